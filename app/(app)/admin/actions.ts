@@ -1,0 +1,130 @@
+'use server';
+
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { writeAudit } from '@/db/queries/audit';
+import { updateSettings } from '@/db/queries/settings';
+import { createTeam } from '@/db/queries/teams';
+import {
+  createPasswordResetToken,
+  findUserByEmail,
+  setTeamMemberships,
+  setUserActive,
+  setUserRole,
+} from '@/db/queries/users';
+import { insertUserWithPassword } from '@/db/seed/demo';
+import { teamMembers } from '@/db/schema';
+import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { requirePermission } from '@/lib/auth/guard';
+import { publicUrl } from '@/lib/auth/secret';
+import {
+  createUserSchema,
+  membershipSchema,
+  setActiveSchema,
+  setRoleSchema,
+  settingsSchema,
+  teamSchema,
+  userIdSchema,
+} from '@/lib/validation/admin';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+
+const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+
+function resetLink(token: string) {
+  return `${publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
+}
+
+export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = createUserSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const db = await getDb();
+  if (await findUserByEmail(db, parsed.data.email))
+    return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
+  const id = `u_${randomBytes(9).toString('base64url')}`;
+  // An unguessable password nobody knows: the new user sets their own through the one-time link.
+  const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
+  const token = await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await insertUserWithPassword(tx, { id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash });
+    if (parsed.data.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: parsed.data.teamId, teamRole: parsed.data.teamRole });
+    await writeAudit(tx, { actor: actorOf(admin), action: 'user.create', entityType: 'user', entityId: id, after: { ...parsed.data } });
+    return createPasswordResetToken(tx, actorOf(admin), id);
+  });
+  revalidatePath('/admin');
+  return { ok: true, message: `${parsed.data.name} can now set a password with this one-time link (valid 24 hours): ${resetLink(token)}` };
+}
+
+export async function setRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = setRoleSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { error: 'Choose a valid role.' };
+  if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return { error: 'You cannot remove your own admin role.' };
+  const db = await getDb();
+  const ok = await db.transaction((tx) => setUserRole(tx, actorOf(admin), parsed.data.userId, parsed.data.role));
+  revalidatePath('/admin');
+  return ok ? { ok: true, message: 'Role saved.' } : { error: 'That user no longer exists.' };
+}
+
+export async function setActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = setActiveSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { error: 'Invalid request.' };
+  if (parsed.data.userId === admin.id) return { error: 'You cannot deactivate yourself.' };
+  const db = await getDb();
+  const ok = await db.transaction((tx) => setUserActive(tx, actorOf(admin), parsed.data.userId, parsed.data.active === 'true'));
+  revalidatePath('/admin');
+  if (!ok) return { error: 'That user no longer exists.' };
+  return { ok: true, message: parsed.data.active === 'true' ? 'User reactivated.' : 'User deactivated; their sessions have ended.' };
+}
+
+export async function resetLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = userIdSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { error: 'Invalid request.' };
+  const db = await getDb();
+  const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), parsed.data.userId));
+  return { ok: true, message: `One-time reset link (valid 24 hours): ${resetLink(token)}` };
+}
+
+export async function setMembershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = membershipSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { error: 'Choose a team and a team role.' };
+  const { userId, teamId, teamRole } = parsed.data;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const current = await tx.select().from(teamMembers).where(eq(teamMembers.userId, userId));
+    const others = current.filter((m) => m.teamId !== teamId).map((m) => ({ teamId: m.teamId, teamRole: m.teamRole }));
+    await setTeamMemberships(tx, actorOf(admin), userId, teamRole === 'none' ? others : [...others, { teamId, teamRole }]);
+  });
+  revalidatePath('/admin');
+  return { ok: true, message: 'Team membership saved.' };
+}
+
+export async function createTeamAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = teamSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const db = await getDb();
+  try {
+    await db.transaction((tx) => createTeam(tx, actorOf(admin), parsed.data));
+  } catch {
+    return { fieldErrors: { name: ['A team with this name already exists.'] }, values: formValues(formData) };
+  }
+  revalidatePath('/admin');
+  return { ok: true, message: `Team ${parsed.data.name} created.` };
+}
+
+export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  const parsed = settingsSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const db = await getDb();
+  await db.transaction((tx) => updateSettings(tx, actorOf(admin), parsed.data));
+  revalidatePath('/', 'layout');
+  return { ok: true, message: 'Settings saved.' };
+}

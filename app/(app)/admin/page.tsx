@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { CreateTeamForm } from '@/components/admin/create-team-form';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { SettingsForm } from '@/components/admin/settings-form';
+import { UsersTable } from '@/components/admin/users-table';
+import { Card, CardHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { getSettings } from '@/db/queries/settings';
+import { listTeamsWithCounts } from '@/db/queries/teams';
+import { listUsers } from '@/db/queries/users';
+import { requirePermission } from '@/lib/auth/guard';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+export default async function AdminPage() {
+  const admin = await requirePermission('admin.users');
+  const db = await getDb();
+  const [users, teams, settings] = await Promise.all([listUsers(db), listTeamsWithCounts(db), getSettings(db)]);
+  return (
+    <>
+      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Organisation" />
+          <SettingsForm settings={settings} />
+        </Card>
+        <Card>
+          <CardHeader title={`Users (${users.length})`} description="New users get a one-time link to set their password; no mail server is needed." />
+          <div className="mb-4">
+            <CreateUserForm teams={teams} />
+          </div>
+          <UsersTable users={users} teams={teams} selfId={admin.id} />
+        </Card>
+        <Card>
+          <CardHeader title={`Teams (${teams.length})`} />
+          <div className="mb-4">
+            <CreateTeamForm />
+          </div>
+          <Table>
+            <thead>
+              <tr>
+                <Th>Team</Th>
+                <Th>Function</Th>
+                <Th className="text-right">Members</Th>
+                <Th className="text-right">Experiments</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((t) => (
+                <tr key={t.id}>
+                  <Td className="font-medium">{t.name}</Td>
+                  <Td>{t.function}</Td>
+                  <Td className="text-right">{t.members}</Td>
+                  <Td className="text-right">{t.experiments}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}

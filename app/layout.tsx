@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Uplift', template: '%s · Uplift' },
+  description: 'What AI is really changing in your organisation: capabilities, not just hours saved.',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request's headers makes every page dynamic, which the per-request CSP nonce needs
+  // (Next applies the nonce from the request's Content-Security-Policy header to its own scripts).
+  await headers();
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-screen font-sans antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createTeamAction } from '@/app/(app)/admin/actions';
+import { Button } from '@/components/ui/button';
+import { Field, Input, describedBy } from '@/components/ui/field';
+import { initialState } from '@/lib/action-state';
+
+export function CreateTeamForm() {
+  const [state, action, pending] = useActionState(createTeamAction, initialState);
+  const fe = state.fieldErrors ?? {};
+  const v = state.ok ? {} : (state.values ?? {});
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" aria-label="Add a team" noValidate>
+      <Field label="Team name" name="team-name" error={fe.name}>
+        <Input id="team-name" name="name" defaultValue={v.name} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy('team-name', fe.name)} />
+      </Field>
+      <Field label="Function" name="team-function" error={fe.function}>
+        <Input id="team-function" name="function" defaultValue={v.function} />
+      </Field>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Adding…' : 'Add team'}
+      </Button>
+      {state.message ? (
+        <p role="status" className="text-sm text-success">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setupAction } from '@/app/(auth)/account-actions';
+import { Button } from '@/components/ui/button';
+import { Field, Input, describedBy } from '@/components/ui/field';
+import { initialState } from '@/lib/action-state';
+
+const FIELDS = [
+  { name: 'organisation', label: 'Organisation name', type: 'text', auto: 'organization' },
+  { name: 'name', label: 'Your name', type: 'text', auto: 'name' },
+  { name: 'email', label: 'Email', type: 'email', auto: 'username' },
+  { name: 'password', label: 'Password', type: 'password', auto: 'new-password' },
+  { name: 'confirmPassword', label: 'Repeat the password', type: 'password', auto: 'new-password' },
+] as const;
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState(setupAction, initialState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.error ? <p role="alert" className="text-sm text-danger">{state.error}</p> : null}
+      {FIELDS.map((f) => {
+        const err = state.fieldErrors?.[f.name];
+        return (
+          <Field key={f.name} label={f.label} name={f.name} error={err}>
+            <Input
+              id={f.name}
+              name={f.name}
+              type={f.type}
+              autoComplete={f.auto}
+              defaultValue={f.type === 'password' ? undefined : state.values?.[f.name]}
+              aria-invalid={Boolean(err)}
+              aria-describedby={describedBy(f.name, err)}
+            />
+          </Field>
+        );
+      })}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Creating…' : 'Create the first admin'}
+      </Button>
+    </form>
+  );
+}

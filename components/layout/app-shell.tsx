@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { signOut } from '@/app/(auth)/actions';
+import { hasPermission, type SessionUser } from '@/lib/auth/permissions';
+import { NavLinks, type NavItem } from './nav-links';
+import { ThemeToggle } from './theme-toggle';
+
+const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;
+
+export function navItemsFor(user: SessionUser): NavItem[] {
+  const items: NavItem[] = [
+    { href: '/dashboard', label: 'Dashboard' },
+    { href: '/experiments', label: 'Experiments' },
+    { href: '/models', label: 'Models' },
+    { href: '/trends', label: 'Trends' },
+    { href: '/reports', label: 'Reports' },
+  ];
+  if (hasPermission(user.role, 'admin.users')) items.push({ href: '/admin', label: 'Admin' });
+  return items;
+}
+
+export function AppShell({ user, orgName, children }: { user: SessionUser; orgName: string; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-border bg-card">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/dashboard" className="font-semibold text-primary">
+            Uplift <span className="font-normal text-muted-foreground">· {orgName}</span>
+          </Link>
+          <nav aria-label="Main" className="flex-1">
+            <NavLinks items={navItemsFor(user)} />
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <ThemeToggle />
+            <Link href="/account" className="text-right hover:underline" data-testid="current-user">
+              <span className="block font-medium">{user.name}</span>
+              <span className="block text-xs text-muted-foreground">{ROLE_LABEL[user.role]}</span>
+            </Link>
+            <form action={signOut}>
+              <button type="submit" className="rounded-md border border-border px-3 py-1.5 hover:bg-muted">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

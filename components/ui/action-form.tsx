@@ -1,0 +1,42 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import { initialState, type ActionState } from '@/lib/action-state';
+import { cn } from './cn';
+
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  children: ReactNode;
+  className?: string;
+  /** Asked before submitting, for destructive actions. */
+  confirm?: string;
+  label?: string;
+};
+
+/** A small form around a server action that shows the action's message or error beside it. */
+export function ActionForm({ action, children, className, confirm, label }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  return (
+    <form
+      action={formAction}
+      aria-label={label}
+      aria-busy={pending}
+      className={cn('flex flex-wrap items-center gap-2', className)}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {children}
+      {state.error ? (
+        <span role="alert" className="text-sm text-danger">
+          {state.error}
+        </span>
+      ) : null}
+      {state.message ? (
+        <span role="status" className="break-all text-sm text-success">
+          {state.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}

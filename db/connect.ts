@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+import type { Db } from './types';
+
+export type Connection = { db: Db; close: () => Promise<void> };
+
+/** PGlite in a folder (or in memory when dir is undefined). The caller owns the folder lock. */
+export async function connectPglite(dir?: string): Promise<Connection & { client: PGlite }> {
+  const client = dir ? await PGlite.create(path.join(dir, 'pgdata')) : await PGlite.create();
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, client, close: () => client.close() };
+}
+
+export function connectPostgres(url: string, options: { max?: number; searchPath?: string } = {}): Connection {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: options.searchPath ? { search_path: options.searchPath } : undefined,
+  });
+  const db = drizzlePostgres({ client, schema });
+  return { db, close: () => client.end({ timeout: 5 }) };
+}

@@ -1,0 +1,55 @@
+import { ConfigError, dataDir, databaseKind, postgresUrl, type DatabaseKind } from './config';
+import { connectPglite, connectPostgres } from './connect';
+import { acquireLock, releaseLock } from './lock';
+import type { Db } from './types';
+
+export type { Db, Queryable, Tx } from './types';
+
+type Handle = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
+const globalForDb = globalThis as unknown as { upliftDb?: Promise<Handle> };
+
+async function open(): Promise<Handle> {
+  const kind = databaseKind();
+  if (kind === 'postgres') {
+    const conn = connectPostgres(postgresUrl(), { max: Number(process.env.UPLIFT_DB_POOL ?? 10) });
+    return { ...conn, kind };
+  }
+  const dir = dataDir();
+  acquireLock(dir);
+  process.once('exit', () => releaseLock(dir));
+  const conn = await connectPglite(dir);
+  return {
+    db: conn.db,
+    kind,
+    close: async () => {
+      await conn.close();
+      releaseLock(dir);
+    },
+  };
+}
+
+/**
+ * The process's one database handle, opened lazily on first use (never at import time:
+ * Next imports page modules during the build) and kept on globalThis across dev reloads.
+ */
+export function getHandle(): Promise<Handle> {
+  if (!globalForDb.upliftDb) {
+    globalForDb.upliftDb = open();
+    globalForDb.upliftDb.catch(() => {
+      globalForDb.upliftDb = undefined;
+    });
+  }
+  return globalForDb.upliftDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.upliftDb;
+  globalForDb.upliftDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+export { ConfigError, databaseKind };

@@ -1,0 +1,130 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { teams } from './teams';
+
+export const WORK_TYPES = [
+  'writing',
+  'analysis',
+  'coding',
+  'research',
+  'customer_support',
+  'design',
+  'operations',
+  'other',
+] as const;
+export const MINDSETS = ['automate', 'accelerate', 'new_capability'] as const;
+export const STATUSES = ['proposed', 'running', 'completed', 'abandoned'] as const;
+export const SENSITIVITIES = ['public', 'internal', 'confidential', 'restricted'] as const;
+export const CONCLUSIONS = ['worked', 'partly', 'did_not_work', 'inconclusive'] as const;
+
+export type WorkType = (typeof WORK_TYPES)[number];
+export type Mindset = (typeof MINDSETS)[number];
+export type Status = (typeof STATUSES)[number];
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+export type Conclusion = (typeof CONCLUSIONS)[number];
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** One AI use case tried by one team. Money is integer cents; hours are numeric (never float). */
+export const experiments = pgTable(
+  'experiments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    title: text('title').notNull(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
+    description: text('description').notNull().default(''),
+    hypothesis: text('hypothesis').notNull().default(''),
+    workType: text('work_type').$type<WorkType>().notNull().default('other'),
+    mindset: text('mindset').$type<Mindset>().notNull().default('accelerate'),
+    status: text('status').$type<Status>().notNull().default('proposed'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    reasoningUsed: boolean('reasoning_used').notNull().default(false),
+    dataSensitivity: text('data_sensitivity').$type<Sensitivity>().notNull().default('internal'),
+    /** Names of the people who took part, one per line. */
+    participants: text('participants').notNull().default(''),
+    participantCount: integer('participant_count').notNull().default(0),
+
+    // Efficiency outcomes
+    hoursBeforePerTask: numeric('hours_before_per_task', { precision: 8, scale: 2 }),
+    hoursWithAiPerTask: numeric('hours_with_ai_per_task', { precision: 8, scale: 2 }),
+    tasksPerMonth: numeric('tasks_per_month', { precision: 10, scale: 2 }),
+    /** Derived, never typed: (before − with AI) × tasks per month. */
+    hoursSavedPerMonth: numeric('hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
+      sql`(hours_before_per_task - hours_with_ai_per_task) * tasks_per_month`,
+    ),
+    spendMonthlyCents: integer('spend_monthly_cents'),
+    spendOneOffCents: integer('spend_one_off_cents'),
+    spendOneOffDate: date('spend_one_off_date', { mode: 'string' }),
+    qualityBefore: smallint('quality_before'),
+    qualityAfter: smallint('quality_after'),
+
+    // Blocker: "the model was not capable enough" — the re-test radar's input
+    blockedByModel: boolean('blocked_by_model').notNull().default(false),
+    blockerMissing: text('blocker_missing').notNull().default(''),
+    blockerBenchmark: text('blocker_benchmark').notNull().default('gpqa_diamond'),
+    blockerMinScore: numeric('blocker_min_score', { precision: 5, scale: 1 }),
+    blockerMaxPriceUsd: numeric('blocker_max_price_usd', { precision: 12, scale: 4 }),
+
+    learnings: text('learnings').notNull().default(''),
+    conclusion: text('conclusion').$type<Conclusion>(),
+    /** How a privacy flag was mitigated (e.g. "enterprise agreement with training opt-out"). */
+    privacyMitigation: text('privacy_mitigation').notNull().default(''),
+    /** A re-test points at the experiment it repeats. */
+    retestOfId: integer('retest_of_id'),
+
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Incremented on every save: a save carrying an older version is refused (lost-update protection). */
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.retestOfId], foreignColumns: [t.id], name: 'experiments_retest_of_fk' }),
+    index('experiments_team_start_idx').on(t.teamId, t.startDate),
+    index('experiments_start_idx').on(t.startDate),
+    index('experiments_status_idx').on(t.status),
+    index('experiments_created_idx').on(t.createdAt),
+    check('experiments_work_type_check', sql`${t.workType} in (${inList(WORK_TYPES)})`),
+    check('experiments_mindset_check', sql`${t.mindset} in (${inList(MINDSETS)})`),
+    check('experiments_status_check', sql`${t.status} in (${inList(STATUSES)})`),
+    check('experiments_sensitivity_check', sql`${t.dataSensitivity} in (${inList(SENSITIVITIES)})`),
+    check('experiments_conclusion_check', sql`${t.conclusion} is null or ${t.conclusion} in (${inList(CONCLUSIONS)})`),
+    check('experiments_dates_check', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check(
+      'experiments_hours_check',
+      sql`coalesce(${t.hoursBeforePerTask}, 0) >= 0 and coalesce(${t.hoursWithAiPerTask}, 0) >= 0 and coalesce(${t.tasksPerMonth}, 0) >= 0`,
+    ),
+    check('experiments_spend_check', sql`coalesce(${t.spendMonthlyCents}, 0) >= 0 and coalesce(${t.spendOneOffCents}, 0) >= 0`),
+    check(
+      'experiments_quality_check',
+      sql`(${t.qualityBefore} is null or ${t.qualityBefore} between 1 and 5) and (${t.qualityAfter} is null or ${t.qualityAfter} between 1 and 5)`,
+    ),
+    check('experiments_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export type Experiment = typeof experiments.$inferSelect;
+export type NewExperiment = typeof experiments.$inferInsert;
+
+export const experimentsRelations = relations(experiments, ({ one }) => ({
+  team: one(teams, { fields: [experiments.teamId], references: [teams.id] }),
+  owner: one(user, { fields: [experiments.ownerId], references: [user.id] }),
+}));

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { experiments } from './experiments';
+
+export const OUTCOME_TYPES = ['new_capability', 'insight', 'synthesis', 'problem_solving', 'quality_uplift'] as const;
+export type OutcomeType = (typeof OUTCOME_TYPES)[number];
+
+/** What an experiment made possible that was not possible before. */
+export const capabilityOutcomes = pgTable(
+  'capability_outcomes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    experimentId: integer('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    type: text('type').$type<OutcomeType>().notNull(),
+    description: text('description').notNull(),
+    impact: smallint('impact').notNull(),
+    evidence: text('evidence').notNull().default(''),
+    recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('capability_outcomes_experiment_idx').on(t.experimentId),
+    index('capability_outcomes_recorded_idx').on(t.recordedOn),
+    check(
+      'capability_outcomes_type_check',
+      sql`${t.type} in ('new_capability', 'insight', 'synthesis', 'problem_solving', 'quality_uplift')`,
+    ),
+    check('capability_outcomes_impact_check', sql`${t.impact} between 1 and 5`),
+  ],
+);
+
+export type CapabilityOutcome = typeof capabilityOutcomes.$inferSelect;

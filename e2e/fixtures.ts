@@ -1,0 +1,38 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export type Role = 'admin' | 'lead' | 'executive';
+export const ACCOUNTS: Record<Role, string> = {
+  admin: 'admin@uplift.demo',
+  lead: 'lead@uplift.demo',
+  executive: 'exec@uplift.demo',
+};
+export const DEMO_PASSWORD = 'uplift-demo';
+export const storageFor = (role: Role) => `e2e/.auth/${role}.json`;
+
+/**
+ * Every test fails on a Content-Security-Policy violation or an uncaught page error,
+ * so a broken nonce or a crashing chart cannot pass unnoticed.
+ */
+export const test = base.extend<{ consoleGuard: void }>({
+  consoleGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (/Content Security Policy|Refused to (execute|load|apply)/i.test(text)) problems.push(`CSP: ${text}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      await use();
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,0 +1,47 @@
+/** The words the product uses for each enum value, everywhere (pages, exports, reports). */
+export const WORK_TYPE_LABEL = {
+  writing: 'Writing',
+  analysis: 'Analysis',
+  coding: 'Coding',
+  research: 'Research',
+  customer_support: 'Customer support',
+  design: 'Design',
+  operations: 'Operations',
+  other: 'Other',
+} as const;
+
+export const MINDSET_LABEL = {
+  automate: 'Automate an existing task',
+  accelerate: 'Accelerate an existing task',
+  new_capability: 'Create a new capability',
+} as const;
+
+export const MINDSET_SHORT = { automate: 'Automate', accelerate: 'Accelerate', new_capability: 'New capability' } as const;
+
+export const MINDSET_EXPLAIN = {
+  automate: 'The AI does a task people did before, so they no longer do it.',
+  accelerate: 'People still do the task, faster or better with AI.',
+  new_capability: 'Something the team could not do before at all: new insight, synthesis or problem solving.',
+} as const;
+
+export const STATUS_LABEL = { proposed: 'Proposed', running: 'Running', completed: 'Completed', abandoned: 'Abandoned' } as const;
+
+export const SENSITIVITY_LABEL = { public: 'Public', internal: 'Internal', confidential: 'Confidential', restricted: 'Restricted' } as const;
+
+export const CONCLUSION_LABEL = { worked: 'Worked', partly: 'Partly worked', did_not_work: 'Did not work', inconclusive: 'Inconclusive' } as const;
+
+export const OUTCOME_TYPE_LABEL = {
+  new_capability: 'New capability',
+  insight: 'Insight',
+  synthesis: 'Synthesis',
+  problem_solving: 'New problem-solving approach',
+  quality_uplift: 'Quality uplift',
+} as const;
+
+export const DATA_POLICY_LABEL = {
+  trains: 'Trains on user data by default',
+  no_training: 'Does not train on API data',
+  unknown: 'Unknown / depends on host',
+} as const;
+
+export const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;

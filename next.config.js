@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its .wasm from its own package folder: it must not be bundled (STACK.md pitfall 1).
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit', 'exceljs'],
+  poweredByHeader: false,
+  experimental: {
+    // forbidden() / unauthorized() from next/navigation give real 403 / 401 pages.
+    authInterrupts: true,
+  },
+};
+
+module.exports = nextConfig;

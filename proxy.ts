@@ -1,0 +1,40 @@
+import { getSessionCookie } from 'better-auth/cookies';
+import { NextResponse, type NextRequest } from 'next/server';
+import { trustProxy } from '@/lib/auth/client-ip';
+import { contentSecurityPolicy, isHttps, isPublicPath, securityHeaders } from '@/lib/security/headers';
+
+/**
+ * Per request: a CSP nonce and security headers, a request id, and an optimistic redirect to
+ * /login when there is no session cookie. Never the only check: every page, action and route
+ * checks the session and permission itself. No database call here.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const https = isHttps(request.nextUrl, request.headers, trustProxy());
+
+  if (!isPublicPath(pathname) && !getSessionCookie(request)) {
+    const login = new URL('/login', request.url);
+    if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
+    const redirect = NextResponse.redirect(login);
+    for (const [k, v] of Object.entries(securityHeaders(https))) redirect.headers.set(k, v);
+    return redirect;
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const requestId = crypto.randomUUID();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('x-request-id', requestId);
+  requestHeaders.set('Content-Security-Policy', csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('x-request-id', requestId);
+  for (const [k, v] of Object.entries(securityHeaders(https))) response.headers.set(k, v);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};
