@@ -12,7 +12,7 @@ const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', n
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   const started = Date.now();
   console.log(`\n▶ ${name}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });

@@ -1,0 +1,86 @@
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+
+/**
+ * The WHERE clause for a set of experiment filters (lib/validation/experiment-filters.ts), shared by
+ * the list, the dashboard's drill-downs and the exports so they always agree.
+ * Columns are spelled out as "experiments"."col": drizzle renders columns in sql`` unqualified,
+ * which correlated subqueries cannot use.
+ */
+export type FilterContext = {
+  /** Teams of the signed-in user, for `mine`. */
+  userTeamIds?: number[];
+  /** ISO date used as "today" for running experiments (tests pin it). */
+  today?: string;
+};
+
+const E = (col: string) => sql.raw(`"experiments"."${col}"`);
+const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+
+/** Privacy flag: confidential/restricted data sent to a model whose provider trains on it by default or whose policy is unknown, not yet mitigated. */
+export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 'restricted') and ${E('privacy_mitigation')} = '' and exists (
+  select 1 from experiment_models pem join ai_models pm on pm.id = pem.model_id
+  where pem.experiment_id = ${E('id')} and pm.data_policy in ('trains', 'unknown')))`;
+
+/**
+ * Re-test candidate: blocked by the model, ended, and a model released after the end scores higher on the
+ * named benchmark than every model it used — at least the capability bar if one was set — and, with a
+ * price ceiling, costs no more (3:1 blended price in force today).
+ */
+export function retestCandidateSql(today: SQL = sql`current_date`) {
+  return sql`(${E('blocked_by_model')} and ${E('end_date')} is not null and exists (
+  select 1 from ai_models cm
+  join model_benchmarks cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
+  where cm.release_date > ${E('end_date')}
+    and cb.score > coalesce((select max(ub.score) from experiment_models uem
+        join model_benchmarks ub on ub.model_id = uem.model_id and ub.benchmark = ${E('blocker_benchmark')}
+        where uem.experiment_id = ${E('id')}), 0)
+    and cb.score >= coalesce(${E('blocker_min_score')}, 0)
+    and (${E('blocker_max_price_usd')} is null or (
+      select (3 * cp.input_usd_per_mtok + cp.output_usd_per_mtok) / 4 from model_prices cp
+      where cp.model_id = cm.id and cp.effective_date <= ${today}
+      order by cp.effective_date desc limit 1) <= ${E('blocker_max_price_usd')})))`;
+}
+
+export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterContext = {}): SQL | undefined {
+  const today = ctx.today ? sql`${ctx.today}::date` : sql`current_date`;
+  const c: (SQL | undefined)[] = [];
+  if (f.archived === 'only') c.push(sql`${E('archived_at')} is not null`);
+  else if (f.archived !== 'include') c.push(sql`${E('archived_at')} is null`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    c.push(sql`(${E('title')} ilike ${like} or ${E('description')} ilike ${like} or ${E('learnings')} ilike ${like})`);
+  }
+  if (f.team) c.push(inList('team_id', f.team));
+  if (f.mine) c.push(ctx.userTeamIds?.length ? inList('team_id', ctx.userTeamIds) : sql`false`);
+  if (f.status) c.push(inList('status', f.status));
+  if (f.mindset) c.push(inList('mindset', f.mindset));
+  if (f.workType) c.push(inList('work_type', f.workType));
+  if (f.sensitivity) c.push(inList('data_sensitivity', f.sensitivity));
+  if (f.model)
+    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
+      where fem.experiment_id = ${E('id')} and fm.slug in (${sql.join(f.model.map((s) => sql`${s}`), sql`, `)}))`);
+  if (f.vendor)
+    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
+      where fem.experiment_id = ${E('id')} and fm.vendor in (${sql.join(f.vendor.map((s) => sql`${s}`), sql`, `)}))`);
+  if (f.from || f.to) {
+    c.push(sql`(${E('status')} <> 'proposed' and ${E('start_date')} is not null)`);
+    if (f.to) c.push(sql`${E('start_date')} <= ${f.to}::date`);
+    if (f.from) c.push(sql`coalesce(${E('end_date')}, ${today}) >= ${f.from}::date`);
+  }
+  if (f.completedFrom || f.completedTo) {
+    c.push(sql`${E('status')} = 'completed'`);
+    if (f.completedFrom) c.push(sql`${E('end_date')} >= ${f.completedFrom}::date`);
+    if (f.completedTo) c.push(sql`${E('end_date')} <= ${f.completedTo}::date`);
+  }
+  if (f.hasOutcomes === 'yes') c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')})`);
+  if (f.hasOutcomes === 'no') c.push(sql`not exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')})`);
+  if (f.outcomeType)
+    c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')}
+      and fo.type in (${sql.join(f.outcomeType.map((s) => sql`${s}`), sql`, `)}))`);
+  if (f.minImpact) c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')} and fo.impact >= ${f.minImpact})`);
+  if (f.blocked) c.push(sql`${E('blocked_by_model')}`);
+  if (f.privacy) c.push(privacyFlagSql);
+  if (f.retest) c.push(retestCandidateSql(today));
+  return and(...c);
+}

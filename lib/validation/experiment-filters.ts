@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
+import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+
+/**
+ * The experiment filters, as URL parameters. One contract for the /experiments list, the dashboard's
+ * drill-downs and the exports: a link with these parameters reproduces exactly the same set.
+ *
+ *   q              text in title, description or learnings
+ *   team           team ids, comma-separated            e.g. team=1,3
+ *   status, mindset, workType, sensitivity, outcomeType   enum values, comma-separated
+ *   model          model slugs used (primary or compared), comma-separated
+ *   vendor         vendors of models used, comma-separated
+ *   from, to       ACTIVE in the period: running interval [start, end or today] overlaps [from, to]
+ *   completedFrom, completedTo   status completed with end date in [completedFrom, completedTo]
+ *   hasOutcomes    yes | no      at least one capability outcome / none
+ *   minImpact      1–5           has a capability outcome with impact ≥ n
+ *   blocked        yes           blocked because the model was not capable enough
+ *   privacy        yes           privacy-flagged (see db/queries/experiment-filters.ts)
+ *   retest         yes           re-test candidate (see db/queries/experiment-filters.ts)
+ *   archived       only | include   default: archived experiments are left out
+ *   mine           yes           only teams the signed-in user belongs to
+ *   sort, dir      column key, asc | desc
+ *   page           1-based page number
+ */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function list<T extends string>(values: readonly T[]) {
+  return z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').filter((v): v is T => (values as readonly string[]).includes(v)) : undefined))
+    .transform((v) => (v && v.length ? v : undefined));
+}
+
+const idList = z
+  .string()
+  .optional()
+  .transform((s) => {
+    const ids = s ? s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+    return ids.length ? ids : undefined;
+  });
+
+const textList = z
+  .string()
+  .optional()
+  .transform((s) => {
+    const items = s ? s.split(',').map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 100) : [];
+    return items.length ? items : undefined;
+  });
+
+const date = z
+  .string()
+  .optional()
+  .transform((s) => (s && DATE.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined));
+
+const yes = z
+  .string()
+  .optional()
+  .transform((s) => (s === 'yes' ? true : undefined));
+
+export const SORT_KEYS = ['title', 'team', 'status', 'mindset', 'workType', 'startDate', 'endDate', 'hoursSaved', 'spend', 'outcomes', 'updatedAt'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const experimentFiltersSchema = z.object({
+  q: z
+    .string()
+    .optional()
+    .transform((s) => (s && s.trim() ? s.trim().slice(0, 200) : undefined)),
+  team: idList,
+  status: list(STATUSES),
+  mindset: list(MINDSETS),
+  workType: list(WORK_TYPES),
+  sensitivity: list(SENSITIVITIES),
+  outcomeType: list(OUTCOME_TYPES),
+  model: textList,
+  vendor: textList,
+  from: date,
+  to: date,
+  completedFrom: date,
+  completedTo: date,
+  hasOutcomes: z
+    .string()
+    .optional()
+    .transform((s) => (s === 'yes' || s === 'no' ? s : undefined)),
+  minImpact: z
+    .string()
+    .optional()
+    .transform((s) => {
+      const n = Number(s);
+      return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+    }),
+  blocked: yes,
+  privacy: yes,
+  retest: yes,
+  archived: z
+    .string()
+    .optional()
+    .transform((s) => (s === 'only' || s === 'include' ? s : undefined)),
+  mine: yes,
+  sort: z
+    .string()
+    .optional()
+    .transform((s) => ((SORT_KEYS as readonly string[]).includes(s ?? '') ? (s as SortKey) : undefined)),
+  dir: z
+    .string()
+    .optional()
+    .transform((s) => (s === 'asc' || s === 'desc' ? s : undefined)),
+  page: z
+    .string()
+    .optional()
+    .transform((s) => {
+      const n = Number(s);
+      return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+    }),
+});
+
+export type ExperimentFilters = z.output<typeof experimentFiltersSchema>;
+
+/** Parses URLSearchParams or Next's searchParams object; unknown or malformed values are dropped, never an error. */
+export function parseExperimentFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): ExperimentFilters {
+  const flat: Record<string, string> = {};
+  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
+  for (const [k, v] of entries) {
+    if (v === undefined) continue;
+    flat[k] = Array.isArray(v) ? v.join(',') : v;
+  }
+  return experimentFiltersSchema.parse(flat);
+}
+
+/** The inverse: filters → query string (stable order, empty values left out). */
+export function experimentFiltersToSearch(f: Partial<ExperimentFilters>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === null) continue;
+    if (k === 'page' && v === 1) continue;
+    if (Array.isArray(v)) {
+      if (v.length) p.set(k, v.join(','));
+    } else if (v === true) p.set(k, 'yes');
+    else p.set(k, String(v));
+  }
+  return p.toString();
+}
