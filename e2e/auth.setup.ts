@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import { test as setup, expect } from '@playwright/test';
 import { ACCOUNTS, signIn, storageFor, type Role } from './fixtures';
+
+fs.mkdirSync('e2e/.auth', { recursive: true });
 
 for (const role of Object.keys(ACCOUNTS) as Role[]) {
   setup(`sign in as ${role}`, async ({ page }) => {
