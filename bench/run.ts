@@ -1,0 +1,280 @@
+// `npm run bench [-- --experiments 100000] [--skip-http]`: generates a large organisation on a fresh PGlite
+// folder (and on BENCH_DATABASE_URL when set: that database is emptied), then measures the dashboard's
+// queries (app and raw SQL), the production server over HTTP, the CSV export and the JavaScript per page.
+// Prints a table, writes bench/results/<date>.json, and ends with a one-line summary.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { hashPassword } from 'better-auth/crypto';
+import { prepareDatabase } from '@/db/prepare';
+import { insertUserWithPassword } from '@/db/seed/demo';
+import * as schema from '@/db/schema';
+import type { Db } from '@/db/types';
+import { generateBenchData } from './generate';
+import { load, rssMb, type LoadResult } from './http';
+import { benchQueries, type BenchScope } from './queries';
+import { round, time, type Timing } from './stats';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const N = Number(arg('experiments', '100000'));
+const RUNS = Number(arg('runs', '20'));
+const skipHttp = args.includes('--skip-http');
+const EXEC = { email: 'exec@bench.local', password: 'bench-password-123' };
+const PORT = 3300;
+const SECRET = 'bench-secret-bench-secret-bench-secret-123';
+
+type Captured = { sql: string; params: unknown[] }[];
+type Target = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  logDb: Db;
+  captured: Captured;
+  raw: (q: string, params: unknown[]) => Promise<unknown>;
+  runSql: (q: string) => Promise<void>;
+  close: () => Promise<void>;
+  serverEnv: Record<string, string>;
+};
+
+type QueryResult = { name: string; scope: 'org' | 'team'; app: Timing; raw: Timing; overhead: number };
+type TargetResult = {
+  kind: string;
+  generateSeconds: number;
+  queries: QueryResult[];
+  http?: { page: string; results: LoadResult[] }[];
+  csv?: { seconds: number; bytes: number; peakExtraMb: number; status: number };
+  jsGzipBytes?: Record<string, number>;
+  idleRssMb?: number;
+};
+
+function logger(captured: Captured) {
+  return { logQuery: (query: string, params: unknown[]) => captured.push({ sql: query, params }) };
+}
+
+async function openPglite(): Promise<Target> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-'));
+  const client = await PGlite.create(path.join(dir, 'pgdata'));
+  const captured: Captured = [];
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client, schema }) as unknown as Db,
+    logDb: drizzlePglite({ client, schema, logger: logger(captured) }) as unknown as Db,
+    captured,
+    raw: (q, p) => client.query(q, p as unknown[]),
+    runSql: async (q) => {
+      await client.exec(q);
+    },
+    close: () => client.close(),
+    serverEnv: { UPLIFT_DATA_DIR: dir },
+  };
+}
+
+async function openPostgres(url: string): Promise<Target> {
+  const reset = postgres(url, { max: 1, onnotice: () => {} });
+  await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+  await reset.end();
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const captured: Captured = [];
+  return {
+    kind: 'postgres',
+    db: drizzlePostgres({ client, schema }),
+    logDb: drizzlePostgres({ client, schema, logger: logger(captured) }),
+    captured,
+    raw: (q, p) => client.unsafe(q, p as never[]),
+    runSql: async (q) => {
+      await client.unsafe(q);
+    },
+    close: () => client.end(),
+    serverEnv: { DATABASE_URL: url },
+  };
+}
+
+async function measureQueries(t: Target): Promise<QueryResult[]> {
+  const [{ teamId }] = await t.db
+    .select({ teamId: schema.experiments.teamId })
+    .from(schema.experiments)
+    .groupBy(schema.experiments.teamId)
+    .orderBy(schema.experiments.teamId)
+    .limit(1);
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+  const out: QueryResult[] = [];
+  for (const q of benchQueries()) {
+    for (const [scopeName, scope] of [['org', { from, to: today }], ['team', { from, to: today, teamId }]] as [QueryResult['scope'], BenchScope][]) {
+      const app = await time(() => q.run(t.db, scope), RUNS);
+      t.captured.length = 0;
+      await q.run(t.logDb, scope);
+      const statements = [...t.captured];
+      const raw = await time(async () => {
+        for (const s of statements) await t.raw(s.sql, s.params);
+      }, RUNS);
+      out.push({ name: q.name, scope: scopeName, app, raw, overhead: round(app.p50 / Math.max(raw.p50, 0.01), 2) });
+    }
+  }
+  return out;
+}
+
+async function waitFor(url: string, seconds = 120) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url}`);
+}
+
+async function signInCookie(base: string): Promise<string> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(EXEC.email);
+  await page.getByLabel('Password').fill(EXEC.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  const cookies = await page.context().cookies();
+  await browser.close();
+  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+async function measureJs(base: string, cookie: string, pages: string[]): Promise<Record<string, number>> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const out: Record<string, number> = {};
+  for (const p of pages) {
+    const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
+    const page = await context.newPage();
+    let bytes = 0;
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (req) => {
+      if (req.resourceType() !== 'script') return;
+      pending.push(req.sizes().then((s) => void (bytes += s.responseBodySize)));
+    });
+    await page.goto(`${base}${p}`, { waitUntil: 'networkidle' });
+    await Promise.all(pending);
+    out[p] = bytes;
+    await context.close();
+  }
+  await browser.close();
+  return out;
+}
+
+async function measureServer(t: Target, result: TargetResult) {
+  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+  const base = `http://127.0.0.1:${PORT}`;
+  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...t.serverEnv, BETTER_AUTH_URL: base, BETTER_AUTH_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  try {
+    await waitFor(`${base}/api/health`);
+    const cookie = await signInCookie(base);
+    const headers = { cookie };
+    result.idleRssMb = await rssMb(server.pid!);
+    const pages = ['/dashboard', '/experiments', '/experiments?status=completed&mindset=new_capability&workType=analysis&page=40', '/trends'];
+    result.http = [];
+    for (const p of pages) {
+      const results = [];
+      for (const c of [1, 10]) results.push(await load(`${base}${p}`, headers, c, c === 1 ? RUNS + 3 : RUNS * 3));
+      result.http.push({ page: p, results });
+    }
+    // CSV export of everything: wall time and peak memory growth of the server.
+    const before = await rssMb(server.pid!);
+    let peak = before;
+    const sampler = setInterval(() => void rssMb(server.pid!).then((v) => (peak = Math.max(peak, v))), 50);
+    const started = performance.now();
+    const res = await fetch(`${base}/api/export/experiments?format=csv&archived=include`, { headers });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    clearInterval(sampler);
+    result.csv = { seconds: round((performance.now() - started) / 1000, 2), bytes, peakExtraMb: round(peak - before), status: res.status };
+    result.jsGzipBytes = await measureJs(base, cookie, ['/dashboard', '/experiments', '/trends']);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+async function benchTarget(open: () => Promise<Target>): Promise<TargetResult> {
+  const t = await open();
+  console.log(`\n== ${t.kind}: preparing and generating ${N.toLocaleString()} experiments…`);
+  await prepareDatabase(t.db, t.kind, { demo: false });
+  const started = performance.now();
+  await generateBenchData(t.runSql, N);
+  const generateSeconds = round((performance.now() - started) / 1000, 1);
+  await insertUserWithPassword(t.db, { id: 'bench_exec', email: EXEC.email, name: 'Bench Executive', role: 'executive', passwordHash: await hashPassword(EXEC.password) });
+  console.log(`   generated in ${generateSeconds} s; measuring queries…`);
+  const result: TargetResult = { kind: t.kind, generateSeconds, queries: await measureQueries(t) };
+  await t.close();
+  if (!skipHttp) {
+    console.log('   measuring the production server…');
+    await measureServer(t, result);
+  }
+  return result;
+}
+
+function printTable(results: TargetResult[]) {
+  for (const r of results) {
+    console.log(`\n${r.kind} — generated ${N.toLocaleString()} experiments in ${r.generateSeconds} s`);
+    console.log('query'.padEnd(44), 'scope', 'app p50/p95 ms'.padStart(16), 'raw p50/p95 ms'.padStart(16), 'app÷raw'.padStart(8));
+    for (const q of r.queries)
+      console.log(q.name.padEnd(44), q.scope.padEnd(5), `${q.app.p50}/${q.app.p95}`.padStart(16), `${q.raw.p50}/${q.raw.p95}`.padStart(16), String(q.overhead).padStart(8));
+    for (const h of r.http ?? [])
+      for (const l of h.results)
+        console.log(`HTTP ${h.page}`.slice(0, 60).padEnd(60), `c=${l.concurrency}`, `p50 ${l.p50} ms  p95 ${l.p95} ms  ${l.rps} req/s  errors ${l.errors}`);
+    if (r.csv) console.log(`CSV export: ${r.csv.seconds} s, ${(r.csv.bytes / 1e6).toFixed(1)} MB, +${r.csv.peakExtraMb} MB peak server memory (HTTP ${r.csv.status})`);
+    if (r.jsGzipBytes) console.log('JS on first load (gzip):', Object.entries(r.jsGzipBytes).map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} kB`).join(', '));
+    if (r.idleRssMb) console.log(`server memory after start: ${r.idleRssMb} MB`);
+  }
+}
+
+async function main() {
+  if (!skipHttp && !fs.existsSync(path.join('.next', 'BUILD_ID'))) execSync('npx next build', { stdio: 'inherit' });
+  const results: TargetResult[] = [await benchTarget(openPglite)];
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  if (pgUrl) results.push(await benchTarget(() => openPostgres(pgUrl)));
+  printTable(results);
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD').toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const report = {
+    date: new Date().toISOString(),
+    commit,
+    experiments: N,
+    runs: RUNS,
+    machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), cpu: os.cpus()[0]?.model, node: process.version },
+    results,
+  };
+  fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
+  const file = path.join('bench', 'results', `${report.date.slice(0, 19).replace(/:/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(report, null, 2));
+  const worst = results.map((r) => `${r.kind}: worst query p95 ${Math.max(...r.queries.map((q) => q.app.p95))} ms${r.http ? `, /dashboard p95 ${r.http[0].results[0].p95} ms` : ''}`);
+  console.log(`\nwrote ${file}`);
+  console.log(`bench: ${N} experiments on ${os.cpus().length} cores — ${worst.join('; ')}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
