@@ -1,5 +1,5 @@
 /** Session lifetimes, configurable by environment (see README "Configuration"). */
-export function sessionTimeouts(env: NodeJS.ProcessEnv = process.env) {
+export function sessionTimeouts(env: Record<string, string | undefined> = process.env) {
   const hours = (name: string, fallback: number) => {
     const v = Number(env[name]);
     return Number.isFinite(v) && v > 0 ? v : fallback;
