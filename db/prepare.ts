@@ -14,7 +14,9 @@ export type PrepareReport = { kind: DatabaseKind; demo: 'loaded' | 'present' | '
 /** Translates driver errors into one sentence that says what to fix. */
 export function explainConnectionError(err: unknown, kind: DatabaseKind): string {
   if (err instanceof ConfigError) return err.message;
-  const e = err as { code?: string; message?: string };
+  // Drizzle wraps driver errors ("Failed query: …"); the driver's error with its code is the cause.
+  let e = err as { code?: string; message?: string; cause?: unknown };
+  while (!e.code && e.cause) e = e.cause as typeof e;
   if (kind === 'postgres') {
     const where = (() => {
       try {
@@ -68,6 +70,12 @@ export async function prepareDatabase(
   }
   const admin = await ensureFirstAdmin(db);
   return { kind, demo, admin };
+}
+
+/** Checks the configuration that needs no connection: DATABASE_URL's shape first, then the secret. */
+export function checkConfiguration(ensureSecret: () => unknown): void {
+  if (databaseKind() === 'postgres') postgresUrl();
+  ensureSecret();
 }
 
 /** Opens the configured database (locking PGlite's folder), prepares it and closes it again. */

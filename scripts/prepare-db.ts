@@ -1,11 +1,11 @@
 // Prepares the configured database before the server starts: migrations, reference catalog, demo data.
 import { authSecret } from '@/lib/auth/secret';
 import { ConfigError } from '@/db/config';
-import { prepareConfiguredDatabase } from '@/db/prepare';
+import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
 
 async function main() {
   const started = Date.now();
-  authSecret({ create: true });
+  checkConfiguration(() => authSecret({ create: true }));
   const report = await prepareConfiguredDatabase();
   const admin =
     report.admin === 'setup-page' ? 'no users yet: open /setup to create the first admin' : `admin ${report.admin}`;

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@/db/config';
-import { prepareConfiguredDatabase } from '@/db/prepare';
+import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
 import { authSecret, publicUrl } from '@/lib/auth/secret';
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -18,7 +18,7 @@ function buildIfNeeded() {
 
 async function main() {
   try {
-    authSecret({ create: true });
+    checkConfiguration(() => authSecret({ create: true }));
     const report = await prepareConfiguredDatabase();
     console.log(`Database ready: ${report.kind}, demo data ${report.demo}.`);
     if (report.admin === 'setup-page') console.log('No users yet: open /setup to create the first admin.');

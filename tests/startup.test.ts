@@ -30,6 +30,8 @@ describe('configuration errors are one clear sentence', () => {
     expect(explainConnectionError({ code: 'ECONNREFUSED' }, 'postgres')).toBe(
       'Cannot reach PostgreSQL at db.internal:6543 (ECONNREFUSED): check DATABASE_URL and that the server is running.',
     );
+    // Drizzle wraps the driver's error: the code is on the cause.
+    expect(explainConnectionError(new Error('Failed query: select 1', { cause: { code: 'ECONNREFUSED' } }), 'postgres')).toMatch(/^Cannot reach PostgreSQL at db.internal:6543/);
     expect(explainConnectionError({ code: '28P01' }, 'postgres')).toMatch(/refused the user or password/);
     expect(explainConnectionError({ code: '3D000' }, 'postgres')).toMatch(/does not exist/);
   });
