@@ -1,25 +1,25 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
+import type { InsightsSummary } from '@/db/queries/insights';
 
 /**
  * The dashboard's insights (re-test radar, concentration, privacy flags, the shift to augmentation).
- * Owned by the insights work; the dashboard renders it inside its own Suspense boundary.
+ * The dashboard fetches the summary (db/queries/insights.ts) and renders this inside its own Suspense
+ * boundary. Owned by the insights work, which replaces this placeholder body.
  */
-export type InsightCounts = { retestCandidates: number; privacyFlags: number };
-
-export function InsightsSection({ counts }: { counts: InsightCounts }) {
+export function InsightsSection({ summary }: { summary: InsightsSummary }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Card>
         <p className="text-sm text-muted-foreground">Re-test radar</p>
         <Link href="/experiments?retest=yes" className="text-3xl font-semibold hover:underline">
-          {counts.retestCandidates}
+          {summary.retestCandidates}
         </Link>
       </Card>
       <Card>
         <p className="text-sm text-muted-foreground">Privacy flags</p>
         <Link href="/experiments?privacy=yes" className="text-3xl font-semibold hover:underline">
-          {counts.privacyFlags}
+          {summary.privacyFlags}
         </Link>
       </Card>
     </div>

@@ -11,6 +11,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/experiments', label: 'Experiments' },
+    { href: '/insights', label: 'Insights' },
     { href: '/models', label: 'Models' },
     { href: '/trends', label: 'Trends' },
     { href: '/reports', label: 'Reports' },

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { DashboardInsights } from './_sections/insights';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db';
@@ -29,6 +31,12 @@ export default async function DashboardPage() {
           </Card>
         ))}
       </div>
+      <section aria-labelledby="insights-heading" className="mt-8">
+        <h2 id="insights-heading" className="mb-3 text-lg font-semibold">Insights</h2>
+        <Suspense fallback={<p className="text-sm text-muted-foreground">Loading insights…</p>}>
+          <DashboardInsights />
+        </Suspense>
+      </section>
     </>
   );
 }
