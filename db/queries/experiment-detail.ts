@@ -47,7 +47,7 @@ export function getExperimentHistory(db: Queryable, id: number) {
 /** The model catalog for the form's picker, newest first. */
 export function listModelChoices(db: Queryable) {
   return db
-    .select({ id: aiModels.id, name: aiModels.name, vendor: aiModels.vendor, reasoning: aiModels.reasoning })
+    .select({ id: aiModels.id, slug: aiModels.slug, name: aiModels.name, vendor: aiModels.vendor, reasoning: aiModels.reasoning })
     .from(aiModels)
     .orderBy(desc(aiModels.releaseDate), asc(aiModels.name));
 }
