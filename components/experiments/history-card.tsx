@@ -3,6 +3,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 
 const ACTION_LABEL: Record<string, string> = {
   'experiment.create': 'created the experiment',
+  'experiment.import': 'imported the experiment from a CSV file',
   'experiment.update': 'edited',
   'experiment.archive': 'archived',
   'experiment.restore': 'restored',

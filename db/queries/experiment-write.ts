@@ -114,21 +114,21 @@ export async function createExperiment(db: Db, user: SessionUser, input: Experim
       await recordDenied(tx, actorOf(user), 'experiment.create', { type: 'team', id: teamId });
       return { ok: false, reason: 'denied', field: 'teamId', message: DENIED_MESSAGE } as const;
     }
-    const columns = columnsOf(input, teamId);
-    const [row] = await tx
-      .insert(experiments)
-      .values({ ...columns, ownerId: user.id, createdBy: user.id })
-      .returning({ id: experiments.id, version: experiments.version });
-    await setModels(tx, row.id, input);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      action: 'experiment.create',
-      entityType: 'experiment',
-      entityId: row.id,
-      after: { ...columns, models: await modelSlugs(tx, row.id) },
-    });
+    const row = await insertExperiment(tx, user, teamId, input);
     return { ok: true, id: row.id, version: row.version } as const;
   });
+}
+
+/** Inserts one experiment with its models and audit entry, inside the caller's transaction (rights already checked). */
+export async function insertExperiment(tx: Queryable, user: SessionUser, teamId: number, input: ExperimentInput, action = 'experiment.create') {
+  const columns = columnsOf(input, teamId);
+  const [row] = await tx
+    .insert(experiments)
+    .values({ ...columns, ownerId: user.id, createdBy: user.id })
+    .returning({ id: experiments.id, version: experiments.version });
+  await setModels(tx, row.id, input);
+  await writeAudit(tx, { actor: actorOf(user), action, entityType: 'experiment', entityId: row.id, after: { ...columns, models: await modelSlugs(tx, row.id) } });
+  return row;
 }
 
 /**
