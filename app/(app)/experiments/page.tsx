@@ -1,57 +1,63 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Badge } from '@/components/ui/badge';
+import { ListFilters } from '@/components/experiments/list-filters';
+import { ExperimentsTable, Pagination } from '@/components/experiments/list-table';
+import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listRecentExperiments } from '@/db/queries/experiments-list';
+import { listExperiments } from '@/db/queries/experiments-list';
+import { listModelChoices } from '@/db/queries/experiment-detail';
+import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
-import { formatDate, formatNumber } from '@/lib/format';
-import { MINDSET_SHORT, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { hasPermission } from '@/lib/auth/permissions';
+import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
 
 export const metadata: Metadata = { title: 'Experiments' };
 
-export default async function ExperimentsPage() {
-  await requirePermission('experiments.read');
-  const rows = await listRecentExperiments(await getDb());
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ExperimentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission('experiments.read');
+  const f = parseExperimentFilters(await searchParams);
+  const db = await getDb();
+  const [result, teams, models] = await Promise.all([
+    listExperiments(db, f, { userTeamIds: user.teamIds }),
+    listTeams(db),
+    listModelChoices(db),
+  ]);
+  const vendors = [...new Set(models.map((m) => m.vendor))].sort();
+  const canCreate = hasPermission(user.role, 'experiments.write') && (user.role === 'admin' || user.leadTeamIds.length > 0);
+  const filtered = Object.entries(f).some(([k, v]) => v !== undefined && !['page', 'sort', 'dir'].includes(k));
   return (
     <>
-      <PageHeader title="Experiments" description="Every AI experiment in the organisation: learn from what other teams tried." />
-      {rows.length === 0 ? (
-        <EmptyState title="No experiments yet">Team leads log the AI use cases their teams try.</EmptyState>
+      <PageHeader
+        title="Experiments"
+        description="Every AI experiment in the organisation: learn from what other teams tried."
+        actions={
+          canCreate ? (
+            <>
+              <Link href="/experiments/import" className={buttonClasses('secondary')}>Import CSV</Link>
+              <Link href="/experiments/new" className={buttonClasses()}>New experiment</Link>
+            </>
+          ) : null
+        }
+      />
+      <ListFilters f={f} options={{ teams, models, vendors }} />
+      {result.total === 0 ? (
+        <EmptyState title={filtered ? 'No experiment matches these filters' : 'No experiments yet'}>
+          {filtered ? (
+            <Link href="/experiments" className="underline">Clear the filters</Link>
+          ) : canCreate ? (
+            <Link href="/experiments/new" className="underline">Log your team’s first AI experiment</Link>
+          ) : (
+            'Team leads log the AI use cases their teams try.'
+          )}
+        </EmptyState>
       ) : (
-        <Table>
-          <thead>
-            <tr>
-              <Th>Title</Th>
-              <Th>Team</Th>
-              <Th>Status</Th>
-              <Th>Mindset</Th>
-              <Th>Work type</Th>
-              <Th>Started</Th>
-              <Th className="text-right">Hours saved / month</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id}>
-                <Td className="font-medium">
-                  <Link href={`/experiments/${e.id}`} className="hover:underline">
-                    {e.title}
-                  </Link>
-                </Td>
-                <Td>{e.team}</Td>
-                <Td>
-                  <Badge>{STATUS_LABEL[e.status]}</Badge>
-                </Td>
-                <Td>{MINDSET_SHORT[e.mindset]}</Td>
-                <Td>{WORK_TYPE_LABEL[e.workType]}</Td>
-                <Td>{formatDate(e.startDate)}</Td>
-                <Td className="text-right">{formatNumber(e.hoursSavedPerMonth == null ? null : Number(e.hoursSavedPerMonth))}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <>
+          <ExperimentsTable rows={result.rows} f={f} />
+          <Pagination f={f} page={result.page} pages={result.pages} total={result.total} />
+        </>
       )}
     </>
   );

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { forbidden, notFound } from 'next/navigation';
+import { ExperimentForm } from '@/components/experiments/experiment-form';
+import { experimentFormChoices } from '@/db/queries/experiment-form-choices';
+import { experimentFormValues } from '@/components/experiments/form-values';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { recordDenied } from '@/db/queries/audit';
+import { getExperimentDetail } from '@/db/queries/experiment-detail';
+import { requirePermission } from '@/lib/auth/guard';
+import { canEditTeam } from '@/lib/auth/permissions';
+import { idSchema } from '@/lib/validation/experiment';
+import { updateExperimentAction } from '../../actions';
+
+export const metadata: Metadata = { title: 'Edit experiment' };
+
+export default async function EditExperimentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('experiments.write');
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = await getDb();
+  const e = await getExperimentDetail(db, id.data);
+  if (!e) notFound();
+  if (!canEditTeam(user, e.teamId)) {
+    await recordDenied(db, user, 'experiment.edit', { type: 'experiment', id: e.id });
+    forbidden();
+  }
+  const choices = await experimentFormChoices(db, user);
+  // A lead keeps seeing the experiment's own team even in the unlikely case it is not in their list.
+  const teams = choices.teams.some((t) => t.id === e.teamId) ? choices.teams : [{ id: e.teamId, name: e.teamName }, ...choices.teams];
+  return (
+    <>
+      <PageHeader title={`Edit: ${e.title}`} />
+      <ExperimentForm
+        action={updateExperimentAction}
+        initial={experimentFormValues(e, e.models)}
+        teams={teams}
+        models={choices.models}
+        id={e.id}
+        version={e.version}
+        submitLabel="Save"
+      />
+    </>
+  );
+}

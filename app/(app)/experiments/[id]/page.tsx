@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CheckinsCard } from '@/components/experiments/checkins-card';
+import { ExperimentFacts } from '@/components/experiments/experiment-facts';
+import { HistoryCard } from '@/components/experiments/history-card';
+import { ModelsCard } from '@/components/experiments/models-card';
+import { OutcomesCard } from '@/components/experiments/outcomes-card';
+import { ActionForm } from '@/components/ui/action-form';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiment-detail';
+import { requirePermission } from '@/lib/auth/guard';
+import { canEditTeam } from '@/lib/auth/permissions';
+import { STATUS_LABEL } from '@/lib/labels';
+import { idSchema } from '@/lib/validation/experiment';
+import { addCheckinAction, addOutcomeAction, archiveExperimentAction, deleteOutcomeAction, restoreExperimentAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Experiment' };
+
+export default async function ExperimentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('experiments.read');
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = await getDb();
+  const [e, history] = await Promise.all([getExperimentDetail(db, id.data), getExperimentHistory(db, id.data)]);
+  if (!e) notFound();
+  // Controls are hidden for those who cannot use them; the actions check again on the server.
+  const canEdit = canEditTeam(user, e.teamId);
+  const archived = e.archivedAt != null;
+  return (
+    <>
+      <PageHeader
+        title={e.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge>{STATUS_LABEL[e.status]}</Badge>
+            {archived ? <Badge tone="warning">Archived</Badge> : null}
+            {e.blockedByModel ? <Badge tone="danger">Blocked by model</Badge> : null}
+          </span>
+        }
+        actions={
+          canEdit ? (
+            <>
+              {!archived ? (
+                <Link href={`/experiments/${e.id}/edit`} className={buttonClasses('secondary')}>
+                  Edit
+                </Link>
+              ) : null}
+              <ActionForm
+                action={archived ? restoreExperimentAction : archiveExperimentAction}
+                confirm={archived ? undefined : 'Archive this experiment? It leaves the lists and dashboards; you can restore it later.'}
+                label={archived ? 'Restore' : 'Archive'}
+              >
+                <input type="hidden" name="id" value={e.id} />
+                <Button type="submit" variant={archived ? 'secondary' : 'danger'}>
+                  {archived ? 'Restore' : 'Archive'}
+                </Button>
+              </ActionForm>
+            </>
+          ) : null
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <ExperimentFacts e={e} />
+          <OutcomesCard e={e} canEdit={canEdit && !archived} addAction={addOutcomeAction} deleteAction={deleteOutcomeAction} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} today={new Date().toISOString().slice(0, 10)} />
+        </div>
+        <div className="space-y-6">
+          <ModelsCard e={e} />
+          <HistoryCard entries={history} />
+        </div>
+      </div>
+    </>
+  );
+}

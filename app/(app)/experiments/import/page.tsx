@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { ImportForm } from '@/components/experiments/import-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePermission } from '@/lib/auth/guard';
+import { applyImportAction, previewImportAction } from './actions';
+
+export const metadata: Metadata = { title: 'Import experiments' };
+
+export default async function ImportExperimentsPage() {
+  await requirePermission('experiments.write');
+  return (
+    <>
+      <PageHeader
+        title="Import experiments"
+        description="Bring your history in from a spreadsheet. Start from the template: one row per experiment, teams by name, models by catalog slug separated by semicolons (the first is the primary). The preview shows what each row becomes; nothing is saved until you import, and then all rows or none."
+      />
+      <ImportForm preview={previewImportAction} apply={applyImportAction} />
+    </>
+  );
+}

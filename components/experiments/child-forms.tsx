@@ -1,0 +1,60 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { initialState, type ActionState } from '@/lib/action-state';
+import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { SelectField, TextAreaField, TextField } from './text-field';
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+function Feedback({ state }: { state: ActionState }) {
+  if (state.error) return <p role="alert" className="text-sm text-danger">{state.error}</p>;
+  if (state.message) return <p role="status" className="text-sm text-success">{state.message}</p>;
+  return null;
+}
+
+/** Adds one capability outcome. Field names are prefixed in ids so two forms on a page never clash. */
+export function OutcomeForm({ action, experimentId }: { action: Action; experimentId: number }) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const field = { values: state.values ?? {}, errors: state.fieldErrors };
+  return (
+    <form key={JSON.stringify(state)} action={formAction} aria-label="Add a capability outcome" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-2">
+      <input type="hidden" name="experimentId" value={experimentId} />
+      <SelectField name="type" label="Outcome type" options={Object.entries(OUTCOME_TYPE_LABEL)} {...field} />
+      <TextField name="impact" label="Impact (1–5)" inputMode="numeric" {...field} />
+      <div className="md:col-span-2">
+        <TextAreaField name="description" label="What it made possible" rows={2} maxLength={2000} {...field} />
+      </div>
+      <TextField name="evidence" label="Evidence (link or text)" maxLength={2000} {...field} />
+      <TextField name="recordedOn" label="Recorded on" type="date" hint="Today if left empty." {...field} />
+      <div className="flex items-center gap-3 md:col-span-2">
+        <Button type="submit" size="sm" disabled={pending}>Add outcome</Button>
+        <Feedback state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function CheckinForm({ action, experimentId, today }: { action: Action; experimentId: number; today: string }) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const field = { values: state.values ?? { date: today }, errors: state.fieldErrors };
+  return (
+    <form key={JSON.stringify(state)} action={formAction} aria-label="Add a check-in" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-3">
+      <input type="hidden" name="experimentId" value={experimentId} />
+      <TextField name="date" label="Check-in date" type="date" {...field} />
+      <TextField name="hoursBeforePerTask" label="Hours per task before" inputMode="decimal" {...field} />
+      <TextField name="hoursWithAiPerTask" label="Hours per task with AI" inputMode="decimal" {...field} />
+      <TextField name="tasksPerMonth" label="Tasks per month" inputMode="decimal" {...field} />
+      <TextField name="spendMonthly" label="AI spend per month (USD)" inputMode="decimal" {...field} />
+      <TextField name="qualityAfter" label="Quality with AI (1–5)" inputMode="numeric" {...field} />
+      <div className="md:col-span-3">
+        <TextAreaField name="note" label="Note" rows={2} maxLength={2000} {...field} />
+      </div>
+      <div className="flex items-center gap-3 md:col-span-3">
+        <Button type="submit" size="sm" disabled={pending}>Add check-in</Button>
+        <Feedback state={state} />
+      </div>
+    </form>
+  );
+}

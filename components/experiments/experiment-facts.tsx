@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { Card, CardHeader } from '@/components/ui/card';
+import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
+import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="text-sm" data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+const n = (v: string | null) => (v == null ? null : Number(v));
+const Text = ({ children }: { children: string }) => (children ? <p className="whitespace-pre-wrap text-sm">{children}</p> : <p className="text-sm text-muted-foreground">—</p>);
+
+/** What the experiment is, its efficiency figures, blocker and learnings. */
+export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
+  return (
+    <>
+      <Card>
+        <CardHeader title="About" />
+        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <Fact label="Team">{e.teamName}</Fact>
+          <Fact label="Owner">{e.ownerName ?? '—'}</Fact>
+          <Fact label="Dates">{formatDate(e.startDate)} → {formatDate(e.endDate)}</Fact>
+          <Fact label="Work type">{WORK_TYPE_LABEL[e.workType]}</Fact>
+          <Fact label="Mindset">
+            <span title={MINDSET_EXPLAIN[e.mindset]}>{MINDSET_LABEL[e.mindset]}</span>
+          </Fact>
+          <Fact label="Data sensitivity">{SENSITIVITY_LABEL[e.dataSensitivity]}</Fact>
+          <Fact label="Participants">{e.participantCount || '—'}</Fact>
+          <Fact label="Conclusion">{e.conclusion ? CONCLUSION_LABEL[e.conclusion] : 'Not concluded yet'}</Fact>
+        </dl>
+        <h3 className="mt-4 text-sm font-medium">Description</h3>
+        <Text>{e.description}</Text>
+        <h3 className="mt-3 text-sm font-medium">Hypothesis</h3>
+        <Text>{e.hypothesis}</Text>
+      </Card>
+      <Card>
+        <CardHeader title="Efficiency" />
+        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <Fact label="Hours per task before AI">{formatNumber(n(e.hoursBeforePerTask), 2)}</Fact>
+          <Fact label="Hours per task with AI">{formatNumber(n(e.hoursWithAiPerTask), 2)}</Fact>
+          <Fact label="Tasks per month">{formatNumber(n(e.tasksPerMonth), 2)}</Fact>
+          <Fact label="Hours saved per month" testId="hours-saved">{formatNumber(n(e.hoursSavedPerMonth), 2)}</Fact>
+          <Fact label="AI spend per month">{formatMoneyCents(e.spendMonthlyCents)}</Fact>
+          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents)} {e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
+          <Fact label="Quality before → with AI">{e.qualityBefore ?? '—'} → {e.qualityAfter ?? '—'} (of 5)</Fact>
+        </dl>
+      </Card>
+      {e.blockedByModel ? (
+        <Card className="border-warning">
+          <CardHeader title="Blocked: the model was not capable enough" />
+          <Text>{e.blockerMissing}</Text>
+          <p className="mt-2 text-sm text-muted-foreground">
+            Capability bar: {e.blockerMinScore ? `GPQA Diamond ≥ ${Number(e.blockerMinScore)}%` : 'none set'} · Price ceiling:{' '}
+            {e.blockerMaxPriceUsd ? `$${Number(e.blockerMaxPriceUsd)} per million tokens` : 'none set'}
+          </p>
+        </Card>
+      ) : null}
+      <Card>
+        <CardHeader title="Learnings" />
+        <Text>{e.learnings}</Text>
+        {e.privacyMitigation ? <p className="mt-2 text-sm text-muted-foreground">Privacy mitigation: {e.privacyMitigation}</p> : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import { initialState, type ActionState } from '@/lib/action-state';
+import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
+import { ModelPicker, type ModelChoice } from './model-picker';
+import { SelectField, TextAreaField, TextField } from './text-field';
+
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  /** The stored values when editing; empty when creating. */
+  initial: Record<string, string>;
+  teams: { id: number; name: string }[];
+  models: ModelChoice[];
+  /** Present when editing: the row and the version the user loaded. */
+  id?: number;
+  version?: number;
+  submitLabel: string;
+};
+
+const entries = <T extends Record<string, string>>(o: T) => Object.entries(o) as [string, string][];
+
+/** The whole experiment on one form. Only the title is required: quick capture first, detail later. */
+export function ExperimentForm({ action, initial, teams, models, id, version, submitLabel }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const values = state.values ?? initial;
+  const errors = state.fieldErrors;
+  const [saved, setSaved] = useState(() =>
+    hoursSavedPerMonth(numberOrNull(values.hoursBeforePerTask), numberOrNull(values.hoursWithAiPerTask), numberOrNull(values.tasksPerMonth)),
+  );
+  const field = { values, errors };
+
+  return (
+    <form
+      // Remount after each answer so every field shows what the server sent back.
+      key={JSON.stringify(state)}
+      action={formAction}
+      aria-label={submitLabel}
+      aria-busy={pending}
+      noValidate
+      className="space-y-6"
+      onInput={(e) => {
+        const f = e.currentTarget.elements;
+        const v = (n: string) => numberOrNull((f.namedItem(n) as HTMLInputElement | null)?.value);
+        setSaved(hoursSavedPerMonth(v('hoursBeforePerTask'), v('hoursWithAiPerTask'), v('tasksPerMonth')));
+      }}
+    >
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {state.error ? (
+        <p role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger/10 p-3 text-sm text-danger">
+          {state.error}
+        </p>
+      ) : null}
+
+      <Card>
+        <CardHeader title="The experiment" description="Only the title is required now; fill in the rest whenever you know it." />
+        <div className="grid gap-4 md:grid-cols-2">
+          <div className="md:col-span-2">
+            <TextField name="title" label="Title" required maxLength={200} {...field} />
+          </div>
+          <SelectField name="teamId" label="Team" options={teams.map((t) => [String(t.id), t.name] as const)} empty={teams.length === 1 ? undefined : 'Choose a team'} {...field} />
+          <SelectField name="status" label="Status" options={entries(STATUS_LABEL)} {...field} />
+          <TextField name="startDate" label="Start date" type="date" {...field} />
+          <TextField name="endDate" label="End date" type="date" {...field} />
+          <div className="md:col-span-2">
+            <TextAreaField name="description" label="Description" maxLength={5000} {...field} />
+          </div>
+          <div className="md:col-span-2">
+            <TextAreaField name="hypothesis" label="Hypothesis" hint="What do you expect AI to change?" maxLength={2000} rows={2} {...field} />
+          </div>
+          <SelectField name="workType" label="Work type" options={entries(WORK_TYPE_LABEL)} {...field} />
+          <SelectField name="dataSensitivity" label="Data sensitivity" options={entries(SENSITIVITY_LABEL)} hint="The most sensitive data the model sees." {...field} />
+        </div>
+        <fieldset className="mt-4">
+          <legend className="text-sm font-medium">Mindset</legend>
+          <div className="mt-2 grid gap-2 md:grid-cols-3">
+            {entries(MINDSET_LABEL).map(([value, label]) => (
+              <label key={value} className="flex gap-2 rounded-md border border-border p-3 text-sm has-[:checked]:border-primary">
+                <input type="radio" name="mindset" value={value} defaultChecked={(values.mindset || 'accelerate') === value} />
+                <span>
+                  <span className="font-medium">{label}</span>
+                  <span className="block text-xs text-muted-foreground">{MINDSET_EXPLAIN[value as keyof typeof MINDSET_EXPLAIN]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </Card>
+
+      <Card>
+        <CardHeader title="Models and people" />
+        <ModelPicker models={models} selected={(values.modelIds ?? '').split('\n').filter(Boolean)} primary={values.primaryModelId ?? ''} error={errors?.primaryModelId ?? errors?.modelIds} />
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="reasoningUsed" defaultChecked={values.reasoningUsed === 'on'} /> Reasoning mode was used
+        </label>
+        <div className="mt-4">
+          <TextAreaField name="participants" label="Participants" hint="One name per line." maxLength={2000} rows={2} {...field} />
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Efficiency" description="Time and money. Hours saved are computed from the three figures on the left." />
+        <div className="grid gap-4 md:grid-cols-3">
+          <TextField name="hoursBeforePerTask" label="Hours per task before AI" inputMode="decimal" {...field} />
+          <TextField name="hoursWithAiPerTask" label="Hours per task with AI" inputMode="decimal" {...field} />
+          <TextField name="tasksPerMonth" label="Tasks per month" inputMode="decimal" {...field} />
+          <p className="md:col-span-3 text-sm" data-testid="hours-saved-preview">
+            Hours saved per month: <strong>{saved == null ? '—' : saved.toLocaleString('en-US')}</strong>
+          </p>
+          <TextField name="spendMonthly" label="AI spend per month (USD)" inputMode="decimal" {...field} />
+          <TextField name="spendOneOff" label="One-off AI spend (USD)" inputMode="decimal" {...field} />
+          <TextField name="spendOneOffDate" label="One-off spend date" type="date" {...field} />
+          <TextField name="qualityBefore" label="Quality before (1–5)" inputMode="numeric" {...field} />
+          <TextField name="qualityAfter" label="Quality with AI (1–5)" inputMode="numeric" {...field} />
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Blocker" description="Was the model not capable enough? Say what was missing: the re-test radar flags newer models that clear the bar." />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="blockedByModel" defaultChecked={values.blockedByModel === 'on'} /> The model was not capable enough
+        </label>
+        <div className="mt-3 grid gap-4 md:grid-cols-3">
+          <div className="md:col-span-3">
+            <TextAreaField name="blockerMissing" label="What was missing" maxLength={2000} rows={2} {...field} />
+          </div>
+          <TextField name="blockerMinScore" label="Capability bar: GPQA Diamond score (%)" hint="Optional, e.g. 80." inputMode="decimal" {...field} />
+          <TextField name="blockerMaxPriceUsd" label="Price ceiling (USD per million tokens)" hint="Optional, blended 3:1 input:output." inputMode="decimal" {...field} />
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Learnings" />
+        <div className="grid gap-4">
+          <TextAreaField name="learnings" label="Learnings" maxLength={10_000} rows={4} {...field} />
+          <SelectField name="conclusion" label="Conclusion" options={entries(CONCLUSION_LABEL)} empty="Not concluded yet" {...field} />
+          <TextField name="privacyMitigation" label="Privacy mitigation" hint="For confidential data: e.g. an enterprise agreement with training opt-out." maxLength={1000} {...field} />
+        </div>
+      </Card>
+
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : submitLabel}
+      </Button>
+    </form>
+  );
+}

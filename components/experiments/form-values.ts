@@ -1,0 +1,39 @@
+import type { Experiment } from '@/db/schema';
+
+/** A stored experiment as the form's text values (money in currency units, not cents). */
+export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean }[]): Record<string, string> {
+  const s = (v: string | number | null | undefined) => (v == null ? '' : String(v));
+  const num = (v: string | null) => (v == null ? '' : String(Number(v)));
+  const usd = (cents: number | null) => (cents == null ? '' : String(cents / 100));
+  return {
+    title: e.title,
+    teamId: String(e.teamId),
+    description: e.description,
+    hypothesis: e.hypothesis,
+    workType: e.workType,
+    mindset: e.mindset,
+    status: e.status,
+    startDate: s(e.startDate),
+    endDate: s(e.endDate),
+    modelIds: models.map((m) => m.id).join('\n'),
+    primaryModelId: s(models.find((m) => m.isPrimary)?.id),
+    reasoningUsed: e.reasoningUsed ? 'on' : '',
+    dataSensitivity: e.dataSensitivity,
+    participants: e.participants,
+    hoursBeforePerTask: num(e.hoursBeforePerTask),
+    hoursWithAiPerTask: num(e.hoursWithAiPerTask),
+    tasksPerMonth: num(e.tasksPerMonth),
+    spendMonthly: usd(e.spendMonthlyCents),
+    spendOneOff: usd(e.spendOneOffCents),
+    spendOneOffDate: s(e.spendOneOffDate),
+    qualityBefore: s(e.qualityBefore),
+    qualityAfter: s(e.qualityAfter),
+    blockedByModel: e.blockedByModel ? 'on' : '',
+    blockerMissing: e.blockerMissing,
+    blockerMinScore: num(e.blockerMinScore),
+    blockerMaxPriceUsd: num(e.blockerMaxPriceUsd),
+    learnings: e.learnings,
+    conclusion: s(e.conclusion),
+    privacyMitigation: e.privacyMitigation,
+  };
+}

@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Table, Td, Th } from '@/components/ui/table';
+import type { ExperimentListRow } from '@/db/queries/experiments-list';
+import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
+import { MINDSET_SHORT, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { experimentFiltersToSearch, type ExperimentFilters, type SortKey } from '@/lib/validation/experiment-filters';
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'team', label: 'Team' },
+  { key: 'status', label: 'Status' },
+  { key: 'mindset', label: 'Mindset' },
+  { key: 'workType', label: 'Work type' },
+  { key: 'startDate', label: 'Started' },
+  { key: 'hoursSaved', label: 'Hours saved / month', numeric: true },
+  { key: 'spend', label: 'Spend / month', numeric: true },
+  { key: 'outcomes', label: 'Outcomes', numeric: true },
+  { key: 'updatedAt', label: 'Updated' },
+];
+
+/** Sorting is a link: same filters, this column, the other direction when it is already sorted by it. */
+function SortHeader({ f, col }: { f: ExperimentFilters; col: (typeof COLUMNS)[number] }) {
+  const active = (f.sort ?? 'updatedAt') === col.key;
+  const dir = active ? (f.dir ?? (f.sort ? 'asc' : 'desc')) : undefined;
+  const next = active && dir === 'asc' ? 'desc' : 'asc';
+  const href = `/experiments?${experimentFiltersToSearch({ ...f, sort: col.key, dir: next, page: 1 })}`;
+  return (
+    <Th className={col.numeric ? 'text-right' : undefined} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+      <Link href={href} className="hover:underline">
+        {col.label}
+        {dir ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
+      </Link>
+    </Th>
+  );
+}
+
+export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: ExperimentFilters }) {
+  return (
+    <Table data-testid="experiments-table">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <SortHeader key={c.key} f={f} col={c} />
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((e) => (
+          <tr key={e.id}>
+            <Td className="font-medium">
+              <Link href={`/experiments/${e.id}`} className="hover:underline">
+                {e.title}
+              </Link>
+              {e.archivedAt ? <Badge tone="warning" className="ml-2">Archived</Badge> : null}
+              {e.blockedByModel ? <Badge tone="danger" className="ml-2">Blocked</Badge> : null}
+            </Td>
+            <Td>{e.team}</Td>
+            <Td>
+              <Badge>{STATUS_LABEL[e.status]}</Badge>
+            </Td>
+            <Td>{MINDSET_SHORT[e.mindset]}</Td>
+            <Td>{WORK_TYPE_LABEL[e.workType]}</Td>
+            <Td>{formatDate(e.startDate)}</Td>
+            <Td className="text-right">{formatNumber(e.hoursSavedPerMonth == null ? null : Number(e.hoursSavedPerMonth))}</Td>
+            <Td className="text-right">{formatMoneyCents(e.spendMonthlyCents)}</Td>
+            <Td className="text-right">{e.outcomes}</Td>
+            <Td>{new Date(e.updatedAt).toISOString().slice(0, 10)}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function Pagination({ f, page, pages, total }: { f: ExperimentFilters; page: number; pages: number; total: number }) {
+  const link = (p: number) => `/experiments?${experimentFiltersToSearch({ ...f, page: p })}`;
+  return (
+    <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
+      <span data-testid="result-count">
+        {total.toLocaleString('en-US')} experiment{total === 1 ? '' : 's'} · page {page} of {pages}
+      </span>
+      <span className="flex gap-3">
+        {page > 1 ? <Link href={link(page - 1)} rel="prev" className="hover:underline">← Previous</Link> : null}
+        {page < pages ? <Link href={link(page + 1)} rel="next" className="hover:underline">Next →</Link> : null}
+      </span>
+    </nav>
+  );
+}

@@ -1,0 +1,42 @@
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { Table, Td, Th } from '@/components/ui/table';
+import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import { formatUsd } from '@/lib/format';
+
+/** The models used, with today's list price and GPQA Diamond, so a reader sees what they would cost now. */
+export function ModelsCard({ e }: { e: ExperimentDetail }) {
+  return (
+    <Card>
+      <CardHeader title="Models used" description={e.reasoningUsed ? 'Reasoning mode was used.' : undefined} />
+      {e.models.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No models recorded yet.</p>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>Model</Th>
+              <Th>Vendor</Th>
+              <Th className="text-right">Input / output per M tokens today</Th>
+              <Th className="text-right">GPQA Diamond</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.models.map((m) => (
+              <tr key={m.id} data-testid="model-used">
+                <Td>
+                  {m.name} {m.isPrimary ? <Badge>primary</Badge> : null}
+                </Td>
+                <Td>{m.vendor}</Td>
+                <Td className="text-right">
+                  {formatUsd(m.input)} / {formatUsd(m.output)}
+                </Td>
+                <Td className="text-right">{m.gpqa == null ? '—' : `${Number(m.gpqa)}%`}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,204 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import type { ExperimentInput } from '@/lib/validation/experiment';
+import { aiModels, experimentModels, experiments, type Experiment } from '../schema';
+import type { Db, Queryable } from '../types';
+import { recordDenied, writeAudit } from './audit';
+
+/**
+ * Creating and changing experiments. Every function checks the caller's right to change the team's
+ * experiments itself (never trusting the form), writes in one transaction and appends its audit entry
+ * in that same transaction. A refusal is recorded as a denied audit entry.
+ */
+export type WriteResult =
+  | { ok: true; id: number; version: number }
+  | { ok: false; reason: 'denied' | 'not_found' | 'conflict' | 'invalid'; field?: string; message: string };
+
+export const actorOf = (u: Pick<SessionUser, 'id' | 'email'>) => ({ id: u.id, email: u.email });
+
+export const DENIED_MESSAGE = 'You can change only the experiments of teams you lead.';
+export const CONFLICT_MESSAGE =
+  'Someone else saved this experiment after you opened it. Nothing was overwritten: reload the page to see their changes, then apply yours again.';
+
+/** The columns the form writes (everything except identity, ownership and bookkeeping). */
+function columnsOf(input: ExperimentInput, teamId: number) {
+  const num = (n: number | null) => (n == null ? null : String(n));
+  return {
+    title: input.title,
+    teamId,
+    description: input.description,
+    hypothesis: input.hypothesis,
+    workType: input.workType,
+    mindset: input.mindset,
+    status: input.status,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    reasoningUsed: input.reasoningUsed,
+    dataSensitivity: input.dataSensitivity,
+    participants: input.participants,
+    participantCount: input.participants.split('\n').filter((l) => l.trim()).length,
+    hoursBeforePerTask: num(input.hoursBeforePerTask),
+    hoursWithAiPerTask: num(input.hoursWithAiPerTask),
+    tasksPerMonth: num(input.tasksPerMonth),
+    spendMonthlyCents: input.spendMonthlyCents,
+    spendOneOffCents: input.spendOneOffCents,
+    spendOneOffDate: input.spendOneOffDate,
+    qualityBefore: input.qualityBefore,
+    qualityAfter: input.qualityAfter,
+    blockedByModel: input.blockedByModel,
+    blockerMissing: input.blockedByModel ? input.blockerMissing : '',
+    blockerMinScore: input.blockedByModel ? num(input.blockerMinScore) : null,
+    blockerMaxPriceUsd: input.blockedByModel ? num(input.blockerMaxPriceUsd) : null,
+    learnings: input.learnings,
+    conclusion: input.conclusion,
+    privacyMitigation: input.privacyMitigation,
+  };
+}
+
+type Columns = ReturnType<typeof columnsOf>;
+
+/** Only what changed, so the history reads "status: running → completed", not two full rows. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** Comparable form of a row read back from the database (numerics come back as "2.50"). */
+function normalise(row: Partial<Experiment> & Record<string, unknown>, keys: string[]) {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = row[k];
+    out[k] = typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? String(Number(v)) : v;
+  }
+  return out;
+}
+
+async function modelSlugs(db: Queryable, experimentId: number): Promise<string[]> {
+  const rows = await db
+    .select({ slug: aiModels.slug, primary: experimentModels.isPrimary })
+    .from(experimentModels)
+    .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
+    .where(eq(experimentModels.experimentId, experimentId))
+    .orderBy(sql`${experimentModels.isPrimary} desc`, aiModels.slug);
+  return rows.map((r) => (r.primary ? `${r.slug} (primary)` : r.slug));
+}
+
+async function setModels(db: Queryable, experimentId: number, input: ExperimentInput) {
+  await db.delete(experimentModels).where(eq(experimentModels.experimentId, experimentId));
+  if (!input.modelIds.length) return;
+  const known = await db.select({ id: aiModels.id }).from(aiModels).where(inArray(aiModels.id, input.modelIds));
+  const ids = new Set(known.map((k) => k.id));
+  await db
+    .insert(experimentModels)
+    .values(input.modelIds.filter((id) => ids.has(id)).map((modelId) => ({ experimentId, modelId, isPrimary: modelId === input.primaryModelId })));
+}
+
+/** The team a new experiment goes to: the chosen one, or the lead's only team. */
+export function resolveTeam(user: SessionUser, teamId: number | null): number | null {
+  if (teamId != null) return teamId;
+  return user.role !== 'admin' && user.leadTeamIds.length === 1 ? user.leadTeamIds[0] : null;
+}
+
+export async function createExperiment(db: Db, user: SessionUser, input: ExperimentInput): Promise<WriteResult> {
+  const teamId = resolveTeam(user, input.teamId);
+  if (teamId == null) return { ok: false, reason: 'invalid', field: 'teamId', message: 'Choose the team that runs this experiment.' };
+  return db.transaction(async (tx) => {
+    if (!canEditTeam(user, teamId)) {
+      await recordDenied(tx, actorOf(user), 'experiment.create', { type: 'team', id: teamId });
+      return { ok: false, reason: 'denied', field: 'teamId', message: DENIED_MESSAGE } as const;
+    }
+    const row = await insertExperiment(tx, user, teamId, input);
+    return { ok: true, id: row.id, version: row.version } as const;
+  });
+}
+
+/** Inserts one experiment with its models and audit entry, inside the caller's transaction (rights already checked). */
+export async function insertExperiment(tx: Queryable, user: SessionUser, teamId: number, input: ExperimentInput, action = 'experiment.create') {
+  const columns = columnsOf(input, teamId);
+  const [row] = await tx
+    .insert(experiments)
+    .values({ ...columns, ownerId: user.id, createdBy: user.id })
+    .returning({ id: experiments.id, version: experiments.version });
+  await setModels(tx, row.id, input);
+  await writeAudit(tx, { actor: actorOf(user), action, entityType: 'experiment', entityId: row.id, after: { ...columns, models: await modelSlugs(tx, row.id) } });
+  return row;
+}
+
+/**
+ * Saves an edit only if nobody saved in between: the UPDATE matches the version the user loaded and
+ * increments it, so of two concurrent saves exactly one wins and the other is told, changing nothing.
+ */
+export async function updateExperiment(db: Db, user: SessionUser, id: number, expectedVersion: number, input: ExperimentInput): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(experiments).where(eq(experiments.id, id));
+    if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
+    const teamId = input.teamId ?? current.teamId;
+    if (!canEditTeam(user, current.teamId) || !canEditTeam(user, teamId)) {
+      await recordDenied(tx, actorOf(user), 'experiment.update', { type: 'experiment', id });
+      return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
+    }
+    if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE } as const;
+    const columns: Columns = columnsOf(input, teamId);
+    const modelsBefore = await modelSlugs(tx, id);
+    const [row] = await tx
+      .update(experiments)
+      .set({ ...columns, version: sql`${experiments.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(experiments.id, id), eq(experiments.version, expectedVersion)))
+      .returning({ id: experiments.id, version: experiments.version });
+    // Another transaction committed between our read and this UPDATE.
+    if (!row) return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE } as const;
+    await setModels(tx, id, input);
+    const keys = Object.keys(columns);
+    const diff = changedFields(
+      { ...normalise(current, keys), models: modelsBefore },
+      { ...normalise({ ...columns } as Record<string, unknown>, keys), models: await modelSlugs(tx, id) },
+    );
+    await writeAudit(tx, { actor: actorOf(user), action: 'experiment.update', entityType: 'experiment', entityId: id, ...diff });
+    return { ok: true, id, version: row.version } as const;
+  });
+}
+
+/** Archive (archived = true) or restore. Nothing is deleted; the version moves so open edit forms go stale. */
+export async function setArchived(db: Db, user: SessionUser, id: number, archived: boolean): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ teamId: experiments.teamId, archivedAt: experiments.archivedAt }).from(experiments).where(eq(experiments.id, id));
+    if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
+    const action = archived ? 'experiment.archive' : 'experiment.restore';
+    if (!canEditTeam(user, current.teamId)) {
+      await recordDenied(tx, actorOf(user), action, { type: 'experiment', id });
+      return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
+    }
+    const [row] = await tx
+      .update(experiments)
+      .set({ archivedAt: archived ? sql`now()` : null, version: sql`${experiments.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(experiments.id, id))
+      .returning({ version: experiments.version, archivedAt: experiments.archivedAt });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action,
+      entityType: 'experiment',
+      entityId: id,
+      before: { archivedAt: current.archivedAt },
+      after: { archivedAt: row.archivedAt },
+    });
+    return { ok: true, id, version: row.version } as const;
+  });
+}
+
+/** For child rows (outcomes, check-ins): the experiment's team, after the caller's right to change it. */
+export async function authorizeChild(tx: Queryable, user: SessionUser, experimentId: number, what: string): Promise<WriteResult | null> {
+  const [exp] = await tx.select({ teamId: experiments.teamId }).from(experiments).where(eq(experiments.id, experimentId));
+  if (!exp) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' };
+  if (!canEditTeam(user, exp.teamId)) {
+    await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });
+    return { ok: false, reason: 'denied', message: DENIED_MESSAGE };
+  }
+  return null;
+}

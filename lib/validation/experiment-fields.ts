@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Zod building blocks for HTML form values (always strings), with messages a manager understands. */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Dates further ahead than this are typos (2206 for 2026), not plans. */
+const MAX_YEARS_AHEAD = 5;
+
+export function maxFutureDate(today = new Date()): string {
+  const d = new Date(today);
+  d.setUTCFullYear(d.getUTCFullYear() + MAX_YEARS_AHEAD);
+  return d.toISOString().slice(0, 10);
+}
+
+export const text = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => s.length <= max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, `${label} is required.`)
+    .refine((s) => s.length <= max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+
+/** An optional number within bounds; empty → null. */
+export const optionalNumber = (label: string, opts: { min: number; max: number; integer?: boolean; unit?: string }) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const v = (s ?? '').trim().replace(',', '.');
+      if (v === '') return null;
+      const n = Number(v);
+      const unit = opts.unit ? ` ${opts.unit}` : '';
+      if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `${label} must be a number.` });
+      else if (opts.integer && !Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: `${label} must be a whole number.` });
+      else if (n < opts.min) ctx.addIssue({ code: 'custom', message: `${label} cannot be less than ${opts.min}${unit}.` });
+      else if (n > opts.max) ctx.addIssue({ code: 'custom', message: `${label} cannot be more than ${opts.max.toLocaleString('en-US')}${unit}.` });
+      else return n;
+      return z.NEVER;
+    });
+
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const v = (s ?? '').trim();
+      if (v === '') return null;
+      if (!DATE.test(v) || Number.isNaN(Date.parse(v))) ctx.addIssue({ code: 'custom', message: `${label} is not a valid date (YYYY-MM-DD).` });
+      else if (v < '2000-01-01') ctx.addIssue({ code: 'custom', message: `${label} is too far in the past.` });
+      else if (v > maxFutureDate()) ctx.addIssue({ code: 'custom', message: `${label} is too far in the future.` });
+      else return v;
+      return z.NEVER;
+    });
+
+export const requiredDate = (label: string) =>
+  optionalDate(label).refine((v): v is string => v !== null, `${label} is required.`);
+
+export const enumOf = <T extends string>(values: readonly T[], label: string) =>
+  z.enum(values as unknown as [T, ...T[]], { error: `Choose a ${label.toLowerCase()} from the list.` });
+
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((s) => s === 'on' || s === 'true' || s === 'yes');
+

@@ -1,0 +1,108 @@
+import Papa from 'papaparse';
+import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
+import { CONCLUSION_LABEL, MINDSET_LABEL, MINDSET_SHORT, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { experimentSchema, type ExperimentInput } from './experiment';
+
+/**
+ * CSV import of experiments: the template's columns, and how one row becomes the experiment form's input.
+ * Teams are named, models are catalog slugs (first = primary); enum columns accept the key or the label.
+ */
+export const IMPORT_COLUMNS = [
+  'title', 'team', 'description', 'hypothesis', 'work_type', 'mindset', 'status', 'start_date', 'end_date',
+  'models', 'reasoning_used', 'data_sensitivity', 'participants',
+  'hours_before_per_task', 'hours_with_ai_per_task', 'tasks_per_month', 'spend_monthly_usd', 'spend_one_off_usd',
+  'quality_before', 'quality_after', 'blocked_by_model', 'blocker_missing', 'learnings', 'conclusion',
+] as const;
+
+export const MAX_IMPORT_ROWS = 5000;
+/** Server actions accept 1 MB bodies (Next's default); the CSV must fit with room to spare. */
+export const MAX_IMPORT_BYTES = 900_000;
+
+export function importTemplateCsv(): string {
+  const example = [
+    'Draft first replies to support tickets', 'Customer Support', 'AI drafts; agents review and send', 'Agents answer faster without losing quality',
+    'customer_support', 'accelerate', 'completed', '2025-03-01', '2025-05-31', 'gpt-4o;claude-3.5-sonnet', 'no', 'internal', 'Ana\nBen',
+    '0.5', '0.2', '800', '120', '0', '3', '4', 'no', '', 'Works best with a style guide in the prompt', 'worked',
+  ];
+  return Papa.unparse({ fields: [...IMPORT_COLUMNS], data: [example] });
+}
+
+export type Lookups = { teams: Map<string, number>; models: Map<string, number> };
+
+export type ImportRow =
+  | { line: number; title: string; ok: true; input: ExperimentInput; teamId: number }
+  | { line: number; title: string; ok: false; errors: string[] };
+
+/** An enum cell: the stored key, or the label people see ("Accelerate an existing task"), any case. */
+function enumCell(value: string, keys: readonly string[], ...labelMaps: Record<string, string>[]): string {
+  const v = value.trim().toLowerCase();
+  if (!v) return '';
+  const key = keys.find((k) => k === v || k.replace(/_/g, ' ') === v);
+  if (key) return key;
+  for (const map of labelMaps) {
+    const hit = Object.entries(map).find(([, label]) => label.toLowerCase() === v);
+    if (hit) return hit[0];
+  }
+  return value.trim(); // left as typed: the schema then says it is not in the list
+}
+
+const yes = (v: string) => (['yes', 'y', 'true', '1', 'x'].includes(v.trim().toLowerCase()) ? 'on' : '');
+
+export function parseImportCsv(text: string, lookups: Lookups): { rows: ImportRow[]; error?: string } {
+  if (text.length > MAX_IMPORT_BYTES) return { rows: [], error: 'The file is larger than 900 KB: split it into several imports.' };
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const fields = parsed.meta.fields ?? [];
+  if (!fields.includes('title')) return { rows: [], error: 'The file has no "title" column: start from the template.' };
+  const unknown = fields.filter((f) => !(IMPORT_COLUMNS as readonly string[]).includes(f));
+  if (unknown.length) return { rows: [], error: `Unknown column(s): ${unknown.join(', ')}. Use the template's column names.` };
+  if (parsed.data.length > MAX_IMPORT_ROWS) return { rows: [], error: `At most ${MAX_IMPORT_ROWS} rows per import.` };
+  if (parsed.data.length === 0) return { rows: [], error: 'The file has no rows.' };
+  return { rows: parsed.data.map((raw, i) => parseRow(raw, i + 2, lookups)) };
+}
+
+function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): ImportRow {
+  const cell = (k: (typeof IMPORT_COLUMNS)[number]) => (raw[k] ?? '').trim();
+  const title = cell('title');
+  const errors: string[] = [];
+  const teamName = cell('team');
+  const teamId = teamName ? lookups.teams.get(teamName.toLowerCase()) : undefined;
+  if (!teamName) errors.push('Team is missing.');
+  else if (teamId == null) errors.push(`Team "${teamName}" does not exist.`);
+  const slugs = cell('models').split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+  const modelIds: string[] = [];
+  for (const slug of slugs) {
+    const id = lookups.models.get(slug.toLowerCase());
+    if (id == null) errors.push(`Model "${slug}" is not in the catalog.`);
+    else modelIds.push(String(id));
+  }
+  const result = experimentSchema.safeParse({
+    title,
+    teamId: teamId == null ? '' : String(teamId),
+    description: cell('description'),
+    hypothesis: cell('hypothesis'),
+    workType: enumCell(cell('work_type'), WORK_TYPES, WORK_TYPE_LABEL) || undefined,
+    mindset: enumCell(cell('mindset'), MINDSETS, MINDSET_LABEL, MINDSET_SHORT) || undefined,
+    status: enumCell(cell('status'), STATUSES, STATUS_LABEL) || undefined,
+    startDate: cell('start_date'),
+    endDate: cell('end_date'),
+    modelIds,
+    primaryModelId: modelIds[0] ?? '',
+    reasoningUsed: yes(cell('reasoning_used')),
+    dataSensitivity: enumCell(cell('data_sensitivity'), SENSITIVITIES, SENSITIVITY_LABEL) || undefined,
+    participants: cell('participants'),
+    hoursBeforePerTask: cell('hours_before_per_task'),
+    hoursWithAiPerTask: cell('hours_with_ai_per_task'),
+    tasksPerMonth: cell('tasks_per_month'),
+    spendMonthly: cell('spend_monthly_usd'),
+    spendOneOff: cell('spend_one_off_usd'),
+    qualityBefore: cell('quality_before'),
+    qualityAfter: cell('quality_after'),
+    blockedByModel: yes(cell('blocked_by_model')),
+    blockerMissing: cell('blocker_missing'),
+    learnings: cell('learnings'),
+    conclusion: enumCell(cell('conclusion'), CONCLUSIONS, CONCLUSION_LABEL),
+  });
+  if (!result.success) errors.push(...result.error.issues.map((i) => i.message));
+  if (errors.length || !result.success || teamId == null) return { line, title, ok: false, errors: [...new Set(errors)] };
+  return { line, title, ok: true, input: result.data, teamId };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
+import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredText, text } from './experiment-fields';
+
+/**
+ * The experiment form, shared by the form (field names) and the server actions (validation).
+ * Quick capture: only the title is required; everything else can come later.
+ */
+export const EXPERIMENT_FIELDS = [
+  'title', 'teamId', 'description', 'hypothesis', 'workType', 'mindset', 'status', 'startDate', 'endDate',
+  'modelIds', 'primaryModelId', 'reasoningUsed', 'dataSensitivity', 'participants',
+  'hoursBeforePerTask', 'hoursWithAiPerTask', 'tasksPerMonth', 'spendMonthly', 'spendOneOff', 'spendOneOffDate',
+  'qualityBefore', 'qualityAfter',
+  'blockedByModel', 'blockerMissing', 'blockerMinScore', 'blockerMaxPriceUsd',
+  'learnings', 'conclusion', 'privacyMitigation', 'version',
+] as const;
+
+const quality = (label: string) => optionalNumber(label, { min: 1, max: 5, integer: true });
+const money = (label: string) => optionalNumber(label, { min: 0, max: 100_000_000, unit: 'USD' });
+const toCents = (usd: number | null) => (usd == null ? null : Math.round(usd * 100));
+
+export const experimentSchema = z
+  .object({
+    title: requiredText('Title', 200),
+    teamId: z
+      .string()
+      .optional()
+      .transform((s) => (s && /^\d+$/.test(s) ? Number(s) : null)),
+    description: text('Description', 5000),
+    hypothesis: text('Hypothesis', 2000),
+    workType: enumOf(WORK_TYPES, 'Work type').default('other'),
+    mindset: enumOf(MINDSETS, 'Mindset').default('accelerate'),
+    status: enumOf(STATUSES, 'Status').default('proposed'),
+    startDate: optionalDate('Start date'),
+    endDate: optionalDate('End date'),
+    modelIds: z
+      .array(z.string())
+      .optional()
+      .transform((ids) => [...new Set((ids ?? []).filter((s) => /^\d+$/.test(s)).map(Number))])
+      .refine((ids) => ids.length <= 20, 'Pick at most 20 models.'),
+    primaryModelId: z
+      .string()
+      .optional()
+      .transform((s) => (s && /^\d+$/.test(s) ? Number(s) : null)),
+    reasoningUsed: checkbox,
+    dataSensitivity: enumOf(SENSITIVITIES, 'Data sensitivity').default('internal'),
+    participants: text('Participants', 2000),
+    hoursBeforePerTask: optionalNumber('Hours per task before AI', { min: 0, max: 10_000, unit: 'hours' }),
+    hoursWithAiPerTask: optionalNumber('Hours per task with AI', { min: 0, max: 10_000, unit: 'hours' }),
+    tasksPerMonth: optionalNumber('Tasks per month', { min: 0, max: 1_000_000 }),
+    spendMonthly: money('AI spend per month'),
+    spendOneOff: money('One-off AI spend'),
+    spendOneOffDate: optionalDate('One-off spend date'),
+    qualityBefore: quality('Quality before'),
+    qualityAfter: quality('Quality with AI'),
+    blockedByModel: checkbox,
+    blockerMissing: text('What was missing', 2000),
+    blockerMinScore: optionalNumber('Capability bar', { min: 0, max: 100, unit: '%' }),
+    blockerMaxPriceUsd: optionalNumber('Price ceiling', { min: 0, max: 10_000, unit: 'USD per million tokens' }),
+    learnings: text('Learnings', 10_000),
+    conclusion: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : null))
+      .pipe(enumOf(CONCLUSIONS, 'Conclusion').nullable()),
+    privacyMitigation: text('Privacy mitigation', 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startDate && v.endDate && v.endDate < v.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date is before start date.' });
+    if (v.primaryModelId != null && !v.modelIds.includes(v.primaryModelId))
+      ctx.addIssue({ code: 'custom', path: ['primaryModelId'], message: 'The primary model must be one of the models used.' });
+    if (v.hoursBeforePerTask != null && v.hoursWithAiPerTask != null && v.tasksPerMonth == null)
+      ctx.addIssue({ code: 'custom', path: ['tasksPerMonth'], message: 'How often does the task happen? Hours saved need tasks per month.' });
+    if (v.blockedByModel && !v.blockerMissing)
+      ctx.addIssue({ code: 'custom', path: ['blockerMissing'], message: 'Say what the model could not do, so a later model can be re-tested against it.' });
+  })
+  .transform((v) => ({
+    ...v,
+    // One primary model when any are picked: the first one if the user did not say.
+    primaryModelId: v.modelIds.length ? (v.primaryModelId ?? v.modelIds[0]) : null,
+    spendMonthlyCents: toCents(v.spendMonthly),
+    spendOneOffCents: toCents(v.spendOneOff),
+  }));
+
+export type ExperimentInput = z.output<typeof experimentSchema>;
+
+export const versionSchema = z.coerce.number().int().min(1);
+
+/** FormData → the object experimentSchema parses (models are a multi-value field). */
+export function experimentFormObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of EXPERIMENT_FIELDS) {
+    if (key === 'modelIds') out[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    else {
+      const v = formData.get(key);
+      if (typeof v === 'string') out[key] = v;
+    }
+  }
+  return out;
+}
+
+export const outcomeSchema = z.object({
+  type: enumOf(OUTCOME_TYPES, 'Outcome type'),
+  description: requiredText('Description', 2000),
+  impact: optionalNumber('Impact', { min: 1, max: 5, integer: true }).refine((n): n is number => n !== null, 'Impact is required (1–5).'),
+  evidence: text('Evidence', 2000),
+  recordedOn: optionalDate('Recorded on'),
+});
+export type OutcomeInput = z.output<typeof outcomeSchema>;
+
+export const checkinSchema = z.object({
+  date: requiredDate('Date'),
+  hoursBeforePerTask: optionalNumber('Hours per task before AI', { min: 0, max: 10_000, unit: 'hours' }),
+  hoursWithAiPerTask: optionalNumber('Hours per task with AI', { min: 0, max: 10_000, unit: 'hours' }),
+  tasksPerMonth: optionalNumber('Tasks per month', { min: 0, max: 1_000_000 }),
+  spendMonthly: optionalNumber('AI spend per month', { min: 0, max: 100_000_000, unit: 'USD' }),
+  qualityAfter: optionalNumber('Quality with AI', { min: 1, max: 5, integer: true }),
+  note: text('Note', 2000),
+});
+export type CheckinInput = z.output<typeof checkinSchema>;
+
+export const idSchema = z.coerce.number().int().positive();
+
