@@ -63,3 +63,20 @@ describe('teams behind the frontier', () => {
     expect(teamsBehindFrontier([{ teamName: 'X', slug: 'new-cheap', experiments: 1 }], models)).toEqual([]);
   });
 });
+
+describe('frontier step line and log ticks', () => {
+  it('stays flat until the next frontier price, then rises', async () => {
+    const { frontierStepLine } = await import('@/lib/metrics/frontier');
+    const line = frontierStepLine(frontier([p('a', 1, 40), p('b', 10, 80)]));
+    expect(line).toEqual([
+      { price: 1, score: 40 },
+      { price: 10, score: 40 },
+      { price: 10, score: 80 },
+    ]);
+  });
+  it('covers the range with powers of ten', async () => {
+    const { log10Ticks } = await import('@/lib/metrics/frontier');
+    expect(log10Ticks(0.13, 37.5)).toEqual([0.1, 1, 10, 100]);
+    expect(log10Ticks(0, 1)).toEqual([]);
+  });
+});

@@ -33,3 +33,24 @@ export function frontierByYear<T>(models: readonly YearModel<T>[], years: readon
     return { year, asOf: end, points: frontier(available) };
   });
 }
+
+/**
+ * The frontier as a step line: the best score at or below price x stays flat until the next frontier
+ * model's price, then jumps up. Points must come from `frontier()` (sorted by price, rising score).
+ */
+export function frontierStepLine<T>(points: readonly PricedScore<T>[]): { price: number; score: number }[] {
+  const line: { price: number; score: number }[] = [];
+  points.forEach((p, i) => {
+    if (i > 0) line.push({ price: p.price, score: points[i - 1].score });
+    line.push({ price: p.price, score: p.score });
+  });
+  return line;
+}
+
+/** Powers of ten covering [min, max], for log axes. */
+export function log10Ticks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max > 0)) return [];
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) ticks.push(10 ** e);
+  return ticks;
+}
