@@ -80,3 +80,10 @@ describe('frontier step line and log ticks', () => {
     expect(log10Ticks(0, 1)).toEqual([]);
   });
 });
+
+describe('year ticks', () => {
+  it('gives 1 January of each year inside the range', async () => {
+    const { yearTicks } = await import('@/lib/metrics/frontier');
+    expect(yearTicks(Date.UTC(2023, 2, 14), Date.UTC(2025, 0, 1)).map((t) => new Date(t).getUTCFullYear())).toEqual([2024, 2025]);
+  });
+});

@@ -6,7 +6,7 @@ import { TrendTooltipBox } from './trend-tooltip';
 
 export type CapabilityPoint = { slug: string; name: string; vendor: string; date: string; price: number; score: number; experiments?: number };
 export type CapabilityYear = { year: number; points: CapabilityPoint[]; frontier: { price: number; score: number }[] };
-export type Baseline = { score: number; label: string };
+export type Baseline = { score: number; label: string; position: 'insideTopRight' | 'insideBottomRight' };
 
 type Props = {
   years: CapabilityYear[];
@@ -55,7 +55,7 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks }: Pr
           <Tooltip content={<PointTooltip />} cursor={{ stroke: 'var(--border)' }} />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
           {baselines.map((b) => (
-            <ReferenceLine key={b.label} y={b.score} stroke="var(--muted-foreground)" strokeDasharray="6 4" label={{ value: b.label, position: 'insideTopLeft', fill: 'var(--muted-foreground)', fontSize: 11 }} />
+            <ReferenceLine key={b.label} y={b.score} stroke="var(--muted-foreground)" strokeDasharray="6 4" label={{ value: b.label, position: b.position, fill: 'var(--muted-foreground)', fontSize: 11 }} />
           ))}
           {years.map((y, i) => (
             <Line

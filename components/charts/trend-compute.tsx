@@ -26,7 +26,7 @@ function ComputeTooltip({ active, payload }: { active?: boolean; payload?: { pay
 const sup = (n: number) => `10^${Math.round(Math.log10(n))}`;
 
 /** Estimated training compute by release date on a log axis, with the generation bands behind the points. */
-export function TrendComputeChart({ points, bands, ticks, domain }: { points: ComputePoint[]; bands: ComputeBand[]; ticks: number[]; domain: [number, number] }) {
+export function TrendComputeChart({ points, bands, ticks, domain, timeTicks }: { points: ComputePoint[]; bands: ComputeBand[]; ticks: number[]; domain: [number, number]; timeTicks: number[] }) {
   return (
     <div data-testid="chart-compute" data-points={points.length} className="h-[380px] w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -44,7 +44,7 @@ export function TrendComputeChart({ points, bands, ticks, domain }: { points: Co
               ifOverflow="hidden"
             />
           ))}
-          <XAxis type="number" dataKey="t" scale="time" domain={domain} tickFormatter={(t: number) => dateOf(t).slice(0, 4)} {...AXIS} />
+          <XAxis type="number" dataKey="t" scale="time" domain={domain} ticks={timeTicks} tickFormatter={(t: number) => dateOf(t).slice(0, 4)} {...AXIS} />
           <YAxis type="number" dataKey="flop" scale="log" domain={[ticks[0], ticks.at(-1)!]} ticks={ticks} tickFormatter={sup} allowDataOverflow {...AXIS} width={56} />
           <Tooltip content={<ComputeTooltip />} />
           <Scatter data={points} fill="var(--chart-1)" className="trend-compute-points" isAnimationActive={false} />

@@ -18,7 +18,7 @@ function StepTooltip({ active, payload }: { active?: boolean; payload?: { payloa
 }
 
 /** The cheapest price of a capability level over time: a step line on a log axis, dots where a new low was set. */
-export function TrendLevelPriceChart({ steps, ticks, end }: { steps: LevelStep[]; ticks: number[]; end: number }) {
+export function TrendLevelPriceChart({ steps, ticks, end, timeTicks }: { steps: LevelStep[]; ticks: number[]; end: number; timeTicks: number[] }) {
   const line = steps.length ? [...steps, { ...steps.at(-1)!, t: end, record: false }] : [];
   const records = steps.filter((s) => s.record);
   return (
@@ -26,7 +26,7 @@ export function TrendLevelPriceChart({ steps, ticks, end }: { steps: LevelStep[]
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="t" scale="time" domain={[steps[0]?.t ?? 0, end]} tickFormatter={(t: number) => dateOf(t).slice(0, 7)} {...AXIS} />
+          <XAxis type="number" dataKey="t" scale="time" domain={[steps[0]?.t ?? 0, end]} ticks={timeTicks} tickFormatter={(t: number) => dateOf(t).slice(0, 4)} {...AXIS} />
           <YAxis type="number" dataKey="price" scale="log" domain={[ticks[0], ticks.at(-1)!]} ticks={ticks} tickFormatter={usd} allowDataOverflow {...AXIS} width={64} />
           <Tooltip content={<StepTooltip />} />
           <Line data={line} dataKey="price" type="stepAfter" stroke="var(--chart-1)" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />

@@ -54,3 +54,13 @@ export function log10Ticks(min: number, max: number): number[] {
   for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) ticks.push(10 ** e);
   return ticks;
 }
+
+/** 1 January of each year inside [from, to] (milliseconds), for time axes. */
+export function yearTicks(from: number, to: number): number[] {
+  const ticks: number[] = [];
+  for (let y = new Date(from).getUTCFullYear(); y <= new Date(to).getUTCFullYear(); y++) {
+    const t = Date.UTC(y, 0, 1);
+    if (t >= from && t <= to) ticks.push(t);
+  }
+  return ticks;
+}

@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry } from './catalog';
 import { GENERATIONS, phoneYears } from './compute';
-import { frontierByYear, frontierStepLine, log10Ticks } from './frontier';
+import { frontierByYear, frontierStepLine, log10Ticks, yearTicks } from './frontier';
 import { blendedAt } from './prices';
 
 export type CapabilityDot = { slug: string; name: string; vendor: string; date: string; price: number; score: number; experiments: number };
@@ -57,5 +57,5 @@ export function computeSeries(entries: readonly CatalogEntry[]) {
   const bands = GENERATIONS.map((g) => ({ from: Math.max(g.from, lo), to: Math.min(g.to ?? hi, hi), label: g.label })).filter((b) => b.to > b.from);
   const times = points.map((p) => p.t);
   const domain: [number, number] = times.length ? [Math.min(...times) - 90 * 86_400_000, Math.max(...times) + 90 * 86_400_000] : [0, 1];
-  return { points, bands, ticks, domain, leftOut: entries.length - plotted.length };
+  return { points, bands, ticks, domain, timeTicks: yearTicks(domain[0], domain[1]), leftOut: entries.length - plotted.length };
 }

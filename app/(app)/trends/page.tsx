@@ -15,7 +15,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { formatUsd } from '@/lib/format';
 import { filterCatalog } from '@/lib/metrics/catalog';
 import { PHONE_OPS_PER_SECOND, phoneYears } from '@/lib/metrics/compute';
-import { log10Ticks } from '@/lib/metrics/frontier';
+import { log10Ticks, yearTicks } from '@/lib/metrics/frontier';
 import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { capabilitySeries, computeSeries, formatYears } from '@/lib/metrics/trend-series';
 import { cheapestAtOrAbove, priceDecline } from '@/lib/metrics/trends';
@@ -28,10 +28,10 @@ export const metadata: Metadata = { title: 'Trends' };
 
 /** Rein et al. 2023 (arXiv:2311.12022), Diamond set: expert validators 81.3%, skilled non-experts 22.1%; chance is 25%. */
 const GPQA_BASELINES = [
-  { score: 81.3, label: 'PhD experts in their field, 81.3% (Rein et al. 2023)' },
-  { score: 25, label: 'Random guessing, 25%' },
-  { score: 22.1, label: 'Skilled non-experts with web access, 22.1%' },
-];
+  { score: 81.3, label: 'PhD experts in their field, 81.3% (Rein et al. 2023)', position: 'insideTopRight' },
+  { score: 25, label: 'Random guessing, 25%', position: 'insideTopRight' },
+  { score: 22.1, label: 'Skilled non-experts with web access, 22.1% (Rein et al. 2023)', position: 'insideBottomRight' },
+] as const;
 
 const times = (n: number) => (n >= 10 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
 const leftOutNote = (n: number, what: string) => (n > 0 ? `${n} model${n === 1 ? '' : 's'} without ${what} left out.` : 'Every model shown.');
@@ -75,7 +75,7 @@ export default async function TrendsPage({ searchParams }: Props) {
           description="GPQA Diamond against the blended price at launch, one dot per model coloured by release year. Each line is that year's frontier: the best score available at or below each price, at the prices in force on 31 December (today for this year). Rings mark the models our experiments used, larger for more experiments."
         />
         {capability.years.length ? (
-          <TrendCapabilityPriceChart years={capability.years} usage={capability.usage} baselines={GPQA_BASELINES} ticks={capability.ticks} />
+          <TrendCapabilityPriceChart years={capability.years} usage={capability.usage} baselines={[...GPQA_BASELINES]} ticks={capability.ticks} />
         ) : (
           <EmptyState title="No model matches these filters" />
         )}
@@ -109,7 +109,7 @@ export default async function TrendsPage({ searchParams }: Props) {
               {steps.filter((s) => s.record).length} models that set a new low, the method of Epoch AI&rsquo;s &ldquo;LLM inference prices have fallen rapidly
               but unequally across tasks&rdquo; (2025).
             </p>
-            <TrendLevelPriceChart steps={steps.map((s) => ({ t: Date.parse(s.date), price: s.price, name: s.name, record: s.record }))} ticks={levelTicks} end={Date.parse(today)} />
+            <TrendLevelPriceChart steps={steps.map((s) => ({ t: Date.parse(s.date), price: s.price, name: s.name, record: s.record }))} ticks={levelTicks} end={Date.parse(today)} timeTicks={steps.length ? yearTicks(Date.parse(steps[0].date), Date.parse(today)) : []} />
           </>
         ) : (
           <EmptyState title="No priced model reaches this level with these filters" />
