@@ -19,6 +19,7 @@ import { DATA_POLICY_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { generationOf, phoneYears } from '@/lib/metrics/compute';
 import { BLEND_ASSUMPTION, blendedPrice, priceSteps } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
+import { formatYears } from '@/lib/metrics/trend-series';
 import { addBenchmarkAction, addPriceAction } from '../actions';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -119,17 +120,19 @@ export default async function ModelPage({ params }: Props) {
           </Card>
           <Card>
             <CardHeader title="Training compute" />
-            <p className="text-sm">
-              {formatFlop(model.trainingFlop)} FLOP{generation ? ` — ${generation.label}` : ''}
-            </p>
             {model.trainingFlop ? (
-              <p className="text-xs text-muted-foreground">
-                A phone doing 10^13 operations a second would need about {Math.round(phoneYears(model.trainingFlop)).toLocaleString('en-US')} years.
-              </p>
+              <>
+                <p className="text-sm">
+                  {formatFlop(model.trainingFlop)} FLOP{generation ? ` — ${generation.label}` : ''}
+                </p>
+                <p className="text-xs text-muted-foreground">
+                  A phone doing 10^13 operations a second would need about {formatYears(phoneYears(model.trainingFlop))}.
+                </p>
+                <SourceList value={model.trainingFlopSource} />
+              </>
             ) : (
-              <p className="text-xs text-muted-foreground">No estimate published.</p>
+              <p className="text-sm text-muted-foreground">No estimate published.</p>
             )}
-            <SourceList value={model.trainingFlopSource} />
           </Card>
           <Card>
             <CardHeader title="Data-use policy" />
