@@ -1,57 +1,72 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { DataAttribution } from '@/components/models/attribution';
-import { Badge } from '@/components/ui/badge';
+import { ModelFilters } from '@/components/models/model-filters';
+import { ModelsTable } from '@/components/models/models-table';
+import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listModels } from '@/db/queries/models';
 import { requirePermission } from '@/lib/auth/guard';
-import { formatDate, formatFlop, formatUsd } from '@/lib/format';
-import { DATA_POLICY_LABEL } from '@/lib/labels';
+import { hasPermission } from '@/lib/auth/permissions';
+import { filterCatalog, sortCatalog, type SortKey } from '@/lib/metrics/catalog';
+import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
+import { isoToday } from '@/lib/sources';
+import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
+import { loadCatalog } from './load-catalog';
 
 export const metadata: Metadata = { title: 'Models' };
 
-export default async function ModelsPage() {
-  await requirePermission('models.read');
-  const models = await listModels(await getDb());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ModelsPage({ searchParams }: Props) {
+  const user = await requirePermission('models.read');
+  const filters = parseModelFilters(await searchParams);
+  const all = await loadCatalog(await getDb(), isoToday());
+  const vendors = [...new Set(all.map((m) => m.vendor))].sort();
+  const rows = sortCatalog(filterCatalog(all, toCatalogFilter(filters)), filters.sort, filters.dir);
+
+  const sortHref = (sort: SortKey, dir: 'asc' | 'desc') => {
+    const p = new URLSearchParams();
+    for (const v of filters.vendor) p.append('vendor', v);
+    for (const k of ['reasoning', 'open', 'from', 'to', 'q'] as const) if (filters[k]) p.set(k, filters[k]!);
+    p.set('sort', sort);
+    p.set('dir', dir);
+    return `/models?${p}`;
+  };
+  const canWrite = hasPermission(user.role, 'models.write');
   return (
     <>
-      <PageHeader title="Model catalog" description={`${models.length} models, with the price in force today and GPQA Diamond scores.`} />
+      <PageHeader
+        title="Model catalog"
+        description={`${rows.length} of ${all.length} models. Prices are list prices in force today, per million tokens. ${BLEND_ASSUMPTION}`}
+        actions={
+          <>
+            <Link href="/trends" className={buttonClasses('secondary', 'sm')}>
+              Trends
+            </Link>
+            {canWrite ? (
+              <>
+                <Link href="/models/new" className={buttonClasses('secondary', 'sm')}>
+                  Add model
+                </Link>
+                <Link href="/models/import" className={buttonClasses('primary', 'sm')}>
+                  Import CSV
+                </Link>
+              </>
+            ) : null}
+          </>
+        }
+      />
       <div className="mb-4">
         <DataAttribution />
       </div>
-      <Table>
-        <thead>
-          <tr>
-            <Th>Model</Th>
-            <Th>Vendor</Th>
-            <Th>Released</Th>
-            <Th className="text-right">Input $/M</Th>
-            <Th className="text-right">Output $/M</Th>
-            <Th className="text-right">GPQA Diamond</Th>
-            <Th>Training compute</Th>
-            <Th>Data use</Th>
-            <Th className="text-right">Our experiments</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {models.map((m) => (
-            <tr key={m.id}>
-              <Td className="font-medium">
-                {m.name} {m.reasoning ? <Badge>reasoning</Badge> : null} {m.openWeights ? <Badge>open weights</Badge> : null}
-              </Td>
-              <Td>{m.vendor}</Td>
-              <Td>{formatDate(m.releaseDate)}</Td>
-              <Td className="text-right">{formatUsd(m.input)}</Td>
-              <Td className="text-right">{formatUsd(m.output)}</Td>
-              <Td className="text-right">{m.gpqa == null ? '—' : `${Number(m.gpqa).toFixed(1)}%`}</Td>
-              <Td>{formatFlop(m.trainingFlop)}</Td>
-              <Td>{DATA_POLICY_LABEL[m.dataPolicy]}</Td>
-              <Td className="text-right">{m.experiments}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <ModelFilters action="/models" vendors={vendors} selected={filters} keep={{ sort: filters.sort, dir: filters.dir }} search />
+      <ModelsTable rows={rows} sort={filters.sort} dir={filters.dir} sortHref={sortHref} />
+      <p className="mt-2 text-xs text-muted-foreground">
+        Hover a number for its source; each model&rsquo;s page lists all sources and its price history. GPQA Diamond scores are
+        Epoch AI&rsquo;s independent runs, often lower than vendors&rsquo; claims. Generations are derived from Epoch AI&rsquo;s
+        training-compute estimates.
+      </p>
     </>
   );
 }

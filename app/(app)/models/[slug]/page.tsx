@@ -1,0 +1,189 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TrendPriceStepsChart } from '@/components/charts/trend-price-steps';
+import { DataAttribution } from '@/components/models/attribution';
+import { ModelAdminForms } from '@/components/models/model-admin-forms';
+import { SourceList } from '@/components/models/source-list';
+import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { getModelBySlug, listModelBenchmarks, listModelExperiments, listModelPrices } from '@/db/queries/model-details';
+import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { formatDate, formatFlop, formatUsd } from '@/lib/format';
+import { DATA_POLICY_LABEL, STATUS_LABEL } from '@/lib/labels';
+import { generationOf, phoneYears } from '@/lib/metrics/compute';
+import { BLEND_ASSUMPTION, blendedPrice, priceSteps } from '@/lib/metrics/prices';
+import { isoToday } from '@/lib/sources';
+import { formatYears } from '@/lib/metrics/trend-series';
+import { addBenchmarkAction, addPriceAction } from '../actions';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Model ${(await params).slug}` };
+}
+
+const BENCHMARK_LABEL: Record<string, string> = { gpqa_diamond: 'GPQA Diamond' };
+
+export default async function ModelPage({ params }: Props) {
+  const user = await requirePermission('models.read');
+  const { slug } = await params;
+  const db = await getDb();
+  const model = await getModelBySlug(db, slug);
+  if (!model) notFound();
+  const [prices, benchmarks, usedIn] = await Promise.all([listModelPrices(db, model.id), listModelBenchmarks(db, model.id), listModelExperiments(db, model.id)]);
+  const today = isoToday();
+  const steps = priceSteps(
+    prices.map((p) => ({ effectiveDate: p.effectiveDate, input: Number(p.inputUsdPerMtok), output: Number(p.outputUsdPerMtok) })),
+    today,
+  ).map((s) => ({ t: Date.parse(s.date), input: s.input, output: s.output, blended: s.blended }));
+  const generation = generationOf(model.trainingFlop);
+  const canWrite = hasPermission(user.role, 'models.write');
+
+  return (
+    <>
+      <PageHeader
+        title={model.name}
+        description={
+          <>
+            {model.vendor}, released {formatDate(model.releaseDate)}. {model.reasoning ? <Badge>reasoning</Badge> : null}{' '}
+            {model.openWeights ? <Badge>open weights</Badge> : null}
+          </>
+        }
+        actions={
+          <>
+            <Link href="/models" className={buttonClasses('secondary', 'sm')}>
+              All models
+            </Link>
+            {canWrite ? (
+              <Link href={`/models/${model.slug}/edit`} className={buttonClasses('secondary', 'sm')}>
+                Edit model
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="Price history" description={`List prices per million tokens; each holds until the next change. ${BLEND_ASSUMPTION}`} />
+          {steps.length ? <TrendPriceStepsChart steps={steps} /> : <EmptyState title="No list price known">Open-weight models without a first-party API have no list price.</EmptyState>}
+          {prices.length ? (
+            <Table className="mt-3">
+              <thead>
+                <tr>
+                  <Th>From</Th>
+                  <Th className="text-right">Input $/M</Th>
+                  <Th className="text-right">Output $/M</Th>
+                  <Th className="text-right">Blended</Th>
+                  <Th>Source</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {prices.map((p) => (
+                  <tr key={p.id} data-testid="price-row">
+                    <Td className="whitespace-nowrap">{formatDate(p.effectiveDate)}</Td>
+                    <Td className="text-right tabular-nums">{formatUsd(p.inputUsdPerMtok)}</Td>
+                    <Td className="text-right tabular-nums">{formatUsd(p.outputUsdPerMtok)}</Td>
+                    <Td className="text-right tabular-nums">{formatUsd(blendedPrice(Number(p.inputUsdPerMtok), Number(p.outputUsdPerMtok)))}</Td>
+                    <Td>
+                      <SourceList value={p.source} />
+                      {p.note ? <p className="mt-1 max-w-xl text-xs text-muted-foreground">{p.note}</p> : null}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          ) : null}
+        </Card>
+        <div className="space-y-4">
+          <Card>
+            <CardHeader title="Benchmark scores" />
+            {benchmarks.length ? (
+              <ul className="space-y-2 text-sm">
+                {benchmarks.map((b) => (
+                  <li key={b.id} data-testid={`benchmark-${b.benchmark}`}>
+                    <span className="font-medium">{BENCHMARK_LABEL[b.benchmark] ?? b.benchmark}:</span> {Number(b.score).toFixed(1)}%
+                    <div>
+                      <SourceList value={b.source} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-muted-foreground">No benchmark score recorded.</p>
+            )}
+          </Card>
+          <Card>
+            <CardHeader title="Training compute" />
+            {model.trainingFlop ? (
+              <>
+                <p className="text-sm">
+                  {formatFlop(model.trainingFlop)} FLOP{generation ? ` — ${generation.label}` : ''}
+                </p>
+                <p className="text-xs text-muted-foreground">
+                  A phone doing 10^13 operations a second would need about {formatYears(phoneYears(model.trainingFlop))}.
+                </p>
+                <SourceList value={model.trainingFlopSource} />
+              </>
+            ) : (
+              <p className="text-sm text-muted-foreground">No estimate published.</p>
+            )}
+          </Card>
+          <Card>
+            <CardHeader title="Data-use policy" />
+            <p className="text-sm" data-testid="data-policy">
+              {DATA_POLICY_LABEL[model.dataPolicy]}
+            </p>
+            <p className="text-xs text-muted-foreground">
+              Default of the vendor&rsquo;s first-party paid API. Consumer apps and free tiers often differ.
+            </p>
+            <SourceList value={model.dataPolicySource} />
+          </Card>
+        </div>
+      </div>
+      <Card className="mt-4">
+        <CardHeader title="Our experiments with this model" description={`${usedIn.length} experiment${usedIn.length === 1 ? '' : 's'}`} />
+        {usedIn.length ? (
+          <Table>
+            <thead>
+              <tr>
+                <Th>Experiment</Th>
+                <Th>Team</Th>
+                <Th>Status</Th>
+                <Th>Started</Th>
+                <Th>Role</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {usedIn.map((e) => (
+                <tr key={e.id}>
+                  <Td>
+                    <Link href={`/experiments/${e.id}`} className="hover:underline">
+                      {e.title}
+                    </Link>
+                  </Td>
+                  <Td>{e.teamName}</Td>
+                  <Td>{STATUS_LABEL[e.status]}</Td>
+                  <Td>{formatDate(e.startDate)}</Td>
+                  <Td>{e.isPrimary ? 'Primary' : 'Compared'}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        ) : (
+          <p className="text-sm text-muted-foreground">No experiment has used this model yet.</p>
+        )}
+      </Card>
+      {canWrite ? <ModelAdminForms modelId={model.id} today={today} addPrice={addPriceAction} addBenchmark={addBenchmarkAction} /> : null}
+      <div className="mt-4">
+        <p className="mb-1 text-xs text-muted-foreground">Source of this row: {model.source}</p>
+        <DataAttribution />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { getModelBySlug, listVendors } from '@/db/queries/model-details';
+import { applyModelImport, previewModelImport, type PreviewRow } from '@/db/queries/model-import';
+import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
+import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { requirePermission } from '@/lib/auth/guard';
+import { enteredBy, importedBy, isoToday } from '@/lib/sources';
+import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
+import { parseModelImport } from '@/lib/validation/model-import';
+
+const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+
+function revalidateCatalog(slug?: string) {
+  revalidatePath('/models');
+  revalidatePath('/trends');
+  if (slug) revalidatePath(`/models/${slug}`);
+}
+
+export async function createModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('models.write');
+  const parsed = modelSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const db = await getDb();
+  if (await getModelBySlug(db, parsed.data.slug)) return { fieldErrors: { slug: ['Another model already has this slug.'] }, values: formValues(formData) };
+  await db.transaction((tx) => createModel(tx, actorOf(admin), parsed.data, enteredBy(admin.email, isoToday())));
+  revalidateCatalog(parsed.data.slug);
+  redirect(`/models/${parsed.data.slug}`);
+}
+
+export async function updateModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('models.write');
+  const parsed = modelUpdateSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const { id, ...fields } = parsed.data;
+  const db = await getDb();
+  const clash = await getModelBySlug(db, fields.slug);
+  if (clash && clash.id !== id) return { fieldErrors: { slug: ['Another model already has this slug.'] }, values: formValues(formData) };
+  const row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
+  if (!row) return { error: 'That model no longer exists.' };
+  revalidateCatalog(row.slug);
+  redirect(`/models/${row.slug}`);
+}
+
+export async function addPriceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('models.write');
+  const parsed = priceChangeSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const db = await getDb();
+  try {
+    await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...parsed.data, note: parsed.data.note || null }, enteredBy(admin.email, isoToday())));
+  } catch {
+    return { error: 'That model no longer exists.' };
+  }
+  revalidatePath('/models', 'layout');
+  revalidatePath('/trends');
+  return { ok: true, message: `Price from ${parsed.data.effectiveDate} saved.` };
+}
+
+export async function addBenchmarkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('models.write');
+  const parsed = benchmarkScoreSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  const db = await getDb();
+  const source = parsed.data.source ? `${parsed.data.source} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
+  try {
+    await db.transaction((tx) => upsertBenchmarkScore(tx, actorOf(admin), parsed.data, source));
+  } catch {
+    return { error: 'That model no longer exists.' };
+  }
+  revalidatePath('/models', 'layout');
+  revalidatePath('/trends');
+  return { ok: true, message: `Score ${parsed.data.score}% saved.` };
+}
+
+export type ImportState = { fileError?: string; rows?: PreviewRow[]; applied?: { added: number; updated: number; rejected: number }; error?: string };
+
+async function readImport(formData: FormData) {
+  const csv = formData.get('csv');
+  if (typeof csv !== 'string' || csv.trim() === '') return { fileError: 'Choose a CSV file first.' } as const;
+  const db = await getDb();
+  const parsed = parseModelImport(csv, await listVendors(db));
+  return { db, parsed } as const;
+}
+
+/** Step 1: what would happen to each row. Changes nothing. */
+export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  await requirePermission('models.write');
+  const r = await readImport(formData);
+  if ('fileError' in r) return { fileError: r.fileError };
+  if (r.parsed.fileError) return { fileError: r.parsed.fileError };
+  return { rows: await previewModelImport(r.db, r.parsed.rows) };
+}
+
+/** Step 2: re-checks the same file on the server and applies its valid rows in one transaction. */
+export async function applyImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  const admin = await requirePermission('models.write');
+  const r = await readImport(formData);
+  if ('fileError' in r) return { fileError: r.fileError };
+  if (r.parsed.fileError) return { fileError: r.parsed.fileError };
+  const { db, parsed } = r;
+  try {
+    const applied = await db.transaction((tx) => applyModelImport(tx, actorOf(admin), parsed.rows, importedBy(admin.email, isoToday())));
+    revalidateCatalog();
+    return { applied };
+  } catch (err) {
+    return { error: `Nothing was changed: ${err instanceof Error ? err.message : 'the import failed'}.` };
+  }
+}

@@ -1,0 +1,30 @@
+import { buttonClasses } from '@/components/ui/button';
+import { Select } from '@/components/ui/field';
+
+type Props = { options: { slug: string; label: string }[]; selected: string; keep: [string, string][] };
+
+/** Chooses the capability level (a model's GPQA score) for the price-over-time chart; a GET form, so it lives in the URL. */
+export function LevelPicker({ options, selected, keep }: Props) {
+  return (
+    <form method="get" action="/trends" aria-label="Choose a capability level" className="flex flex-wrap items-end gap-2">
+      {keep.map(([k, v], i) => (
+        <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+      ))}
+      <div>
+        <label htmlFor="level" className="block text-xs font-medium">
+          Capability level: GPQA Diamond at least as high as
+        </label>
+        <Select id="level" name="level" defaultValue={selected} className="w-72">
+          {options.map((o) => (
+            <option key={o.slug} value={o.slug}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <button type="submit" className={buttonClasses('secondary', 'sm')}>
+        Show
+      </button>
+    </form>
+  );
+}

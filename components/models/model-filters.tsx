@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
+
+type Props = {
+  action: string;
+  vendors: string[];
+  selected: { vendor: string[]; reasoning?: string; open?: string; from?: string; to?: string; q?: string };
+  /** Extra URL parameters to keep (sort order, capability level). */
+  keep?: Record<string, string | undefined>;
+  search?: boolean;
+};
+
+/** The catalog/trends filters as a plain GET form, so every view is a shareable URL. */
+export function ModelFilters({ action, vendors, selected, keep = {}, search = false }: Props) {
+  return (
+    <form method="get" action={action} aria-label="Filter models" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3">
+      {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+      {search ? (
+        <div className="w-48">
+          <label htmlFor="q" className="block text-xs font-medium">
+            Search
+          </label>
+          <Input id="q" name="q" defaultValue={selected.q ?? ''} placeholder="Name or vendor" />
+        </div>
+      ) : null}
+      <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <legend className="text-xs font-medium">Vendors</legend>
+        {vendors.map((v) => (
+          <label key={v} className="flex items-center gap-1 text-sm">
+            <input type="checkbox" name="vendor" value={v} defaultChecked={selected.vendor.includes(v)} /> {v}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex items-center gap-1 text-sm">
+        <input type="checkbox" name="reasoning" value="1" defaultChecked={selected.reasoning === '1'} /> Reasoning only
+      </label>
+      <label className="flex items-center gap-1 text-sm">
+        <input type="checkbox" name="open" value="1" defaultChecked={selected.open === '1'} /> Open weights only
+      </label>
+      <div>
+        <label htmlFor="from" className="block text-xs font-medium">
+          Released from
+        </label>
+        <Input id="from" name="from" type="date" defaultValue={selected.from ?? ''} />
+      </div>
+      <div>
+        <label htmlFor="to" className="block text-xs font-medium">
+          to
+        </label>
+        <Input id="to" name="to" type="date" defaultValue={selected.to ?? ''} />
+      </div>
+      <button type="submit" className={buttonClasses('primary', 'sm')}>
+        Apply
+      </button>
+      <Link href={action} className={buttonClasses('ghost', 'sm')}>
+        Clear
+      </Link>
+    </form>
+  );
+}

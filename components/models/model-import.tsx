@@ -1,0 +1,115 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Table, Td, Th } from '@/components/ui/table';
+
+type PreviewRow = { line: number; slug: string; outcome: 'added' | 'updated' | 'rejected'; reasons: string[]; name?: string };
+export type ImportState = { fileError?: string; rows?: PreviewRow[]; applied?: { added: number; updated: number; rejected: number }; error?: string };
+type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
+
+const TONE = { added: 'success', updated: 'primary', rejected: 'danger' } as const;
+
+/** Upload → per-row preview → apply. The file is read in the browser (with progress) and checked again on the server. */
+export function ModelImport({ preview, apply }: { preview: Action; apply: Action }) {
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [previewState, previewAction, previewing] = useActionState(preview, {});
+  const [applyState, applyAction, applying] = useActionState(apply, {});
+  const rows = previewState.rows ?? [];
+  const counts = { added: 0, updated: 0, rejected: 0 };
+  for (const r of rows) counts[r.outcome]++;
+
+  function onFile(file: File | undefined) {
+    setCsv('');
+    setFileName(file?.name ?? '');
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
+    reader.onload = () => {
+      setCsv(String(reader.result ?? ''));
+      setProgress(100);
+    };
+    reader.readAsText(file);
+  }
+
+  return (
+    <div className="space-y-4">
+      <form action={previewAction} aria-label="Preview import" className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-4">
+        <div>
+          <label htmlFor="csv-file" className="block text-sm font-medium">
+            CSV file
+          </label>
+          <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 text-sm" />
+        </div>
+        <input type="hidden" name="csv" value={csv} />
+        <Button type="submit" disabled={!csv || previewing}>
+          {previewing ? 'Checking…' : 'Preview'}
+        </Button>
+        {progress != null && progress < 100 ? (
+          <progress max={100} value={progress} aria-label="Reading the file" className="w-40" />
+        ) : fileName && csv ? (
+          <span className="text-sm text-muted-foreground">
+            {fileName}: {csv.split('\n').filter((l) => l.trim()).length - 1} rows read
+          </span>
+        ) : null}
+      </form>
+      {previewState.fileError ? (
+        <p role="alert" className="text-sm text-danger">
+          {previewState.fileError} Nothing was changed.
+        </p>
+      ) : null}
+      {rows.length ? (
+        <section aria-label="Import preview" className="space-y-3">
+          <p className="text-sm" data-testid="import-summary">
+            {counts.added} to add, {counts.updated} to update, {counts.rejected} rejected. Rejected rows are skipped; the rest are applied together or not at all.
+          </p>
+          <Table>
+            <thead>
+              <tr>
+                <Th>Line</Th>
+                <Th>Slug</Th>
+                <Th>Outcome</Th>
+                <Th>Why</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.line} data-testid={`import-row-${r.line}`}>
+                  <Td className="tabular-nums">{r.line}</Td>
+                  <Td>{r.slug || '—'}</Td>
+                  <Td>
+                    <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge>
+                  </Td>
+                  <Td className="text-sm">{r.reasons.length ? r.reasons.join('; ') : r.outcome === 'added' ? `new model ${r.name}` : `replaces the values of ${r.slug}`}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <form action={applyAction} aria-label="Apply import" className="flex items-center gap-3">
+            <input type="hidden" name="csv" value={csv} />
+            <Button type="submit" disabled={applying || counts.added + counts.updated === 0 || !!applyState.applied}>
+              {applying ? `Applying ${counts.added + counts.updated} rows…` : `Apply ${counts.added + counts.updated} rows`}
+            </Button>
+            {applyState.applied ? (
+              <p role="status" className="text-sm text-success">
+                Imported: {applyState.applied.added} added, {applyState.applied.updated} updated, {applyState.applied.rejected} rejected.{' '}
+                <Link href="/trends" className="underline">
+                  See the trends
+                </Link>
+              </p>
+            ) : null}
+            {applyState.error || applyState.fileError ? (
+              <p role="alert" className="text-sm text-danger">
+                {applyState.error ?? applyState.fileError}
+              </p>
+            ) : null}
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Table, Td, Th } from '@/components/ui/table';
+import { formatDate, formatFlop, formatUsd } from '@/lib/format';
+import { DATA_POLICY_LABEL } from '@/lib/labels';
+import type { CatalogEntry, SortKey } from '@/lib/metrics/catalog';
+import { sourceText } from '@/lib/sources';
+
+export type ModelsTableRow = CatalogEntry & { priceSource: string | null; trainingFlopSource: string | null; dataPolicySource: string | null };
+
+type Props = { rows: ModelsTableRow[]; sort: SortKey; dir: 'asc' | 'desc'; sortHref: (key: SortKey, dir: 'asc' | 'desc') => string };
+
+const COLUMNS: { key: SortKey; label: string; right?: boolean; title?: string }[] = [
+  { key: 'name', label: 'Model' },
+  { key: 'vendor', label: 'Vendor' },
+  { key: 'release', label: 'Released' },
+  { key: 'input', label: 'Input $/M', right: true, title: 'List price per million input tokens in force today' },
+  { key: 'output', label: 'Output $/M', right: true, title: 'List price per million output tokens in force today' },
+  { key: 'blended', label: 'Blended $/M (3:1)', right: true, title: '(3 × input + output) ÷ 4' },
+  { key: 'gpqa', label: 'GPQA Diamond', right: true },
+  { key: 'compute', label: 'Training compute' },
+];
+
+/** The catalog table: headers are links that sort (server-side, in the URL); each number's source is in its tooltip. */
+export function ModelsTable({ rows, sort, dir, sortHref }: Props) {
+  const header = (key: SortKey, label: string, right?: boolean, title?: string) => {
+    const active = sort === key;
+    const next = active && dir === 'asc' ? 'desc' : 'asc';
+    return (
+      <Th key={key} className={right ? 'text-right' : undefined} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} title={title}>
+        <Link href={sortHref(key, next)} className="hover:underline">
+          {label}
+          {active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </Link>
+      </Th>
+    );
+  };
+  return (
+    <Table data-testid="models-table">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => header(c.key, c.label, c.right, c.title))}
+          <Th>Generation</Th>
+          <Th>Data use (paid API)</Th>
+          {header('experiments', 'Our experiments', true)}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          <tr key={m.id} data-testid={`model-row-${m.slug}`}>
+            <Td className="font-medium">
+              <Link href={`/models/${m.slug}`} className="hover:underline">
+                {m.name}
+              </Link>
+              <div className="mt-1 flex gap-1">
+                {m.reasoning ? <Badge>reasoning</Badge> : null}
+                {m.openWeights ? <Badge>open weights</Badge> : null}
+              </div>
+            </Td>
+            <Td>{m.vendor}</Td>
+            <Td className="whitespace-nowrap">{formatDate(m.releaseDate)}</Td>
+            <Td className="text-right tabular-nums" title={`Source: ${sourceText(m.current?.source)}`}>
+              {formatUsd(m.current?.input)}
+            </Td>
+            <Td className="text-right tabular-nums" title={`Source: ${sourceText(m.current?.source)}`}>
+              {formatUsd(m.current?.output)}
+            </Td>
+            <Td className="text-right tabular-nums">{formatUsd(m.currentBlended)}</Td>
+            <Td className="text-right tabular-nums" title={`Source: ${sourceText(m.gpqaSource)}`}>
+              {m.score == null ? '—' : `${m.score.toFixed(1)}%`}
+            </Td>
+            <Td className="whitespace-nowrap tabular-nums" title={`Source: ${sourceText(m.trainingFlopSource)}`}>
+              {formatFlop(m.trainingFlop)}
+            </Td>
+            <Td className="text-xs">{m.generation?.label ?? '—'}</Td>
+            <Td className="text-xs" title={`Source: ${sourceText(m.dataPolicySource)}`}>
+              {DATA_POLICY_LABEL[m.dataPolicy]}
+            </Td>
+            <Td className="text-right tabular-nums">{m.experiments}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import { expect, storageFor, test } from './fixtures';
+
+// Expected counts come from the shipped reference data, never hard-coded.
+type Row = Record<string, string>;
+const reference = Papa.parse<Row>(fs.readFileSync('db/seed/reference/models.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const withPriceAndScore = reference.filter((r) => r.input_usd_per_mtok !== '' && r.gpqa_diamond_pct !== '').length;
+const withCompute = reference.filter((r) => r.training_flop !== '').length;
+const openWeights = reference.filter((r) => r.open_weights === 'true').length;
+const bestScore = reference.filter((r) => r.gpqa_diamond_pct !== '').sort((a, b) => Number(b.gpqa_diamond_pct) - Number(a.gpqa_diamond_pct))[0];
+
+// Serial: the import test adds a model, which the chart-count test must not see yet.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('browsing the catalog and trends', () => {
+  test.use({ storageState: storageFor('executive') });
+
+  test('the catalog lists every model with attribution, sorts by a column and filters in the URL', async ({ page }) => {
+    await page.goto('/models');
+    await expect(page.getByTestId('data-attribution')).toContainText('CC BY 4.0');
+    const rows = page.getByTestId('models-table').locator('tbody tr');
+    await expect(rows).toHaveCount(reference.length);
+
+    await page.getByRole('link', { name: 'GPQA Diamond' }).click();
+    await expect(page).toHaveURL(/sort=gpqa&dir=asc/);
+    await page.getByRole('link', { name: /GPQA Diamond/ }).click();
+    await expect(page).toHaveURL(/sort=gpqa&dir=desc/);
+    await expect(rows.first()).toHaveAttribute('data-testid', `model-row-${bestScore.slug}`);
+
+    await page.getByLabel('Open weights only').check();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/open=1/);
+    await expect(page).toHaveURL(/sort=gpqa/);
+    await expect(rows).toHaveCount(openWeights);
+    for (const badge of await rows.all()) await expect(badge.getByText('open weights')).toBeVisible();
+  });
+
+  test('a model page shows its price steps, score with source, data policy and our experiments', async ({ page }) => {
+    await page.goto('/models');
+    await page.getByRole('link', { name: 'o3', exact: true }).click();
+    await expect(page).toHaveURL(/\/models\/o3$/);
+    await expect(page.getByTestId('chart-price-steps')).toBeVisible();
+    await expect(page.getByTestId('price-row')).toHaveCount(2);
+    await expect(page.getByTestId('price-row').nth(1)).toContainText('$2.00');
+    await expect(page.getByTestId('benchmark-gpqa_diamond')).toContainText('81.8%');
+    await expect(page.getByTestId('benchmark-gpqa_diamond').getByRole('link', { name: /Epoch AI/ })).toBeVisible();
+    await expect(page.getByTestId('data-policy')).toHaveText('Does not train on API data');
+    await expect(page.getByText(/Our experiments with this model/)).toBeVisible();
+    // Executives read but cannot change the catalog.
+    await expect(page.getByRole('form', { name: 'Add a price change' })).toHaveCount(0);
+  });
+
+  test('the trends page draws every chart with one point per model that has the values', async ({ page }) => {
+    await page.goto('/trends');
+    const capability = page.getByTestId('chart-capability-price');
+    await expect(capability).toHaveAttribute('data-points', String(withPriceAndScore));
+    await expect(capability.locator('.trend-model-points .recharts-scatter-symbol')).toHaveCount(withPriceAndScore);
+    await expect(page.getByTestId('capability-left-out')).toContainText(`${reference.length - withPriceAndScore} models`);
+    await expect(capability.getByText(/PhD experts in their field, 81.3%/)).toBeVisible();
+    await expect(capability.getByText(/Skilled non-experts with web access, 22.1%/)).toBeVisible();
+
+    await expect(page.getByTestId('level-headline')).toContainText(/The price of GPT-4-level capability fell [\d,.]+× in \d+ months \(≈[\d,.]+× per year\)/);
+    await expect(page.getByTestId('chart-level-price').locator('.recharts-line-curve')).toHaveCount(1);
+
+    const compute = page.getByTestId('chart-compute');
+    await expect(compute.locator('.trend-compute-points .recharts-scatter-symbol')).toHaveCount(withCompute);
+
+    // Choosing another level changes the headline's words; filters live in the URL.
+    await page.getByLabel(/Capability level/).selectOption('claude-3.5-sonnet');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(/level=claude-3.5-sonnet/);
+    await expect(page.getByTestId('level-headline')).toContainText('Claude 3.5 Sonnet-level capability');
+  });
+});
+
+test.describe('catalog administration', () => {
+  test.use({ storageState: storageFor('admin') });
+
+  test('an admin imports a CSV with one good and one bad row: preview, apply, the new model is on the chart', async ({ page }) => {
+    const header = Object.keys(reference[0]).join(',');
+    const csv = [
+      header,
+      'e2e-model,E2E Model,Anthropic,2026-04-01,0.5,2.5,77.7,,true,false,false,,,',
+      'e2e-bad,Bad Model,anthropic,2026-04-01,-3,2,,,false,false,false,,,',
+    ].join('\n');
+    await page.goto('/models');
+    await page.getByRole('link', { name: 'Import CSV' }).click();
+    await page.getByLabel('CSV file').setInputFiles({ name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('import-summary')).toContainText('1 to add, 0 to update, 1 rejected');
+    await expect(page.getByTestId('import-row-2')).toContainText('added');
+    const bad = page.getByTestId('import-row-3');
+    await expect(bad).toContainText('rejected');
+    await expect(bad).toContainText('unknown vendor spelling "anthropic"');
+    await expect(bad).toContainText('negative');
+
+    await page.getByRole('button', { name: 'Apply 1 rows' }).click();
+    await expect(page.getByRole('status')).toContainText('Imported: 1 added, 0 updated, 1 rejected');
+
+    await page.goto('/trends');
+    await expect(page.getByTestId('chart-capability-price')).toHaveAttribute('data-points', String(withPriceAndScore + 1));
+    await page.goto('/models/e2e-model');
+    await expect(page.getByTestId('benchmark-gpqa_diamond')).toContainText('77.7%');
+    await expect(page.getByText(/imported by admin@uplift.demo/).first()).toBeVisible();
+    await page.goto('/models/e2e-bad');
+    await expect(page.getByText('This page does not exist')).toBeVisible();
+  });
+});
+
+test.describe('a lead cannot change the catalog', () => {
+  test.use({ storageState: storageFor('lead') });
+
+  test('the import page and the admin links are refused', async ({ page }) => {
+    await page.goto('/models');
+    await expect(page.getByRole('link', { name: 'Import CSV' })).toHaveCount(0);
+    await page.goto('/models/import');
+    await expect(page.getByText('You do not have access to this page')).toBeVisible();
+    await page.goto('/models/new');
+    await expect(page.getByText('You do not have access to this page')).toBeVisible();
+  });
+});

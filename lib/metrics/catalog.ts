@@ -1,0 +1,95 @@
+/**
+ * The catalog as the pages and charts use it: each model with its whole price history, its launch and
+ * current prices, blended, and its compute generation. Pure: built from query rows.
+ */
+import { blendedAt, priceAt, type PriceChange } from './prices';
+import { generationOf, type Generation } from './compute';
+
+export type CatalogRow = {
+  id: number;
+  slug: string;
+  name: string;
+  vendor: string;
+  releaseDate: string;
+  reasoning: boolean;
+  openWeights: boolean;
+  dataPolicy: 'trains' | 'no_training' | 'unknown';
+  trainingFlop: number | null;
+  gpqa: string | number | null;
+  gpqaSource: string | null;
+  experiments: number;
+};
+export type PriceRow = { modelId: number; effectiveDate: string; input: string | number; output: string | number; source: string };
+
+export type CatalogEntry = CatalogRow & {
+  score: number | null;
+  prices: PriceChange[];
+  current: PriceChange | null;
+  currentBlended: number | null;
+  launchBlended: number | null;
+  generation: Generation | null;
+};
+
+export function buildCatalog(rows: readonly CatalogRow[], priceRows: readonly PriceRow[], today: string): CatalogEntry[] {
+  const byModel = new Map<number, PriceChange[]>();
+  for (const p of priceRows) {
+    const list = byModel.get(p.modelId) ?? [];
+    list.push({ effectiveDate: p.effectiveDate, input: Number(p.input), output: Number(p.output), source: p.source });
+    byModel.set(p.modelId, list);
+  }
+  return rows.map((r) => {
+    const prices = byModel.get(r.id) ?? [];
+    return {
+      ...r,
+      score: r.gpqa == null ? null : Number(r.gpqa),
+      prices,
+      current: priceAt(prices, today),
+      currentBlended: blendedAt(prices, today),
+      launchBlended: blendedAt(prices, r.releaseDate),
+      generation: generationOf(r.trainingFlop),
+    };
+  });
+}
+
+export type CatalogFilter = { vendors: string[]; reasoning: boolean; openWeights: boolean; from?: string; to?: string; q?: string };
+
+export function filterCatalog<T extends CatalogEntry>(entries: readonly T[], f: CatalogFilter): T[] {
+  const q = f.q?.toLowerCase();
+  return entries.filter(
+    (e) =>
+      (f.vendors.length === 0 || f.vendors.includes(e.vendor)) &&
+      (!f.reasoning || e.reasoning) &&
+      (!f.openWeights || e.openWeights) &&
+      (!f.from || e.releaseDate >= f.from) &&
+      (!f.to || e.releaseDate <= f.to) &&
+      (!q || e.name.toLowerCase().includes(q) || e.slug.includes(q) || e.vendor.toLowerCase().includes(q)),
+  );
+}
+
+export const SORT_KEYS = ['name', 'vendor', 'release', 'input', 'output', 'blended', 'gpqa', 'compute', 'experiments'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const sortValue = (e: CatalogEntry, key: SortKey): string | number | null => {
+  switch (key) {
+    case 'name': return e.name.toLowerCase();
+    case 'vendor': return e.vendor.toLowerCase();
+    case 'release': return e.releaseDate;
+    case 'input': return e.current?.input ?? null;
+    case 'output': return e.current?.output ?? null;
+    case 'blended': return e.currentBlended;
+    case 'gpqa': return e.score;
+    case 'compute': return e.trainingFlop;
+    case 'experiments': return e.experiments;
+  }
+};
+
+/** Sorted copy; models missing the value go last in either direction. */
+export function sortCatalog<T extends CatalogEntry>(entries: readonly T[], key: SortKey, dir: 'asc' | 'desc'): T[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...entries].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    if (va == null || vb == null) return va == null && vb == null ? a.name.localeCompare(b.name) : va == null ? 1 : -1;
+    return (va < vb ? -1 : va > vb ? 1 : 0) * sign || a.name.localeCompare(b.name);
+  });
+}

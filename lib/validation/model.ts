@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DATA_POLICIES } from '@/db/schema/models';
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'This is not a real date.');
+const price = z.coerce.number({ error: 'Enter a price in US dollars.' }).min(0, 'A price cannot be negative.').max(100_000, 'That price is implausibly high.');
+const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().pipe(schema).optional());
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean());
+
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+
+/** A catalog model as admins enter it. */
+export const modelSchema = z.object({
+  slug: z.string().trim().regex(SLUG_PATTERN, 'Use lower-case letters, digits, dots and dashes (e.g. gpt-4o).'),
+  name: z.string().trim().min(1, 'Enter the model’s name.').max(120),
+  vendor: z.string().trim().min(1, 'Enter the vendor.').max(60),
+  releaseDate: isoDate,
+  reasoning: checkbox,
+  openWeights: checkbox,
+  dataPolicy: z.enum(DATA_POLICIES, { error: 'Choose a data-use policy.' }),
+  trainingFlop: optionalNumber(z.number().positive('Training compute must be positive.').max(1e32)),
+  contextWindow: optionalNumber(z.number().int().positive().max(100_000_000)),
+});
+export type ModelInput = z.infer<typeof modelSchema>;
+
+export const modelUpdateSchema = modelSchema.extend({ id: z.coerce.number().int().positive() });
+
+/** A list-price change with the date it took effect. */
+export const priceChangeSchema = z.object({
+  modelId: z.coerce.number().int().positive(),
+  effectiveDate: isoDate,
+  input: price,
+  output: price,
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const benchmarkScoreSchema = z.object({
+  modelId: z.coerce.number().int().positive(),
+  benchmark: z.enum(['gpqa_diamond']).default('gpqa_diamond'),
+  score: z.coerce.number({ error: 'Enter a percentage.' }).min(0, 'A score is between 0 and 100.').max(100, 'A score is between 0 and 100.'),
+  source: z.string().trim().max(300).optional(),
+});
+
+export { isoDate as isoDateSchema };
