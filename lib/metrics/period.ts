@@ -86,3 +86,9 @@ export function monthBuckets(p: Period, max = 120): MonthBucket[] {
 export function monthLabel(month: string): string {
   return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** "1 Sep 2026 – 28 Nov 2026" */
+export function formatPeriod(p: Period): string {
+  const f = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${f(p.from)} – ${f(p.to)}`;
+}

@@ -1,0 +1,17 @@
+/** An ⓘ that opens a figure's definition (lib/metrics/definitions.ts); a <details>, so it needs no script. */
+export function DefinitionPopover({ title, definition }: { title: string; definition: string }) {
+  return (
+    <details className="group relative">
+      <summary
+        className="flex size-6 cursor-pointer list-none items-center justify-center rounded-full text-xs text-muted-foreground hover:bg-muted hover:text-foreground [&::-webkit-details-marker]:hidden"
+        aria-label={`Definition: ${title}`}
+      >
+        ⓘ
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-border bg-card p-3 text-xs text-foreground shadow-lg">
+        <p className="mb-1 font-medium">{title}</p>
+        <p className="text-muted-foreground">{definition}</p>
+      </div>
+    </details>
+  );
+}
