@@ -81,27 +81,32 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         </>
       ) : null}
 
-      <details className="relative text-sm">
-        <summary className={cn(selectClass, 'flex min-w-40 cursor-pointer list-none items-center justify-between gap-2')} aria-label="Teams">
-          <span>{params.mine ? 'My teams' : selectedTeams.length === 0 ? 'All teams' : selectedTeams.length === 1 ? selectedTeams[0].name : `${selectedTeams.length} teams`}</span>
-          <span aria-hidden>▾</span>
-        </summary>
-        <fieldset className="absolute z-30 mt-1 max-h-72 w-64 overflow-auto rounded-md border border-border bg-card p-2 shadow-lg">
-          <legend className="sr-only">Teams</legend>
-          {canUseMine ? (
-            <label className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
-              <input type="checkbox" checked={Boolean(params.mine)} onChange={(e) => go({ mine: e.target.checked || undefined, team: undefined })} />
-              My teams only
-            </label>
-          ) : null}
-          {teams.map((t) => (
-            <label key={t.id} className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
-              <input type="checkbox" checked={Boolean(params.team?.includes(t.id))} onChange={(e) => toggleTeam(t.id, e.target.checked)} />
-              {t.name}
-            </label>
-          ))}
-        </fieldset>
-      </details>
+      <div className="space-y-1 text-sm">
+        <span className="block font-medium" aria-hidden>
+          Teams
+        </span>
+        <details className="relative">
+          <summary className={cn(selectClass, 'flex min-w-40 cursor-pointer list-none items-center justify-between gap-2')} aria-label="Teams">
+            <span>{params.mine ? 'My teams' : selectedTeams.length === 0 ? 'All teams' : selectedTeams.length === 1 ? selectedTeams[0].name : `${selectedTeams.length} teams`}</span>
+            <span aria-hidden>▾</span>
+          </summary>
+          <fieldset className="absolute z-30 mt-1 max-h-72 w-64 overflow-auto rounded-md border border-border bg-card p-2 shadow-lg">
+            <legend className="sr-only">Teams</legend>
+            {canUseMine ? (
+              <label className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
+                <input type="checkbox" checked={Boolean(params.mine)} onChange={(e) => go({ mine: e.target.checked || undefined, team: undefined })} />
+                My teams only
+              </label>
+            ) : null}
+            {teams.map((t) => (
+              <label key={t.id} className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
+                <input type="checkbox" checked={Boolean(params.team?.includes(t.id))} onChange={(e) => toggleTeam(t.id, e.target.checked)} />
+                {t.name}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      </div>
 
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Work type</span>

@@ -28,7 +28,7 @@ export async function CapabilityLedger({ filters: f }: { filters: DashboardFilte
     },
   );
   const impactRows = pivot(
-    [1, 2, 3, 4, 5].map((n) => ({ key: String(n), label: `Impact ${n}` })),
+    [1, 2, 3, 4, 5].map((n) => ({ key: String(n), label: String(n) })),
     ['outcomes'],
     impact,
     (r) => ({ category: String(r.impact), series: 'outcomes', value: r.outcomes, note: outcomesNote(r.outcomes, r.experiments) }),
@@ -59,10 +59,10 @@ export async function CapabilityLedger({ filters: f }: { filters: DashboardFilte
         />
       </ChartCard>
       <div className="grid gap-4 md:grid-cols-2">
-        <ChartCard title="Impact of the outcomes" description="1 = minor, 5 = transformative" empty={total === 0} testId="chart-impact">
+        <ChartCard title="Impact of the outcomes" description="Impact score: 1 = minor … 5 = transformative" empty={total === 0} testId="chart-impact">
           <DashboardBarChart
             label="Capability outcomes by impact"
-            summary={impactRows.map((r) => `${r.label}: ${r.values.outcomes}`).join(', ')}
+            summary={`Outcomes by impact: ${impactRows.map((r) => `impact ${r.label}: ${r.values.outcomes}`).join(', ')}.`}
             rows={impactRows}
             series={[{ key: 'outcomes', label: 'Outcomes', color: 'var(--chart-capability)' }]}
             format="count"
