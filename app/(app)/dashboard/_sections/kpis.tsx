@@ -5,6 +5,7 @@ import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { change, share, shareChange } from '@/lib/metrics/kpi';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { formatMoneyCents } from '@/lib/format';
+import { plural } from '@/lib/metrics/dashboard-series';
 
 /** The headline cards: capability figures first, then adoption, then efficiency. */
 export async function DashboardKpis({ filters: f }: { filters: DashboardFilters }) {
@@ -74,7 +75,7 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
       kind: 'count',
       href: drillDownHref(f, active),
       definition: DEFINITIONS.teams,
-      detail: `of ${teamsInScope} teams · ${c.active} experiments`,
+      detail: `of ${plural(teamsInScope, 'team')} · ${plural(c.active, 'experiment')}`,
     },
     {
       id: 'completed',
