@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { buildExperimentWhere } from '@/db/queries/experiment-filters';
 import { listModels } from '@/db/queries/models';
+import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
+import { getMindsetByMonth, getStatusByMonth, getTeamsByMonth } from '@/db/queries/dashboard-adoption';
+import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories } from '@/db/queries/dashboard-capability';
+import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
+import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
+import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard-models';
+import { previousPeriod } from '@/lib/metrics/period';
+import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { experiments } from '@/db/schema';
 import type { Queryable } from '@/db/types';
 
@@ -10,9 +18,31 @@ export type BenchQuery = { name: string; run: (db: Queryable, scope: BenchScope)
 const count = (db: Queryable, where: ReturnType<typeof buildExperimentWhere>) =>
   db.select({ n: sql<number>`count(*)::int` }).from(experiments).where(where);
 
+/** The dashboard's filters for a bench scope: the period, its previous period, one team or all. */
+const dashboardFilters = (s: BenchScope): DashboardFilters => {
+  const period = { from: s.from, to: s.to };
+  return { period, previous: previousPeriod(period), today: new Date().toISOString().slice(0, 10), team: s.teamId ? [s.teamId] : undefined };
+};
+const dashboard = (name: string, fn: (db: Queryable, f: DashboardFilters) => Promise<unknown>): BenchQuery => ({
+  name: `dashboard: ${name}`,
+  run: (db, s) => fn(db, dashboardFilters(s)),
+});
+
 /** Every aggregation the dashboard runs, as the app runs it (through db/queries). */
 export function benchQueries(): BenchQuery[] {
   return [
+    dashboard('headline figures (period + previous)', getDashboardKpis),
+    dashboard('status by month', getStatusByMonth),
+    dashboard('teams by month', getTeamsByMonth),
+    dashboard('mindset by month', getMindsetByMonth),
+    dashboard('outcomes by type and month', getOutcomesByTypeMonth),
+    dashboard('impact distribution', getImpactDistribution),
+    dashboard('top capability stories', (db, f) => getTopCapabilityStories(db, f)),
+    dashboard('efficiency by month', getEfficiencyByMonth),
+    dashboard('quality before vs after', getQualityComparison),
+    dashboard('by team', getTeamBreakdown),
+    dashboard('by model', (db, f) => getModelUsage(db, f)),
+    dashboard('by vendor', getVendorUsage),
     { name: 'active experiments (filter count)', run: (db, s) => count(db, buildExperimentWhere({ from: s.from, to: s.to, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 're-test candidates (filter count)', run: (db, s) => count(db, buildExperimentWhere({ retest: true, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 'privacy flags (filter count)', run: (db, s) => count(db, buildExperimentWhere({ privacy: true, team: s.teamId ? [s.teamId] : undefined })) },

@@ -75,10 +75,21 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
   }
   if (f.hasOutcomes === 'yes') c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')})`);
   if (f.hasOutcomes === 'no') c.push(sql`not exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')})`);
-  if (f.outcomeType)
-    c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')}
+  if (f.outcomeFrom || f.outcomeTo || f.impact) {
+    // One outcome must meet every outcome condition at once (a drill-down from "insights recorded in March").
+    const o: SQL[] = [];
+    if (f.outcomeFrom) o.push(sql`fo.recorded_on >= ${f.outcomeFrom}::date`);
+    if (f.outcomeTo) o.push(sql`fo.recorded_on <= ${f.outcomeTo}::date`);
+    if (f.impact) o.push(sql`fo.impact in (${sql.join(f.impact.map((n) => sql`${n}`), sql`, `)})`);
+    if (f.outcomeType) o.push(sql`fo.type in (${sql.join(f.outcomeType.map((s) => sql`${s}`), sql`, `)})`);
+    if (f.minImpact) o.push(sql`fo.impact >= ${f.minImpact}`);
+    c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')} and ${sql.join(o, sql` and `)})`);
+  } else {
+    if (f.outcomeType)
+      c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')}
       and fo.type in (${sql.join(f.outcomeType.map((s) => sql`${s}`), sql`, `)}))`);
-  if (f.minImpact) c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')} and fo.impact >= ${f.minImpact})`);
+    if (f.minImpact) c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')} and fo.impact >= ${f.minImpact})`);
+  }
   if (f.blocked) c.push(sql`${E('blocked_by_model')}`);
   if (f.privacy) c.push(privacyFlagSql);
   if (f.retest) c.push(retestCandidateSql(today));

@@ -14,6 +14,9 @@ import { OUTCOME_TYPES } from '@/db/schema/outcomes';
  *   from, to       ACTIVE in the period: running interval [start, end or today] overlaps [from, to]
  *   completedFrom, completedTo   status completed with end date in [completedFrom, completedTo]
  *   hasOutcomes    yes | no      at least one capability outcome / none
+ *   outcomeFrom, outcomeTo       has a capability outcome recorded in [outcomeFrom, outcomeTo]; with
+ *                  outcomeType / impact / minImpact the SAME outcome must match them all (dashboard drill-downs)
+ *   impact         1–5, comma-separated   has a capability outcome with exactly that impact
  *   minImpact      1–5           has a capability outcome with impact ≥ n
  *   blocked        yes           blocked because the model was not capable enough
  *   privacy        yes           privacy-flagged (see db/queries/experiment-filters.ts)
@@ -79,6 +82,15 @@ export const experimentFiltersSchema = z.object({
   to: date,
   completedFrom: date,
   completedTo: date,
+  outcomeFrom: date,
+  outcomeTo: date,
+  impact: z
+    .string()
+    .optional()
+    .transform((s) => {
+      const ns = s ? s.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 5) : [];
+      return ns.length ? ns : undefined;
+    }),
   hasOutcomes: z
     .string()
     .optional()

@@ -1,0 +1,64 @@
+import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { ChartCard } from '@/components/dashboard/chart-card';
+import { getDb } from '@/db';
+import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
+import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
+import { DEFINITIONS } from '@/lib/metrics/definitions';
+import { monthBuckets, monthLabel } from '@/lib/metrics/period';
+import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
+
+/** The efficiency ledger: hours saved and spend run-rates per month, and quality before vs after. */
+export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilters }) {
+  const db = await getDb();
+  const [months, quality] = await Promise.all([getEfficiencyByMonth(db, f), getQualityComparison(db, f)]);
+  const buckets = monthBuckets(f.period);
+  const categories = buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) }));
+  const activeHref = (month: string) => {
+    const b = buckets.find((x) => x.month === month)!;
+    return drillDownHref(f, { from: b.from, to: b.to });
+  };
+  const note = (n: number) => `from ${plural(n, 'active experiment')}`;
+  const hours = pivot(categories, ['hours'], months, (r) => ({ category: r.month, series: 'hours', value: r.hoursSavedPerMonth, note: note(r.experiments) }), activeHref);
+  const spend = pivot(categories, ['spend'], months, (r) => ({ category: r.month, series: 'spend', value: r.spendMonthlyCents, note: note(r.experiments) }), activeHref);
+  const last = months.at(-1);
+
+  return (
+    <div className="grid gap-4">
+      <ChartCard title="Hours saved per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.hoursSaved} empty={chartTotal(hours) === 0} testId="chart-hours">
+        <DashboardBarChart
+          label="Hours saved per month, by month"
+          summary={`In the last month of the period, active experiments save ${Math.round(last?.hoursSavedPerMonth ?? 0)} hours a month.`}
+          rows={hours}
+          series={[{ key: 'hours', label: 'Hours saved / month', color: 'var(--chart-efficiency)' }]}
+          format="hours"
+          valueAxis="Hours / month"
+          height={180}
+        />
+      </ChartCard>
+      <ChartCard title="AI spend per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.spend} empty={chartTotal(spend) === 0} testId="chart-spend">
+        <DashboardBarChart
+          label="AI spend per month, by month"
+          summary={`In the last month of the period, active experiments spend $${Math.round((last?.spendMonthlyCents ?? 0) / 100)} a month on AI.`}
+          rows={spend}
+          series={[{ key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }]}
+          format="cents"
+          valueAxis="USD / month"
+          height={180}
+        />
+      </ChartCard>
+      <ChartCard title="Quality before vs with AI" definition={DEFINITIONS.quality} empty={quality.experiments === 0} emptyText="No active experiment scored quality before and after." testId="quality">
+        <dl className="grid grid-cols-2 gap-2 text-center">
+          <div>
+            <dt className="text-xs text-muted-foreground">Before AI</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{quality.before?.toFixed(1) ?? '—'}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted-foreground">With AI</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{quality.after?.toFixed(1) ?? '—'}</dd>
+          </div>
+        </dl>
+        <p className="mt-2 text-center text-xs text-muted-foreground">average score out of 5, over {plural(quality.experiments, 'experiment')}</p>
+      </ChartCard>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { TeamTable } from '@/components/dashboard/team-table';
+import { EmptyState } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
+import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
+
+/** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */
+export async function TeamsBreakdown({ filters: f }: { filters: DashboardFilters }) {
+  const rows = await getTeamBreakdown(await getDb(), f);
+  if (rows.length === 0) return <EmptyState title="No teams in this selection" />;
+  const { from, to } = f.period;
+  return (
+    <TeamTable
+      rows={rows.map((r) => ({
+        ...r,
+        activeHref: drillDownHref({ ...f, team: [r.teamId] }, { from, to }),
+        outcomesHref: drillDownHref({ ...f, team: [r.teamId] }, { outcomeFrom: from, outcomeTo: to }),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import { inputClasses } from '@/components/ui/field';
+import { cn } from '@/components/ui/cn';
+import { PERIOD_PRESETS, PERIOD_PRESET_LABEL, type PeriodPreset } from '@/lib/metrics/period';
+import { WORK_TYPE_LABEL } from '@/lib/labels';
+import { dashboardParamsToSearch, type DashboardParams } from '@/lib/validation/dashboard-filters';
+
+type Props = {
+  params: DashboardParams;
+  preset: PeriodPreset;
+  /** the resolved period, shown in the custom date fields */
+  period: { from: string; to: string };
+  teams: { id: number; name: string }[];
+  models: { slug: string; name: string; vendor: string }[];
+  /** leads (and anyone in a team) can narrow to their own teams */
+  canUseMine: boolean;
+};
+
+const selectClass = cn(inputClasses, 'h-9 py-1');
+
+/**
+ * The dashboard's filters. Every change rewrites the URL (so a copied link shows the same view) and
+ * the server re-renders the figures; nothing is filtered in the browser.
+ */
+export function DashboardFilterBar({ params, preset, period, teams, models, canUseMine }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const vendors = [...new Set(models.map((m) => m.vendor))];
+
+  const go = (next: Partial<DashboardParams>) => {
+    const search = dashboardParamsToSearch({ ...params, ...next });
+    startTransition(() => router.push(search ? `/dashboard?${search}` : '/dashboard', { scroll: false }));
+  };
+  const toggleTeam = (id: number, on: boolean) => {
+    const set = new Set(params.team ?? []);
+    if (on) set.add(id);
+    else set.delete(id);
+    go({ team: set.size ? [...set] : undefined, mine: undefined });
+  };
+  const selectedTeams = teams.filter((t) => params.team?.includes(t.id));
+
+  return (
+    <form
+      role="search"
+      aria-label="Dashboard filters"
+      aria-busy={pending}
+      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label className="space-y-1 text-sm">
+        <span className="block font-medium">Period</span>
+        <select
+          className={selectClass}
+          value={preset}
+          onChange={(e) => {
+            const p = e.target.value as PeriodPreset;
+            go(p === 'custom' ? { period: p, from: period.from, to: period.to } : { period: p, from: undefined, to: undefined });
+          }}
+        >
+          {PERIOD_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_PRESET_LABEL[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {preset === 'custom' ? (
+        <>
+          <label className="space-y-1 text-sm">
+            <span className="block font-medium">From</span>
+            <input key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} onBlur={(e) => e.target.value && go({ period: 'custom', from: e.target.value })} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block font-medium">To</span>
+            <input key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} onBlur={(e) => e.target.value && go({ period: 'custom', to: e.target.value })} />
+          </label>
+        </>
+      ) : null}
+
+      <div className="space-y-1 text-sm">
+        <span className="block font-medium" aria-hidden>
+          Teams
+        </span>
+        <details className="relative">
+          <summary className={cn(selectClass, 'flex min-w-40 cursor-pointer list-none items-center justify-between gap-2')} aria-label="Teams">
+            <span>{params.mine ? 'My teams' : selectedTeams.length === 0 ? 'All teams' : selectedTeams.length === 1 ? selectedTeams[0].name : `${selectedTeams.length} teams`}</span>
+            <span aria-hidden>▾</span>
+          </summary>
+          <fieldset className="absolute z-30 mt-1 max-h-72 w-64 overflow-auto rounded-md border border-border bg-card p-2 shadow-lg">
+            <legend className="sr-only">Teams</legend>
+            {canUseMine ? (
+              <label className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
+                <input type="checkbox" checked={Boolean(params.mine)} onChange={(e) => go({ mine: e.target.checked || undefined, team: undefined })} />
+                My teams only
+              </label>
+            ) : null}
+            {teams.map((t) => (
+              <label key={t.id} className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
+                <input type="checkbox" checked={Boolean(params.team?.includes(t.id))} onChange={(e) => toggleTeam(t.id, e.target.checked)} />
+                {t.name}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      </div>
+
+      <label className="space-y-1 text-sm">
+        <span className="block font-medium">Work type</span>
+        <select className={selectClass} value={params.workType?.[0] ?? ''} onChange={(e) => go({ workType: e.target.value ? [e.target.value as keyof typeof WORK_TYPE_LABEL] : undefined })}>
+          <option value="">All work types</option>
+          {Object.entries(WORK_TYPE_LABEL).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-sm">
+        <span className="block font-medium">Vendor</span>
+        <select className={selectClass} value={params.vendor?.[0] ?? ''} onChange={(e) => go({ vendor: e.target.value ? [e.target.value] : undefined, model: undefined })}>
+          <option value="">All vendors</option>
+          {vendors.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-sm">
+        <span className="block font-medium">Model</span>
+        <select className={selectClass} value={params.model?.[0] ?? ''} onChange={(e) => go({ model: e.target.value ? [e.target.value] : undefined })}>
+          <option value="">All models</option>
+          {models
+            .filter((m) => !params.vendor?.length || params.vendor.includes(m.vendor))
+            .map((m) => (
+              <option key={m.slug} value={m.slug}>
+                {m.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <Link href="/dashboard" className="h-9 rounded-md border border-border px-3 py-1.5 text-sm hover:bg-muted">
+        Reset
+      </Link>
+      <span aria-live="polite" className="text-xs text-muted-foreground">
+        {pending ? 'Updating…' : ''}
+      </span>
+    </form>
+  );
+}

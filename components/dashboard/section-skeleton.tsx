@@ -1,0 +1,10 @@
+import { cn } from '@/components/ui/cn';
+
+/** A fixed-height placeholder of a streaming section, so nothing shifts when it arrives. */
+export function SectionSkeleton({ className, label }: { className: string; label: string }) {
+  return (
+    <div role="status" aria-label={`Loading ${label}`} className={cn('animate-pulse rounded-lg border border-border bg-muted/60', className)}>
+      <span className="sr-only">Loading {label}…</span>
+    </div>
+  );
+}

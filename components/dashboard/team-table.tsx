@@ -1,0 +1,88 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { Table, Td, Th } from '@/components/ui/table';
+import { formatValue, outcomesNote, type ValueFormat } from '@/lib/metrics/dashboard-series';
+
+export type TeamTableRow = {
+  teamId: number;
+  team: string;
+  experiments: number;
+  outcomes: number;
+  outcomeExperiments: number;
+  hoursSavedPerMonth: number;
+  spendMonthlyCents: number;
+  /** drill-downs: the team's active experiments, and those with an outcome in the period */
+  activeHref: string;
+  outcomesHref: string;
+};
+
+type Key = 'team' | 'experiments' | 'outcomes' | 'hoursSavedPerMonth' | 'spendMonthlyCents';
+const COLUMNS: { key: Key; label: string; format?: ValueFormat }[] = [
+  { key: 'team', label: 'Team' },
+  { key: 'experiments', label: 'Active experiments', format: 'count' },
+  { key: 'outcomes', label: 'Capability outcomes', format: 'count' },
+  { key: 'hoursSavedPerMonth', label: 'Hours saved / month', format: 'hours' },
+  { key: 'spendMonthlyCents', label: 'AI spend / month', format: 'cents' },
+];
+
+/** Per-team figures, sortable by any column (the rows are one per team, so sorting here is cheap). */
+export function TeamTable({ rows }: { rows: TeamTableRow[] }) {
+  const [sort, setSort] = useState<{ key: Key; dir: 'asc' | 'desc' }>({ key: 'outcomes', dir: 'desc' });
+  const sorted = [...rows].sort((a, b) => {
+    const x = a[sort.key];
+    const y = b[sort.key];
+    const cmp = typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number);
+    return (sort.dir === 'asc' ? cmp : -cmp) || a.team.localeCompare(b.team);
+  });
+  return (
+    <Table data-testid="team-table">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <Th key={c.key} className={c.format ? 'text-right' : undefined} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button
+                type="button"
+                className="inline-flex items-center gap-1 hover:underline"
+                onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key && s.dir === 'desc' ? 'asc' : c.key === 'team' && s.key !== c.key ? 'asc' : 'desc' }))}
+              >
+                {c.label}
+                <span aria-hidden className="text-xs text-muted-foreground">
+                  {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                </span>
+              </button>
+            </Th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((r) => (
+          <tr key={r.teamId}>
+            <Td className="font-medium">{r.team}</Td>
+            <Td className="text-right tabular-nums">
+              <Link href={r.activeHref} className="hover:underline">
+                {formatValue(r.experiments, 'count')}
+              </Link>
+            </Td>
+            <Td className="text-right tabular-nums">
+              <Link href={r.outcomesHref} className="hover:underline" title={outcomesNote(r.outcomes, r.outcomeExperiments)}>
+                {formatValue(r.outcomes, 'count')}
+              </Link>
+            </Td>
+            <Td className="text-right tabular-nums">
+              <Link href={r.activeHref} className="hover:underline">
+                {formatValue(r.hoursSavedPerMonth, 'hours')}
+              </Link>
+            </Td>
+            <Td className="text-right tabular-nums">
+              <Link href={r.activeHref} className="hover:underline">
+                {formatValue(r.spendMonthlyCents, 'cents')}
+              </Link>
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

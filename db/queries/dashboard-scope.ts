@@ -1,0 +1,53 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import type { MonthBucket, Period } from '@/lib/metrics/period';
+import { buildExperimentWhere } from './experiment-filters';
+
+/**
+ * SQL pieces every dashboard aggregation shares. They come from the experiment filter contract
+ * (db/queries/experiment-filters.ts), so a figure and its /experiments drill-down select the same rows.
+ * Columns are spelled "experiments"."col" because drizzle leaves them unqualified inside sql``.
+ */
+const E = (col: string) => sql.raw(`"experiments"."${col}"`);
+
+/** The dashboard's slice: not archived, and the team / work type / vendor / model filters. */
+export const sliceWhere = (f: DashboardFilters): SQL =>
+  buildExperimentWhere({ team: f.team, workType: f.workType, vendor: f.vendor, model: f.model }, { today: f.today })!;
+
+/** Active in the period (definition: lib/metrics/definitions.ts), exactly as the list's from/to filter. */
+export const activeIn = (p: Period, today: string): SQL => buildExperimentWhere({ from: p.from, to: p.to }, { today })!;
+
+/** Completed in the period, exactly as the list's completedFrom/completedTo filter. */
+export const completedIn = (p: Period): SQL => buildExperimentWhere({ completedFrom: p.from, completedTo: p.to })!;
+
+/**
+ * Active within a month bucket joined as `m` (see monthsTable) — the same condition as activeIn,
+ * written against the bucket's columns so one query covers every month.
+ */
+export const activeInMonth = (today: string): SQL =>
+  sql`(${E('status')} <> 'proposed' and ${E('start_date')} is not null and ${E('start_date')} <= m.m_to
+    and coalesce(${E('end_date')}, ${today}::date) >= m.m_from)`;
+
+/** The month buckets as an inline table m(month, m_from, m_to). */
+export const monthsTable = (buckets: MonthBucket[]): SQL =>
+  sql`(values ${sql.join(
+    buckets.map((b) => sql`(${b.month}::text, ${b.from}::date, ${b.to}::date)`),
+    sql`, `,
+  )}) as m(month, m_from, m_to)`;
+
+/** Hours saved per month of one experiment: its latest check-in that has the figure, else its own. */
+export const effectiveHoursSql = sql`coalesce((select c.hours_saved_per_month from checkins c
+  where c.experiment_id = ${E('id')} and c.hours_saved_per_month is not null
+  order by c.date desc, c.id desc limit 1), ${E('hours_saved_per_month')}, 0)`;
+
+/** Monthly AI spend (cents) of one experiment: its latest check-in that has the figure, else its own. */
+export const effectiveSpendSql = sql`coalesce((select c.spend_monthly_cents from checkins c
+  where c.experiment_id = ${E('id')} and c.spend_monthly_cents is not null
+  order by c.date desc, c.id desc limit 1), ${E('spend_monthly_cents')}, 0)`;
+
+/** Quality with AI of one experiment: its latest check-in that has the figure, else its own. */
+export const effectiveQualitySql = sql`coalesce((select c.quality_after from checkins c
+  where c.experiment_id = ${E('id')} and c.quality_after is not null
+  order by c.date desc, c.id desc limit 1), ${E('quality_after')})`;
+
+export const between = (col: SQL, p: Period): SQL => sql`${col} between ${p.from}::date and ${p.to}::date`;

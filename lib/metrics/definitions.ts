@@ -1,0 +1,37 @@
+/**
+ * The definition of every dashboard figure, shown on the page next to the figure (and in the
+ * definitions list at its foot). db/queries/dashboard-*.ts implement exactly these.
+ */
+export const DEFINITIONS = {
+  active:
+    'An experiment (not archived) whose running interval — start date to end date, or to today while running — overlaps the period. Proposed experiments have not started and are never active.',
+  completed: 'Status completed with its end date inside the period.',
+  teams: 'Teams with at least one experiment active in the period, of all teams in the current selection.',
+  outcomes: 'Capability outcomes recorded (by their recorded date) in the period, with their average impact (1–5).',
+  hoursSaved:
+    'Per experiment: (hours per task before − hours with AI) × tasks per month, from its latest check-in or else its own figures. For a period: the sum over experiments active in it — a monthly run-rate, not multiplied by months.',
+  spend:
+    'The same monthly run-rate for AI spend (latest check-in, else the experiment’s own figure), summed over experiments active in the period. One-off spend is shown separately: the total whose date falls in the period.',
+  augmentationShare: 'Experiments active in the period whose mindset is “create a new capability” ÷ all active experiments.',
+  evidenceShare: 'Completed experiments (in the period) with at least one capability outcome ÷ all experiments completed in the period.',
+  previousPeriod: 'The period of the same length just before the selected one.',
+  modelUsage:
+    'Experiments active in the period that used the model (primary or compared) and their monthly spend run-rate; an experiment that used several models counts for each of them.',
+  quality: 'Average quality score (1–5) before AI and with AI (latest check-in, else the experiment’s own), over active experiments that scored both.',
+} as const;
+
+export type DefinitionKey = keyof typeof DEFINITIONS;
+
+export const DEFINITION_TITLE: Record<DefinitionKey, string> = {
+  active: 'Active in a period',
+  completed: 'Completed in a period',
+  teams: 'Teams experimenting',
+  outcomes: 'Capability outcomes',
+  hoursSaved: 'Hours saved per month',
+  spend: 'AI spend per month',
+  augmentationShare: 'Augmentation share',
+  evidenceShare: 'Capability evidence share',
+  previousPeriod: 'Previous period',
+  modelUsage: 'Model usage',
+  quality: 'Quality before vs after',
+};
