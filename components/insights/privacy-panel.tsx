@@ -65,7 +65,7 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
                         <span className="text-muted-foreground">Source: {m.source}</span>
                       )
                     ) : (
-                      <span className="text-muted-foreground">No source recorded.</span>
+                      <span className="text-muted-foreground">The catalog’s sources state no policy.</span>
                     )}
                   </li>
                 ))}
