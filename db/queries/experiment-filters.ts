@@ -23,12 +23,15 @@ export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 
   where pem.experiment_id = ${E('id')} and pm.data_policy in ('trains', 'unknown')))`;
 
 /**
- * Re-test candidate: blocked by the model, ended, and a model released after the end scores higher on the
- * named benchmark than every model it used — at least the capability bar if one was set — and, with a
- * price ceiling, costs no more (3:1 blended price in force today).
+ * Re-test candidate: blocked by the model, ended, no re-test started yet (a live experiment with
+ * retest_of_id pointing here), and a model released after the end scores higher on the named benchmark
+ * than every model it used — at least the capability bar if one was set — and, with a price ceiling,
+ * costs no more (3:1 blended price in force today). Pure twin: lib/metrics/retest.ts.
  */
 export function retestCandidateSql(today: SQL = sql`current_date`) {
-  return sql`(${E('blocked_by_model')} and ${E('end_date')} is not null and exists (
+  return sql`(${E('blocked_by_model')} and ${E('end_date')} is not null
+  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
+  and exists (
   select 1 from ai_models cm
   join model_benchmarks cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
   where cm.release_date > ${E('end_date')}

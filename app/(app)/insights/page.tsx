@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { ConcentrationPanel } from '@/components/insights/concentration-panel';
+import { PrivacyPanel } from '@/components/insights/privacy-panel';
+import { RetestRadarPanel } from '@/components/insights/retest-radar-panel';
+import { ShiftPanel } from '@/components/insights/shift-panel';
+import { buttonClasses } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getConcentration } from '@/db/queries/insights-concentration';
+import { listPrivacyFlags, listPrivacyMitigations } from '@/db/queries/insights-privacy';
+import { getRetestRadar, listRetests } from '@/db/queries/insights-radar';
+import { getShift } from '@/db/queries/insights-shift';
+import type { InsightsScope } from '@/db/queries/insights-scope';
+import { requirePermission } from '@/lib/auth/guard';
+import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
+import { recordMitigationAction, startRetestAction } from './actions';
+
+export const metadata: Metadata = { title: 'Insights' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Leads see their own teams first and may widen to the organisation; everyone else starts with the organisation. */
+function scopeFor(user: SessionUser, requested: unknown): { mine: boolean; scope: InsightsScope } {
+  const mine = user.teamIds.length > 0 && (requested === 'mine' || (requested !== 'all' && user.role === 'lead'));
+  return { mine, scope: mine ? { teamIds: user.teamIds } : {} };
+}
+
+const Loading = () => <div className="h-48 animate-pulse rounded-lg border border-border bg-muted" aria-label="Loading" />;
+
+export default async function InsightsPage({ searchParams }: Props) {
+  const user = await requirePermission('dashboard.read');
+  const { mine, scope } = scopeFor(user, (await searchParams).scope);
+  const team = scope.teamIds;
+  const listHref = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ [flag]: true, team })}`;
+  const canEdit = (teamId: number) => canEditTeam(user, teamId);
+  return (
+    <>
+      <PageHeader
+        title="Insights"
+        description={
+          mine
+            ? 'For your teams: blocked experiments worth another try, reliance on one vendor, privacy risks and the shift to new capabilities.'
+            : 'For the whole organisation: blocked experiments worth another try, reliance on one vendor, privacy risks and the shift to new capabilities.'
+        }
+        actions={
+          user.teamIds.length ? (
+            <Link href={mine ? '/insights?scope=all' : '/insights?scope=mine'} className={buttonClasses('secondary', 'sm')}>
+              {mine ? 'Show the whole organisation' : 'Show my teams only'}
+            </Link>
+          ) : null
+        }
+      />
+      <nav aria-label="Insights on this page" className="mb-4 flex flex-wrap gap-3 text-sm">
+        <a href="#radar" className="text-primary hover:underline">Re-test radar</a>
+        <a href="#concentration" className="text-primary hover:underline">Concentration</a>
+        <a href="#privacy" className="text-primary hover:underline">Privacy flags</a>
+        <a href="#shift" className="text-primary hover:underline">Automation → augmentation</a>
+      </nav>
+      <div className="space-y-6">
+        <Suspense fallback={<Loading />}>
+          <Radar scope={scope} listHref={listHref('retest')} canEdit={canEdit} />
+        </Suspense>
+        <Suspense fallback={<Loading />}>
+          <Concentration scope={scope} />
+        </Suspense>
+        <Suspense fallback={<Loading />}>
+          <Privacy scope={scope} listHref={listHref('privacy')} canEdit={canEdit} />
+        </Suspense>
+        <Suspense fallback={<Loading />}>
+          <Shift scope={scope} />
+        </Suspense>
+      </div>
+    </>
+  );
+}
+
+type Section = { scope: InsightsScope };
+type Editable = Section & { listHref: string; canEdit: (teamId: number) => boolean };
+
+async function Radar({ scope, listHref, canEdit }: Editable) {
+  const db = await getDb();
+  const [items, retests] = await Promise.all([getRetestRadar(db, scope), listRetests(db, scope)]);
+  return <RetestRadarPanel items={items} retests={retests} listHref={listHref} canStart={canEdit} action={startRetestAction} />;
+}
+
+async function Concentration({ scope }: Section) {
+  return <ConcentrationPanel report={await getConcentration(await getDb(), scope)} />;
+}
+
+async function Privacy({ scope, listHref, canEdit }: Editable) {
+  const db = await getDb();
+  const [items, mitigated] = await Promise.all([listPrivacyFlags(db, scope), listPrivacyMitigations(db, scope)]);
+  return <PrivacyPanel items={items} mitigated={mitigated} listHref={listHref} canMitigate={canEdit} action={recordMitigationAction} />;
+}
+
+async function Shift({ scope }: Section) {
+  return <ShiftPanel report={await getShift(await getDb(), scope)} />;
+}

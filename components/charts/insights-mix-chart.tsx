@@ -1,0 +1,25 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type MixSeries = { key: string; label: string; color: string };
+
+/** Stacked 100% bars per quarter; `data` holds percentages already (lib/metrics/shift.ts toPercentages). */
+export function InsightsMixChart({ data, series, label }: { data: { quarter: string }[]; series: MixSeries[]; label: string }) {
+  return (
+    <div className="h-64 w-full" role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} />
+          <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} width={44} />
+          <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }} formatter={(v) => `${v}%`} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="mix" fill={s.color} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

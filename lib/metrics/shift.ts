@@ -1,0 +1,99 @@
+import type { Mindset } from '@/db/schema/experiments';
+
+/**
+ * The shift from automation to augmentation: the mindset mix of new experiments and the
+ * capability-vs-efficiency outcome mix, per quarter, with one sentence read from the data.
+ */
+export type Quarter = string; // "2026-Q3"
+
+export function quarterOf(isoDate: string): Quarter {
+  const month = Number(isoDate.slice(5, 7));
+  return `${isoDate.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+/** The quarter `n` quarters before `q` (n may be negative). */
+export function shiftQuarter(q: Quarter, n: number): Quarter {
+  const [y, qq] = q.split('-Q').map(Number);
+  const idx = y * 4 + (qq - 1) - n;
+  return `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`;
+}
+
+export type MindsetRow = { quarter: Quarter; automate: number; accelerate: number; new_capability: number; total: number };
+
+/** Count of new experiments by mindset per quarter, for every quarter from the first to `until` (gaps filled). */
+export function mindsetMixByQuarter(items: { created: string; mindset: Mindset }[], until: Quarter): MindsetRow[] {
+  if (!items.length) return [];
+  const by = new Map<Quarter, MindsetRow>();
+  const first = items.map((i) => quarterOf(i.created)).sort()[0];
+  for (let q = first; q <= until; q = shiftQuarter(q, -1)) by.set(q, { quarter: q, automate: 0, accelerate: 0, new_capability: 0, total: 0 });
+  for (const i of items) {
+    const row = by.get(quarterOf(i.created));
+    if (!row) continue;
+    row[i.mindset] += 1;
+    row.total += 1;
+  }
+  return [...by.values()];
+}
+
+export type OutcomeMixRow = { quarter: Quarter; capability: number; efficiencyOnly: number; total: number };
+
+/**
+ * Completed experiments per quarter of completion: those with a capability outcome versus those that
+ * recorded only time/cost results.
+ */
+export function outcomeMixByQuarter(items: { ended: string; hasCapability: boolean }[], until: Quarter): OutcomeMixRow[] {
+  if (!items.length) return [];
+  const by = new Map<Quarter, OutcomeMixRow>();
+  const first = items.map((i) => quarterOf(i.ended)).sort()[0];
+  for (let q = first; q <= until; q = shiftQuarter(q, -1)) by.set(q, { quarter: q, capability: 0, efficiencyOnly: 0, total: 0 });
+  for (const i of items) {
+    const row = by.get(quarterOf(i.ended));
+    if (!row) continue;
+    if (i.hasCapability) row.capability += 1;
+    else row.efficiencyOnly += 1;
+    row.total += 1;
+  }
+  return [...by.values()];
+}
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+/**
+ * "This quarter 41% of new experiments aim at a new capability, up from 18% a year ago."
+ * Compares `current` with the same quarter a year before, or the earliest quarter with data.
+ */
+export function shiftSentence(rows: MindsetRow[], current: Quarter): string {
+  const now = rows.find((r) => r.quarter === current);
+  if (!now || now.total === 0) return 'No new experiments this quarter yet, so there is no shift to read.';
+  const share = now.new_capability / now.total;
+  const yearAgo = rows.find((r) => r.quarter === shiftQuarter(current, 4) && r.total > 0);
+  const base = yearAgo ?? rows.find((r) => r.total > 0 && r.quarter < current);
+  const head = `This quarter ${pct(share)} of new experiments aim at a new capability`;
+  if (!base) return `${head}; there is no earlier quarter to compare with.`;
+  const then = base.new_capability / base.total;
+  const when = yearAgo ? 'a year ago' : `in ${base.quarter}`;
+  const diff = Math.round(share * 100) - Math.round(then * 100);
+  if (diff === 0) return `${head}, the same as ${when}.`;
+  return `${head}, ${diff > 0 ? 'up' : 'down'} from ${pct(then)} ${when}.`;
+}
+
+/** Completed over `days` ago with time/cost results but no capability outcome: these should add capability evidence. */
+export function needsCapabilityEvidence(
+  e: { ended: string | null; hasCapability: boolean; hasEfficiency: boolean },
+  today: string,
+  days = 30,
+): boolean {
+  if (!e.ended || e.hasCapability || !e.hasEfficiency) return false;
+  const ms = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${e.ended}T00:00:00Z`);
+  return ms > days * 86_400_000;
+}
+
+/** Each row's counts as whole percentages of the row's total (for 100% stacked bars). */
+export function toPercentages<K extends string>(rows: ({ quarter: Quarter } & Record<K, number>)[], keys: readonly K[]) {
+  return rows.map((row) => {
+    const total = keys.reduce((s, k) => s + row[k], 0);
+    const out = { quarter: row.quarter, total } as { quarter: Quarter; total: number } & Record<K, number>;
+    for (const k of keys) (out as Record<K, number>)[k] = total ? Math.round((row[k] / total) * 100) : 0;
+    return out;
+  });
+}
