@@ -20,10 +20,13 @@ export function scopeFiltersToUser(
   return { ...filters, team: allowed.length ? allowed : [-1] };
 }
 
+/** Qualified column for correlated subqueries (drizzle renders columns unqualified when a query has no join). */
+const E = (col: string) => sql.raw(`"experiments"."${col}"`);
+
 const sortDate = sql`coalesce(${experiments.startDate}, ${experiments.createdAt}::date)`;
 const SORTS: Record<SortKey, SQL | AnyColumn> = {
   title: experiments.title,
-  team: sql`(select name from teams st where st.id = ${experiments.teamId})`,
+  team: sql`(select name from teams st where st.id = ${E('team_id')})`,
   status: experiments.status,
   mindset: experiments.mindset,
   workType: experiments.workType,
@@ -31,7 +34,7 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   endDate: experiments.endDate,
   hoursSaved: experiments.hoursSavedPerMonth,
   spend: experiments.spendMonthlyCents,
-  outcomes: sql`(select count(*) from capability_outcomes so where so.experiment_id = ${experiments.id})`,
+  outcomes: sql`(select count(*) from capability_outcomes so where so.experiment_id = ${E('id')})`,
   updatedAt: experiments.updatedAt,
 };
 
@@ -48,7 +51,7 @@ export async function orderedExperimentIds(db: Queryable, filters: ExperimentFil
 }
 
 const models = (primary: boolean) => sql<string>`coalesce((select string_agg(m.name, '; ' order by m.name) from experiment_models em
-  join ai_models m on m.id = em.model_id where em.experiment_id = ${experiments.id} and em.is_primary = ${primary}), '')`;
+  join ai_models m on m.id = em.model_id where em.experiment_id = ${E('id')} and em.is_primary = ${primary}), '')`;
 
 /** Full experiment rows for a batch of ids, in the order of `ids`. */
 export async function experimentRows(db: Queryable, ids: number[]) {
@@ -80,8 +83,8 @@ export async function experimentRows(db: Queryable, ids: number[]) {
       spendOneOffDate: experiments.spendOneOffDate,
       qualityBefore: experiments.qualityBefore,
       qualityAfter: experiments.qualityAfter,
-      outcomeCount: sql<number>`(select count(*)::int from capability_outcomes co where co.experiment_id = ${experiments.id})`,
-      checkinCount: sql<number>`(select count(*)::int from checkins ci where ci.experiment_id = ${experiments.id})`,
+      outcomeCount: sql<number>`(select count(*)::int from capability_outcomes co where co.experiment_id = ${E('id')})`,
+      checkinCount: sql<number>`(select count(*)::int from checkins ci where ci.experiment_id = ${E('id')})`,
       blockedByModel: experiments.blockedByModel,
       blockerMissing: experiments.blockerMissing,
       blockerBenchmark: experiments.blockerBenchmark,
@@ -190,7 +193,7 @@ export async function exportSummary(db: Queryable, filters: ExperimentFilters, c
       hoursSavedPerMonth: sql<string>`coalesce(sum(${experiments.hoursSavedPerMonth}) filter (where ${experiments.status} in ('running', 'completed')), 0)`,
       spendMonthlyCents: sql<string>`coalesce(sum(${experiments.spendMonthlyCents}) filter (where ${experiments.status} = 'running'), 0)`,
       spendOneOffCents: sql<string>`coalesce(sum(${experiments.spendOneOffCents}), 0)`,
-      outcomes: sql<number>`coalesce(sum((select count(*) from capability_outcomes co where co.experiment_id = ${experiments.id})), 0)::int`,
+      outcomes: sql<number>`coalesce(sum((select count(*) from capability_outcomes co where co.experiment_id = ${E('id')})), 0)::int`,
     })
     .from(experiments)
     .where(where);
