@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The filters' active period, or the 90 days up to today. */
-export function reportPeriod(filters: Pick<ExperimentFilters, 'from' | 'to'>, today = iso(Date.now())): ReportPeriod {
+export function reportPeriod(filters: Partial<Pick<ExperimentFilters, 'from' | 'to'>>, today = iso(Date.now())): ReportPeriod {
   const to = filters.to ?? today;
   const from = filters.from ?? iso(Date.parse(to) - 89 * DAY);
   const length = Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1);
