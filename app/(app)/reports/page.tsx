@@ -1,24 +1,73 @@
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { ExportMenu } from '@/components/reports/export-menu';
+import { ReportFilters } from '@/components/reports/report-filters';
+import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getOverviewCounts } from '@/db/queries/overview';
+import { exportSummary, scopeFiltersToUser } from '@/db/queries/export';
+import { reportPeriod } from '@/db/queries/report';
+import { getSettings } from '@/db/queries/settings';
+import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
+import { formatMoneyCents, formatNumber } from '@/lib/format';
+import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 
 export const metadata: Metadata = { title: 'Reports' };
 
-export default async function ReportsPage() {
-  await requirePermission('reports.export');
-  const counts = await getOverviewCounts(await getDb());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReportsPage({ searchParams }: Props) {
+  const user = await requirePermission('reports.export');
+  const params = await searchParams;
+  const filters = parseExperimentFilters(params);
+  const paper = params.paper === 'letter' ? 'letter' : 'a4';
+  const query = experimentFiltersToSearch({ ...filters, page: 1 });
+  const db = await getDb();
+  const scoped = scopeFiltersToUser(filters, user);
+  const [summary, teams, settings] = await Promise.all([
+    exportSummary(db, scoped, { userTeamIds: user.teamIds }),
+    listTeams(db),
+    getSettings(db),
+  ]);
+  const period = reportPeriod(filters);
+  const visibleTeams = user.role === 'lead' ? teams.filter((t) => user.teamIds.includes(t.id)) : teams;
+
   return (
     <>
-      <PageHeader title="Reports" description="Exports of the experiment log and the executive report." />
-      <Card>
-        <p className="text-sm">
-          The log holds <strong>{counts.experiments}</strong> experiments from <strong>{counts.teams}</strong> teams, with{' '}
-          <strong>{counts.outcomes}</strong> capability outcomes.
-        </p>
-      </Card>
+      <PageHeader
+        title="Reports"
+        description="Download the experiment log as CSV or Excel and the executive report as a PDF. Every file holds exactly the experiments the filters select."
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Filters" description="The same filters as the experiment list; a link from the list or the dashboard arrives here with its filters." />
+          <ReportFilters filters={filters} teams={visibleTeams} paper={paper} />
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Experiment log"
+            description="CSV: one file per table (experiments, capability outcomes, check-ins). Excel: one workbook with a Summary sheet and a sheet per table."
+          />
+          <p className="mb-3 text-sm" data-testid="export-count">
+            <strong>{formatNumber(summary.experiments)}</strong> experiments from <strong>{formatNumber(summary.teams)}</strong> teams,
+            with <strong>{formatNumber(summary.outcomes)}</strong> capability outcomes; {formatNumber(summary.hoursSavedPerMonth)} hours saved per month
+            for {formatMoneyCents(summary.spendMonthlyCents, settings.currency)} a month.
+          </p>
+          {user.role === 'lead' ? (
+            <p className="mb-3 text-sm text-muted-foreground">As a team lead, your exports hold your own teams&apos; experiments.</p>
+          ) : null}
+          <ExportMenu query={query} formats={['csv', 'outcomes-csv', 'checkins-csv', 'xlsx']} />
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Executive report"
+            description={`A board-ready PDF for ${period.from} to ${period.to} (set "Active from" and "Active to" to change the period): headline figures against the previous period, the capability and efficiency ledgers, adoption and mindset charts, the top stories, the re-test radar and the methods.`}
+          />
+          <ExportMenu query={query} formats={['pdf']} paper={paper} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,44 @@
+import { getDb } from '@/db';
+import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
+import { getSettings } from '@/db/queries/settings';
+import { authorizeRequest } from '@/lib/auth/guard';
+import { CSV_DATASETS, experimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
+import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
+import { datedFilename, downloadHeaders } from '@/lib/export/http';
+import { iteratorToStream } from '@/lib/export/stream';
+import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/export/experiments?format=csv|xlsx&dataset=experiments|outcomes|checkins&<experiment filters>
+ * Exactly the experiments the list shows for the same filters (a lead: their own teams only), streamed.
+ */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest('reports.export');
+  if (auth.response) return auth.response;
+  const params = new URL(request.url).searchParams;
+  const format = params.get('format') ?? 'csv';
+  const dataset = (params.get('dataset') ?? 'experiments') as CsvDataset;
+  if (format !== 'csv' && format !== 'xlsx') return Response.json({ error: 'format must be csv or xlsx.' }, { status: 400 });
+  if (!CSV_DATASETS.includes(dataset)) return Response.json({ error: 'dataset must be experiments, outcomes or checkins.' }, { status: 400 });
+
+  const db = await getDb();
+  const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
+  const ctx = { userTeamIds: auth.user.teamIds };
+  const ids = await orderedExperimentIds(db, filters, ctx);
+
+  if (format === 'csv') {
+    const name = dataset === 'experiments' ? 'experiments' : `experiments-${dataset}`;
+    return new Response(iteratorToStream(experimentsCsv(db, ids, dataset)), { headers: downloadHeaders(datedFilename(name, 'csv'), 'csv') });
+  }
+  const settings = await getSettings(db);
+  const body = await experimentsWorkbook(db, ids, filters, {
+    ...ctx,
+    organisation: settings.name,
+    currency: settings.currency,
+    filterText: experimentFiltersToSearch({ ...filters, page: 1 }),
+    generatedAt: new Date(),
+  });
+  return new Response(body, { headers: downloadHeaders(datedFilename('experiments', 'xlsx'), 'xlsx') });
+}

@@ -1,0 +1,35 @@
+import { getDb } from '@/db';
+import { scopeFiltersToUser } from '@/db/queries/export';
+import { executiveReportData } from '@/db/queries/report';
+import { getSettings } from '@/db/queries/settings';
+import { authorizeRequest } from '@/lib/auth/guard';
+import { datedFilename, downloadHeaders } from '@/lib/export/http';
+import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
+import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/reports/executive?format=pdf&paper=a4|letter&<dashboard / experiment filters>
+ * The board-ready PDF for the filters' period (default: the last 90 days), scoped like the exports.
+ */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest('reports.export');
+  if (auth.response) return auth.response;
+  const params = new URL(request.url).searchParams;
+  if ((params.get('format') ?? 'pdf') !== 'pdf') return Response.json({ error: 'format must be pdf.' }, { status: 400 });
+  const paper = params.get('paper') === 'letter' ? 'letter' : 'a4';
+
+  const db = await getDb();
+  const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
+  const data = await executiveReportData(db, filters, { userTeamIds: auth.user.teamIds });
+  const settings = await getSettings(db);
+  const body = executiveReportPdf(data, {
+    organisation: settings.name,
+    currency: settings.currency,
+    filterText: experimentFiltersToSearch({ ...filters, from: undefined, to: undefined, page: 1, sort: undefined, dir: undefined }),
+    generatedAt: new Date(),
+    paper,
+  });
+  return new Response(body, { headers: downloadHeaders(datedFilename('executive-report', 'pdf'), 'pdf') });
+}

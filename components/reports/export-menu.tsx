@@ -1,0 +1,73 @@
+'use client';
+
+import { useState } from 'react';
+import { buttonClasses } from '@/components/ui/button';
+import { downloadWithProgress } from './download';
+
+export type ExportFormat = 'csv' | 'outcomes-csv' | 'checkins-csv' | 'xlsx' | 'pdf';
+
+const FORMATS: Record<ExportFormat, { label: string; path: string; extra: string }> = {
+  csv: { label: 'CSV', path: '/api/export/experiments', extra: 'format=csv' },
+  'outcomes-csv': { label: 'Outcomes CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=outcomes' },
+  'checkins-csv': { label: 'Check-ins CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=checkins' },
+  xlsx: { label: 'Excel', path: '/api/export/experiments', extra: 'format=xlsx' },
+  pdf: { label: 'PDF report', path: '/api/reports/executive', extra: 'format=pdf' },
+};
+
+const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
+
+/**
+ * "Export" buttons that carry the page's current filters (the same query string as /experiments),
+ * so a file holds exactly what is on screen. While a file downloads the buttons are busy and the
+ * received size is shown.
+ */
+export function ExportMenu({ query, formats = ['csv', 'xlsx', 'pdf'], paper }: { query: string; formats?: ExportFormat[]; paper?: 'a4' | 'letter' }) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+
+  async function run(format: ExportFormat) {
+    const f = FORMATS[format];
+    const params = [f.extra, query.replace(/^\?/, ''), format === 'pdf' && paper ? `paper=${paper}` : ''].filter(Boolean).join('&');
+    setBusy(format);
+    setError('');
+    setStatus(`Preparing ${f.label}…`);
+    try {
+      const name = await downloadWithProgress(`${f.path}?${params}`, (bytes) => setStatus(`Preparing ${f.label}… ${mb(bytes)} received`));
+      setStatus(`Downloaded ${name}.`);
+    } catch (err) {
+      setStatus('');
+      setError(err instanceof Error ? err.message : 'The export failed.');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Export">
+        <span className="text-sm font-medium">Export</span>
+        {formats.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className={buttonClasses('secondary', 'sm')}
+            disabled={busy !== null}
+            aria-busy={busy === format}
+            onClick={() => run(format)}
+          >
+            {busy === format ? `${FORMATS[format].label}…` : FORMATS[format].label}
+          </button>
+        ))}
+      </div>
+      <p className="min-h-5 text-sm text-muted-foreground" role="status" aria-live="polite">
+        {status}
+      </p>
+      {error ? (
+        <p className="text-sm text-danger" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { buttonClasses } from '@/components/ui/button';
+import { inputClasses } from '@/components/ui/field';
+import { MINDSET_SHORT, STATUS_LABEL } from '@/lib/labels';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+
+/**
+ * The filters of /reports as a plain GET form: the URL carries the same parameters as /experiments,
+ * so the exports below reproduce the list for the same link. Works without JavaScript.
+ */
+export function ReportFilters({ filters, teams, paper }: { filters: ExperimentFilters; teams: { id: number; name: string }[]; paper: string }) {
+  const one = <T,>(values: T[] | undefined) => (values && values.length === 1 ? String(values[0]) : '');
+  return (
+    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Report filters">
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">Active from</span>
+        <input type="date" name="from" defaultValue={filters.from ?? ''} className={inputClasses} />
+      </label>
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">Active to</span>
+        <input type="date" name="to" defaultValue={filters.to ?? ''} className={inputClasses} />
+      </label>
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">Team</span>
+        <select name="team" defaultValue={one(filters.team)} className={inputClasses}>
+          <option value="">All teams</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">Status</span>
+        <select name="status" defaultValue={one(filters.status)} className={inputClasses}>
+          <option value="">Any status</option>
+          {(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">Mindset</span>
+        <select name="mindset" defaultValue={one(filters.mindset)} className={inputClasses}>
+          <option value="">Any mindset</option>
+          {(Object.keys(MINDSET_SHORT) as (keyof typeof MINDSET_SHORT)[]).map((m) => (
+            <option key={m} value={m}>
+              {MINDSET_SHORT[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">Text</span>
+        <input type="search" name="q" defaultValue={filters.q ?? ''} className={inputClasses} placeholder="Title, description or learnings" />
+      </label>
+      <label className="space-y-1 text-sm font-medium">
+        <span className="block">PDF paper</span>
+        <select name="paper" defaultValue={paper} className={inputClasses}>
+          <option value="a4">A4</option>
+          <option value="letter">Letter</option>
+        </select>
+      </label>
+      <div className="flex items-end gap-2">
+        <button type="submit" className={buttonClasses('primary')}>
+          Apply filters
+        </button>
+        <a href="/reports" className={buttonClasses('ghost')}>
+          Clear
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { sql, type SQL } from 'drizzle-orm';
+import journal from '../migrations/meta/_journal.json';
+import type { Queryable } from '../types';
+
+/** The backup file's own format version; bump it when the file's shape changes. */
+export const BACKUP_FORMAT = 'uplift-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** The schema the file was written with: the newest migration's tag. A restore needs the same one. */
+export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
+
+/**
+ * Every table, parents before children (the order a restore inserts in). Sessions are left out:
+ * a restore signs everyone out. The signing secret lives outside the database and is never exported.
+ */
+export const BACKUP_TABLES = [
+  'user',
+  'account',
+  'verification',
+  'teams',
+  'team_members',
+  'org_settings',
+  'ai_models',
+  'model_prices',
+  'model_benchmarks',
+  'experiments',
+  'experiment_models',
+  'capability_outcomes',
+  'checkins',
+  'audit_log',
+  'login_attempts',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export type BackupFile = {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  schemaVersion: string;
+  createdAt: string;
+  source: string;
+  tables: Record<BackupTable, Record<string, unknown>[]>;
+};
+
+/** Rows of a raw query on either driver (postgres-js returns an array, PGlite `{ rows }`). */
+export async function rawRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
+
+/** Columns a restore writes: every stored column except generated ones (the database derives those). */
+export async function writableColumns(db: Queryable, table: string): Promise<string[]> {
+  const rows = await rawRows<{ column_name: string }>(
+    db,
+    sql`select column_name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'
+        order by ordinal_position`,
+  );
+  return rows.map((r) => r.column_name);
+}
+
+export type ForeignKey = { table: string; column: string; refTable: string; refColumn: string };
+
+/** Single-column foreign keys between backed-up tables, read from the catalog so the check follows the schema. */
+export async function foreignKeys(db: Queryable): Promise<ForeignKey[]> {
+  const rows = await rawRows<{ tbl: string; col: string; reftbl: string; refcol: string }>(
+    db,
+    sql`select cl.relname as tbl, a.attname as col, rcl.relname as reftbl, ra.attname as refcol
+        from pg_constraint c
+        join pg_class cl on cl.oid = c.conrelid
+        join pg_namespace n on n.oid = cl.relnamespace and n.nspname = current_schema()
+        join pg_class rcl on rcl.oid = c.confrelid
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+        join pg_attribute ra on ra.attrelid = c.confrelid and ra.attnum = c.confkey[1]
+        where c.contype = 'f' and array_length(c.conkey, 1) = 1`,
+  );
+  const tables = new Set<string>(BACKUP_TABLES);
+  return rows
+    .filter((r) => tables.has(r.tbl) && tables.has(r.reftbl))
+    .map((r) => ({ table: r.tbl, column: r.col, refTable: r.reftbl, refColumn: r.refcol }));
+}

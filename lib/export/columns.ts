@@ -1,0 +1,81 @@
+import type { ExperimentExportRow, OutcomeExportRow, CheckinExportRow } from '@/db/queries/export';
+
+export type CellValue = string | number | boolean | Date | null | undefined;
+/** How a spreadsheet should type the cell: XLSX uses it for number formats; CSV writes every kind as text. */
+export type CellKind = 'text' | 'longtext' | 'int' | 'number' | 'hours' | 'money' | 'date' | 'datetime' | 'bool';
+
+export type Column<R> = { header: string; kind: CellKind; value: (row: R) => CellValue };
+
+const num = (v: string | number | null) => (v == null ? null : Number(v));
+const cents = (v: number | null) => (v == null ? null : v / 100);
+
+/** Every field of an experiment, the models it used and its outcome and check-in counts. */
+export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
+  { header: 'ID', kind: 'int', value: (r) => r.id },
+  { header: 'Title', kind: 'text', value: (r) => r.title },
+  { header: 'Team', kind: 'text', value: (r) => r.team },
+  { header: 'Owner', kind: 'text', value: (r) => r.owner },
+  { header: 'Status', kind: 'text', value: (r) => r.status },
+  { header: 'Mindset', kind: 'text', value: (r) => r.mindset },
+  { header: 'Work type', kind: 'text', value: (r) => r.workType },
+  { header: 'Start date', kind: 'date', value: (r) => r.startDate },
+  { header: 'End date', kind: 'date', value: (r) => r.endDate },
+  { header: 'Primary model', kind: 'text', value: (r) => r.primaryModel },
+  { header: 'Compared models', kind: 'text', value: (r) => r.comparedModels },
+  { header: 'Reasoning used', kind: 'bool', value: (r) => r.reasoningUsed },
+  { header: 'Data sensitivity', kind: 'text', value: (r) => r.dataSensitivity },
+  { header: 'Participant count', kind: 'int', value: (r) => r.participantCount },
+  { header: 'Hours before per task', kind: 'hours', value: (r) => num(r.hoursBeforePerTask) },
+  { header: 'Hours with AI per task', kind: 'hours', value: (r) => num(r.hoursWithAiPerTask) },
+  { header: 'Tasks per month', kind: 'number', value: (r) => num(r.tasksPerMonth) },
+  { header: 'Hours saved per month', kind: 'hours', value: (r) => num(r.hoursSavedPerMonth) },
+  { header: 'Monthly spend', kind: 'money', value: (r) => cents(r.spendMonthlyCents) },
+  { header: 'One-off spend', kind: 'money', value: (r) => cents(r.spendOneOffCents) },
+  { header: 'One-off spend date', kind: 'date', value: (r) => r.spendOneOffDate },
+  { header: 'Quality before', kind: 'int', value: (r) => r.qualityBefore },
+  { header: 'Quality after', kind: 'int', value: (r) => r.qualityAfter },
+  { header: 'Outcomes', kind: 'int', value: (r) => r.outcomeCount },
+  { header: 'Check-ins', kind: 'int', value: (r) => r.checkinCount },
+  { header: 'Blocked by model', kind: 'bool', value: (r) => r.blockedByModel },
+  { header: 'What the model lacked', kind: 'longtext', value: (r) => r.blockerMissing },
+  { header: 'Blocker benchmark', kind: 'text', value: (r) => r.blockerBenchmark },
+  { header: 'Blocker minimum score', kind: 'number', value: (r) => num(r.blockerMinScore) },
+  { header: 'Blocker maximum price (USD / Mtok)', kind: 'number', value: (r) => num(r.blockerMaxPriceUsd) },
+  { header: 'Conclusion', kind: 'text', value: (r) => r.conclusion },
+  { header: 'Privacy mitigation', kind: 'longtext', value: (r) => r.privacyMitigation },
+  { header: 'Re-test of ID', kind: 'int', value: (r) => r.retestOfId },
+  { header: 'Description', kind: 'longtext', value: (r) => r.description },
+  { header: 'Hypothesis', kind: 'longtext', value: (r) => r.hypothesis },
+  { header: 'Learnings', kind: 'longtext', value: (r) => r.learnings },
+  { header: 'Participants', kind: 'longtext', value: (r) => r.participants },
+  { header: 'Archived at', kind: 'datetime', value: (r) => r.archivedAt },
+  { header: 'Created at', kind: 'datetime', value: (r) => r.createdAt },
+  { header: 'Updated at', kind: 'datetime', value: (r) => r.updatedAt },
+];
+
+export const OUTCOME_COLUMNS: Column<OutcomeExportRow>[] = [
+  { header: 'Outcome ID', kind: 'int', value: (r) => r.id },
+  { header: 'Experiment ID', kind: 'int', value: (r) => r.experimentId },
+  { header: 'Experiment', kind: 'text', value: (r) => r.experiment },
+  { header: 'Team', kind: 'text', value: (r) => r.team },
+  { header: 'Type', kind: 'text', value: (r) => r.type },
+  { header: 'Impact (1–5)', kind: 'int', value: (r) => r.impact },
+  { header: 'Recorded on', kind: 'date', value: (r) => r.recordedOn },
+  { header: 'Description', kind: 'longtext', value: (r) => r.description },
+  { header: 'Evidence', kind: 'longtext', value: (r) => r.evidence },
+];
+
+export const CHECKIN_COLUMNS: Column<CheckinExportRow>[] = [
+  { header: 'Check-in ID', kind: 'int', value: (r) => r.id },
+  { header: 'Experiment ID', kind: 'int', value: (r) => r.experimentId },
+  { header: 'Experiment', kind: 'text', value: (r) => r.experiment },
+  { header: 'Team', kind: 'text', value: (r) => r.team },
+  { header: 'Date', kind: 'date', value: (r) => r.date },
+  { header: 'Hours before per task', kind: 'hours', value: (r) => num(r.hoursBeforePerTask) },
+  { header: 'Hours with AI per task', kind: 'hours', value: (r) => num(r.hoursWithAiPerTask) },
+  { header: 'Tasks per month', kind: 'number', value: (r) => num(r.tasksPerMonth) },
+  { header: 'Hours saved per month', kind: 'hours', value: (r) => num(r.hoursSavedPerMonth) },
+  { header: 'Monthly spend', kind: 'money', value: (r) => cents(r.spendMonthlyCents) },
+  { header: 'Quality after', kind: 'int', value: (r) => r.qualityAfter },
+  { header: 'Note', kind: 'longtext', value: (r) => r.note },
+];

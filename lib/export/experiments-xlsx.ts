@@ -1,0 +1,43 @@
+import { checkinRows, experimentRows, exportSummary, idBatches, outcomeRows } from '@/db/queries/export';
+import type { FilterContext } from '@/db/queries/experiment-filters';
+import type { Queryable } from '@/db/types';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
+import { xlsxStream, type SheetSpec } from './xlsx';
+
+async function* batches<R>(ids: number[], load: (batch: number[]) => Promise<R[]>): AsyncGenerator<R[]> {
+  for (const batch of idBatches(ids)) yield await load(batch);
+}
+
+const sheet = <R>(name: string, columns: Column<R>[], rows: AsyncIterable<R[]>) => ({ name, columns, rows }) as SheetSpec<unknown>;
+
+/** The workbook of the selected experiments: Summary, Experiments, Outcomes, Check-ins. */
+export async function experimentsWorkbook(
+  db: Queryable,
+  ids: number[],
+  filters: ExperimentFilters,
+  ctx: FilterContext & { organisation: string; currency: string; filterText: string; generatedAt: Date },
+): Promise<ReadableStream<Uint8Array>> {
+  const s = await exportSummary(db, filters, ctx);
+  return xlsxStream({
+    currency: ctx.currency,
+    title: `${ctx.organisation}: experiment export`,
+    summary: [
+      { label: 'Generated', value: ctx.generatedAt, kind: 'datetime' },
+      { label: 'Filters', value: ctx.filterText || 'none (every experiment not archived)', kind: 'text' },
+      { label: 'Experiments', value: s.experiments, kind: 'int' },
+      { label: 'Running', value: s.running, kind: 'int' },
+      { label: 'Completed', value: s.completed, kind: 'int' },
+      { label: 'Teams', value: s.teams, kind: 'int' },
+      { label: 'Capability outcomes', value: s.outcomes, kind: 'int' },
+      { label: 'Hours saved per month (running and completed)', value: s.hoursSavedPerMonth, kind: 'hours' },
+      { label: 'Monthly spend (running)', value: s.spendMonthlyCents / 100, kind: 'money' },
+      { label: 'One-off spend', value: s.spendOneOffCents / 100, kind: 'money' },
+    ],
+    sheets: [
+      sheet('Experiments', EXPERIMENT_COLUMNS, batches(ids, (b) => experimentRows(db, b))),
+      sheet('Outcomes', OUTCOME_COLUMNS, batches(ids, (b) => outcomeRows(db, b))),
+      sheet('Check-ins', CHECKIN_COLUMNS, batches(ids, (b) => checkinRows(db, b))),
+    ],
+  });
+}

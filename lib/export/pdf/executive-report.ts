@@ -1,0 +1,220 @@
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import type { ExecutiveReportData, Headline } from '@/db/queries/report';
+import { formatMoneyCents, formatNumber } from '@/lib/format';
+import { MINDSET_SHORT, OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { MINDSETS } from '@/db/schema/experiments';
+import { GREYS, stackedBarChart } from './charts';
+import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, type Paper } from './layout';
+import { METHODS } from './methods';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export type ReportContext = { organisation: string; currency: string; filterText: string; generatedAt: Date; paper: Paper; compress?: boolean };
+
+/** Percentage change from the previous period, as words that survive a photocopy. */
+export function changeText(current: number, previous: number): string {
+  if (previous === 0) return current === 0 ? 'no change vs previous period' : 'new this period';
+  const pct = Math.round(((current - previous) / Math.abs(previous)) * 100);
+  return `${pct > 0 ? '+' : ''}${pct}% vs previous period`;
+}
+
+/** The board-ready executive report as a PDF stream (pdfkit: vector text and charts, standard fonts). */
+export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext): ReadableStream<Uint8Array> {
+  const doc = new PDFDocument({
+    size: PAPER[ctx.paper],
+    margins: { top: 54, bottom: 60, left: 54, right: 54 },
+    compress: ctx.compress ?? true,
+    bufferPages: true, // page numbers are written once the page count is known
+    info: { Title: `${ctx.organisation}: AI adoption report`, Author: 'Uplift', Subject: `${data.period.from} to ${data.period.to}` },
+  });
+  titlePage(doc, data, ctx);
+  doc.addPage();
+  headlines(doc, data, ctx);
+  ledgers(doc, data, ctx);
+  doc.addPage();
+  charts(doc, data);
+  stories(doc, data);
+  radar(doc, data);
+  doc.addPage();
+  methods(doc);
+  footers(doc, ctx);
+  doc.end();
+  return Readable.toWeb(doc) as ReadableStream<Uint8Array>;
+}
+
+function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
+  const left = doc.page.margins.left;
+  doc.y = doc.page.height * 0.28;
+  doc.font('Helvetica').fontSize(12).fillColor(MUTED).text('UPLIFT  |  AI ADOPTION REPORT', left, doc.y, { characterSpacing: 1.5 });
+  doc.moveDown(0.8);
+  doc.font('Helvetica-Bold').fontSize(30).fillColor(INK).text(ctx.organisation, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+  doc.font('Helvetica').fontSize(16).text(`Period: ${data.period.from} to ${data.period.to}`);
+  doc.fontSize(11).fillColor(MUTED).text(`Compared with ${data.period.previousFrom} to ${data.period.previousTo}`);
+  doc.moveDown(1.5);
+  doc.moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).lineWidth(1).strokeColor(INK).stroke();
+  doc.moveDown(0.8);
+  paragraph(doc, `Filters: ${ctx.filterText || 'none (every experiment not archived)'}`, { size: 10 });
+  paragraph(doc, `Generated ${ctx.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the live experiment log.`, { size: 10, color: MUTED });
+  doc.moveDown(0.5);
+  paragraph(doc, 'Internal: contains experiment details of the organisation.', { size: 9, color: MUTED });
+}
+
+function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
+  heading(doc, 'Headlines');
+  const c = data.current;
+  const p = data.previous;
+  const cards: { label: string; value: string; change: string }[] = [
+    { label: 'Experiments active', value: formatNumber(c.experiments), change: changeText(c.experiments, p.experiments) },
+    { label: 'Teams experimenting', value: formatNumber(c.teams), change: changeText(c.teams, p.teams) },
+    { label: 'Hours saved per month', value: formatNumber(c.hoursSavedPerMonth), change: changeText(c.hoursSavedPerMonth, p.hoursSavedPerMonth) },
+    { label: 'Capability outcomes', value: formatNumber(c.outcomes), change: changeText(c.outcomes, p.outcomes) },
+    { label: 'High-impact outcomes (4-5)', value: formatNumber(c.highImpactOutcomes), change: changeText(c.highImpactOutcomes, p.highImpactOutcomes) },
+    { label: 'Monthly AI spend', value: formatMoneyCents(c.spendMonthlyCents, ctx.currency), change: changeText(c.spendMonthlyCents, p.spendMonthlyCents) },
+  ];
+  const left = doc.page.margins.left;
+  const gap = 10;
+  const width = (contentWidth(doc) - 2 * gap) / 3;
+  const height = 68;
+  const top = doc.y;
+  cards.forEach((card, i) => {
+    const x = left + (i % 3) * (width + gap);
+    const y = top + Math.floor(i / 3) * (height + gap);
+    doc.rect(x, y, width, height).lineWidth(0.8).strokeColor(INK).stroke();
+    doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(card.label.toUpperCase(), x + 8, y + 8, { width: width - 16 });
+    doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(card.value, x + 8, y + 22, { width: width - 16 });
+    doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 50, { width: width - 16 });
+  });
+  doc.x = left;
+  doc.y = top + 2 * height + gap + 8;
+  paragraph(doc, 'Hours and spend are monthly run-rates of running and completed experiments active in the period; outcomes are those recorded in the period.', { size: 8, color: MUTED });
+}
+
+function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
+  heading(doc, 'Capability ledger', 13);
+  paragraph(doc, 'What AI made possible that was not possible before, by kind of outcome.', { size: 9, color: MUTED });
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Outcome type', width: 3, value: (r) => OUTCOME_TYPE_LABEL[r.type] },
+    { header: 'Outcomes', width: 1.2, align: 'right', value: (r) => formatNumber(r.outcomes) },
+    { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
+    { header: 'Average impact (1-5)', width: 1.6, align: 'right', value: (r) => r.averageImpact.toFixed(1) },
+  ], data.capabilityLedger);
+
+  heading(doc, 'Efficiency ledger', 13);
+  paragraph(doc, 'Time saved and money spent by team, for experiments active in the period.', { size: 9, color: MUTED });
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Team', width: 3, value: (r) => r.team },
+    { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
+    { header: 'Hours saved / month', width: 1.6, align: 'right', value: (r) => formatNumber(r.hoursSavedPerMonth) },
+    { header: 'Spend / month', width: 1.5, align: 'right', value: (r) => formatMoneyCents(r.spendMonthlyCents, ctx.currency) },
+    {
+      header: 'Spend per hour saved',
+      width: 1.6,
+      align: 'right',
+      value: (r) => (r.hoursSavedPerMonth > 0 ? formatMoneyCents(r.spendMonthlyCents / r.hoursSavedPerMonth, ctx.currency) : '-'),
+    },
+  ], data.efficiencyLedger);
+}
+
+function months(to: string): string[] {
+  const [y, m] = to.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 12 + i, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+function charts(doc: Doc, data: ExecutiveReportData) {
+  heading(doc, 'Adoption and mindset shift');
+  const label = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }) + ` ${month.slice(2, 4)}`;
+  const axis = months(data.period.to);
+  const count = (month: string, mindset?: string) =>
+    data.monthly.filter((r) => r.month === month && (!mindset || r.mindset === mindset)).reduce((s, r) => s + r.started, 0);
+  stackedBarChart(doc, {
+    title: 'Experiments started per month',
+    series: [{ label: 'Experiments started', fill: GREYS[1] }],
+    bars: axis.map((m) => ({ label: label(m), values: [count(m)] })),
+    height: 120,
+    unit: 'Twelve months to the end of the period. Each bar is labelled with its count.',
+  });
+  stackedBarChart(doc, {
+    title: 'Mindset of new experiments (automate, accelerate, new capability)',
+    series: MINDSETS.map((m, i) => ({ label: MINDSET_SHORT[m], fill: GREYS[i] })),
+    bars: axis.map((m) => ({ label: label(m), values: MINDSETS.map((s) => count(m, s)) })),
+    height: 150,
+    unit: 'A rising dark segment means teams move from doing the same work faster to doing new things.',
+  });
+}
+
+function stories(doc: Doc, data: ExecutiveReportData) {
+  heading(doc, 'Top capability stories', 13);
+  if (data.stories.length === 0) paragraph(doc, 'No capability outcomes were recorded in this period.', { size: 9, color: MUTED });
+  for (const s of data.stories) {
+    doc.moveDown(0.3);
+    paragraph(doc, s.experiment, { bold: true, size: 10.5 });
+    paragraph(doc, `${s.team}  |  ${OUTCOME_TYPE_LABEL[s.type]}  |  impact ${s.impact} of 5  |  ${s.recordedOn}`, { size: 8.5, color: MUTED });
+    paragraph(doc, s.description, { size: 9.5 });
+  }
+}
+
+function radar(doc: Doc, data: ExecutiveReportData) {
+  heading(doc, 'Re-test radar', 13);
+  paragraph(doc, 'Experiments blocked because the model was not capable enough, where a newer model now scores higher on the chosen benchmark.', { size: 9, color: MUTED });
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Experiment', width: 3, value: (r) => r.title },
+    { header: 'Team', width: 1.6, value: (r) => r.team },
+    { header: 'Ended', width: 1, value: (r) => r.endDate ?? '-' },
+    { header: 'What the model lacked', width: 3, value: (r) => r.detail || '-' },
+  ], data.retest, 'No re-test candidates.');
+
+  heading(doc, 'Privacy', 13);
+  paragraph(doc, 'Confidential or restricted data sent to a model whose provider trains on it by default or whose policy is unknown, without a recorded mitigation.', { size: 9, color: MUTED });
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Experiment', width: 3, value: (r) => r.title },
+    { header: 'Team', width: 1.6, value: (r) => r.team },
+  ], data.privacy, 'No privacy flags.');
+
+  heading(doc, 'Concentration', 13);
+  const total = data.vendors.reduce((s, v) => s + v.experiments, 0);
+  paragraph(doc, 'Share of experiments active in the period by the vendor of their primary model.', { size: 9, color: MUTED });
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Vendor', width: 3, value: (r) => r.vendor },
+    { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
+    { header: 'Share', width: 1.2, align: 'right', value: (r) => `${Math.round((r.experiments / Math.max(1, total)) * 100)}%` },
+  ], data.vendors, 'No primary models recorded.');
+}
+
+function methods(doc: Doc) {
+  heading(doc, 'Methods and sources');
+  for (const m of METHODS) {
+    doc.moveDown(0.25);
+    paragraph(doc, m.term, { bold: true, size: 10 });
+    paragraph(doc, m.definition, { size: 9.5 });
+  }
+}
+
+function footers(doc: Doc, ctx: ReportContext) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = doc.page.height - doc.page.margins.bottom + 20;
+    const left = doc.page.margins.left;
+    // Writing below the bottom margin would add a page: lift the margin while the footer is drawn.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.moveTo(left, y - 6).lineTo(left + contentWidth(doc), y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
+    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+    doc.text(`${ctx.organisation}  |  AI adoption report`, left, y, { width: contentWidth(doc), align: 'left', lineBreak: false });
+    doc.text(`Page ${i + 1} of ${range.count}`, left, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  doc.flushPages();
+}
+
+export type { Headline };

@@ -1,0 +1,12 @@
+/** The report's methods page: how each figure is defined and where the data comes from. */
+export const METHODS: { term: string; definition: string }[] = [
+  { term: 'Experiment active in the period', definition: 'An experiment that is not proposed, has a start date, and ran at some time between the start and the end of the period (running experiments count until today). Archived experiments are left out unless the filters include them.' },
+  { term: 'Previous period', definition: 'The period of the same length that ends the day before this period starts. Changes are percentages of the previous figure; "new this period" means the previous figure was zero.' },
+  { term: 'Hours saved per month', definition: 'For each running or completed experiment: (hours per task before AI minus hours per task with AI) times tasks per month, as recorded by the team. The total is a monthly run-rate, not a sum over the period.' },
+  { term: 'Monthly AI spend', definition: 'The recurring monthly spend recorded on running and completed experiments active in the period. One-off costs are in the spreadsheet export.' },
+  { term: 'Capability outcome', definition: 'Something an experiment made possible that was not possible before (new capability, insight, synthesis, problem solving, quality uplift), rated for impact from 1 to 5 by the team and dated when recorded. High impact means 4 or 5.' },
+  { term: 'Mindset', definition: 'Automate (a person no longer does the task), accelerate (the same work, faster) or new capability (work that was not done before), chosen by the team for each experiment.' },
+  { term: 'Re-test candidate', definition: 'An ended experiment blocked because the model was not capable enough, where a model released after it ended scores higher than every model it used on the benchmark the team named, reaches the bar the team set, and, with a price ceiling, costs no more (blended price, 3 input : 1 output).' },
+  { term: 'Privacy flag', definition: 'Confidential or restricted data sent to a model whose provider trains on customer data by default or whose policy is unknown, without a recorded mitigation.' },
+  { term: 'Sources', definition: 'Experiments, outcomes and check-ins are entered by the teams in Uplift. Model release dates, prices, benchmark scores and data policies come from the reference catalog shipped with Uplift, with the source of each value kept in the catalog (for example, vendor pricing pages and published benchmark results).' },
+];

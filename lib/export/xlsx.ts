@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellKind, CellValue, Column } from './columns';
+
+/** Excel's number format for money in the organisation's currency. */
+export function currencyFormat(currency: string): string {
+  const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CHF: 'CHF ' };
+  const symbol = symbols[currency];
+  return symbol ? `"${symbol}"#,##0.00` : `#,##0.00 "${currency}"`;
+}
+
+const WIDTHS: Record<CellKind, number> = { text: 22, longtext: 50, int: 10, number: 12, hours: 12, money: 14, date: 12, datetime: 20, bool: 10 };
+
+function formatFor(kind: CellKind, currency: string): string | undefined {
+  switch (kind) {
+    case 'money':
+      return currencyFormat(currency);
+    case 'hours':
+      return '#,##0.00';
+    case 'number':
+      return '#,##0.##';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    default:
+      return undefined;
+  }
+}
+
+/** An XLSX cell value: ISO dates become real dates, booleans yes/no, text is left as text (Excel never evaluates it). */
+function cellFor(kind: CellKind, value: CellValue): ExcelJS.CellValue {
+  if (value == null || value === '') return null;
+  if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return value;
+}
+
+export type SheetSpec<R> = { name: string; columns: readonly Column<R>[]; rows: AsyncIterable<R[]> };
+export type SummaryLine = { label: string; value: CellValue; kind: CellKind };
+
+/**
+ * A streaming XLSX workbook (exceljs' WorkbookWriter): each row is committed as it is written, so the
+ * file never sits in memory. A "Summary" sheet first, then one sheet per dataset with a frozen, filtered
+ * header row, typed cells and column widths.
+ */
+export function xlsxStream(options: {
+  currency: string;
+  title: string;
+  summary: SummaryLine[];
+  sheets: SheetSpec<unknown>[];
+}): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Uplift';
+  workbook.created = new Date();
+
+  const write = async () => {
+    const summary = workbook.addWorksheet('Summary');
+    summary.columns = [
+      { header: options.title, key: 'label', width: 40 },
+      { header: '', key: 'value', width: 22 },
+    ];
+    summary.getRow(1).font = { bold: true, size: 14 };
+    for (const line of options.summary) {
+      const row = summary.addRow([line.label, cellFor(line.kind, line.value)]);
+      const fmt = formatFor(line.kind, options.currency);
+      if (fmt) row.getCell(2).numFmt = fmt;
+      row.commit();
+    }
+    summary.commit();
+
+    for (const spec of options.sheets) {
+      const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = spec.columns.map((c, i) => ({
+        header: c.header,
+        key: String(i),
+        width: WIDTHS[c.kind],
+        style: { numFmt: formatFor(c.kind, options.currency), alignment: c.kind === 'longtext' ? { wrapText: false } : undefined },
+      }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+      for await (const batch of spec.rows) {
+        for (const r of batch) sheet.addRow(spec.columns.map((c) => cellFor(c.kind, c.value(r)))).commit();
+        // Back-pressure: wait for a slow client instead of buffering the workbook.
+        if (out.writableNeedDrain) await once(out, 'drain');
+      }
+      sheet.commit();
+    }
+    await workbook.commit();
+  };
+  write().catch((err) => out.destroy(err as Error));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
