@@ -17,7 +17,7 @@
  * - `action`: a server action `(prevState, formData) => ActionState`, or `route`: a route handler
  *   with its method and path (input is sent as a form body for POST, query string for GET).
  * - optional `refusal` when refusal is not the default; `fuzz: false` to leave it out of the fuzz
- *   test (only for actions without user input).
+ *   test (only for actions without user input); `mayWrite` for tables a failed attempt writes.
  */
 import { resetPasswordAction, changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
@@ -46,6 +46,10 @@ export type TableEntry = {
   refusal?: (caller: Caller) => Outcome['kind'];
   /** Leave out of the fuzz test (no user input to fuzz). */
   fuzz?: false;
+  /** Share of FUZZ_RUNS for entries that hash passwords on every call (slow by design). */
+  fuzzShare?: number;
+  /** Tables a refused or invalid attempt may legitimately write (e.g. login_attempts for a failed sign-in). */
+  mayWrite?: string[];
 } & (
   | { action: (prev: ActionState, formData: FormData) => Promise<ActionState | void> }
   | {
@@ -70,6 +74,7 @@ export const ACTION_TABLE: TableEntry[] = [
     name: 'auth: sign in',
     allowed: EVERYONE,
     action: signIn,
+    mayWrite: ['login_attempts'],
     input: () => ({ email: 'sofia@uplift.demo', password: DEMO_PASSWORD }),
   },
   { name: 'auth: sign out', allowed: EVERYONE, action: () => signOut(), input: () => ({}), fuzz: false },
@@ -77,6 +82,7 @@ export const ACTION_TABLE: TableEntry[] = [
     name: 'auth: change own password',
     allowed: SIGNED_IN,
     action: changePasswordAction,
+    fuzzShare: 0.25,
     // The same password again, so the demo accounts keep working for the other entries.
     input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }),
   },

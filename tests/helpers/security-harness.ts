@@ -248,25 +248,26 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+const fingerprintQueries = new WeakMap<Db, ReturnType<typeof sql>>();
+
 /**
- * One hash per table of its whole content. Refused attempts are audited by design, so the audit
- * log counts only its `ok` entries; a denied entry is expected, not a write.
+ * One hash per table of its whole content, in one query. Refused attempts are audited by design,
+ * so the audit log counts only its `ok` entries; a denied entry is expected, not a write.
  */
 export async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = rowsOf<{ table_name: string }>(
-    await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
-  ).map((r) => r.table_name);
-  const out: Record<string, string> = {};
-  for (const t of tables) {
-    const where = t === 'audit_log' ? sql` where t.outcome = 'ok'` : sql``;
-    const [row] = rowsOf<{ n: number; h: string }>(
-      await db.execute(
-        sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as h from ${sql.identifier(t)} t${where}`,
-      ),
-    );
-    out[t] = `${row.n}:${row.h}`;
+  let query = fingerprintQueries.get(db);
+  if (!query) {
+    const tables = rowsOf<{ table_name: string }>(
+      await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    ).map((r) => r.table_name);
+    const parts = tables.map((t) => {
+      const where = t === 'audit_log' ? sql` where t.outcome = 'ok'` : sql``;
+      return sql`select ${t}::text as t, count(*)::text || ':' || md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as h from ${sql.identifier(t)} t${where}`;
+    });
+    query = sql.join(parts, sql` union all `);
+    fingerprintQueries.set(db, query);
   }
-  return out;
+  return Object.fromEntries(rowsOf<{ t: string; h: string }>(await db.execute(query)).map((r) => [r.t, r.h]));
 }
 
 export async function deniedAuditCount(db: Db): Promise<number> {
