@@ -2,21 +2,34 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { trustProxy } from '@/lib/auth/client-ip';
 import { contentSecurityPolicy, isHttps, isPublicPath, securityHeaders } from '@/lib/security/headers';
+import { checkOrigin } from '@/lib/security/origin';
 
 /**
- * Per request: a CSP nonce and security headers, a request id, and an optimistic redirect to
- * /login when there is no session cookie. Never the only check: every page, action and route
- * checks the session and permission itself. No database call here.
+ * Per request: a cross-site refusal for state-changing requests, a CSP nonce and security headers,
+ * a request id, and an optimistic redirect to /login when there is no session cookie. Never the
+ * only check: every page, action and route checks the session and permission itself. No database
+ * call here.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const https = isHttps(request.nextUrl, request.headers, trustProxy());
+  const trusted = trustProxy();
+  const https = isHttps(request.nextUrl, request.headers, trusted);
+  const baseHeaders = securityHeaders(https);
+
+  const origin = checkOrigin(request.method, request.headers, request.nextUrl, { publicUrl: process.env.BETTER_AUTH_URL, trustProxy: trusted });
+  if (!origin.ok) {
+    return Response.json(
+      { error: 'This request came from another site and was refused.' },
+      { status: 403, headers: { ...baseHeaders, 'Cache-Control': 'no-store' } },
+    );
+  }
 
   if (!isPublicPath(pathname) && !getSessionCookie(request)) {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
     const redirect = NextResponse.redirect(login);
-    for (const [k, v] of Object.entries(securityHeaders(https))) redirect.headers.set(k, v);
+    for (const [k, v] of Object.entries(baseHeaders)) redirect.headers.set(k, v);
+    redirect.headers.set('Cache-Control', 'no-store');
     return redirect;
   }
 
@@ -31,7 +44,10 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('x-request-id', requestId);
-  for (const [k, v] of Object.entries(securityHeaders(https))) response.headers.set(k, v);
+  for (const [k, v] of Object.entries(baseHeaders)) response.headers.set(k, v);
+  // Pages and exports hold private data: never kept by browsers or shared caches (static assets
+  // under /_next/static are not proxied and stay cacheable).
+  response.headers.set('Cache-Control', 'no-store');
   return response;
 }
 

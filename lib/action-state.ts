@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cleanText } from '@/lib/security/clean-text';
 
 /** What every server action returns to its form: a message, field errors, and what the user typed. */
 export type ActionState = {
@@ -15,7 +16,7 @@ export const initialState: ActionState = {};
 export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) {
-    if (typeof v === 'string' && !omit.includes(k) && !k.startsWith('$ACTION')) out[k] = out[k] ? `${out[k]}\n${v}` : v;
+    if (typeof v === 'string' && !omit.includes(k) && !k.startsWith('$ACTION')) out[k] = out[k] ? `${out[k]}\n${cleanText(v)}` : cleanText(v);
   }
   return out;
 }
@@ -29,16 +30,26 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** FormData → plain object, without Next's internal $ACTION fields. */
-export function formObject(formData: FormData, keys?: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * FormData → plain object, without Next's internal $ACTION fields. Unknown keys are kept so strict
+ * schemas reject them; files where text is expected are dropped (the schema then reports the field
+ * missing); control characters are removed (see cleanText). Prototype keys cannot pollute: the
+ * object has no prototype.
+ */
+// `_keys` is accepted for older callers; every key is kept either way.
+export function formObject(formData: FormData, _keys?: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of formData.entries()) {
     if (k.startsWith('$ACTION') || typeof v !== 'string') continue;
-    if (keys && !keys.includes(k)) {
-      out[k] = v; // kept so strict schemas can reject unknown keys
-      continue;
-    }
-    out[k] = v;
+    out[cleanText(k)] = cleanText(v);
   }
   return out;
+}
+
+/** The named text fields of a form (missing or file → ''), cleaned like formObject. */
+export function formFields(formData: FormData, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => {
+    const v = formData.get(k);
+    return [k, typeof v === 'string' ? cleanText(v) : ''];
+  }));
 }

@@ -9,12 +9,12 @@ import { writeAudit } from '@/db/queries/audit';
 import { countUsers } from '@/db/queries/users';
 import { updateSettings } from '@/db/queries/settings';
 import { insertUserWithPassword } from '@/db/seed/demo';
-import { fieldErrorsOf, type ActionState } from '@/lib/action-state';
+import { fieldErrorsOf, formFields, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { getAuth } from '@/lib/auth/server';
 import { changePasswordSchema, resetPasswordSchema, setupSchema } from '@/lib/validation/auth';
 
-const pick = (fd: FormData, keys: string[]) => Object.fromEntries(keys.map((k) => [k, String(fd.get(k) ?? '')]));
+const pick = formFields;
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();

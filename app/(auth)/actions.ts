@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { countRecentFailures, recordFailedSignIn } from '@/db/queries/login-attempts';
-import { fieldErrorsOf, type ActionState } from '@/lib/action-state';
+import { fieldErrorsOf, formFields, type ActionState } from '@/lib/action-state';
 import { clientIp } from '@/lib/auth/client-ip';
 import { homePath } from '@/lib/auth/permissions';
 import { getAuth } from '@/lib/auth/server';
@@ -16,8 +16,9 @@ import type { Role } from '@/db/schema';
 const WRONG = 'Wrong email or password.';
 
 export async function signIn(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = signInSchema.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
-  const email = String(formData.get('email') ?? '');
+  const fields = formFields(formData, ['email', 'password']);
+  const parsed = signInSchema.safeParse(fields);
+  const email = fields.email;
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
 
   const h = await headers();

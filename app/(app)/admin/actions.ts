@@ -15,7 +15,7 @@ import {
   setUserRole,
 } from '@/db/queries/users';
 import { insertUserWithPassword } from '@/db/seed/demo';
-import { teamMembers } from '@/db/schema';
+import { teamMembers, teams, user } from '@/db/schema';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { publicUrl } from '@/lib/auth/secret';
@@ -33,6 +33,14 @@ import type { Db } from '@/db';
 
 const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
 
+/** Ids come from the form: check they exist, so a stale or crafted id gets a message, not a 500. */
+async function userExists(db: Db, id: string) {
+  return (await db.select({ id: user.id }).from(user).where(eq(user.id, id))).length > 0;
+}
+async function teamExists(db: Db, id: number) {
+  return (await db.select({ id: teams.id }).from(teams).where(eq(teams.id, id))).length > 0;
+}
+
 function resetLink(token: string) {
   return `${publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
 }
@@ -44,6 +52,8 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
   const db = await getDb();
   if (await findUserByEmail(db, parsed.data.email))
     return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
+  if (parsed.data.teamId && !(await teamExists(db, parsed.data.teamId)))
+    return { fieldErrors: { teamId: ['That team no longer exists.'] }, values: formValues(formData) };
   const id = `u_${randomBytes(9).toString('base64url')}`;
   // An unguessable password nobody knows: the new user sets their own through the one-time link.
   const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
@@ -86,6 +96,7 @@ export async function resetLinkAction(_prev: ActionState, formData: FormData): P
   const parsed = userIdSchema.safeParse(formObject(formData));
   if (!parsed.success) return { error: 'Invalid request.' };
   const db = await getDb();
+  if (!(await userExists(db, parsed.data.userId))) return { error: 'That user no longer exists.' };
   const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), parsed.data.userId));
   return { ok: true, message: `One-time reset link (valid 24 hours): ${resetLink(token)}` };
 }
@@ -96,6 +107,8 @@ export async function setMembershipAction(_prev: ActionState, formData: FormData
   if (!parsed.success) return { error: 'Choose a team and a team role.' };
   const { userId, teamId, teamRole } = parsed.data;
   const db = await getDb();
+  if (!(await userExists(db, userId))) return { error: 'That user no longer exists.' };
+  if (!(await teamExists(db, teamId))) return { error: 'That team no longer exists.' };
   await db.transaction(async (tx) => {
     const current = await tx.select().from(teamMembers).where(eq(teamMembers.userId, userId));
     const others = current.filter((m) => m.teamId !== teamId).map((m) => ({ teamId: m.teamId, teamRole: m.teamRole }));

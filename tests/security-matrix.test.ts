@@ -1,0 +1,55 @@
+// Role × action matrix: every server action and route in tests/helpers/action-table.ts, called by
+// every kind of caller. Allowed callers succeed; everyone else is refused and nothing is written.
+import { beforeAll, expect, it, vi } from 'vitest';
+import { ACTION_TABLE } from './helpers/action-table';
+import { describeEachDb } from './helpers/db';
+import {
+  CALLERS,
+  cookieFor,
+  defaultRefusal,
+  deniedAuditCount,
+  fingerprint,
+  installDb,
+  loadFixtures,
+  runEntry,
+  visibleText,
+  type Fixtures,
+} from './helpers/security-harness';
+
+vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
+vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
+
+describeEachDb(
+  'every action and route × every caller',
+  (ctx) => {
+    let fx: Fixtures;
+    beforeAll(async () => {
+      installDb(ctx.db, ctx.kind);
+      fx = await loadFixtures(ctx.db);
+    });
+
+    for (const entry of ACTION_TABLE) {
+      for (const caller of CALLERS) {
+        const allowed = entry.allowed.includes(caller);
+        it(`${entry.name} — ${caller} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+          const input = await entry.input(fx, caller);
+          await cookieFor(fx, caller); // (re-)sign in before the snapshot: signing in writes a session
+          const before = await fingerprint(fx.db);
+          const deniedBefore = await deniedAuditCount(fx.db);
+          const outcome = await runEntry(entry, fx, caller, input);
+          if (outcome.kind === 'crash') throw outcome.error;
+          if (allowed) {
+            const success = entry.name === 'auth: sign out' ? ['login', 'ok'] : ['ok'];
+            expect(success, `${entry.name} as ${caller}: ${visibleText(outcome)}`).toContain(outcome.kind);
+            return;
+          }
+          expect(outcome.kind, visibleText(outcome)).toBe((entry.refusal ?? defaultRefusal)(caller));
+          expect(await fingerprint(fx.db)).toEqual(before);
+          // A signed-in caller refused by a permission check leaves a trace in the audit log.
+          if (outcome.kind === 'forbidden' && !('route' in entry)) expect(await deniedAuditCount(fx.db)).toBe(deniedBefore + 1);
+        });
+      }
+    }
+  },
+  { demo: true },
+);
