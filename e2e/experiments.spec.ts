@@ -60,8 +60,8 @@ test.describe('a team lead logs an experiment', () => {
     await page.getByLabel('Description').fill('<b>Escalations</b> summarised daily');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
-    await expect(page.getByText('<b>Escalations</b> summarised daily')).toBeVisible(); // shown as text, never run
-    await expect(page.getByTestId('history')).toContainText('status: proposed → running');
+    await expect(page.getByText('<b>Escalations</b> summarised daily', { exact: true })).toBeVisible(); // shown as text, never run
+    await expect(page.getByTestId('history')).toContainText('Status: proposed → running');
 
     const checkin = page.getByRole('form', { name: 'Add a check-in' });
     await checkin.getByLabel('Check-in date').fill('2026-02-01');

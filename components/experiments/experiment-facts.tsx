@@ -47,7 +47,7 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
           <Fact label="Tasks per month">{formatNumber(n(e.tasksPerMonth), 2)}</Fact>
           <Fact label="Hours saved per month" testId="hours-saved">{formatNumber(n(e.hoursSavedPerMonth), 2)}</Fact>
           <Fact label="AI spend per month">{formatMoneyCents(e.spendMonthlyCents)}</Fact>
-          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents)} {e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
+          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents)} {e.spendOneOffCents != null && e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
           <Fact label="Quality before → with AI">{e.qualityBefore ?? '—'} → {e.qualityAfter ?? '—'} (of 5)</Fact>
         </dl>
       </Card>

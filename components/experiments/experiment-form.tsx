@@ -21,12 +21,15 @@ type Props = {
   submitLabel: string;
 };
 
+/** The schema's defaults, so an untouched select saves what the database would store anyway. */
+const DEFAULTS = { workType: 'other', dataSensitivity: 'internal', status: 'proposed', mindset: 'accelerate' };
+
 const entries = <T extends Record<string, string>>(o: T) => Object.entries(o) as [string, string][];
 
 /** The whole experiment on one form. Only the title is required: quick capture first, detail later. */
 export function ExperimentForm({ action, initial, teams, models, id, version, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
-  const values = state.values ?? initial;
+  const values = state.values ?? { ...DEFAULTS, ...initial };
   const errors = state.fieldErrors;
   const [saved, setSaved] = useState(() =>
     hoursSavedPerMonth(numberOrNull(values.hoursBeforePerTask), numberOrNull(values.hoursWithAiPerTask), numberOrNull(values.tasksPerMonth)),

@@ -12,6 +12,18 @@ const ACTION_LABEL: Record<string, string> = {
   'checkin.create': 'added a check-in',
 };
 
+/** The form's words for the stored column names. */
+const FIELD_LABEL: Record<string, string> = {
+  title: 'Title', teamId: 'Team', description: 'Description', hypothesis: 'Hypothesis', workType: 'Work type', mindset: 'Mindset',
+  status: 'Status', startDate: 'Start date', endDate: 'End date', reasoningUsed: 'Reasoning mode', dataSensitivity: 'Data sensitivity',
+  participants: 'Participants', participantCount: 'Participant count', hoursBeforePerTask: 'Hours per task before AI',
+  hoursWithAiPerTask: 'Hours per task with AI', tasksPerMonth: 'Tasks per month', spendMonthlyCents: 'AI spend per month (cents)',
+  spendOneOffCents: 'One-off AI spend (cents)', spendOneOffDate: 'One-off spend date', qualityBefore: 'Quality before',
+  qualityAfter: 'Quality with AI', blockedByModel: 'Blocked by model', blockerMissing: 'What was missing',
+  blockerMinScore: 'Capability bar', blockerMaxPriceUsd: 'Price ceiling', learnings: 'Learnings', conclusion: 'Conclusion',
+  privacyMitigation: 'Privacy mitigation', models: 'Models',
+};
+
 const show = (v: unknown) => (v == null || v === '' ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
@@ -37,7 +49,7 @@ export function HistoryCard({ entries }: { entries: AuditEntry[] }) {
                   <ul className="ml-4 mt-1 list-disc text-xs text-muted-foreground">
                     {changed.map((k) => (
                       <li key={k}>
-                        {k}: {clip(show(before[k]))} → {clip(show(after[k]))}
+                        {FIELD_LABEL[k] ?? k}: {clip(show(before[k]))} → {clip(show(after[k]))}
                       </li>
                     ))}
                   </ul>
