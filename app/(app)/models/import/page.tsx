@@ -15,7 +15,7 @@ export default async function ImportModelsPage() {
         title="Import models from CSV"
         description="Same columns as the shipped models.csv. A row whose slug exists updates that model; prices are recorded as the launch price on the release date. Values without a source column are recorded as imported by you today."
       />
-      <p className="mb-4 font-mono text-xs text-muted-foreground">{IMPORT_COLUMNS.join(',')}</p>
+      <p className="mb-4 break-all font-mono text-xs text-muted-foreground">{IMPORT_COLUMNS.join(',')}</p>
       <ModelImport preview={previewImportAction} apply={applyImportAction} />
     </>
   );
