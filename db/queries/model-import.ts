@@ -38,9 +38,13 @@ export async function applyModelImport(
   const ids = new Map((await db.select({ id: aiModels.id, slug: aiModels.slug }).from(aiModels)).map((m) => [m.slug, m.id]));
   let added = 0;
   let updated = 0;
+  const tick = (i: number) => onProgress && (i % 25 === 24 || i === rows.length - 1) && onProgress(i + 1, rows.length);
   for (const [i, row] of rows.entries()) {
     const d = row.data;
-    if (!d) continue;
+    if (!d) {
+      tick(i);
+      continue;
+    }
     const fields = { slug: d.slug, name: d.name, vendor: d.vendor, releaseDate: d.releaseDate, reasoning: d.reasoning, openWeights: d.openWeights, dataPolicy: d.dataPolicy, trainingFlop: d.trainingFlop };
     let id = ids.get(d.slug);
     if (id == null) {
@@ -54,7 +58,7 @@ export async function applyModelImport(
     if (d.input != null && d.output != null)
       await upsertPriceChange(db, actor, { modelId: id, effectiveDate: d.releaseDate, input: d.input, output: d.output, note: 'Launch list price (imported)' }, d.sourcePrice ?? source);
     if (d.gpqa != null) await upsertBenchmarkScore(db, actor, { modelId: id, benchmark: 'gpqa_diamond', score: d.gpqa }, d.sourceGpqa ?? source);
-    if (onProgress && (i % 25 === 24 || i === rows.length - 1)) onProgress(i + 1, rows.length);
+    tick(i);
   }
   const rejected = rows.length - added - updated;
   await writeAudit(db, { actor, action: 'model.import', entityType: 'model', after: { added, updated, rejected, source } });
