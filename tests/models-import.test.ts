@@ -40,8 +40,10 @@ describeEachDb(
     it('applies the valid rows in one go: new model with launch price and score, existing model updated, audit written', async () => {
       const csv = [HEADER, 'test-new-2,Test New 2,Google,2026-05-02,0.5,2,72,3e25,true,true,unknown,,,', 'gpt-4o,GPT-4o,OpenAI,2024-05-13,5,15,49.5,,false,false,false,litellm,epoch-bh-2026-04,', 'x,Bad,Nobody,2026-05-01,1,1,,,false,false,false,,,'].join('\n');
       const parsed = parseModelImport(csv, await listVendors(ctx.db));
-      const result = await ctx.db.transaction((tx) => applyModelImport(tx, actor, parsed.rows, 'imported by admin@uplift.demo on 2026-11-28'));
+      const progress: [number, number][] = [];
+      const result = await ctx.db.transaction((tx) => applyModelImport(tx, actor, parsed.rows, 'imported by admin@uplift.demo on 2026-11-28', (d, t) => progress.push([d, t])));
       expect(result).toEqual({ added: 1, updated: 1, rejected: 1 });
+      expect(progress.at(-1)).toEqual([3, 3]);
       const m = (await getModelBySlug(ctx.db, 'test-new-2'))!;
       expect(m.openWeights).toBe(true);
       expect(m.source).toBe('imported by admin@uplift.demo on 2026-11-28');

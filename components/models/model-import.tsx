@@ -7,23 +7,56 @@ import { Button } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
 
 type PreviewRow = { line: number; slug: string; outcome: 'added' | 'updated' | 'rejected'; reasons: string[]; name?: string };
-export type ImportState = { fileError?: string; rows?: PreviewRow[]; applied?: { added: number; updated: number; rejected: number }; error?: string };
+export type ImportState = { fileError?: string; rows?: PreviewRow[]; error?: string };
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
 
 const TONE = { added: 'success', updated: 'primary', rejected: 'danger' } as const;
 
-/** Upload → per-row preview → apply. The file is read in the browser (with progress) and checked again on the server. */
-export function ModelImport({ preview, apply }: { preview: Action; apply: Action }) {
+type Applied = { added: number; updated: number; rejected: number };
+
+/** Sends the file to the import route and reports its streamed progress lines. */
+async function applyWithProgress(csv: string, onProgress: (done: number, total: number) => void): Promise<{ result?: Applied; error?: string }> {
+  const res = await fetch('/api/models/import', { method: 'POST', body: csv, headers: { 'Content-Type': 'text/csv' } });
+  if (!res.ok || !res.body) return { error: ((await res.json().catch(() => ({}))) as { error?: string }).error ?? 'The import failed. Nothing was changed.' };
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let last: { result?: Applied; error?: string } = { error: 'The import stopped before it finished. Nothing was changed.' };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
+      const msg = JSON.parse(line) as { done?: number; total?: number; result?: Applied; error?: string };
+      if (msg.total) onProgress(msg.done ?? 0, msg.total);
+      if (msg.result || msg.error) last = msg;
+    }
+  }
+  return last;
+}
+
+/** Upload → per-row preview → apply. The file is read in the browser (with progress), checked again on the server and applied in one transaction. */
+export function ModelImport({ preview }: { preview: Action }) {
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [previewState, previewAction, previewing] = useActionState(preview, {});
-  const [applyState, applyAction, applying] = useActionState(apply, {});
+  const [applyState, setApplyState] = useState<{ applied?: Applied; error?: string }>({});
+  const [applying, setApplying] = useState<{ done: number; total: number } | null>(null);
   const rows = previewState.rows ?? [];
   const counts = { added: 0, updated: 0, rejected: 0 };
   for (const r of rows) counts[r.outcome]++;
 
+  async function onApply() {
+    setApplying({ done: 0, total: rows.length });
+    const out = await applyWithProgress(csv, (done, total) => setApplying({ done, total }));
+    setApplying(null);
+    setApplyState(out.result ? { applied: out.result } : { error: out.error });
+  }
+
   function onFile(file: File | undefined) {
+    setApplyState({});
     setCsv('');
     setFileName(file?.name ?? '');
     if (!file) return;
@@ -89,11 +122,11 @@ export function ModelImport({ preview, apply }: { preview: Action; apply: Action
               ))}
             </tbody>
           </Table>
-          <form action={applyAction} aria-label="Apply import" className="flex items-center gap-3">
-            <input type="hidden" name="csv" value={csv} />
-            <Button type="submit" disabled={applying || counts.added + counts.updated === 0 || !!applyState.applied}>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="button" onClick={onApply} disabled={!!applying || counts.added + counts.updated === 0 || !!applyState.applied}>
               {applying ? `Applying ${counts.added + counts.updated} rows…` : `Apply ${counts.added + counts.updated} rows`}
             </Button>
+            {applying ? <progress max={applying.total} value={applying.done} aria-label="Applying the import" className="w-40" /> : null}
             {applyState.applied ? (
               <p role="status" className="text-sm text-success">
                 Imported: {applyState.applied.added} added, {applyState.applied.updated} updated, {applyState.applied.rejected} rejected.{' '}
@@ -102,12 +135,12 @@ export function ModelImport({ preview, apply }: { preview: Action; apply: Action
                 </Link>
               </p>
             ) : null}
-            {applyState.error || applyState.fileError ? (
+            {applyState.error ? (
               <p role="alert" className="text-sm text-danger">
-                {applyState.error ?? applyState.fileError}
+                {applyState.error}
               </p>
             ) : null}
-          </form>
+          </div>
         </section>
       ) : null}
     </div>

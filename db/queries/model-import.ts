@@ -27,14 +27,24 @@ export async function previewModelImport(db: Queryable, rows: readonly ImportRow
  * Applies the valid rows; rejected rows are skipped. Call inside ONE transaction: any failure rolls
  * back every row, so a bad file changes nothing. Each row's launch price is the price at its release date.
  */
-export async function applyModelImport(db: Queryable, actor: Actor, rows: readonly ImportRow[], source: string) {
+export async function applyModelImport(
+  db: Queryable,
+  actor: Actor,
+  rows: readonly ImportRow[],
+  source: string,
+  onProgress?: (done: number, total: number) => void,
+) {
   const preview = await previewModelImport(db, rows);
   const ids = new Map((await db.select({ id: aiModels.id, slug: aiModels.slug }).from(aiModels)).map((m) => [m.slug, m.id]));
   let added = 0;
   let updated = 0;
+  const tick = (i: number) => onProgress && (i % 25 === 24 || i === rows.length - 1) && onProgress(i + 1, rows.length);
   for (const [i, row] of rows.entries()) {
     const d = row.data;
-    if (!d) continue;
+    if (!d) {
+      tick(i);
+      continue;
+    }
     const fields = { slug: d.slug, name: d.name, vendor: d.vendor, releaseDate: d.releaseDate, reasoning: d.reasoning, openWeights: d.openWeights, dataPolicy: d.dataPolicy, trainingFlop: d.trainingFlop };
     let id = ids.get(d.slug);
     if (id == null) {
@@ -48,6 +58,7 @@ export async function applyModelImport(db: Queryable, actor: Actor, rows: readon
     if (d.input != null && d.output != null)
       await upsertPriceChange(db, actor, { modelId: id, effectiveDate: d.releaseDate, input: d.input, output: d.output, note: 'Launch list price (imported)' }, d.sourcePrice ?? source);
     if (d.gpqa != null) await upsertBenchmarkScore(db, actor, { modelId: id, benchmark: 'gpqa_diamond', score: d.gpqa }, d.sourceGpqa ?? source);
+    tick(i);
   }
   const rejected = rows.length - added - updated;
   await writeAudit(db, { actor, action: 'model.import', entityType: 'model', after: { added, updated, rejected, source } });

@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getModelBySlug, listVendors } from '@/db/queries/model-details';
-import { applyModelImport, previewModelImport, type PreviewRow } from '@/db/queries/model-import';
+import { previewModelImport, type PreviewRow } from '@/db/queries/model-import';
 import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
-import { enteredBy, importedBy, isoToday } from '@/lib/sources';
+import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
 
@@ -76,7 +76,8 @@ export async function addBenchmarkAction(_prev: ActionState, formData: FormData)
   return { ok: true, message: `Score ${parsed.data.score}% saved.` };
 }
 
-export type ImportState = { fileError?: string; rows?: PreviewRow[]; applied?: { added: number; updated: number; rejected: number }; error?: string };
+/** Step 2 (apply) is POST /api/models/import, which streams its progress. */
+export type ImportState = { fileError?: string; rows?: PreviewRow[]; error?: string };
 
 async function readImport(formData: FormData) {
   const csv = formData.get('csv');
@@ -93,20 +94,4 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
   if ('fileError' in r) return { fileError: r.fileError };
   if (r.parsed.fileError) return { fileError: r.parsed.fileError };
   return { rows: await previewModelImport(r.db, r.parsed.rows) };
-}
-
-/** Step 2: re-checks the same file on the server and applies its valid rows in one transaction. */
-export async function applyImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const admin = await requirePermission('models.write');
-  const r = await readImport(formData);
-  if ('fileError' in r) return { fileError: r.fileError };
-  if (r.parsed.fileError) return { fileError: r.parsed.fileError };
-  const { db, parsed } = r;
-  try {
-    const applied = await db.transaction((tx) => applyModelImport(tx, actorOf(admin), parsed.rows, importedBy(admin.email, isoToday())));
-    revalidateCatalog();
-    return { applied };
-  } catch (err) {
-    return { error: `Nothing was changed: ${err instanceof Error ? err.message : 'the import failed'}.` };
-  }
 }

@@ -28,9 +28,10 @@ export const metadata: Metadata = { title: 'Trends' };
 
 /** Rein et al. 2023 (arXiv:2311.12022), Diamond set: expert validators 81.3%, skilled non-experts 22.1%; chance is 25%. */
 const GPQA_BASELINES = [
-  { score: 81.3, label: 'PhD experts in their field, 81.3% (Rein et al. 2023)', position: 'insideTopRight' },
-  { score: 25, label: 'Random guessing, 25%', position: 'insideTopRight' },
-  { score: 22.1, label: 'Skilled non-experts with web access, 22.1% (Rein et al. 2023)', position: 'insideBottomRight' },
+  // Recharts puts an 'insideBottom' label above a horizontal line and an 'insideTop' one below it.
+  { score: 81.3, label: 'PhD experts in their field, 81.3% (Rein et al. 2023)', position: 'insideBottomRight' },
+  { score: 25, label: 'Random guessing, 25%', position: 'insideBottomRight' },
+  { score: 22.1, label: 'Skilled non-experts with web access, 22.1% (Rein et al. 2023)', position: 'insideTopRight' },
 ] as const;
 
 const times = (n: number) => (n >= 10 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
