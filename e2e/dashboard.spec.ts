@@ -31,13 +31,13 @@ test.describe('executive dashboard', () => {
   test('filters live in the URL, change the figures, and a copied link reproduces the view', async ({ page, browser }) => {
     await page.goto('/dashboard');
     const active90 = await asNumber(page, 'active');
-    await page.getByLabel('Period').selectOption('all');
+    await page.getByRole('combobox', { name: 'Period' }).selectOption('all');
     await expect(page).toHaveURL(/period=all/);
     await expect(page.getByTestId('period-summary')).toContainText('no earlier period');
     const activeAll = await asNumber(page, 'active');
     expect(activeAll).toBeGreaterThan(active90);
 
-    await page.getByLabel('Teams').click();
+    await page.getByLabel('Teams', { exact: true }).click();
     await page.getByRole('checkbox', { name: 'Customer Support' }).check();
     await expect(page).toHaveURL(/team=\d+/);
     await expect(page.getByTestId('kpi-teams')).toHaveText('1');
@@ -106,7 +106,7 @@ test.describe('sign-in and leads', () => {
     test.use({ storageState: storageFor('lead') });
     test('a lead switches the dashboard to "my teams"', async ({ page }) => {
       await page.goto('/dashboard');
-      await page.getByLabel('Teams').click();
+      await page.getByLabel('Teams', { exact: true }).click();
       await page.getByRole('checkbox', { name: 'My teams only' }).check();
       await expect(page).toHaveURL(/mine=yes/);
       await expect(page.getByTestId('kpi-cards')).toContainText('of 1 team ·');

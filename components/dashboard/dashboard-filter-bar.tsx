@@ -53,7 +53,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
     >
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Period</span>
-        <select
+        <select aria-label="Period"
           className={selectClass}
           value={preset}
           onChange={(e) => {
@@ -72,11 +72,11 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         <>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">From</span>
-            <input key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} onBlur={(e) => e.target.value && go({ period: 'custom', from: e.target.value })} />
+            <input aria-label="From" key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} onBlur={(e) => e.target.value && go({ period: 'custom', from: e.target.value })} />
           </label>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">To</span>
-            <input key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} onBlur={(e) => e.target.value && go({ period: 'custom', to: e.target.value })} />
+            <input aria-label="To" key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} onBlur={(e) => e.target.value && go({ period: 'custom', to: e.target.value })} />
           </label>
         </>
       ) : null}
@@ -110,7 +110,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
 
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Work type</span>
-        <select className={selectClass} value={params.workType?.[0] ?? ''} onChange={(e) => go({ workType: e.target.value ? [e.target.value as keyof typeof WORK_TYPE_LABEL] : undefined })}>
+        <select aria-label="Work type" className={selectClass} value={params.workType?.[0] ?? ''} onChange={(e) => go({ workType: e.target.value ? [e.target.value as keyof typeof WORK_TYPE_LABEL] : undefined })}>
           <option value="">All work types</option>
           {Object.entries(WORK_TYPE_LABEL).map(([k, label]) => (
             <option key={k} value={k}>
@@ -121,7 +121,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Vendor</span>
-        <select className={selectClass} value={params.vendor?.[0] ?? ''} onChange={(e) => go({ vendor: e.target.value ? [e.target.value] : undefined, model: undefined })}>
+        <select aria-label="Vendor" className={selectClass} value={params.vendor?.[0] ?? ''} onChange={(e) => go({ vendor: e.target.value ? [e.target.value] : undefined, model: undefined })}>
           <option value="">All vendors</option>
           {vendors.map((v) => (
             <option key={v} value={v}>
@@ -132,7 +132,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Model</span>
-        <select className={selectClass} value={params.model?.[0] ?? ''} onChange={(e) => go({ model: e.target.value ? [e.target.value] : undefined })}>
+        <select aria-label="Model" className={selectClass} value={params.model?.[0] ?? ''} onChange={(e) => go({ model: e.target.value ? [e.target.value] : undefined })}>
           <option value="">All models</option>
           {models
             .filter((m) => !params.vendor?.length || params.vendor.includes(m.vendor))
