@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, storageFor, test } from './fixtures';
 
 // These tests change the demo data (a re-test, a mitigation), so they run in order.
@@ -23,6 +24,8 @@ test.describe('an executive reads the insights', () => {
     // Read-only: no re-test or mitigation controls for an executive.
     await expect(page.getByRole('button', { name: 'Start a re-test' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Record mitigation' })).toHaveCount(0);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     await page.goto('/dashboard');
     await expect(page.getByTestId('insight-retest')).toHaveText(String(radar));

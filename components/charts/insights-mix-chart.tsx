@@ -13,7 +13,12 @@ export function InsightsMixChart({ data, series, label }: { data: { quarter: str
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} />
           <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} width={44} />
-          <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }} formatter={(v) => `${v}%`} />
+          <Tooltip
+            contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }}
+            cursor={{ fill: 'var(--muted)' }}
+            formatter={(v) => `${v}%`}
+            labelFormatter={(label, payload) => `${label} (${payload?.[0]?.payload?.total ?? 0} experiments)`}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="mix" fill={s.color} isAnimationActive={false} />

@@ -30,7 +30,7 @@ export function InsightsSection({ summary }: { summary: InsightsSummary }) {
           </Link>
           <p className="mt-1 text-xs text-muted-foreground">
             blocked experiments a newer model could now unblock.{' '}
-            <Link href="/insights#radar" className="text-primary hover:underline">
+            <Link href="/insights#radar" className="text-primary underline underline-offset-2">
               Candidates
             </Link>
           </p>
@@ -53,7 +53,7 @@ export function InsightsSection({ summary }: { summary: InsightsSummary }) {
           </Link>
           <p className="mt-1 text-xs text-muted-foreground">
             sensitive data sent to a model that may train on it.{' '}
-            <Link href="/insights#privacy" className="text-primary hover:underline">
+            <Link href="/insights#privacy" className="text-primary underline underline-offset-2">
               Details
             </Link>
           </p>
@@ -64,7 +64,7 @@ export function InsightsSection({ summary }: { summary: InsightsSummary }) {
             {summary.shiftSentence}
           </p>
           <p className="mt-1 text-xs text-muted-foreground">
-            <Link href="/insights#shift" className="text-primary hover:underline">
+            <Link href="/insights#shift" className="text-primary underline underline-offset-2">
               {summary.needEvidence} completed experiment{summary.needEvidence === 1 ? '' : 's'} should add capability evidence
             </Link>
           </p>

@@ -27,7 +27,7 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
         description={
           <>
             <span data-testid="privacy-count">{items.length}</span> open flag{items.length === 1 ? '' : 's'}.{' '}
-            <Link href={listHref} className="text-primary hover:underline">
+            <Link href={listHref} className="text-primary underline underline-offset-2">
               Show in the experiment list
             </Link>
           </>
@@ -58,7 +58,7 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
                     <span className="font-medium">{m.name}</span> ({m.vendor}): {privacyReason(m.policy)}.{' '}
                     {m.source ? (
                       isUrl(m.source) ? (
-                        <a href={m.source} className="text-primary hover:underline" rel="noreferrer" target="_blank">
+                        <a href={m.source} className="text-primary underline underline-offset-2" rel="noreferrer" target="_blank">
                           Policy source
                         </a>
                       ) : (

@@ -31,7 +31,7 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
         description={
           <>
             <span data-testid="radar-count">{items.length}</span> blocked experiment{items.length === 1 ? '' : 's'} worth another try.{' '}
-            <Link href={listHref} className="text-primary hover:underline">
+            <Link href={listHref} className="text-primary underline underline-offset-2">
               Show in the experiment list
             </Link>
           </>

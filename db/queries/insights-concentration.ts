@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { aiModels, experimentModels, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
@@ -33,7 +33,8 @@ export type ConcentrationReport = {
 };
 
 async function loadUsage(db: Queryable, scope: InsightsScope): Promise<UsageRow[]> {
-  const rows = await db
+  // One pass over experiment × model links (a join, not an id list: scales to any number of experiments).
+  const links = await db
     .select({
       id: experiments.id,
       team: teams.name,
@@ -41,35 +42,37 @@ async function loadUsage(db: Queryable, scope: InsightsScope): Promise<UsageRow[
       startDate: experiments.startDate,
       createdAt: experiments.createdAt,
       spendCents: experiments.spendMonthlyCents,
+      isPrimary: experimentModels.isPrimary,
+      vendor: aiModels.vendor,
+      model: aiModels.name,
     })
     .from(experiments)
     .innerJoin(teams, eq(teams.id, experiments.teamId))
-    .where(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }))
-    .orderBy(asc(experiments.id));
-  if (!rows.length) return [];
-  const links = await db
-    .select({ experimentId: experimentModels.experimentId, isPrimary: experimentModels.isPrimary, vendor: aiModels.vendor, model: aiModels.name })
-    .from(experimentModels)
+    .innerJoin(experimentModels, eq(experimentModels.experimentId, experiments.id))
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
-    .where(inArray(experimentModels.experimentId, rows.map((r) => r.id)))
-    .orderBy(asc(experimentModels.experimentId), asc(aiModels.name));
-  const out: UsageRow[] = [];
-  for (const r of rows) {
-    const mine = links.filter((l) => l.experimentId === r.id);
-    const primary = mine.find((l) => l.isPrimary) ?? mine[0];
-    if (!primary) continue; // no model named: nothing to concentrate on
-    out.push({
-      id: r.id,
-      team: r.team,
-      status: r.status,
-      quarter: quarterOf(r.startDate ?? r.createdAt.toISOString().slice(0, 10)),
-      vendor: primary.vendor,
-      model: primary.model,
-      spendCents: r.spendCents ?? 0,
-      modelCount: mine.length,
+    .where(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }))
+    .orderBy(asc(experiments.id), asc(aiModels.name));
+  const byExperiment = new Map<number, UsageRow & { hasPrimary: boolean }>();
+  for (const l of links) {
+    const seen = byExperiment.get(l.id);
+    if (seen) {
+      seen.modelCount += 1;
+      if (l.isPrimary && !seen.hasPrimary) Object.assign(seen, { vendor: l.vendor, model: l.model, hasPrimary: true });
+      continue;
+    }
+    byExperiment.set(l.id, {
+      id: l.id,
+      team: l.team,
+      status: l.status,
+      quarter: quarterOf(l.startDate ?? l.createdAt.toISOString().slice(0, 10)),
+      vendor: l.vendor, // the primary model's, else the first by name
+      model: l.model,
+      spendCents: l.spendCents ?? 0,
+      modelCount: 1,
+      hasPrimary: l.isPrimary,
     });
   }
-  return out;
+  return [...byExperiment.values()];
 }
 
 function tally(rows: UsageRow[], key: (r: UsageRow) => string, weight: (r: UsageRow) => number = () => 1) {
