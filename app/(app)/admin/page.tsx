@@ -20,7 +20,7 @@ export default async function AdminPage() {
   const [users, teams, settings] = await Promise.all([listUsers(db), listTeamsWithCounts(db), getSettings(db)]);
   return (
     <>
-      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." />
+      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
       <div className="space-y-6">
         <Card>
           <CardHeader title="Organisation" />

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { RestoreForm } from '@/components/reports/restore-form';
+import { buttonClasses } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getOverviewCounts } from '@/db/queries/overview';
+import { requirePermission } from '@/lib/auth/guard';
+
+export const metadata: Metadata = { title: 'Backup and restore' };
+
+export default async function BackupPage() {
+  await requirePermission('admin.backup');
+  const counts = await getOverviewCounts(await getDb());
+  const n = counts.experiments;
+  return (
+    <>
+      <PageHeader
+        title="Backup and restore"
+        description="A complete snapshot of this instance: every table except sign-in sessions, with the schema version. It restores into a fresh instance on PGlite or PostgreSQL."
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Download a backup" />
+          <p className="mb-3 text-sm">
+            <strong>The file is sensitive.</strong> It holds every experiment, every user and their password hashes (so people can sign in after a
+            restore). Keep it where only administrators can read it, encrypted at rest.
+          </p>
+          <a href="/api/admin/backup" download className={buttonClasses('primary')}>
+            Download backup (.json.gz)
+          </a>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Restore"
+            description="The file is checked completely first (format, schema version, every reference) and applied in one transaction: a bad file changes nothing."
+          />
+          {n > 0 ? (
+            <p className="text-sm" data-testid="restore-unavailable">
+              This instance already holds experiments, so it cannot be restored over. Start a fresh instance with <code>UPLIFT_DEMO=0</code> and run{' '}
+              <code>npm run restore -- backup.json.gz</code>, or restore here in the fresh instance.
+            </p>
+          ) : (
+            <>
+              <p className="mb-3 text-sm">
+                This instance has no experiments yet. Restoring replaces everything, including your own account: afterwards, sign in with an account
+                from the backup.
+              </p>
+              <RestoreForm />
+            </>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

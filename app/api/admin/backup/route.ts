@@ -1,0 +1,62 @@
+import { createGzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { getHandle } from '@/db';
+import { backupJson } from '@/db/backup/create';
+import { backupText } from '@/db/backup/read';
+import { restoreBackup, RestoreError } from '@/db/backup/restore';
+import { parseBackup } from '@/db/backup/validate';
+import { writeAudit } from '@/db/queries/audit';
+import { authorizeRequest } from '@/lib/auth/guard';
+import { datedFilename } from '@/lib/export/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/admin/backup: the whole instance (every table but sessions; password hashes included)
+ * as gzip-compressed JSON, streamed. Admins only; recorded in the audit trail.
+ */
+export async function GET() {
+  const auth = await authorizeRequest('admin.backup');
+  if (auth.response) return auth.response;
+  const { db, kind } = await getHandle();
+  await writeAudit(db, { actor: auth.user, action: 'backup.download', entityType: 'instance', entityId: 0, before: null, after: null });
+  const json = Readable.from(backupJson(db, kind));
+  const body = Readable.toWeb(json.pipe(createGzip())) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'application/gzip',
+      'Content-Disposition': `attachment; filename="${datedFilename('backup', 'json.gz')}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+/**
+ * POST /api/admin/backup: restores an uploaded backup (multipart field "file", JSON or gzip) into an
+ * instance that has no experiments yet. Everything is validated first and applied in one transaction;
+ * afterwards the backup's users replace everyone, including the admin who uploaded it.
+ */
+export async function POST(request: Request) {
+  const auth = await authorizeRequest('admin.backup');
+  if (auth.response) return auth.response;
+  // Same-origin only (session cookies are SameSite=Lax; this is a second lock on the door).
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get('x-forwarded-proto') ?? 'http'}://${request.headers.get('host')}`)
+    return Response.json({ error: 'Cross-site request refused.' }, { status: 403 });
+  const form = await request.formData().catch(() => null);
+  const upload = form?.get('file');
+  if (!(upload instanceof File) || upload.size === 0) return Response.json({ error: 'Choose a backup file first.' }, { status: 400 });
+
+  const { file, errors } = parseBackup(backupText(Buffer.from(await upload.arrayBuffer())));
+  if (!file) return Response.json({ error: `Nothing was restored: ${errors.join(' ')}` }, { status: 400 });
+  const { db } = await getHandle();
+  try {
+    const counts = await restoreBackup(db, file);
+    await writeAudit(db, { actor: null, action: 'backup.restore', entityType: 'instance', entityId: 0, after: { by: auth.user.email, source: file.source, createdAt: file.createdAt, counts } });
+    return Response.json({ ok: true, counts });
+  } catch (err) {
+    const message = err instanceof RestoreError ? err.message : `the database refused the data (${(err as Error).message.split('\n')[0]}).`;
+    return Response.json({ error: `Nothing was restored: ${message}` }, { status: 400 });
+  }
+}

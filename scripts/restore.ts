@@ -1,0 +1,48 @@
+// npm run restore -- <backup.json[.gz]>: restores an Uplift backup into the configured database
+// (DATABASE_URL, or the PGlite folder UPLIFT_DATA_DIR), which must hold no experiments yet.
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { backupText } from '@/db/backup/read';
+import { restoreBackup, RestoreError } from '@/db/backup/restore';
+import { parseBackup } from '@/db/backup/validate';
+import { ConfigError, dataDir, databaseKind, postgresUrl } from '@/db/config';
+import { connectPglite, connectPostgres, type Connection } from '@/db/connect';
+import { acquireLock, releaseLock } from '@/db/lock';
+import { prepareDatabase } from '@/db/prepare';
+
+async function main() {
+  const file = process.argv[2];
+  if (!file) throw new RestoreError(['Usage: npm run restore -- <backup.json or backup.json.gz>']);
+  if (!fs.existsSync(file)) throw new RestoreError([`No such file: ${file}`]);
+  // Validate the whole file before touching the database.
+  const { file: backup, errors } = parseBackup(backupText(fs.readFileSync(file)));
+  if (!backup) throw new RestoreError(errors);
+
+  const kind = databaseKind();
+  const dir = dataDir();
+  let conn: Connection | undefined;
+  try {
+    if (kind === 'postgres') conn = connectPostgres(postgresUrl(), { max: 1 });
+    else {
+      acquireLock(dir); // fails while the server runs on the same folder: stop it first
+      conn = await connectPglite(dir);
+    }
+    await prepareDatabase(conn.db, kind, { demo: false });
+    const started = Date.now();
+    const counts = await restoreBackup(conn.db, backup);
+    await conn.db.execute(sql`select 1`);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`Restored ${total} rows from ${file} (made ${backup.createdAt} on ${backup.source}) into ${kind} in ${Date.now() - started} ms:`);
+    for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(20)} ${n}`);
+    console.log('Sign in with an account from the backup.');
+  } finally {
+    await conn?.close().catch(() => {});
+    if (kind === 'pglite') releaseLock(dir);
+  }
+}
+
+main().catch((err) => {
+  if (err instanceof RestoreError || err instanceof ConfigError) console.error(`Nothing was restored: ${err.message}`);
+  else console.error('Nothing was restored:', err);
+  process.exit(1);
+});
