@@ -19,6 +19,7 @@ import { teamMembers, teams, user } from '@/db/schema';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { publicUrl } from '@/lib/auth/secret';
+import { isUniqueViolation } from '@/lib/security/db-errors';
 import {
   createUserSchema,
   membershipSchema,
@@ -57,13 +58,20 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
   const id = `u_${randomBytes(9).toString('base64url')}`;
   // An unguessable password nobody knows: the new user sets their own through the one-time link.
   const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
-  const token = await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    await insertUserWithPassword(tx, { id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash });
-    if (parsed.data.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: parsed.data.teamId, teamRole: parsed.data.teamRole });
-    await writeAudit(tx, { actor: actorOf(admin), action: 'user.create', entityType: 'user', entityId: id, after: { ...parsed.data } });
-    return createPasswordResetToken(tx, actorOf(admin), id);
-  });
+  let token: string;
+  try {
+    token = await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await insertUserWithPassword(tx, { id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash });
+      if (parsed.data.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: parsed.data.teamId, teamRole: parsed.data.teamRole });
+      await writeAudit(tx, { actor: actorOf(admin), action: 'user.create', entityType: 'user', entityId: id, after: { ...parsed.data } });
+      return createPasswordResetToken(tx, actorOf(admin), id);
+    });
+  } catch (err) {
+    // Two admins creating the same email at once: the check above passed for both.
+    if (isUniqueViolation(err)) return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
+    throw err;
+  }
   revalidatePath('/admin');
   return { ok: true, message: `${parsed.data.name} can now set a password with this one-time link (valid 24 hours): ${resetLink(token)}` };
 }

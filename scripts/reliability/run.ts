@@ -1,0 +1,27 @@
+// `npm run test:reliability`: the slow checks kept out of `npm test` — SIGKILL crash test on PGlite
+// (and PostgreSQL with TEST_DATABASE_URL) and the deep fuzz run (FUZZ_RUNS=300 per action).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { crashTest } from './crash';
+
+async function main() {
+  let failed = false;
+  const kinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (!process.env.TEST_DATABASE_URL) console.log('PostgreSQL crash test skipped: TEST_DATABASE_URL is not set.');
+  for (const kind of kinds) {
+    const r = await crashTest(kind, Number(process.env.CRASH_ACKS ?? 300));
+    console.log(
+      `crash test [${kind}]: ${r.acknowledged} acknowledged before SIGKILL, ${r.found} found after restart, ${r.lost} lost, migrations ${r.migrationsIntact ? 'intact' : 'BROKEN'}`,
+    );
+    if (r.lost > 0 || !r.migrationsIntact) failed = true;
+  }
+  const vitest = path.join(process.cwd(), 'node_modules', '.bin', 'vitest');
+  const fuzz = spawnSync(vitest, ['run', 'tests/security-fuzz.test.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, FUZZ_RUNS: process.env.FUZZ_RUNS ?? '300' },
+  });
+  if (fuzz.status !== 0) failed = true;
+  process.exit(failed ? 1 : 0);
+}
+
+main();

@@ -1,0 +1,86 @@
+// Data integrity under failure and concurrency: a change and its audit entry commit together or not
+// at all; many concurrent writers lose nothing; racing duplicates get a message, never a 500.
+import { eq, like, sql } from 'drizzle-orm';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { createTeamAction, createUserAction, setRoleAction } from '@/app/(app)/admin/actions';
+import { auditLog, teams, user } from '@/db/schema';
+import { describeEachDb } from './helpers/db';
+import { actAs, actionOutcome, formDataOf, installDb, loadFixtures, type Fixtures } from './helpers/security-harness';
+
+vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
+vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
+
+const WRITERS = Number(process.env.CONCURRENT_WRITERS ?? 50);
+
+describeEachDb(
+  'data integrity',
+  (ctx) => {
+    let fx: Fixtures;
+    beforeAll(async () => {
+      installDb(ctx.db, ctx.kind);
+      fx = await loadFixtures(ctx.db);
+    });
+
+    it('a change whose audit entry fails is rolled back: nothing half-written', async () => {
+      const target = await fx.newUser('executive');
+      // Fault injection: the audit insert for role changes fails inside the action's transaction.
+      await ctx.db.execute(sql.raw(`
+        create or replace function fail_role_audit() returns trigger as $$
+        begin if new.action = 'user.role' then raise exception 'injected audit failure'; end if; return new; end $$ language plpgsql`));
+      await ctx.db.execute(sql.raw(`create trigger fail_role_audit before insert on audit_log for each row execute function fail_role_audit()`));
+      try {
+        await actAs(fx, 'admin');
+        const outcome = await actionOutcome(() => setRoleAction({}, formDataOf({ userId: target.id, role: 'admin' })));
+        expect(outcome.kind).toBe('crash');
+      } finally {
+        await ctx.db.execute(sql.raw(`drop trigger fail_role_audit on audit_log`));
+      }
+      const [row] = await ctx.db.select({ role: user.role }).from(user).where(eq(user.id, target.id));
+      expect(row.role).toBe('executive');
+    });
+
+    it(`${WRITERS} concurrent writers: every accepted write is stored, with its audit entry`, async () => {
+      await actAs(fx, 'admin');
+      const prefix = `Load ${fx.uid()}`;
+      const outcomes = await Promise.all(
+        Array.from({ length: WRITERS }, (_, i) => actionOutcome(() => createTeamAction({}, formDataOf({ name: `${prefix} ${i}`, function: 'load' })))),
+      );
+      const accepted = outcomes.filter((o) => o.kind === 'ok').length;
+      expect(accepted).toBe(WRITERS);
+      const stored = await ctx.db.select({ id: teams.id }).from(teams).where(like(teams.name, `${prefix} %`));
+      expect(stored).toHaveLength(accepted);
+      const audited = await ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'team.create' and ${auditLog.entityId} in (${sql.join(stored.map((s) => sql`${String(s.id)}`), sql`, `)})`);
+      expect(audited[0].n).toBe(accepted);
+    });
+
+    it(`${WRITERS} concurrent role changes of one user: each is audited, the last one stands`, async () => {
+      const target = await fx.newUser('executive');
+      await actAs(fx, 'admin');
+      const roles = Array.from({ length: WRITERS }, (_, i) => (i % 2 ? 'lead' : 'executive'));
+      const outcomes = await Promise.all(roles.map((role) => actionOutcome(() => setRoleAction({}, formDataOf({ userId: target.id, role })))));
+      expect(outcomes.every((o) => o.kind === 'ok')).toBe(true);
+      const entries = await ctx.db.select().from(auditLog).where(sql`${auditLog.action} = 'user.role' and ${auditLog.entityId} = ${target.id}`);
+      expect(entries).toHaveLength(WRITERS);
+      const [row] = await ctx.db.select({ role: user.role }).from(user).where(eq(user.id, target.id));
+      const last = entries.sort((a, b) => a.id - b.id).at(-1)!.after as { role: string };
+      expect(row.role).toBe(last.role);
+    });
+
+    it('ten admins creating the same email at once: exactly one user, the others get a message', async () => {
+      await actAs(fx, 'admin');
+      const email = `race.${fx.uid()}@example.com`;
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, () => actionOutcome(() => createUserAction({}, formDataOf({ name: 'Racer', email, role: 'executive', teamId: '', teamRole: 'member' })))),
+      );
+      expect(outcomes.filter((o) => o.kind === 'crash')).toEqual([]);
+      expect(outcomes.filter((o) => o.kind === 'ok')).toHaveLength(1);
+      for (const o of outcomes.filter((x) => x.kind === 'invalid'))
+        expect(o.kind === 'invalid' && o.state?.fieldErrors?.email).toEqual(['Someone already has this email address.']);
+      expect(await ctx.db.select().from(user).where(eq(user.email, email))).toHaveLength(1);
+    });
+  },
+  { demo: true },
+);
