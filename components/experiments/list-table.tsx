@@ -21,8 +21,8 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 
 /** Sorting is a link: same filters, this column, the other direction when it is already sorted by it. */
 function SortHeader({ f, col }: { f: ExperimentFilters; col: (typeof COLUMNS)[number] }) {
-  const active = (f.sort ?? 'updatedAt') === col.key;
-  const dir = active ? (f.dir ?? (f.sort ? 'asc' : 'desc')) : undefined;
+  const active = f.sort === col.key;
+  const dir = active ? (f.dir ?? 'asc') : undefined;
   const next = active && dir === 'asc' ? 'desc' : 'asc';
   const href = `/experiments?${experimentFiltersToSearch({ ...f, sort: col.key, dir: next, page: 1 })}`;
   return (

@@ -25,15 +25,25 @@ const SORT_COLUMNS: Record<SortKey, SQL | typeof experiments.title> = {
 };
 
 /**
- * One page of the filtered experiment list and the total. Offset paging over an indexed order: the
- * default sort (updated, newest first) and the date sorts use indexes; see the benchmark issue for timings.
+ * Without a chosen sort: newest first by creation time, which has an index (updated_at has none, and a
+ * full sort of 100,000 rows costs ~230 ms on PGlite against ~5 ms with the index).
+ */
+function orderFor(filters: ExperimentFilters): SQL[] {
+  if (!filters.sort) return [desc(experiments.createdAt), desc(experiments.id)];
+  const column = SORT_COLUMNS[filters.sort];
+  // "nulls last" only where a column can be empty: on NOT NULL columns it would stop an index from serving the order.
+  const nulls = NULLABLE_SORTS.has(filters.sort) ? sql` nulls last` : sql``;
+  return filters.dir === 'desc' ? [sql`${column} desc${nulls}`, desc(experiments.id)] : [sql`${column} asc${nulls}`, asc(experiments.id)];
+}
+
+const NULLABLE_SORTS = new Set<SortKey>(['startDate', 'endDate', 'hoursSaved']);
+
+/**
+ * One page of the filtered experiment list and the total (offset paging; timings in the report of issue 3).
  */
 export async function listExperiments(db: Queryable, filters: ExperimentFilters, ctx: FilterContext = {}, pageSize = PAGE_SIZE) {
   const where = buildExperimentWhere(filters, ctx);
-  const sortKey: SortKey = filters.sort ?? 'updatedAt';
-  const dir = filters.dir ?? (filters.sort ? 'asc' : 'desc');
-  const column = SORT_COLUMNS[sortKey];
-  const order = dir === 'asc' ? [sql`${column} asc nulls last`, asc(experiments.id)] : [sql`${column} desc nulls last`, desc(experiments.id)];
+  const order = orderFor(filters);
   const page = filters.page ?? 1;
   const [rows, [{ total }]] = await Promise.all([
     db
