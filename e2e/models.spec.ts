@@ -108,6 +108,29 @@ test.describe('catalog administration', () => {
   });
 });
 
+test.describe('catalog administration by form', () => {
+  test.use({ storageState: storageFor('admin') });
+
+  test('an admin records a price change; a negative price is refused next to the field', async ({ page }) => {
+    await page.goto('/models/claude-3-haiku');
+    const form = page.getByRole('form', { name: 'Add a price change' });
+    await form.getByLabel('Effective date').fill('2026-01-01');
+    await form.getByLabel('Input $ per M tokens').fill('-1');
+    await form.getByLabel('Output $ per M tokens').fill('1');
+    await form.getByRole('button', { name: 'Save price' }).click();
+    await expect(form.locator('#input-error')).toContainText('cannot be negative');
+    await form.getByLabel('Input $ per M tokens').fill('0.2');
+    await form.getByRole('button', { name: 'Save price' }).click();
+    await expect(form.getByRole('status')).toContainText('Price from 2026-01-01 saved');
+    await page.reload();
+    await expect(page.getByTestId('price-row')).toHaveCount(2);
+    await expect(page.getByTestId('price-row').nth(1)).toContainText('entered by admin@uplift.demo');
+    // The catalog shows the price in force today: the new one.
+    await page.goto('/models?q=claude+3+haiku');
+    await expect(page.getByTestId('model-row-claude-3-haiku')).toContainText('$0.200');
+  });
+});
+
 test.describe('a lead cannot change the catalog', () => {
   test.use({ storageState: storageFor('lead') });
 

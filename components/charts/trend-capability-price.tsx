@@ -34,7 +34,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
 export function TrendCapabilityPriceChart({ years, usage, baselines, ticks }: Props) {
   const count = years.reduce((n, y) => n + y.points.length, 0);
   return (
-    <div data-testid="chart-capability-price" data-points={count} className="h-[460px] w-full">
+    <div data-testid="chart-capability-price" data-points={count} role="img" aria-label={`GPQA Diamond against blended price for ${count} models, with a frontier per release year and the expert baselines`} className="h-[460px] w-full">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 16, right: 24, bottom: 28, left: 8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />

@@ -28,7 +28,7 @@ const sup = (n: number) => `10^${Math.round(Math.log10(n))}`;
 /** Estimated training compute by release date on a log axis, with the generation bands behind the points. */
 export function TrendComputeChart({ points, bands, ticks, domain, timeTicks }: { points: ComputePoint[]; bands: ComputeBand[]; ticks: number[]; domain: [number, number]; timeTicks: number[] }) {
   return (
-    <div data-testid="chart-compute" data-points={points.length} className="h-[380px] w-full">
+    <div data-testid="chart-compute" data-points={points.length} role="img" aria-label={`Estimated training compute of ${points.length} models by release date, with generation bands`} className="h-[380px] w-full">
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />

@@ -22,7 +22,7 @@ export function TrendLevelPriceChart({ steps, ticks, end, timeTicks }: { steps: 
   const line = steps.length ? [...steps, { ...steps.at(-1)!, t: end, record: false }] : [];
   const records = steps.filter((s) => s.record);
   return (
-    <div data-testid="chart-level-price" data-points={records.length} className="h-[360px] w-full">
+    <div data-testid="chart-level-price" data-points={records.length} role="img" aria-label={`Cheapest price of this capability level over time; ${records.length} models set a new low`} className="h-[360px] w-full">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />

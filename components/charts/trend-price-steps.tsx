@@ -8,7 +8,7 @@ export type PriceStepPoint = { t: number; input: number; output: number; blended
 /** One model's list price over time as steps: each price holds until the next change. */
 export function TrendPriceStepsChart({ steps }: { steps: PriceStepPoint[] }) {
   return (
-    <div data-testid="chart-price-steps" data-points={steps.length} className="h-[300px] w-full">
+    <div data-testid="chart-price-steps" data-points={steps.length} role="img" aria-label="List price per million tokens over time (input, output and blended)" className="h-[300px] w-full">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={steps} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />

@@ -115,6 +115,9 @@ export default async function TrendsPage({ searchParams }: Props) {
         ) : (
           <EmptyState title="No priced model reaches this level with these filters" />
         )}
+        <p className="mt-2 text-xs text-muted-foreground" data-testid="level-left-out">
+          {leftOutNote(models.filter((m) => m.score == null || m.prices.length === 0).length, 'a list price or a GPQA Diamond score')}
+        </p>
       </Card>
 
       <Card className="mb-4">
