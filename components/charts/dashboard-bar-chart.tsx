@@ -33,7 +33,7 @@ export function DashboardBarChart({ label, summary, rows, series, format, valueA
   const data = rows.map((r) => ({ label: r.label, ...r.values }));
   const tick = { fill: 'var(--muted-foreground)', fontSize: 12 };
   const valueTick = (v: number) => (expand ? `${Math.round(v * 100)}%` : formatValue(v, format));
-  const valueAxisProps = { tick, tickFormatter: valueTick, stroke: 'var(--border)', allowDecimals: false };
+  const valueAxisProps = { tick, tickFormatter: valueTick, stroke: 'var(--border)', allowDecimals: expand, ...(expand ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] } : {}) };
   const categoryAxisProps = { dataKey: 'label', tick, stroke: 'var(--border)', interval: 0 as const };
   return (
     <figure className="m-0" data-testid={testId}>

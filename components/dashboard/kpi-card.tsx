@@ -18,11 +18,13 @@ export type KpiCardProps = {
   detail?: string;
   /** capability figures are the product's point: they get the accent */
   accent?: 'capability' | 'efficiency';
+  /** more is neither good nor bad (spend): the change is not coloured */
+  neutralChange?: boolean;
 };
 
 /** One headline figure: its value for the period, the previous period's and the change, linking to its experiments. */
-export function KpiCard({ id, title, value, previous, change, kind, href, definition, detail, accent }: KpiCardProps) {
-  const tone = change?.direction === 'up' ? 'text-success' : change?.direction === 'down' ? 'text-danger' : 'text-muted-foreground';
+export function KpiCard({ id, title, value, previous, change, kind, href, definition, detail, accent, neutralChange }: KpiCardProps) {
+  const tone = neutralChange ? 'text-foreground' : change?.direction === 'up' ? 'text-success' : change?.direction === 'down' ? 'text-danger' : 'text-muted-foreground';
   return (
     <Card
       className={cn(

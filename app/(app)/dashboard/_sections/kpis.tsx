@@ -110,6 +110,7 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
       definition: DEFINITIONS.spend,
       detail: `plus ${formatMoneyCents(c.spendOneOffCents)} one-off in the period`,
       accent: 'efficiency',
+      neutralChange: true,
     },
   ];
   return (
