@@ -6,7 +6,7 @@ import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights-privacy';
 import type { ActionState } from '@/lib/action-state';
 import { SENSITIVITY_LABEL } from '@/lib/labels';
 import { privacyReason } from '@/lib/metrics/privacy';
-import { Explain } from './explain';
+import { Explain, MoreInList, SHOWN } from './explain';
 import { MitigationForm } from './mitigation-form';
 
 type Props = {
@@ -42,7 +42,7 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
         <EmptyState title="No open privacy flags">Every sensitive experiment uses a model that does not train on its data, or has a recorded mitigation.</EmptyState>
       ) : (
         <ul className="space-y-4">
-          {items.map((e) => (
+          {items.slice(0, SHOWN).map((e) => (
             <li key={e.id} data-testid="privacy-item" className="rounded-md border border-border p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <Link href={`/experiments/${e.id}`} className="font-medium hover:underline">
@@ -79,11 +79,12 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
           ))}
         </ul>
       )}
+      {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}
       {mitigated.length ? (
         <div className="mt-6">
           <h3 className="mb-2 text-sm font-semibold">Mitigated</h3>
           <ul className="space-y-1 text-sm" data-testid="mitigated">
-            {mitigated.map((m) => (
+            {mitigated.slice(0, SHOWN).map((m) => (
               <li key={m.id}>
                 <Link href={`/experiments/${m.id}`} className="hover:underline">
                   {m.title}

@@ -8,7 +8,7 @@ import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/labels';
 import { describeCandidate } from '@/lib/metrics/retest';
-import { Explain } from './explain';
+import { Explain, MoreInList, SHOWN } from './explain';
 import { RetestForm } from './retest-form';
 
 type Props = {
@@ -46,7 +46,7 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
         <EmptyState title="Nothing to re-test right now">No blocked experiment has a better model in the catalog yet.</EmptyState>
       ) : (
         <ul className="space-y-6">
-          {items.map((e) => (
+          {items.slice(0, SHOWN).map((e) => (
             <li key={e.id} data-testid="radar-item" className="rounded-md border border-border p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <Link href={`/experiments/${e.id}`} className="font-medium hover:underline">
@@ -95,6 +95,7 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
           ))}
         </ul>
       )}
+      {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}
       {retests.length ? (
         <div className="mt-6">
           <h3 className="mb-2 text-sm font-semibold">Re-tests started</h3>

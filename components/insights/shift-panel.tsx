@@ -5,7 +5,7 @@ import type { ShiftReport } from '@/db/queries/insights-shift';
 import { formatDate } from '@/lib/format';
 import { MINDSET_SHORT } from '@/lib/labels';
 import { toPercentages } from '@/lib/metrics/shift';
-import { Explain } from './explain';
+import { Explain, SHOWN } from './explain';
 
 const MINDSET_SERIES = [
   { key: 'automate', label: MINDSET_SHORT.automate, color: 'var(--chart-7)' },
@@ -57,7 +57,7 @@ export function ShiftPanel({ report }: { report: ShiftReport }) {
       </p>
       {report.needEvidence.length ? (
         <ul className="grid gap-1 text-sm sm:grid-cols-2">
-          {report.needEvidence.map((e) => (
+          {report.needEvidence.slice(0, SHOWN).map((e) => (
             <li key={e.id}>
               <Link href={`/experiments/${e.id}`} className="hover:underline">
                 {e.title}
@@ -71,6 +71,11 @@ export function ShiftPanel({ report }: { report: ShiftReport }) {
       ) : (
         <p className="text-sm">Every completed experiment has capability evidence.</p>
       )}
+      {report.needEvidence.length > SHOWN ? (
+        <p className="mt-2 text-sm text-muted-foreground">
+          Showing the {SHOWN} that completed longest ago, of {report.needEvidence.length}.
+        </p>
+      ) : null}
     </Card>
   );
 }

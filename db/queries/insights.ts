@@ -1,7 +1,7 @@
-import { and, count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { experiments } from '../schema';
 import type { Queryable } from '../types';
-import { buildExperimentWhere, privacyFlagSql, retestCandidateSql } from './experiment-filters';
+import { buildExperimentWhere } from './experiment-filters';
 import { getConcentration } from './insights-concentration';
 import { getShift } from './insights-shift';
 import type { ConcentrationLevel } from '@/lib/metrics/concentration';
@@ -26,24 +26,25 @@ export type InsightsSummary = {
   teamIds: number[];
 };
 
+/** How many experiments match one flag of the shared filter contract (exactly what the list's drill-down shows). */
+async function countFlag(db: Queryable, flag: 'retest' | 'privacy', opts: { teamIds?: number[]; today?: string }) {
+  const where = buildExperimentWhere({ [flag]: true, ...(opts.teamIds?.length ? { team: opts.teamIds } : {}) }, { today: opts.today });
+  const [row] = await db.select({ n: count() }).from(experiments).where(where);
+  return row?.n ?? 0;
+}
+
 export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number[]; today?: string } = {}): Promise<InsightsSummary> {
-  const scope = buildExperimentWhere(opts.teamIds?.length ? { team: opts.teamIds } : {}, { today: opts.today });
-  const today = opts.today ? sql`${opts.today}::date` : undefined;
-  const [[row], concentration, shift] = await Promise.all([
-    db
-      .select({
-        retestCandidates: count(sql`case when ${retestCandidateSql(today)} then 1 end`),
-        privacyFlags: count(sql`case when ${privacyFlagSql} then 1 end`),
-      })
-      .from(experiments)
-      .where(and(scope)),
+  // Separate filtered counts, not one scan with CASE: the planner then checks the cheap column tests first.
+  const [retestCandidates, privacyFlags, concentration, shift] = await Promise.all([
+    countFlag(db, 'retest', opts),
+    countFlag(db, 'privacy', opts),
     getConcentration(db, opts),
     getShift(db, opts),
   ]);
   const largest = concentration.byVendor.largest;
   return {
-    retestCandidates: row?.retestCandidates ?? 0,
-    privacyFlags: row?.privacyFlags ?? 0,
+    retestCandidates,
+    privacyFlags,
     vendorHhi: concentration.byVendor.hhi,
     concentration: concentration.byVendor.level,
     largestVendor: largest ? { name: largest.key, share: largest.share } : null,
