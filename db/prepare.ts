@@ -3,13 +3,19 @@ import { sql } from 'drizzle-orm';
 import { ConfigError, dataDir, databaseKind, demoWanted, postgresUrl, type DatabaseKind } from './config';
 import { connectPglite, connectPostgres, type Connection } from './connect';
 import { acquireLock, releaseLock } from './lock';
-import { migrateDb } from './migrate';
+import { backupBeforeMigration, migrateDb, migrationCounts } from './migrate';
 import { user } from './schema';
 import { hasAnyExperiments, insertUserWithPassword, seedDemo } from './seed/demo';
 import { seedReferenceCatalog } from './seed/reference';
 import type { Db } from './types';
 
-export type PrepareReport = { kind: DatabaseKind; demo: 'loaded' | 'present' | 'off'; admin: 'created' | 'exists' | 'setup-page' };
+export type PrepareReport = {
+  kind: DatabaseKind;
+  demo: 'loaded' | 'present' | 'off';
+  admin: 'created' | 'exists' | 'setup-page';
+  /** The copy taken before pending migrations were applied to an existing embedded database. */
+  backup?: string;
+};
 
 /** Translates driver errors into one sentence that says what to fix. */
 export function explainConnectionError(err: unknown, kind: DatabaseKind): string {
@@ -89,7 +95,12 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
       await conn.db.execute(sql`select 1`);
     } else {
       acquireLock(dir);
-      conn = await connectPglite(dir);
+      const pglite = await connectPglite(dir);
+      conn = pglite;
+      const { shipped, applied } = await migrationCounts(pglite.db);
+      const backup = applied > 0 && applied < shipped ? await backupBeforeMigration(pglite.client, dir) : undefined;
+      if (backup) console.log(`Backed up the database to ${backup} before applying ${shipped - applied} migration(s).`);
+      return { ...(await prepareDatabase(pglite.db, kind)), backup };
     }
     return await prepareDatabase(conn.db, kind);
   } catch (err) {
