@@ -49,3 +49,23 @@ export function releaseLock(dir: string): void {
     // already gone
   }
 }
+
+/**
+ * On SIGTERM or SIGINT: close the database (PGlite flushes and shuts down its Postgres), release
+ * the folder lock, then exit. db/index.ts calls it when it opens the embedded database.
+ */
+export function closeOnSignals(dir: string, close: () => Promise<void>, proc: NodeJS.Process = process): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    close()
+      .catch((err) => console.error(`Closing the database on ${signal} failed: ${String(err)}`))
+      .finally(() => {
+        releaseLock(dir);
+        proc.exit(0);
+      });
+  };
+  proc.once('SIGTERM', onSignal);
+  proc.once('SIGINT', onSignal);
+}

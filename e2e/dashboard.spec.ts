@@ -38,7 +38,7 @@ test.describe('executive dashboard', () => {
     expect(activeAll).toBeGreaterThan(active90);
 
     await page.getByLabel('Teams', { exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Customer Support' }).check();
+    await page.getByRole('checkbox', { name: 'Customer Support' }).click();
     await expect(page).toHaveURL(/team=\d+/);
     await expect(page.getByTestId('kpi-teams')).toHaveText('1');
     const activeTeam = await asNumber(page, 'active');
@@ -107,7 +107,7 @@ test.describe('sign-in and leads', () => {
     test('a lead switches the dashboard to "my teams"', async ({ page }) => {
       await page.goto('/dashboard');
       await page.getByLabel('Teams', { exact: true }).click();
-      await page.getByRole('checkbox', { name: 'My teams only' }).check();
+      await page.getByRole('checkbox', { name: 'My teams only' }).click();
       await expect(page).toHaveURL(/mine=yes/);
       await expect(page.getByTestId('kpi-cards')).toContainText('of 1 team ·');
     });
