@@ -1,6 +1,6 @@
 import { ConfigError, dataDir, databaseKind, postgresUrl, type DatabaseKind } from './config';
 import { connectPglite, connectPostgres } from './connect';
-import { acquireLock, releaseLock } from './lock';
+import { acquireLock, closeOnSignals, releaseLock } from './lock';
 import type { Db } from './types';
 
 export type { Db, Queryable, Tx } from './types';
@@ -18,6 +18,8 @@ async function open(): Promise<Handle> {
   acquireLock(dir);
   process.once('exit', () => releaseLock(dir));
   const conn = await connectPglite(dir);
+  // Ctrl-C / SIGTERM: close PGlite (flushes and ends cleanly) and release the lock before exiting.
+  closeOnSignals(dir, conn.close);
   return {
     db: conn.db,
     kind,

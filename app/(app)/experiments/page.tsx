@@ -10,7 +10,8 @@ import { listModelChoices } from '@/db/queries/experiment-detail';
 import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
-import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { ExportMenu } from '@/components/reports/export-menu';
 
 export const metadata: Metadata = { title: 'Experiments' };
 
@@ -27,6 +28,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
   ]);
   const vendors = [...new Set(models.map((m) => m.vendor))].sort();
   const canCreate = hasPermission(user.role, 'experiments.write') && (user.role === 'admin' || user.leadTeamIds.length > 0);
+  const canExport = hasPermission(user.role, 'reports.export');
   const filtered = Object.entries(f).some(([k, v]) => v !== undefined && !['page', 'sort', 'dir'].includes(k));
   return (
     <>
@@ -57,6 +59,11 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         <>
           <ExperimentsTable rows={result.rows} f={f} />
           <Pagination f={f} page={result.page} pages={result.pages} total={result.total} />
+          {canExport ? (
+            <div className="mt-4">
+              <ExportMenu query={experimentFiltersToSearch({ ...f, page: 1 })} formats={['csv', 'xlsx']} />
+            </div>
+          ) : null}
         </>
       )}
     </>
