@@ -29,6 +29,15 @@ const daysBefore = (iso: string, days: number) => new Date(Date.parse(iso) - day
 test.describe('an executive exports what the filters select', () => {
   test.use({ storageState: storageFor('executive') });
 
+  test('the experiment list exports what it shows', async ({ page }) => {
+    await page.goto('/experiments?status=completed');
+    const shown = Number(/^[\d,]+/.exec((await page.getByTestId('result-count').textContent())!)![0].replace(/,/g, ''));
+    expect(shown).toBeGreaterThan(0);
+    const rows = parseCsv((await download(page, 'CSV', 'CSV')).bytes);
+    expect(rows.length).toBe(shown);
+    expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(['completed']));
+  });
+
   test('CSV, Excel and PDF hold exactly the filtered experiments', async ({ page }) => {
     await page.goto('/reports');
     const filters = page.getByRole('form', { name: 'Report filters' });

@@ -11,11 +11,14 @@ import { DashboardFilterBar } from '@/components/dashboard/dashboard-filter-bar'
 import { DefinitionsList } from '@/components/dashboard/definitions-list';
 import { SectionSkeleton } from '@/components/dashboard/section-skeleton';
 import { PageHeader } from '@/components/ui/page-header';
+import { ExportMenu } from '@/components/reports/export-menu';
 import { getDb } from '@/db';
 import { getEarliestStart } from '@/db/queries/dashboard-kpis';
 import { getUsedModelOptions } from '@/db/queries/dashboard-options';
 import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { formatPeriod } from '@/lib/metrics/period';
 import { effectivePreset, parseDashboardParams, resolveDashboardFilters } from '@/lib/validation/dashboard-filters';
 
@@ -36,10 +39,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds });
   // A new key per filter set: sections show their skeleton again instead of stale figures.
   const key = JSON.stringify(filters);
+  // Exports hold the experiments active in the period within the dashboard's slice (the list's "from/to").
+  const exportQuery = experimentFiltersToSearch({
+    team: filters.team, workType: filters.workType, vendor: filters.vendor, model: filters.model,
+    from: filters.period.from, to: filters.period.to,
+  });
 
   return (
     <>
-      <PageHeader title="Dashboard" description="What AI is changing in the organisation: new capabilities first, then efficiency." />
+      <PageHeader
+        title="Dashboard"
+        description="What AI is changing in the organisation: new capabilities first, then efficiency."
+        actions={hasPermission(user.role, 'reports.export') ? <ExportMenu query={exportQuery} formats={['pdf', 'xlsx', 'csv']} /> : null}
+      />
       <DashboardFilterBar
         params={params}
         preset={effectivePreset(params)}
