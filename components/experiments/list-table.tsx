@@ -61,11 +61,11 @@ export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: Ex
             </Td>
             <Td>{MINDSET_SHORT[e.mindset]}</Td>
             <Td>{WORK_TYPE_LABEL[e.workType]}</Td>
-            <Td>{formatDate(e.startDate)}</Td>
+            <Td className="whitespace-nowrap">{formatDate(e.startDate)}</Td>
             <Td className="text-right">{formatNumber(e.hoursSavedPerMonth == null ? null : Number(e.hoursSavedPerMonth))}</Td>
             <Td className="text-right">{formatMoneyCents(e.spendMonthlyCents)}</Td>
             <Td className="text-right">{e.outcomes}</Td>
-            <Td>{new Date(e.updatedAt).toISOString().slice(0, 10)}</Td>
+            <Td className="whitespace-nowrap">{new Date(e.updatedAt).toISOString().slice(0, 10)}</Td>
           </tr>
         ))}
       </tbody>
