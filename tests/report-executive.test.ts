@@ -2,6 +2,8 @@ import { and, between, desc, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { capabilityOutcomes, experiments } from '@/db/schema';
 import { executiveReportData, reportPeriod } from '@/db/queries/report';
+import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
+import { parseDashboardParams, resolveDashboardFilters } from '@/lib/validation/dashboard-filters';
 import { niceStep } from '@/lib/export/pdf/charts';
 import { changeText, executiveReportPdf } from '@/lib/export/pdf/executive-report';
 import { extractPdfText, pdfPageCount } from '@/lib/export/pdf/extract-text';
@@ -38,6 +40,20 @@ describe('report helpers', () => {
 describeEachDb(
   'executive report',
   (ctx) => {
+    it('states the same headline figures as the dashboard for the same period', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const data = await executiveReportData(ctx.db, parseExperimentFilters({}), { today });
+      const dashboard = await getDashboardKpis(
+        ctx.db,
+        resolveDashboardFilters(parseDashboardParams({ from: data.period.from, to: data.period.to }), { today }),
+      );
+      expect(data.current.experiments).toBe(dashboard.current.active);
+      expect(data.current.teams).toBe(dashboard.current.teamsActive);
+      expect(data.current.hoursSavedPerMonth).toBeCloseTo(dashboard.current.hoursSavedPerMonth, 2);
+      expect(data.current.spendMonthlyCents).toBe(dashboard.current.spendMonthlyCents);
+      expect(data.current.outcomes).toBe(dashboard.current.outcomes);
+    });
+
     it('the PDF states the period, the headline figures, a top story and the methods, on A4 and Letter', async () => {
       const filters = parseExperimentFilters({});
       const data = await executiveReportData(ctx.db, filters);

@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { capabilityOutcomes, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
+import { effectiveHoursSql, effectiveSpendSql } from './dashboard-scope';
 import { buildExperimentWhere, type FilterContext } from './experiment-filters';
 
 /** The executive report's period: [from, to] and the period of the same length just before it. */
@@ -20,7 +21,6 @@ export function reportPeriod(filters: Partial<Pick<ExperimentFilters, 'from' | '
 }
 
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
-const LIVE = sql`${E('status')} in ('running', 'completed')`;
 
 export type Headline = { experiments: number; teams: number; hoursSavedPerMonth: number; spendMonthlyCents: number; outcomes: number; highImpactOutcomes: number };
 
@@ -31,8 +31,8 @@ async function headline(db: Queryable, base: ExperimentFilters, from: string, to
     .select({
       experiments: sql<number>`count(*)::int`,
       teams: sql<number>`count(distinct ${E('team_id')})::int`,
-      hours: sql<string>`coalesce(sum(${E('hours_saved_per_month')}) filter (where ${LIVE}), 0)`,
-      spend: sql<string>`coalesce(sum(${E('spend_monthly_cents')}) filter (where ${LIVE}), 0)`,
+      hours: sql<string>`coalesce(sum(${effectiveHoursSql}), 0)`,
+      spend: sql<string>`coalesce(sum(${effectiveSpendSql}), 0)`,
     })
     .from(experiments)
     .where(inPeriod);
@@ -81,8 +81,8 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
     .select({
       team: teams.name,
       experiments: sql<number>`count(*)::int`,
-      hoursSavedPerMonth: sql<string>`coalesce(sum(${experiments.hoursSavedPerMonth}) filter (where ${experiments.status} in ('running', 'completed')), 0)`,
-      spendMonthlyCents: sql<string>`coalesce(sum(${experiments.spendMonthlyCents}) filter (where ${experiments.status} in ('running', 'completed')), 0)`,
+      hoursSavedPerMonth: sql<string>`coalesce(sum(${effectiveHoursSql}), 0)`,
+      spendMonthlyCents: sql<string>`coalesce(sum(${effectiveSpendSql}), 0)`,
     })
     .from(experiments)
     .innerJoin(teams, eq(teams.id, experiments.teamId))

@@ -88,7 +88,7 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
   });
   doc.x = left;
   doc.y = top + 2 * height + gap + 8;
-  paragraph(doc, 'Hours and spend are monthly run-rates of running and completed experiments active in the period; outcomes are those recorded in the period.', { size: 8, color: MUTED });
+  paragraph(doc, 'Hours and spend are monthly run-rates of the experiments active in the period (latest check-in, else their own figures), as on the dashboard; outcomes are those recorded in the period.', { size: 8, color: MUTED });
 }
 
 function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
