@@ -10,7 +10,7 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  timeout: 45_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PW_JSON_REPORT
     ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]]

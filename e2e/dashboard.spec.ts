@@ -38,7 +38,8 @@ test.describe('executive dashboard', () => {
     expect(activeAll).toBeGreaterThan(active90);
 
     await page.getByLabel('Teams', { exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Customer Support' }).click();
+    // A team no other test writes to (the lead's Customer Support gets new check-ins meanwhile).
+    await page.getByRole('checkbox', { name: 'Legal & Compliance' }).click();
     await expect(page).toHaveURL(/team=\d+/);
     await expect(page.getByTestId('kpi-teams')).toHaveText('1');
     const activeTeam = await asNumber(page, 'active');
@@ -87,6 +88,7 @@ test.describe('executive dashboard', () => {
   });
 
   test('has no serious accessibility violations', async ({ page }) => {
+    test.setTimeout(120_000); // axe over the whole dashboard is slow on a loaded 2-core machine
     await page.goto('/dashboard');
     await expect(page.getByTestId('chart-models').locator('svg.recharts-surface').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
