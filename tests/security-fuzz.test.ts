@@ -27,7 +27,7 @@ describeEachDb(
 
     ACTION_TABLE.filter((e) => e.fuzz !== false).forEach((entry, index) => {
       // The most privileged allowed caller reaches the validation; entries nobody may call are fuzzed signed out.
-      const caller: Caller = entry.allowed.includes('admin') ? 'admin' : (entry.allowed.at(-1) ?? 'anon');
+      const caller: Caller = entry.fuzzAs ?? (entry.allowed.includes('admin') ? 'admin' : (entry.allowed.at(-1) ?? 'anon'));
       const runs = Math.max(1, Math.round(FUZZ_RUNS * (entry.fuzzShare ?? 1)));
       it(`${entry.name}: ${runs} hostile inputs as ${caller} (seed ${FUZZ_SEED})`, async () => {
         const r = rng(FUZZ_SEED + index);
