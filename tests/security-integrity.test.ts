@@ -3,7 +3,10 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { createTeamAction, createUserAction, setRoleAction } from '@/app/(app)/admin/actions';
-import { auditLog, teams, user } from '@/db/schema';
+import { updateExperimentAction } from '@/app/(app)/experiments/actions';
+import { CONFLICT_MESSAGE } from '@/db/queries/experiment-write';
+import { aiModels, auditLog, experimentModels, experiments, teams, user } from '@/db/schema';
+import { newExperiment } from './helpers/action-fixtures';
 import { describeEachDb } from './helpers/db';
 import { actAs, actionOutcome, formDataOf, installDb, loadFixtures, type Fixtures } from './helpers/security-harness';
 
@@ -67,6 +70,36 @@ describeEachDb(
       const [row] = await ctx.db.select({ role: user.role }).from(user).where(eq(user.id, target.id));
       const last = entries.sort((a, b) => a.id - b.id).at(-1)!.after as { role: string };
       expect(row.role).toBe(last.role);
+    });
+
+    it('two edits of one experiment from the same version at once: one is saved, the other is told and overwrites nothing', async () => {
+      const id = await newExperiment(fx, fx.teams.own);
+      const [m1, m2] = await ctx.db.select({ id: aiModels.id }).from(aiModels).orderBy(aiModels.id).limit(2);
+      const auditBefore = await ctx.db.select({ id: auditLog.id }).from(auditLog).where(sql`${auditLog.action} = 'experiment.update' and ${auditLog.entityId} = ${String(id)}`);
+      await actAs(fx, 'admin');
+      const edit = (title: string, modelId: number) =>
+        actionOutcome(() =>
+          updateExperimentAction({}, formDataOf({ id: String(id), version: '1', title, teamId: String(fx.teams.own), status: 'running', modelIds: String(modelId) })),
+        );
+      const outcomes = await Promise.all([edit('Edit from tab A', m1.id), edit('Edit from tab B', m2.id)]);
+      const accepted = outcomes.filter((o) => o.kind === 'ok');
+      const refused = outcomes.filter((o) => o.kind === 'invalid');
+      expect(accepted).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0].kind === 'invalid' && refused[0].state?.error).toBe(CONFLICT_MESSAGE);
+      // The winner's edit is stored whole (title and models); the loser's left no trace.
+      const winner = outcomes[0].kind === 'ok' ? { title: 'Edit from tab A', model: m1.id } : { title: 'Edit from tab B', model: m2.id };
+      const [row] = await ctx.db.select({ title: experiments.title, version: experiments.version }).from(experiments).where(eq(experiments.id, id));
+      expect(row).toEqual({ title: winner.title, version: 2 });
+      const models = await ctx.db.select({ modelId: experimentModels.modelId }).from(experimentModels).where(eq(experimentModels.experimentId, id));
+      expect(models).toEqual([{ modelId: winner.model }]);
+      const auditAfter = await ctx.db.select({ after: auditLog.after }).from(auditLog).where(sql`${auditLog.action} = 'experiment.update' and ${auditLog.entityId} = ${String(id)}`);
+      expect(auditAfter).toHaveLength(auditBefore.length + 1);
+      // A third save from the same stale version is refused as well.
+      const stale = await edit('Edit from tab C', m1.id);
+      expect(stale.kind === 'invalid' && stale.state?.error).toBe(CONFLICT_MESSAGE);
+      const [still] = await ctx.db.select({ title: experiments.title }).from(experiments).where(eq(experiments.id, id));
+      expect(still.title).toBe(winner.title);
     });
 
     it('ten admins creating the same email at once: exactly one user, the others get a message', async () => {

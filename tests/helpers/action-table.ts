@@ -84,7 +84,7 @@ export type TableEntry = {
   refusal?: (caller: Caller) => Outcome['kind'];
   /** Leave out of the fuzz test (no user input to fuzz). */
   fuzz?: false;
-  /** Share of FUZZ_RUNS for entries that hash passwords on every call (slow by design). */
+  /** Share of FUZZ_RUNS for slow entries (hashing passwords, building a PDF or reading a backup on every call). */
   fuzzShare?: number;
   /** Tables a refused or invalid attempt may legitimately write (e.g. login_attempts for a failed sign-in). */
   mayWrite?: string[];

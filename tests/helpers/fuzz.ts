@@ -4,7 +4,7 @@
  * and duplicated keys. FUZZ_RUNS sets how many inputs each table entry gets.
  */
 
-export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 40));
+export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 20));
 export const FUZZ_SEED = process.env.FUZZ_SEED === 'random' ? (Date.now() >>> 0) : Number(process.env.FUZZ_SEED ?? 20261128);
 
 /** mulberry32: small, fast and reproducible from its seed. */
