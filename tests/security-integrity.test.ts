@@ -4,6 +4,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { createTeamAction, createUserAction, setRoleAction } from '@/app/(app)/admin/actions';
 import { updateExperimentAction } from '@/app/(app)/experiments/actions';
+import { createModelAction } from '@/app/(app)/models/actions';
 import { CONFLICT_MESSAGE } from '@/db/queries/experiment-write';
 import { aiModels, auditLog, experimentModels, experiments, teams, user } from '@/db/schema';
 import { newExperiment } from './helpers/action-fixtures';
@@ -100,6 +101,21 @@ describeEachDb(
       expect(stale.kind === 'invalid' && stale.state?.error).toBe(CONFLICT_MESSAGE);
       const [still] = await ctx.db.select({ title: experiments.title }).from(experiments).where(eq(experiments.id, id));
       expect(still.title).toBe(winner.title);
+    });
+
+    it('ten admins adding a model with the same slug at once: exactly one model, the others get a message', async () => {
+      await actAs(fx, 'admin');
+      const slug = `race-${fx.uid()}`;
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          actionOutcome(() => createModelAction({}, formDataOf({ slug, name: 'Racer', vendor: 'OpenAI', releaseDate: '2026-03-01', dataPolicy: 'unknown' }))),
+        ),
+      );
+      expect(outcomes.filter((o) => o.kind === 'crash')).toEqual([]);
+      expect(outcomes.filter((o) => o.kind === 'ok')).toHaveLength(1);
+      for (const o of outcomes.filter((x) => x.kind === 'invalid'))
+        expect(o.kind === 'invalid' && o.state?.fieldErrors?.slug).toEqual(['Another model already has this slug.']);
+      expect(await ctx.db.select().from(aiModels).where(eq(aiModels.slug, slug))).toHaveLength(1);
     });
 
     it('ten admins creating the same email at once: exactly one user, the others get a message', async () => {
