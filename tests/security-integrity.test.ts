@@ -5,11 +5,12 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { createTeamAction, createUserAction, setRoleAction } from '@/app/(app)/admin/actions';
 import { updateExperimentAction } from '@/app/(app)/experiments/actions';
 import { createModelAction } from '@/app/(app)/models/actions';
+import { POST as importModels } from '@/app/api/models/import/route';
 import { CONFLICT_MESSAGE } from '@/db/queries/experiment-write';
 import { aiModels, auditLog, experimentModels, experiments, teams, user } from '@/db/schema';
-import { newExperiment } from './helpers/action-fixtures';
+import { modelImportCsv, newExperiment } from './helpers/action-fixtures';
 import { describeEachDb } from './helpers/db';
-import { actAs, actionOutcome, formDataOf, installDb, loadFixtures, type Fixtures } from './helpers/security-harness';
+import { LEAK, actAs, actionOutcome, formDataOf, installDb, loadFixtures, type Fixtures } from './helpers/security-harness';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
@@ -115,6 +116,19 @@ describeEachDb(
       expect(outcomes.filter((o) => o.kind === 'ok')).toHaveLength(1);
       for (const o of outcomes.filter((x) => x.kind === 'invalid'))
         expect(o.kind === 'invalid' && o.state?.fieldErrors?.slug).toEqual(['Another model already has this slug.']);
+      expect(await ctx.db.select().from(aiModels).where(eq(aiModels.slug, slug))).toHaveLength(1);
+    });
+
+    it('five imports of the same new model at once: one model, every other import says so without internals', async () => {
+      const headers = await actAs(fx, 'admin');
+      const csv = modelImportCsv(fx);
+      const slug = csv.split('\n')[1].split(',')[0];
+      const bodies = await Promise.all(
+        Array.from({ length: 5 }, async () => (await importModels(new Request('http://localhost:3000/api/models/import', { method: 'POST', headers, body: csv }))).text()),
+      );
+      const last = bodies.map((b) => JSON.parse(b.trim().split('\n').at(-1)!) as { result?: unknown; error?: string });
+      expect(last.filter((l) => l.result).length).toBeGreaterThanOrEqual(1);
+      for (const l of last.filter((x) => x.error)) expect(l.error).not.toMatch(LEAK);
       expect(await ctx.db.select().from(aiModels).where(eq(aiModels.slug, slug))).toHaveLength(1);
     });
 
