@@ -12,6 +12,7 @@ import {
   installDb,
   loadFixtures,
   runEntry,
+  teamRefusal,
   visibleText,
   type Fixtures,
 } from './helpers/security-harness';
@@ -43,10 +44,11 @@ describeEachDb(
             expect(success, `${entry.name} as ${caller}: ${visibleText(outcome)}`).toContain(outcome.kind);
             return;
           }
-          expect(outcome.kind, visibleText(outcome)).toBe((entry.refusal ?? defaultRefusal)(caller));
+          expect(outcome.kind, visibleText(outcome)).toBe((entry.refusal ?? (entry.teamScoped ? teamRefusal : defaultRefusal))(caller));
           expect(await fingerprint(fx.db)).toEqual(before);
-          // A signed-in caller refused by a permission check leaves a trace in the audit log.
-          if (outcome.kind === 'forbidden' && !('route' in entry)) expect(await deniedAuditCount(fx.db)).toBe(deniedBefore + 1);
+          // A signed-in caller refused by a permission (or team) check leaves a trace in the audit log.
+          const teamDenied = entry.teamScoped && caller === 'otherLead';
+          if ((outcome.kind === 'forbidden' && !('route' in entry)) || teamDenied) expect(await deniedAuditCount(fx.db)).toBe(deniedBefore + 1);
         });
       }
     }

@@ -18,6 +18,10 @@
  *   with its method and path (input is sent as a form body for POST, query string for GET).
  * - optional `refusal` when refusal is not the default; `fuzz: false` to leave it out of the fuzz
  *   test (only for actions without user input); `mayWrite` for tables a failed attempt writes.
+ * - `teamScoped: true` for writes limited to the teams a lead leads: otherLead gets a message (not a
+ *   403) and the refusal must still leave a denied audit entry.
+ * - `fuzzAs` when the fuzz should call as someone else than the most privileged allowed caller.
+ * - Inputs may hold a Blob (a file upload); fresh rows to act on come from ./action-fixtures.
  */
 import { resetPasswordAction, changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
@@ -30,12 +34,46 @@ import {
   setRoleAction,
   updateSettingsAction,
 } from '@/app/(app)/admin/actions';
+import {
+  addCheckinAction,
+  addOutcomeAction,
+  archiveExperimentAction,
+  createExperimentAction,
+  deleteOutcomeAction,
+  restoreExperimentAction,
+  updateExperimentAction,
+} from '@/app/(app)/experiments/actions';
+import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
+import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
+import { recordMitigationAction, startRetestAction } from '@/app/(app)/insights/actions';
+import {
+  addBenchmarkAction,
+  addPriceAction,
+  createModelAction,
+  previewImportAction as previewModelImportAction,
+  updateModelAction,
+} from '@/app/(app)/models/actions';
+import * as backupRoute from '@/app/api/admin/backup/route';
 import * as authRoute from '@/app/api/auth/[...all]/route';
+import * as exportRoute from '@/app/api/export/experiments/route';
 import * as healthRoute from '@/app/api/health/route';
+import * as modelImportRoute from '@/app/api/models/import/route';
+import * as reportRoute from '@/app/api/reports/executive/route';
 import type { ActionState } from '@/lib/action-state';
+import {
+  backupFile,
+  currentVersion,
+  experimentImportCsv,
+  flaggedExperiment,
+  modelImportCsv,
+  newExperiment,
+  newModel,
+  newOutcome,
+  retestCandidate,
+} from './action-fixtures';
 import { DEMO_PASSWORD, SIGNED_IN, type Caller, type Fixtures, type Outcome } from './security-harness';
 
-type Input = Record<string, string>;
+type Input = Record<string, string | Blob>;
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export type TableEntry = {
@@ -46,10 +84,14 @@ export type TableEntry = {
   refusal?: (caller: Caller) => Outcome['kind'];
   /** Leave out of the fuzz test (no user input to fuzz). */
   fuzz?: false;
-  /** Share of FUZZ_RUNS for entries that hash passwords on every call (slow by design). */
+  /** Share of FUZZ_RUNS for slow entries (hashing passwords, building a PDF or reading a backup on every call). */
   fuzzShare?: number;
   /** Tables a refused or invalid attempt may legitimately write (e.g. login_attempts for a failed sign-in). */
   mayWrite?: string[];
+  /** A write limited to the teams a lead leads: otherLead gets a message, recorded as denied. */
+  teamScoped?: true;
+  /** Who the fuzz test calls as (default: admin if allowed, else the last allowed caller, else anon). */
+  fuzzAs?: Caller;
 } & (
   | { action: (prev: ActionState, formData: FormData) => Promise<ActionState | void> }
   | {
@@ -60,13 +102,45 @@ export type TableEntry = {
         /** Route params as Next passes them, e.g. { id: '42' } for app/api/things/[id]. */
         params?: Record<string, string | string[]>;
         /** How the input is sent on non-GET requests (default: form). */
-        body?: 'form' | 'json';
+        body?: 'form' | 'json' | 'text'; // text: the input's `body` field as the raw request body
       };
     }
 );
 
 const EVERYONE: readonly Caller[] = ['anon', ...SIGNED_IN];
 const ADMIN: readonly Caller[] = ['admin'];
+/** Experiment writes: the lead of the experiment's team, and admins. */
+const TEAM_WRITERS: readonly Caller[] = ['teamLead', 'admin'];
+
+const ownExperiment = (fx: Fixtures) => {
+  if (fx.experiments.own == null) throw new Error('the harness needs an experiment of the lead’s team');
+  return fx.experiments.own;
+};
+
+/** A valid experiment form for the lead's team (the fields the edit form posts). */
+const experimentForm = (fx: Fixtures) => ({
+  title: `Harness experiment ${fx.uid()}`,
+  teamId: String(fx.teams.own),
+  description: 'Drafting replies with AI',
+  hypothesis: 'Faster first replies',
+  workType: 'customer_support',
+  mindset: 'accelerate',
+  status: 'running',
+  startDate: '2026-01-05',
+  dataSensitivity: 'internal',
+  hoursBeforePerTask: '0.5',
+  hoursWithAiPerTask: '0.25',
+  tasksPerMonth: '100',
+});
+
+/** Import screens keep their own state shape; in the table, a preview that rejects rows counts as refused. */
+const importOutcome = (s: ImportState): ActionState =>
+  s.error ? { error: s.error } : s.rejected ? { error: `${s.rejected} row(s) rejected: ${s.rows?.flatMap((r) => r.errors).join(' ')}` } : { ok: true, message: s.message };
+const modelImportOutcome = (s: { fileError?: string; rows?: { reasons: string[] }[]; error?: string }): ActionState => {
+  const rejected = s.rows?.filter((r) => r.reasons.length) ?? [];
+  if (s.fileError || s.error) return { error: s.fileError ?? s.error };
+  return rejected.length ? { error: rejected.flatMap((r) => r.reasons).join(' ') } : { ok: true };
+};
 
 export const ACTION_TABLE: TableEntry[] = [
   // ---- sign-in and accounts (app/(auth)) ----
@@ -122,6 +196,182 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: ADMIN,
     action: updateSettingsAction,
     input: () => ({ name: 'Demo Org', currency: 'EUR', timeZone: 'Europe/Berlin', fiscalYearStartMonth: '4' }),
+  },
+
+  // ---- experiments (app/(app)/experiments/actions.ts) ----
+  {
+    name: 'experiments: create',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: createExperimentAction,
+    input: (fx) => experimentForm(fx),
+  },
+  {
+    name: 'experiments: edit',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: updateExperimentAction,
+    input: async (fx) => ({ ...experimentForm(fx), id: String(ownExperiment(fx)), version: await currentVersion(fx.db, ownExperiment(fx)) }),
+  },
+  {
+    name: 'experiments: archive',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: archiveExperimentAction,
+    input: async (fx) => ({ id: String(await newExperiment(fx, fx.teams.own)) }),
+  },
+  {
+    name: 'experiments: restore',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: restoreExperimentAction,
+    input: async (fx) => ({ id: String(await newExperiment(fx, fx.teams.own, { archivedAt: new Date() })) }),
+  },
+  {
+    name: 'experiments: add outcome',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: addOutcomeAction,
+    input: (fx) => ({ experimentId: String(ownExperiment(fx)), type: 'insight', description: 'Found a pattern', impact: '4', evidence: '', recordedOn: '2026-02-01' }),
+  },
+  {
+    name: 'experiments: delete outcome',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: deleteOutcomeAction,
+    input: async (fx) => ({ experimentId: String(ownExperiment(fx)), outcomeId: String(await newOutcome(fx, ownExperiment(fx))) }),
+  },
+  {
+    name: 'experiments: add check-in',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: addCheckinAction,
+    input: (fx) => ({ experimentId: String(ownExperiment(fx)), date: '2026-02-02', hoursBeforePerTask: '1', hoursWithAiPerTask: '0.5', tasksPerMonth: '20', note: 'ok' }),
+  },
+
+  // ---- experiments import (app/(app)/experiments/import) ----
+  {
+    name: 'experiments import: preview',
+    allowed: TEAM_WRITERS,
+    // Read-only: another team's rows are shown as rejected, nothing is written or audited.
+    refusal: (c) => (c === 'otherLead' ? 'invalid' : c === 'anon' ? 'login' : 'forbidden'),
+    action: async (_p, fd) => importOutcome(await previewImportAction({}, fd)),
+    input: async (fx) => ({ file: new Blob([await experimentImportCsv(fx, fx.teams.own)], { type: 'text/csv' }) }),
+  },
+  {
+    name: 'experiments import: apply',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: async (_p, fd) => importOutcome(await applyImportAction({}, fd)),
+    input: async (fx) => ({ csv: await experimentImportCsv(fx, fx.teams.own) }),
+  },
+  {
+    name: 'route: GET /experiments/import/template',
+    allowed: SIGNED_IN,
+    route: { method: 'GET', path: '/experiments/import/template', handler: importTemplateRoute.GET as Handler },
+    input: () => ({}),
+    fuzz: false,
+  },
+
+  // ---- insights (app/(app)/insights/actions.ts) ----
+  {
+    name: 'insights: start a re-test',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: startRetestAction,
+    input: async (fx) => {
+      const c = await retestCandidate(fx, fx.teams.own);
+      return { experimentId: String(c.experimentId), modelId: String(c.modelId) };
+    },
+  },
+  {
+    name: 'insights: record a privacy mitigation',
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: recordMitigationAction,
+    input: async (fx) => {
+      const e = await flaggedExperiment(fx, fx.teams.own);
+      return { experimentId: String(e.id), version: String(e.version), mitigation: 'Enterprise agreement with training opt-out' };
+    },
+  },
+
+  // ---- model catalog (app/(app)/models/actions.ts, app/api/models/import) ----
+  {
+    name: 'models: create',
+    allowed: ADMIN,
+    action: createModelAction,
+    input: (fx) => ({ slug: `new-${fx.uid()}`, name: 'New Model', vendor: 'OpenAI', releaseDate: '2026-03-01', dataPolicy: 'no_training', contextWindow: '128000' }),
+  },
+  {
+    name: 'models: edit',
+    allowed: ADMIN,
+    action: updateModelAction,
+    input: async (fx) => {
+      const m = await newModel(fx);
+      return { id: String(m.id), slug: m.slug, name: 'Renamed Model', vendor: 'OpenAI', releaseDate: '2025-02-01', dataPolicy: 'trains', reasoning: 'on' };
+    },
+  },
+  {
+    name: 'models: add price',
+    allowed: ADMIN,
+    action: addPriceAction,
+    input: async (fx) => ({ modelId: String((await newModel(fx)).id), effectiveDate: '2026-01-01', input: '1.25', output: '5', note: 'list price' }),
+  },
+  {
+    name: 'models: add benchmark score',
+    allowed: ADMIN,
+    action: addBenchmarkAction,
+    input: async (fx) => ({ modelId: String((await newModel(fx)).id), benchmark: 'gpqa_diamond', score: '61.5', source: 'vendor card' }),
+  },
+  {
+    name: 'models import: preview',
+    allowed: ADMIN,
+    action: async (_p, fd) => modelImportOutcome(await previewModelImportAction({}, fd)),
+    input: (fx) => ({ csv: modelImportCsv(fx) }),
+  },
+  {
+    name: 'route: POST /api/models/import',
+    allowed: ADMIN,
+    route: { method: 'POST', path: '/api/models/import', body: 'text', handler: modelImportRoute.POST as Handler },
+    input: (fx) => ({ body: modelImportCsv(fx) }),
+  },
+
+  // ---- exports, reports and backups (app/api) ----
+  {
+    name: 'route: GET /api/export/experiments (csv)',
+    allowed: SIGNED_IN,
+    route: { method: 'GET', path: '/api/export/experiments', handler: exportRoute.GET as Handler },
+    input: () => ({ format: 'csv', dataset: 'experiments', status: 'running' }),
+  },
+  {
+    name: 'route: GET /api/export/experiments (xlsx)',
+    allowed: SIGNED_IN,
+    route: { method: 'GET', path: '/api/export/experiments', handler: exportRoute.GET as Handler },
+    input: () => ({ format: 'xlsx', dataset: 'outcomes' }),
+    fuzz: false,
+  },
+  {
+    name: 'route: GET /api/reports/executive',
+    allowed: SIGNED_IN,
+    route: { method: 'GET', path: '/api/reports/executive', handler: reportRoute.GET as Handler },
+    fuzzShare: 0.25,
+    input: () => ({ format: 'pdf', paper: 'a4' }),
+  },
+  {
+    name: 'route: GET /api/admin/backup',
+    allowed: ADMIN,
+    route: { method: 'GET', path: '/api/admin/backup', handler: backupRoute.GET as Handler },
+    input: () => ({}),
+    fuzz: false,
+  },
+  {
+    name: 'route: POST /api/admin/backup (restore; refused while the instance holds data)',
+    allowed: [],
+    refusal: (c) => (c === 'admin' ? 'invalid' : c === 'anon' ? 'login' : 'forbidden'),
+    route: { method: 'POST', path: '/api/admin/backup', handler: backupRoute.POST as Handler },
+    fuzzAs: 'admin',
+    fuzzShare: 0.25,
+    input: async (fx) => ({ file: await backupFile(fx.db) }),
   },
 
   // ---- routes (app/api) ----

@@ -4,7 +4,7 @@
  * and duplicated keys. FUZZ_RUNS sets how many inputs each table entry gets.
  */
 
-export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 40));
+export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 20));
 export const FUZZ_SEED = process.env.FUZZ_SEED === 'random' ? (Date.now() >>> 0) : Number(process.env.FUZZ_SEED ?? 20261128);
 
 /** mulberry32: small, fast and reproducible from its seed. */
@@ -99,7 +99,7 @@ function hostileValue(r: Rng): FuzzValue {
 }
 
 /** One hostile variant of a valid input. */
-export function mutate(valid: Record<string, string>, r: Rng): FuzzInput {
+export function mutate(valid: Record<string, string | Blob>, r: Rng): FuzzInput {
   const keys = Object.keys(valid);
   const out: FuzzInput = { ...valid };
   const strategy = r.int(6);
@@ -111,7 +111,9 @@ export function mutate(valid: Record<string, string>, r: Rng): FuzzInput {
     for (const k of keys) out[k] = hostileValue(r); // everything hostile
   } else if (strategy === 3) {
     const k = r.pick(keys);
-    out[k] = `${valid[k]}${r.pick(HOSTILE_STRINGS)}`; // valid prefix, hostile tail
+    const v = valid[k];
+    const tail = r.pick(HOSTILE_STRINGS);
+    out[k] = typeof v === 'string' ? `${v}${tail}` : new Blob([v, tail], { type: v.type }); // valid prefix, hostile tail
   } else {
     out[r.pick(keys)] = hostileValue(r); // one field hostile
   }

@@ -279,10 +279,10 @@ export async function deniedAuditCount(db: Db): Promise<number> {
 
 type Runnable = {
   action?: (prev: ActionState, formData: FormData) => Promise<ActionState | void>;
-  route?: { method: string; path: string; body?: 'form' | 'json'; handler: (r: Request, c: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>; params?: Record<string, string | string[]> };
+  route?: { method: string; path: string; body?: 'form' | 'json' | 'text'; handler: (r: Request, c: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>; params?: Record<string, string | string[]> };
 };
 
-/** Calls an action (as a form post) or a route (form or JSON body, query string for GET) as `caller`. */
+/** Calls an action (as a form post) or a route (form, JSON or raw text body, query string for GET) as `caller`. */
 export async function runEntry(
   entry: Runnable,
   fx: Fixtures,
@@ -300,6 +300,10 @@ export async function runEntry(
   const init: RequestInit = { method: route.method, headers };
   if (route.method === 'GET') {
     for (const [k, v] of Object.entries(input)) for (const item of [v].flat()) url.searchParams.append(k, typeof item === 'string' ? item : '[blob]');
+  } else if (route.body === 'text') {
+    // A raw body (e.g. a CSV upload): the input's `body` field.
+    const body = input.body;
+    init.body = typeof body === 'string' || body instanceof Blob ? body : [body ?? ''].flat().join('\n');
   } else if (route.body === 'json') {
     headers.set('content-type', 'application/json');
     init.body = JSON.stringify(input);
@@ -312,4 +316,12 @@ export async function runEntry(
 /** The refusal a caller outside `allowed` must get, unless the entry says otherwise. */
 export function defaultRefusal(caller: Caller): Outcome['kind'] {
   return caller === 'anon' ? 'login' : 'forbidden';
+}
+
+/**
+ * Team-scoped writes: a lead of another team has the permission but not the team, so the action
+ * answers with a message (recorded as denied) rather than a 403.
+ */
+export function teamRefusal(caller: Caller): Outcome['kind'] {
+  return caller === 'otherLead' ? 'invalid' : defaultRefusal(caller);
 }

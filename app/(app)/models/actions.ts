@@ -8,11 +8,13 @@ import { previewModelImport, type PreviewRow } from '@/db/queries/model-import';
 import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
+import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
 
 const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+const SLUG_TAKEN = 'Another model already has this slug.';
 
 function revalidateCatalog(slug?: string) {
   revalidatePath('/models');
@@ -25,8 +27,14 @@ export async function createModelAction(_prev: ActionState, formData: FormData):
   const parsed = modelSchema.safeParse(formObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
   const db = await getDb();
-  if (await getModelBySlug(db, parsed.data.slug)) return { fieldErrors: { slug: ['Another model already has this slug.'] }, values: formValues(formData) };
-  await db.transaction((tx) => createModel(tx, actorOf(admin), parsed.data, enteredBy(admin.email, isoToday())));
+  if (await getModelBySlug(db, parsed.data.slug)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+  try {
+    await db.transaction((tx) => createModel(tx, actorOf(admin), parsed.data, enteredBy(admin.email, isoToday())));
+  } catch (err) {
+    // Another admin saved the same slug between our check and the insert.
+    if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    throw err;
+  }
   revalidateCatalog(parsed.data.slug);
   redirect(`/models/${parsed.data.slug}`);
 }
@@ -38,8 +46,14 @@ export async function updateModelAction(_prev: ActionState, formData: FormData):
   const { id, ...fields } = parsed.data;
   const db = await getDb();
   const clash = await getModelBySlug(db, fields.slug);
-  if (clash && clash.id !== id) return { fieldErrors: { slug: ['Another model already has this slug.'] }, values: formValues(formData) };
-  const row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
+  if (clash && clash.id !== id) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+  let row;
+  try {
+    row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
+  } catch (err) {
+    if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    throw err;
+  }
   if (!row) return { error: 'That model no longer exists.' };
   revalidateCatalog(row.slug);
   redirect(`/models/${row.slug}`);

@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { listVendors } from '@/db/queries/model-details';
 import { applyModelImport } from '@/db/queries/model-import';
 import { authorizeRequest } from '@/lib/auth/guard';
+import { isUniqueViolation } from '@/lib/security/db-errors';
 import { importedBy, isoToday } from '@/lib/sources';
 import { MAX_IMPORT_BYTES, parseModelImport } from '@/lib/validation/model-import';
 
@@ -29,7 +30,9 @@ export async function POST(request: Request) {
         );
         send({ result });
       } catch (err) {
-        send({ error: `Nothing was changed: ${err instanceof Error ? err.message : 'the import failed'}.` });
+        // Never the driver's message (it quotes the SQL); a racing import of the same slugs is the likely cause.
+        if (!isUniqueViolation(err)) console.error('model import failed', err);
+        send({ error: `Nothing was changed: ${isUniqueViolation(err) ? 'another import added some of these models meanwhile; preview again' : 'the import failed'}.` });
       }
       controller.close();
     },
