@@ -1,0 +1,101 @@
+// Upgrading from the previous release: a database left by the first release (migrations 0000–0001,
+// holding data) migrates to the current schema with every row intact, on PGlite and on PostgreSQL.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DatabaseKind } from '@/db/config';
+import { connectPglite, connectPostgres } from '@/db/connect';
+import { migrateDb, migrationCounts } from '@/db/migrate';
+import type { Db } from '@/db/types';
+import { DB_KINDS } from './helpers/db';
+
+/** What the first landed release shipped: 0000_init and 0001_audit_append_only. */
+const PREVIOUS_RELEASE_MIGRATIONS = 2;
+const shipped = path.join(process.cwd(), 'db', 'migrations');
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** The migrations folder as the previous release had it: the journal cut after its last migration. */
+function previousReleaseMigrations(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-prev-'));
+  tempDirs.push(dir);
+  const journal = JSON.parse(fs.readFileSync(path.join(shipped, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const entries = journal.entries.slice(0, PREVIOUS_RELEASE_MIGRATIONS);
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(shipped, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
+async function openEmpty(kind: DatabaseKind): Promise<{ db: Db; close: () => Promise<void> }> {
+  if (kind === 'pglite') return connectPglite();
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `uplift_up_${randomBytes(6).toString('hex')}`;
+  const admin = connectPostgres(base, { max: 1 });
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const conn = connectPostgres(url.toString(), { max: 2 });
+  return {
+    db: conn.db,
+    close: async () => {
+      await conn.close();
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
+  };
+}
+
+const rows = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+
+for (const kind of DB_KINDS) {
+  describe(`upgrading a database of the previous release [${kind}]`, () => {
+    it('applies only the new migrations and keeps every row, with derived figures computed', { timeout: 120_000 }, async () => {
+      const { db, close } = await openEmpty(kind);
+      try {
+        const folder = previousReleaseMigrations();
+        if (kind === 'pglite') await migratePglite(db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
+        else await migratePostgres(db, { migrationsFolder: folder });
+        expect((await migrationCounts(db)).applied).toBe(PREVIOUS_RELEASE_MIGRATIONS);
+
+        // Data as the previous release wrote it (its own columns only).
+        for (const statement of [
+          `insert into teams (name, function) values ('Kept team', 'ops')`,
+          `insert into experiments (title, team_id, status, mindset, start_date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents) select 'Kept experiment', id, 'running', 'new_capability', '2026-01-05', 3, 1, 10, 5000 from teams where name = 'Kept team'`,
+          `insert into checkins (experiment_id, date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, note) select id, '2026-02-01', 3, 0.5, 12, 6000, 'first month' from experiments where title = 'Kept experiment'`,
+          `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on) select id, 'new_capability', 'Kept outcome', 4, '2026-02-01' from experiments where title = 'Kept experiment'`,
+          `insert into audit_log (action, entity_type) values ('experiment.create', 'experiment')`,
+        ]) {
+          await db.execute(sql.raw(statement));
+        }
+
+        await migrateDb(db, kind);
+        const counts = await migrationCounts(db);
+        expect(counts.applied).toBe(counts.shipped);
+
+        const kept = rows<{ title: string; hours: string; team: string; outcomes: number; checkins: number }>(
+          await db.execute(sql.raw(`
+            select e.title, e.hours_saved_per_month::text as hours, t.name as team,
+              (select count(*)::int from capability_outcomes o where o.experiment_id = e.id) as outcomes,
+              (select count(*)::int from checkins c where c.experiment_id = e.id) as checkins
+            from experiments e join teams t on t.id = e.team_id`)),
+        );
+        expect(kept).toEqual([{ title: 'Kept experiment', hours: '20.00', team: 'Kept team', outcomes: 1, checkins: 1 }]);
+        // The append-only audit trail of the previous release is still enforced.
+        expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
+        await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();
+        // Migrating again changes nothing.
+        await migrateDb(db, kind);
+        expect(await migrationCounts(db)).toEqual(counts);
+      } finally {
+        await close();
+      }
+    });
+  });
+}
