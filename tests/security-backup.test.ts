@@ -5,11 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPglite } from '@/db/connect';
 import { BACKUPS_KEPT, backupBeforeMigration, migrationCounts } from '@/db/migrate';
-import { prepareConfiguredDatabase, prepareDatabase } from '@/db/prepare';
+import { prepareConfiguredDatabase } from '@/db/prepare';
 import { teams } from '@/db/schema';
+import { earlierMigrationsFolder, shippedMigrationCount } from './helpers/migrations';
 
 const saved = { ...process.env };
 const dirs: string[] = [];
@@ -27,15 +30,15 @@ const rows = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).row
 /** A data folder as the previous release left it: data present, the newest migration not yet applied. */
 async function previousReleaseFolder(dir: string) {
   const conn = await connectPglite(dir);
-  await prepareDatabase(conn.db, 'pglite', { demo: false });
-  await conn.db.insert(teams).values({ name: 'Kept across the upgrade', function: 'ops' });
-  // Undo the last migration (0001: audit triggers) and forget it was applied.
-  await conn.db.execute(sql.raw('drop trigger audit_log_no_update_delete on audit_log'));
-  await conn.db.execute(sql.raw('drop trigger audit_log_no_truncate on audit_log'));
-  await conn.db.execute(sql.raw('delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)'));
-  const counts = await migrationCounts(conn.db);
-  await conn.close();
-  return counts;
+  const folder = earlierMigrationsFolder(shippedMigrationCount() - 1);
+  try {
+    await migratePglite(conn.db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
+    await conn.db.insert(teams).values({ name: 'Kept across the upgrade', function: 'ops' });
+    return await migrationCounts(conn.db);
+  } finally {
+    await conn.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 describe('upgrading the embedded database', () => {
@@ -56,7 +59,7 @@ describe('upgrading the embedded database', () => {
       expect(await migrationCounts(conn.db)).toEqual({ shipped: before.shipped, applied: before.shipped });
       const kept = await conn.db.select().from(teams);
       expect(kept.map((t) => t.name)).toContain('Kept across the upgrade');
-      await expect(conn.db.execute(sql.raw('truncate audit_log'))).rejects.toThrow(); // the re-applied migration's trigger is back
+      await expect(conn.db.execute(sql.raw('truncate audit_log'))).rejects.toThrow(); // the audit trail is still append-only
     } finally {
       await conn.close();
     }

@@ -2,8 +2,6 @@
 // holding data) migrates to the current schema with every row intact, on PGlite and on PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -14,22 +12,16 @@ import { connectPglite, connectPostgres } from '@/db/connect';
 import { migrateDb, migrationCounts } from '@/db/migrate';
 import type { Db } from '@/db/types';
 import { DB_KINDS } from './helpers/db';
+import { earlierMigrationsFolder } from './helpers/migrations';
 
 /** What the first landed release shipped: 0000_init and 0001_audit_append_only. */
 const PREVIOUS_RELEASE_MIGRATIONS = 2;
-const shipped = path.join(process.cwd(), 'db', 'migrations');
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** The migrations folder as the previous release had it: the journal cut after its last migration. */
 function previousReleaseMigrations(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-prev-'));
+  const dir = earlierMigrationsFolder(PREVIOUS_RELEASE_MIGRATIONS);
   tempDirs.push(dir);
-  const journal = JSON.parse(fs.readFileSync(path.join(shipped, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const entries = journal.entries.slice(0, PREVIOUS_RELEASE_MIGRATIONS);
-  fs.mkdirSync(path.join(dir, 'meta'));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(shipped, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
   return dir;
 }
 
