@@ -74,6 +74,12 @@ describeEachDb(
       expect(Number(e.hoursSavedPerMonth)).toBe(60);
     });
 
+    it('refuses a team that does not exist with a message next to the field, writing nothing', async () => {
+      const r = await createExperiment(ctx.db, admin, input({ title: 'Nowhere', teamId: '999999' }));
+      expect(r).toMatchObject({ ok: false, reason: 'invalid', field: 'teamId' });
+      expect(await ctx.db.select().from(experiments).where(eq(experiments.title, 'Nowhere'))).toHaveLength(0);
+    });
+
     it('refuses a lead creating into a team they do not lead, and records the refusal', async () => {
       const before = await deniedCount(ctx.db, lead.id);
       const r = await createExperiment(ctx.db, lead, input({ title: 'Not mine', teamId: String(otherTeam) }));

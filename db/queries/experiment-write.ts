@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
 import type { ExperimentInput } from '@/lib/validation/experiment';
-import { aiModels, experimentModels, experiments, type Experiment } from '../schema';
+import { aiModels, experimentModels, experiments, teams, type Experiment } from '../schema';
 import type { Db, Queryable } from '../types';
 import { recordDenied, writeAudit } from './audit';
 
@@ -106,6 +106,14 @@ export function resolveTeam(user: SessionUser, teamId: number | null): number | 
   return user.role !== 'admin' && user.leadTeamIds.length === 1 ? user.leadTeamIds[0] : null;
 }
 
+const NO_SUCH_TEAM = { ok: false, reason: 'invalid', field: 'teamId', message: 'This team does not exist (any more). Choose another.' } as const;
+
+/** A team id from a form may name no team (deleted meanwhile, or forged): refuse it rather than fail on the foreign key. */
+async function teamExists(tx: Queryable, teamId: number): Promise<boolean> {
+  const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  return Boolean(row);
+}
+
 export async function createExperiment(db: Db, user: SessionUser, input: ExperimentInput): Promise<WriteResult> {
   const teamId = resolveTeam(user, input.teamId);
   if (teamId == null) return { ok: false, reason: 'invalid', field: 'teamId', message: 'Choose the team that runs this experiment.' };
@@ -114,6 +122,7 @@ export async function createExperiment(db: Db, user: SessionUser, input: Experim
       await recordDenied(tx, actorOf(user), 'experiment.create', { type: 'team', id: teamId });
       return { ok: false, reason: 'denied', field: 'teamId', message: DENIED_MESSAGE } as const;
     }
+    if (!(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
     const row = await insertExperiment(tx, user, teamId, input);
     return { ok: true, id: row.id, version: row.version } as const;
   });
@@ -145,6 +154,7 @@ export async function updateExperiment(db: Db, user: SessionUser, id: number, ex
       return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
     }
     if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE } as const;
+    if (teamId !== current.teamId && !(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
     const columns: Columns = columnsOf(input, teamId);
     const modelsBefore = await modelSlugs(tx, id);
     const [row] = await tx
