@@ -4,7 +4,8 @@
 import { beforeAll, expect, it, vi } from 'vitest';
 import { ACTION_TABLE } from './helpers/action-table';
 import { describeEachDb } from './helpers/db';
-import { FUZZ_RUNS, FUZZ_SEED, mutate, rng } from './helpers/fuzz';
+import { createRandom } from '@/db/seed/random';
+import { FUZZ_RUNS, FUZZ_SEED, mutate } from './helpers/fuzz';
 import { LEAK, cookieFor, fingerprint, installDb, loadFixtures, runEntry, visibleText, type Caller, type Fixtures } from './helpers/security-harness';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
@@ -30,7 +31,7 @@ describeEachDb(
       const caller: Caller = entry.fuzzAs ?? (entry.allowed.includes('admin') ? 'admin' : (entry.allowed.at(-1) ?? 'anon'));
       const runs = Math.max(1, Math.round(FUZZ_RUNS * (entry.fuzzShare ?? 1)));
       it(`${entry.name}: ${runs} hostile inputs as ${caller} (seed ${FUZZ_SEED})`, async () => {
-        const r = rng(FUZZ_SEED + index);
+        const r = createRandom(FUZZ_SEED + index);
         const valid = await entry.input(fx, caller);
         let cookie = await cookieFor(fx, caller);
         let before = await fingerprint(fx.db);

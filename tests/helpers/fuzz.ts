@@ -3,27 +3,13 @@
  * with wrong types, huge strings, control characters, unicode, SQL and HTML fragments, unknown
  * and duplicated keys. FUZZ_RUNS sets how many inputs each table entry gets.
  */
+import type { Random } from '@/db/seed/random';
 
 export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 20));
 export const FUZZ_SEED = process.env.FUZZ_SEED === 'random' ? (Date.now() >>> 0) : Number(process.env.FUZZ_SEED ?? 20261128);
 
-/** mulberry32: small, fast and reproducible from its seed. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-  };
-}
-export type Rng = ReturnType<typeof rng>;
+/** The demo seed's PRNG (mulberry32): the same inputs for the same FUZZ_SEED. */
+export type Rng = Random;
 
 export const HOSTILE_STRINGS: readonly string[] = [
   '',
@@ -93,7 +79,7 @@ function hostileValue(r: Rng): FuzzValue {
   if (roll < 0.1) return [r.pick(HOSTILE_STRINGS), r.pick(HOSTILE_STRINGS)]; // the same key twice
   if (roll < 0.18) {
     // random bytes as text
-    return Array.from({ length: 1 + r.int(64) }, () => String.fromCharCode(r.int(0x3000))).join('');
+    return Array.from({ length: 1 + r.int(0, 63) }, () => String.fromCharCode(r.int(0, 0x2fff))).join('');
   }
   return r.pick(HOSTILE_STRINGS);
 }
@@ -102,7 +88,7 @@ function hostileValue(r: Rng): FuzzValue {
 export function mutate(valid: Record<string, string | Blob>, r: Rng): FuzzInput {
   const keys = Object.keys(valid);
   const out: FuzzInput = { ...valid };
-  const strategy = r.int(6);
+  const strategy = r.int(0, 5);
   if (strategy === 0 || keys.length === 0) {
     out[r.pick(HOSTILE_KEYS)] = hostileValue(r); // an unknown (or privileged-sounding) key
   } else if (strategy === 1) {
