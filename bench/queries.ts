@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { buildExperimentWhere } from '@/db/queries/experiment-filters';
 import { listModels } from '@/db/queries/models';
+import { getInsightsSummary } from '@/db/queries/insights';
 import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
 import { getMindsetByMonth, getStatusByMonth, getTeamsByMonth } from '@/db/queries/dashboard-adoption';
 import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories } from '@/db/queries/dashboard-capability';
@@ -47,5 +48,6 @@ export function benchQueries(): BenchQuery[] {
     { name: 're-test candidates (filter count)', run: (db, s) => count(db, buildExperimentWhere({ retest: true, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 'privacy flags (filter count)', run: (db, s) => count(db, buildExperimentWhere({ privacy: true, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 'model catalog with usage', run: (db) => listModels(db) },
+    { name: 'dashboard: insights summary', run: (db, s) => getInsightsSummary(db, { teamIds: s.teamId ? [s.teamId] : undefined }) },
   ];
 }

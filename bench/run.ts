@@ -1,4 +1,4 @@
-// `npm run bench [-- --experiments 100000] [--skip-http]`: generates a large organisation on a fresh PGlite
+// `npm run bench [-- --experiments 100000] [--runs 20] [--skip-http] [--skip-queries] [--only pglite|postgres] [--port 3300]`: generates a large organisation on a fresh PGlite
 // folder (and on BENCH_DATABASE_URL when set: that database is emptied), then measures the dashboard's
 // queries (app and raw SQL), the production server over HTTP, the CSV export and the JavaScript per page.
 // Prints a table, writes bench/results/<date>.json, and ends with a one-line summary.
@@ -28,8 +28,10 @@ const arg = (name: string, fallback: string) => {
 const N = Number(arg('experiments', '100000'));
 const RUNS = Number(arg('runs', '20'));
 const skipHttp = args.includes('--skip-http');
+const skipQueries = args.includes('--skip-queries');
+const only = arg('only', '');
 const EXEC = { email: 'exec@bench.local', password: 'bench-password-123' };
-const PORT = 3300;
+const PORT = Number(arg('port', '3300'));
 const SECRET = 'bench-secret-bench-secret-bench-secret-123';
 
 type Captured = { sql: string; params: unknown[] }[];
@@ -221,7 +223,7 @@ async function benchTarget(open: () => Promise<Target>): Promise<TargetResult> {
   const generateSeconds = round((performance.now() - started) / 1000, 1);
   await insertUserWithPassword(t.db, { id: 'bench_exec', email: EXEC.email, name: 'Bench Executive', role: 'executive', passwordHash: await hashPassword(EXEC.password) });
   console.log(`   generated in ${generateSeconds} s; measuring queries…`);
-  const result: TargetResult = { kind: t.kind, generateSeconds, queries: await measureQueries(t) };
+  const result: TargetResult = { kind: t.kind, generateSeconds, queries: skipQueries ? [] : await measureQueries(t) };
   await t.close();
   if (!skipHttp) {
     console.log('   measuring the production server…');
@@ -247,9 +249,10 @@ function printTable(results: TargetResult[]) {
 
 async function main() {
   if (!skipHttp && !fs.existsSync(path.join('.next', 'BUILD_ID'))) execSync('npx next build', { stdio: 'inherit' });
-  const results: TargetResult[] = [await benchTarget(openPglite)];
+  const results: TargetResult[] = [];
+  if (only !== 'postgres') results.push(await benchTarget(openPglite));
   const pgUrl = process.env.BENCH_DATABASE_URL;
-  if (pgUrl) results.push(await benchTarget(() => openPostgres(pgUrl)));
+  if (pgUrl && only !== 'pglite') results.push(await benchTarget(() => openPostgres(pgUrl)));
   printTable(results);
   const commit = (() => {
     try {
@@ -269,7 +272,7 @@ async function main() {
   fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
   const file = path.join('bench', 'results', `${report.date.slice(0, 19).replace(/:/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify(report, null, 2));
-  const worst = results.map((r) => `${r.kind}: worst query p95 ${Math.max(...r.queries.map((q) => q.app.p95))} ms${r.http ? `, /dashboard p95 ${r.http[0].results[0].p95} ms` : ''}`);
+  const worst = results.map((r) => `${r.kind}: worst query p95 ${r.queries.length ? Math.max(...r.queries.map((q) => q.app.p95)) : '–'} ms${r.http ? `, /dashboard p95 ${r.http[0].results[0].p95} ms` : ''}`);
   console.log(`\nwrote ${file}`);
   console.log(`bench: ${N} experiments on ${os.cpus().length} cores — ${worst.join('; ')}`);
 }
