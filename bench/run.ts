@@ -83,7 +83,7 @@ async function openPostgres(url: string): Promise<Target> {
   const reset = postgres(url, { max: 1, onnotice: () => {} });
   await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
   await reset.end();
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } }); // as db/connect.ts
   const captured: Captured = [];
   return {
     kind: 'postgres',

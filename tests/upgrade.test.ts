@@ -59,8 +59,10 @@ for (const kind of DB_KINDS) {
         // Data as the previous release wrote it (its own columns only).
         for (const statement of [
           `insert into teams (name, function) values ('Kept team', 'ops')`,
-          `insert into experiments (title, team_id, status, mindset, start_date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents) select 'Kept experiment', id, 'running', 'new_capability', '2026-01-05', 3, 1, 10, 5000 from teams where name = 'Kept team'`,
+          `insert into experiments (title, team_id, status, mindset, start_date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, quality_after) select 'Kept experiment', id, 'running', 'new_capability', '2026-01-05', 3, 1, 10, 5000, 4 from teams where name = 'Kept team'`,
+          `insert into experiments (title, team_id, status, start_date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents) select 'Unchecked experiment', id, 'running', '2026-01-05', 2, 1, 5, 700 from teams where name = 'Kept team'`,
           `insert into checkins (experiment_id, date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, note) select id, '2026-02-01', 3, 0.5, 12, 6000, 'first month' from experiments where title = 'Kept experiment'`,
+          `insert into checkins (experiment_id, date, spend_monthly_cents, note) select id, '2026-01-15', 5500, 'older' from experiments where title = 'Kept experiment'`,
           `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on) select id, 'new_capability', 'Kept outcome', 4, '2026-02-01' from experiments where title = 'Kept experiment'`,
           `insert into audit_log (action, entity_type) values ('experiment.create', 'experiment')`,
         ]) {
@@ -76,9 +78,20 @@ for (const kind of DB_KINDS) {
             select e.title, e.hours_saved_per_month::text as hours, t.name as team,
               (select count(*)::int from capability_outcomes o where o.experiment_id = e.id) as outcomes,
               (select count(*)::int from checkins c where c.experiment_id = e.id) as checkins
-            from experiments e join teams t on t.id = e.team_id`)),
+            from experiments e join teams t on t.id = e.team_id where e.title = 'Kept experiment'`)),
         );
-        expect(kept).toEqual([{ title: 'Kept experiment', hours: '20.00', team: 'Kept team', outcomes: 1, checkins: 1 }]);
+        expect(kept).toEqual([{ title: 'Kept experiment', hours: '20.00', team: 'Kept team', outcomes: 1, checkins: 2 }]);
+        // The migration backfilled each experiment's latest check-in figures (and the current_* built on them).
+        const summaries = rows<Record<string, string | number | null>>(
+          await db.execute(sql.raw(`
+            select title, checkin_hours_saved_per_month::text as ch, checkin_spend_monthly_cents as cs, checkin_quality_after as cq,
+              current_hours_saved_per_month::text as hours, current_spend_monthly_cents as spend, current_quality_after as quality
+            from experiments order by title`)),
+        );
+        expect(summaries).toEqual([
+          { title: 'Kept experiment', ch: '30.00', cs: 6000, cq: null, hours: '30.00', spend: 6000, quality: 4 },
+          { title: 'Unchecked experiment', ch: null, cs: null, cq: null, hours: '5.00', spend: 700, quality: null },
+        ]);
         // The append-only audit trail of the previous release is still enforced.
         expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
         await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();

@@ -3,11 +3,12 @@ import type { Queryable } from '../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { monthBuckets } from '@/lib/metrics/period';
 import type { Mindset, Status } from '../schema/experiments';
-import { activeInMonth, monthsTable, sliceWhere } from './dashboard-scope';
+import { activeIn, activeInMonth, monthsTable, sliceWhere } from './dashboard-scope';
 
 /**
  * Adoption over time: per calendar month of the period (clipped to it), the experiments active in
- * that month — by current status, by mindset, and the teams they belong to.
+ * that month — by current status, by mindset, and the teams they belong to. Rows are first cut to
+ * those active in the period (index on end_date), then joined to the month buckets.
  */
 export type MonthCount<K extends string> = { month: string; key: K; experiments: number };
 export type MonthTeams = { month: string; teams: number; experiments: number };
@@ -18,7 +19,7 @@ async function activeByMonth<K extends string>(db: Queryable, f: DashboardFilter
   const rows = await db
     .select({ month: sql<string>`m.month`, key: sql<K>`${key}`, experiments: sql<number>`count(*)::int` })
     .from(sql`experiments join ${monthsTable(buckets)} on ${activeInMonth(f.today)}`)
-    .where(sliceWhere(f))
+    .where(sql`${sliceWhere(f)} and ${activeIn(f.period, f.today)}`)
     .groupBy(sql`m.month`, key)
     .orderBy(sql`m.month`);
   return rows as MonthCount<K>[];
@@ -40,7 +41,7 @@ export async function getTeamsByMonth(db: Queryable, f: DashboardFilters): Promi
       experiments: sql<number>`count(*)::int`,
     })
     .from(sql`experiments join ${monthsTable(buckets)} on ${activeInMonth(f.today)}`)
-    .where(sliceWhere(f))
+    .where(sql`${sliceWhere(f)} and ${activeIn(f.period, f.today)}`)
     .groupBy(sql`m.month`)
     .orderBy(sql`m.month`);
 }

@@ -26,7 +26,7 @@ export const completedIn = (p: Period): SQL => buildExperimentWhere({ completedF
  */
 export const activeInMonth = (today: string): SQL =>
   sql`(${E('status')} <> 'proposed' and ${E('start_date')} is not null and ${E('start_date')} <= m.m_to
-    and coalesce(${E('end_date')}, ${today}::date) >= m.m_from)`;
+    and (${E('end_date')} >= m.m_from or (${E('end_date')} is null and ${today}::date >= m.m_from)))`;
 
 /** The month buckets as an inline table m(month, m_from, m_to). */
 export const monthsTable = (buckets: MonthBucket[]): SQL =>
@@ -35,19 +35,16 @@ export const monthsTable = (buckets: MonthBucket[]): SQL =>
     sql`, `,
   )}) as m(month, m_from, m_to)`;
 
-/** Hours saved per month of one experiment: its latest check-in that has the figure, else its own. */
-export const effectiveHoursSql = sql`coalesce((select c.hours_saved_per_month from checkins c
-  where c.experiment_id = ${E('id')} and c.hours_saved_per_month is not null
-  order by c.date desc, c.id desc limit 1), ${E('hours_saved_per_month')}, 0)`;
+/**
+ * Hours saved per month of one experiment now: its latest check-in that has the figure, else its own,
+ * else 0. Stored by the database (experiments.current_*, kept by triggers on checkins — migration 0002).
+ */
+export const effectiveHoursSql = E('current_hours_saved_per_month');
 
-/** Monthly AI spend (cents) of one experiment: its latest check-in that has the figure, else its own. */
-export const effectiveSpendSql = sql`coalesce((select c.spend_monthly_cents from checkins c
-  where c.experiment_id = ${E('id')} and c.spend_monthly_cents is not null
-  order by c.date desc, c.id desc limit 1), ${E('spend_monthly_cents')}, 0)`;
+/** Monthly AI spend (cents) of one experiment now: latest check-in's, else its own, else 0 (stored). */
+export const effectiveSpendSql = E('current_spend_monthly_cents');
 
-/** Quality with AI of one experiment: its latest check-in that has the figure, else its own. */
-export const effectiveQualitySql = sql`coalesce((select c.quality_after from checkins c
-  where c.experiment_id = ${E('id')} and c.quality_after is not null
-  order by c.date desc, c.id desc limit 1), ${E('quality_after')})`;
+/** Quality with AI of one experiment now: latest check-in's, else its own (stored; null when neither). */
+export const effectiveQualitySql = E('current_quality_after');
 
 export const between = (col: SQL, p: Period): SQL => sql`${col} between ${p.from}::date and ${p.to}::date`;

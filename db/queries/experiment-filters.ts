@@ -69,7 +69,11 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
   if (f.from || f.to) {
     c.push(sql`(${E('status')} <> 'proposed' and ${E('start_date')} is not null)`);
     if (f.to) c.push(sql`${E('start_date')} <= ${f.to}::date`);
-    if (f.from) c.push(sql`coalesce(${E('end_date')}, ${today}) >= ${f.from}::date`);
+    // "coalesce(end_date, today) >= from", split so an index on end_date serves it (null = still running).
+    if (f.from) {
+      const stillRunningCounts = ctx.today ? sql.raw(ctx.today >= f.from ? 'true' : 'false') : sql`current_date >= ${f.from}::date`;
+      c.push(sql`(${E('end_date')} >= ${f.from}::date or (${E('end_date')} is null and ${stillRunningCounts}))`);
+    }
   }
   if (f.completedFrom || f.completedTo) {
     c.push(sql`${E('status')} = 'completed'`);

@@ -1,5 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { aiModels, modelBenchmarks, modelPrices } from '../schema';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices } from '../schema';
 import type { Queryable } from '../types';
 
 /** The catalog with each model's current price (latest effective date), GPQA Diamond and usage count. */
@@ -15,6 +15,14 @@ export async function listModels(db: Queryable) {
     .where(sql`${modelPrices.effectiveDate} <= current_date`)
     .orderBy(modelPrices.modelId, sql`${modelPrices.effectiveDate} desc`)
     .as('latest_price');
+  // Live experiments per model: one grouped pass joined once, not a count per model.
+  const usage = db
+    .select({ modelId: experimentModels.modelId, n: sql<number>`count(*)::int`.as('n') })
+    .from(experimentModels)
+    .innerJoin(experiments, eq(experiments.id, experimentModels.experimentId))
+    .where(isNull(experiments.archivedAt))
+    .groupBy(experimentModels.modelId)
+    .as('usage');
   return db
     .select({
       id: aiModels.id,
@@ -34,11 +42,11 @@ export async function listModels(db: Queryable) {
       priceSource: latestPrice.priceSource,
       gpqa: modelBenchmarks.score,
       gpqaSource: modelBenchmarks.source,
-      // Spelled out: drizzle renders columns inside sql`` unqualified, which a correlated subquery cannot use.
-      experiments: sql<number>`(select count(*)::int from experiment_models em join experiments e on e.id = em.experiment_id where em.model_id = "ai_models"."id" and e.archived_at is null)`,
+      experiments: sql<number>`coalesce(${usage.n}, 0)::int`,
     })
     .from(aiModels)
     .leftJoin(latestPrice, eq(latestPrice.modelId, aiModels.id))
+    .leftJoin(usage, eq(usage.modelId, aiModels.id))
     .leftJoin(modelBenchmarks, sql`${modelBenchmarks.modelId} = ${aiModels.id} and ${modelBenchmarks.benchmark} = 'gpqa_diamond'`)
     .orderBy(asc(aiModels.releaseDate), asc(aiModels.name));
 }

@@ -25,7 +25,8 @@ export const checkins = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('checkins_experiment_date_idx').on(t.experimentId, t.date),
+    // The "latest check-in" order (date, then id) per experiment, as the summary triggers read it.
+    index('checkins_experiment_date_id_idx').on(t.experimentId, t.date, t.id),
     check(
       'checkins_values_check',
       sql`coalesce(${t.hoursBeforePerTask}, 0) >= 0 and coalesce(${t.hoursWithAiPerTask}, 0) >= 0 and coalesce(${t.tasksPerMonth}, 0) >= 0 and coalesce(${t.spendMonthlyCents}, 0) >= 0`,

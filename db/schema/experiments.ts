@@ -75,6 +75,22 @@ export const experiments = pgTable(
     qualityBefore: smallint('quality_before'),
     qualityAfter: smallint('quality_after'),
 
+    // The latest check-in that carries each figure (date, then id), kept by triggers on checkins
+    // (migration 0002): never written by the app. The current_* columns are what the dashboard sums.
+    checkinHoursSavedPerMonth: numeric('checkin_hours_saved_per_month', { precision: 14, scale: 2 }),
+    checkinSpendMonthlyCents: integer('checkin_spend_monthly_cents'),
+    checkinQualityAfter: smallint('checkin_quality_after'),
+    /** Hours saved per month now: the latest check-in's, else the experiment's own, else 0. */
+    currentHoursSavedPerMonth: numeric('current_hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
+      sql`coalesce(checkin_hours_saved_per_month, (hours_before_per_task - hours_with_ai_per_task) * tasks_per_month, 0)`,
+    ),
+    /** Monthly AI spend (cents) now: the latest check-in's, else the experiment's own, else 0. */
+    currentSpendMonthlyCents: integer('current_spend_monthly_cents').generatedAlwaysAs(
+      sql`coalesce(checkin_spend_monthly_cents, spend_monthly_cents, 0)`,
+    ),
+    /** Quality with AI now: the latest check-in's, else the experiment's own (null when neither). */
+    currentQualityAfter: smallint('current_quality_after').generatedAlwaysAs(sql`coalesce(checkin_quality_after, quality_after)`),
+
     // Blocker: "the model was not capable enough" — the re-test radar's input
     blockedByModel: boolean('blocked_by_model').notNull().default(false),
     blockerMissing: text('blocker_missing').notNull().default(''),
@@ -102,6 +118,9 @@ export const experiments = pgTable(
     index('experiments_start_idx').on(t.startDate),
     index('experiments_status_idx').on(t.status),
     index('experiments_created_idx').on(t.createdAt),
+    // The period filters: "active" reads end_date (null = still running), one-off spend its date.
+    index('experiments_end_idx').on(t.endDate),
+    index('experiments_one_off_date_idx').on(t.spendOneOffDate),
     check('experiments_work_type_check', sql`${t.workType} in (${inList(WORK_TYPES)})`),
     check('experiments_mindset_check', sql`${t.mindset} in (${inList(MINDSETS)})`),
     check('experiments_status_check', sql`${t.status} in (${inList(STATUSES)})`),

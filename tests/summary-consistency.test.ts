@@ -1,0 +1,206 @@
+// The per-experiment check-in summaries (experiments.checkin_* / current_*, kept by triggers on checkins,
+// migration 0002) must always equal a recomputation over the raw check-ins — after inserts, edits,
+// moves, deletes, a bulk insert and a backup restore — and the dashboard figures built on them must
+// equal a plain query over raw rows (the formulation used before the summaries existed).
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { backupJson } from '@/db/backup/create';
+import { restoreBackup } from '@/db/backup/restore';
+import { rawRows } from '@/db/backup/tables';
+import { parseBackup } from '@/db/backup/validate';
+import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
+import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
+import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
+import type { Db } from '@/db/types';
+import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import { describeEachDb, openTestDb } from './helpers/db';
+
+const TODAY = '2026-06-30';
+const F: DashboardFilters = { period: { from: '2026-04-01', to: TODAY }, previous: { from: '2026-01-01', to: '2026-03-31' }, today: TODAY };
+
+/** Latest check-in (date, then id) that carries the figure — the definition, over raw rows. */
+const latest = (col: string) =>
+  `(select c.${col} from checkins c where c.experiment_id = e.id and c.${col} is not null order by c.date desc, c.id desc limit 1)`;
+
+/** Experiments whose stored summary differs from the recomputation, and how many carry a check-in figure. */
+async function summaryDrift(db: Db) {
+  const [row] = await rawRows<{ drift: number; checked: number; total: number }>(
+    db,
+    sql.raw(`select
+      count(*) filter (where e.checkin_hours_saved_per_month is distinct from ${latest('hours_saved_per_month')}
+        or e.checkin_spend_monthly_cents is distinct from ${latest('spend_monthly_cents')}
+        or e.checkin_quality_after is distinct from ${latest('quality_after')}
+        or e.current_hours_saved_per_month is distinct from coalesce(${latest('hours_saved_per_month')}, e.hours_saved_per_month, 0)
+        or e.current_spend_monthly_cents is distinct from coalesce(${latest('spend_monthly_cents')}, e.spend_monthly_cents, 0)
+        or e.current_quality_after is distinct from coalesce(${latest('quality_after')}, e.quality_after))::int as drift,
+      count(*) filter (where e.checkin_hours_saved_per_month is not null or e.checkin_spend_monthly_cents is not null)::int as checked,
+      count(*)::int as total
+    from experiments e`),
+  );
+  return { drift: Number(row.drift), checked: Number(row.checked), total: Number(row.total) };
+}
+
+const activeRaw = `e.archived_at is null and e.status <> 'proposed' and e.start_date is not null
+  and e.start_date <= '${F.period.to}' and coalesce(e.end_date, '${TODAY}') >= '${F.period.from}'`;
+
+/** The dashboard figures that read the summaries, against the same figures over raw rows. */
+async function expectDashboardMatchesRaw(db: Db) {
+  const [ref] = await rawRows<{ active: number; hours: number; spend: number; qn: number; qa: number | null }>(
+    db,
+    sql.raw(`select count(*)::int as active,
+      coalesce(sum(coalesce(${latest('hours_saved_per_month')}, e.hours_saved_per_month, 0)), 0)::float8 as hours,
+      coalesce(sum(coalesce(${latest('spend_monthly_cents')}, e.spend_monthly_cents, 0)), 0)::float8 as spend,
+      count(*) filter (where e.quality_before is not null and coalesce(${latest('quality_after')}, e.quality_after) is not null)::int as qn,
+      (avg(coalesce(${latest('quality_after')}, e.quality_after)) filter (where e.quality_before is not null))::float8 as qa
+    from experiments e where ${activeRaw}`),
+  );
+  const kpis = await getDashboardKpis(db, F);
+  expect(kpis.current.active).toBe(Number(ref.active));
+  expect(kpis.current.hoursSavedPerMonth).toBeCloseTo(Number(ref.hours), 6);
+  expect(kpis.current.spendMonthlyCents).toBe(Number(ref.spend));
+  const quality = await getQualityComparison(db, F);
+  expect(quality.experiments).toBe(Number(ref.qn));
+  if (ref.qa == null) expect(quality.after).toBeNull();
+  else expect(quality.after).toBeCloseTo(Number(ref.qa), 6);
+
+  const teams = await getTeamBreakdown(db, F);
+  expect(teams.reduce((s, t) => s + Number(t.hoursSavedPerMonth), 0)).toBeCloseTo(Number(ref.hours), 6);
+  expect(teams.reduce((s, t) => s + Number(t.spendMonthlyCents), 0)).toBe(Number(ref.spend));
+  const months = await getEfficiencyByMonth(db, F);
+  const june = months.find((m) => m.month === '2026-06')!;
+  const [refJune] = await rawRows<{ hours: number }>(
+    db,
+    sql.raw(`select coalesce(sum(coalesce(${latest('hours_saved_per_month')}, e.hours_saved_per_month, 0)), 0)::float8 as hours
+      from experiments e where ${activeRaw} and e.start_date <= '2026-06-30' and coalesce(e.end_date, '${TODAY}') >= '2026-06-01'`),
+  );
+  expect(june.hoursSavedPerMonth).toBeCloseTo(Number(refJune.hours), 6);
+  return ref;
+}
+
+const exec = (db: Db, q: string) => db.execute(sql.raw(q));
+
+async function expectConsistent(db: Db) {
+  const s = await summaryDrift(db);
+  expect(s.drift).toBe(0);
+  expect(s.checked).toBeGreaterThan(0);
+  await expectDashboardMatchesRaw(db);
+  return s;
+}
+
+describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
+  const id = async (title: string) => Number((await rawRows<{ id: number }>(ctx.db, sql`select id from experiments where title = ${title}`))[0].id);
+
+  it('after inserts (one statement, several experiments, same-date ties)', async () => {
+    await exec(ctx.db, `insert into teams (name) values ('Alpha'), ('Beta')`);
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, start_date, end_date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month,
+        spend_monthly_cents, quality_before, quality_after)
+      select t.title, (select min(id) from teams) + t.team, t.status, t.start::date, t.stop::date, 4, 1, 10, 1000, 2, 3
+      from (values ('A', 0, 'running', '2026-01-10', null), ('B', 0, 'completed', '2026-02-01', '2026-05-15'),
+        ('C', 1, 'running', '2026-05-01', null), ('D', 1, 'completed', '2025-06-01', '2025-12-01'), ('E', 1, 'proposed', null, null))
+        as t(title, team, status, start, stop)`,
+    );
+    await exec(
+      ctx.db,
+      `insert into checkins (experiment_id, date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, quality_after)
+      select e.id, c.d::date, c.hb, c.ha, c.tasks, c.spend, c.q from experiments e
+      join (values ('A', '2026-03-01', 4, 2, 10, 1500, 4), ('A', '2026-04-01', 4, 1.5, 12, null, null),
+        ('B', '2026-03-15', null, null, null, 900, 5), ('C', '2026-06-01', 3, 1, 20, 3000, 2)) as c(title, d, hb, ha, tasks, spend, q)
+      on c.title = e.title`,
+    );
+    // Same date as an existing check-in of A: the higher id is the later one.
+    await exec(
+      ctx.db,
+      `insert into checkins (experiment_id, date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents)
+      select id, '2026-04-01', 5, 1, 12, 2000 from experiments where title = 'A'`,
+    );
+    await expectConsistent(ctx.db);
+    // A's latest hours: the second 2026-04-01 row (higher id) wins the tie: (5 − 1) × 12.
+    const [a] = await rawRows<{ h: string; s: number; q: number }>(
+      ctx.db,
+      sql`select current_hours_saved_per_month::text as h, current_spend_monthly_cents as s, current_quality_after as q from experiments where title = 'A'`,
+    );
+    expect([a.h, Number(a.s), Number(a.q)]).toEqual(['48.00', 2000, 4]);
+  });
+
+  it('after edits: dates, values, nulls and a check-in moved to another experiment', async () => {
+    const a = await id('A');
+    const c = await id('C');
+    await exec(ctx.db, `update checkins set date = '2026-05-01' where experiment_id = ${a} and date = '2026-03-01'`);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update checkins set spend_monthly_cents = 2500, quality_after = null where experiment_id = ${c}`);
+    await expectConsistent(ctx.db);
+    // Moving a check-in changes both experiments: the one it left and the one it joined.
+    await exec(ctx.db, `update checkins set experiment_id = ${c} where id = (select min(id) from checkins where experiment_id = ${a})`);
+    await expectConsistent(ctx.db);
+    // Several rows in one statement.
+    await exec(ctx.db, `update checkins set tasks_per_month = tasks_per_month + 1`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('the app cannot write the summary itself: an insert starts empty, a direct update is ignored', async () => {
+    const b = await id('B');
+    const before = await rawRows<{ s: number }>(ctx.db, sql`select checkin_spend_monthly_cents as s from experiments where id = ${b}`);
+    await exec(ctx.db, `update experiments set checkin_spend_monthly_cents = 1, checkin_quality_after = 1 where id = ${b}`);
+    expect(await rawRows(ctx.db, sql`select checkin_spend_monthly_cents as s from experiments where id = ${b}`)).toEqual(before);
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, start_date, checkin_hours_saved_per_month, checkin_spend_monthly_cents)
+      select 'Smuggled', min(id), 'running', '2026-04-02', 999, 999 from teams`,
+    );
+    const [s] = await rawRows<{ h: string | null; sp: number | null }>(
+      ctx.db,
+      sql`select checkin_hours_saved_per_month as h, checkin_spend_monthly_cents as sp from experiments where title = 'Smuggled'`,
+    );
+    expect(s).toEqual({ h: null, sp: null });
+    await expectConsistent(ctx.db);
+  });
+
+  it('after deletes: one check-in, all of an experiment’s, and an experiment (cascade)', async () => {
+    const a = await id('A');
+    await exec(ctx.db, `delete from checkins where id = (select max(id) from checkins where experiment_id = ${a})`);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `delete from checkins where experiment_id = ${await id('B')}`);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `delete from experiments where id = ${await id('C')}`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('after a bulk insert of many experiments and check-ins', async () => {
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, start_date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, quality_before, quality_after)
+      select 'Bulk ' || g, (select min(id) from teams) + g % 2, case when g % 5 = 0 then 'proposed' else 'running' end,
+        case when g % 5 = 0 then null else date '2026-01-01' + (g % 150) end, 2 + g % 3, 1, g % 40, 100 * g, 1 + g % 5, case when g % 3 = 0 then 4 end
+      from generate_series(1, 300) g`,
+    );
+    await exec(
+      ctx.db,
+      `insert into checkins (experiment_id, date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, quality_after)
+      select e.id, e.start_date + 10 * k, case when k % 2 = 0 then 3 end, 1, 5 * k, case when k < 3 then 50 * k end, case when k % 3 = 1 then 1 + k % 5 end
+      from experiments e cross join generate_series(1, 4) k where e.title like 'Bulk %' and e.start_date is not null`,
+    );
+    const s = await expectConsistent(ctx.db);
+    expect(s.checked).toBeGreaterThan(200);
+  });
+
+  it('after a backup restore into a fresh instance, even with tampered summary values in the file', { timeout: 120_000 }, async () => {
+    await exec(ctx.db, `insert into "user" (id, name, email, role, email_verified) values ('u_admin', 'Admin', 'admin@test.local', 'admin', true)`);
+    let text = '';
+    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
+    const { file, errors } = parseBackup(text);
+    expect(errors).toEqual([]);
+    // A hand-edited (or older) file cannot smuggle figures in: the restore recomputes them.
+    file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, checkin_hours_saved_per_month: '12345.00', checkin_spend_monthly_cents: 7 }));
+    const fresh = await openTestDb(ctx.kind, { demo: false });
+    try {
+      await restoreBackup(fresh.db, file!);
+      const s = await expectConsistent(fresh.db);
+      expect(s).toEqual(await summaryDrift(ctx.db));
+      expect(await expectDashboardMatchesRaw(fresh.db)).toEqual(await expectDashboardMatchesRaw(ctx.db));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
