@@ -79,11 +79,46 @@ async function expectDashboardMatchesRaw(db: Db) {
 
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
 
+/** Outcomes whose copies of the experiment's slice columns (migration 0003) differ from the experiment. */
+async function outcomeDrift(db: Db) {
+  const [row] = await rawRows<{ drift: number; total: number }>(
+    db,
+    sql.raw(`select count(*) filter (where o.team_id is distinct from e.team_id or o.work_type is distinct from e.work_type
+        or o.experiment_archived is distinct from (e.archived_at is not null))::int as drift, count(*)::int as total
+      from capability_outcomes o join experiments e on e.id = o.experiment_id`),
+  );
+  return { drift: Number(row.drift), total: Number(row.total) };
+}
+
+/** Outcome figures (which read the copies) against a join to the experiments over raw rows. */
+async function expectOutcomeFiguresMatchRaw(db: Db) {
+  const ref = await rawRows<{ team_id: number; n: number; e: number }>(
+    db,
+    sql.raw(`select e.team_id, count(*)::int as n, count(distinct o.experiment_id)::int as e
+      from capability_outcomes o join experiments e on e.id = o.experiment_id
+      where e.archived_at is null and o.recorded_on between '${F.period.from}' and '${F.period.to}' group by e.team_id`),
+  );
+  const teams = await getTeamBreakdown(db, F);
+  const byTeam = Object.fromEntries(ref.map((r) => [Number(r.team_id), [Number(r.n), Number(r.e)]]));
+  for (const t of teams) expect([t.outcomes, t.outcomeExperiments]).toEqual(byTeam[t.teamId] ?? [0, 0]);
+  const kpis = await getDashboardKpis(db, F);
+  expect(kpis.current.outcomes).toBe(ref.reduce((s, r) => s + Number(r.n), 0));
+  const team = teams.find((t) => t.outcomes > 0);
+  if (team) {
+    const one = await getDashboardKpis(db, { ...F, team: [team.teamId] });
+    expect([one.current.outcomes, one.current.outcomeExperiments]).toEqual([team.outcomes, team.outcomeExperiments]);
+  }
+}
+
 async function expectConsistent(db: Db) {
   const s = await summaryDrift(db);
   expect(s.drift).toBe(0);
   expect(s.checked).toBeGreaterThan(0);
   await expectDashboardMatchesRaw(db);
+  const o = await outcomeDrift(db);
+  expect(o.drift).toBe(0);
+  expect(o.total).toBeGreaterThan(0);
+  await expectOutcomeFiguresMatchRaw(db);
   return s;
 }
 
@@ -108,6 +143,12 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
       join (values ('A', '2026-03-01', 4, 2, 10, 1500, 4), ('A', '2026-04-01', 4, 1.5, 12, null, null),
         ('B', '2026-03-15', null, null, null, 900, 5), ('C', '2026-06-01', 3, 1, 20, 3000, 2)) as c(title, d, hb, ha, tasks, spend, q)
       on c.title = e.title`,
+    );
+    await exec(
+      ctx.db,
+      `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on, team_id, work_type)
+      select e.id, 'insight', 'Outcome of ' || e.title, 3, date '2026-04-10' + (e.id % 30), null, 'design'
+      from experiments e cross join generate_series(1, 2) k where e.title in ('A', 'B', 'C')`,
     );
     // Same date as an existing check-in of A: the higher id is the later one.
     await exec(
@@ -137,6 +178,20 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
     // Several rows in one statement.
     await exec(ctx.db, `update checkins set tasks_per_month = tasks_per_month + 1`);
     await expectConsistent(ctx.db);
+  });
+
+  it('outcome copies follow their experiment: team, work type, archive, a moved outcome', async () => {
+    const [a, b, c] = [await id('A'), await id('B'), await id('C')];
+    await exec(ctx.db, `update experiments set team_id = (select max(id) from teams), work_type = 'coding' where id = ${a}`);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update experiments set archived_at = now() where id = ${b}`);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update experiments set archived_at = null where id = ${b}`);
+    await exec(ctx.db, `update capability_outcomes set experiment_id = ${c} where id = (select min(id) from capability_outcomes where experiment_id = ${a})`);
+    await expectConsistent(ctx.db);
+    // Writing a copy directly is overruled by the experiment's value.
+    await exec(ctx.db, `update capability_outcomes set team_id = 0, experiment_archived = true where experiment_id = ${c}`);
+    expect((await outcomeDrift(ctx.db)).drift).toBe(0);
   });
 
   it('the app cannot write the summary itself: an insert starts empty, a direct update is ignored', async () => {
@@ -181,6 +236,13 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
       select e.id, e.start_date + 10 * k, case when k % 2 = 0 then 3 end, 1, 5 * k, case when k < 3 then 50 * k end, case when k % 3 = 1 then 1 + k % 5 end
       from experiments e cross join generate_series(1, 4) k where e.title like 'Bulk %' and e.start_date is not null`,
     );
+    await exec(
+      ctx.db,
+      `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on)
+      select e.id, 'synthesis', 'Bulk outcome', 1 + e.id % 5, e.start_date + 5 * k
+      from experiments e cross join generate_series(1, 3) k where e.title like 'Bulk %' and e.start_date is not null`,
+    );
+    await exec(ctx.db, `update experiments set team_id = (select max(id) from teams) where title like 'Bulk 1%'`);
     const s = await expectConsistent(ctx.db);
     expect(s.checked).toBeGreaterThan(200);
   });
@@ -193,6 +255,7 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
     expect(errors).toEqual([]);
     // A hand-edited (or older) file cannot smuggle figures in: the restore recomputes them.
     file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, checkin_hours_saved_per_month: '12345.00', checkin_spend_monthly_cents: 7 }));
+    file!.tables.capability_outcomes = file!.tables.capability_outcomes.map((o) => ({ ...o, team_id: 0, experiment_archived: true }));
     const fresh = await openTestDb(ctx.kind, { demo: false });
     try {
       await restoreBackup(fresh.db, file!);

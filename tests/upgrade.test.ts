@@ -92,6 +92,10 @@ for (const kind of DB_KINDS) {
           { title: 'Kept experiment', ch: '30.00', cs: 6000, cq: null, hours: '30.00', spend: 6000, quality: 4 },
           { title: 'Unchecked experiment', ch: null, cs: null, cq: null, hours: '5.00', spend: 700, quality: null },
         ]);
+        // …and copied each outcome's experiment slice (team, work type, archived) onto it.
+        expect(
+          rows(await db.execute(sql.raw(`select (o.team_id = e.team_id) as team, o.work_type, o.experiment_archived from capability_outcomes o join experiments e on e.id = o.experiment_id`))),
+        ).toEqual([{ team: true, work_type: 'other', experiment_archived: false }]);
         // The append-only audit trail of the previous release is still enforced.
         expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
         await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();

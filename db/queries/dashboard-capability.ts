@@ -3,10 +3,10 @@ import { capabilityOutcomes, experiments, teams } from '../schema';
 import type { OutcomeType } from '../schema/outcomes';
 import type { Queryable } from '../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
-import { between, sliceWhere } from './dashboard-scope';
+import { between, outcomeSliceWhere } from './dashboard-scope';
 
 /** The capability ledger: outcomes recorded in the period, for experiments in the dashboard's slice. */
-const inPeriod = (f: DashboardFilters) => sql`${sliceWhere(f)} and ${between(sql`${capabilityOutcomes.recordedOn}`, f.period)}`;
+const inPeriod = (f: DashboardFilters) => sql`${outcomeSliceWhere(f)} and ${between(sql`${capabilityOutcomes.recordedOn}`, f.period)}`;
 const month = sql<string>`to_char(${capabilityOutcomes.recordedOn}, 'YYYY-MM')`;
 
 export type OutcomesByTypeMonth = { month: string; type: OutcomeType; outcomes: number; experiments: number };
@@ -21,7 +21,6 @@ export async function getOutcomesByTypeMonth(db: Queryable, f: DashboardFilters)
       experiments: sql<number>`count(distinct ${capabilityOutcomes.experimentId})::int`,
     })
     .from(capabilityOutcomes)
-    .innerJoin(experiments, sql`${experiments.id} = ${capabilityOutcomes.experimentId}`)
     .where(inPeriod(f))
     .groupBy(month, capabilityOutcomes.type)
     .orderBy(month);
@@ -38,7 +37,6 @@ export async function getImpactDistribution(db: Queryable, f: DashboardFilters):
       experiments: sql<number>`count(distinct ${capabilityOutcomes.experimentId})::int`,
     })
     .from(capabilityOutcomes)
-    .innerJoin(experiments, sql`${experiments.id} = ${capabilityOutcomes.experimentId}`)
     .where(inPeriod(f))
     .groupBy(capabilityOutcomes.impact)
     .orderBy(capabilityOutcomes.impact);

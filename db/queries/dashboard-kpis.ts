@@ -3,7 +3,7 @@ import { capabilityOutcomes, experiments } from '../schema';
 import type { Queryable } from '../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { Period } from '@/lib/metrics/period';
-import { activeIn, between, completedIn, effectiveHoursSql, effectiveSpendSql, sliceWhere } from './dashboard-scope';
+import { activeIn, between, completedIn, effectiveHoursSql, effectiveSpendSql, outcomeSliceWhere, sliceWhere } from './dashboard-scope';
 
 /** The headline figures of one period (definitions: lib/metrics/definitions.ts). */
 export type PeriodKpis = {
@@ -65,8 +65,7 @@ async function outcomeFigures(db: Queryable, f: DashboardFilters, periods: Perio
   const [row] = await db
     .select({ c: cols(periods[0]), ...(periods[1] ? { p: cols(periods[1]) } : {}) })
     .from(capabilityOutcomes)
-    .innerJoin(experiments, sql`${experiments.id} = ${capabilityOutcomes.experimentId}`)
-    .where(sql`${sliceWhere(f)} and (${sql.join(periods.map((p) => between(sql`${capabilityOutcomes.recordedOn}`, p)), sql` or `)})`);
+    .where(sql`${outcomeSliceWhere(f)} and (${sql.join(periods.map((p) => between(sql`${capabilityOutcomes.recordedOn}`, p)), sql` or `)})`);
   return periods.map((_, i) => (i === 0 ? row.c : (row as { p: typeof row.c }).p));
 }
 

@@ -14,6 +14,27 @@ const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 export const sliceWhere = (f: DashboardFilters): SQL =>
   buildExperimentWhere({ team: f.team, workType: f.workType, vendor: f.vendor, model: f.model }, { today: f.today })!;
 
+const O = (col: string) => sql.raw(`"capability_outcomes"."${col}"`);
+const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/**
+ * The same slice as sliceWhere, for capability_outcomes rows without joining experiments: an outcome
+ * carries its experiment's team, work type and archived flag (copies kept by the database, migration 0003).
+ * Vendor and model still look at the experiment's models.
+ */
+export const outcomeSliceWhere = (f: DashboardFilters): SQL => {
+  const c: SQL[] = [sql`not ${O('experiment_archived')}`];
+  if (f.team) c.push(sql`${O('team_id')} in (${list(f.team)})`);
+  if (f.workType) c.push(sql`${O('work_type')} in (${list(f.workType)})`);
+  if (f.model)
+    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
+      where fem.experiment_id = ${O('experiment_id')} and fm.slug in (${list(f.model)}))`);
+  if (f.vendor)
+    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
+      where fem.experiment_id = ${O('experiment_id')} and fm.vendor in (${list(f.vendor)}))`);
+  return sql.join(c, sql` and `);
+};
+
 /** Active in the period (definition: lib/metrics/definitions.ts), exactly as the list's from/to filter. */
 export const activeIn = (p: Period, today: string): SQL => buildExperimentWhere({ from: p.from, to: p.to }, { today })!;
 

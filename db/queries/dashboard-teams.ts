@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { teams } from '../schema';
 import type { Queryable } from '../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
-import { activeIn, between, effectiveHoursSql, effectiveSpendSql, sliceWhere } from './dashboard-scope';
+import { activeIn, between, effectiveHoursSql, effectiveSpendSql, outcomeSliceWhere, sliceWhere } from './dashboard-scope';
 
 export type TeamRow = {
   teamId: number;
@@ -25,9 +25,10 @@ export async function getTeamBreakdown(db: Queryable, f: DashboardFilters): Prom
   const act = sql`(select "experiments"."team_id" as team_id, count(*)::int as n,
       sum(${effectiveHoursSql})::float8 as hours, sum(${effectiveSpendSql})::float8 as spend
     from experiments where ${sliceWhere(f)} and ${activeIn(f.period, f.today)} group by "experiments"."team_id") act`;
-  const out = sql`(select "experiments"."team_id" as team_id, count(*)::int as n, count(distinct o.experiment_id)::int as e
-    from capability_outcomes o join experiments on "experiments"."id" = o.experiment_id
-    where ${sliceWhere(f)} and ${between(sql`o.recorded_on`, f.period)} group by "experiments"."team_id") out`;
+  const out = sql`(select "capability_outcomes"."team_id" as team_id, count(*)::int as n,
+      count(distinct "capability_outcomes"."experiment_id")::int as e
+    from capability_outcomes where ${outcomeSliceWhere(f)} and ${between(sql`"capability_outcomes"."recorded_on"`, f.period)}
+    group by "capability_outcomes"."team_id") out`;
   return db
     .select({
       teamId: teams.id,

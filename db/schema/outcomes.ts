@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import { experiments } from './experiments';
+import { boolean, check, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { experiments, type WorkType } from './experiments';
 
 export const OUTCOME_TYPES = ['new_capability', 'insight', 'synthesis', 'problem_solving', 'quality_uplift'] as const;
 export type OutcomeType = (typeof OUTCOME_TYPES)[number];
@@ -19,6 +19,12 @@ export const capabilityOutcomes = pgTable(
     evidence: text('evidence').notNull().default(''),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+
+    // Copies of the experiment's slice columns, so the dashboard's outcome figures filter outcomes without
+    // joining every experiment. Written only by triggers (migration 0003), whatever an insert carries.
+    teamId: integer('team_id'),
+    workType: text('work_type').$type<WorkType>(),
+    experimentArchived: boolean('experiment_archived').notNull().default(false),
   },
   (t) => [
     index('capability_outcomes_experiment_idx').on(t.experimentId),
