@@ -1,4 +1,4 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices } from '../schema';
 import type { Queryable } from '../types';
 
@@ -15,12 +15,17 @@ export async function listModels(db: Queryable) {
     .where(sql`${modelPrices.effectiveDate} <= current_date`)
     .orderBy(modelPrices.modelId, sql`${modelPrices.effectiveDate} desc`)
     .as('latest_price');
-  // Live experiments per model: one grouped pass joined once, not a count per model.
+  // Live experiments per model in one grouped pass: every link, less those of archived experiments
+  // (few, found through a partial index) — no scan of the experiments table.
+  const archived = db
+    .select({ id: experiments.id })
+    .from(experiments)
+    .where(isNotNull(experiments.archivedAt))
+    .as('archived');
   const usage = db
-    .select({ modelId: experimentModels.modelId, n: sql<number>`count(*)::int`.as('n') })
+    .select({ modelId: experimentModels.modelId, n: sql<number>`count(*) filter (where ${archived.id} is null)::int`.as('n') })
     .from(experimentModels)
-    .innerJoin(experiments, eq(experiments.id, experimentModels.experimentId))
-    .where(isNull(experiments.archivedAt))
+    .leftJoin(archived, eq(archived.id, experimentModels.experimentId))
     .groupBy(experimentModels.modelId)
     .as('usage');
   return db

@@ -121,6 +121,11 @@ export const experiments = pgTable(
     // The period filters: "active" reads end_date (null = still running), one-off spend its date.
     index('experiments_end_idx').on(t.endDate),
     index('experiments_one_off_date_idx').on(t.spendOneOffDate),
+    // Small partial indexes for the rare rows some filters start from: blocked (re-test radar),
+    // re-tests pointing at an original, archived experiments (subtracted from the catalog's usage).
+    index('experiments_blocked_idx').on(t.endDate).where(sql`${t.blockedByModel}`),
+    index('experiments_retest_of_idx').on(t.retestOfId).where(sql`${t.retestOfId} is not null`),
+    index('experiments_archived_idx').on(t.id).where(sql`${t.archivedAt} is not null`),
     check('experiments_work_type_check', sql`${t.workType} in (${inList(WORK_TYPES)})`),
     check('experiments_mindset_check', sql`${t.mindset} in (${inList(MINDSETS)})`),
     check('experiments_status_check', sql`${t.status} in (${inList(STATUSES)})`),
