@@ -1,4 +1,4 @@
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, SCHEMA_VERSION, type BackupFile, type ForeignKey } from './tables';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, RESTORABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, type BackupFile, type ForeignKey } from './tables';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -17,7 +17,7 @@ export function parseBackup(text: string): { file?: BackupFile; errors: string[]
 function checkShape(data: unknown): string[] {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) return ['This is not an Uplift backup file.'];
   if (data.formatVersion !== BACKUP_FORMAT_VERSION) return [`Backup format version ${String(data.formatVersion)} is not supported (expected ${BACKUP_FORMAT_VERSION}).`];
-  if (data.schemaVersion !== SCHEMA_VERSION)
+  if (!RESTORABLE_SCHEMA_VERSIONS.includes(String(data.schemaVersion)))
     return [`The backup was made with schema ${String(data.schemaVersion)}; this instance runs ${SCHEMA_VERSION}. Restore it with the matching Uplift version.`];
   if (!isObject(data.tables)) return ['The backup has no tables.'];
   const errors: string[] = [];
