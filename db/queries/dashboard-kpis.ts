@@ -26,29 +26,40 @@ export type DashboardKpis = { current: PeriodKpis; previous: PeriodKpis | null; 
 
 const hasOutcome = sql`exists (select 1 from capability_outcomes ko where ko.experiment_id = "experiments"."id")`;
 
-/** Experiment figures of one or two periods in a single scan (conditional aggregation). */
+/**
+ * Experiment figures of one or two periods in a single scan (conditional aggregation). Each row's
+ * period conditions are worked out once in an inner query (`offset 0` keeps the planner from inlining
+ * them back into every aggregate), and "has an outcome" is looked up only for completed rows.
+ */
 async function experimentFigures(db: Queryable, f: DashboardFilters, periods: Period[]) {
-  const cols = (p: Period) => {
-    const active = activeIn(p, f.today);
-    const completed = completedIn(p);
-    return {
-      active: sql<number>`count(*) filter (where ${active})::int`,
-      teamsActive: sql<number>`count(distinct ${experiments.teamId}) filter (where ${active})::int`,
-      completed: sql<number>`count(*) filter (where ${completed})::int`,
-      completedWithOutcome: sql<number>`count(*) filter (where ${completed} and ${hasOutcome})::int`,
-      activeNewCapability: sql<number>`count(*) filter (where ${active} and "experiments"."mindset" = 'new_capability')::int`,
-      hoursSavedPerMonth: sql<number>`coalesce(sum(${effectiveHoursSql}) filter (where ${active}), 0)::float8`,
-      spendMonthlyCents: sql<number>`coalesce(sum(${effectiveSpendSql}) filter (where ${active}), 0)::float8`,
-      spendOneOffCents: sql<number>`coalesce(sum("experiments"."spend_one_off_cents") filter (where ${between(sql`"experiments"."spend_one_off_date"`, p)}), 0)::float8`,
-    };
-  };
+  const flags = periods.map(
+    (p, i) => sql`${activeIn(p, f.today)} as a${sql.raw(String(i))}, ${completedIn(p)} as c${sql.raw(String(i))},
+      ${between(sql`"experiments"."spend_one_off_date"`, p)} as s${sql.raw(String(i))}`,
+  );
   const touches = periods.map(
     (p) => sql`(${activeIn(p, f.today)} or ${completedIn(p)} or ${between(sql`"experiments"."spend_one_off_date"`, p)})`,
   );
-  const [row] = await db
-    .select({ c: cols(periods[0]), ...(periods[1] ? { p: cols(periods[1]) } : {}) })
-    .from(experiments)
-    .where(sql`${sliceWhere(f)} and (${sql.join(touches, sql` or `)})`);
+  const completedAny = sql.join(periods.map((p) => completedIn(p)), sql` or `);
+  const rows = sql`(select "experiments"."team_id" as team_id, "experiments"."mindset" as mindset,
+      ${effectiveHoursSql} as hours, ${effectiveSpendSql} as spend, "experiments"."spend_one_off_cents" as one_off,
+      ${sql.join(flags, sql`, `)}, case when ${completedAny} then ${hasOutcome} else false end as has_outcome
+    from experiments
+    where ${sliceWhere(f)} and (${sql.join(touches, sql` or `)})
+    offset 0) x`;
+  const cols = (i: number) => {
+    const [a, c, o] = ['a', 'c', 's'].map((k) => sql.raw(`x.${k}${i}`));
+    return {
+      active: sql<number>`count(*) filter (where ${a})::int`,
+      teamsActive: sql<number>`count(distinct x.team_id) filter (where ${a})::int`,
+      completed: sql<number>`count(*) filter (where ${c})::int`,
+      completedWithOutcome: sql<number>`count(*) filter (where ${c} and x.has_outcome)::int`,
+      activeNewCapability: sql<number>`count(*) filter (where ${a} and x.mindset = 'new_capability')::int`,
+      hoursSavedPerMonth: sql<number>`coalesce(sum(x.hours) filter (where ${a}), 0)::float8`,
+      spendMonthlyCents: sql<number>`coalesce(sum(x.spend) filter (where ${a}), 0)::float8`,
+      spendOneOffCents: sql<number>`coalesce(sum(x.one_off) filter (where ${o}), 0)::float8`,
+    };
+  };
+  const [row] = await db.select({ c: cols(0), ...(periods[1] ? { p: cols(1) } : {}) }).from(rows);
   return periods.map((_, i) => (i === 0 ? row.c : (row as { p: typeof row.c }).p));
 }
 
