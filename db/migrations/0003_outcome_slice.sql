@@ -4,6 +4,8 @@ ALTER TABLE "capability_outcomes" ADD COLUMN "experiment_archived" boolean DEFAU
 CREATE INDEX "experiments_blocked_idx" ON "experiments" USING btree ("end_date") WHERE "experiments"."blocked_by_model";--> statement-breakpoint
 CREATE INDEX "experiments_retest_of_idx" ON "experiments" USING btree ("retest_of_id") WHERE "experiments"."retest_of_id" is not null;--> statement-breakpoint
 CREATE INDEX "experiments_archived_idx" ON "experiments" USING btree ("id") WHERE "experiments"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "capability_outcomes_top_idx" ON "capability_outcomes" USING btree ("impact","recorded_on","id");
+--> statement-breakpoint
 -- Hand-written below: each outcome carries its experiment's team, work type and archived flag (the
 -- dashboard slice), kept by the database so they always equal the experiment's.
 UPDATE capability_outcomes o SET team_id = e.team_id, work_type = e.work_type, experiment_archived = e.archived_at IS NOT NULL

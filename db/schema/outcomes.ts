@@ -29,6 +29,8 @@ export const capabilityOutcomes = pgTable(
   (t) => [
     index('capability_outcomes_experiment_idx').on(t.experimentId),
     index('capability_outcomes_recorded_idx').on(t.recordedOn),
+    // "Top capability stories": highest impact, then most recent — read in index order, stopping at the limit.
+    index('capability_outcomes_top_idx').on(t.impact, t.recordedOn, t.id),
     check(
       'capability_outcomes_type_check',
       sql`${t.type} in ('new_capability', 'insight', 'synthesis', 'problem_solving', 'quality_uplift')`,
