@@ -1,4 +1,4 @@
-// `npm run bench [-- --experiments 100000] [--runs 20] [--skip-http] [--skip-queries] [--only pglite|postgres] [--port 3300]`: generates a large organisation on a fresh PGlite
+// `npm run bench [-- --experiments 100000] [--runs 20] [--skip-http] [--skip-queries] [--only pglite|postgres] [--query <name part>] [--port 3300]`: generates a large organisation on a fresh PGlite
 // folder (and on BENCH_DATABASE_URL when set: that database is emptied), then measures the dashboard's
 // queries (app and raw SQL), the production server over HTTP, the CSV export and the JavaScript per page.
 // Prints a table, writes bench/results/<date>.json, and ends with a one-line summary.
@@ -30,6 +30,7 @@ const RUNS = Number(arg('runs', '20'));
 const skipHttp = args.includes('--skip-http');
 const skipQueries = args.includes('--skip-queries');
 const only = arg('only', '');
+const queryFilter = arg('query', '');
 const EXEC = { email: 'exec@bench.local', password: 'bench-password-123' };
 const PORT = Number(arg('port', '3300'));
 const SECRET = 'bench-secret-bench-secret-bench-secret-123';
@@ -109,7 +110,7 @@ async function measureQueries(t: Target): Promise<QueryResult[]> {
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
   const out: QueryResult[] = [];
-  for (const q of benchQueries()) {
+  for (const q of benchQueries().filter((x) => x.name.includes(queryFilter))) {
     for (const [scopeName, scope] of [['org', { from, to: today }], ['team', { from, to: today, teamId }]] as [QueryResult['scope'], BenchScope][]) {
       const app = await time(() => q.run(t.db, scope), RUNS);
       t.captured.length = 0;
