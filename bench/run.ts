@@ -18,6 +18,7 @@ import type { Db } from '@/db/types';
 import { generateBenchData } from './generate';
 import { load, rssMb, type LoadResult } from './http';
 import { benchQueries, type BenchScope } from './queries';
+import { pgliteOverPostgres, printRatios } from './ratios';
 import { round, time, type Timing } from './stats';
 
 const args = process.argv.slice(2);
@@ -255,6 +256,9 @@ async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL;
   if (pgUrl && only !== 'pglite') results.push(await benchTarget(() => openPostgres(pgUrl)));
   printTable(results);
+  const [lite, pg] = [results.find((r) => r.kind === 'pglite'), results.find((r) => r.kind === 'postgres')];
+  const ratios = lite && pg ? pgliteOverPostgres(lite, pg) : [];
+  printRatios(ratios);
   const commit = (() => {
     try {
       return execSync('git rev-parse --short HEAD').toString().trim();
@@ -269,6 +273,7 @@ async function main() {
     runs: RUNS,
     machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), cpu: os.cpus()[0]?.model, node: process.version },
     results,
+    pgliteOverPostgres: ratios,
   };
   fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
   const file = path.join('bench', 'results', `${report.date.slice(0, 19).replace(/:/g, '-')}.json`);
