@@ -55,15 +55,23 @@ test.describe('browsing the catalog and trends', () => {
     await page.goto('/trends');
     const capability = page.getByTestId('chart-capability-price');
     await expect(capability).toHaveAttribute('data-points', String(withPriceAndScore));
-    await expect(capability.locator('.trend-model-points .recharts-scatter-symbol')).toHaveCount(withPriceAndScore);
+    await expect(capability.locator('.trend-model-points [data-point]')).toHaveCount(withPriceAndScore);
     await expect(page.getByTestId('capability-left-out')).toContainText(`${reference.length - withPriceAndScore} models`);
     await expect(capability.getByText(/PhD experts in their field, 81.3%/)).toBeVisible();
     await expect(capability.getByText(/Skilled non-experts with web access, 22.1%/)).toBeVisible();
+    // Each point names its model and shows its figures on hover.
+    const point = capability.locator('.trend-model-points [data-point]').first();
+    const model = ((await point.getAttribute('aria-label')) ?? '').split(' (')[0];
+    await point.hover();
+    await expect(capability.locator('[data-tip-box]:visible')).toContainText(model);
 
     await expect(page.getByTestId('level-headline')).toContainText(/The price of GPT-4-level capability fell [\d,.]+× in \d+ months \(≈[\d,.]+× per year\)/);
+    // The charts below the first screen load their code when scrolled to (WhenVisible).
+    await page.getByTestId('chart-level-price').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('chart-level-price').locator('.recharts-line-curve')).toHaveCount(1);
 
     const compute = page.getByTestId('chart-compute');
+    await compute.scrollIntoViewIfNeeded();
     await expect(compute.locator('.trend-compute-points .recharts-scatter-symbol')).toHaveCount(withCompute);
 
     // Choosing another level changes the headline's words; filters live in the URL.
