@@ -103,7 +103,8 @@ export function BarChartSvg({ label, summary, rows, series, format, valueAxis, s
     );
   } else {
     // Values up the side in px (the height is known), categories across in % bands of the plot width.
-    axisWidth = 64;
+    // Wide enough for the longest tick label beside the rotated axis title (≈7 px a character at 12 px).
+    axisWidth = Math.max(56, 28 + 7 * Math.max(...ticks.map((t) => tickText(t).length)));
     const bottom = 24;
     const y = linearScale([0, top], [height - bottom, TOP]);
     const band = 100 / Math.max(1, rows.length);
@@ -115,7 +116,7 @@ export function BarChartSvg({ label, summary, rows, series, format, valueAxis, s
             {tickText(t)}
           </text>
         ))}
-        <text transform={`translate(14 ${(TOP + height - bottom) / 2}) rotate(-90)`} textAnchor="middle" {...TICK}>
+        <text transform={`translate(12 ${(TOP + height - bottom) / 2}) rotate(-90)`} textAnchor="middle" {...TICK}>
           {valueAxis}
         </text>
       </>
