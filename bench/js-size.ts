@@ -1,6 +1,7 @@
 // JavaScript on first load per route, in gzip kB, against an already running production server:
-//   npx next build && PORT=3310 UPLIFT_DEMO=1 npx tsx scripts/start.ts   (demo data: exec@uplift.demo)
-//   npx tsx bench/js-size.ts --port 3310 [--budget 170] [--verbose] [/dashboard /trends ...]
+//   npx next build && PORT=3310 UPLIFT_DEMO=1 npm start        (demo data: signs in as exec@uplift.demo)
+//   npx tsx bench/js-size.ts --port 3310 [--base URL] [--budget 170] [--verbose] [/dashboard /trends ...]
+// --base must be the server's BETTER_AUTH_URL (default http://localhost:<port>): sign-in checks the origin.
 // Exits non-zero when a route is over the budget.
 import { measureJsDetailed, signInCookie } from './js';
 
@@ -9,7 +10,7 @@ const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const base = `http://127.0.0.1:${arg('port', '3310')}`;
+const base = arg('base', `http://localhost:${arg('port', '3310')}`);
 const budgetKb = Number(arg('budget', '170'));
 const verbose = args.includes('--verbose');
 const routes = args.filter((a, i) => a.startsWith('/') && !args[i - 1]?.startsWith('--'));
