@@ -6,6 +6,7 @@ type Comparable = {
   queries: { name: string; scope: string; app: Timing }[];
   http?: { page: string; results: LoadResult[] }[];
   csv?: { seconds: number };
+  dashboardUncached?: LoadResult;
 };
 export type Ratio = { what: string; pglite: number; postgres: number; ratio: number };
 
@@ -19,6 +20,7 @@ export function pgliteOverPostgres(pglite: Comparable, postgres: Comparable): Ra
   for (const h of pglite.http ?? [])
     for (const l of h.results)
       add(`HTTP ${h.page} c=${l.concurrency} p50 ms`, l.p50, postgres.http?.find((p) => p.page === h.page)?.results.find((r) => r.concurrency === l.concurrency)?.p50);
+  add('HTTP /dashboard first view c=1 p50 ms', pglite.dashboardUncached?.p50, postgres.dashboardUncached?.p50);
   add('CSV export s', pglite.csv?.seconds, postgres.csv?.seconds);
   return out;
 }
