@@ -8,3 +8,4 @@ export * from './outcomes';
 export * from './checkins';
 export * from './audit';
 export * from './security';
+export * from './model-usage';
