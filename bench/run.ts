@@ -17,7 +17,9 @@ import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
 import { generateBenchData } from './generate';
 import { load, rssMb, type LoadResult } from './http';
+import { measureJs, signInCookie } from './js';
 import { benchQueries, type BenchScope } from './queries';
+import { pgliteOverPostgres, printRatios } from './ratios';
 import { round, time, type Timing } from './stats';
 
 const args = process.argv.slice(2);
@@ -138,48 +140,6 @@ async function waitFor(url: string, seconds = 120) {
   throw new Error(`server did not answer ${url}`);
 }
 
-async function signInCookie(base: string): Promise<string> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const page = await browser.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(EXEC.email);
-  await page.getByLabel('Password').fill(EXEC.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  const cookies = await page.context().cookies();
-  await browser.close();
-  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
-async function measureJs(base: string, cookie: string, pages: string[]): Promise<Record<string, number>> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const out: Record<string, number> = {};
-  for (const p of pages) {
-    const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
-    const page = await context.newPage();
-    let bytes = 0;
-    const pending: Promise<void>[] = [];
-    page.on('requestfinished', (req) => {
-      if (req.resourceType() !== 'script') return;
-      pending.push(req.sizes().then((s) => void (bytes += s.responseBodySize)));
-    });
-    await page.goto(`${base}${p}`, { waitUntil: 'networkidle' });
-    await Promise.all(pending);
-    out[p] = bytes;
-    await context.close();
-  }
-  await browser.close();
-  return out;
-}
-
 async function measureServer(t: Target, result: TargetResult) {
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
   const base = `http://127.0.0.1:${PORT}`;
@@ -189,7 +149,7 @@ async function measureServer(t: Target, result: TargetResult) {
   });
   try {
     await waitFor(`${base}/api/health`);
-    const cookie = await signInCookie(base);
+    const cookie = await signInCookie(base, EXEC);
     const headers = { cookie };
     result.idleRssMb = await rssMb(server.pid!);
     const pages = ['/dashboard', '/experiments', '/experiments?status=completed&mindset=new_capability&workType=analysis&page=40', '/trends'];
@@ -255,6 +215,9 @@ async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL;
   if (pgUrl && only !== 'pglite') results.push(await benchTarget(() => openPostgres(pgUrl)));
   printTable(results);
+  const [lite, pg] = [results.find((r) => r.kind === 'pglite'), results.find((r) => r.kind === 'postgres')];
+  const ratios = lite && pg ? pgliteOverPostgres(lite, pg) : [];
+  printRatios(ratios);
   const commit = (() => {
     try {
       return execSync('git rev-parse --short HEAD').toString().trim();
@@ -269,6 +232,7 @@ async function main() {
     runs: RUNS,
     machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), cpu: os.cpus()[0]?.model, node: process.version },
     results,
+    pgliteOverPostgres: ratios,
   };
   fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
   const file = path.join('bench', 'results', `${report.date.slice(0, 19).replace(/:/g, '-')}.json`);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { OUTCOME_TYPE_COLOR } from '@/components/dashboard/palette';
 import { Badge } from '@/components/ui/badge';
@@ -47,7 +47,7 @@ export async function CapabilityLedger({ filters: f }: { filters: DashboardFilte
         empty={total === 0}
         testId="chart-outcomes-by-type"
       >
-        <DashboardBarChart
+        <BarChartSvg
           label="Capability outcomes by type per month"
           summary={`${total} capability outcomes recorded in the period${total ? `; the most common type is ${OUTCOME_TYPE_LABEL[topType].toLowerCase()} (${sum(monthRows, topType)})` : ''}.`}
           rows={monthRows}
@@ -60,7 +60,7 @@ export async function CapabilityLedger({ filters: f }: { filters: DashboardFilte
       </ChartCard>
       <div className="grid gap-4 md:grid-cols-2">
         <ChartCard title="Impact of the outcomes" description="Impact score: 1 = minor … 5 = transformative" empty={total === 0} testId="chart-impact">
-          <DashboardBarChart
+          <BarChartSvg
             label="Capability outcomes by impact"
             summary={`Outcomes by impact: ${impactRows.map((r) => `impact ${r.label}: ${r.values.outcomes}`).join(', ')}.`}
             rows={impactRows}

@@ -1,4 +1,4 @@
-import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
 import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
@@ -25,7 +25,7 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
   return (
     <div className="grid gap-4">
       <ChartCard title="Hours saved per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.hoursSaved} empty={chartTotal(hours) === 0} testId="chart-hours">
-        <DashboardBarChart
+        <BarChartSvg
           label="Hours saved per month, by month"
           summary={`In the last month of the period, active experiments save ${Math.round(last?.hoursSavedPerMonth ?? 0)} hours a month.`}
           rows={hours}
@@ -36,7 +36,7 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
         />
       </ChartCard>
       <ChartCard title="AI spend per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.spend} empty={chartTotal(spend) === 0} testId="chart-spend">
-        <DashboardBarChart
+        <BarChartSvg
           label="AI spend per month, by month"
           summary={`In the last month of the period, active experiments spend $${Math.round((last?.spendMonthlyCents ?? 0) / 100)} a month on AI.`}
           rows={spend}
