@@ -9,3 +9,4 @@ export * from './checkins';
 export * from './audit';
 export * from './security';
 export * from './model-usage';
+export * from './data-version';
