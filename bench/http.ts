@@ -12,9 +12,13 @@ export async function load(url: string, headers: Record<string, string>, concurr
     while (next < requests) {
       next++;
       const t = performance.now();
-      const res = await fetch(url, { headers, redirect: 'manual' });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors++;
+      try {
+        const res = await fetch(url, { headers, redirect: 'manual' });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+      } catch {
+        errors++; // a reset or refused connection is a failed request, not the end of the run
+      }
       latencies.push(performance.now() - t);
     }
   };

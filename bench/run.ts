@@ -143,9 +143,12 @@ async function waitFor(url: string, seconds = 120) {
 async function measureServer(t: Target, result: TargetResult) {
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
   const base = `http://127.0.0.1:${PORT}`;
+  fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
+  const serverLog = fs.openSync(path.join('bench', 'results', `server-${t.kind}.log`), 'w');
   const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     env: { ...process.env, ...t.serverEnv, BETTER_AUTH_URL: base, BETTER_AUTH_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    // The server's own output goes to a log beside the results, so a crash under load can be read.
+    stdio: ['ignore', serverLog, serverLog],
   });
   try {
     await waitFor(`${base}/api/health`);
