@@ -2,7 +2,7 @@ import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { MINDSET_COLOR, STATUS_COLOR } from '@/components/dashboard/palette';
 import { getDb } from '@/db';
-import { getMindsetByMonth, getStatusByMonth, getTeamsByMonth } from '@/db/queries/dashboard-adoption';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { MINDSETS, type Mindset, type Status } from '@/db/schema/experiments';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
@@ -16,7 +16,7 @@ const ACTIVE_STATUSES = ['running', 'completed', 'abandoned'] as const;
 /** Adoption over time: active experiments per month by status, teams taking part, and the mindset mix. */
 export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [status, teams, mindset] = await Promise.all([getStatusByMonth(db, f), getTeamsByMonth(db, f), getMindsetByMonth(db, f)]);
+  const [status, teams, mindset] = await Promise.all([dashboard.statusByMonth(db, f), dashboard.teamsByMonth(db, f), dashboard.mindsetByMonth(db, f)]);
   const buckets = monthBuckets(f.period);
   const categories = buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) }));
   const bucket = (month: string) => buckets.find((b) => b.month === month)!;

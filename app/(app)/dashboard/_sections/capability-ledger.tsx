@@ -4,7 +4,7 @@ import { ChartCard } from '@/components/dashboard/chart-card';
 import { OUTCOME_TYPE_COLOR } from '@/components/dashboard/palette';
 import { Badge } from '@/components/ui/badge';
 import { getDb } from '@/db';
-import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories } from '@/db/queries/dashboard-capability';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { chartTotal, outcomesNote, pivot } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
@@ -15,7 +15,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** The capability ledger: what AI made possible — outcomes by type over time, their impact, the best stories. */
 export async function CapabilityLedger({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [byMonth, impact, stories] = await Promise.all([getOutcomesByTypeMonth(db, f), getImpactDistribution(db, f), getTopCapabilityStories(db, f)]);
+  const [byMonth, impact, stories] = await Promise.all([dashboard.outcomesByTypeMonth(db, f), dashboard.impactDistribution(db, f), dashboard.topCapabilityStories(db, f)]);
   const buckets = monthBuckets(f.period);
   const monthRows = pivot(
     buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) })),

@@ -1,7 +1,7 @@
 import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
-import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { monthBuckets, monthLabel } from '@/lib/metrics/period';
@@ -10,7 +10,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** The efficiency ledger: hours saved and spend run-rates per month, and quality before vs after. */
 export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [months, quality] = await Promise.all([getEfficiencyByMonth(db, f), getQualityComparison(db, f)]);
+  const [months, quality] = await Promise.all([dashboard.efficiencyByMonth(db, f), dashboard.qualityComparison(db, f)]);
   const buckets = monthBuckets(f.period);
   const categories = buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) }));
   const activeHref = (month: string) => {

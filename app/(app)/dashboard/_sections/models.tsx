@@ -1,7 +1,7 @@
 import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
-import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard-models';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { pivot } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
@@ -9,7 +9,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** Model usage: experiments and monthly spend by model and by vendor. */
 export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [models, vendors] = await Promise.all([getModelUsage(db, f), getVendorUsage(db, f)]);
+  const [models, vendors] = await Promise.all([dashboard.modelUsage(db, f), dashboard.vendorUsage(db, f)]);
   const { from, to } = f.period;
   const series = [
     { key: 'experiments', label: 'Experiments', color: 'var(--chart-1)' },
