@@ -36,8 +36,10 @@ describeEachDb(
       expect(await moves(`delete from experiments where title = 'Version probe'`)).toBe(true);
     });
 
-    it('does not move for the audit trail or sign-in bookkeeping, nor for a write that was rolled back', async () => {
+    it('does not move for the audit trail, a write that matched no row, nor a write that was rolled back', async () => {
       expect(await moves(`insert into audit_log (action, entity_type) values ('report.export', 'report')`)).toBe(false);
+      expect(await moves(`delete from capability_outcomes where id = -1`)).toBe(false);
+      expect(await moves(`update experiments set title = 'never' where id = -1`)).toBe(false);
       const before = await readDataVersion(ctx.db);
       await expect(
         ctx.db.transaction(async (tx) => {
