@@ -86,6 +86,7 @@ async function openPglite(): Promise<Target> {
 
 async function openPostgres(url: string): Promise<Target> {
   const reset = postgres(url, { max: 1, onnotice: () => {} });
+  pgServerVersion = String((await reset`show server_version`)[0].server_version);
   await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
   await reset.end();
   const client = postgres(url, { max: 1, onnotice: () => {} });
@@ -220,6 +221,21 @@ function printTable(results: TargetResult[]) {
   }
 }
 
+/** Installed versions of the packages that decide the figures. */
+function packageVersions(names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    try {
+      out[n] = (JSON.parse(fs.readFileSync(path.join('node_modules', n, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      out[n] = 'unknown';
+    }
+  }
+  return out;
+}
+
+let pgServerVersion: string | undefined;
+
 async function main() {
   if (!skipHttp && !fs.existsSync(path.join('.next', 'BUILD_ID'))) execSync('npx next build', { stdio: 'inherit' });
   const results: TargetResult[] = [];
@@ -243,6 +259,8 @@ async function main() {
     experiments: N,
     runs: RUNS,
     machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), cpu: os.cpus()[0]?.model, node: process.version },
+    versions: packageVersions(['next', 'react', '@electric-sql/pglite', 'postgres', 'drizzle-orm']),
+    postgresServer: pgServerVersion,
     results,
     pgliteOverPostgres: ratios,
   };
