@@ -1,5 +1,5 @@
 // The per-experiment check-in summaries (experiments.checkin_* / current_*, kept by triggers on checkins,
-// migration 0002) must always equal a recomputation over the raw check-ins — after inserts, edits,
+// migration 0004) must always equal a recomputation over the raw check-ins — after inserts, edits,
 // moves, deletes, a bulk insert and a backup restore — and the dashboard figures built on them must
 // equal a plain query over raw rows (the formulation used before the summaries existed).
 import { sql } from 'drizzle-orm';
@@ -79,7 +79,7 @@ async function expectDashboardMatchesRaw(db: Db) {
 
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
 
-/** Outcomes whose copies of the experiment's slice columns (migration 0003) differ from the experiment. */
+/** Outcomes whose copies of the experiment's slice columns (migration 0004) differ from the experiment. */
 async function outcomeDrift(db: Db) {
   const [row] = await rawRows<{ drift: number; total: number }>(
     db,
@@ -267,14 +267,14 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
     }
   });
 
-  it('a backup of the previous release (schema 0001, without the derived columns) restores with them computed', { timeout: 120_000 }, async () => {
+  it('a backup made before migration 0004 (schema 0003, without the derived columns) restores with them computed', { timeout: 120_000 }, async () => {
     let text = '';
     for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
     const file = parseBackup(text).file!;
     const drop = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
     file.tables.experiments = file.tables.experiments.map((e) => drop(e, Object.keys(e).filter((k) => /^(checkin|current)_/.test(k))));
     file.tables.capability_outcomes = file.tables.capability_outcomes.map((o) => drop(o, ['team_id', 'work_type', 'experiment_archived']));
-    const old = parseBackup(JSON.stringify({ ...file, schemaVersion: '0001_audit_append_only' }));
+    const old = parseBackup(JSON.stringify({ ...file, schemaVersion: '0003_data_version' }));
     expect(old.errors).toEqual([]);
     const fresh = await openTestDb(ctx.kind, { demo: false });
     try {

@@ -65,6 +65,8 @@ for (const kind of DB_KINDS) {
           `insert into checkins (experiment_id, date, spend_monthly_cents, note) select id, '2026-01-15', 5500, 'older' from experiments where title = 'Kept experiment'`,
           `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on) select id, 'new_capability', 'Kept outcome', 4, '2026-02-01' from experiments where title = 'Kept experiment'`,
           `insert into audit_log (action, entity_type) values ('experiment.create', 'experiment')`,
+          `insert into ai_models (slug, name, vendor, release_date) values ('kept-model', 'Kept model', 'Kept', '2025-06-01')`,
+          `insert into experiment_models (experiment_id, model_id, is_primary) select e.id, m.id, true from experiments e, ai_models m where m.slug = 'kept-model' and e.title = 'Kept experiment'`,
         ]) {
           await db.execute(sql.raw(statement));
         }
@@ -96,6 +98,10 @@ for (const kind of DB_KINDS) {
         expect(
           rows(await db.execute(sql.raw(`select (o.team_id = e.team_id) as team, o.work_type, o.experiment_archived from capability_outcomes o join experiments e on e.id = o.experiment_id`))),
         ).toEqual([{ team: true, work_type: 'other', experiment_archived: false }]);
+        // The model usage summary (0002) is built from the existing links.
+        expect(rows<{ slug: string; n: number }>(await db.execute(sql.raw('select m.slug, u.experiments as n from model_usage u join ai_models m on m.id = u.model_id')))).toEqual([
+          { slug: 'kept-model', n: 1 },
+        ]);
         // The append-only audit trail of the previous release is still enforced.
         expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
         await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();

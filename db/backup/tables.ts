@@ -10,11 +10,11 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
 
 /**
- * Schemas whose backups this version restores: its own, and those before migrations that only added
- * columns the database derives itself (0002 check-in summaries, 0003 outcome copies — triggers fill them
- * in as the rows are restored, whatever the file holds).
+ * Schemas whose backups this version restores: its own, and the one before 0004, which only added
+ * columns the database derives itself (check-in summaries, outcome copies — triggers fill them in as
+ * the rows are restored, whatever the file holds).
  */
-export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = ['0001_audit_append_only', '0002_checkin_summaries', SCHEMA_VERSION];
+export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = ['0003_data_version', SCHEMA_VERSION];
 
 /**
  * Every table, parents before children (the order a restore inserts in). Sessions are left out:

@@ -1,5 +1,5 @@
-import { asc, eq, isNotNull, sql } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices } from '../schema';
+import { asc, eq, sql } from 'drizzle-orm';
+import { aiModels, modelBenchmarks, modelPrices } from '../schema';
 import type { Queryable } from '../types';
 
 /** The catalog with each model's current price (latest effective date), GPQA Diamond and usage count. */
@@ -15,19 +15,6 @@ export async function listModels(db: Queryable) {
     .where(sql`${modelPrices.effectiveDate} <= current_date`)
     .orderBy(modelPrices.modelId, sql`${modelPrices.effectiveDate} desc`)
     .as('latest_price');
-  // Live experiments per model in one grouped pass: every link, less those of archived experiments
-  // (few, found through a partial index) — no scan of the experiments table.
-  const archived = db
-    .select({ id: experiments.id })
-    .from(experiments)
-    .where(isNotNull(experiments.archivedAt))
-    .as('archived');
-  const usage = db
-    .select({ modelId: experimentModels.modelId, n: sql<number>`count(*) filter (where ${archived.id} is null)::int`.as('n') })
-    .from(experimentModels)
-    .leftJoin(archived, eq(archived.id, experimentModels.experimentId))
-    .groupBy(experimentModels.modelId)
-    .as('usage');
   return db
     .select({
       id: aiModels.id,
@@ -47,11 +34,12 @@ export async function listModels(db: Queryable) {
       priceSource: latestPrice.priceSource,
       gpqa: modelBenchmarks.score,
       gpqaSource: modelBenchmarks.source,
-      experiments: sql<number>`coalesce(${usage.n}, 0)::int`,
+      // Spelled out: drizzle renders columns inside sql`` unqualified, which a correlated subquery cannot use.
+      // From the trigger-kept summary: ~50 rows per model instead of every experiment link.
+      experiments: sql<number>`coalesce((select sum(u.experiments)::int from model_usage u where u.model_id = "ai_models"."id"), 0)`,
     })
     .from(aiModels)
     .leftJoin(latestPrice, eq(latestPrice.modelId, aiModels.id))
-    .leftJoin(usage, eq(usage.modelId, aiModels.id))
     .leftJoin(modelBenchmarks, sql`${modelBenchmarks.modelId} = ${aiModels.id} and ${modelBenchmarks.benchmark} = 'gpqa_diamond'`)
     .orderBy(asc(aiModels.releaseDate), asc(aiModels.name));
 }

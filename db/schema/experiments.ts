@@ -76,7 +76,7 @@ export const experiments = pgTable(
     qualityAfter: smallint('quality_after'),
 
     // The latest check-in that carries each figure (date, then id), kept by triggers on checkins
-    // (migration 0002): never written by the app. The current_* columns are what the dashboard sums.
+    // (migration 0004): never written by the app. The current_* columns are what the dashboard sums.
     checkinHoursSavedPerMonth: numeric('checkin_hours_saved_per_month', { precision: 14, scale: 2 }),
     checkinSpendMonthlyCents: integer('checkin_spend_monthly_cents'),
     checkinQualityAfter: smallint('checkin_quality_after'),
