@@ -33,6 +33,7 @@ function formatFor(kind: CellKind, currency: string): string | undefined {
 function cellFor(kind: CellKind, value: CellValue): ExcelJS.CellValue {
   if (value == null || value === '') return null;
   if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
+  if (kind === 'datetime' && typeof value === 'string') return new Date(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return value;
 }
