@@ -148,10 +148,8 @@ const JSON_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?$/;
 export function isoTimestamp(value: unknown): string | null {
   if (value == null) return null;
   const text = String(value);
-  if (JSON_TIMESTAMP.test(text)) return `${text.slice(0, 19)}.${text.slice(20, 23).padEnd(3, '0')}Z`;
-  const date = new Date(`${text}Z`);
-  // 'infinity' and the like have no ISO form: write what the database holds.
-  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+  // 'infinity', years past 9999 or BC have no such form: write what the database holds.
+  return JSON_TIMESTAMP.test(text) ? `${text.slice(0, 19)}.${text.slice(20, 23).padEnd(3, '0')}Z` : text;
 }
 
 /** The JSON array of one row as an object; an explicit literal (one shape, no keyed stores) — KEYS order. */
