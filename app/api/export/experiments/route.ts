@@ -3,6 +3,7 @@ import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
 import { getSettings } from '@/db/queries/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
+import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -36,8 +37,6 @@ export async function GET(request: Request) {
     const csv = childrenCsv(db, ids, dataset as Exclude<CsvDataset, 'experiments'>);
     return new Response(iteratorToStream(csv), { headers: downloadHeaders(datedFilename(`experiments-${dataset}`, 'csv'), 'csv') });
   }
-  // exceljs is large: loaded only when a workbook is asked for.
-  const { experimentsWorkbook } = await import('@/lib/export/experiments-xlsx');
   const settings = await getSettings(db);
   const body = await experimentsWorkbook(db, ids, filters, {
     ...ctx,
