@@ -198,7 +198,11 @@ export function toRow(a: unknown[]): ExperimentExportRow {
   } as ExperimentExportRow;
 }
 
-export const EXPORT_ROW_BATCH = 2000;
+/**
+ * Rows per fetch. Small enough that a batch's parsed rows die young (measured at 100,000 rows: 500
+ * peaks tens of MB lower than 2,000 and costs no more time on either database).
+ */
+export const EXPORT_ROW_BATCH = 500;
 
 /**
  * The experiments the filters select (scope them to the caller first: scopeFiltersToUser), in the list's
