@@ -4,7 +4,7 @@ import { cursorBatches } from '../cursor';
 import type { Db } from '../types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { buildExperimentWhere, type FilterContext } from './experiment-filters';
-import { exportOrder } from './export';
+import { exportOrderKeys, orderBySql } from './export';
 
 /** A numeric column as JSON gives it: a number (PostgreSQL writes the string 'NaN' for a NaN numeric). */
 type Numeric = number | string | null;
@@ -106,17 +106,26 @@ export const KEYS = Object.keys(FIELDS) as (keyof ExperimentExportRow)[];
 
 /**
  * One statement for the whole export: the filtered experiments in the list's order, each with its team,
- * owner, models and counts. Models and counts are aggregated set-wise (one pass over each table) for the
- * selected experiments only, which beats a correlated lookup per row once the export is large.
- * Each row is a single JSON array: one field to decode instead of forty (PGlite decodes fields in JS).
+ * owner, models and counts, as one JSON array per row (one field to decode instead of forty: PGlite
+ * decodes fields in JS). Models and counts are aggregated set-wise (one pass over each table), which
+ * beats a correlated lookup per row once the export is large.
+ * The inner query joins and sorts plain columns; the outer one builds the JSON as sorted rows come out
+ * (PostgreSQL sees the inner order satisfies the outer ORDER BY and does not sort again), so on
+ * PostgreSQL the first rows leave before all the JSON is written.
  */
 export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterContext = {}): SQL {
   const where = buildExperimentWhere(filters, ctx);
   const whereSql = where ? sql`where ${where}` : sql``;
-  // Aggregates only over the selected experiments: as cheap as a whole-table pass for a full export, and a
-  // small export (one team) reads only its own rows.
-  const selected = sql`select "experiments"."id" from experiments ${whereSql}`;
-  return sql`select json_build_array(${sql.join(KEYS.map((k) => FIELDS[k]), sql`, `)})::text
+  // Aggregates over the selected experiments only when a filter narrows them: a small export (one team)
+  // then reads only its own rows; a whole-table pass is cheaper for everything (archived or not).
+  const narrowed = buildExperimentWhere({ ...filters, archived: 'include' }, ctx) !== undefined;
+  const only = (column: string) => (narrowed ? sql`where ${sql.raw(column)} in (select "experiments"."id" from experiments ${whereSql})` : sql``);
+  const keys = exportOrderKeys(filters);
+  const field = (i: number) => sql.raw(`f${i}`);
+  const key = (i: number) => sql.raw(`k${i}`);
+  return sql`select json_build_array(${sql.join(KEYS.map((_, i) => sql`x.${field(i)}`), sql`, `)})::text from (
+    select ${sql.join(KEYS.map((k, i) => sql`${FIELDS[k]} as ${field(i)}`), sql`, `)},
+      ${sql.join(keys.map((k, i) => sql`${k.expr} as ${key(i)}`), sql`, `)}
     from experiments
     join teams x_team on x_team.id = "experiments"."team_id"
     left join "user" x_owner on x_owner.id = "experiments"."owner_id"
@@ -125,16 +134,17 @@ export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterC
         string_agg(am.name, '; ' order by am.name) filter (where em.is_primary) as primary_models,
         string_agg(am.name, '; ' order by am.name) filter (where not em.is_primary) as compared_models
       from experiment_models em join ai_models am on am.id = em.model_id
-      where em.experiment_id in (${selected}) group by em.experiment_id
+      ${only('em.experiment_id')} group by em.experiment_id
     ) x_models on x_models.experiment_id = "experiments"."id"
     left join (
-      select experiment_id, count(*)::int as n from capability_outcomes where experiment_id in (${selected}) group by experiment_id
+      select experiment_id, count(*)::int as n from capability_outcomes ${only('experiment_id')} group by experiment_id
     ) x_outcomes on x_outcomes.experiment_id = "experiments"."id"
     left join (
-      select experiment_id, count(*)::int as n from checkins where experiment_id in (${selected}) group by experiment_id
+      select experiment_id, count(*)::int as n from checkins ${only('experiment_id')} group by experiment_id
     ) x_checkins on x_checkins.experiment_id = "experiments"."id"
     ${whereSql}
-    order by ${sql.join(exportOrder(filters), sql`, `)}`;
+    order by ${sql.join(orderBySql(keys, key), sql`, `)}
+  ) x order by ${sql.join(orderBySql(keys, (i) => sql`x.${key(i)}`), sql`, `)}`;
 }
 
 /** JSON's form of a timestamp without zone: seconds, then an optional fraction of 1–6 digits. */

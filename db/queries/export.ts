@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
 import { capabilityOutcomes, checkins, experiments, teams } from '../schema';
@@ -38,10 +38,20 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   updatedAt: experiments.updatedAt,
 };
 
+/** One key of the list's order. */
+export type OrderKey = { expr: SQL | AnyColumn; desc: boolean; nullsLast: boolean };
+
 /** The list's order (newest first unless a sort is chosen), ties broken by id so every export agrees. */
-export function exportOrder(filters: Pick<ExperimentFilters, 'sort' | 'dir'>): SQL[] {
-  const dir = filters.dir === 'asc' ? asc : desc;
-  return filters.sort ? [sql`${dir(SORTS[filters.sort])} nulls last`, dir(experiments.id)] : [desc(sortDate), desc(experiments.id)];
+export function exportOrderKeys(filters: Pick<ExperimentFilters, 'sort' | 'dir'>): OrderKey[] {
+  const isDesc = filters.dir !== 'asc';
+  return filters.sort
+    ? [{ expr: SORTS[filters.sort], desc: isDesc, nullsLast: true }, { expr: experiments.id, desc: isDesc, nullsLast: false }]
+    : [{ expr: sortDate, desc: true, nullsLast: false }, { expr: experiments.id, desc: true, nullsLast: false }];
+}
+
+/** ORDER BY items for the keys; `name(i)` orders by an output column holding key i instead of the expression. */
+export function orderBySql(keys: OrderKey[], name?: (i: number) => SQL): SQL[] {
+  return keys.map((k, i) => sql`${name ? name(i) : k.expr} ${sql.raw(k.desc ? 'desc' : 'asc')}${sql.raw(k.nullsLast ? ' nulls last' : '')}`);
 }
 
 /** The ids the filters select, in the list's order; ids are small, rows are fetched in batches. */
@@ -50,7 +60,7 @@ export async function orderedExperimentIds(db: Queryable, filters: ExperimentFil
     .select({ id: experiments.id })
     .from(experiments)
     .where(buildExperimentWhere(filters, ctx))
-    .orderBy(...exportOrder(filters));
+    .orderBy(...orderBySql(exportOrderKeys(filters)));
   return rows.map((r) => r.id);
 }
 
