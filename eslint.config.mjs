@@ -26,6 +26,21 @@ export default tseslint.config(
     },
   },
   {
+    // Recharts stays out of first loads: only components/**/*-plot.tsx import it, and those are reached only
+    // through next/dynamic (a dynamic import() is not an import declaration, so it passes this rule).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/**/*-plot.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'recharts', message: "Import 'recharts' only in components/**/*-plot.tsx, loaded with next/dynamic (see components/charts/README.md)." }],
+          patterns: [{ group: ['**/*-plot', 'recharts/*'], message: 'Load *-plot.tsx with next/dynamic inside WhenVisible, never statically (see components/charts/README.md).' }],
+        },
+      ],
+    },
+  },
+  {
     // db/ depends only on drizzle-orm and configuration, never on the app.
     files: ['db/**/*.ts'],
     rules: {
@@ -36,7 +51,7 @@ export default tseslint.config(
     // lib/ holds domain logic; it never imports pages or components.
     files: ['lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/ must not import app/ or components/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', 'recharts', 'recharts/*'], message: 'lib/ must not import app/, components/ or a chart library.' }] }],
     },
   },
 );

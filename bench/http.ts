@@ -12,9 +12,13 @@ export async function load(url: string, headers: Record<string, string>, concurr
     while (next < requests) {
       next++;
       const t = performance.now();
-      const res = await fetch(url, { headers, redirect: 'manual' });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors++;
+      try {
+        const res = await fetch(url, { headers, redirect: 'manual' });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+      } catch {
+        errors++; // a reset or refused connection is a failed request, not the end of the run
+      }
       latencies.push(performance.now() - t);
     }
   };
@@ -22,6 +26,27 @@ export async function load(url: string, headers: Record<string, string>, concurr
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { concurrency, requests, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), rps: round(requests / seconds), errors };
+}
+
+/** One request after another to each URL (every one different, so nothing is served from a cache). */
+export async function eachOnce(urls: string[], headers: Record<string, string>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  for (const url of urls) {
+    const t = performance.now();
+    try {
+      const res = await fetch(url, { headers, redirect: 'manual' });
+      await res.arrayBuffer();
+      if (res.status !== 200) errors++;
+    } catch {
+      errors++;
+    }
+    latencies.push(performance.now() - t);
+  }
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  return { concurrency: 1, requests: urls.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), rps: round(urls.length / seconds), errors };
 }
 
 /** Resident memory of a process and its children, in MB (Linux /proc). */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --experiments 100000] [--runs 20] [--skip-http] [--skip-queries] [--csv-only] [--only pglite|postgres] [--port 3300]`: generates a large organisation on a fresh PGlite
+// `npm run bench [-- --experiments 100000] [--runs 20] [--skip-http] [--skip-queries] [--csv-only] [--only pglite|postgres] [--query <name part>] [--port 3300]`: generates a large organisation on a fresh PGlite
 // folder (and on BENCH_DATABASE_URL when set: that database is emptied), then measures the dashboard's
 // queries (app and raw SQL), the production server over HTTP, the CSV export and the JavaScript per page.
 // Prints a table, writes bench/results/<date>.json, and ends with a one-line summary.
@@ -16,8 +16,10 @@ import { insertUserWithPassword } from '@/db/seed/demo';
 import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
 import { generateBenchData } from './generate';
-import { load, rssMb, type LoadResult } from './http';
+import { eachOnce, load, rssMb, type LoadResult } from './http';
+import { measureJs, signInCookie } from './js';
 import { benchQueries, type BenchScope } from './queries';
+import { pgliteOverPostgres, printRatios } from './ratios';
 import { round, time, type Timing } from './stats';
 
 const args = process.argv.slice(2);
@@ -32,6 +34,7 @@ const skipQueries = args.includes('--skip-queries');
 // Only the CSV export over HTTP (no query timings, pages or JS sizes): for iterating on the export.
 const csvOnly = args.includes('--csv-only');
 const only = arg('only', '');
+const queryFilter = arg('query', '');
 const EXEC = { email: 'exec@bench.local', password: 'bench-password-123' };
 const PORT = Number(arg('port', '3300'));
 const SECRET = 'bench-secret-bench-secret-bench-secret-123';
@@ -57,6 +60,8 @@ type TargetResult = {
   csv?: { seconds: number; bytes: number; peakExtraMb: number; status: number };
   jsGzipBytes?: Record<string, number>;
   idleRssMb?: number;
+  /** /dashboard for periods not viewed before: every aggregation computed (c=1). */
+  dashboardUncached?: LoadResult;
 };
 
 function logger(captured: Captured) {
@@ -83,6 +88,7 @@ async function openPglite(): Promise<Target> {
 
 async function openPostgres(url: string): Promise<Target> {
   const reset = postgres(url, { max: 1, onnotice: () => {} });
+  pgServerVersion = String((await reset`show server_version`)[0].server_version);
   await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
   await reset.end();
   const client = postgres(url, { max: 1, onnotice: () => {} });
@@ -111,7 +117,7 @@ async function measureQueries(t: Target): Promise<QueryResult[]> {
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
   const out: QueryResult[] = [];
-  for (const q of benchQueries()) {
+  for (const q of benchQueries().filter((x) => x.name.includes(queryFilter))) {
     for (const [scopeName, scope] of [['org', { from, to: today }], ['team', { from, to: today, teamId }]] as [QueryResult['scope'], BenchScope][]) {
       const app = await time(() => q.run(t.db, scope), RUNS);
       t.captured.length = 0;
@@ -139,60 +145,26 @@ async function waitFor(url: string, seconds = 120) {
   throw new Error(`server did not answer ${url}`);
 }
 
-async function signInCookie(base: string): Promise<string> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const page = await browser.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(EXEC.email);
-  await page.getByLabel('Password').fill(EXEC.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  const cookies = await page.context().cookies();
-  await browser.close();
-  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
-async function measureJs(base: string, cookie: string, pages: string[]): Promise<Record<string, number>> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const out: Record<string, number> = {};
-  for (const p of pages) {
-    const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
-    const page = await context.newPage();
-    let bytes = 0;
-    const pending: Promise<void>[] = [];
-    page.on('requestfinished', (req) => {
-      if (req.resourceType() !== 'script') return;
-      pending.push(req.sizes().then((s) => void (bytes += s.responseBodySize)));
-    });
-    await page.goto(`${base}${p}`, { waitUntil: 'networkidle' });
-    await Promise.all(pending);
-    out[p] = bytes;
-    await context.close();
-  }
-  await browser.close();
-  return out;
-}
-
 async function measureServer(t: Target, result: TargetResult) {
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
   const base = `http://127.0.0.1:${PORT}`;
+  fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
+  const serverLog = fs.openSync(path.join('bench', 'results', `server-${t.kind}.log`), 'w');
   const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     env: { ...process.env, ...t.serverEnv, BETTER_AUTH_URL: base, BETTER_AUTH_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    // The server's own output goes to a log beside the results, so a crash under load can be read.
+    stdio: ['ignore', serverLog, serverLog],
   });
   try {
     await waitFor(`${base}/api/health`);
-    const cookie = await signInCookie(base);
+    const cookie = await signInCookie(base, EXEC);
     const headers = { cookie };
     result.idleRssMb = await rssMb(server.pid!);
+    // The dashboard remembers its figures per data version: a period nobody asked for yet is a
+    // first view after a write (every figure computed), measured apart from the repeated views below.
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const uncached = csvOnly ? [] : Array.from({ length: Math.max(5, Math.round(RUNS / 2)) }, (_, k) => `${base}/dashboard?from=${day(91 + k)}&to=${day(1 + k)}`);
+    if (!csvOnly) result.dashboardUncached = await eachOnce(uncached, headers);
     const pages = ['/dashboard', '/experiments', '/experiments?status=completed&mindset=new_capability&workType=analysis&page=40', '/trends'];
     result.http = [];
     for (const p of csvOnly ? [] : pages) {
@@ -243,6 +215,8 @@ function printTable(results: TargetResult[]) {
     console.log('query'.padEnd(44), 'scope', 'app p50/p95 ms'.padStart(16), 'raw p50/p95 ms'.padStart(16), 'app÷raw'.padStart(8));
     for (const q of r.queries)
       console.log(q.name.padEnd(44), q.scope.padEnd(5), `${q.app.p50}/${q.app.p95}`.padStart(16), `${q.raw.p50}/${q.raw.p95}`.padStart(16), String(q.overhead).padStart(8));
+    if (r.dashboardUncached)
+      console.log('HTTP /dashboard, a period not viewed before (first view after a write)'.padEnd(72), `p50 ${r.dashboardUncached.p50} ms  p95 ${r.dashboardUncached.p95} ms  errors ${r.dashboardUncached.errors}`);
     for (const h of r.http ?? [])
       for (const l of h.results)
         console.log(`HTTP ${h.page}`.slice(0, 60).padEnd(60), `c=${l.concurrency}`, `p50 ${l.p50} ms  p95 ${l.p95} ms  ${l.rps} req/s  errors ${l.errors}`);
@@ -252,6 +226,21 @@ function printTable(results: TargetResult[]) {
   }
 }
 
+/** Installed versions of the packages that decide the figures. */
+function packageVersions(names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    try {
+      out[n] = (JSON.parse(fs.readFileSync(path.join('node_modules', n, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      out[n] = 'unknown';
+    }
+  }
+  return out;
+}
+
+let pgServerVersion: string | undefined;
+
 async function main() {
   if (!skipHttp && !fs.existsSync(path.join('.next', 'BUILD_ID'))) execSync('npx next build', { stdio: 'inherit' });
   const results: TargetResult[] = [];
@@ -259,6 +248,9 @@ async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL;
   if (pgUrl && only !== 'pglite') results.push(await benchTarget(() => openPostgres(pgUrl)));
   printTable(results);
+  const [lite, pg] = [results.find((r) => r.kind === 'pglite'), results.find((r) => r.kind === 'postgres')];
+  const ratios = lite && pg ? pgliteOverPostgres(lite, pg) : [];
+  printRatios(ratios);
   const commit = (() => {
     try {
       return execSync('git rev-parse --short HEAD').toString().trim();
@@ -272,7 +264,10 @@ async function main() {
     experiments: N,
     runs: RUNS,
     machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), cpu: os.cpus()[0]?.model, node: process.version },
+    versions: packageVersions(['next', 'react', '@electric-sql/pglite', 'postgres', 'drizzle-orm']),
+    postgresServer: pgServerVersion,
     results,
+    pgliteOverPostgres: ratios,
   };
   fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
   const file = path.join('bench', 'results', `${report.date.slice(0, 19).replace(/:/g, '-')}.json`);

@@ -16,7 +16,7 @@ test.describe('executive dashboard', () => {
       await expect(kpi(page, id)).toBeVisible();
     }
     for (const chart of ['chart-outcomes-by-type', 'chart-impact', 'chart-hours', 'chart-spend', 'chart-status', 'chart-teams', 'chart-mindset', 'chart-models', 'chart-vendors']) {
-      await expect(page.getByTestId(chart).locator('svg.recharts-surface').first()).toBeVisible();
+      await expect(page.getByTestId(chart).locator('svg.chart-surface').first()).toBeVisible();
     }
     await expect(page.getByTestId('team-table')).toBeVisible();
     await expect(page.getByTestId('top-stories').getByRole('listitem').first()).toBeVisible();
@@ -80,6 +80,30 @@ test.describe('executive dashboard', () => {
     expect(await listCount(page)).toBe(n);
   });
 
+  test('a bar shows its figures on hover and on keyboard focus, and opens its experiments', async ({ page }) => {
+    await page.goto('/dashboard?period=12m');
+    const chart = page.getByTestId('chart-status');
+    // The first bar with experiments: its accessible name holds month, status and count.
+    const bar = chart.locator('svg.chart-surface a').first();
+    const name = (await bar.getAttribute('aria-label')) ?? '';
+    const [, month, status, count] = name.match(/^(.+?), (.+?): (\d+)/)!;
+    const tip = chart.locator('[data-tip-box]:visible');
+    await expect(tip).toHaveCount(0);
+
+    await bar.hover();
+    await expect(tip).toHaveCount(1);
+    await expect(tip).toContainText(month);
+    await expect(tip.getByRole('listitem').filter({ hasText: status })).toContainText(count);
+    await page.mouse.move(0, 0);
+    await expect(tip).toHaveCount(0);
+
+    await bar.focus();
+    await expect(tip).toContainText(month);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/experiments\?.*status=/);
+    expect(await listCount(page)).toBe(Number(count));
+  });
+
   test('shows empty states when the filter leaves nothing', async ({ page }) => {
     await page.goto('/dashboard?period=custom&from=2001-01-01&to=2001-03-31');
     await expect(kpi(page, 'active')).toHaveText('0');
@@ -90,7 +114,7 @@ test.describe('executive dashboard', () => {
   test('has no serious accessibility violations', async ({ page }) => {
     test.setTimeout(120_000); // axe over the whole dashboard is slow on a loaded 2-core machine
     await page.goto('/dashboard');
-    await expect(page.getByTestId('chart-models').locator('svg.recharts-surface').first()).toBeVisible();
+    await expect(page.getByTestId('chart-models').locator('svg.chart-surface').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);

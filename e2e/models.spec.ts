@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import { expect, storageFor, test } from './fixtures';
 
@@ -55,15 +56,23 @@ test.describe('browsing the catalog and trends', () => {
     await page.goto('/trends');
     const capability = page.getByTestId('chart-capability-price');
     await expect(capability).toHaveAttribute('data-points', String(withPriceAndScore));
-    await expect(capability.locator('.trend-model-points .recharts-scatter-symbol')).toHaveCount(withPriceAndScore);
+    await expect(capability.locator('.trend-model-points [data-point]')).toHaveCount(withPriceAndScore);
     await expect(page.getByTestId('capability-left-out')).toContainText(`${reference.length - withPriceAndScore} models`);
     await expect(capability.getByText(/PhD experts in their field, 81.3%/)).toBeVisible();
     await expect(capability.getByText(/Skilled non-experts with web access, 22.1%/)).toBeVisible();
+    // Each point names its model and shows its figures on hover.
+    const point = capability.locator('.trend-model-points [data-point]').first();
+    const model = ((await point.getAttribute('aria-label')) ?? '').split(' (')[0];
+    await point.hover();
+    await expect(capability.locator('[data-tip-box]:visible')).toContainText(model);
 
     await expect(page.getByTestId('level-headline')).toContainText(/The price of GPT-4-level capability fell [\d,.]+× in \d+ months \(≈[\d,.]+× per year\)/);
+    // The charts below the first screen load their code when scrolled to (WhenVisible).
+    await page.getByTestId('chart-level-price').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('chart-level-price').locator('.recharts-line-curve')).toHaveCount(1);
 
     const compute = page.getByTestId('chart-compute');
+    await compute.scrollIntoViewIfNeeded();
     await expect(compute.locator('.trend-compute-points .recharts-scatter-symbol')).toHaveCount(withCompute);
 
     // Choosing another level changes the headline's words; filters live in the URL.
@@ -71,6 +80,25 @@ test.describe('browsing the catalog and trends', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(/level=claude-3.5-sonnet/);
     await expect(page.getByTestId('level-headline')).toContainText('Claude 3.5 Sonnet-level capability');
+  });
+
+  test('the trends charts are keyboard-reachable and have no serious accessibility violations', async ({ page }) => {
+    test.setTimeout(120_000); // axe is slow on a loaded 2-core machine
+    await page.goto('/trends');
+    // A model point is a link to the model's page, reached with Tab like any other link.
+    const point = page.getByTestId('chart-capability-price').locator('.trend-model-points [data-point]').first();
+    const slug = (await point.getAttribute('href'))!;
+    await point.focus();
+    await expect(page.getByTestId('chart-capability-price').locator('[data-tip-box]:visible')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${slug}$`));
+
+    await page.goto('/trends');
+    await page.getByTestId('chart-compute').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('chart-compute').locator('.recharts-scatter-symbol').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   });
 });
 

@@ -21,6 +21,14 @@ async function main() {
   fs.mkdirSync('screenshots', { recursive: true });
   for (const p of pages) {
     await page.goto(`${base}${p}`, { waitUntil: 'networkidle' });
+    // Scroll through once: charts below the first screen load when scrolled to (components/charts/when-visible.tsx).
+    const height = await page.evaluate(() => document.body.scrollHeight);
+    for (let y = 0; y < height; y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(100); // one frame or more, so each IntersectionObserver sees its box
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForLoadState('networkidle');
     const file = `screenshots/${theme}${p.replace(/[/?=&]/g, '_')}.png`;
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);

@@ -63,6 +63,8 @@ for (const kind of DB_KINDS) {
           `insert into checkins (experiment_id, date, hours_before_per_task, hours_with_ai_per_task, tasks_per_month, spend_monthly_cents, note) select id, '2026-02-01', 3, 0.5, 12, 6000, 'first month' from experiments where title = 'Kept experiment'`,
           `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on) select id, 'new_capability', 'Kept outcome', 4, '2026-02-01' from experiments where title = 'Kept experiment'`,
           `insert into audit_log (action, entity_type) values ('experiment.create', 'experiment')`,
+          `insert into ai_models (slug, name, vendor, release_date) values ('kept-model', 'Kept model', 'Kept', '2025-06-01')`,
+          `insert into experiment_models (experiment_id, model_id, is_primary) select e.id, m.id, true from experiments e, ai_models m where m.slug = 'kept-model'`,
         ]) {
           await db.execute(sql.raw(statement));
         }
@@ -79,6 +81,10 @@ for (const kind of DB_KINDS) {
             from experiments e join teams t on t.id = e.team_id`)),
         );
         expect(kept).toEqual([{ title: 'Kept experiment', hours: '20.00', team: 'Kept team', outcomes: 1, checkins: 1 }]);
+        // The model usage summary (0002) is built from the existing links.
+        expect(rows<{ slug: string; n: number }>(await db.execute(sql.raw('select m.slug, u.experiments as n from model_usage u join ai_models m on m.id = u.model_id')))).toEqual([
+          { slug: 'kept-model', n: 1 },
+        ]);
         // The append-only audit trail of the previous release is still enforced.
         expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
         await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();

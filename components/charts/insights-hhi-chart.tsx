@@ -1,30 +1,21 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
+import { ChartPlaceholder, WhenVisible } from './when-visible';
 
 export type HhiPoint = { quarter: string; hhi: number | null; experiments: number };
+
+// Recharts lives only in *-plot.tsx, fetched when the chart scrolls into view.
+const Plot = dynamic(() => import('./insights-hhi-plot').then((m) => m.InsightsHhiPlot), { ssr: false, loading: ChartPlaceholder });
 
 /** Vendor concentration (HHI) of new experiments per quarter, with the 0.15 and 0.25 thresholds drawn. */
 export function InsightsHhiChart({ data }: { data: HhiPoint[] }) {
   return (
     <figure className="w-full">
       <div className="h-56" role="img" aria-label="Vendor concentration index per quarter, with thresholds at 0.15 and 0.25">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} />
-            <YAxis domain={[0, 1]} tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} width={36} />
-            <Tooltip
-              contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }}
-              cursor={{ stroke: 'var(--border)' }}
-              formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))}
-              labelFormatter={(label, payload) => `${label} (${payload?.[0]?.payload?.experiments ?? 0} experiments)`}
-            />
-            <ReferenceLine y={0.25} stroke="var(--danger)" strokeDasharray="4 4" />
-            <ReferenceLine y={0.15} stroke="var(--warning)" strokeDasharray="4 4" />
-            <Line type="linear" dataKey="hhi" name="Vendor HHI" stroke="var(--chart-1)" strokeWidth={2} dot connectNulls isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <WhenVisible>
+          <Plot data={data} />
+        </WhenVisible>
       </div>
       <figcaption className="mt-1 text-xs text-muted-foreground">
         Dashed lines: <span className="text-warning">0.15 moderate</span>, <span className="text-danger">0.25 concentrated</span>.

@@ -1,30 +1,20 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
+import { ChartPlaceholder, WhenVisible } from './when-visible';
 
 export type MixSeries = { key: string; label: string; color: string };
+
+// Recharts lives only in *-plot.tsx, fetched when the chart scrolls into view.
+const Plot = dynamic(() => import('./insights-mix-plot').then((m) => m.InsightsMixPlot), { ssr: false, loading: ChartPlaceholder });
 
 /** Stacked 100% bars per quarter; `data` holds percentages already (lib/metrics/shift.ts toPercentages). */
 export function InsightsMixChart({ data, series, label }: { data: { quarter: string }[]; series: MixSeries[]; label: string }) {
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} />
-          <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} width={44} />
-          <Tooltip
-            contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }}
-            cursor={{ fill: 'var(--muted)' }}
-            formatter={(v) => `${v}%`}
-            labelFormatter={(label, payload) => `${label} (${payload?.[0]?.payload?.total ?? 0} experiments)`}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="mix" fill={s.color} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <WhenVisible>
+        <Plot data={data} series={series} />
+      </WhenVisible>
     </div>
   );
 }

@@ -1,8 +1,7 @@
-'use client';
-
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { AXIS, colorFor, GRID, usd } from './trend-colors';
-import { TrendTooltipBox } from './trend-tooltip';
+import { linearScale, logScale } from '@/lib/charts/scale';
+import { ChartTips } from './chart-tips';
+import { TipBox } from './tip-box';
+import { colorFor, usd } from './trend-colors';
 
 export type CapabilityPoint = { slug: string; name: string; vendor: string; date: string; price: number; score: number; experiments?: number };
 export type CapabilityYear = { year: number; points: CapabilityPoint[]; frontier: { price: number; score: number }[] };
@@ -12,74 +11,136 @@ type Props = {
   years: CapabilityYear[];
   usage: CapabilityPoint[];
   baselines: Baseline[];
+  /** powers of ten covering every price: the x axis */
   ticks: number[];
 };
 
-function PointTooltip({ active, payload }: { active?: boolean; payload?: { payload?: Partial<CapabilityPoint> }[] }) {
-  const p = payload?.[0]?.payload;
-  if (!active || !p?.name) return null;
-  return (
-    <TrendTooltipBox title={p.name}>
-      <p>
-        {p.vendor}, released {p.date}
-      </p>
-      <p>Blended price at launch: {usd(p.price!)} per M tokens</p>
-      <p>GPQA Diamond: {p.score!.toFixed(1)}%</p>
-      {p.experiments ? <p>Used in {p.experiments} of our experiments</p> : null}
-    </TrendTooltipBox>
-  );
-}
+const HEIGHT = 432;
+const TOP = 8;
+const BOTTOM = 44;
+const AXIS_WIDTH = 64;
+const SCORE_TICKS = [0, 25, 50, 75, 100];
+const TICK = { fill: 'var(--muted-foreground)', fontSize: 12 };
+/** Radii from the areas Recharts used (45 px² per model; 120–900 px² for usage, by experiments). */
+const DOT_R = Math.sqrt(45 / Math.PI);
+const ringR = (experiments: number, most: number) => Math.sqrt((120 + (780 * experiments) / Math.max(1, most)) / Math.PI);
 
-/** GPQA Diamond against blended price (log x), points by release year, one frontier per year, expert baselines. */
+/**
+ * GPQA Diamond against blended price (log x), points by release year, one frontier per year, expert baselines.
+ * Server-rendered SVG: x positions are percentages of the plot width (no measuring), the frontier lines sit in
+ * a stretched viewBox with non-scaling strokes. Each model is a link to its page with a tooltip and a <title>.
+ */
 export function TrendCapabilityPriceChart({ years, usage, baselines, ticks }: Props) {
   const count = years.reduce((n, y) => n + y.points.length, 0);
+  const x = logScale([ticks[0], ticks.at(-1)!], [0, 100]);
+  const y = linearScale([0, 100], [HEIGHT - BOTTOM, TOP]);
+  const most = Math.max(0, ...usage.map((u) => u.experiments ?? 0));
+  const describe = (p: CapabilityPoint) =>
+    `${p.name} (${p.vendor}, ${p.date}): GPQA Diamond ${p.score.toFixed(1)}% at ${usd(p.price)} per M tokens${p.experiments ? `, used in ${p.experiments} of our experiments` : ''}`;
+
   return (
-    <div data-testid="chart-capability-price" data-points={count} role="img" aria-label={`GPQA Diamond against blended price for ${count} models, with a frontier per release year and the expert baselines`} className="h-[460px] w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart margin={{ top: 16, right: 24, bottom: 28, left: 8 }}>
-          <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="price"
-            scale="log"
-            domain={[ticks[0], ticks.at(-1)!]}
-            ticks={ticks}
-            tickFormatter={usd}
-            allowDataOverflow
-            {...AXIS}
-            label={{ value: 'Blended price per million tokens (log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted-foreground)', fontSize: 12 }}
-          />
-          <YAxis type="number" dataKey="score" domain={[0, 100]} unit="%" {...AXIS} label={{ value: 'GPQA Diamond', angle: -90, position: 'insideLeft', fill: 'var(--muted-foreground)', fontSize: 12 }} />
-          <ZAxis zAxisId="model" range={[45, 45]} />
-          <ZAxis zAxisId="usage" type="number" dataKey="experiments" range={[120, 900]} />
-          <Tooltip content={<PointTooltip />} cursor={{ stroke: 'var(--border)' }} />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
-          {baselines.map((b) => (
-            <ReferenceLine key={b.label} y={b.score} stroke="var(--muted-foreground)" strokeDasharray="6 4" label={{ value: b.label, position: b.position, fill: 'var(--muted-foreground)', fontSize: 11 }} />
+    <div data-testid="chart-capability-price" data-points={count} className="w-full">
+      <ul className="flex h-7 flex-wrap items-center justify-center gap-x-3 text-xs" aria-hidden>
+        {years.map((yr, i) => (
+          <li key={yr.year} className="flex items-center gap-1" style={{ color: colorFor(i) }}>
+            <span className="inline-block size-2.5 rounded-full" style={{ background: colorFor(i) }} />
+            {yr.year}
+          </li>
+        ))}
+        {usage.length ? (
+          <li className="flex items-center gap-1 text-foreground">
+            <span className="inline-block size-3 rounded-full border-[1.5px] border-foreground" />
+            Used in our experiments (size = experiments)
+          </li>
+        ) : null}
+      </ul>
+      <ChartTips className="flex pr-6">
+        <svg width={AXIS_WIDTH} height={HEIGHT} className="shrink-0 overflow-visible" aria-hidden>
+          {SCORE_TICKS.map((t) => (
+            <text key={t} x={AXIS_WIDTH - 8} y={y(t) + 4} textAnchor="end" {...TICK}>
+              {t}%
+            </text>
           ))}
-          {years.map((y, i) => (
-            <Line
-              key={`f-${y.year}`}
-              data={y.frontier}
-              dataKey="score"
-              stroke={colorFor(i)}
-              strokeWidth={1.5}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-              legendType="none"
-              className="trend-frontier"
-              name={`${y.year} frontier`}
-            />
+          <text transform={`translate(14 ${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)`} textAnchor="middle" {...TICK}>
+            GPQA Diamond
+          </text>
+        </svg>
+        <svg
+          height={HEIGHT}
+          className="chart-surface min-w-0 flex-1 overflow-visible"
+          role="group"
+          aria-label={`GPQA Diamond against blended price for ${count} models, with a frontier per release year and the expert baselines`}
+        >
+          <g aria-hidden>
+            {SCORE_TICKS.map((t) => (
+              <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke="var(--border)" strokeDasharray={t === 0 ? undefined : '3 3'} />
+            ))}
+            {ticks.map((t) => (
+              <g key={t}>
+                <line x1={`${x(t)}%`} x2={`${x(t)}%`} y1={TOP} y2={HEIGHT - BOTTOM} stroke="var(--border)" strokeDasharray="3 3" />
+                <text x={`${x(t)}%`} y={HEIGHT - BOTTOM + 18} textAnchor="middle" {...TICK}>
+                  {usd(t)}
+                </text>
+              </g>
+            ))}
+            <text x="50%" y={HEIGHT - 6} textAnchor="middle" {...TICK}>
+              Blended price per million tokens (log scale)
+            </text>
+            {baselines.map((b) => (
+              <g key={b.label}>
+                <line x1="0" x2="100%" y1={y(b.score)} y2={y(b.score)} stroke="var(--muted-foreground)" strokeDasharray="6 4" />
+                <text x="100%" dx={-4} y={y(b.score) + (b.position === 'insideTopRight' ? 13 : -4)} textAnchor="end" fill="var(--muted-foreground)" fontSize={11}>
+                  {b.label}
+                </text>
+              </g>
+            ))}
+            {/* The frontiers: x in 0–100 stretched to the width, y in px as everywhere else. */}
+            <svg width="100%" height={HEIGHT} viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" overflow="visible">
+              {years.map((yr, i) => (
+                <polyline
+                  key={yr.year}
+                  className="trend-frontier"
+                  points={yr.frontier.map((p) => `${x(p.price)},${y(p.score)}`).join(' ')}
+                  fill="none"
+                  stroke={colorFor(i)}
+                  strokeWidth={1.5}
+                  vectorEffect="non-scaling-stroke"
+                />
+              ))}
+            </svg>
+          </g>
+          {years.map((yr, i) => (
+            <g key={yr.year} className="trend-model-points">
+              {yr.points.map((p) => (
+                <a key={p.slug} href={`/models/${p.slug}`} data-tip={p.slug} data-point aria-label={describe(p)}>
+                  <title>{describe(p)}</title>
+                  <circle cx={`${x(p.price)}%`} cy={y(p.score)} r={DOT_R} fill={colorFor(i)} />
+                </a>
+              ))}
+            </g>
           ))}
-          {years.map((y, i) => (
-            <Scatter key={y.year} name={String(y.year)} data={y.points} fill={colorFor(i)} zAxisId="model" className="trend-model-points" isAnimationActive={false} shape="circle" />
-          ))}
-          {usage.length ? (
-            <Scatter name="Used in our experiments (size = experiments)" data={usage} fill="none" stroke="var(--foreground)" strokeWidth={1.5} zAxisId="usage" className="trend-usage" isAnimationActive={false} />
-          ) : null}
-        </ComposedChart>
-      </ResponsiveContainer>
+          <g className="trend-usage" pointerEvents="none" aria-hidden>
+            {usage.map((p) => (
+              <circle key={p.slug} cx={`${x(p.price)}%`} cy={y(p.score)} r={ringR(p.experiments ?? 0, most)} fill="none" stroke="var(--foreground)" strokeWidth={1.5} />
+            ))}
+          </g>
+        </svg>
+        {years.flatMap((yr) =>
+          yr.points.map((p) => (
+            <TipBox key={p.slug} id={p.slug}>
+              <p className="font-semibold">{p.name}</p>
+              <div className="mt-1 space-y-0.5 text-muted-foreground">
+                <p>
+                  {p.vendor}, released {p.date}
+                </p>
+                <p>Blended price at launch: {usd(p.price)} per M tokens</p>
+                <p>GPQA Diamond: {p.score.toFixed(1)}%</p>
+                {p.experiments ? <p>Used in {p.experiments} of our experiments</p> : null}
+              </div>
+            </TipBox>
+          )),
+        )}
+      </ChartTips>
     </div>
   );
 }

@@ -1,38 +1,21 @@
 'use client';
 
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS, dateOf, GRID, usd } from './trend-colors';
-import { TrendTooltipBox } from './trend-tooltip';
+import dynamic from 'next/dynamic';
+import { ChartPlaceholder, WhenVisible } from './when-visible';
 
 export type LevelStep = { t: number; price: number; name: string; record: boolean };
 
-function StepTooltip({ active, payload }: { active?: boolean; payload?: { payload?: Partial<LevelStep> }[] }) {
-  const p = payload?.[0]?.payload;
-  if (!active || !p?.name) return null;
-  return (
-    <TrendTooltipBox title={p.name}>
-      <p>From {dateOf(p.t!)}</p>
-      <p>Cheapest at this level: {usd(p.price!)} per M tokens (blended, price in force that day)</p>
-    </TrendTooltipBox>
-  );
-}
+// Recharts lives only in *-plot.tsx, fetched when the chart scrolls into view.
+const Plot = dynamic(() => import('./trend-level-price-plot').then((m) => m.TrendLevelPricePlot), { ssr: false, loading: ChartPlaceholder });
 
 /** The cheapest price of a capability level over time: a step line on a log axis, dots where a new low was set. */
-export function TrendLevelPriceChart({ steps, ticks, end, timeTicks }: { steps: LevelStep[]; ticks: number[]; end: number; timeTicks: number[] }) {
-  const line = steps.length ? [...steps, { ...steps.at(-1)!, t: end, record: false }] : [];
-  const records = steps.filter((s) => s.record);
+export function TrendLevelPriceChart(props: { steps: LevelStep[]; ticks: number[]; end: number; timeTicks: number[] }) {
+  const records = props.steps.filter((s) => s.record).length;
   return (
-    <div data-testid="chart-level-price" data-points={records.length} role="img" aria-label={`Cheapest price of this capability level over time; ${records.length} models set a new low`} className="h-[360px] w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="t" scale="time" domain={[steps[0]?.t ?? 0, end]} ticks={timeTicks} tickFormatter={(t: number) => dateOf(t).slice(0, 4)} {...AXIS} />
-          <YAxis type="number" dataKey="price" scale="log" domain={[ticks[0], ticks.at(-1)!]} ticks={ticks} tickFormatter={usd} allowDataOverflow {...AXIS} width={64} />
-          <Tooltip content={<StepTooltip />} />
-          <Line data={line} dataKey="price" type="stepAfter" stroke="var(--chart-1)" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
-          <Scatter data={records} fill="var(--chart-1)" className="trend-level-records" isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+    <div data-testid="chart-level-price" data-points={records} role="img" aria-label={`Cheapest price of this capability level over time; ${records} models set a new low`} className="h-[360px] w-full">
+      <WhenVisible>
+        <Plot {...props} />
+      </WhenVisible>
     </div>
   );
 }

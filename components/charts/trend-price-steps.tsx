@@ -1,30 +1,20 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS, dateOf, GRID, usd } from './trend-colors';
+import dynamic from 'next/dynamic';
+import { ChartPlaceholder, WhenVisible } from './when-visible';
 
 export type PriceStepPoint = { t: number; input: number; output: number; blended: number };
+
+// Recharts lives only in *-plot.tsx, fetched when the chart scrolls into view.
+const Plot = dynamic(() => import('./trend-price-steps-plot').then((m) => m.TrendPriceStepsPlot), { ssr: false, loading: ChartPlaceholder });
 
 /** One model's list price over time as steps: each price holds until the next change. */
 export function TrendPriceStepsChart({ steps }: { steps: PriceStepPoint[] }) {
   return (
     <div data-testid="chart-price-steps" data-points={steps.length} role="img" aria-label="List price per million tokens over time (input, output and blended)" className="h-[300px] w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={steps} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="t" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => dateOf(t).slice(0, 7)} {...AXIS} />
-          <YAxis tickFormatter={usd} {...AXIS} width={64} domain={[0, 'auto']} />
-          <Tooltip
-            labelFormatter={(t) => dateOf(Number(t))}
-            formatter={(v) => usd(Number(v))}
-            contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--foreground)', fontSize: 12 }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line dataKey="output" name="Output $/M" type="stepAfter" stroke="var(--chart-3)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="input" name="Input $/M" type="stepAfter" stroke="var(--chart-1)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="blended" name="Blended 3:1 $/M" type="stepAfter" stroke="var(--chart-2)" strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <WhenVisible>
+        <Plot steps={steps} />
+      </WhenVisible>
     </div>
   );
 }

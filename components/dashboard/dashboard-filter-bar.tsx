@@ -7,7 +7,8 @@ import { inputClasses } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { PERIOD_PRESETS, PERIOD_PRESET_LABEL, type PeriodPreset } from '@/lib/metrics/period';
 import { WORK_TYPE_LABEL } from '@/lib/labels';
-import { dashboardParamsToSearch, type DashboardParams } from '@/lib/validation/dashboard-filters';
+import type { DashboardParams } from '@/lib/validation/dashboard-filters';
+import { dashboardParamsToSearch } from '@/lib/validation/filter-search';
 
 type Props = {
   params: DashboardParams;

@@ -2,9 +2,10 @@ import { count } from 'drizzle-orm';
 import { experiments } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
-import { getConcentration } from './insights-concentration';
-import { getShift } from './insights-shift';
-import type { ConcentrationLevel } from '@/lib/metrics/concentration';
+import { mindsetCounts, needEvidenceCount, vendorCounts } from './insights-summary-counts';
+import { todayOf } from './insights-scope';
+import { summarizeConcentration, type ConcentrationLevel } from '@/lib/metrics/concentration';
+import { mindsetMixFromCounts, quarterOf, shiftSentence } from '@/lib/metrics/shift';
 
 /**
  * Everything the dashboard's insights section shows, scoped to the dashboard's team filter.
@@ -33,24 +34,32 @@ async function countFlag(db: Queryable, flag: 'retest' | 'privacy', opts: { team
   return row?.n ?? 0;
 }
 
+/**
+ * Counts only, aggregated in the database (the Insights page's getConcentration/getShift load rows for
+ * their detail; tests/insights-summary.test.ts holds this summary to their answers).
+ */
 export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number[]; today?: string } = {}): Promise<InsightsSummary> {
   // Separate filtered counts, not one scan with CASE: the planner then checks the cheap column tests first.
-  const [retestCandidates, privacyFlags, concentration, shift] = await Promise.all([
+  const [retestCandidates, privacyFlags, vendors, mindsets, needEvidence] = await Promise.all([
     countFlag(db, 'retest', opts),
     countFlag(db, 'privacy', opts),
-    getConcentration(db, opts),
-    getShift(db, opts),
+    vendorCounts(db, opts),
+    mindsetCounts(db, opts),
+    needEvidenceCount(db, opts),
   ]);
-  const largest = concentration.byVendor.largest;
+  const byVendor = summarizeConcentration(new Map(vendors.map((v) => [v.vendor, v.experiments])));
+  const completed = vendors.reduce((s, v) => s + v.completed, 0);
+  const multiModel = vendors.reduce((s, v) => s + v.completedMultiModel, 0);
+  const quarter = quarterOf(todayOf(opts));
   return {
     retestCandidates,
     privacyFlags,
-    vendorHhi: concentration.byVendor.hhi,
-    concentration: concentration.byVendor.level,
-    largestVendor: largest ? { name: largest.key, share: largest.share } : null,
-    portability: concentration.portability,
-    shiftSentence: shift.sentence,
-    needEvidence: shift.needEvidence.length,
+    vendorHhi: byVendor.hhi,
+    concentration: byVendor.level,
+    largestVendor: byVendor.largest ? { name: byVendor.largest.key, share: byVendor.largest.share } : null,
+    portability: completed ? multiModel / completed : null,
+    shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter),
+    needEvidence,
     teamIds: opts.teamIds ?? [],
   };
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices, teams } from '../schema';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices, modelUsage, teams } from '../schema';
 import type { Queryable } from '../types';
 
 export async function getModelBySlug(db: Queryable, slug: string) {
@@ -42,15 +42,13 @@ export async function listModelExperiments(db: Queryable, modelId: number) {
 }
 
 /** How many experiments each team ran with each model (not archived). */
+/** Live experiments per team and model, from the trigger-kept model_usage summary. */
 export async function listTeamModelUsage(db: Queryable) {
   return db
-    .select({ teamName: teams.name, slug: aiModels.slug, experiments: sql<number>`count(*)::int` })
-    .from(experimentModels)
-    .innerJoin(experiments, eq(experiments.id, experimentModels.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
-    .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
-    .where(isNull(experiments.archivedAt))
-    .groupBy(teams.name, aiModels.slug)
+    .select({ teamName: teams.name, slug: aiModels.slug, experiments: modelUsage.experiments })
+    .from(modelUsage)
+    .innerJoin(teams, eq(teams.id, modelUsage.teamId))
+    .innerJoin(aiModels, eq(aiModels.id, modelUsage.modelId))
     .orderBy(asc(teams.name), asc(aiModels.slug));
 }
 

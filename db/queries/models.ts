@@ -35,7 +35,8 @@ export async function listModels(db: Queryable) {
       gpqa: modelBenchmarks.score,
       gpqaSource: modelBenchmarks.source,
       // Spelled out: drizzle renders columns inside sql`` unqualified, which a correlated subquery cannot use.
-      experiments: sql<number>`(select count(*)::int from experiment_models em join experiments e on e.id = em.experiment_id where em.model_id = "ai_models"."id" and e.archived_at is null)`,
+      // From the trigger-kept summary: ~50 rows per model instead of every experiment link.
+      experiments: sql<number>`coalesce((select sum(u.experiments)::int from model_usage u where u.model_id = "ai_models"."id"), 0)`,
     })
     .from(aiModels)
     .leftJoin(latestPrice, eq(latestPrice.modelId, aiModels.id))

@@ -8,3 +8,5 @@ export * from './outcomes';
 export * from './checkins';
 export * from './audit';
 export * from './security';
+export * from './model-usage';
+export * from './data-version';

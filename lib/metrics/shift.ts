@@ -22,15 +22,20 @@ export type MindsetRow = { quarter: Quarter; automate: number; accelerate: numbe
 
 /** Count of new experiments by mindset per quarter, for every quarter from the first to `until` (gaps filled). */
 export function mindsetMixByQuarter(items: { created: string; mindset: Mindset }[], until: Quarter): MindsetRow[] {
-  if (!items.length) return [];
+  return mindsetMixFromCounts(items.map((i) => ({ quarter: quarterOf(i.created), mindset: i.mindset, n: 1 })), until);
+}
+
+/** The same mix from counts already grouped by quarter and mindset (the database does the counting). */
+export function mindsetMixFromCounts(counts: { quarter: Quarter; mindset: Mindset; n: number }[], until: Quarter): MindsetRow[] {
+  if (!counts.length) return [];
   const by = new Map<Quarter, MindsetRow>();
-  const first = items.map((i) => quarterOf(i.created)).sort()[0];
+  const first = counts.map((c) => c.quarter).sort()[0];
   for (let q = first; q <= until; q = shiftQuarter(q, -1)) by.set(q, { quarter: q, automate: 0, accelerate: 0, new_capability: 0, total: 0 });
-  for (const i of items) {
-    const row = by.get(quarterOf(i.created));
+  for (const c of counts) {
+    const row = by.get(c.quarter);
     if (!row) continue;
-    row[i.mindset] += 1;
-    row.total += 1;
+    row[c.mindset] += c.n;
+    row.total += c.n;
   }
   return [...by.values()];
 }

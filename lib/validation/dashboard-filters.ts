@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { experimentFiltersSchema, experimentFiltersToSearch, type ExperimentFilters } from './experiment-filters';
+import { experimentFiltersSchema, type ExperimentFilters } from './experiment-filters';
+import { experimentFiltersToSearch } from './filter-search';
 import { PERIOD_PRESETS, previousPeriod, resolvePeriod, type Period, type PeriodPreset } from '@/lib/metrics/period';
 
 /**
@@ -67,17 +68,8 @@ export function resolveDashboardFilters(
   };
 }
 
-/** The dashboard's own query string for these parameters (the shareable link). */
-export function dashboardParamsToSearch(p: Partial<DashboardParams>): string {
-  const { period, ...rest } = p;
-  const s = new URLSearchParams(experimentFiltersToSearch(rest));
-  if (period && period !== '90d') s.set('period', period);
-  if (period !== 'custom') {
-    s.delete('from');
-    s.delete('to');
-  }
-  return s.toString();
-}
+/** The shareable link's query string: in filter-search.ts, zod-free for the client filter bar. */
+export { dashboardParamsToSearch } from './filter-search';
 
 /**
  * The /experiments link listing exactly the experiments behind a figure: the dashboard's slice plus

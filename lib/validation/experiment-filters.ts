@@ -140,16 +140,5 @@ export function parseExperimentFilters(input: URLSearchParams | Record<string, s
   return experimentFiltersSchema.parse(flat);
 }
 
-/** The inverse: filters → query string (stable order, empty values left out). */
-export function experimentFiltersToSearch(f: Partial<ExperimentFilters>): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'page' && v === 1) continue;
-    if (Array.isArray(v)) {
-      if (v.length) p.set(k, v.join(','));
-    } else if (v === true) p.set(k, 'yes');
-    else p.set(k, String(v));
-  }
-  return p.toString();
-}
+/** The inverse (filters → query string) lives in filter-search.ts, zod-free for client components. */
+export { experimentFiltersToSearch } from './filter-search';

@@ -13,8 +13,7 @@ import { SectionSkeleton } from '@/components/dashboard/section-skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { ExportMenu } from '@/components/reports/export-menu';
 import { getDb } from '@/db';
-import { getEarliestStart } from '@/db/queries/dashboard-kpis';
-import { getUsedModelOptions } from '@/db/queries/dashboard-options';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
@@ -35,7 +34,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const params = parseDashboardParams(await searchParams);
   const db = await getDb();
   const today = new Date().toISOString().slice(0, 10);
-  const [earliest, teams, models] = await Promise.all([getEarliestStart(db), listTeams(db), getUsedModelOptions(db)]);
+  const [earliest, teams, models] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db)]);
   const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds });
   // A new key per filter set: sections show their skeleton again instead of stale figures.
   const key = JSON.stringify(filters);

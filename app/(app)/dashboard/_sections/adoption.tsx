@@ -1,8 +1,8 @@
-import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { MINDSET_COLOR, STATUS_COLOR } from '@/components/dashboard/palette';
 import { getDb } from '@/db';
-import { getMindsetByMonth, getStatusByMonth, getTeamsByMonth } from '@/db/queries/dashboard-adoption';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { MINDSETS, type Mindset, type Status } from '@/db/schema/experiments';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
@@ -16,7 +16,7 @@ const ACTIVE_STATUSES = ['running', 'completed', 'abandoned'] as const;
 /** Adoption over time: active experiments per month by status, teams taking part, and the mindset mix. */
 export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [status, teams, mindset] = await Promise.all([getStatusByMonth(db, f), getTeamsByMonth(db, f), getMindsetByMonth(db, f)]);
+  const [status, teams, mindset] = await Promise.all([dashboard.statusByMonth(db, f), dashboard.teamsByMonth(db, f), dashboard.mindsetByMonth(db, f)]);
   const buckets = monthBuckets(f.period);
   const categories = buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) }));
   const bucket = (month: string) => buckets.find((b) => b.month === month)!;
@@ -40,7 +40,7 @@ export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <ChartCard title="Experiments by status" description="Active each month, by current status" definition={DEFINITIONS.active} empty={empty} testId="chart-status">
-        <DashboardBarChart
+        <BarChartSvg
           label="Active experiments per month by status"
           summary={`Active experiments per month: ${statusRows.map((r) => `${r.label} ${ACTIVE_STATUSES.reduce((t, s) => t + r.values[s], 0)}`).join(', ')}.`}
           rows={statusRows}
@@ -51,7 +51,7 @@ export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
         />
       </ChartCard>
       <ChartCard title="Teams participating" description="Teams with an active experiment each month" definition={DEFINITIONS.teams} empty={empty} testId="chart-teams">
-        <DashboardBarChart
+        <BarChartSvg
           label="Teams participating per month"
           summary={`Teams with an active experiment: ${teamRows.map((r) => `${r.label} ${r.values.teams}`).join(', ')}.`}
           rows={teamRows}
@@ -67,7 +67,7 @@ export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
         empty={empty}
         testId="chart-mindset"
       >
-        <DashboardBarChart
+        <BarChartSvg
           label="Mindset mix per month"
           summary={`Share of active experiments that create a new capability went from ${pct(firstShare)} in the first month to ${pct(lastShare)} in the last.`}
           rows={mindsetRows}

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { OUTCOME_TYPE_COLOR } from '@/components/dashboard/palette';
 import { Badge } from '@/components/ui/badge';
 import { getDb } from '@/db';
-import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories } from '@/db/queries/dashboard-capability';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { chartTotal, outcomesNote, pivot } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
@@ -15,7 +15,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** The capability ledger: what AI made possible — outcomes by type over time, their impact, the best stories. */
 export async function CapabilityLedger({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [byMonth, impact, stories] = await Promise.all([getOutcomesByTypeMonth(db, f), getImpactDistribution(db, f), getTopCapabilityStories(db, f)]);
+  const [byMonth, impact, stories] = await Promise.all([dashboard.outcomesByTypeMonth(db, f), dashboard.impactDistribution(db, f), dashboard.topCapabilityStories(db, f)]);
   const buckets = monthBuckets(f.period);
   const monthRows = pivot(
     buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) })),
@@ -47,7 +47,7 @@ export async function CapabilityLedger({ filters: f }: { filters: DashboardFilte
         empty={total === 0}
         testId="chart-outcomes-by-type"
       >
-        <DashboardBarChart
+        <BarChartSvg
           label="Capability outcomes by type per month"
           summary={`${total} capability outcomes recorded in the period${total ? `; the most common type is ${OUTCOME_TYPE_LABEL[topType].toLowerCase()} (${sum(monthRows, topType)})` : ''}.`}
           rows={monthRows}
@@ -60,7 +60,7 @@ export async function CapabilityLedger({ filters: f }: { filters: DashboardFilte
       </ChartCard>
       <div className="grid gap-4 md:grid-cols-2">
         <ChartCard title="Impact of the outcomes" description="Impact score: 1 = minor … 5 = transformative" empty={total === 0} testId="chart-impact">
-          <DashboardBarChart
+          <BarChartSvg
             label="Capability outcomes by impact"
             summary={`Outcomes by impact: ${impactRows.map((r) => `impact ${r.label}: ${r.values.outcomes}`).join(', ')}.`}
             rows={impactRows}

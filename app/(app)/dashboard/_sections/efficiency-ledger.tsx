@@ -1,7 +1,7 @@
-import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
-import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { monthBuckets, monthLabel } from '@/lib/metrics/period';
@@ -10,7 +10,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** The efficiency ledger: hours saved and spend run-rates per month, and quality before vs after. */
 export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [months, quality] = await Promise.all([getEfficiencyByMonth(db, f), getQualityComparison(db, f)]);
+  const [months, quality] = await Promise.all([dashboard.efficiencyByMonth(db, f), dashboard.qualityComparison(db, f)]);
   const buckets = monthBuckets(f.period);
   const categories = buckets.map((b) => ({ key: b.month, label: monthLabel(b.month) }));
   const activeHref = (month: string) => {
@@ -25,7 +25,7 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
   return (
     <div className="grid gap-4">
       <ChartCard title="Hours saved per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.hoursSaved} empty={chartTotal(hours) === 0} testId="chart-hours">
-        <DashboardBarChart
+        <BarChartSvg
           label="Hours saved per month, by month"
           summary={`In the last month of the period, active experiments save ${Math.round(last?.hoursSavedPerMonth ?? 0)} hours a month.`}
           rows={hours}
@@ -36,7 +36,7 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
         />
       </ChartCard>
       <ChartCard title="AI spend per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.spend} empty={chartTotal(spend) === 0} testId="chart-spend">
-        <DashboardBarChart
+        <BarChartSvg
           label="AI spend per month, by month"
           summary={`In the last month of the period, active experiments spend $${Math.round((last?.spendMonthlyCents ?? 0) / 100)} a month on AI.`}
           rows={spend}

@@ -1,6 +1,6 @@
 import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
 import { getDb } from '@/db';
-import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { change, share, shareChange } from '@/lib/metrics/kpi';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
@@ -9,7 +9,7 @@ import { plural } from '@/lib/metrics/dashboard-series';
 
 /** The headline cards: capability figures first, then adoption, then efficiency. */
 export async function DashboardKpis({ filters: f }: { filters: DashboardFilters }) {
-  const { current: c, previous: p, teamsInScope } = await getDashboardKpis(await getDb(), f);
+  const { current: c, previous: p, teamsInScope } = await dashboard.kpis(await getDb(), f);
   const { from, to } = f.period;
   const active = { from, to };
   const completed = { completedFrom: from, completedTo: to };

@@ -1,7 +1,7 @@
-import { DashboardBarChart } from '@/components/charts/dashboard-bar-chart';
+import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
-import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard-models';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { pivot } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
@@ -9,7 +9,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** Model usage: experiments and monthly spend by model and by vendor. */
 export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [models, vendors] = await Promise.all([getModelUsage(db, f), getVendorUsage(db, f)]);
+  const [models, vendors] = await Promise.all([dashboard.modelUsage(db, f), dashboard.vendorUsage(db, f)]);
   const { from, to } = f.period;
   const series = [
     { key: 'experiments', label: 'Experiments', color: 'var(--chart-1)' },
@@ -39,7 +39,7 @@ export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <ChartCard title="By model: experiments" description={`Experiments active in the period (top ${models.length || 15})`} definition={DEFINITIONS.modelUsage} empty={models.length === 0} testId="chart-models">
-        <DashboardBarChart
+        <BarChartSvg
           label="Experiments by model"
           summary={models.slice(0, 5).map((m) => `${m.model}: ${m.experiments}`).join(', ')}
           rows={modelRows}
@@ -51,7 +51,7 @@ export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) 
         />
       </ChartCard>
       <ChartCard title="By model: AI spend per month" description="Run-rate of the experiments that used the model" definition={DEFINITIONS.modelUsage} empty={models.length === 0} testId="chart-model-spend">
-        <DashboardBarChart
+        <BarChartSvg
           label="Monthly AI spend by model"
           summary={models.slice(0, 5).map((m) => `${m.model}: $${Math.round(m.spendMonthlyCents / 100)}`).join(', ')}
           rows={modelRows}
@@ -63,7 +63,7 @@ export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) 
         />
       </ChartCard>
       <ChartCard title="By vendor: experiments" definition={DEFINITIONS.modelUsage} empty={vendors.length === 0} testId="chart-vendors">
-        <DashboardBarChart
+        <BarChartSvg
           label="Experiments by vendor"
           summary={vendors.map((v) => `${v.vendor}: ${v.experiments}`).join(', ')}
           rows={vendorRows}
@@ -75,7 +75,7 @@ export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) 
         />
       </ChartCard>
       <ChartCard title="By vendor: AI spend per month" definition={DEFINITIONS.modelUsage} empty={vendors.length === 0} testId="chart-vendor-spend">
-        <DashboardBarChart
+        <BarChartSvg
           label="Monthly AI spend by vendor"
           summary={vendors.map((v) => `${v.vendor}: $${Math.round(v.spendMonthlyCents / 100)}`).join(', ')}
           rows={vendorRows}

@@ -1,12 +1,12 @@
 import { TeamTable } from '@/components/dashboard/team-table';
 import { EmptyState } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
+import { dashboard } from '@/db/queries/dashboard-cached';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 
 /** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */
 export async function TeamsBreakdown({ filters: f }: { filters: DashboardFilters }) {
-  const rows = await getTeamBreakdown(await getDb(), f);
+  const rows = await dashboard.teamBreakdown(await getDb(), f);
   if (rows.length === 0) return <EmptyState title="No teams in this selection" />;
   const { from, to } = f.period;
   return (
