@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Column } from '@/lib/export/columns';
-import { csvChunk, neutralizeCell, UTF8_BOM } from '@/lib/export/csv';
+import { csvChunk, csvField, neutralizeCell, UTF8_BOM } from '@/lib/export/csv';
 
 describe('neutralizeCell: formula injection', () => {
   it.each([
@@ -68,5 +68,26 @@ describe('csvChunk: RFC 4180', () => {
 
   it('an empty chunk without header is empty', () => {
     expect(csvChunk(columns, [], false)).toBe('');
+  });
+});
+
+describe('csvField: the same bytes papaparse writes', () => {
+  // Every rule papaparse applies with quotes: false — comma, quote, CR, LF, BOM, a space at either end.
+  const cells = [
+    '', 'plain', 'a,b', 'say "hi"', '"', '""', 'line\nbreak', 'cr\ronly', 'crlf\r\n', '\uFEFFbom', ' lead', 'trail ', ' ', '  both  ',
+    'mid space', "'=quoted formula", 'tab\tinside', 'ünïcødé ✓ 😀', ',', ',,,', 'end,', '-1', '12.5', 'a;b', 'x"y,z\nw',
+  ];
+
+  it('quotes and escapes each tricky cell exactly as Papa.unparse does', () => {
+    for (const cell of cells) expect(csvField(cell)).toBe(Papa.unparse([[cell]], { quotes: false, escapeFormulae: false }));
+  });
+
+  it('writes whole chunks identical to Papa.unparse with CRLF', () => {
+    const rows = cells.map((a) => ({ a }));
+    const expected = Papa.unparse(
+      [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => neutralizeCell(c.value(r))))],
+      { newline: '\r\n', quotes: false, escapeFormulae: false },
+    );
+    expect(csvChunk(columns, rows, true)).toBe(`${expected}\r\n`);
   });
 });

@@ -4,19 +4,28 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { capabilityOutcomes, experiments, teamMembers, user } from '@/db/schema';
 import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
-import { experimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
+import { childrenCsv, filteredExperimentsCsv } from '@/lib/export/experiments-csv';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
-import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { parseExperimentFilters, type ExperimentFilters } from '@/lib/validation/experiment-filters';
 import type { Db } from '@/db/types';
 import { describeEachDb } from './helpers/db';
 
-async function csvOf(db: Db, ids: number[], dataset: CsvDataset) {
-  let text = '';
-  for await (const chunk of experimentsCsv(db, ids, dataset)) text += chunk;
+function parseCsv(text: string) {
   expect(text.startsWith('\uFEFF')).toBe(true);
   const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
+}
+
+/** The experiments CSV for (already scoped) filters, as the route streams it. */
+async function experimentsCsvOf(db: Db, filters: ExperimentFilters) {
+  return parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await bytesOf(await filteredExperimentsCsv(db, filters))));
+}
+
+async function childrenCsvOf(db: Db, ids: number[], dataset: 'outcomes' | 'checkins') {
+  let text = '';
+  for await (const chunk of childrenCsv(db, ids, dataset)) text += chunk;
+  return parseCsv(text);
 }
 
 async function bytesOf(stream: ReadableStream<Uint8Array>) {
@@ -38,7 +47,7 @@ describeEachDb(
       expect(ids.length).toBe(expected.length);
       expect(ids.length).toBeGreaterThan(5);
 
-      const rows = await csvOf(ctx.db, ids, 'experiments');
+      const rows = await experimentsCsvOf(ctx.db, filters);
       expect(rows.map((r) => Number(r.ID))).toEqual(ids);
       const byId = new Map(expected.map((e) => [e.id, e]));
       for (const r of rows) {
@@ -53,13 +62,15 @@ describeEachDb(
     });
 
     it('outcomes CSV holds every outcome of the filtered experiments and no other', async () => {
-      const ids = await orderedExperimentIds(ctx.db, parseExperimentFilters({ hasOutcomes: 'yes', mindset: 'new_capability' }));
+      const filters = parseExperimentFilters({ hasOutcomes: 'yes', mindset: 'new_capability' });
+      const ids = await orderedExperimentIds(ctx.db, filters);
       const expected = await ctx.db.select({ id: capabilityOutcomes.id }).from(capabilityOutcomes).where(inArray(capabilityOutcomes.experimentId, ids));
-      const rows = await csvOf(ctx.db, ids, 'outcomes');
+      const rows = await childrenCsvOf(ctx.db, ids, 'outcomes');
       expect(rows.map((r) => Number(r['Outcome ID'])).sort((a, b) => a - b)).toEqual(expected.map((e) => e.id).sort((a, b) => a - b));
       expect(rows.every((r) => ids.includes(Number(r['Experiment ID'])))).toBe(true);
       // The experiments file's per-row count agrees with the outcomes file.
-      const perExperiment = await csvOf(ctx.db, ids, 'experiments');
+      const perExperiment = await experimentsCsvOf(ctx.db, filters);
+      expect(perExperiment.map((e) => Number(e.ID))).toEqual(ids);
       for (const e of perExperiment) expect(Number(e.Outcomes)).toBe(rows.filter((r) => r['Experiment ID'] === e.ID).length);
     });
 
@@ -70,13 +81,15 @@ describeEachDb(
         .innerJoin(teamMembers, eq(teamMembers.userId, user.id))
         .where(eq(user.email, 'lead@uplift.demo'));
       const caller = { role: 'lead' as const, teamIds: [lead.teamId] };
-      const all = await orderedExperimentIds(ctx.db, scopeFiltersToUser(parseExperimentFilters({}), caller));
+      const scoped = scopeFiltersToUser(parseExperimentFilters({}), caller);
+      const all = await orderedExperimentIds(ctx.db, scoped);
       const [own] = await ctx.db
         .select({ n: sql<number>`count(*)::int` })
         .from(experiments)
         .where(and(eq(experiments.teamId, lead.teamId), isNull(experiments.archivedAt)));
       expect(all.length).toBe(own.n);
-      const rows = await csvOf(ctx.db, all, 'experiments');
+      const rows = await experimentsCsvOf(ctx.db, scoped);
+      expect(rows.map((r) => Number(r.ID))).toEqual(all);
       expect(new Set(rows.map((r) => r.Team)).size).toBe(1);
 
       const otherTeam = lead.teamId === 1 ? 2 : 1;
@@ -123,10 +136,10 @@ describeEachDb(
     });
 
     it('an empty selection still gives a header row', async () => {
-      const rows = await csvOf(ctx.db, [], 'checkins');
+      const rows = await childrenCsvOf(ctx.db, [], 'checkins');
       expect(rows).toEqual([]);
       let text = '';
-      for await (const chunk of experimentsCsv(ctx.db, [], 'checkins')) text += chunk;
+      for await (const chunk of childrenCsv(ctx.db, [], 'checkins')) text += chunk;
       expect(text).toContain('Check-in ID');
     });
   },

@@ -1,7 +1,7 @@
-import { asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
-import { capabilityOutcomes, checkins, experiments, teams, user } from '../schema';
+import { capabilityOutcomes, checkins, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere, type FilterContext } from './experiment-filters';
 
@@ -38,15 +38,29 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   updatedAt: experiments.updatedAt,
 };
 
-/** The ids the filters select, in the list's order (newest first unless a sort is chosen); ids are small, rows are fetched in batches. */
+/** One key of the list's order. */
+export type OrderKey = { expr: SQL | AnyColumn; desc: boolean; nullsLast: boolean };
+
+/** The list's order (newest first unless a sort is chosen), ties broken by id so every export agrees. */
+export function exportOrderKeys(filters: Pick<ExperimentFilters, 'sort' | 'dir'>): OrderKey[] {
+  const isDesc = filters.dir !== 'asc';
+  return filters.sort
+    ? [{ expr: SORTS[filters.sort], desc: isDesc, nullsLast: true }, { expr: experiments.id, desc: isDesc, nullsLast: false }]
+    : [{ expr: sortDate, desc: true, nullsLast: false }, { expr: experiments.id, desc: true, nullsLast: false }];
+}
+
+/** ORDER BY items for the keys; `name(i)` orders by an output column holding key i instead of the expression. */
+export function orderBySql(keys: OrderKey[], name?: (i: number) => SQL): SQL[] {
+  return keys.map((k, i) => sql`${name ? name(i) : k.expr} ${sql.raw(k.desc ? 'desc' : 'asc')}${sql.raw(k.nullsLast ? ' nulls last' : '')}`);
+}
+
+/** The ids the filters select, in the list's order; ids are small, rows are fetched in batches. */
 export async function orderedExperimentIds(db: Queryable, filters: ExperimentFilters, ctx: FilterContext = {}): Promise<number[]> {
-  const dir = filters.dir === 'asc' ? asc : desc;
-  const order = filters.sort ? [sql`${dir(SORTS[filters.sort])} nulls last`, dir(experiments.id)] : [desc(sortDate), desc(experiments.id)];
   const rows = await db
     .select({ id: experiments.id })
     .from(experiments)
     .where(buildExperimentWhere(filters, ctx))
-    .orderBy(...order);
+    .orderBy(...orderBySql(exportOrderKeys(filters)));
   return rows.map((r) => r.id);
 }
 
@@ -55,83 +69,6 @@ export async function orderedExperimentIds(db: Queryable, filters: ExperimentFil
  * cheaper than 2,000 bound parameters per statement.
  */
 const idLiteral = (ids: number[]) => sql.raw(ids.map((id) => String(Math.trunc(Number(id)))).join(',') || 'null');
-
-/** Models and counts of a batch, grouped set-wise (cheaper than a correlated subquery per row). */
-async function batchExtras(db: Queryable, ids: number[]) {
-  const list = idLiteral(ids);
-  const [models, outcomes, checkinCounts] = await Promise.all([
-    db.execute(sql`select em.experiment_id as id,
-        coalesce(string_agg(m.name, '; ' order by m.name) filter (where em.is_primary), '') as "primary",
-        coalesce(string_agg(m.name, '; ' order by m.name) filter (where not em.is_primary), '') as compared
-      from experiment_models em join ai_models m on m.id = em.model_id where em.experiment_id in (${list}) group by 1`),
-    db.execute(sql`select experiment_id as id, count(*)::int as n from capability_outcomes where experiment_id in (${list}) group by 1`),
-    db.execute(sql`select experiment_id as id, count(*)::int as n from checkins where experiment_id in (${list}) group by 1`),
-  ]);
-  const rows = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-  return {
-    models: new Map(rows<{ id: number; primary: string; compared: string }>(models).map((r) => [Number(r.id), r])),
-    outcomes: new Map(rows<{ id: number; n: number }>(outcomes).map((r) => [Number(r.id), Number(r.n)])),
-    checkins: new Map(rows<{ id: number; n: number }>(checkinCounts).map((r) => [Number(r.id), Number(r.n)])),
-  };
-}
-
-/** Full experiment rows for a batch of ids, in the order of `ids`. */
-export async function experimentRows(db: Queryable, ids: number[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: experiments.id,
-      title: experiments.title,
-      team: teams.name,
-      teamId: experiments.teamId,
-      owner: sql<string>`coalesce(${user.name}, '')`,
-      status: experiments.status,
-      mindset: experiments.mindset,
-      workType: experiments.workType,
-      startDate: experiments.startDate,
-      endDate: experiments.endDate,
-      reasoningUsed: experiments.reasoningUsed,
-      dataSensitivity: experiments.dataSensitivity,
-      participantCount: experiments.participantCount,
-      participants: experiments.participants,
-      hoursBeforePerTask: experiments.hoursBeforePerTask,
-      hoursWithAiPerTask: experiments.hoursWithAiPerTask,
-      tasksPerMonth: experiments.tasksPerMonth,
-      hoursSavedPerMonth: experiments.hoursSavedPerMonth,
-      spendMonthlyCents: experiments.spendMonthlyCents,
-      spendOneOffCents: experiments.spendOneOffCents,
-      spendOneOffDate: experiments.spendOneOffDate,
-      qualityBefore: experiments.qualityBefore,
-      qualityAfter: experiments.qualityAfter,
-      blockedByModel: experiments.blockedByModel,
-      blockerMissing: experiments.blockerMissing,
-      blockerBenchmark: experiments.blockerBenchmark,
-      blockerMinScore: experiments.blockerMinScore,
-      blockerMaxPriceUsd: experiments.blockerMaxPriceUsd,
-      conclusion: experiments.conclusion,
-      privacyMitigation: experiments.privacyMitigation,
-      retestOfId: experiments.retestOfId,
-      description: experiments.description,
-      hypothesis: experiments.hypothesis,
-      learnings: experiments.learnings,
-      archivedAt: experiments.archivedAt,
-      createdAt: experiments.createdAt,
-      updatedAt: experiments.updatedAt,
-    })
-    .from(experiments)
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
-    .leftJoin(user, eq(user.id, experiments.ownerId))
-    .where(sql`${experiments.id} in (${idLiteral(ids)})`);
-  const extras = await batchExtras(db, ids);
-  return inOrder(ids, rows).map((r) => ({
-    ...r,
-    primaryModel: extras.models.get(r.id)?.primary ?? '',
-    comparedModels: extras.models.get(r.id)?.compared ?? '',
-    outcomeCount: extras.outcomes.get(r.id) ?? 0,
-    checkinCount: extras.checkins.get(r.id) ?? 0,
-  }));
-}
-export type ExperimentExportRow = Awaited<ReturnType<typeof experimentRows>>[number];
 
 /** Capability outcomes of a batch of experiments, grouped in the order of `ids`. */
 export async function outcomeRows(db: Queryable, ids: number[]) {
@@ -183,11 +120,6 @@ export async function checkinRows(db: Queryable, ids: number[]) {
   return groupInOrder(ids, rows);
 }
 export type CheckinExportRow = Awaited<ReturnType<typeof checkinRows>>[number];
-
-function inOrder<R extends { id: number }>(ids: number[], rows: R[]): R[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
-}
 
 function groupInOrder<R extends { experimentId: number }>(ids: number[], rows: R[]): R[] {
   const byExperiment = new Map<number, R[]>();

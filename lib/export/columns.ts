@@ -1,4 +1,5 @@
-import type { ExperimentExportRow, OutcomeExportRow, CheckinExportRow } from '@/db/queries/export';
+import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/export';
+import type { ExperimentExportRow } from '@/db/queries/export-rows';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** How a spreadsheet should type the cell: XLSX uses it for number formats; CSV writes every kind as text. */

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { CellValue, Column } from './columns';
 
 /** A plain number as a spreadsheet reads it: "-1", "12.5", "-0.25" (but not "-1+1" or "-cmd"). */
@@ -19,16 +18,32 @@ export function neutralizeCell(value: CellValue): string {
   return value;
 }
 
+/** What makes a cell need quotes: papaparse's rule for `quotes: false` (comma, quote, CR, LF, BOM, edge space). */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
 /**
- * One chunk of a CSV file: RFC 4180 quoting (papaparse), CRLF line ends, each line ending in CRLF
- * so chunks concatenate. The header goes in the first chunk only.
+ * One cell as RFC 4180 writes it, quoting only when needed; byte for byte what Papa.unparse writes with
+ * `quotes: false` (tests/export-csv.test.ts compares them). Written out because it is several times faster
+ * than papaparse on a 100,000-row export, which builds an array per row first; papaparse still reads imports.
+ */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One chunk of a CSV file: RFC 4180 quoting, each line ending in CRLF so chunks concatenate. Every
+ * cell goes through neutralizeCell (formula injection). The header goes in the first chunk only.
  */
 export function csvChunk<R>(columns: readonly Column<R>[], rows: readonly R[], withHeader: boolean): string {
-  const data = rows.map((r) => columns.map((c) => neutralizeCell(c.value(r))));
-  if (withHeader) data.unshift(columns.map((c) => neutralizeCell(c.header)));
-  if (data.length === 0) return '';
-  // quotes: false quotes only cells that need it (comma, quote, CR/LF, leading/trailing space).
-  return Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: false }) + '\r\n';
+  const lines: string[] = [];
+  const cells: string[] = new Array<string>(columns.length);
+  if (withHeader) lines.push(columns.map((c) => csvField(neutralizeCell(c.header))).join(','));
+  for (const r of rows) {
+    for (let i = 0; i < columns.length; i++) cells[i] = csvField(neutralizeCell(columns[i].value(r)));
+    lines.push(cells.join(','));
+  }
+  // Flat strings (join) rather than a rope of += pieces: far less garbage on a large export.
+  return lines.length ? `${lines.join('\r\n')}\r\n` : '';
 }
 
 /** A UTF-8 byte order mark, so Excel opens the file as UTF-8 (papaparse and other readers skip it). */

@@ -1,29 +1,47 @@
-import { checkinRows, experimentRows, idBatches, outcomeRows } from '@/db/queries/export';
-import type { Queryable } from '@/db/types';
-import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS } from './columns';
+import { checkinRows, idBatches, outcomeRows } from '@/db/queries/export';
+import { experimentRowBatches } from '@/db/queries/export-rows';
+import type { FilterContext } from '@/db/queries/experiment-filters';
+import type { Db, Queryable } from '@/db/types';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
 import { csvChunk, UTF8_BOM } from './csv';
+import { primedStream } from './stream';
 
 export const CSV_DATASETS = ['experiments', 'outcomes', 'checkins'] as const;
 export type CsvDataset = (typeof CSV_DATASETS)[number];
 
-/** The CSV of one dataset for the given experiment ids, one batch of rows per chunk. */
-export async function* experimentsCsv(db: Queryable, ids: number[], dataset: CsvDataset): AsyncGenerator<string> {
-  let first = true;
-  const emit = <R>(columns: Parameters<typeof csvChunk<R>>[0], rows: R[]) => {
-    const chunk = csvChunk(columns, rows, first);
-    const out = first ? UTF8_BOM + chunk : chunk;
-    first = false;
-    return out;
-  };
-  for (const batch of idBatches(ids)) {
-    if (dataset === 'experiments') yield emit(EXPERIMENT_COLUMNS, await experimentRows(db, batch));
-    else if (dataset === 'outcomes') yield emit(OUTCOME_COLUMNS, await outcomeRows(db, batch));
-    else yield emit(CHECKIN_COLUMNS, await checkinRows(db, batch));
+/** CSV text batch by batch: the byte order mark and header come with the first batch (or alone when there are no rows). */
+export async function* csvFromBatches<R>(columns: readonly Column<R>[], batches: AsyncIterable<R[]>): AsyncGenerator<string> {
+  let header = UTF8_BOM + csvChunk(columns, [], true);
+  for await (const rows of batches) {
+    if (rows.length === 0) continue;
+    yield header + csvChunk(columns, rows, false);
+    header = '';
   }
-  // No rows at all: still a header, so the file opens with its columns.
-  if (first) {
-    if (dataset === 'experiments') yield emit(EXPERIMENT_COLUMNS, []);
-    else if (dataset === 'outcomes') yield emit(OUTCOME_COLUMNS, []);
-    else yield emit(CHECKIN_COLUMNS, []);
-  }
+  if (header) yield header;
+}
+
+/**
+ * The experiments CSV for already-scoped filters (scopeFiltersToUser): one statement read batch by batch
+ * (one snapshot), encoded as it is sent. The first batch is read before this resolves, so a failing query
+ * is an error response; a batch that fails later errors the stream (a broken download, never a short file).
+ */
+export function filteredExperimentsCsv(
+  db: Db,
+  filters: ExperimentFilters,
+  ctx: FilterContext = {},
+  options: { batchSize?: number } = {},
+): Promise<ReadableStream<Uint8Array>> {
+  return primedStream(csvFromBatches(EXPERIMENT_COLUMNS, experimentRowBatches(db, filters, ctx, options)));
+}
+
+async function* batches<R>(ids: number[], load: (batch: number[]) => Promise<R[]>): AsyncGenerator<R[]> {
+  for (const batch of idBatches(ids)) yield await load(batch);
+}
+
+/** The outcomes or check-ins of the given experiments, one batch of experiments per chunk. */
+export function childrenCsv(db: Queryable, ids: number[], dataset: Exclude<CsvDataset, 'experiments'>): AsyncGenerator<string> {
+  return dataset === 'outcomes'
+    ? csvFromBatches(OUTCOME_COLUMNS, batches(ids, (b) => outcomeRows(db, b)))
+    : csvFromBatches(CHECKIN_COLUMNS, batches(ids, (b) => checkinRows(db, b)));
 }

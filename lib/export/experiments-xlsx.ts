@@ -1,6 +1,7 @@
-import { checkinRows, experimentRows, exportSummary, idBatches, outcomeRows } from '@/db/queries/export';
+import { checkinRows, exportSummary, idBatches, outcomeRows } from '@/db/queries/export';
+import { experimentRowBatches } from '@/db/queries/export-rows';
 import type { FilterContext } from '@/db/queries/experiment-filters';
-import type { Queryable } from '@/db/types';
+import type { Db } from '@/db/types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
 import { xlsxStream, type SheetSpec } from './xlsx';
@@ -11,9 +12,12 @@ async function* batches<R>(ids: number[], load: (batch: number[]) => Promise<R[]
 
 const sheet = <R>(name: string, columns: Column<R>[], rows: AsyncIterable<R[]>) => ({ name, columns, rows }) as SheetSpec<unknown>;
 
-/** The workbook of the selected experiments: Summary, Experiments, Outcomes, Check-ins. */
+/**
+ * The workbook of the selected experiments: Summary, Experiments, Outcomes, Check-ins. `ids` are the
+ * experiments the scoped `filters` select (for the outcome and check-in sheets).
+ */
 export async function experimentsWorkbook(
-  db: Queryable,
+  db: Db,
   ids: number[],
   filters: ExperimentFilters,
   ctx: FilterContext & { organisation: string; currency: string; filterText: string; generatedAt: Date },
@@ -35,7 +39,7 @@ export async function experimentsWorkbook(
       { label: 'One-off spend', value: s.spendOneOffCents / 100, kind: 'money' },
     ],
     sheets: [
-      sheet('Experiments', EXPERIMENT_COLUMNS, batches(ids, (b) => experimentRows(db, b))),
+      sheet('Experiments', EXPERIMENT_COLUMNS, experimentRowBatches(db, filters, ctx)),
       sheet('Outcomes', OUTCOME_COLUMNS, batches(ids, (b) => outcomeRows(db, b))),
       sheet('Check-ins', CHECKIN_COLUMNS, batches(ids, (b) => checkinRows(db, b))),
     ],

@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
 import { getSettings } from '@/db/queries/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
-import { CSV_DATASETS, experimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
+import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
@@ -26,11 +26,16 @@ export async function GET(request: Request) {
   const db = await getDb();
   const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
   const ctx = { userTeamIds: auth.user.teamIds };
-  const ids = await orderedExperimentIds(db, filters, ctx);
 
+  if (format === 'csv' && dataset === 'experiments') {
+    // The first batch is read before the response starts: a failing query is a 500, not a broken 200.
+    const body = await filteredExperimentsCsv(db, filters, ctx);
+    return new Response(body, { headers: downloadHeaders(datedFilename('experiments', 'csv'), 'csv') });
+  }
+  const ids = await orderedExperimentIds(db, filters, ctx);
   if (format === 'csv') {
-    const name = dataset === 'experiments' ? 'experiments' : `experiments-${dataset}`;
-    return new Response(iteratorToStream(experimentsCsv(db, ids, dataset)), { headers: downloadHeaders(datedFilename(name, 'csv'), 'csv') });
+    const csv = childrenCsv(db, ids, dataset as Exclude<CsvDataset, 'experiments'>);
+    return new Response(iteratorToStream(csv), { headers: downloadHeaders(datedFilename(`experiments-${dataset}`, 'csv'), 'csv') });
   }
   const settings = await getSettings(db);
   const body = await experimentsWorkbook(db, ids, filters, {
