@@ -267,14 +267,15 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
     }
   });
 
-  it('a backup made before migration 0004 (schema 0003, without the derived columns) restores with them computed', { timeout: 120_000 }, async () => {
+  for (const schemaVersion of ['0003_data_version', '0001_audit_append_only'])
+  it(`a backup made before migration 0004 (schema ${schemaVersion}, without the derived columns) restores with them computed`, { timeout: 120_000 }, async () => {
     let text = '';
     for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
     const file = parseBackup(text).file!;
     const drop = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
     file.tables.experiments = file.tables.experiments.map((e) => drop(e, Object.keys(e).filter((k) => /^(checkin|current)_/.test(k))));
     file.tables.capability_outcomes = file.tables.capability_outcomes.map((o) => drop(o, ['team_id', 'work_type', 'experiment_archived']));
-    const old = parseBackup(JSON.stringify({ ...file, schemaVersion: '0003_data_version' }));
+    const old = parseBackup(JSON.stringify({ ...file, schemaVersion }));
     expect(old.errors).toEqual([]);
     const fresh = await openTestDb(ctx.kind, { demo: false });
     try {
