@@ -2,51 +2,47 @@ import { percentile, round } from './stats';
 
 export type LoadResult = { concurrency: number; requests: number; p50: number; p95: number; rps: number; errors: number };
 
+/** Time of one request until its body is read; a reset or refused connection is a failure, not the end of the run. */
+async function timedRequest(url: string, headers: Record<string, string>): Promise<{ ms: number; ok: boolean }> {
+  const t = performance.now();
+  let ok = false;
+  try {
+    const res = await fetch(url, { headers, redirect: 'manual' });
+    await res.arrayBuffer();
+    ok = res.status === 200;
+  } catch {
+    ok = false;
+  }
+  return { ms: performance.now() - t, ok };
+}
+
+function summarize(samples: { ms: number; ok: boolean }[], concurrency: number, seconds: number): LoadResult {
+  const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const errors = samples.filter((s) => !s.ok).length;
+  return { concurrency, requests: samples.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), rps: round(samples.length / seconds), errors };
+}
+
 /** A small closed-loop load generator: `concurrency` workers each send requests back to back. */
 export async function load(url: string, headers: Record<string, string>, concurrency: number, requests: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
+  const samples: { ms: number; ok: boolean }[] = [];
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < requests) {
       next++;
-      const t = performance.now();
-      try {
-        const res = await fetch(url, { headers, redirect: 'manual' });
-        await res.arrayBuffer();
-        if (res.status !== 200) errors++;
-      } catch {
-        errors++; // a reset or refused connection is a failed request, not the end of the run
-      }
-      latencies.push(performance.now() - t);
+      samples.push(await timedRequest(url, headers));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { concurrency, requests, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), rps: round(requests / seconds), errors };
+  return summarize(samples, concurrency, (performance.now() - started) / 1000);
 }
 
 /** One request after another to each URL (every one different, so nothing is served from a cache). */
 export async function eachOnce(urls: string[], headers: Record<string, string>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
+  const samples: { ms: number; ok: boolean }[] = [];
   const started = performance.now();
-  for (const url of urls) {
-    const t = performance.now();
-    try {
-      const res = await fetch(url, { headers, redirect: 'manual' });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors++;
-    } catch {
-      errors++;
-    }
-    latencies.push(performance.now() - t);
-  }
-  latencies.sort((a, b) => a - b);
-  const seconds = (performance.now() - started) / 1000;
-  return { concurrency: 1, requests: urls.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), rps: round(urls.length / seconds), errors };
+  for (const url of urls) samples.push(await timedRequest(url, headers));
+  return summarize(samples, 1, (performance.now() - started) / 1000);
 }
 
 /** Resident memory of a process and its children, in MB (Linux /proc). */
