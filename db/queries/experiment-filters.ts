@@ -17,10 +17,11 @@ export type FilterContext = {
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
-/** Privacy flag: confidential/restricted data sent to a model whose provider trains on it by default or whose policy is unknown, not yet mitigated. */
-export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 'restricted') and ${E('privacy_mitigation')} = '' and exists (
-  select 1 from experiment_models pem join ai_models pm on pm.id = pem.model_id
-  where pem.experiment_id = ${E('id')} and pm.data_policy in ('trains', 'unknown')))`;
+/**
+ * Privacy flag: confidential/restricted data sent to a model whose provider trains on it by default or
+ * whose policy is unknown, not yet mitigated. uses_training_model is kept by triggers (migration 0005).
+ */
+export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 'restricted') and ${E('privacy_mitigation')} = '' and ${E('uses_training_model')})`;
 
 /**
  * Re-test candidate: blocked by the model, ended, no re-test started yet (a live experiment with

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments } from '../schema';
+import { and, sql } from 'drizzle-orm';
+import { experiments } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './insights-scope';
@@ -20,27 +20,17 @@ export type VendorCount = { vendor: string; experiments: number; completed: numb
  * attributes them), with the completed ones and those of them tried on two or more models.
  */
 export async function vendorCounts(db: Queryable, scope: InsightsScope): Promise<VendorCount[]> {
-  const perExperiment = db
-    .select({
-      status: sql<string>`${experiments.status}`.as('status'),
-      models: sql<number>`count(*)`.as('models'),
-      vendor: sql<string>`(array_agg(${aiModels.vendor} order by ${experimentModels.isPrimary} desc, ${aiModels.name}))[1]`.as('vendor'),
-    })
-    .from(experiments)
-    .innerJoin(experimentModels, eq(experimentModels.experimentId, experiments.id))
-    .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
-    .where(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }))
-    .groupBy(experiments.id)
-    .as('per_experiment');
+  // model_count and primary_vendor are kept by triggers on experiment_models and ai_models (migration 0005).
   const rows = await db
     .select({
-      vendor: perExperiment.vendor,
+      vendor: sql<string>`${experiments.primaryVendor}`,
       experiments: sql<number>`count(*)::int`,
-      completed: sql<number>`(count(*) filter (where ${perExperiment.status} = 'completed'))::int`,
-      completedMultiModel: sql<number>`(count(*) filter (where ${perExperiment.status} = 'completed' and ${perExperiment.models} >= 2))::int`,
+      completed: sql<number>`(count(*) filter (where ${experiments.status} = 'completed'))::int`,
+      completedMultiModel: sql<number>`(count(*) filter (where ${experiments.status} = 'completed' and ${experiments.modelCount} >= 2))::int`,
     })
-    .from(perExperiment)
-    .groupBy(perExperiment.vendor);
+    .from(experiments)
+    .where(and(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }), sql`${experiments.modelCount} > 0`))
+    .groupBy(experiments.primaryVendor);
   return rows.map((r) => ({ vendor: r.vendor, experiments: Number(r.experiments), completed: Number(r.completed), completedMultiModel: Number(r.completedMultiModel) }));
 }
 

@@ -91,6 +91,15 @@ export const experiments = pgTable(
     /** Quality with AI now: the latest check-in's, else the experiment's own (null when neither). */
     currentQualityAfter: smallint('current_quality_after').generatedAlwaysAs(sql`coalesce(checkin_quality_after, quality_after)`),
 
+    // Each experiment's models in brief, kept by triggers on experiment_models and ai_models
+    // (migration 0005): never written by the app. The insights summary groups by these.
+    /** How many models the experiment was tried on. */
+    modelCount: integer('model_count').notNull().default(0),
+    /** Vendor of the primary model, else of the first model by name (null without models). */
+    primaryVendor: text('primary_vendor'),
+    /** Some model of the experiment trains on customer data by default, or its policy is unknown. */
+    usesTrainingModel: boolean('uses_training_model').notNull().default(false),
+
     // Blocker: "the model was not capable enough" — the re-test radar's input
     blockedByModel: boolean('blocked_by_model').notNull().default(false),
     blockerMissing: text('blocker_missing').notNull().default(''),

@@ -1,0 +1,221 @@
+// Each experiment's model summary (experiments.model_count / primary_vendor / uses_training_model, kept by
+// triggers on experiment_models and ai_models, migration 0005) must always equal a recomputation over the
+// raw links — after inserts, edits, model changes, deletes, a bulk insert and a backup restore — and the
+// insights figures built on it must equal the join over raw rows they replaced.
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { backupJson } from '@/db/backup/create';
+import { restoreBackup } from '@/db/backup/restore';
+import { rawRows } from '@/db/backup/tables';
+import { parseBackup } from '@/db/backup/validate';
+import { vendorCounts } from '@/db/queries/insights-summary-counts';
+import { getInsightsSummary } from '@/db/queries/insights';
+import type { Db } from '@/db/types';
+import { describeEachDb, openTestDb } from './helpers/db';
+
+const TODAY = '2026-06-30';
+const exec = (db: Db, q: string) => db.execute(sql.raw(q));
+
+/** The definition, over raw rows: models per experiment, the primary's vendor (else first by name), any training model. */
+const RAW_SUMMARY = `select e.id, count(em.model_id)::int as n,
+    (array_agg(m.vendor order by em.is_primary desc, m.name) filter (where em.model_id is not null))[1] as vendor,
+    coalesce(bool_or(m.data_policy in ('trains', 'unknown')), false) as training
+  from experiments e left join experiment_models em on em.experiment_id = e.id left join ai_models m on m.id = em.model_id
+  group by e.id`;
+
+/** Experiments whose stored summary differs from the recomputation, and how many have models. */
+async function summaryDrift(db: Db) {
+  const [row] = await rawRows<{ drift: number; linked: number; training: number; total: number }>(
+    db,
+    sql.raw(`select count(*) filter (where e.model_count is distinct from r.n or e.primary_vendor is distinct from r.vendor
+        or e.uses_training_model is distinct from r.training)::int as drift,
+      count(*) filter (where r.n > 0)::int as linked, count(*) filter (where r.training)::int as training, count(*)::int as total
+    from experiments e join (${RAW_SUMMARY}) r on r.id = e.id`),
+  );
+  return { drift: Number(row.drift), linked: Number(row.linked), training: Number(row.training), total: Number(row.total) };
+}
+
+/** vendorCounts and the privacy count against the joins they replaced (the formulation before migration 0005). */
+async function expectInsightsMatchRaw(db: Db) {
+  const raw = await rawRows<{ vendor: string; experiments: number; completed: number; multi: number }>(
+    db,
+    sql.raw(`select vendor, count(*)::int as experiments, (count(*) filter (where status = 'completed'))::int as completed,
+        (count(*) filter (where status = 'completed' and n >= 2))::int as multi
+      from (select e.status, count(*) as n, (array_agg(m.vendor order by em.is_primary desc, m.name))[1] as vendor
+        from experiments e join experiment_models em on em.experiment_id = e.id join ai_models m on m.id = em.model_id
+        where e.archived_at is null group by e.id) x group by vendor order by vendor`),
+  );
+  const counts = (await vendorCounts(db, { today: TODAY })).sort((a, b) => a.vendor.localeCompare(b.vendor));
+  expect(counts.map((c) => [c.vendor, c.experiments, c.completed, c.completedMultiModel])).toEqual(
+    raw.sort((a, b) => a.vendor.localeCompare(b.vendor)).map((r) => [r.vendor, Number(r.experiments), Number(r.completed), Number(r.multi)]),
+  );
+  const [privacy] = await rawRows<{ n: number }>(
+    db,
+    sql.raw(`select count(*)::int as n from experiments e where e.archived_at is null and e.data_sensitivity in ('confidential', 'restricted')
+      and e.privacy_mitigation = '' and exists (select 1 from experiment_models em join ai_models m on m.id = em.model_id
+        where em.experiment_id = e.id and m.data_policy in ('trains', 'unknown'))`),
+  );
+  expect((await getInsightsSummary(db, { today: TODAY })).privacyFlags).toBe(Number(privacy.n));
+  return counts;
+}
+
+async function expectConsistent(db: Db) {
+  const s = await summaryDrift(db);
+  expect(s.drift).toBe(0);
+  expect(s.linked).toBeGreaterThan(0);
+  await expectInsightsMatchRaw(db);
+  return s;
+}
+
+describeEachDb('experiment model summaries stay equal to the raw model links', (ctx) => {
+  const id = async (title: string) => Number((await rawRows<{ id: number }>(ctx.db, sql`select id from experiments where title = ${title}`))[0].id);
+  const model = async (slug: string) => Number((await rawRows<{ id: number }>(ctx.db, sql`select id from ai_models where slug = ${slug}`))[0].id);
+  const summaryOf = async (title: string) =>
+    (await rawRows<{ n: number; vendor: string | null; training: boolean }>(
+      ctx.db,
+      sql`select model_count as n, primary_vendor as vendor, uses_training_model as training from experiments where title = ${title}`,
+    ))[0];
+
+  it('after inserts: primary first, else first by name; several experiments in one statement', async () => {
+    await exec(ctx.db, `insert into teams (name) values ('Alpha')`);
+    await exec(
+      ctx.db,
+      `insert into ai_models (slug, name, vendor, release_date, data_policy) values
+        ('t-zeta', 'Zeta', 'Zorg', '2025-01-01', 'no_training'), ('t-alpha', 'Alpha', 'Acme', '2025-02-01', 'trains'),
+        ('t-mid', 'Mid', 'Midco', '2025-03-01', 'no_training'), ('t-open', 'Open', 'Acme', '2025-04-01', 'unknown')`,
+    );
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, start_date, data_sensitivity)
+      select t.title, (select min(id) from teams), t.status, '2026-02-01', t.sens
+      from (values ('A', 'completed', 'confidential'), ('B', 'completed', 'internal'), ('C', 'running', 'restricted'), ('D', 'running', 'public'))
+        as t(title, status, sens)`,
+    );
+    await exec(
+      ctx.db,
+      `insert into experiment_models (experiment_id, model_id, is_primary)
+      select e.id, m.id, l.p from (values ('A', 't-zeta', true), ('A', 't-alpha', false), ('B', 't-mid', false), ('B', 't-zeta', false),
+        ('C', 't-open', false)) as l(title, slug, p)
+      join experiments e on e.title = l.title join ai_models m on m.slug = l.slug`,
+    );
+    await expectConsistent(ctx.db);
+    expect(await summaryOf('A')).toEqual({ n: 2, vendor: 'Zorg', training: true }); // the primary wins over the name
+    expect(await summaryOf('B')).toEqual({ n: 2, vendor: 'Midco', training: false }); // no primary: first by name
+    expect(await summaryOf('C')).toEqual({ n: 1, vendor: 'Acme', training: true }); // unknown policy counts
+    expect(await summaryOf('D')).toEqual({ n: 0, vendor: null, training: false });
+  });
+
+  it('after edits of links: another primary, a link moved to another experiment, many rows at once', async () => {
+    const [a, b, d] = [await id('A'), await id('B'), await id('D')];
+    await exec(ctx.db, `update experiment_models set is_primary = (model_id = ${await model('t-alpha')}) where experiment_id = ${a}`);
+    expect((await summaryOf('A')).vendor).toBe('Acme');
+    await expectConsistent(ctx.db);
+    // Moving a link changes both experiments: the one it left and the one it joined.
+    await exec(ctx.db, `update experiment_models set experiment_id = ${d} where experiment_id = ${b} and model_id = ${await model('t-mid')}`);
+    expect(await summaryOf('B')).toEqual({ n: 1, vendor: 'Zorg', training: false });
+    expect(await summaryOf('D')).toEqual({ n: 1, vendor: 'Midco', training: false });
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update experiment_models set is_primary = false`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('after a model changes: its vendor, its name (the order) and its data policy reach every experiment using it', async () => {
+    await exec(ctx.db, `update ai_models set vendor = 'Zorg Labs' where slug = 't-zeta'`);
+    expect((await summaryOf('B')).vendor).toBe('Zorg Labs');
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update ai_models set name = 'Aardvark' where slug = 't-zeta'`);
+    expect((await summaryOf('A')).vendor).toBe('Zorg Labs'); // now first by name in A (no primary left)
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update ai_models set data_policy = 'no_training' where slug in ('t-alpha', 't-open')`);
+    expect((await summaryOf('C')).training).toBe(false);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update ai_models set data_policy = 'trains' where slug = 't-mid'`);
+    expect((await summaryOf('D')).training).toBe(true);
+    // A change that touches no summarised column leaves the experiments alone.
+    await exec(ctx.db, `update ai_models set context_window = 1000`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('the app cannot write the summary itself: an insert starts empty, a direct update is ignored', async () => {
+    const a = await id('A');
+    const before = await summaryOf('A');
+    await exec(ctx.db, `update experiments set model_count = 9, primary_vendor = 'Forged', uses_training_model = false where id = ${a}`);
+    expect(await summaryOf('A')).toEqual(before);
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, model_count, primary_vendor, uses_training_model)
+      select 'Smuggled', min(id), 'proposed', 5, 'Forged', true from teams`,
+    );
+    expect(await summaryOf('Smuggled')).toEqual({ n: 0, vendor: null, training: false });
+    await expectConsistent(ctx.db);
+  });
+
+  it('after deletes: one link, all of an experiment’s, an experiment (cascade) and an unused model', async () => {
+    const a = await id('A');
+    await exec(ctx.db, `delete from experiment_models where experiment_id = ${a} and model_id = ${await model('t-zeta')}`);
+    expect(await summaryOf('A')).toEqual({ n: 1, vendor: 'Acme', training: false });
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `delete from experiment_models where experiment_id = ${await id('B')}`);
+    expect(await summaryOf('B')).toEqual({ n: 0, vendor: null, training: false });
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `delete from experiments where id = ${await id('C')}`);
+    await exec(ctx.db, `delete from ai_models where slug = 't-open'`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('after a bulk insert of many experiments and links', async () => {
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, start_date, data_sensitivity, archived_at)
+      select 'Bulk ' || g, (select min(id) from teams), (array['running', 'completed', 'proposed'])[1 + g % 3], '2026-01-01',
+        (array['public', 'internal', 'confidential', 'restricted'])[1 + g % 4], case when g % 17 = 0 then now() end
+      from generate_series(1, 400) g`,
+    );
+    await exec(
+      ctx.db,
+      `insert into experiment_models (experiment_id, model_id, is_primary)
+      select e.id, m.id, m.k = 1 and e.id % 2 = 0
+      from experiments e join lateral (select id, row_number() over (order by slug) as k from ai_models where slug like 't-%') m
+        on m.k <= 1 + e.id % 3
+      where e.title like 'Bulk %' and e.id % 7 <> 0`,
+    );
+    const s = await expectConsistent(ctx.db);
+    expect(s.linked).toBeGreaterThan(300);
+    expect(s.training).toBeGreaterThan(50);
+  });
+
+  it('after a backup restore into a fresh instance, even with tampered summary values in the file', { timeout: 120_000 }, async () => {
+    await exec(ctx.db, `insert into "user" (id, name, email, role, email_verified) values ('u_admin', 'Admin', 'admin@test.local', 'admin', true)`);
+    let text = '';
+    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
+    const { file, errors } = parseBackup(text);
+    expect(errors).toEqual([]);
+    // A hand-edited file cannot smuggle figures in: the restore recomputes them.
+    file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, model_count: 42, primary_vendor: 'Forged', uses_training_model: true }));
+    const fresh = await openTestDb(ctx.kind, { demo: false });
+    try {
+      await restoreBackup(fresh.db, file!);
+      expect(await expectConsistent(fresh.db)).toEqual(await summaryDrift(ctx.db));
+      expect(await expectInsightsMatchRaw(fresh.db)).toEqual(await expectInsightsMatchRaw(ctx.db));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a backup made before migration 0005 (schema 0004, without the summary columns) restores with them computed', { timeout: 120_000 }, async () => {
+    let text = '';
+    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
+    const file = parseBackup(text).file!;
+    const summary = ['model_count', 'primary_vendor', 'uses_training_model'];
+    file.tables.experiments = file.tables.experiments.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !summary.includes(k))));
+    const old = parseBackup(JSON.stringify({ ...file, schemaVersion: '0004_dashboard_summaries' }));
+    expect(old.errors).toEqual([]);
+    const fresh = await openTestDb(ctx.kind, { demo: false });
+    try {
+      await restoreBackup(fresh.db, old.file!);
+      expect(await expectConsistent(fresh.db)).toEqual(await summaryDrift(ctx.db));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
