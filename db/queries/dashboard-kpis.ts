@@ -24,12 +24,13 @@ export type PeriodKpis = {
 
 export type DashboardKpis = { current: PeriodKpis; previous: PeriodKpis | null; teamsInScope: number };
 
-const hasOutcome = sql`exists (select 1 from capability_outcomes ko where ko.experiment_id = "experiments"."id")`;
+// Kept by triggers on capability_outcomes (migration 0005).
+const hasOutcome = sql`("experiments"."outcome_count" > 0)`;
 
 /**
  * Experiment figures of one or two periods in a single scan (conditional aggregation). Each row's
  * period conditions are worked out once in an inner query (`offset 0` keeps the planner from inlining
- * them back into every aggregate), and "has an outcome" is looked up only for completed rows.
+ * them back into every aggregate); "has an outcome" counts only for completed rows.
  */
 async function experimentFigures(db: Queryable, f: DashboardFilters, periods: Period[]) {
   const flags = periods.map(

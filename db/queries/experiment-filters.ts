@@ -81,8 +81,9 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
     if (f.completedFrom) c.push(sql`${E('end_date')} >= ${f.completedFrom}::date`);
     if (f.completedTo) c.push(sql`${E('end_date')} <= ${f.completedTo}::date`);
   }
-  if (f.hasOutcomes === 'yes') c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')})`);
-  if (f.hasOutcomes === 'no') c.push(sql`not exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')})`);
+  // outcome_count is kept by triggers on capability_outcomes (migration 0005).
+  if (f.hasOutcomes === 'yes') c.push(sql`${E('outcome_count')} > 0`);
+  if (f.hasOutcomes === 'no') c.push(sql`${E('outcome_count')} = 0`);
   if (f.outcomeFrom || f.outcomeTo || f.impact) {
     // One outcome must meet every outcome condition at once (a drill-down from "insights recorded in March").
     const o: SQL[] = [];

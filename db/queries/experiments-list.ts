@@ -6,7 +6,8 @@ import { buildExperimentWhere, type FilterContext } from './experiment-filters';
 
 export const PAGE_SIZE = 25;
 
-const outcomeCount = sql<number>`(select count(*)::int from capability_outcomes co where co.experiment_id = "experiments"."id")`;
+// Kept by triggers on capability_outcomes (migration 0005): a column to sort by, not a count per row.
+const outcomeCount = experiments.outcomeCount;
 const spend = sql`coalesce(${experiments.spendMonthlyCents}, 0)`;
 
 /** Each sortable column; every sort ends with the id so pages never overlap or skip rows. */
@@ -20,7 +21,7 @@ const SORT_COLUMNS: Record<SortKey, SQL | typeof experiments.title> = {
   endDate: sql`${experiments.endDate}`,
   hoursSaved: sql`${experiments.hoursSavedPerMonth}`,
   spend,
-  outcomes: outcomeCount,
+  outcomes: sql`${outcomeCount}`,
   updatedAt: sql`${experiments.updatedAt}`,
 };
 

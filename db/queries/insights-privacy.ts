@@ -70,8 +70,7 @@ export async function listPrivacyMitigations(db: Queryable, scope: InsightsScope
         base,
         ne(experiments.privacyMitigation, ''),
         inArray(experiments.dataSensitivity, [...SENSITIVE]),
-        sql`exists (select 1 from experiment_models m join ai_models a on a.id = m.model_id
-          where m.experiment_id = "experiments"."id" and a.data_policy in ('trains', 'unknown'))`,
+        eq(experiments.usesTrainingModel, true),
       ),
     )
     .orderBy(asc(teams.name), asc(experiments.title));

@@ -35,7 +35,7 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
       mindset: experiments.mindset,
       created: sql<string>`coalesce(${experiments.startDate}, ${experiments.createdAt}::date)::text`,
       endDate: experiments.endDate,
-      hasCapability: sql<boolean>`exists (select 1 from capability_outcomes o where o.experiment_id = "experiments"."id")`,
+      hasCapability: sql<boolean>`${experiments.outcomeCount} > 0`,
       hasEfficiency: sql<boolean>`("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)`,
     })
     .from(experiments)

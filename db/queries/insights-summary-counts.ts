@@ -1,17 +1,21 @@
-import { and, sql } from 'drizzle-orm';
-import { experiments } from '../schema';
+import { and, inArray, ne, sql } from 'drizzle-orm';
+import { insightsRollup } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './insights-scope';
 import type { Mindset } from '@/db/schema/experiments';
 
 /**
- * The dashboard's insights summary needs counts, not rows: these let the database aggregate, so the
+ * The dashboard's insights summary needs counts, not rows: these read summaries the database keeps
+ * (migration 0005: the insights_rollup table, experiments.outcome_count and partial indexes), so the
  * summary stays fast at 10^5 experiments. The Insights page (getConcentration, getShift) still loads
  * rows for its per-team and per-quarter detail; tests hold both to the same answers.
  */
 
 const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+
+/** Live experiments of the scope's teams, as insights_rollup counts them. */
+const rollupScope = (scope: InsightsScope) => (scope.teamIds?.length ? inArray(insightsRollup.teamId, scope.teamIds) : undefined);
 
 export type VendorCount = { vendor: string; experiments: number; completed: number; completedMultiModel: number };
 
@@ -20,17 +24,16 @@ export type VendorCount = { vendor: string; experiments: number; completed: numb
  * attributes them), with the completed ones and those of them tried on two or more models.
  */
 export async function vendorCounts(db: Queryable, scope: InsightsScope): Promise<VendorCount[]> {
-  // model_count and primary_vendor are kept by triggers on experiment_models and ai_models (migration 0005).
   const rows = await db
     .select({
-      vendor: sql<string>`${experiments.primaryVendor}`,
-      experiments: sql<number>`count(*)::int`,
-      completed: sql<number>`(count(*) filter (where ${experiments.status} = 'completed'))::int`,
-      completedMultiModel: sql<number>`(count(*) filter (where ${experiments.status} = 'completed' and ${experiments.modelCount} >= 2))::int`,
+      vendor: insightsRollup.vendor,
+      experiments: sql<number>`sum(${insightsRollup.experiments})::int`,
+      completed: sql<number>`sum(${insightsRollup.completed})::int`,
+      completedMultiModel: sql<number>`sum(${insightsRollup.completedMultiModel})::int`,
     })
-    .from(experiments)
-    .where(and(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }), sql`${experiments.modelCount} > 0`))
-    .groupBy(experiments.primaryVendor);
+    .from(insightsRollup)
+    .where(and(rollupScope(scope), ne(insightsRollup.vendor, '')))
+    .groupBy(insightsRollup.vendor);
   return rows.map((r) => ({ vendor: r.vendor, experiments: Number(r.experiments), completed: Number(r.completed), completedMultiModel: Number(r.completedMultiModel) }));
 }
 
@@ -38,12 +41,12 @@ export type MindsetCount = { quarter: string; mindset: Mindset; n: number };
 
 /** New experiments per quarter of their start (or creation) and mindset — the input of the shift sentence. */
 export async function mindsetCounts(db: Queryable, scope: InsightsScope): Promise<MindsetCount[]> {
-  const quarter = sql<string>`to_char(coalesce(${experiments.startDate}, ${experiments.createdAt}::date), 'YYYY-"Q"Q')`;
+  const quarter = sql<string>`to_char(${insightsRollup.quarter}, 'YYYY-"Q"Q')`;
   const rows = await db
-    .select({ quarter, mindset: experiments.mindset, n: sql<number>`count(*)::int` })
-    .from(experiments)
-    .where(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }))
-    .groupBy(quarter, experiments.mindset);
+    .select({ quarter, mindset: sql<Mindset>`${insightsRollup.mindset}`, n: sql<number>`sum(${insightsRollup.experiments})::int` })
+    .from(insightsRollup)
+    .where(rollupScope(scope))
+    .groupBy(insightsRollup.quarter, insightsRollup.mindset);
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
@@ -58,6 +61,6 @@ export async function needEvidenceCount(db: Queryable, scope: InsightsScope): Pr
       and "experiments"."status" = 'completed'
       and "experiments"."end_date" < ${todaySql(scope)} - 30
       and ("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)
-      and not exists (select 1 from capability_outcomes o where o.experiment_id = "experiments"."id")`);
+      and "experiments"."outcome_count" = 0`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }

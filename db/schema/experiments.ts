@@ -99,6 +99,8 @@ export const experiments = pgTable(
     primaryVendor: text('primary_vendor'),
     /** Some model of the experiment trains on customer data by default, or its policy is unknown. */
     usesTrainingModel: boolean('uses_training_model').notNull().default(false),
+    /** Capability outcomes recorded for the experiment (kept by triggers on capability_outcomes). */
+    outcomeCount: integer('outcome_count').notNull().default(0),
 
     // Blocker: "the model was not capable enough" — the re-test radar's input
     blockedByModel: boolean('blocked_by_model').notNull().default(false),
@@ -135,6 +137,16 @@ export const experiments = pgTable(
     index('experiments_blocked_idx').on(t.endDate).where(sql`${t.blockedByModel}`),
     index('experiments_retest_of_idx').on(t.retestOfId).where(sql`${t.retestOfId} is not null`),
     index('experiments_archived_idx').on(t.id).where(sql`${t.archivedAt} is not null`),
+    // The insights flags, as partial indexes so their counts read the few flagged rows (migration 0005):
+    // privacy-flagged (privacyFlagSql) and completed with time/cost figures but no outcome (needEvidenceCount).
+    index('experiments_privacy_flag_idx')
+      .on(t.teamId)
+      .where(sql`${t.dataSensitivity} in ('confidential', 'restricted') and ${t.privacyMitigation} = '' and ${t.usesTrainingModel}`),
+    index('experiments_need_evidence_idx')
+      .on(t.endDate)
+      .where(
+        sql`${t.status} = 'completed' and ${t.outcomeCount} = 0 and (${t.hoursSavedPerMonth} is not null or ${t.spendMonthlyCents} is not null or ${t.spendOneOffCents} is not null)`,
+      ),
     check('experiments_work_type_check', sql`${t.workType} in (${inList(WORK_TYPES)})`),
     check('experiments_mindset_check', sql`${t.mindset} in (${inList(MINDSETS)})`),
     check('experiments_status_check', sql`${t.status} in (${inList(STATUSES)})`),

@@ -10,3 +10,4 @@ export * from './audit';
 export * from './security';
 export * from './model-usage';
 export * from './data-version';
+export * from './insights-rollup';

@@ -1,7 +1,8 @@
-// Each experiment's model summary (experiments.model_count / primary_vendor / uses_training_model, kept by
-// triggers on experiment_models and ai_models, migration 0005) must always equal a recomputation over the
-// raw links — after inserts, edits, model changes, deletes, a bulk insert and a backup restore — and the
-// insights figures built on it must equal the join over raw rows they replaced.
+// The insights summaries of migration 0005 — each experiment's model summary (model_count, primary_vendor,
+// uses_training_model: triggers on experiment_models and ai_models), its outcome_count (triggers on
+// capability_outcomes) and the insights_rollup table (triggers on experiments) — must always equal a
+// recomputation over raw rows, after inserts, edits, model changes, archiving, deletes, a bulk insert and
+// a backup restore; and the insights figures built on them must equal the joins they replaced.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { backupJson } from '@/db/backup/create';
@@ -23,16 +24,38 @@ const RAW_SUMMARY = `select e.id, count(em.model_id)::int as n,
   from experiments e left join experiment_models em on em.experiment_id = e.id left join ai_models m on m.id = em.model_id
   group by e.id`;
 
-/** Experiments whose stored summary differs from the recomputation, and how many have models. */
+/** The rollup's definition over raw rows: live experiments per team, quarter, mindset and vendor. */
+const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.start_date, e.created_at::date)::timestamp)::date as quarter, e.mindset,
+    coalesce(r.vendor, '') as vendor, count(*)::int as experiments, (count(*) filter (where e.status = 'completed'))::int as completed,
+    (count(*) filter (where e.status = 'completed' and r.n >= 2))::int as completed_multi_model
+  from experiments e join (${RAW_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;
+
+/** Experiments whose stored summary differs from the recomputation, and rollup rows that differ from theirs. */
 async function summaryDrift(db: Db) {
-  const [row] = await rawRows<{ drift: number; linked: number; training: number; total: number }>(
+  const [row] = await rawRows<{ drift: number; linked: number; training: number; outcomes: number; total: number }>(
     db,
     sql.raw(`select count(*) filter (where e.model_count is distinct from r.n or e.primary_vendor is distinct from r.vendor
-        or e.uses_training_model is distinct from r.training)::int as drift,
-      count(*) filter (where r.n > 0)::int as linked, count(*) filter (where r.training)::int as training, count(*)::int as total
+        or e.uses_training_model is distinct from r.training
+        or e.outcome_count <> (select count(*) from capability_outcomes o where o.experiment_id = e.id))::int as drift,
+      count(*) filter (where r.n > 0)::int as linked, count(*) filter (where r.training)::int as training,
+      count(*) filter (where e.outcome_count > 0)::int as outcomes, count(*)::int as total
     from experiments e join (${RAW_SUMMARY}) r on r.id = e.id`),
   );
-  return { drift: Number(row.drift), linked: Number(row.linked), training: Number(row.training), total: Number(row.total) };
+  const [rollup] = await rawRows<{ drift: number; rows: number }>(
+    db,
+    sql.raw(`select count(*) filter (where s is null or t is null or (s.experiments, s.completed, s.completed_multi_model)
+        is distinct from (t.experiments, t.completed, t.completed_multi_model))::int as drift, count(t)::int as rows
+      from insights_rollup s full join (${RAW_ROLLUP}) t using (team_id, quarter, mindset, vendor)`),
+  );
+  return {
+    drift: Number(row.drift),
+    rollupDrift: Number(rollup.drift),
+    rollupRows: Number(rollup.rows),
+    linked: Number(row.linked),
+    training: Number(row.training),
+    outcomes: Number(row.outcomes),
+    total: Number(row.total),
+  };
 }
 
 /** vendorCounts and the privacy count against the joins they replaced (the formulation before migration 0005). */
@@ -62,12 +85,14 @@ async function expectInsightsMatchRaw(db: Db) {
 async function expectConsistent(db: Db) {
   const s = await summaryDrift(db);
   expect(s.drift).toBe(0);
+  expect(s.rollupDrift).toBe(0);
   expect(s.linked).toBeGreaterThan(0);
+  expect(s.rollupRows).toBeGreaterThan(0);
   await expectInsightsMatchRaw(db);
   return s;
 }
 
-describeEachDb('experiment model summaries stay equal to the raw model links', (ctx) => {
+describeEachDb('insights summaries stay equal to the raw rows', (ctx) => {
   const id = async (title: string) => Number((await rawRows<{ id: number }>(ctx.db, sql`select id from experiments where title = ${title}`))[0].id);
   const model = async (slug: string) => Number((await rawRows<{ id: number }>(ctx.db, sql`select id from ai_models where slug = ${slug}`))[0].id);
   const summaryOf = async (title: string) =>
@@ -136,15 +161,56 @@ describeEachDb('experiment model summaries stay equal to the raw model links', (
     await expectConsistent(ctx.db);
   });
 
+  it('the rollup follows its experiments: team, mindset, status, start date, archived and restored', async () => {
+    const [a, b] = [await id('A'), await id('B')];
+    await exec(ctx.db, `insert into teams (name) values ('Beta')`);
+    // One column per statement, so each is proven to move the count on its own.
+    for (const change of [
+      `team_id = (select max(id) from teams)`,
+      `mindset = 'new_capability'`,
+      `status = 'running'`,
+      `start_date = '2025-11-20'`,
+      `created_at = '2024-01-01'`,
+    ]) {
+      await exec(ctx.db, `update experiments set ${change} where id in (${a}, ${b})`);
+      await expectConsistent(ctx.db);
+    }
+    await exec(ctx.db, `update experiments set start_date = null, status = 'proposed' where id = ${b}`); // counted by creation
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update experiments set archived_at = now() where id in (${a}, ${b})`);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update experiments set archived_at = null, status = 'completed', start_date = '2026-02-01' where id in (${a}, ${b})`);
+    await expectConsistent(ctx.db);
+    // Many rows at once, none of the rollup's columns changed: nothing moves.
+    await exec(ctx.db, `update experiments set learnings = 'Noted.'`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('outcome counts follow outcomes: added, moved to another experiment, removed', async () => {
+    const [a, c] = [await id('A'), await id('C')];
+    await exec(
+      ctx.db,
+      `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on)
+      select e.id, 'insight', 'Outcome ' || k, 3, '2026-03-01' from experiments e cross join generate_series(1, 2) k where e.id in (${a}, ${c})`,
+    );
+    expect((await summaryDrift(ctx.db)).outcomes).toBe(2);
+    await exec(ctx.db, `update capability_outcomes set experiment_id = ${c} where id = (select min(id) from capability_outcomes where experiment_id = ${a})`);
+    await exec(ctx.db, `update capability_outcomes set impact = 4`); // no move: no count changes
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `delete from capability_outcomes where experiment_id = ${a}`);
+    const s = await expectConsistent(ctx.db);
+    expect(s.outcomes).toBe(1);
+  });
+
   it('the app cannot write the summary itself: an insert starts empty, a direct update is ignored', async () => {
     const a = await id('A');
     const before = await summaryOf('A');
-    await exec(ctx.db, `update experiments set model_count = 9, primary_vendor = 'Forged', uses_training_model = false where id = ${a}`);
+    await exec(ctx.db, `update experiments set model_count = 9, primary_vendor = 'Forged', uses_training_model = false, outcome_count = 7 where id = ${a}`);
     expect(await summaryOf('A')).toEqual(before);
     await exec(
       ctx.db,
-      `insert into experiments (title, team_id, status, model_count, primary_vendor, uses_training_model)
-      select 'Smuggled', min(id), 'proposed', 5, 'Forged', true from teams`,
+      `insert into experiments (title, team_id, status, model_count, primary_vendor, uses_training_model, outcome_count)
+      select 'Smuggled', min(id), 'proposed', 5, 'Forged', true, 2 from teams`,
     );
     expect(await summaryOf('Smuggled')).toEqual({ n: 0, vendor: null, training: false });
     await expectConsistent(ctx.db);
@@ -179,7 +245,15 @@ describeEachDb('experiment model summaries stay equal to the raw model links', (
         on m.k <= 1 + e.id % 3
       where e.title like 'Bulk %' and e.id % 7 <> 0`,
     );
+    await exec(
+      ctx.db,
+      `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on)
+      select e.id, 'synthesis', 'Bulk outcome', 2, '2026-03-01' from experiments e cross join generate_series(1, 1 + e.id % 3) k
+      where e.title like 'Bulk %' and e.id % 4 <> 0`,
+    );
     const s = await expectConsistent(ctx.db);
+    expect(s.outcomes).toBeGreaterThan(250);
+    expect(s.rollupRows).toBeGreaterThan(5);
     expect(s.linked).toBeGreaterThan(300);
     expect(s.training).toBeGreaterThan(50);
   });
@@ -191,7 +265,7 @@ describeEachDb('experiment model summaries stay equal to the raw model links', (
     const { file, errors } = parseBackup(text);
     expect(errors).toEqual([]);
     // A hand-edited file cannot smuggle figures in: the restore recomputes them.
-    file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, model_count: 42, primary_vendor: 'Forged', uses_training_model: true }));
+    file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, model_count: 42, primary_vendor: 'Forged', uses_training_model: true, outcome_count: 3 }));
     const fresh = await openTestDb(ctx.kind, { demo: false });
     try {
       await restoreBackup(fresh.db, file!);
@@ -206,7 +280,7 @@ describeEachDb('experiment model summaries stay equal to the raw model links', (
     let text = '';
     for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
     const file = parseBackup(text).file!;
-    const summary = ['model_count', 'primary_vendor', 'uses_training_model'];
+    const summary = ['model_count', 'primary_vendor', 'uses_training_model', 'outcome_count'];
     file.tables.experiments = file.tables.experiments.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !summary.includes(k))));
     const old = parseBackup(JSON.stringify({ ...file, schemaVersion: '0004_dashboard_summaries' }));
     expect(old.errors).toEqual([]);
