@@ -1,6 +1,7 @@
 import { ConfigError, dataDir, databaseKind, postgresUrl, type DatabaseKind } from './config';
 import { connectPglite, connectPostgres } from './connect';
 import { acquireLock, closeOnSignals, releaseLock } from './lock';
+import { scheduleVacuum } from './maintenance';
 import type { Db } from './types';
 
 export type { Db, Queryable, Tx } from './types';
@@ -20,10 +21,12 @@ async function open(): Promise<Handle> {
   const conn = await connectPglite(dir);
   // Ctrl-C / SIGTERM: close PGlite (flushes and ends cleanly) and release the lock before exiting.
   closeOnSignals(dir, conn.close);
+  const stopVacuum = scheduleVacuum(conn.db);
   return {
     db: conn.db,
     kind,
     close: async () => {
+      stopVacuum();
       await conn.close();
       releaseLock(dir);
     },

@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import { ConfigError, dataDir, databaseKind, demoWanted, postgresUrl, type DatabaseKind } from './config';
 import { connectPglite, connectPostgres, type Connection } from './connect';
+import { vacuumWhereNeeded } from './maintenance';
 import { acquireLock, releaseLock } from './lock';
 import { backupBeforeMigration, migrateDb, migrationCounts } from './migrate';
 import { user } from './schema';
@@ -100,7 +101,10 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
       const { shipped, applied } = await migrationCounts(pglite.db);
       const backup = applied > 0 && applied < shipped ? await backupBeforeMigration(pglite.client, dir) : undefined;
       if (backup) console.log(`Backed up the database to ${backup} before applying ${shipped - applied} migration(s).`);
-      return { ...(await prepareDatabase(pglite.db, kind)), backup };
+      const report = await prepareDatabase(pglite.db, kind);
+      // What autovacuum would have done since the last run (PGlite has none); the server keeps doing it hourly.
+      await vacuumWhereNeeded(pglite.db);
+      return { ...report, backup };
     }
     return await prepareDatabase(conn.db, kind);
   } catch (err) {
