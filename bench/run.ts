@@ -149,14 +149,21 @@ async function measureServer(t: Target, result: TargetResult) {
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
   const base = `http://127.0.0.1:${PORT}`;
   fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
-  const serverLog = fs.openSync(path.join('bench', 'results', `server-${t.kind}.log`), 'w');
+  // Another server on the port would be measured instead of this build: refuse.
+  if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is in use: stop what listens there or pass --port`);
+  const logPath = path.join('bench', 'results', `server-${t.kind}.log`);
+  const serverLog = fs.openSync(logPath, 'w');
   const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     env: { ...process.env, ...t.serverEnv, BETTER_AUTH_URL: base, BETTER_AUTH_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: '1' },
     // The server's own output goes to a log beside the results, so a crash under load can be read.
     stdio: ['ignore', serverLog, serverLog],
   });
+  const exitedEarly = new Promise<never>((_, reject) =>
+    server.once('exit', (code) => reject(new Error(`the server stopped (exit code ${code}): see ${logPath}`))),
+  );
+  exitedEarly.catch(() => {}); // a normal stop at the end is not an error
   try {
-    await waitFor(`${base}/api/health`);
+    await Promise.race([waitFor(`${base}/api/health`), exitedEarly]);
     const cookie = await signInCookie(base, EXEC);
     const headers = { cookie };
     result.idleRssMb = await rssMb(server.pid!);
@@ -186,8 +193,10 @@ async function measureServer(t: Target, result: TargetResult) {
     result.csv = { seconds: round((performance.now() - started) / 1000, 2), bytes, peakExtraMb: round(peak - before), status: res.status };
     if (!csvOnly) result.jsGzipBytes = await measureJs(base, cookie, ['/dashboard', '/experiments', '/trends']);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
   }
 }
 
