@@ -5,14 +5,12 @@
 // a backup restore; and the insights figures built on them must equal the joins they replaced.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { backupJson } from '@/db/backup/create';
-import { restoreBackup } from '@/db/backup/restore';
 import { rawRows } from '@/db/backup/tables';
-import { parseBackup } from '@/db/backup/validate';
 import { vendorCounts } from '@/db/queries/insights-summary-counts';
 import { getInsightsSummary } from '@/db/queries/insights';
 import type { Db } from '@/db/types';
-import { describeEachDb, openTestDb } from './helpers/db';
+import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
+import { describeEachDb } from './helpers/db';
 
 const TODAY = '2026-06-30';
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
@@ -260,36 +258,16 @@ describeEachDb('insights summaries stay equal to the raw rows', (ctx) => {
 
   it('after a backup restore into a fresh instance, even with tampered summary values in the file', { timeout: 120_000 }, async () => {
     await exec(ctx.db, `insert into "user" (id, name, email, role, email_verified) values ('u_admin', 'Admin', 'admin@test.local', 'admin', true)`);
-    let text = '';
-    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
-    const { file, errors } = parseBackup(text);
-    expect(errors).toEqual([]);
+    const file = await backupFileOf(ctx.db);
     // A hand-edited file cannot smuggle figures in: the restore recomputes them.
-    file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, model_count: 42, primary_vendor: 'Forged', uses_training_model: true, outcome_count: 3 }));
-    const fresh = await openTestDb(ctx.kind, { demo: false });
-    try {
-      await restoreBackup(fresh.db, file!);
-      expect(await expectConsistent(fresh.db)).toEqual(await summaryDrift(ctx.db));
-      expect(await expectInsightsMatchRaw(fresh.db)).toEqual(await expectInsightsMatchRaw(ctx.db));
-    } finally {
-      await fresh.close();
-    }
+    file.tables.experiments = file.tables.experiments.map((e) => ({ ...e, model_count: 42, primary_vendor: 'Forged', uses_training_model: true, outcome_count: 3 }));
+    const expected = [await summaryDrift(ctx.db), await expectInsightsMatchRaw(ctx.db)];
+    expect(await inFreshRestore(ctx.kind, file, async (db) => [await expectConsistent(db), await expectInsightsMatchRaw(db)])).toEqual(expected);
   });
 
   it('a backup made before migration 0005 (schema 0004, without the summary columns) restores with them computed', { timeout: 120_000 }, async () => {
-    let text = '';
-    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
-    const file = parseBackup(text).file!;
     const summary = ['model_count', 'primary_vendor', 'uses_training_model', 'outcome_count'];
-    file.tables.experiments = file.tables.experiments.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !summary.includes(k))));
-    const old = parseBackup(JSON.stringify({ ...file, schemaVersion: '0004_dashboard_summaries' }));
-    expect(old.errors).toEqual([]);
-    const fresh = await openTestDb(ctx.kind, { demo: false });
-    try {
-      await restoreBackup(fresh.db, old.file!);
-      expect(await expectConsistent(fresh.db)).toEqual(await summaryDrift(ctx.db));
-    } finally {
-      await fresh.close();
-    }
+    const old = asOlderBackup(await backupFileOf(ctx.db), '0004_dashboard_summaries', { experiments: (k) => summary.includes(k) });
+    expect(await inFreshRestore(ctx.kind, old, expectConsistent)).toEqual(await summaryDrift(ctx.db));
   });
 });

@@ -4,16 +4,14 @@
 // equal a plain query over raw rows (the formulation used before the summaries existed).
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { backupJson } from '@/db/backup/create';
-import { restoreBackup } from '@/db/backup/restore';
 import { rawRows } from '@/db/backup/tables';
-import { parseBackup } from '@/db/backup/validate';
 import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
 import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
 import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
 import type { Db } from '@/db/types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
-import { describeEachDb, openTestDb } from './helpers/db';
+import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
+import { describeEachDb } from './helpers/db';
 
 const TODAY = '2026-06-30';
 const F: DashboardFilters = { period: { from: '2026-04-01', to: TODAY }, previous: { from: '2026-01-01', to: '2026-03-31' }, today: TODAY };
@@ -249,40 +247,21 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
 
   it('after a backup restore into a fresh instance, even with tampered summary values in the file', { timeout: 120_000 }, async () => {
     await exec(ctx.db, `insert into "user" (id, name, email, role, email_verified) values ('u_admin', 'Admin', 'admin@test.local', 'admin', true)`);
-    let text = '';
-    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
-    const { file, errors } = parseBackup(text);
-    expect(errors).toEqual([]);
+    const file = await backupFileOf(ctx.db);
     // A hand-edited (or older) file cannot smuggle figures in: the restore recomputes them.
-    file!.tables.experiments = file!.tables.experiments.map((e) => ({ ...e, checkin_hours_saved_per_month: '12345.00', checkin_spend_monthly_cents: 7 }));
-    file!.tables.capability_outcomes = file!.tables.capability_outcomes.map((o) => ({ ...o, team_id: 0, experiment_archived: true }));
-    const fresh = await openTestDb(ctx.kind, { demo: false });
-    try {
-      await restoreBackup(fresh.db, file!);
-      const s = await expectConsistent(fresh.db);
-      expect(s).toEqual(await summaryDrift(ctx.db));
-      expect(await expectDashboardMatchesRaw(fresh.db)).toEqual(await expectDashboardMatchesRaw(ctx.db));
-    } finally {
-      await fresh.close();
-    }
+    file.tables.experiments = file.tables.experiments.map((e) => ({ ...e, checkin_hours_saved_per_month: '12345.00', checkin_spend_monthly_cents: 7 }));
+    file.tables.capability_outcomes = file.tables.capability_outcomes.map((o) => ({ ...o, team_id: 0, experiment_archived: true }));
+    const expected = [await summaryDrift(ctx.db), await expectDashboardMatchesRaw(ctx.db)];
+    expect(await inFreshRestore(ctx.kind, file, async (db) => [await expectConsistent(db), await expectDashboardMatchesRaw(db)])).toEqual(expected);
   });
 
   for (const schemaVersion of ['0003_data_version', '0001_audit_append_only'])
   it(`a backup made before migration 0004 (schema ${schemaVersion}, without the derived columns) restores with them computed`, { timeout: 120_000 }, async () => {
-    let text = '';
-    for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
-    const file = parseBackup(text).file!;
-    const drop = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
-    file.tables.experiments = file.tables.experiments.map((e) => drop(e, Object.keys(e).filter((k) => /^(checkin|current)_/.test(k))));
-    file.tables.capability_outcomes = file.tables.capability_outcomes.map((o) => drop(o, ['team_id', 'work_type', 'experiment_archived']));
-    const old = parseBackup(JSON.stringify({ ...file, schemaVersion }));
-    expect(old.errors).toEqual([]);
-    const fresh = await openTestDb(ctx.kind, { demo: false });
-    try {
-      await restoreBackup(fresh.db, old.file!);
-      expect(await expectConsistent(fresh.db)).toEqual(await summaryDrift(ctx.db));
-    } finally {
-      await fresh.close();
-    }
+    const old = asOlderBackup(await backupFileOf(ctx.db), schemaVersion, {
+      // The derived columns of 0004, and those of 0005 the older file cannot have either.
+      experiments: (k) => /^(checkin|current)_/.test(k) || ['model_count', 'primary_vendor', 'uses_training_model', 'outcome_count'].includes(k),
+      capability_outcomes: (k) => ['team_id', 'work_type', 'experiment_archived'].includes(k),
+    });
+    expect(await inFreshRestore(ctx.kind, old, expectConsistent)).toEqual(await summaryDrift(ctx.db));
   });
 });

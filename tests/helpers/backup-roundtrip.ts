@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import { backupJson } from '@/db/backup/create';
+import { restoreBackup } from '@/db/backup/restore';
+import type { BackupFile } from '@/db/backup/tables';
+import { parseBackup } from '@/db/backup/validate';
+import type { DatabaseKind } from '@/db/config';
+import type { Db } from '@/db/types';
+import { openTestDb } from './db';
+
+/** The database's backup, parsed (and checked to be valid) so a test can edit it before restoring. */
+export async function backupFileOf(db: Db): Promise<BackupFile> {
+  let text = '';
+  for await (const chunk of backupJson(db, 'test')) text += chunk;
+  const { file, errors } = parseBackup(text);
+  expect(errors).toEqual([]);
+  return file!;
+}
+
+/** The file as a backup of an older schema: only the given columns dropped from some tables. */
+export function asOlderBackup(file: BackupFile, schemaVersion: string, dropColumns: Partial<Record<string, (column: string) => boolean>>): BackupFile {
+  const tables = Object.fromEntries(
+    Object.entries(file.tables).map(([table, rows]) => {
+      const drop = dropColumns[table];
+      return [table, drop ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !drop(k)))) : rows];
+    }),
+  );
+  const old = parseBackup(JSON.stringify({ ...file, tables, schemaVersion }));
+  expect(old.errors).toEqual([]);
+  return old.file!;
+}
+
+/** Restores the file into a fresh, empty database of the same kind and runs `check` on it. */
+export async function inFreshRestore<T>(kind: DatabaseKind, file: BackupFile, check: (db: Db) => Promise<T>): Promise<T> {
+  const fresh = await openTestDb(kind, { demo: false });
+  try {
+    await restoreBackup(fresh.db, file);
+    return await check(fresh.db);
+  } finally {
+    await fresh.close();
+  }
+}
