@@ -102,6 +102,19 @@ for (const kind of DB_KINDS) {
         expect(rows<{ slug: string; n: number }>(await db.execute(sql.raw('select m.slug, u.experiments as n from model_usage u join ai_models m on m.id = u.model_id')))).toEqual([
           { slug: 'kept-model', n: 1 },
         ]);
+        // 0005: each experiment's model and outcome summary, and the insights rollup, built from existing rows.
+        expect(
+          rows(await db.execute(sql.raw(`select title, model_count as models, primary_vendor as vendor, uses_training_model as training, outcome_count as outcomes from experiments order by title`))),
+        ).toEqual([
+          { title: 'Kept experiment', models: 1, vendor: 'Kept', training: true, outcomes: 1 },
+          { title: 'Unchecked experiment', models: 0, vendor: null, training: false, outcomes: 0 },
+        ]);
+        expect(
+          rows(await db.execute(sql.raw(`select quarter::text, mindset, vendor, experiments, completed from insights_rollup order by vendor desc`))),
+        ).toEqual([
+          { quarter: '2026-01-01', mindset: 'new_capability', vendor: 'Kept', experiments: 1, completed: 0 },
+          { quarter: '2026-01-01', mindset: 'accelerate', vendor: '', experiments: 1, completed: 0 },
+        ]);
         // The append-only audit trail of the previous release is still enforced.
         expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
         await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();
