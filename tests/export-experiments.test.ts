@@ -72,6 +72,11 @@ describeEachDb(
       const perExperiment = await experimentsCsvOf(ctx.db, filters);
       expect(perExperiment.map((e) => Number(e.ID))).toEqual(ids);
       for (const e of perExperiment) expect(Number(e.Outcomes)).toBe(rows.filter((r) => r['Experiment ID'] === e.ID).length);
+      // Sorted by outcome count, as the list sorts it.
+      const byCount = await experimentsCsvOf(ctx.db, parseExperimentFilters({ hasOutcomes: 'yes', mindset: 'new_capability', sort: 'outcomes', dir: 'desc' }));
+      const counts = byCount.map((e) => Number(e.Outcomes));
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      expect(new Set(counts).size).toBeGreaterThan(1);
     });
 
     it("a lead's export holds only their own teams, even when asking for another team", async () => {

@@ -34,7 +34,7 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   endDate: experiments.endDate,
   hoursSaved: experiments.hoursSavedPerMonth,
   spend: experiments.spendMonthlyCents,
-  outcomes: sql`(select count(*) from capability_outcomes so where so.experiment_id = ${E('id')})`,
+  outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (migration 0005)
   updatedAt: experiments.updatedAt,
 };
 
@@ -150,7 +150,7 @@ export async function exportSummary(db: Queryable, filters: ExperimentFilters, c
       hoursSavedPerMonth: sql<string>`coalesce(sum(${experiments.hoursSavedPerMonth}) filter (where ${experiments.status} in ('running', 'completed')), 0)`,
       spendMonthlyCents: sql<string>`coalesce(sum(${experiments.spendMonthlyCents}) filter (where ${experiments.status} = 'running'), 0)`,
       spendOneOffCents: sql<string>`coalesce(sum(${experiments.spendOneOffCents}), 0)`,
-      outcomes: sql<number>`coalesce(sum((select count(*) from capability_outcomes co where co.experiment_id = ${E('id')})), 0)::int`,
+      outcomes: sql<number>`coalesce(sum(${experiments.outcomeCount}), 0)::int`,
     })
     .from(experiments)
     .where(where);
