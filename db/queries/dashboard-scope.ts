@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { MonthBucket, Period } from '@/lib/metrics/period';
-import { buildExperimentWhere } from './experiment-filters';
+import { buildExperimentWhere, usesModelSql } from './experiment-filters';
 
 /**
  * SQL pieces every dashboard aggregation shares. They come from the experiment filter contract
@@ -26,12 +26,8 @@ export const outcomeSliceWhere = (f: DashboardFilters): SQL => {
   const c: SQL[] = [sql`not ${O('experiment_archived')}`];
   if (f.team) c.push(sql`${O('team_id')} in (${list(f.team)})`);
   if (f.workType) c.push(sql`${O('work_type')} in (${list(f.workType)})`);
-  if (f.model)
-    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
-      where fem.experiment_id = ${O('experiment_id')} and fm.slug in (${list(f.model)}))`);
-  if (f.vendor)
-    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
-      where fem.experiment_id = ${O('experiment_id')} and fm.vendor in (${list(f.vendor)}))`);
+  if (f.model) c.push(usesModelSql(O('experiment_id'), 'slug', f.model));
+  if (f.vendor) c.push(usesModelSql(O('experiment_id'), 'vendor', f.vendor));
   return sql.join(c, sql` and `);
 };
 

@@ -17,6 +17,12 @@ export type FilterContext = {
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
+/** The experiment `experimentId` was tried on a model whose slug (or vendor) is one of `values`. */
+export function usesModelSql(experimentId: SQL, by: 'slug' | 'vendor', values: readonly string[]): SQL {
+  return sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
+    where fem.experiment_id = ${experimentId} and ${sql.raw(`fm.${by}`)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)}))`;
+}
+
 /**
  * Privacy flag: confidential/restricted data sent to a model whose provider trains on it by default or
  * whose policy is unknown, not yet mitigated. uses_training_model is kept by triggers (migration 0005).
@@ -63,12 +69,8 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
   if (f.mindset) c.push(inList('mindset', f.mindset));
   if (f.workType) c.push(inList('work_type', f.workType));
   if (f.sensitivity) c.push(inList('data_sensitivity', f.sensitivity));
-  if (f.model)
-    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
-      where fem.experiment_id = ${E('id')} and fm.slug in (${sql.join(f.model.map((s) => sql`${s}`), sql`, `)}))`);
-  if (f.vendor)
-    c.push(sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
-      where fem.experiment_id = ${E('id')} and fm.vendor in (${sql.join(f.vendor.map((s) => sql`${s}`), sql`, `)}))`);
+  if (f.model) c.push(usesModelSql(E('id'), 'slug', f.model));
+  if (f.vendor) c.push(usesModelSql(E('id'), 'vendor', f.vendor));
   if (f.from || f.to) {
     c.push(sql`(${E('status')} <> 'proposed' and ${E('start_date')} is not null)`);
     if (f.to) c.push(sql`${E('start_date')} <= ${f.to}::date`);

@@ -6,8 +6,6 @@ import { buildExperimentWhere, type FilterContext } from './experiment-filters';
 
 export const PAGE_SIZE = 25;
 
-// Kept by triggers on capability_outcomes (migration 0005): a column to sort by, not a count per row.
-const outcomeCount = experiments.outcomeCount;
 const spend = sql`coalesce(${experiments.spendMonthlyCents}, 0)`;
 
 /** Each sortable column; every sort ends with the id so pages never overlap or skip rows. */
@@ -21,7 +19,8 @@ const SORT_COLUMNS: Record<SortKey, SQL | typeof experiments.title> = {
   endDate: sql`${experiments.endDate}`,
   hoursSaved: sql`${experiments.hoursSavedPerMonth}`,
   spend,
-  outcomes: sql`${outcomeCount}`,
+  // Kept by triggers on capability_outcomes (migration 0005): a column to sort by, not a count per row.
+  outcomes: sql`${experiments.outcomeCount}`,
   updatedAt: sql`${experiments.updatedAt}`,
 };
 
@@ -63,7 +62,7 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
         blockedByModel: experiments.blockedByModel,
         archivedAt: experiments.archivedAt,
         updatedAt: experiments.updatedAt,
-        outcomes: outcomeCount,
+        outcomes: experiments.outcomeCount,
       })
       .from(experiments)
       .innerJoin(teams, eq(teams.id, experiments.teamId))

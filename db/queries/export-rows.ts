@@ -84,7 +84,7 @@ const FIELDS: Record<keyof ExperimentExportRow, SQL> = {
   spendOneOffDate: col('spend_one_off_date'),
   qualityBefore: col('quality_before'),
   qualityAfter: col('quality_after'),
-  outcomeCount: sql`coalesce(x_outcomes.n, 0)`,
+  outcomeCount: col('outcome_count'), // kept by triggers on capability_outcomes (migration 0005)
   checkinCount: sql`coalesce(x_checkins.n, 0)`,
   blockedByModel: col('blocked_by_model'),
   blockerMissing: col('blocker_missing'),
@@ -106,7 +106,7 @@ export const KEYS = Object.keys(FIELDS) as (keyof ExperimentExportRow)[];
 
 /**
  * One statement for the whole export: the filtered experiments in the list's order, each with its team,
- * owner, models and counts, as one JSON array per row (one field to decode instead of forty: PGlite
+ * owner, models and check-in count, as one JSON array per row (one field to decode instead of forty: PGlite
  * decodes fields in JS). Models and counts are aggregated set-wise (one pass over each table), which
  * beats a correlated lookup per row once the export is large.
  * The inner query joins and sorts plain columns; the outer one builds the JSON as sorted rows come out
@@ -136,9 +136,6 @@ export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterC
       from experiment_models em join ai_models am on am.id = em.model_id
       ${only('em.experiment_id')} group by em.experiment_id
     ) x_models on x_models.experiment_id = "experiments"."id"
-    left join (
-      select experiment_id, count(*)::int as n from capability_outcomes ${only('experiment_id')} group by experiment_id
-    ) x_outcomes on x_outcomes.experiment_id = "experiments"."id"
     left join (
       select experiment_id, count(*)::int as n from checkins ${only('experiment_id')} group by experiment_id
     ) x_checkins on x_checkins.experiment_id = "experiments"."id"

@@ -134,8 +134,13 @@ function groupInOrder<R extends { experimentId: number }>(ids: number[], rows: R
 export const EXPORT_BATCH = 2000;
 
 /** Batches of ids: the exporters fetch and write one batch at a time, so memory stays flat. */
-export function* idBatches(ids: number[], size = EXPORT_BATCH): Generator<number[]> {
+function* idBatches(ids: number[], size = EXPORT_BATCH): Generator<number[]> {
   for (let i = 0; i < ids.length; i += size) yield ids.slice(i, i + size);
+}
+
+/** `load` of each batch of ids in turn (outcome or check-in rows), so one batch at a time sits in memory. */
+export async function* rowsInBatches<R>(ids: number[], load: (batch: number[]) => Promise<R[]>): AsyncGenerator<R[]> {
+  for (const batch of idBatches(ids)) yield await load(batch);
 }
 
 /** The headline figures of the selected experiments, for the workbook's Summary sheet. */

@@ -1,4 +1,4 @@
-import { checkinRows, idBatches, outcomeRows } from '@/db/queries/export';
+import { checkinRows, outcomeRows, rowsInBatches } from '@/db/queries/export';
 import { experimentRowBatches } from '@/db/queries/export-rows';
 import type { FilterContext } from '@/db/queries/experiment-filters';
 import type { Db, Queryable } from '@/db/types';
@@ -35,13 +35,9 @@ export function filteredExperimentsCsv(
   return primedStream(csvFromBatches(EXPERIMENT_COLUMNS, experimentRowBatches(db, filters, ctx, options)));
 }
 
-async function* batches<R>(ids: number[], load: (batch: number[]) => Promise<R[]>): AsyncGenerator<R[]> {
-  for (const batch of idBatches(ids)) yield await load(batch);
-}
-
 /** The outcomes or check-ins of the given experiments, one batch of experiments per chunk. */
 export function childrenCsv(db: Queryable, ids: number[], dataset: Exclude<CsvDataset, 'experiments'>): AsyncGenerator<string> {
   return dataset === 'outcomes'
-    ? csvFromBatches(OUTCOME_COLUMNS, batches(ids, (b) => outcomeRows(db, b)))
-    : csvFromBatches(CHECKIN_COLUMNS, batches(ids, (b) => checkinRows(db, b)));
+    ? csvFromBatches(OUTCOME_COLUMNS, rowsInBatches(ids, (b) => outcomeRows(db, b)))
+    : csvFromBatches(CHECKIN_COLUMNS, rowsInBatches(ids, (b) => checkinRows(db, b)));
 }

@@ -1,14 +1,10 @@
-import { checkinRows, exportSummary, idBatches, outcomeRows } from '@/db/queries/export';
+import { checkinRows, exportSummary, outcomeRows, rowsInBatches } from '@/db/queries/export';
 import { experimentRowBatches } from '@/db/queries/export-rows';
 import type { FilterContext } from '@/db/queries/experiment-filters';
 import type { Db } from '@/db/types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
 import { xlsxStream, type SheetSpec } from './xlsx';
-
-async function* batches<R>(ids: number[], load: (batch: number[]) => Promise<R[]>): AsyncGenerator<R[]> {
-  for (const batch of idBatches(ids)) yield await load(batch);
-}
 
 const sheet = <R>(name: string, columns: Column<R>[], rows: AsyncIterable<R[]>) => ({ name, columns, rows }) as SheetSpec<unknown>;
 
@@ -40,8 +36,8 @@ export async function experimentsWorkbook(
     ],
     sheets: [
       sheet('Experiments', EXPERIMENT_COLUMNS, experimentRowBatches(db, filters, ctx)),
-      sheet('Outcomes', OUTCOME_COLUMNS, batches(ids, (b) => outcomeRows(db, b))),
-      sheet('Check-ins', CHECKIN_COLUMNS, batches(ids, (b) => checkinRows(db, b))),
+      sheet('Outcomes', OUTCOME_COLUMNS, rowsInBatches(ids, (b) => outcomeRows(db, b))),
+      sheet('Check-ins', CHECKIN_COLUMNS, rowsInBatches(ids, (b) => checkinRows(db, b))),
     ],
   });
 }
