@@ -67,6 +67,7 @@ for (const kind of DB_KINDS) {
           `insert into audit_log (action, entity_type) values ('experiment.create', 'experiment')`,
           `insert into ai_models (slug, name, vendor, release_date) values ('kept-model', 'Kept model', 'Kept', '2025-06-01')`,
           `insert into experiment_models (experiment_id, model_id, is_primary) select e.id, m.id, true from experiments e, ai_models m where m.slug = 'kept-model' and e.title = 'Kept experiment'`,
+          `insert into model_benchmarks (model_id, benchmark, score, source) select id, 'gpqa_diamond', 61.5, 'kept source' from ai_models where slug = 'kept-model'`,
         ]) {
           await db.execute(sql.raw(statement));
         }
@@ -118,6 +119,11 @@ for (const kind of DB_KINDS) {
         // The append-only audit trail of the previous release is still enforced.
         expect(rows<{ n: number }>(await db.execute(sql.raw('select count(*)::int as n from audit_log')))[0].n).toBe(1);
         await expect(db.execute(sql.raw('truncate audit_log'))).rejects.toThrow();
+        // 0006: each experiment's best score of its models on its blocker benchmark.
+        expect(rows(await db.execute(sql.raw(`select title, used_best_score::text as best from experiments order by title`)))).toEqual([
+          { title: 'Kept experiment', best: '61.5' },
+          { title: 'Unchecked experiment', best: null },
+        ]);
         // Migrating again changes nothing.
         await migrateDb(db, kind);
         expect(await migrationCounts(db)).toEqual(counts);

@@ -12,15 +12,16 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
 /**
  * Schemas whose backups this version restores: its own and every one since the first release (0001),
  * because the migrations after it only added what the database derives itself — 0002 the model usage
- * summary and 0003 the data version (neither is in a backup), 0004 check-in summaries and outcome copies
- * and 0005 each experiment's model summary (triggers fill them in as the rows are restored, whatever the
- * file holds).
+ * summary and 0003 the data version (neither is in a backup), 0004 check-in summaries and outcome copies,
+ * 0005 each experiment's model summary and 0006 its models' best blocker score (triggers fill them in as
+ * the rows are restored, whatever the file holds).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
   '0002_model_usage',
   '0003_data_version',
   '0004_dashboard_summaries',
+  '0005_insights_summaries',
   SCHEMA_VERSION,
 ];
 

@@ -34,8 +34,8 @@ export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 
  * retest_of_id pointing here), and a model released after the end scores higher on the named benchmark
  * than every model it used — at least the capability bar if one was set — and, with a price ceiling,
  * costs no more (3:1 blended price in force today). Pure twin: lib/metrics/retest.ts.
- * The best score of the models used is a lookup per model (the unique index on model and benchmark),
- * not a join: the planner hashed the whole benchmark table once per experiment for the join.
+ * The best score of the models used is stored on the experiment (used_best_score, kept by triggers:
+ * migration 0006), so each blocked experiment costs one pass over the newer models' scores.
  */
 export function retestCandidateSql(today: SQL = sql`current_date`) {
   return sql`(${E('blocked_by_model')} and ${E('end_date')} is not null
@@ -44,9 +44,7 @@ export function retestCandidateSql(today: SQL = sql`current_date`) {
   select 1 from ai_models cm
   join model_benchmarks cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
   where cm.release_date > ${E('end_date')}
-    and cb.score > coalesce((select max((select ub.score from model_benchmarks ub
-          where ub.model_id = uem.model_id and ub.benchmark = ${E('blocker_benchmark')}))
-        from experiment_models uem where uem.experiment_id = ${E('id')}), 0)
+    and cb.score > coalesce(${E('used_best_score')}, 0)
     and cb.score >= coalesce(${E('blocker_min_score')}, 0)
     and (${E('blocker_max_price_usd')} is null or (
       select (3 * cp.input_usd_per_mtok + cp.output_usd_per_mtok) / 4 from model_prices cp

@@ -101,6 +101,12 @@ export const experiments = pgTable(
     usesTrainingModel: boolean('uses_training_model').notNull().default(false),
     /** Capability outcomes recorded for the experiment (kept by triggers on capability_outcomes). */
     outcomeCount: integer('outcome_count').notNull().default(0),
+    /**
+     * Best score of the experiment's models on its blocker benchmark (null when none has one): what a
+     * newer model must beat for a re-test. Kept by triggers on experiment_models, model_benchmarks and
+     * experiments.blocker_benchmark (migration 0006).
+     */
+    usedBestScore: numeric('used_best_score', { precision: 5, scale: 1 }),
 
     // Blocker: "the model was not capable enough" — the re-test radar's input
     blockedByModel: boolean('blocked_by_model').notNull().default(false),

@@ -1,0 +1,108 @@
+ALTER TABLE "experiments" ADD COLUMN "used_best_score" numeric(5, 1);--> statement-breakpoint
+-- Hand-written below: used_best_score is the best score of an experiment's models on its blocker
+-- benchmark, so the re-test radar compares each newer model against one stored figure instead of
+-- looking up every used model's score per blocked experiment. Only the database writes it: the model
+-- summary of 0005 (links, on experiment_models) now computes it too, model_benchmarks gets triggers,
+-- and a guard on experiments recomputes it when the blocker benchmark changes.
+CREATE OR REPLACE FUNCTION experiments_refresh_model_summary(ids integer[]) RETURNS void AS $$
+  UPDATE experiments e SET
+    model_count = s.n,
+    primary_vendor = s.vendor,
+    uses_training_model = s.training,
+    used_best_score = s.best
+  FROM (
+    SELECT x.id,
+      count(em.model_id)::int AS n,
+      (array_agg(m.vendor ORDER BY em.is_primary DESC, m.name) FILTER (WHERE em.model_id IS NOT NULL))[1] AS vendor,
+      coalesce(bool_or(m.data_policy IN ('trains', 'unknown')), false) AS training,
+      max(b.score) AS best
+    FROM (SELECT DISTINCT unnest(ids) AS id) x
+    JOIN experiments ex ON ex.id = x.id
+    LEFT JOIN experiment_models em ON em.experiment_id = x.id
+    LEFT JOIN ai_models m ON m.id = em.model_id
+    LEFT JOIN model_benchmarks b ON b.model_id = em.model_id AND b.benchmark = ex.blocker_benchmark
+    GROUP BY x.id
+  ) s
+  WHERE e.id = s.id
+    AND (e.model_count IS DISTINCT FROM s.n
+      OR e.primary_vendor IS DISTINCT FROM s.vendor
+      OR e.uses_training_model IS DISTINCT FROM s.training
+      OR e.used_best_score IS DISTINCT FROM s.best);
+$$ LANGUAGE sql;
+--> statement-breakpoint
+-- Backfill before the guard below exists (it would keep the old value of a direct UPDATE).
+SELECT experiments_refresh_model_summary(array(SELECT DISTINCT experiment_id FROM experiment_models));
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION experiment_models_refresh_summary() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM experiments_refresh_model_summary(array(SELECT experiment_id FROM new_experiment_models));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM experiments_refresh_model_summary(array(
+      SELECT experiment_id FROM new_experiment_models UNION SELECT experiment_id FROM old_experiment_models));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM experiments_refresh_model_summary(array(SELECT experiment_id FROM old_experiment_models));
+  ELSE -- TRUNCATE: no experiment has a model left
+    UPDATE experiments SET model_count = 0, primary_vendor = NULL, uses_training_model = false, used_best_score = NULL
+    WHERE model_count <> 0 OR primary_vendor IS NOT NULL OR uses_training_model OR used_best_score IS NOT NULL;
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- A score added, changed, moved or removed: the experiments using that model on that benchmark follow.
+CREATE OR REPLACE FUNCTION experiments_refresh_used_best(scores model_benchmarks[]) RETURNS void AS $$
+  SELECT experiments_refresh_model_summary(array(
+    SELECT DISTINCT em.experiment_id FROM unnest(scores) c
+    JOIN experiment_models em ON em.model_id = c.model_id
+    JOIN experiments e ON e.id = em.experiment_id AND e.blocker_benchmark = c.benchmark));
+$$ LANGUAGE sql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION model_benchmarks_refresh_used_best() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM experiments_refresh_used_best(array(SELECT n::model_benchmarks FROM new_scores n));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM experiments_refresh_used_best(array(
+      SELECT n::model_benchmarks FROM new_scores n UNION ALL SELECT o::model_benchmarks FROM old_scores o));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM experiments_refresh_used_best(array(SELECT o::model_benchmarks FROM old_scores o));
+  ELSE -- TRUNCATE: no model has a score left
+    UPDATE experiments SET used_best_score = NULL WHERE used_best_score IS NOT NULL;
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER model_benchmarks_used_best_insert AFTER INSERT ON model_benchmarks
+  REFERENCING NEW TABLE AS new_scores FOR EACH STATEMENT EXECUTE FUNCTION model_benchmarks_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER model_benchmarks_used_best_update AFTER UPDATE ON model_benchmarks
+  REFERENCING OLD TABLE AS old_scores NEW TABLE AS new_scores FOR EACH STATEMENT EXECUTE FUNCTION model_benchmarks_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER model_benchmarks_used_best_delete AFTER DELETE ON model_benchmarks
+  REFERENCING OLD TABLE AS old_scores FOR EACH STATEMENT EXECUTE FUNCTION model_benchmarks_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER model_benchmarks_used_best_truncate AFTER TRUNCATE ON model_benchmarks
+  FOR EACH STATEMENT EXECUTE FUNCTION model_benchmarks_refresh_used_best();
+--> statement-breakpoint
+-- A new experiment has no models yet; another blocker benchmark means other scores; otherwise a direct
+-- UPDATE keeps the stored score (only the triggers above, one level down, may change it).
+CREATE OR REPLACE FUNCTION experiments_guard_used_best() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.used_best_score := NULL;
+  ELSIF NEW.blocker_benchmark IS DISTINCT FROM OLD.blocker_benchmark THEN
+    NEW.used_best_score := (SELECT max(b.score) FROM experiment_models em
+      JOIN model_benchmarks b ON b.model_id = em.model_id AND b.benchmark = NEW.blocker_benchmark
+      WHERE em.experiment_id = NEW.id);
+  ELSIF pg_trigger_depth() = 1 THEN
+    NEW.used_best_score := OLD.used_best_score;
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER experiments_used_best_guard
+  BEFORE INSERT OR UPDATE OF used_best_score, blocker_benchmark ON experiments
+  FOR EACH ROW EXECUTE FUNCTION experiments_guard_used_best();
