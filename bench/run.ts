@@ -94,6 +94,8 @@ async function openPostgres(url: string): Promise<Target> {
   // The app's pool (db/connect.ts: 10 connections, JIT off), so statements the app runs together
   // (Promise.all) run together here too, as they do in the server.
   const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
+  // The generator runs on one session of its own (setseed holds per session).
+  const generator = postgres(url, { max: 1, onnotice: () => {} });
   const captured: Captured = [];
   return {
     kind: 'postgres',
@@ -102,9 +104,12 @@ async function openPostgres(url: string): Promise<Target> {
     captured,
     raw: (q, p) => client.unsafe(q, p as never[]),
     runSql: async (q) => {
-      await client.unsafe(q);
+      await generator.unsafe(q);
     },
-    close: () => client.end(),
+    close: async () => {
+      await generator.end();
+      await client.end();
+    },
     serverEnv: { DATABASE_URL: url },
   };
 }

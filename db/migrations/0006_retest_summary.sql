@@ -106,3 +106,103 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER experiments_used_best_guard
   BEFORE INSERT OR UPDATE OF used_best_score, blocker_benchmark ON experiments
   FOR EACH ROW EXECUTE FUNCTION experiments_guard_used_best();
+--> statement-breakpoint
+-- Joins of a statement's old and new rows run through EXECUTE from here on. A static statement in a
+-- trigger function keeps the plan of its first run in the session; made for a one-row transition
+-- table, that plan is a nested loop, and the next bulk statement on the same connection (an import,
+-- a restore, a model's links) then compares every old row with every new one: 17 s instead of 76 ms
+-- for 20,000 rows (measured). EXECUTE plans each run for the rows it has.
+CREATE OR REPLACE FUNCTION model_usage_experiments_updated() RETURNS trigger AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE $q$SELECT model_usage_apply(coalesce((SELECT jsonb_agg(x) FROM (
+    SELECT jsonb_build_object('t', o.team_id, 'm', l.model_id, 'n', -1) AS x
+      FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN experiment_models l ON l.experiment_id = o.id
+      WHERE o.archived_at IS NULL AND (o.team_id <> n.team_id OR n.archived_at IS NOT NULL)
+    UNION ALL
+    SELECT jsonb_build_object('t', n.team_id, 'm', l.model_id, 'n', 1)
+      FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN experiment_models l ON l.experiment_id = n.id
+      WHERE n.archived_at IS NULL AND (o.team_id <> n.team_id OR o.archived_at IS NOT NULL)) s), '[]'))$q$;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION ai_models_refresh_experiment_summary() RETURNS trigger AS $$
+BEGIN
+  EXECUTE $q$SELECT experiments_refresh_model_summary(array(
+    SELECT em.experiment_id FROM experiment_models em
+    JOIN old_ai_models o ON o.id = em.model_id
+    JOIN new_ai_models n ON n.id = o.id
+    WHERE o.vendor IS DISTINCT FROM n.vendor OR o.name IS DISTINCT FROM n.name OR o.data_policy IS DISTINCT FROM n.data_policy))$q$;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION capability_outcomes_refresh_count() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM experiments_refresh_outcome_count(array(SELECT experiment_id FROM new_outcomes));
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF EXISTS (SELECT 1 FROM new_outcomes) THEN
+      EXECUTE $q$SELECT experiments_refresh_outcome_count(array(
+        SELECT n.experiment_id FROM new_outcomes n JOIN old_outcomes o ON o.id = n.id WHERE o.experiment_id <> n.experiment_id
+        UNION SELECT o.experiment_id FROM new_outcomes n JOIN old_outcomes o ON o.id = n.id WHERE o.experiment_id <> n.experiment_id))$q$;
+    END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM experiments_refresh_outcome_count(array(SELECT experiment_id FROM old_outcomes));
+  ELSE -- TRUNCATE
+    UPDATE experiments SET outcome_count = 0 WHERE outcome_count <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION insights_rollup_refresh() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM insights_rollup_apply(array(SELECT n::experiments FROM new_rows n WHERE n.archived_at IS NULL), '{}'::experiments[]);
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF EXISTS (SELECT 1 FROM new_rows) THEN
+      EXECUTE $q$SELECT insights_rollup_apply(
+        array(SELECT n::experiments FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.archived_at IS NULL
+          AND (o.archived_at IS NOT NULL OR (o.team_id, o.start_date, o.created_at, o.mindset, o.primary_vendor, o.status, o.model_count >= 2)
+            IS DISTINCT FROM (n.team_id, n.start_date, n.created_at, n.mindset, n.primary_vendor, n.status, n.model_count >= 2))),
+        array(SELECT o::experiments FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.archived_at IS NULL
+          AND (n.archived_at IS NOT NULL OR (o.team_id, o.start_date, o.created_at, o.mindset, o.primary_vendor, o.status, o.model_count >= 2)
+            IS DISTINCT FROM (n.team_id, n.start_date, n.created_at, n.mindset, n.primary_vendor, n.status, n.model_count >= 2))))$q$;
+    END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM insights_rollup_apply('{}'::experiments[], array(SELECT o::experiments FROM old_rows o WHERE o.archived_at IS NULL));
+  ELSE -- TRUNCATE
+    DELETE FROM insights_rollup;
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- The outcomes' copy of their experiment's slice (0004) followed each moved experiment with a statement
+-- of its own, and every such statement ran the outcome table's statement triggers: a bulk move of
+-- 20,000 experiments took 15 s (measured). One statement per experiments statement now. (A trigger
+-- with transition tables cannot name columns, so it looks for the rows whose slice changed itself.)
+DROP TRIGGER experiments_slice_to_outcomes ON experiments;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION experiments_push_slice_to_outcomes() RETURNS trigger AS $$
+BEGIN
+  -- A statement that changed no experiment (a trigger's empty update) must not update outcomes, whose
+  -- own triggers would update experiments again, without end.
+  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+    RETURN NULL;
+  END IF;
+  -- Touching the row is enough: capability_outcomes_slice_copy copies the slice from the experiment.
+  EXECUTE $q$UPDATE capability_outcomes c SET team_id = n.team_id
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE c.experiment_id = n.id AND (o.team_id IS DISTINCT FROM n.team_id OR o.work_type IS DISTINCT FROM n.work_type
+      OR (o.archived_at IS NULL) IS DISTINCT FROM (n.archived_at IS NULL))$q$;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER experiments_slice_to_outcomes AFTER UPDATE ON experiments
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION experiments_push_slice_to_outcomes();
