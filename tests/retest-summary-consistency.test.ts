@@ -123,6 +123,24 @@ describeEachDb('the used models’ best blocker score stays equal to the raw row
     await expectConsistent(ctx.db);
   });
 
+  it('after a score moves to another model, and after every score is truncated', async () => {
+    await exec(ctx.db, `update model_benchmarks set model_id = ${model('t-mid')} where model_id = ${model('t-old')} and benchmark = 't_gpqa'`);
+    expect(await bestOf('D')).toBeNull(); // D uses t-old, which no longer has the score
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `update model_benchmarks set model_id = ${model('t-old')} where model_id = ${model('t-mid')} and benchmark = 't_gpqa'`);
+    expect(await bestOf('D')).toBe('40.0');
+    const saved = await rawRows<{ model_id: number; benchmark: string; score: string; source: string }>(ctx.db, sql`select model_id, benchmark, score, source from model_benchmarks`);
+    await exec(ctx.db, 'truncate model_benchmarks');
+    expect((await expectConsistent(ctx.db)).scored).toBe(0);
+    await exec(
+      ctx.db,
+      `insert into model_benchmarks (model_id, benchmark, score, source) values
+      ${saved.map((r) => `(${Number(r.model_id)}, '${r.benchmark}', ${r.score}, '${r.source.replace(/'/g, "''")}')`).join(', ')}`,
+    );
+    expect(await bestOf('D')).toBe('40.0');
+    await expectConsistent(ctx.db);
+  });
+
   it('the app cannot write the score itself: an insert starts empty, a direct update is ignored', async () => {
     const before = await bestOf('C');
     await exec(ctx.db, `update experiments set used_best_score = 99 where title = 'C'`);

@@ -93,6 +93,8 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.used_best_score := NULL;
   ELSIF NEW.blocker_benchmark IS DISTINCT FROM OLD.blocker_benchmark THEN
+    -- Wait for a score write in progress (it holds the version row) so the scores read below include it.
+    PERFORM 1 FROM data_version WHERE id = 1 FOR UPDATE;
     NEW.used_best_score := (SELECT max(b.score) FROM experiment_models em
       JOIN model_benchmarks b ON b.model_id = em.model_id AND b.benchmark = NEW.blocker_benchmark
       WHERE em.experiment_id = NEW.id);

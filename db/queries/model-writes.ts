@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
@@ -60,7 +60,15 @@ export async function upsertPriceChange(db: Queryable, actor: Actor, p: PriceFie
   return row;
 }
 
+/**
+ * Call inside a transaction. The score's triggers (migration 0006) update every experiment using the
+ * model after the data version row is locked; an experiment's own edit locks the experiment first,
+ * then the version. Locking those experiments first, in id order, keeps both in one order: no deadlock.
+ */
 export async function upsertBenchmarkScore(db: Queryable, actor: Actor, b: { modelId: number; benchmark: string; score: number }, source: string) {
+  await db.execute(sql`select e.id from experiments e
+    where e.blocker_benchmark = ${b.benchmark} and e.id in (select em.experiment_id from experiment_models em where em.model_id = ${b.modelId})
+    order by e.id for update of e`);
   const [row] = await db
     .insert(modelBenchmarks)
     .values({ modelId: b.modelId, benchmark: b.benchmark, score: String(b.score), source })
