@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import path from 'node:path';
-import postgres from 'postgres';
+import { connectPostgres } from '@/db/connect';
 import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
 import { benchQueries, type BenchScope } from './queries';
@@ -31,7 +31,7 @@ async function main() {
   } else {
     const url = process.env.BENCH_DATABASE_URL;
     if (!url) throw new Error('Set BENCH_DATABASE_URL (or pass --pglite <dir>).');
-    const client = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } });
+    const { client } = connectPostgres(url, { max: 1 });
     db = drizzlePostgres({ client, schema, logger });
     explain = async (q, p) => (await client.unsafe(`explain (analyze, buffers) ${q}`, p as never[])).map((r) => Object.values(r)[0] as string);
     close = () => client.end();

@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { hashPassword } from 'better-auth/crypto';
+import { connectPostgres } from '@/db/connect';
 import { prepareDatabase } from '@/db/prepare';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import * as schema from '@/db/schema';
@@ -91,9 +92,9 @@ async function openPostgres(url: string): Promise<Target> {
   pgServerVersion = String((await reset`show server_version`)[0].server_version);
   await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
   await reset.end();
-  // The app's pool (db/connect.ts: 10 connections, JIT off), so statements the app runs together
-  // (Promise.all) run together here too, as they do in the server.
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
+  // The app's own connection (pool of 10, JIT off), so statements the app runs together (Promise.all)
+  // run together here too, as they do in the server.
+  const { client } = connectPostgres(url);
   // The generator runs on one session of its own (setseed holds per session).
   const generator = postgres(url, { max: 1, onnotice: () => {} });
   const captured: Captured = [];

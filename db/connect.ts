@@ -15,7 +15,7 @@ export async function connectPglite(dir?: string): Promise<Connection & { client
   return { db, client, close: () => client.close() };
 }
 
-export function connectPostgres(url: string, options: { max?: number; searchPath?: string } = {}): Connection {
+export function connectPostgres(url: string, options: { max?: number; searchPath?: string } = {}): Connection & { client: postgres.Sql } {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
@@ -23,5 +23,5 @@ export function connectPostgres(url: string, options: { max?: number; searchPath
     connection: { jit: 'off', ...(options.searchPath ? { search_path: options.searchPath } : {}) },
   });
   const db = drizzlePostgres({ client, schema });
-  return { db, close: () => client.end({ timeout: 5 }) };
+  return { db, client, close: () => client.end({ timeout: 5 }) };
 }
