@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { retryTransactions } from './transaction-retry';
 import type { Db } from './types';
 
 export type Connection = { db: Db; close: () => Promise<void> };
@@ -11,11 +12,19 @@ export type Connection = { db: Db; close: () => Promise<void> };
 /** PGlite in a folder (or in memory when dir is undefined). The caller owns the folder lock. */
 export async function connectPglite(dir?: string): Promise<Connection & { client: PGlite }> {
   const client = dir ? await PGlite.create(path.join(dir, 'pgdata')) : await PGlite.create();
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  // The same retrying transactions as on PostgreSQL; PGlite runs one transaction at a time, so no retry ever triggers.
+  const db = retryTransactions(drizzlePglite({ client, schema }) as unknown as Db);
   return { db, client, close: () => client.close() };
 }
 
-export function connectPostgres(url: string, options: { max?: number; searchPath?: string } = {}): Connection & { client: postgres.Sql } {
+/**
+ * A PostgreSQL pool. Its transactions retry on deadlock and serialization failures (see
+ * transaction-retry.ts); `retryTransactions: false` only for a test that must see the raw error.
+ */
+export function connectPostgres(
+  url: string,
+  options: { max?: number; searchPath?: string; retryTransactions?: boolean } = {},
+): Connection & { client: postgres.Sql } {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
@@ -23,5 +32,6 @@ export function connectPostgres(url: string, options: { max?: number; searchPath
     connection: { jit: 'off', ...(options.searchPath ? { search_path: options.searchPath } : {}) },
   });
   const db = drizzlePostgres({ client, schema });
+  if (options.retryTransactions !== false) retryTransactions(db);
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }

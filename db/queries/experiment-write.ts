@@ -146,23 +146,23 @@ export async function insertExperiment(tx: Queryable, user: SessionUser, teamId:
  */
 export async function updateExperiment(db: Db, user: SessionUser, id: number, expectedVersion: number, input: ExperimentInput): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(experiments).where(eq(experiments.id, id));
+    const current = await lockExperiment(tx, id);
     if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
     const teamId = input.teamId ?? current.teamId;
+    // Both the experiment's team now and the team it would move to must be the caller's.
     if (!canEditTeam(user, current.teamId) || !canEditTeam(user, teamId)) {
       await recordDenied(tx, actorOf(user), 'experiment.update', { type: 'experiment', id });
       return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
     }
-    if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE } as const;
     if (teamId !== current.teamId && !(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
     const columns: Columns = columnsOf(input, teamId);
     const modelsBefore = await modelSlugs(tx, id);
+    // The version guard is this WHERE alone: a form loaded before someone else's save matches no row.
     const [row] = await tx
       .update(experiments)
       .set({ ...columns, version: sql`${experiments.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(experiments.id, id), eq(experiments.version, expectedVersion)))
       .returning({ id: experiments.id, version: experiments.version });
-    // Another transaction committed between our read and this UPDATE.
     if (!row) return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE } as const;
     await setModels(tx, id, input);
     const keys = Object.keys(columns);
@@ -178,7 +178,7 @@ export async function updateExperiment(db: Db, user: SessionUser, id: number, ex
 /** Archive (archived = true) or restore. Nothing is deleted; the version moves so open edit forms go stale. */
 export async function setArchived(db: Db, user: SessionUser, id: number, archived: boolean): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ teamId: experiments.teamId, archivedAt: experiments.archivedAt }).from(experiments).where(eq(experiments.id, id));
+    const current = await lockExperiment(tx, id);
     if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
     const action = archived ? 'experiment.archive' : 'experiment.restore';
     if (!canEditTeam(user, current.teamId)) {
@@ -202,9 +202,20 @@ export async function setArchived(db: Db, user: SessionUser, id: number, archive
   });
 }
 
-/** For child rows (outcomes, check-ins): the experiment's team, after the caller's right to change it. */
+/**
+ * The experiment's row, locked until the transaction ends. Every write to an experiment or its children
+ * locks it first, so writers of one experiment take turns: the summaries the triggers keep (outcome count,
+ * latest check-in, the outcomes' copy of the team) are computed from what the previous writer committed,
+ * and the team checked is the team written to.
+ */
+async function lockExperiment(tx: Queryable, id: number) {
+  const [row] = await tx.select().from(experiments).where(eq(experiments.id, id)).for('update');
+  return row;
+}
+
+/** For child rows (outcomes, check-ins): the experiment (locked), after the caller's right to change it. */
 export async function authorizeChild(tx: Queryable, user: SessionUser, experimentId: number, what: string): Promise<WriteResult | null> {
-  const [exp] = await tx.select({ teamId: experiments.teamId }).from(experiments).where(eq(experiments.id, experimentId));
+  const exp = await lockExperiment(tx, experimentId);
   if (!exp) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' };
   if (!canEditTeam(user, exp.teamId)) {
     await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
+import { lockDataVersion } from './data-version';
 
 export type ModelFields = {
   slug: string;
@@ -25,9 +26,20 @@ export async function createModel(db: Queryable, actor: Actor, fields: ModelFiel
   return row;
 }
 
+/**
+ * A model's new vendor, name or data policy reaches the experiments using it through a trigger that runs
+ * before the statement's data-version bump. So, when one of those changes: lock those experiments first
+ * (in id order, as an experiment's own edit locks it first), then the version row — which waits for the
+ * experiment writes in progress, so the trigger sees the links they add — and only then update.
+ */
 export async function updateModel(db: Queryable, actor: Actor, id: number, fields: ModelFields, source: string) {
   const [before] = await db.select().from(aiModels).where(eq(aiModels.id, id));
   if (!before) return null;
+  if (fields.vendor !== before.vendor || fields.name !== before.name || fields.dataPolicy !== before.dataPolicy) {
+    await db.execute(sql`select e.id from experiments e
+      where e.id in (select em.experiment_id from experiment_models em where em.model_id = ${id}) order by e.id for update of e`);
+    await lockDataVersion(db);
+  }
   const flopChanged = (fields.trainingFlop ?? null) !== before.trainingFlop;
   const policyChanged = fields.dataPolicy !== before.dataPolicy;
   const [row] = await db

@@ -1,8 +1,10 @@
 // `npm run test:reliability`: the slow checks kept out of `npm test` — SIGKILL crash test on PGlite
-// (and PostgreSQL with TEST_DATABASE_URL) and the deep fuzz run (FUZZ_RUNS=300 per action).
+// (and PostgreSQL with TEST_DATABASE_URL), 20 concurrent writers × 200 operations on PostgreSQL
+// (deadlocks retried, summaries intact) and the deep fuzz run (FUZZ_RUNS=300 per action).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { crashTest } from './crash';
+import { deadlockTest, describeReport, passed } from './deadlock';
 
 async function main() {
   let failed = false;
@@ -14,6 +16,13 @@ async function main() {
       `crash test [${kind}]: ${r.acknowledged} acknowledged before SIGKILL, ${r.found} found after restart, ${r.lost} lost, migrations ${r.migrationsIntact ? 'intact' : 'BROKEN'}`,
     );
     if (r.lost > 0 || !r.migrationsIntact) failed = true;
+  }
+  if (process.env.TEST_DATABASE_URL) {
+    const r = await deadlockTest({ clients: 20, operations: Number(process.env.CONCURRENT_OPERATIONS ?? 200) });
+    console.log(describeReport(r));
+    if (!passed(r)) failed = true;
+  } else {
+    console.log('Concurrent-writers test skipped: TEST_DATABASE_URL is not set (deadlocks happen only on PostgreSQL).');
   }
   const vitest = path.join(process.cwd(), 'node_modules', '.bin', 'vitest');
   const fuzz = spawnSync(vitest, ['run', 'tests/security-fuzz.test.ts'], {

@@ -1,0 +1,72 @@
+/**
+ * What every trigger-kept summary must equal, written over the raw rows (the formulations used before
+ * the summaries existed). The consistency tests and the concurrent-writes test compare against these.
+ * No vitest import: scripts/reliability uses this module too.
+ */
+import { sql } from 'drizzle-orm';
+import { rawRows } from '@/db/backup/tables';
+import type { Queryable } from '@/db/types';
+
+/** Latest check-in (date, then id) that carries the figure, for experiment `e` (migration 0004). */
+export const latestCheckin = (col: string) =>
+  `(select c.${col} from checkins c where c.experiment_id = e.id and c.${col} is not null order by c.date desc, c.id desc limit 1)`;
+
+/** Per experiment: models, the primary's vendor (else the first by name), any model that trains on user data (migration 0005). */
+export const RAW_MODEL_SUMMARY = `select e.id, count(em.model_id)::int as n,
+    (array_agg(m.vendor order by em.is_primary desc, m.name) filter (where em.model_id is not null))[1] as vendor,
+    coalesce(bool_or(m.data_policy in ('trains', 'unknown')), false) as training
+  from experiments e left join experiment_models em on em.experiment_id = e.id left join ai_models m on m.id = em.model_id
+  group by e.id`;
+
+/** insights_rollup: live experiments per team, quarter, mindset and vendor (migration 0005). */
+export const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.start_date, e.created_at::date)::timestamp)::date as quarter, e.mindset,
+    coalesce(r.vendor, '') as vendor, count(*)::int as experiments, (count(*) filter (where e.status = 'completed'))::int as completed,
+    (count(*) filter (where e.status = 'completed' and r.n >= 2))::int as completed_multi_model
+  from experiments e join (${RAW_MODEL_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;
+
+/** The best score of experiment `e`'s models on its blocker benchmark (migration 0006). */
+export const RAW_USED_BEST = `(select max(b.score) from experiment_models em
+  join model_benchmarks b on b.model_id = em.model_id and b.benchmark = e.blocker_benchmark where em.experiment_id = e.id)`;
+
+/** model_usage: links of live experiments per team and model (migration 0002). */
+export const RAW_MODEL_USAGE = `select e.team_id, l.model_id, count(*)::int as n from experiment_models l join experiments e on e.id = l.experiment_id
+  where e.archived_at is null group by 1, 2`;
+
+/** Rows of each summary that differ from its definition: all zero when the triggers kept up. */
+export type SummaryDrift = {
+  checkinSummary: number;
+  outcomeCopies: number;
+  modelSummary: number;
+  outcomeCount: number;
+  usedBestScore: number;
+  insightsRollup: number;
+  modelUsage: number;
+};
+
+export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
+  const one = async (query: string) => Number((await rawRows<{ n: number }>(db, sql.raw(query)))[0].n);
+  return {
+    checkinSummary: await one(`select count(*)::int as n from experiments e where
+      e.checkin_hours_saved_per_month is distinct from ${latestCheckin('hours_saved_per_month')}
+      or e.checkin_spend_monthly_cents is distinct from ${latestCheckin('spend_monthly_cents')}
+      or e.checkin_quality_after is distinct from ${latestCheckin('quality_after')}
+      or e.current_hours_saved_per_month is distinct from coalesce(${latestCheckin('hours_saved_per_month')}, e.hours_saved_per_month, 0)
+      or e.current_spend_monthly_cents is distinct from coalesce(${latestCheckin('spend_monthly_cents')}, e.spend_monthly_cents, 0)
+      or e.current_quality_after is distinct from coalesce(${latestCheckin('quality_after')}, e.quality_after)`),
+    outcomeCopies: await one(`select count(*)::int as n from capability_outcomes o join experiments e on e.id = o.experiment_id
+      where o.team_id is distinct from e.team_id or o.work_type is distinct from e.work_type
+        or o.experiment_archived is distinct from (e.archived_at is not null)`),
+    modelSummary: await one(`select count(*)::int as n from experiments e join (${RAW_MODEL_SUMMARY}) r on r.id = e.id
+      where e.model_count is distinct from r.n or e.primary_vendor is distinct from r.vendor or e.uses_training_model is distinct from r.training`),
+    outcomeCount: await one(`select count(*)::int as n from experiments e
+      where e.outcome_count <> (select count(*) from capability_outcomes o where o.experiment_id = e.id)`),
+    usedBestScore: await one(`select count(*)::int as n from experiments e where e.used_best_score is distinct from ${RAW_USED_BEST}`),
+    insightsRollup: await one(`select count(*)::int as n from insights_rollup s full join (${RAW_ROLLUP}) t using (team_id, quarter, mindset, vendor)
+      where s is null or t is null or (s.experiments, s.completed, s.completed_multi_model)
+        is distinct from (t.experiments, t.completed, t.completed_multi_model)`),
+    modelUsage: await one(`select count(*)::int as n from model_usage s full join (${RAW_MODEL_USAGE}) t using (team_id, model_id)
+      where s is null or t is null or s.experiments <> t.n`),
+  };
+}
+
+export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0 };
