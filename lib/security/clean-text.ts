@@ -9,3 +9,15 @@ export function cleanText(value: string): string {
   const wellFormed = (value as string & { toWellFormed?: () => string }).toWellFormed?.() ?? value;
   return wellFormed.replace(CONTROL, '');
 }
+
+/**
+ * An uploaded CSV as text to parse, or why it is refused. A NUL byte means the file is not UTF-8 text
+ * (a spreadsheet saved as "Unicode text" is UTF-16, with a NUL after every Latin letter): removing the
+ * NULs would import garbage, so the whole file is refused with what to do instead. Other control
+ * characters are removed from the cells as in forms.
+ */
+export function csvText(text: string): { text: string; error?: undefined } | { text?: undefined; error: string } {
+  if (text.includes('\u0000'))
+    return { error: 'The file contains NUL bytes, so it is not UTF-8 text (a spreadsheet saved as “Unicode text” or UTF-16 looks like this). Save it as “CSV UTF-8” and try again.' };
+  return { text: cleanText(text) };
+}

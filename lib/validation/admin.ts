@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema/auth';
 import { emailSchema } from './auth';
+import { MAX_ID } from './ids';
 
 const id = z.string().trim().min(1).max(100);
-const teamId = z.coerce.number({ error: 'Choose a team.' }).int().positive('Choose a team.');
+const teamId = z.coerce.number({ error: 'Choose a team.' }).int('Choose a team.').positive('Choose a team.').max(MAX_ID, 'Choose a team.');
 
 export const createUserSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name.').max(120, 'At most 120 characters.'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { experimentFiltersSchema, type ExperimentFilters } from './experiment-filters';
 import { experimentFiltersToSearch } from './filter-search';
+import { cleanText } from '@/lib/security/clean-text';
 import { PERIOD_PRESETS, previousPeriod, resolvePeriod, type Period, type PeriodPreset } from '@/lib/metrics/period';
 
 /**
@@ -38,7 +39,7 @@ export type DashboardFilters = DashboardSlice & {
 export function parseDashboardParams(input: Record<string, string | string[] | undefined> | URLSearchParams): DashboardParams {
   const flat: Record<string, string> = {};
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
-  for (const [k, v] of entries) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of entries) if (v !== undefined) flat[k] = cleanText(Array.isArray(v) ? v.join(',') : v);
   return dashboardParamsSchema.parse(flat);
 }
 

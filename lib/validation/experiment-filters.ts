@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+import { cleanText } from '@/lib/security/clean-text';
+import { isId } from './ids';
 
 /**
  * The experiment filters, as URL parameters. One contract for the /experiments list, the dashboard's
@@ -40,7 +42,8 @@ const idList = z
   .string()
   .optional()
   .transform((s) => {
-    const ids = s ? s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+    // Beyond the id range (team=99999999999) is malformed like any other bad value: left out.
+    const ids = s ? s.split(',').map(Number).filter(isId) : [];
     return ids.length ? ids : undefined;
   });
 
@@ -135,7 +138,8 @@ export function parseExperimentFilters(input: URLSearchParams | Record<string, s
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
   for (const [k, v] of entries) {
     if (v === undefined) continue;
-    flat[k] = Array.isArray(v) ? v.join(',') : v;
+    // A URL can carry any byte (%00): text goes to the database only as PostgreSQL can store it.
+    flat[k] = cleanText(Array.isArray(v) ? v.join(',') : v);
   }
   return experimentFiltersSchema.parse(flat);
 }

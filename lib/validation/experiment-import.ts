@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
+import { csvText } from '@/lib/security/clean-text';
 import { CONCLUSION_LABEL, MINDSET_LABEL, MINDSET_SHORT, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { experimentSchema, type ExperimentInput } from './experiment';
 
@@ -50,7 +51,9 @@ const yes = (v: string) => (['yes', 'y', 'true', '1', 'x'].includes(v.trim().toL
 
 export function parseImportCsv(text: string, lookups: Lookups): { rows: ImportRow[]; error?: string } {
   if (text.length > MAX_IMPORT_BYTES) return { rows: [], error: 'The file is larger than 900 KB: split it into several imports.' };
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const checked = csvText(text);
+  if (checked.error !== undefined) return { rows: [], error: checked.error };
+  const parsed = Papa.parse<Record<string, string>>(checked.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('title')) return { rows: [], error: 'The file has no "title" column: start from the template.' };
   const unknown = fields.filter((f) => !(IMPORT_COLUMNS as readonly string[]).includes(f));

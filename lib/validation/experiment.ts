@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredText, text } from './experiment-fields';
+import { optionalIdOf } from './ids';
 
 /**
  * The experiment form, shared by the form (field names) and the server actions (validation).
@@ -26,7 +28,12 @@ export const experimentSchema = z
     teamId: z
       .string()
       .optional()
-      .transform((s) => (s && /^\d+$/.test(s) ? Number(s) : null)),
+      .transform((s, ctx) => {
+        const id = optionalIdOf(s);
+        if (id !== 'invalid') return id;
+        ctx.addIssue({ code: 'custom', message: 'Choose a team from the list.' });
+        return z.NEVER;
+      }),
     description: text('Description', 5000),
     hypothesis: text('Hypothesis', 2000),
     workType: enumOf(WORK_TYPES, 'Work type').default('other'),
@@ -37,12 +44,16 @@ export const experimentSchema = z
     modelIds: z
       .array(z.string())
       .optional()
-      .transform((ids) => [...new Set((ids ?? []).filter((s) => /^\d+$/.test(s)).map(Number))])
+      // Ids that name no model (not digits, beyond the id range) are dropped like unknown ones.
+      .transform((ids) => [...new Set((ids ?? []).map(optionalIdOf).filter((id): id is number => typeof id === 'number'))])
       .refine((ids) => ids.length <= 20, 'Pick at most 20 models.'),
     primaryModelId: z
       .string()
       .optional()
-      .transform((s) => (s && /^\d+$/.test(s) ? Number(s) : null)),
+      .transform((s) => {
+        const id = optionalIdOf(s);
+        return id === 'invalid' ? null : id;
+      }),
     reasoningUsed: checkbox,
     dataSensitivity: enumOf(SENSITIVITIES, 'Data sensitivity').default('internal'),
     participants: text('Participants', 2000),
@@ -86,16 +97,18 @@ export const experimentSchema = z
 
 export type ExperimentInput = z.output<typeof experimentSchema>;
 
-export const versionSchema = z.coerce.number().int().min(1);
 
-/** FormData → the object experimentSchema parses (models are a multi-value field). */
+/**
+ * FormData → the object experimentSchema parses (models are a multi-value field). Text is cleaned as in
+ * formObject: a NUL or other control character (pasted, or forged) is removed, never sent to PostgreSQL.
+ */
 export function experimentFormObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of EXPERIMENT_FIELDS) {
-    if (key === 'modelIds') out[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    if (key === 'modelIds') out[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string').map(cleanText);
     else {
       const v = formData.get(key);
-      if (typeof v === 'string') out[key] = v;
+      if (typeof v === 'string') out[key] = cleanText(v);
     }
   }
   return out;
@@ -121,5 +134,5 @@ export const checkinSchema = z.object({
 });
 export type CheckinInput = z.output<typeof checkinSchema>;
 
-export const idSchema = z.coerce.number().int().positive();
+export { idSchema, versionSchema } from './ids';
 

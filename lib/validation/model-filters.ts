@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SORT_KEYS } from '@/lib/metrics/catalog';
+import { cleanText } from '@/lib/security/clean-text';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -21,7 +22,9 @@ export const modelFiltersSchema = z.object({
 export type ModelFilters = z.infer<typeof modelFiltersSchema>;
 
 export function parseModelFilters(params: Record<string, string | string[] | undefined>): ModelFilters {
-  return modelFiltersSchema.parse(params);
+  // A URL can carry any byte (%00): text goes to the database only as PostgreSQL can store it.
+  const clean = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? v : Array.isArray(v) ? v.map(cleanText) : cleanText(v)]));
+  return modelFiltersSchema.parse(clean);
 }
 
 export const toCatalogFilter = (f: ModelFilters) => ({ vendors: f.vendor, reasoning: f.reasoning === '1', openWeights: f.open === '1', from: f.from, to: f.to, q: f.q });

@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { csvText } from '@/lib/security/clean-text';
 import { SLUG_PATTERN } from './model';
 
 export const IMPORT_COLUMNS = [
@@ -98,7 +99,9 @@ export function validateImportRow(raw: Record<string, string | undefined>, line:
 /** Parses and checks a whole file. A file-level problem (not CSV, missing columns, too big) rejects the file. */
 export function parseModelImport(text: string, knownVendors: readonly string[]): ParsedImport {
   if (text.length > MAX_IMPORT_BYTES) return { fileError: `The file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`, rows: [] };
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const checked = csvText(text);
+  if (checked.error !== undefined) return { fileError: checked.error, rows: [] };
+  const parsed = Papa.parse<Record<string, string>>(checked.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   const fields = parsed.meta.fields ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !fields.includes(c));
   if (missing.length) return { fileError: `The file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Use the columns of the shipped models.csv.`, rows: [] };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_POLICIES } from '@/db/schema/models';
+import { idSchema } from './ids';
 
 const isoDate = z
   .string()
@@ -26,11 +27,11 @@ export const modelSchema = z.object({
 });
 export type ModelInput = z.infer<typeof modelSchema>;
 
-export const modelUpdateSchema = modelSchema.extend({ id: z.coerce.number().int().positive() });
+export const modelUpdateSchema = modelSchema.extend({ id: idSchema });
 
 /** A list-price change with the date it took effect. */
 export const priceChangeSchema = z.object({
-  modelId: z.coerce.number().int().positive(),
+  modelId: idSchema,
   effectiveDate: isoDate,
   input: price,
   output: price,
@@ -38,7 +39,7 @@ export const priceChangeSchema = z.object({
 });
 
 export const benchmarkScoreSchema = z.object({
-  modelId: z.coerce.number().int().positive(),
+  modelId: idSchema,
   benchmark: z.enum(['gpqa_diamond']).default('gpqa_diamond'),
   score: z.coerce.number({ error: 'Enter a percentage.' }).min(0, 'A score is between 0 and 100.').max(100, 'A score is between 0 and 100.'),
   source: z.string().trim().max(300).optional(),

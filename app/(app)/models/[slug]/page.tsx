@@ -19,6 +19,7 @@ import { DATA_POLICY_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { generationOf, phoneYears } from '@/lib/metrics/compute';
 import { BLEND_ASSUMPTION, blendedPrice, priceSteps } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
+import { SLUG_PATTERN } from '@/lib/validation/model';
 import { formatYears } from '@/lib/metrics/trend-series';
 import { addBenchmarkAction, addPriceAction } from '../actions';
 
@@ -33,6 +34,8 @@ const BENCHMARK_LABEL: Record<string, string> = { gpqa_diamond: 'GPQA Diamond' }
 export default async function ModelPage({ params }: Props) {
   const user = await requirePermission('models.read');
   const { slug } = await params;
+  // Not a slug (e.g. %00 in the URL): no model has it, and the database would refuse the text.
+  if (!SLUG_PATTERN.test(slug)) notFound();
   const db = await getDb();
   const model = await getModelBySlug(db, slug);
   if (!model) notFound();

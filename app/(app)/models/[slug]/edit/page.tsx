@@ -5,14 +5,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getModelBySlug, listVendors } from '@/db/queries/model-details';
 import { requirePermission } from '@/lib/auth/guard';
+import { SLUG_PATTERN } from '@/lib/validation/model';
 import { updateModelAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Edit model' };
 
 export default async function EditModelPage({ params }: { params: Promise<{ slug: string }> }) {
   await requirePermission('models.write');
+  const { slug } = await params;
+  if (!SLUG_PATTERN.test(slug)) notFound();
   const db = await getDb();
-  const model = await getModelBySlug(db, (await params).slug);
+  const model = await getModelBySlug(db, slug);
   if (!model) notFound();
   return (
     <>
