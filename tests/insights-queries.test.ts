@@ -2,16 +2,20 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { buildExperimentWhere } from '@/db/queries/experiment-filters';
 import { getInsightsSummary } from '@/db/queries/insights';
-import { InsightsWriteError, recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
+import { INSIGHTS_STALE, recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
 import { getConcentration } from '@/db/queries/insights-concentration';
 import { listPrivacyFlags, listPrivacyMitigations } from '@/db/queries/insights-privacy';
 import { getRetestRadar, listRetests } from '@/db/queries/insights-radar';
 import { getShift } from '@/db/queries/insights-shift';
 import { auditLog, experimentModels, experiments } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/permissions';
 import { addModel, seedInsightsFixture, TODAY, type Fixture } from './insights-fixture';
 import { describeEachDb } from './helpers/db';
 
 const actor = { id: 'u_fixture_lead', email: 'fixture.lead@example.test' };
+/** The fixture's lead (of Alpha) and an admin (any team). */
+const leadOf = (teamId: number): SessionUser => ({ ...actor, name: 'Fixture Lead', role: 'lead', leadTeamIds: [teamId], teamIds: [teamId] });
+const admin: SessionUser = { id: 'u_fixture_admin', name: 'Fixture Admin', email: 'fixture.admin@example.test', role: 'admin', leadTeamIds: [], teamIds: [] };
 
 describeEachDb('insights on a small organisation', (ctx) => {
   let fx: Fixture;
@@ -52,8 +56,16 @@ describeEachDb('insights on a small organisation', (ctx) => {
   it('starting a re-test creates a linked, proposed experiment with the setup copied, audited, and clears the candidate', async () => {
     const [item] = await getRetestRadar(ctx.db, scope());
     const modelId = item.candidates[0].id;
-    await expect(ctx.db.transaction((tx) => startRetest(tx, actor, { experimentId: fx.exps.blocked, modelId: fx.models.pricey }, TODAY))).rejects.toThrow(InsightsWriteError);
-    const id = await ctx.db.transaction((tx) => startRetest(tx, actor, { experimentId: fx.exps.blocked, modelId }, TODAY));
+    const lead = leadOf(fx.alpha);
+    const version = item.version;
+    expect(await startRetest(ctx.db, lead, { experimentId: fx.exps.blocked, modelId: fx.models.pricey, version }, TODAY)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: 'That model is not a candidate for this experiment.',
+    });
+    const started = await startRetest(ctx.db, lead, { experimentId: fx.exps.blocked, modelId, version }, TODAY);
+    if (!started.ok) throw new Error(started.message);
+    const id = started.id;
     const [created] = await ctx.db.select().from(experiments).where(eq(experiments.id, id));
     expect(created).toMatchObject({
       retestOfId: fx.exps.blocked,
@@ -76,7 +88,7 @@ describeEachDb('insights on a small organisation', (ctx) => {
     expect(await listCount('retest')).toBe(0);
     expect((await listRetests(ctx.db, scope())).map((r) => [r.id, r.originalId, r.originalTitle])).toEqual([[id, fx.exps.blocked, 'Forecast scenarios']]);
     // A second re-test of the same experiment is refused and nothing is written.
-    await expect(ctx.db.transaction((tx) => startRetest(tx, actor, { experimentId: fx.exps.blocked, modelId }, TODAY))).rejects.toThrow(/no longer a re-test candidate/);
+    expect(await startRetest(ctx.db, lead, { experimentId: fx.exps.blocked, modelId, version }, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/no longer a re-test candidate/) });
     expect(await listRetests(ctx.db, scope())).toHaveLength(1);
   });
 
@@ -111,13 +123,16 @@ describeEachDb('insights on a small organisation', (ctx) => {
     expect(await listCount('privacy')).toBe(1);
     expect((await getInsightsSummary(ctx.db, scope())).privacyFlags).toBe(1);
 
-    await expect(
-      ctx.db.transaction((tx) => recordPrivacyMitigation(tx, actor, { experimentId: fx.exps.leaky, mitigation: 'Enterprise agreement', version: flags[0].version + 1 })),
-    ).rejects.toThrow(/changed this experiment/);
-    await expect(ctx.db.transaction((tx) => recordPrivacyMitigation(tx, actor, { experimentId: fx.exps.publicData, mitigation: 'Not needed' }))).rejects.toThrow(/no open privacy flag/);
+    const stale = { experimentId: fx.exps.leaky, mitigation: 'Enterprise agreement', version: flags[0].version + 1 };
+    expect(await recordPrivacyMitigation(ctx.db, admin, stale)).toEqual({ ok: false, reason: 'conflict', message: INSIGHTS_STALE });
+    const [publicRow] = await ctx.db.select({ version: experiments.version }).from(experiments).where(eq(experiments.id, fx.exps.publicData));
+    expect(await recordPrivacyMitigation(ctx.db, admin, { experimentId: fx.exps.publicData, mitigation: 'Not needed', version: publicRow.version })).toMatchObject({
+      ok: false,
+      message: 'This experiment has no open privacy flag.',
+    });
 
     const mitigation = 'Enterprise agreement with training opt-out';
-    await ctx.db.transaction((tx) => recordPrivacyMitigation(tx, actor, { experimentId: fx.exps.leaky, mitigation, version: flags[0].version }));
+    expect(await recordPrivacyMitigation(ctx.db, admin, { experimentId: fx.exps.leaky, mitigation, version: flags[0].version })).toMatchObject({ ok: true });
     expect(await listPrivacyFlags(ctx.db, scope())).toEqual([]);
     expect(await listCount('privacy')).toBe(0);
     expect((await getInsightsSummary(ctx.db, scope())).privacyFlags).toBe(0);
@@ -125,7 +140,7 @@ describeEachDb('insights on a small organisation', (ctx) => {
     const [row] = await ctx.db.select({ version: experiments.version }).from(experiments).where(eq(experiments.id, fx.exps.leaky));
     expect(row.version).toBe(flags[0].version + 1);
     const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'experiment.privacy_mitigation'), eq(auditLog.entityId, String(fx.exps.leaky))));
-    expect(audit.map((a) => [a.actorEmail, a.before, a.after])).toEqual([[actor.email, { privacyMitigation: '' }, { privacyMitigation: mitigation }]]);
+    expect(audit.map((a) => [a.actorEmail, a.before, a.after])).toEqual([[admin.email, { privacyMitigation: '' }, { privacyMitigation: mitigation }]]);
   });
 
   it('reads the shift per quarter and lists completed experiments without capability evidence', async () => {

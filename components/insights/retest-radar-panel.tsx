@@ -85,7 +85,7 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
                       <Td className="text-right">{score(c.score)}</Td>
                       <Td className="text-right">{formatUsd(c.price)}</Td>
                       <Td>{describeCandidate(c)}</Td>
-                      <Td>{canStart(e.teamId) ? <RetestForm action={action} experimentId={e.id} modelId={c.id} modelName={c.name} /> : null}</Td>
+                      <Td>{canStart(e.teamId) ? <RetestForm action={action} experimentId={e.id} version={e.version} modelId={c.id} modelName={c.name} /> : null}</Td>
                     </tr>
                   ))}
                 </tbody>

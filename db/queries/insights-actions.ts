@@ -1,90 +1,104 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import type { RecordMitigationInput, StartRetestInput } from '@/lib/validation/insights';
 import { experimentModels, experiments } from '../schema';
-import type { Queryable } from '../types';
-import { writeAudit, type Actor } from './audit';
+import type { Db, Queryable } from '../types';
+import { recordDenied, writeAudit } from './audit';
+import { actorOf, type WriteResult } from './experiment-write';
 import { privacyFlagSql } from './experiment-filters';
 import { getRetestRadar } from './insights-radar';
-import type { RecordMitigationInput, StartRetestInput } from '@/lib/validation/insights';
 
-/** Why a write was refused, in words for the person who tried. */
-export class InsightsWriteError extends Error {}
+/**
+ * The two actions of the Insights page. Each runs in one transaction that locks the experiment first,
+ * then checks — against that locked row — the caller's right to change its team and the version the
+ * page was loaded with: an experiment moved to another team or changed after the page was opened is
+ * refused, never written. A refusal for the team is recorded in the audit trail.
+ */
 
-/** The team an experiment belongs to (for the caller's permission check), or null if it is gone or archived. */
-export async function experimentTeam(db: Queryable, id: number): Promise<number | null> {
-  const [row] = await db
-    .select({ teamId: experiments.teamId })
-    .from(experiments)
-    .where(and(eq(experiments.id, id), isNull(experiments.archivedAt)));
-  return row?.teamId ?? null;
+export const INSIGHTS_DENIED = 'Only a lead of this experiment’s team (or an admin) can do this.';
+export const INSIGHTS_STALE = 'Someone changed this experiment after you opened the page; reload it and try again.';
+const GONE = { ok: false, reason: 'not_found', message: 'That experiment no longer exists.' } as const;
+
+/** The live experiment, locked; or the refusal for this caller and version. */
+async function lockForChange(tx: Queryable, user: SessionUser, experimentId: number, version: number, what: string) {
+  const [row] = await tx.select().from(experiments).where(eq(experiments.id, experimentId)).for('update');
+  if (!row || row.archivedAt) return { refused: GONE };
+  if (!canEditTeam(user, row.teamId)) {
+    await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });
+    return { refused: { ok: false, reason: 'denied', message: INSIGHTS_DENIED } as const };
+  }
+  if (row.version !== version) return { refused: { ok: false, reason: 'conflict', message: INSIGHTS_STALE } as const };
+  return { row };
 }
 
 /**
  * Creates the re-test: a proposed experiment in the same team, linked by retest_of_id, copying the
- * original's setup (work type, mindset, data sensitivity, blocker bar) with the chosen candidate model.
- * Call inside a transaction; the candidate must be on today's radar for that experiment.
+ * original's setup (work type, mindset, data sensitivity, blocker bar) with the chosen candidate model,
+ * which must be on today's radar for that experiment.
  */
-export async function startRetest(tx: Queryable, actor: NonNullable<Actor>, input: StartRetestInput, today?: string): Promise<number> {
-  const [original] = await tx.select().from(experiments).where(eq(experiments.id, input.experimentId)).for('update');
-  if (!original || original.archivedAt) throw new InsightsWriteError('That experiment no longer exists.');
-  const radar = await getRetestRadar(tx, { teamIds: [original.teamId], today });
-  const item = radar.find((r) => r.id === original.id);
-  if (!item) throw new InsightsWriteError('This experiment is no longer a re-test candidate (a re-test may already exist).');
-  const model = item.candidates.find((c) => c.id === input.modelId);
-  if (!model) throw new InsightsWriteError('That model is not a candidate for this experiment.');
-  const hypothesis = `Re-test of "${original.title}" (blocked: ${original.blockerMissing || 'the model was not capable enough'}). If ${model.name} scores ${model.score?.toFixed(1)} on the benchmark, it can do what the earlier model could not.${original.hypothesis ? `\nOriginal hypothesis: ${original.hypothesis}` : ''}`;
-  const [created] = await tx
-    .insert(experiments)
-    .values({
-      title: `Re-test: ${original.title}`.slice(0, 200),
-      teamId: original.teamId,
-      ownerId: actor.id,
-      createdBy: actor.id,
-      description: original.description,
-      hypothesis,
-      workType: original.workType,
-      mindset: original.mindset,
-      status: 'proposed',
-      reasoningUsed: original.reasoningUsed,
-      dataSensitivity: original.dataSensitivity,
-      participants: original.participants,
-      blockerBenchmark: original.blockerBenchmark,
-      blockerMinScore: original.blockerMinScore,
-      blockerMaxPriceUsd: original.blockerMaxPriceUsd,
-      retestOfId: original.id,
-    })
-    .returning({ id: experiments.id, title: experiments.title });
-  await tx.insert(experimentModels).values({ experimentId: created.id, modelId: model.id, isPrimary: true });
-  await writeAudit(tx, {
-    actor,
-    action: 'experiment.retest',
-    entityType: 'experiment',
-    entityId: created.id,
-    after: { title: created.title, retestOfId: original.id, model: model.name, status: 'proposed' },
+export async function startRetest(db: Db, user: SessionUser, input: StartRetestInput, today?: string): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const { row: original, refused } = await lockForChange(tx, user, input.experimentId, input.version, 'experiment.retest');
+    if (refused) return refused;
+    const radar = await getRetestRadar(tx, { teamIds: [original.teamId], today });
+    const item = radar.find((r) => r.id === original.id);
+    if (!item) return { ok: false, reason: 'invalid', message: 'This experiment is no longer a re-test candidate (a re-test may already exist).' } as const;
+    const model = item.candidates.find((c) => c.id === input.modelId);
+    if (!model) return { ok: false, reason: 'invalid', message: 'That model is not a candidate for this experiment.' } as const;
+    const hypothesis = `Re-test of "${original.title}" (blocked: ${original.blockerMissing || 'the model was not capable enough'}). If ${model.name} scores ${model.score?.toFixed(1)} on the benchmark, it can do what the earlier model could not.${original.hypothesis ? `\nOriginal hypothesis: ${original.hypothesis}` : ''}`;
+    const [created] = await tx
+      .insert(experiments)
+      .values({
+        title: `Re-test: ${original.title}`.slice(0, 200),
+        teamId: original.teamId,
+        ownerId: user.id,
+        createdBy: user.id,
+        description: original.description,
+        hypothesis,
+        workType: original.workType,
+        mindset: original.mindset,
+        status: 'proposed',
+        reasoningUsed: original.reasoningUsed,
+        dataSensitivity: original.dataSensitivity,
+        participants: original.participants,
+        blockerBenchmark: original.blockerBenchmark,
+        blockerMinScore: original.blockerMinScore,
+        blockerMaxPriceUsd: original.blockerMaxPriceUsd,
+        retestOfId: original.id,
+      })
+      .returning({ id: experiments.id, title: experiments.title, version: experiments.version });
+    await tx.insert(experimentModels).values({ experimentId: created.id, modelId: model.id, isPrimary: true });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: 'experiment.retest',
+      entityType: 'experiment',
+      entityId: created.id,
+      after: { title: created.title, retestOfId: original.id, model: model.name, status: 'proposed' },
+    });
+    return { ok: true, id: created.id, version: created.version } as const;
   });
-  return created.id;
 }
 
-/** Records the mitigation that clears a privacy flag (refused if the experiment is not flagged or changed meanwhile). */
-export async function recordPrivacyMitigation(tx: Queryable, actor: NonNullable<Actor>, input: RecordMitigationInput): Promise<void> {
-  const [current] = await tx
-    .select({ id: experiments.id, version: experiments.version, mitigation: experiments.privacyMitigation, flagged: sql<boolean>`${privacyFlagSql}` })
-    .from(experiments)
-    .where(and(eq(experiments.id, input.experimentId), isNull(experiments.archivedAt)))
-    .for('update');
-  if (!current) throw new InsightsWriteError('That experiment no longer exists.');
-  if (input.version != null && input.version !== current.version)
-    throw new InsightsWriteError('Someone changed this experiment meanwhile; reload the page and try again.');
-  if (!current.flagged) throw new InsightsWriteError('This experiment has no open privacy flag.');
-  await tx
-    .update(experiments)
-    .set({ privacyMitigation: input.mitigation, version: sql`${experiments.version} + 1`, updatedAt: new Date() })
-    .where(eq(experiments.id, current.id));
-  await writeAudit(tx, {
-    actor,
-    action: 'experiment.privacy_mitigation',
-    entityType: 'experiment',
-    entityId: current.id,
-    before: { privacyMitigation: current.mitigation },
-    after: { privacyMitigation: input.mitigation },
+/** Records the mitigation that clears a privacy flag (refused if the experiment is not flagged). */
+export async function recordPrivacyMitigation(db: Db, user: SessionUser, input: RecordMitigationInput): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const { row: current, refused } = await lockForChange(tx, user, input.experimentId, input.version, 'experiment.privacy_mitigation');
+    if (refused) return refused;
+    const [flag] = await tx.select({ flagged: sql<boolean>`${privacyFlagSql}` }).from(experiments).where(eq(experiments.id, current.id));
+    if (!flag.flagged) return { ok: false, reason: 'invalid', message: 'This experiment has no open privacy flag.' } as const;
+    const [row] = await tx
+      .update(experiments)
+      .set({ privacyMitigation: input.mitigation, version: sql`${experiments.version} + 1`, updatedAt: new Date() })
+      .where(eq(experiments.id, current.id))
+      .returning({ version: experiments.version });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: 'experiment.privacy_mitigation',
+      entityType: 'experiment',
+      entityId: current.id,
+      before: { privacyMitigation: current.privacyMitigation },
+      after: { privacyMitigation: input.mitigation },
+    });
+    return { ok: true, id: current.id, version: row.version } as const;
   });
 }

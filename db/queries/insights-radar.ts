@@ -26,6 +26,8 @@ export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: 
 
 export type RadarItem = {
   id: number;
+  /** The experiment's version, sent back by the re-test form (a changed experiment is refused). */
+  version: number;
   title: string;
   teamId: number;
   team: string;
@@ -45,6 +47,7 @@ export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}): 
   const rows = await db
     .select({
       id: experiments.id,
+      version: experiments.version,
       title: experiments.title,
       teamId: experiments.teamId,
       team: teams.name,

@@ -281,7 +281,7 @@ export const ACTION_TABLE: TableEntry[] = [
     action: startRetestAction,
     input: async (fx) => {
       const c = await retestCandidate(fx, fx.teams.own);
-      return { experimentId: String(c.experimentId), modelId: String(c.modelId) };
+      return { experimentId: String(c.experimentId), modelId: String(c.modelId), version: await currentVersion(fx.db, c.experimentId) };
     },
   },
   {

@@ -2,62 +2,44 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { recordDenied } from '@/db/queries/audit';
-import { experimentTeam, InsightsWriteError, recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
+import type { WriteResult } from '@/db/queries/experiment-write';
+import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
 import { recordMitigationSchema, startRetestSchema } from '@/lib/validation/insights';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+/**
+ * Leads change only the teams they lead, admins any: the query checks the experiment's team and the
+ * page's version inside its transaction, on the locked row, and records a refusal in the audit trail.
+ */
 
-/** Leads change only the teams they lead, admins any; a refusal is recorded in the audit trail. */
-async function mayChange(user: SessionUser, experimentId: number, what: string): Promise<ActionState | null> {
-  const db = await getDb();
-  const teamId = await experimentTeam(db, experimentId);
-  if (teamId == null) return { error: 'That experiment no longer exists.' };
-  if (canEditTeam(user, teamId)) return null;
-  await recordDenied(db, actorOf(user), what, { type: 'experiment', id: experimentId });
-  return { error: 'Only a lead of this experiment’s team (or an admin) can do this.' };
+function revalidateInsights() {
+  revalidatePath('/insights');
+  revalidatePath('/dashboard');
+  revalidatePath('/experiments');
 }
 
-function refused(e: unknown): ActionState {
-  if (e instanceof InsightsWriteError) return { error: e.message };
-  throw e;
-}
+const refused = (result: Extract<WriteResult, { ok: false }>, formData?: FormData): ActionState => ({
+  error: result.message,
+  ...(formData ? { values: formValues(formData) } : {}),
+});
 
 export async function startRetestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
   const parsed = startRetestSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: 'Choose an experiment and a candidate model.' };
-  const denied = await mayChange(user, parsed.data.experimentId, 'experiment.retest');
-  if (denied) return denied;
-  const db = await getDb();
-  try {
-    const id = await db.transaction((tx) => startRetest(tx, actorOf(user), parsed.data));
-    revalidatePath('/insights');
-    revalidatePath('/dashboard');
-    revalidatePath('/experiments');
-    return { ok: true, message: `Re-test proposed as experiment #${id}.` };
-  } catch (e) {
-    return refused(e);
-  }
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Choose an experiment and a candidate model.' };
+  const result = await startRetest(await getDb(), user, parsed.data);
+  if (!result.ok) return refused(result);
+  revalidateInsights();
+  return { ok: true, message: `Re-test proposed as experiment #${result.id}.` };
 }
 
 export async function recordMitigationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
   const parsed = recordMitigationSchema.safeParse(formObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), error: parsed.error.issues[0]?.message, values: formValues(formData) };
-  const denied = await mayChange(user, parsed.data.experimentId, 'experiment.privacy_mitigation');
-  if (denied) return denied;
-  const db = await getDb();
-  try {
-    await db.transaction((tx) => recordPrivacyMitigation(tx, actorOf(user), parsed.data));
-    revalidatePath('/insights');
-    revalidatePath('/dashboard');
-    revalidatePath('/experiments');
-    return { ok: true, message: 'Mitigation recorded; the flag is cleared.' };
-  } catch (e) {
-    return refused(e);
-  }
+  const result = await recordPrivacyMitigation(await getDb(), user, parsed.data);
+  if (!result.ok) return refused(result, formData);
+  revalidateInsights();
+  return { ok: true, message: 'Mitigation recorded; the flag is cleared.' };
 }
