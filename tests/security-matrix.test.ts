@@ -1,6 +1,8 @@
 // Role × action matrix: every server action and route in tests/helpers/action-table.ts, called by
-// every kind of caller. Allowed callers succeed; everyone else is refused and nothing is written.
+// every kind of caller. Allowed callers succeed, change what the entry declares and write its audit
+// entry; everyone else is refused and nothing is written.
 import { beforeAll, expect, it, vi } from 'vitest';
+import { effectFor, effectProblems, okAuditCount } from './helpers/action-effects';
 import { ACTION_TABLE } from './helpers/action-table';
 import { describeEachDb } from './helpers/db';
 import {
@@ -29,6 +31,10 @@ describeEachDb(
       fx = await loadFixtures(ctx.db);
     });
 
+    it('every entry someone may call declares what a successful call changes', () => {
+      expect(ACTION_TABLE.filter((e) => e.allowed.length > 0 && !e.effect).map((e) => e.name)).toEqual([]);
+    });
+
     for (const entry of ACTION_TABLE) {
       for (const caller of CALLERS) {
         const allowed = entry.allowed.includes(caller);
@@ -37,11 +43,15 @@ describeEachDb(
           await cookieFor(fx, caller); // (re-)sign in before the snapshot: signing in writes a session
           const before = await fingerprint(fx.db);
           const deniedBefore = await deniedAuditCount(fx.db);
+          const effect = entry.effect && effectFor(entry.effect, caller);
+          const auditBefore = effect?.audit ? await okAuditCount(fx.db, effect.audit) : 0;
           const outcome = await runEntry(entry, fx, caller, input);
           if (outcome.kind === 'crash') throw outcome.error;
           if (allowed) {
             const success = entry.name === 'auth: sign out' ? ['login', 'ok'] : ['ok'];
             expect(success, `${entry.name} as ${caller}: ${visibleText(outcome)}`).toContain(outcome.kind);
+            // "ok" is not enough: the change happened and, where audited, its audit entry was written.
+            expect(await effectProblems(fx.db, effect!, before, await fingerprint(fx.db), auditBefore)).toEqual([]);
             return;
           }
           expect(outcome.kind, visibleText(outcome)).toBe((entry.refusal ?? (entry.teamScoped ? teamRefusal : defaultRefusal))(caller));

@@ -21,6 +21,10 @@
  * - `teamScoped: true` for writes limited to the teams a lead leads: otherLead gets a message (not a
  *   403) and the refusal must still leave a denied audit entry.
  * - `fuzzAs` when the fuzz should call as someone else than the most privileged allowed caller.
+ * - `effect`: what a successful call changes — the tables whose content must differ and the audit
+ *   action it appends ({ changes: ['experiments'], audit: 'experiment.update' }), or READ_ONLY. The
+ *   matrix checks it for every allowed caller, the fuzz for every accepted input; every entry someone
+ *   may call must declare it (tests/security-matrix.test.ts).
  * - Inputs may hold a Blob (a file upload); fresh rows to act on come from ./action-fixtures.
  */
 import { resetPasswordAction, changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
@@ -71,6 +75,7 @@ import {
   newOutcome,
   retestCandidate,
 } from './action-fixtures';
+import { READ_ONLY, type Effect, type EffectSpec } from './action-effects';
 import { DEMO_PASSWORD, SIGNED_IN, type Caller, type Fixtures, type Outcome } from './security-harness';
 
 type Input = Record<string, string | Blob>;
@@ -92,6 +97,8 @@ export type TableEntry = {
   teamScoped?: true;
   /** Who the fuzz test calls as (default: admin if allowed, else the last allowed caller, else anon). */
   fuzzAs?: Caller;
+  /** What a successful call changes and audits (see ./action-effects). */
+  effect?: EffectSpec;
 } & (
   | { action: (prev: ActionState, formData: FormData) => Promise<ActionState | void> }
   | {
@@ -108,6 +115,8 @@ export type TableEntry = {
 );
 
 const EVERYONE: readonly Caller[] = ['anon', ...SIGNED_IN];
+/** Signing out ends the caller's session; signed out, there is nothing to end. */
+const SIGN_OUT = (caller: Caller): Effect => (caller === 'anon' ? READ_ONLY : { changes: ['session'] });
 const ADMIN: readonly Caller[] = ['admin'];
 /** Experiment writes: the lead of the experiment's team, and admins. */
 const TEAM_WRITERS: readonly Caller[] = ['teamLead', 'admin'];
@@ -146,14 +155,16 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- sign-in and accounts (app/(auth)) ----
   {
     name: 'auth: sign in',
+    effect: { changes: ['session'] },
     allowed: EVERYONE,
     action: signIn,
     mayWrite: ['login_attempts'],
     input: () => ({ email: 'sofia@uplift.demo', password: DEMO_PASSWORD }),
   },
-  { name: 'auth: sign out', allowed: EVERYONE, action: () => signOut(), input: () => ({}), fuzz: false },
+  { name: 'auth: sign out', allowed: EVERYONE, action: () => signOut(), input: () => ({}), fuzz: false, effect: SIGN_OUT },
   {
     name: 'auth: change own password',
+    effect: { changes: ['account'], audit: 'user.change-password' },
     allowed: SIGNED_IN,
     action: changePasswordAction,
     fuzzShare: 0.25,
@@ -162,6 +173,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'auth: set a password with a reset link',
+    effect: { changes: ['account', 'verification'] },
     allowed: EVERYONE,
     action: resetPasswordAction,
     input: async (fx) => ({ token: await fx.resetToken(), newPassword: 'a long new passphrase', confirmPassword: 'a long new passphrase' }),
@@ -177,22 +189,43 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- administration (app/(app)/admin/actions.ts) ----
   {
     name: 'admin: create user',
+    effect: { changes: ['user', 'account', 'team_members'], audit: 'user.create' },
     allowed: ADMIN,
     action: createUserAction,
     input: (fx) => ({ name: 'New Person', email: `new.${fx.uid()}@example.com`, role: 'lead', teamId: String(fx.teams.own), teamRole: 'member' }),
   },
-  { name: 'admin: set role', allowed: ADMIN, action: setRoleAction, input: async (fx) => ({ userId: (await fx.newUser()).id, role: 'lead' }) },
-  { name: 'admin: deactivate user', allowed: ADMIN, action: setActiveAction, input: async (fx) => ({ userId: (await fx.newUser()).id, active: 'false' }) },
-  { name: 'admin: reset link', allowed: ADMIN, action: resetLinkAction, input: async (fx) => ({ userId: (await fx.newUser()).id }) },
+  { name: 'admin: set role', allowed: ADMIN, action: setRoleAction, input: async (fx) => ({ userId: (await fx.newUser()).id, role: 'lead' }), effect: { changes: ['user'], audit: 'user.role' } },
+  {
+    name: 'admin: deactivate user',
+    allowed: ADMIN,
+    action: setActiveAction,
+    input: async (fx) => ({ userId: (await fx.newUser()).id, active: 'false' }),
+    effect: { changes: ['user'], audit: 'user.deactivate' },
+  },
+  {
+    name: 'admin: reset link',
+    allowed: ADMIN,
+    action: resetLinkAction,
+    input: async (fx) => ({ userId: (await fx.newUser()).id }),
+    effect: { changes: ['verification'], audit: 'user.password-reset-link' },
+  },
   {
     name: 'admin: team membership',
+    effect: { changes: ['team_members'], audit: 'user.teams' },
     allowed: ADMIN,
     action: setMembershipAction,
     input: async (fx) => ({ userId: (await fx.newUser('lead')).id, teamId: String(fx.teams.own), teamRole: 'lead' }),
   },
-  { name: 'admin: create team', allowed: ADMIN, action: createTeamAction, input: (fx) => ({ name: `Team ${fx.uid()}`, function: 'Operations' }) },
+  {
+    name: 'admin: create team',
+    allowed: ADMIN,
+    action: createTeamAction,
+    input: (fx) => ({ name: `Team ${fx.uid()}`, function: 'Operations' }),
+    effect: { changes: ['teams'], audit: 'team.create' },
+  },
   {
     name: 'admin: organisation settings',
+    effect: { changes: ['org_settings'], audit: 'settings.update' },
     allowed: ADMIN,
     action: updateSettingsAction,
     input: () => ({ name: 'Demo Org', currency: 'EUR', timeZone: 'Europe/Berlin', fiscalYearStartMonth: '4' }),
@@ -201,6 +234,7 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- experiments (app/(app)/experiments/actions.ts) ----
   {
     name: 'experiments: create',
+    effect: { changes: ['experiments'], audit: 'experiment.create' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: createExperimentAction,
@@ -208,6 +242,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments: edit',
+    effect: { changes: ['experiments'], audit: 'experiment.update' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: updateExperimentAction,
@@ -215,6 +250,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments: archive',
+    effect: { changes: ['experiments'], audit: 'experiment.archive' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: archiveExperimentAction,
@@ -222,6 +258,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments: restore',
+    effect: { changes: ['experiments'], audit: 'experiment.restore' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: restoreExperimentAction,
@@ -229,6 +266,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments: add outcome',
+    effect: { changes: ['capability_outcomes'], audit: 'outcome.create' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: addOutcomeAction,
@@ -236,6 +274,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments: delete outcome',
+    effect: { changes: ['capability_outcomes'], audit: 'outcome.delete' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: deleteOutcomeAction,
@@ -243,6 +282,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments: add check-in',
+    effect: { changes: ['checkins'], audit: 'checkin.create' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: addCheckinAction,
@@ -252,6 +292,7 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- experiments import (app/(app)/experiments/import) ----
   {
     name: 'experiments import: preview',
+    effect: READ_ONLY,
     allowed: TEAM_WRITERS,
     // Read-only: another team's rows are shown as rejected, nothing is written or audited.
     refusal: (c) => (c === 'otherLead' ? 'invalid' : c === 'anon' ? 'login' : 'forbidden'),
@@ -260,6 +301,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'experiments import: apply',
+    effect: { changes: ['experiments', 'experiment_models'], audit: 'experiment.import' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: async (_p, fd) => importOutcome(await applyImportAction({}, fd)),
@@ -267,6 +309,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'route: GET /experiments/import/template',
+    effect: READ_ONLY,
     allowed: SIGNED_IN,
     route: { method: 'GET', path: '/experiments/import/template', handler: importTemplateRoute.GET as Handler },
     input: () => ({}),
@@ -276,6 +319,7 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- insights (app/(app)/insights/actions.ts) ----
   {
     name: 'insights: start a re-test',
+    effect: { changes: ['experiments', 'experiment_models'], audit: 'experiment.retest' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: startRetestAction,
@@ -286,6 +330,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'insights: record a privacy mitigation',
+    effect: { changes: ['experiments'], audit: 'experiment.privacy_mitigation' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: recordMitigationAction,
@@ -298,12 +343,14 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- model catalog (app/(app)/models/actions.ts, app/api/models/import) ----
   {
     name: 'models: create',
+    effect: { changes: ['ai_models'], audit: 'model.create' },
     allowed: ADMIN,
     action: createModelAction,
     input: (fx) => ({ slug: `new-${fx.uid()}`, name: 'New Model', vendor: 'OpenAI', releaseDate: '2026-03-01', dataPolicy: 'no_training', contextWindow: '128000' }),
   },
   {
     name: 'models: edit',
+    effect: { changes: ['ai_models'], audit: 'model.update' },
     allowed: ADMIN,
     action: updateModelAction,
     input: async (fx) => {
@@ -313,24 +360,28 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'models: add price',
+    effect: { changes: ['model_prices'], audit: 'model.price' },
     allowed: ADMIN,
     action: addPriceAction,
     input: async (fx) => ({ modelId: String((await newModel(fx)).id), effectiveDate: '2026-01-01', input: '1.25', output: '5', note: 'list price' }),
   },
   {
     name: 'models: add benchmark score',
+    effect: { changes: ['model_benchmarks'], audit: 'model.benchmark' },
     allowed: ADMIN,
     action: addBenchmarkAction,
     input: async (fx) => ({ modelId: String((await newModel(fx)).id), benchmark: 'gpqa_diamond', score: '61.5', source: 'vendor card' }),
   },
   {
     name: 'models import: preview',
+    effect: READ_ONLY,
     allowed: ADMIN,
     action: async (_p, fd) => modelImportOutcome(await previewModelImportAction({}, fd)),
     input: (fx) => ({ csv: modelImportCsv(fx) }),
   },
   {
     name: 'route: POST /api/models/import',
+    effect: { changes: ['ai_models', 'model_prices', 'model_benchmarks'], audit: 'model.import' },
     allowed: ADMIN,
     route: { method: 'POST', path: '/api/models/import', body: 'text', handler: modelImportRoute.POST as Handler },
     input: (fx) => ({ body: modelImportCsv(fx) }),
@@ -339,12 +390,14 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- exports, reports and backups (app/api) ----
   {
     name: 'route: GET /api/export/experiments (csv)',
+    effect: READ_ONLY,
     allowed: SIGNED_IN,
     route: { method: 'GET', path: '/api/export/experiments', handler: exportRoute.GET as Handler },
     input: () => ({ format: 'csv', dataset: 'experiments', status: 'running' }),
   },
   {
     name: 'route: GET /api/export/experiments (xlsx)',
+    effect: READ_ONLY,
     allowed: SIGNED_IN,
     route: { method: 'GET', path: '/api/export/experiments', handler: exportRoute.GET as Handler },
     input: () => ({ format: 'xlsx', dataset: 'outcomes' }),
@@ -352,6 +405,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'route: GET /api/reports/executive',
+    effect: READ_ONLY,
     allowed: SIGNED_IN,
     route: { method: 'GET', path: '/api/reports/executive', handler: reportRoute.GET as Handler },
     fuzzShare: 0.25,
@@ -359,6 +413,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'route: GET /api/admin/backup',
+    effect: { changes: ['audit_log'], audit: 'backup.download' },
     allowed: ADMIN,
     route: { method: 'GET', path: '/api/admin/backup', handler: backupRoute.GET as Handler },
     input: () => ({}),
@@ -377,6 +432,7 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- routes (app/api) ----
   {
     name: 'route: POST /api/auth/sign-out',
+    effect: SIGN_OUT,
     // Signed out, it has nothing to end and answers 200 (better-auth); nothing is written either way.
     allowed: EVERYONE,
     route: { method: 'POST', path: '/api/auth/sign-out', body: 'json', handler: authRoute.POST, params: { all: ['sign-out'] } },
@@ -406,6 +462,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'route: GET /api/health',
+    effect: READ_ONLY,
     allowed: EVERYONE,
     route: { method: 'GET', path: '/api/health', handler: healthRoute.GET as Handler },
     input: () => ({}),
