@@ -21,3 +21,10 @@ export function csvText(text: string): { text: string; error?: undefined } | { t
     return { error: 'The file contains NUL bytes, so it is not UTF-8 text (a spreadsheet saved as “Unicode text” or UTF-16 looks like this). Save it as “CSV UTF-8” and try again.' };
   return { text: cleanText(text) };
 }
+
+/** A request's query string with every value cleaned as form text is (a URL can carry %00). */
+export function cleanSearchParams(url: string): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of new URL(url).searchParams) out.append(cleanText(k), cleanText(v));
+  return out;
+}

@@ -189,7 +189,7 @@ export const ACTION_TABLE: TableEntry[] = [
   // ---- administration (app/(app)/admin/actions.ts) ----
   {
     name: 'admin: create user',
-    effect: { changes: ['user', 'account', 'team_members'], audit: 'user.create' },
+    effect: { changes: ['user', 'account'], audit: 'user.create' },
     allowed: ADMIN,
     action: createUserAction,
     input: (fx) => ({ name: 'New Person', email: `new.${fx.uid()}@example.com`, role: 'lead', teamId: String(fx.teams.own), teamRole: 'member' }),

@@ -1,7 +1,8 @@
 /**
  * Hostile inputs for the fuzz test: a seeded generator (FUZZ_SEED) that mutates a valid input
- * with wrong types, huge strings, control characters, unicode, SQL and HTML fragments, unknown
- * and duplicated keys. FUZZ_RUNS sets how many inputs each table entry gets.
+ * with NUL bytes, over-large and negative ids, wrong types, huge strings, control characters,
+ * unicode, SQL and HTML fragments, unknown and duplicated keys. FUZZ_RUNS sets how many inputs
+ * each table entry gets; the first runs of each entry go through every strategy once.
  */
 import type { Random } from '@/db/seed/random';
 
@@ -46,6 +47,8 @@ export const HOSTILE_STRINGS: readonly string[] = [
   'NaN',
   'Infinity',
   '99999999999999999999999',
+  '99999999999',
+  '2147483648',
   '0x10',
   '2024-02-30',
   '0000-00-00',
@@ -84,24 +87,58 @@ function hostileValue(r: Rng): FuzzValue {
   return r.pick(HOSTILE_STRINGS);
 }
 
-/** One hostile variant of a valid input. */
-export function mutate(valid: Record<string, string | Blob>, r: Rng): FuzzInput {
+/** Ids beyond what an integer column holds, and other numbers no row has. */
+export const HOSTILE_IDS: readonly string[] = ['99999999999', '2147483648', '9007199254740993', '1e30', '-2147483649', '-1', '0', '3.5'];
+
+/** A value with a NUL byte before or after it (a file: appended), so a form that cleans it keeps a valid value. */
+function withNul(v: string | Blob, r: Rng): string | Blob {
+  if (typeof v !== 'string') return new Blob([v, '\u0000tail'], { type: v.type });
+  return r.chance(0.5) ? `\u0000${v}` : `${v}\u0000`;
+}
+
+/** How an input is made hostile; the first runs of every entry take each in turn, later runs pick at random. */
+export const STRATEGIES = ['nul', 'hugeId', 'oneHostile', 'hostileTail', 'allHostile', 'missing', 'unknownKey', 'huge'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** One hostile variant of a valid input (run `run` of an entry), and the strategy used. */
+export function mutate(valid: Record<string, string | Blob>, r: Rng, run: number = STRATEGIES.length): { input: FuzzInput; strategy: Strategy } {
   const keys = Object.keys(valid);
   const out: FuzzInput = { ...valid };
-  const strategy = r.int(0, 5);
-  if (strategy === 0 || keys.length === 0) {
-    out[r.pick(HOSTILE_KEYS)] = hostileValue(r); // an unknown (or privileged-sounding) key
-  } else if (strategy === 1) {
-    delete out[r.pick(keys)]; // a missing field
-  } else if (strategy === 2) {
-    for (const k of keys) out[k] = hostileValue(r); // everything hostile
-  } else if (strategy === 3) {
-    const k = r.pick(keys);
-    const v = valid[k];
-    const tail = r.pick(HOSTILE_STRINGS);
-    out[k] = typeof v === 'string' ? `${v}${tail}` : new Blob([v, tail], { type: v.type }); // valid prefix, hostile tail
-  } else {
-    out[r.pick(keys)] = hostileValue(r); // one field hostile
+  let strategy: Strategy = run < STRATEGIES.length ? (STRATEGIES as readonly Strategy[])[run] : r.pick(STRATEGIES);
+  if (keys.length === 0 && strategy !== 'unknownKey') strategy = r.chance(0.5) ? 'unknownKey' : 'hugeId';
+  const ids = keys.filter((k) => typeof valid[k] === 'string' && /^\d+$/.test(valid[k] as string));
+  switch (strategy) {
+    case 'nul':
+      // Every field but the ids (they get hugeId) keeps its value with a NUL at one end: a form that cleans
+      // text accepts it and writes, one that passes it on fails in the database (22021).
+      for (const k of keys) if (!ids.includes(k)) out[k] = withNul(valid[k], r);
+      break;
+    case 'hugeId':
+      if (ids.length) for (const k of ids) out[k] = r.pick(HOSTILE_IDS);
+      else out[r.pick(['id', 'experimentId', 'teamId', 'modelId', 'userId'])] = r.pick(HOSTILE_IDS);
+      break;
+    case 'oneHostile':
+      out[r.pick(keys)] = hostileValue(r);
+      break;
+    case 'hostileTail': {
+      const k = r.pick(keys);
+      const v = valid[k];
+      const tail = r.pick(HOSTILE_STRINGS);
+      out[k] = typeof v === 'string' ? `${v}${tail}` : new Blob([v, tail], { type: v.type }); // valid prefix, hostile tail
+      break;
+    }
+    case 'allHostile':
+      for (const k of keys) out[k] = hostileValue(r);
+      break;
+    case 'missing':
+      delete out[r.pick(keys)];
+      break;
+    case 'unknownKey':
+      out[r.pick(HOSTILE_KEYS)] = hostileValue(r); // an unknown (or privileged-sounding) key
+      break;
+    case 'huge':
+      out[r.pick(keys)] = r.chance(0.5) ? 'x'.repeat(1_000_000) : 'é'.repeat(100_000);
+      break;
   }
-  return out;
+  return { input: out, strategy };
 }

@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
 import { getSettings } from '@/db/queries/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
+import { cleanSearchParams } from '@/lib/security/clean-text';
 import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const auth = await authorizeRequest('reports.export');
   if (auth.response) return auth.response;
-  const params = new URL(request.url).searchParams;
+  const params = cleanSearchParams(request.url);
   const format = params.get('format') ?? 'csv';
   const dataset = (params.get('dataset') ?? 'experiments') as CsvDataset;
   if (format !== 'csv' && format !== 'xlsx') return Response.json({ error: 'format must be csv or xlsx.' }, { status: 400 });

@@ -3,6 +3,7 @@ import { scopeFiltersToUser } from '@/db/queries/export';
 import { executiveReportData } from '@/db/queries/report';
 import { getSettings } from '@/db/queries/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
+import { cleanSearchParams } from '@/lib/security/clean-text';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -16,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const auth = await authorizeRequest('reports.export');
   if (auth.response) return auth.response;
-  const params = new URL(request.url).searchParams;
+  const params = cleanSearchParams(request.url);
   if ((params.get('format') ?? 'pdf') !== 'pdf') return Response.json({ error: 'format must be pdf.' }, { status: 400 });
   const paper = params.get('paper') === 'letter' ? 'letter' : 'a4';
 
