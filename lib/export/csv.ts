@@ -18,16 +18,29 @@ export function neutralizeCell(value: CellValue): string {
   return value;
 }
 
-/** What makes a cell need quotes: papaparse's rule for `quotes: false` (comma, quote, CR, LF, BOM, edge space). */
-const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+/**
+ * Separators other than the comma that spreadsheets split on: `;` is the list separator in many locales
+ * (Excel in Germany, France, Italy… opens a .csv by it) and tab is the one pasted text and LibreOffice's
+ * import often use. A cell holding one is quoted, so it stays one cell wherever the file is opened.
+ */
+export const OTHER_SEPARATORS = /[;\t]/;
+
+/** What makes a cell need quotes: RFC 4180's comma, quote, CR and LF; a BOM or edge space (papaparse's rule); and OTHER_SEPARATORS. */
+const NEEDS_QUOTES = /[",;\t\r\n\uFEFF]|^ | $/;
 
 /**
  * One cell as RFC 4180 writes it, quoting only when needed; byte for byte what Papa.unparse writes with
- * `quotes: false` (tests/export-csv.test.ts compares them). Written out because it is several times faster
- * than papaparse on a 100,000-row export, which builds an array per row first; papaparse still reads imports.
+ * `quotes: (v) => OTHER_SEPARATORS.test(v)` (tests/export-csv.test.ts compares them). Written out because it
+ * is several times faster than papaparse on a 100,000-row export, which builds an array per row first;
+ * papaparse still reads imports.
  */
 export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Whole rows as a CSV file (a template, say): the same quoting and formula neutralising as csvChunk. */
+export function csvRows(rows: readonly (readonly CellValue[])[]): string {
+  return rows.map((row) => row.map((cell) => csvField(neutralizeCell(cell))).join(',')).join('\r\n') + '\r\n';
 }
 
 /**

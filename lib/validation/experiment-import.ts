@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
+import { csvRows } from '@/lib/export/csv';
 import { csvText } from '@/lib/security/clean-text';
 import { CONCLUSION_LABEL, MINDSET_LABEL, MINDSET_SHORT, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { experimentSchema, type ExperimentInput } from './experiment';
@@ -25,7 +26,7 @@ export function importTemplateCsv(): string {
     'customer_support', 'accelerate', 'completed', '2025-03-01', '2025-05-31', 'gpt-4o;claude-3.5-sonnet', 'no', 'internal', 'Ana\nBen',
     '0.5', '0.2', '800', '120', '0', '3', '4', 'no', '', 'Works best with a style guide in the prompt', 'worked',
   ];
-  return Papa.unparse({ fields: [...IMPORT_COLUMNS], data: [example] });
+  return csvRows([IMPORT_COLUMNS, example]);
 }
 
 export type Lookups = { teams: Map<string, number>; models: Map<string, number> };
