@@ -134,6 +134,28 @@ describeEachDb(
       expect(await updateExperiment(ctx.db, admin, foreign.id, foreign.version, input({ title: 'Admin may', teamId: String(otherTeam) }))).toMatchObject({ ok: true });
     });
 
+    it('refuses a lead of another team who edits an experiment naming their own team as the destination, and records it', async () => {
+      const c = await createExperiment(ctx.db, lead, input({ title: 'Lead’s own' }));
+      if (!c.ok) throw new Error('create failed');
+      const [otherLead] = await ctx.db.select({ userId: teamMembers.userId }).from(teamMembers).where(and(eq(teamMembers.teamId, otherTeam), eq(teamMembers.teamRole, 'lead')));
+      const intruder = await sessionUser(ctx.db, (await ctx.db.select({ email: user.email }).from(user).where(eq(user.id, otherLead.userId)))[0].email);
+      const before = await deniedCount(ctx.db, intruder.id);
+      // The destination is a team the intruder leads; the experiment's current team is not.
+      expect(await updateExperiment(ctx.db, intruder, c.id, 1, input({ title: 'Taken over', teamId: String(otherTeam) }))).toMatchObject({ ok: false, reason: 'denied' });
+      expect((await getExperimentDetail(ctx.db, c.id))!).toMatchObject({ title: 'Lead’s own', teamId: lead.leadTeamIds[0], version: 1 });
+      expect(await deniedCount(ctx.db, intruder.id)).toBe(before + 1);
+    });
+
+    it('the UPDATE’s version guard alone refuses a save of an older version (the only version check)', async () => {
+      const c = await createExperiment(ctx.db, lead, input({ title: 'Guarded' }));
+      if (!c.ok) throw new Error('create failed');
+      // Someone else's save moved the version on; a form loaded at version 1 is then submitted.
+      await ctx.db.update(experiments).set({ description: 'their change', version: 2 }).where(eq(experiments.id, c.id));
+      expect(await updateExperiment(ctx.db, lead, c.id, 1, input({ title: 'Mine', description: 'mine' }))).toMatchObject({ ok: false, reason: 'conflict' });
+      expect((await getExperimentDetail(ctx.db, c.id))!).toMatchObject({ title: 'Guarded', description: 'their change', version: 2 });
+      expect((await getExperimentHistory(ctx.db, c.id)).map((h) => h.action)).toEqual(['experiment.create']);
+    });
+
     it('rolls the whole save back when a part fails (nothing half-written)', async () => {
       const c = await createExperiment(ctx.db, lead, input({ title: 'Atomic' }));
       if (!c.ok) throw new Error('create failed');

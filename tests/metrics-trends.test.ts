@@ -55,9 +55,11 @@ describe('price decline headline', () => {
     expect(d.factor).toBeCloseTo(150);
     expect(d.months).toBeCloseTo(24, 0);
     expect(d.stoodDays).toBe(365);
-    // Records fall ~150× in 2 years, so the fitted rate is of the order of √150 ≈ 12×/year.
-    expect(d.perYear!).toBeGreaterThan(5);
-    expect(d.perYear!).toBeLessThan(30);
+    // The fit by hand: records at x = 0, 365, 547 and 731 days ÷ 365.25 (0, 0.99932, 1.49760, 2.00137 years)
+    // with y = ln 37.5, ln 7.5, ln 2.5, ln 0.25 (3.62434, 2.01490, 0.91629, −1.38629). Means x̄ = 1.12457,
+    // ȳ = 1.29231; Sxx = Σ(x − x̄)² = 2.18828, Sxy = Σ(x − x̄)(y − ȳ) = −5.20191; slope = Sxy ÷ Sxx = −2.37717,
+    // so the price is divided by e^2.37717 = 10.774 each year.
+    expect(d.perYear!).toBeCloseTo(10.774, 3);
   });
   it('a single model gives factor 1 and no fitted rate', () => {
     const one = cheapestAtOrAbove([models[1]], 36, '2026-01-01');

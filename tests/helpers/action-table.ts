@@ -246,7 +246,13 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: TEAM_WRITERS,
     teamScoped: true,
     action: updateExperimentAction,
-    input: async (fx) => ({ ...experimentForm(fx), id: String(ownExperiment(fx)), version: await currentVersion(fx.db, ownExperiment(fx)) }),
+    // A lead of another team names their OWN team as the destination: only the check on the experiment's current team refuses that.
+    input: async (fx, caller) => ({
+      ...experimentForm(fx),
+      teamId: String(caller === 'otherLead' ? fx.teams.other : fx.teams.own),
+      id: String(ownExperiment(fx)),
+      version: await currentVersion(fx.db, ownExperiment(fx)),
+    }),
   },
   {
     name: 'experiments: archive',
