@@ -11,22 +11,13 @@ import { getInsightsSummary } from '@/db/queries/insights';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';
+import { RAW_MODEL_SUMMARY, RAW_ROLLUP } from './helpers/summary-definitions';
 
 const TODAY = '2026-06-30';
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
 
-/** The definition, over raw rows: models per experiment, the primary's vendor (else first by name), any training model. */
-const RAW_SUMMARY = `select e.id, count(em.model_id)::int as n,
-    (array_agg(m.vendor order by em.is_primary desc, m.name) filter (where em.model_id is not null))[1] as vendor,
-    coalesce(bool_or(m.data_policy in ('trains', 'unknown')), false) as training
-  from experiments e left join experiment_models em on em.experiment_id = e.id left join ai_models m on m.id = em.model_id
-  group by e.id`;
-
-/** The rollup's definition over raw rows: live experiments per team, quarter, mindset and vendor. */
-const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.start_date, e.created_at::date)::timestamp)::date as quarter, e.mindset,
-    coalesce(r.vendor, '') as vendor, count(*)::int as experiments, (count(*) filter (where e.status = 'completed'))::int as completed,
-    (count(*) filter (where e.status = 'completed' and r.n >= 2))::int as completed_multi_model
-  from experiments e join (${RAW_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;
+/** The definitions over raw rows (models per experiment, the rollup) are in helpers/summary-definitions.ts. */
+const RAW_SUMMARY = RAW_MODEL_SUMMARY;
 
 /** Experiments whose stored summary differs from the recomputation, and rollup rows that differ from theirs. */
 async function summaryDrift(db: Db) {

@@ -7,6 +7,7 @@ import { rawRows } from '@/db/backup/tables';
 import { listTeamModelUsage } from '@/db/queries/model-details';
 import { listModels } from '@/db/queries/models';
 import { describeEachDb, openTestDb } from './helpers/db';
+import { RAW_MODEL_USAGE } from './helpers/summary-definitions';
 
 type Row = { team_id: number; model_id: number; n: number };
 
@@ -19,9 +20,7 @@ describeEachDb(
   (ctx) => {
     const q = <T>(text: string) => rawRows<T>(ctx.db, sql.raw(text));
     const summary = () => q<Row>('select team_id, model_id, experiments as n from model_usage order by 1, 2');
-    const recomputed = () =>
-      q<Row>(`select e.team_id, l.model_id, count(*)::int as n from experiment_models l join experiments e on e.id = l.experiment_id
-        where e.archived_at is null group by 1, 2 order by 1, 2`);
+    const recomputed = () => q<Row>(`${RAW_MODEL_USAGE} order by 1, 2`);
     const expectInSync = async () => {
       const [kept, raw] = await Promise.all([summary(), recomputed()]);
       expect(kept.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(raw.map((r) => ({ ...r, n: Number(r.n) })));

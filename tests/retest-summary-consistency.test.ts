@@ -10,12 +10,12 @@ import { buildExperimentWhere } from '@/db/queries/experiment-filters';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';
+import { RAW_USED_BEST } from './helpers/summary-definitions';
 
 const TODAY = '2026-06-30';
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
 
-const RAW_BEST = `(select max(b.score) from experiment_models em
-  join model_benchmarks b on b.model_id = em.model_id and b.benchmark = e.blocker_benchmark where em.experiment_id = e.id)`;
+const RAW_BEST = RAW_USED_BEST;
 
 /** The re-test rule as it was before 0006: the used models' best score looked up per model. */
 const RAW_RETEST = `select e.id from experiments e where e.archived_at is null and e.blocked_by_model and e.end_date is not null

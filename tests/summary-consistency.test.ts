@@ -12,13 +12,13 @@ import type { Db } from '@/db/types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';
+import { latestCheckin } from './helpers/summary-definitions';
 
 const TODAY = '2026-06-30';
 const F: DashboardFilters = { period: { from: '2026-04-01', to: TODAY }, previous: { from: '2026-01-01', to: '2026-03-31' }, today: TODAY };
 
 /** Latest check-in (date, then id) that carries the figure — the definition, over raw rows. */
-const latest = (col: string) =>
-  `(select c.${col} from checkins c where c.experiment_id = e.id and c.${col} is not null order by c.date desc, c.id desc limit 1)`;
+const latest = latestCheckin;
 
 /** Experiments whose stored summary differs from the recomputation, and how many carry a check-in figure. */
 async function summaryDrift(db: Db) {
