@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema/auth';
+import { ATTEMPT_PURPOSES } from '@/db/schema/security';
 import { emailSchema } from './auth';
 
 const id = z.string().trim().min(1).max(100);
@@ -46,4 +47,11 @@ export const settingsSchema = z.strictObject({
     .int()
     .min(1, 'Choose a month.')
     .max(12, 'Choose a month.'),
+});
+
+/** A lock-out to clear, as listed on /admin; an empty account means every account of that client. */
+export const clearLockOutSchema = z.strictObject({
+  purpose: z.enum(ATTEMPT_PURPOSES),
+  account: z.string().trim().max(254),
+  client: z.string().trim().min(1).max(120),
 });
