@@ -104,6 +104,9 @@ describeEachDb('throttled password changes and the lock-outs admins see', (ctx) 
     const audit = await ctx.db.select({ actor: auditLog.actorId, after: auditLog.after }).from(auditLog).where(eq(auditLog.action, 'security.clear-lockout'));
     expect(audit).toContainEqual({ actor: admin.id, after: { purpose: 'sign-in', account: email, client: 'unknown', cleared: LIMIT + 3 } });
     expect(await clear()).toEqual({ kind: 'invalid', state: { error: 'This lock-out has already been cleared.' } });
+    // "Every account" exists only for a client of its own, never for all browsers without a cookie.
+    const everyone = await actionOutcome(() => clearLockOutAction({}, formDataOf({ purpose: 'sign-in', account: '', client: 'unknown' })));
+    expect(everyone).toEqual({ kind: 'invalid', state: { error: 'Invalid request.' } });
 
     expect(messageOf((await attempt(email, 'still wrong')).outcome)).toBe(WRONG);
     expect((await attempt(email, PASSWORD)).outcome.kind).toBe('ok');

@@ -49,9 +49,14 @@ export const settingsSchema = z.strictObject({
     .max(12, 'Choose a month.'),
 });
 
-/** A lock-out to clear, as listed on /admin; an empty account means every account of that client. */
-export const clearLockOutSchema = z.strictObject({
-  purpose: z.enum(ATTEMPT_PURPOSES),
-  account: z.string().trim().max(254),
-  client: z.string().trim().min(1).max(120),
-});
+/**
+ * A lock-out to clear, as listed on /admin. An empty account means every account of that client,
+ * which only a client with an identity of its own (an address or a device) can have.
+ */
+export const clearLockOutSchema = z
+  .strictObject({
+    purpose: z.enum(ATTEMPT_PURPOSES),
+    account: z.string().trim().max(254),
+    client: z.string().trim().min(1).max(120),
+  })
+  .refine((v) => v.account !== '' || /^(ip|device):./.test(v.client), { path: ['account'], message: 'Choose an account.' });
