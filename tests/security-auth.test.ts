@@ -1,6 +1,7 @@
 // Sign-in, sessions and passwords: hashing, one message for every failure, fresh sessions, sign-out
 // and deactivation ending sessions on the server, timeouts, cookie flags, resets. Throttling:
-// tests/security-throttle.test.ts; reset tokens and first-run setup: tests/security-accounts.test.ts.
+// tests/security-throttle.test.ts; reset links: tests/security-reset-tokens.test.ts; first-run setup and
+// password changes: tests/security-accounts.test.ts.
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
