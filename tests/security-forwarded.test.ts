@@ -1,4 +1,8 @@
 // Forwarded headers (lib/security/forwarded.ts) and the device cookie (lib/auth/device-cookie.ts).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@/db/config';
 import { deviceCookieAfterSignIn, deviceCookieOptions, deviceTag, trustedDeviceId } from '@/lib/auth/device-cookie';
@@ -22,6 +26,22 @@ describe('UPLIFT_TRUST_PROXY', () => {
     );
     expect(() => checkProxyConfiguration(env('2'))).not.toThrow();
   });
+
+  it('a bad value stops `npm run db:prepare` (and so `npm start`) before it touches the database', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-proxy-'));
+    try {
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, UPLIFT_TRUST_PROXY: 'yes', UPLIFT_DATA_DIR: dir };
+      delete childEnv.DATABASE_URL;
+      const run = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/prepare-db.ts'], { encoding: 'utf8', env: childEnv });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        'Uplift cannot start: UPLIFT_TRUST_PROXY must be 0, 1, true or the number of proxies in front of Uplift (1–99); it is "yes".',
+      );
+      expect(fs.readdirSync(dir)).toEqual(['auth-secret']); // no database was created
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the client address comes from the trusted proxy, never from the client', () => {
