@@ -30,7 +30,8 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
   await db.transaction(async (tx) => {
     // The audit trail is append-only for the app; a restore replaces it wholesale.
     await tx.execute(sql`alter table audit_log disable trigger user`);
-    await tx.execute(sql`delete from session`);
+    // Sessions, one-time tokens and throttling records are never restored (see BACKUP_TABLES).
+    for (const table of ['session', 'password_reset_tokens', 'verification', 'login_attempts']) await tx.execute(sql`delete from ${ident(table)}`);
     for (const table of [...BACKUP_TABLES].reverse()) await tx.execute(sql`delete from ${ident(table)}`);
 
     for (const table of BACKUP_TABLES) {

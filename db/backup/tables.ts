@@ -14,7 +14,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * because the migrations after it only added what the database derives itself — 0002 the model usage
  * summary and 0003 the data version (neither is in a backup), 0004 check-in summaries and outcome copies,
  * 0005 each experiment's model summary and 0006 its models' best blocker score (triggers fill them in as
- * the rows are restored, whatever the file holds).
+ * the rows are restored, whatever the file holds); 0007 took reset tokens and sign-in attempts out of
+ * backups (an older file's `verification` and `login_attempts` are skipped).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -22,17 +23,19 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0003_data_version',
   '0004_dashboard_summaries',
   '0005_insights_summaries',
+  '0006_retest_summary',
   SCHEMA_VERSION,
 ];
 
 /**
  * Every table, parents before children (the order a restore inserts in). Sessions are left out:
  * a restore signs everyone out. The signing secret lives outside the database and is never exported.
+ * Neither are one-time secrets and throttling records: better-auth's `verification` table, password
+ * reset tokens (`password_reset_tokens`) and sign-in attempts (`login_attempts`).
  */
 export const BACKUP_TABLES = [
   'user',
   'account',
-  'verification',
   'teams',
   'team_members',
   'org_settings',
@@ -44,9 +47,11 @@ export const BACKUP_TABLES = [
   'capability_outcomes',
   'checkins',
   'audit_log',
-  'login_attempts',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */
+export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_attempts'];
 
 export type BackupFile = {
   format: typeof BACKUP_FORMAT;

@@ -26,6 +26,7 @@
 import { resetPasswordAction, changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
 import {
+  clearLockOutAction,
   createTeamAction,
   createUserAction,
   resetLinkAction,
@@ -65,6 +66,7 @@ import {
   currentVersion,
   experimentImportCsv,
   flaggedExperiment,
+  lockOut,
   modelImportCsv,
   newExperiment,
   newModel,
@@ -157,6 +159,7 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: SIGNED_IN,
     action: changePasswordAction,
     fuzzShare: 0.25,
+    mayWrite: ['login_attempts'],
     // The same password again, so the demo accounts keep working for the other entries.
     input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }),
   },
@@ -190,6 +193,7 @@ export const ACTION_TABLE: TableEntry[] = [
     action: setMembershipAction,
     input: async (fx) => ({ userId: (await fx.newUser('lead')).id, teamId: String(fx.teams.own), teamRole: 'lead' }),
   },
+  { name: 'admin: clear a sign-in lock-out', allowed: ADMIN, action: clearLockOutAction, input: lockOut },
   { name: 'admin: create team', allowed: ADMIN, action: createTeamAction, input: (fx) => ({ name: `Team ${fx.uid()}`, function: 'Operations' }) },
   {
     name: 'admin: organisation settings',

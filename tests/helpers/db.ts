@@ -8,11 +8,14 @@ import type { DatabaseKind } from '@/db/config';
 
 export type TestDb = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
 
-/** A fresh, migrated database: in-memory PGlite, or a throw-away schema on TEST_DATABASE_URL. */
-export async function openTestDb(kind: DatabaseKind, options: { demo?: boolean; today?: string } = {}): Promise<TestDb> {
+/**
+ * A fresh, migrated database: in-memory PGlite, or a throw-away database on TEST_DATABASE_URL.
+ * `empty: true` leaves it unmigrated (to build an older release's schema first).
+ */
+export async function openTestDb(kind: DatabaseKind, options: { demo?: boolean; today?: string; empty?: boolean } = {}): Promise<TestDb> {
   if (kind === 'pglite') {
     const conn = await connectPglite();
-    await prepareDatabase(conn.db, 'pglite', { demo: options.demo ?? false, today: options.today });
+    if (!options.empty) await prepareDatabase(conn.db, 'pglite', { demo: options.demo ?? false, today: options.today });
     return { db: conn.db, kind, close: conn.close };
   }
   // One throw-away database per test file (the migrations name the public schema, so schemas cannot isolate).
@@ -23,7 +26,7 @@ export async function openTestDb(kind: DatabaseKind, options: { demo?: boolean; 
   const url = new URL(base);
   url.pathname = `/${name}`;
   const conn = connectPostgres(url.toString(), { max: 4 });
-  await prepareDatabase(conn.db, 'postgres', { demo: options.demo ?? false, today: options.today });
+  if (!options.empty) await prepareDatabase(conn.db, 'postgres', { demo: options.demo ?? false, today: options.today });
   return {
     db: conn.db,
     kind,
