@@ -14,7 +14,7 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * because the migrations after it only added what the database derives itself — 0002 the model usage
  * summary and 0003 the data version (neither is in a backup), 0004 check-in summaries and outcome copies,
  * 0005 each experiment's model summary and 0006 its models' best blocker score (triggers fill them in as
- * the rows are restored, whatever the file holds).
+ * the rows are restored, whatever the file holds); 0007 changed only who may run the summary triggers.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -22,6 +22,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0003_data_version',
   '0004_dashboard_summaries',
   '0005_insights_summaries',
+  '0006_retest_summary',
   SCHEMA_VERSION,
 ];
 
