@@ -48,6 +48,10 @@ export function explainConnectionError(err: unknown, kind: DatabaseKind, variabl
       return `Cannot reach PostgreSQL at ${where} (${e.code}): check ${variable} and that the server is running.`;
     if (e.code === '28P01' || e.code === '28000') return `PostgreSQL at ${where} refused the user or password in ${variable}.`;
     if (e.code === '3D000') return `The database named in ${variable} does not exist on ${where}: create it first (createdb).`;
+    if (e.code === '42501')
+      return variable === 'DATABASE_URL'
+        ? `The role in DATABASE_URL may not change the database's schema (${e.message}): set UPLIFT_MIGRATE_DATABASE_URL to the role that owns it (README, Production on PostgreSQL).`
+        : `The role in UPLIFT_MIGRATE_DATABASE_URL may not change the database's schema (${e.message}): it must own the database (CREATE DATABASE … OWNER …).`;
   }
   return `The database could not be prepared: ${e.message ?? String(err)}`;
 }

@@ -36,6 +36,21 @@ export async function tablesRoleCanAlter(db: Queryable, role: string): Promise<s
   return rows.map((r) => r.name);
 }
 
+/** One sentence on why `appRole` could switch the protections off, and what to do about it. */
+async function whyRefused(db: Queryable, appRole: string, owner: string, alterable: string[]): Promise<string> {
+  const [facts] = await rawRows<{ superuser: boolean; owns: boolean }>(
+    db,
+    sql`select r.rolsuper as superuser, exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relowner = r.oid) as owns
+        from pg_roles r where r.rolname = ${appRole}`,
+  );
+  const some = alterable.length > 3 ? `${alterable.slice(0, 3).join(', ')} and ${alterable.length - 3} more` : alterable.join(', ');
+  const start = `DATABASE_URL connects as "${appRole}", which has the owner's rights on ${some}, so it could switch the audit trail's protection off: `;
+  if (facts.superuser) return `${start}it is a superuser. Connect the app as an ordinary role (README, Production on PostgreSQL).`;
+  if (facts.owns) return `${start}it owns tables. Give them to the migration role, as a superuser: REASSIGN OWNED BY "${appRole}" TO "${owner}";`;
+  return `${start}it is a member of their owner. Revoke that membership, or connect the app as another role.`;
+}
+
 /**
  * Gives the app role exactly the privileges it needs (see the lists above), after refusing an app role
  * that could switch the protections off. Runs on the migration connection; does nothing when the app
@@ -45,14 +60,7 @@ export async function grantAppRole(db: Db, appRole: string): Promise<void> {
   const { role: owner } = await connectedRole(db);
   if (appRole === owner) return;
   const alterable = await tablesRoleCanAlter(db, appRole);
-  if (alterable.length) {
-    const some = alterable.length > 3 ? `${alterable.slice(0, 3).join(', ')} and ${alterable.length - 3} more` : alterable.join(', ');
-    throw new ConfigError(
-      `DATABASE_URL connects as "${appRole}", which has the owner's rights on ${some} (it is a superuser, owns them or is a member of their owner), ` +
-        `so it could switch the audit trail's protection off. Connect the app as an ordinary role, and give the tables to the migration role ` +
-        `(as a superuser: REASSIGN OWNED BY "${appRole}" TO "${owner}").`,
-    );
-  }
+  if (alterable.length) throw new ConfigError(await whyRefused(db, appRole, owner, alterable));
   const role = ident(appRole);
   const tables = (names: readonly string[]) => sql.raw(names.map((n) => `"${n}"`).join(', '));
   await db.transaction(async (tx) => {

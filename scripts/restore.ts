@@ -6,10 +6,10 @@ import { sql } from 'drizzle-orm';
 import { backupText } from '@/db/backup/read';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
 import { parseBackup } from '@/db/backup/validate';
-import { ConfigError, dataDir, databaseKind } from '@/db/config';
+import { ConfigError, dataDir, databaseKind, migrateVariable } from '@/db/config';
 import { connectPglite, type Connection } from '@/db/connect';
 import { acquireLock, releaseLock } from '@/db/lock';
-import { checkConfiguration, connectForMigration, prepareDatabase } from '@/db/prepare';
+import { checkConfiguration, connectForMigration, explainConnectionError, prepareDatabase } from '@/db/prepare';
 
 async function main() {
   const file = process.argv[2];
@@ -30,7 +30,9 @@ async function main() {
       acquireLock(dir); // fails while the server runs on the same folder: stop it first
       conn = await connectPglite(dir);
     }
-    await prepareDatabase(conn.db, kind, { demo: false, appRole });
+    await prepareDatabase(conn.db, kind, { demo: false, appRole }).catch((err: unknown) => {
+      throw new ConfigError(explainConnectionError(err, kind, migrateVariable()));
+    });
     const started = Date.now();
     const counts = await restoreBackup(conn.db, backup);
     await conn.db.execute(sql`select 1`);

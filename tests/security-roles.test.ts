@@ -7,7 +7,7 @@ import { restoreBackup, RestoreError } from '@/db/backup/restore';
 import { rawRows } from '@/db/backup/tables';
 import { ConfigError } from '@/db/config';
 import { connectPostgres } from '@/db/connect';
-import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
+import { checkConfiguration, explainConnectionError, prepareConfiguredDatabase } from '@/db/prepare';
 import { grantAppRole, tablesRoleCanAlter } from '@/db/roles';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';
@@ -29,6 +29,16 @@ async function refusal(run: Promise<unknown>): Promise<string> {
 
 const exec = (db: Db, text: string) => db.execute(sql.raw(text));
 const count = async (db: Db, table: string) => Number((await rawRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n);
+
+it('a role that may not change the schema is told to migrate as the owner', () => {
+  const denied = { code: '42501', message: 'permission denied for database uplift' };
+  expect(explainConnectionError(denied, 'postgres')).toBe(
+    "The role in DATABASE_URL may not change the database's schema (permission denied for database uplift): set UPLIFT_MIGRATE_DATABASE_URL to the role that owns it (README, Production on PostgreSQL).",
+  );
+  expect(explainConnectionError(denied, 'postgres', 'UPLIFT_MIGRATE_DATABASE_URL')).toBe(
+    "The role in UPLIFT_MIGRATE_DATABASE_URL may not change the database's schema (permission denied for database uplift): it must own the database (CREATE DATABASE … OWNER …).",
+  );
+});
 
 describeEachDb('the audit trail against the schema owner', (ctx) => {
   it('even the owner (PGlite’s only role) cannot UPDATE, DELETE or TRUNCATE it while its triggers are on', async () => {
@@ -171,14 +181,29 @@ if (postgresAvailable) {
       await exec(t.ownerDb, 'drop table later_table');
     });
 
-    it('is refused as the app role when it could switch the protection off (a superuser, or the tables’ owner)', async () => {
+    it('is refused as the app role when it could switch the protection off: a superuser, or the owner of a table', async () => {
       const [{ name: superuser }] = await rawRows<{ name: string }>(t.ownerDb, sql`select rolname as name from pg_roles where rolsuper order by rolname limit 1`);
-      const refused = await grantAppRole(t.ownerDb, superuser).catch((err: unknown) => err);
-      expect(refused).toBeInstanceOf(ConfigError);
-      expect((refused as Error).message).toMatch(
-        new RegExp(`^DATABASE_URL connects as "${superuser}", which has the owner's rights on account, ai_models, audit_log and \\d+ more \\(it is a superuser`),
+      await expect(grantAppRole(t.ownerDb, superuser)).rejects.toThrow(
+        new RegExp(
+          `^DATABASE_URL connects as "${superuser}", which has the owner's rights on account, ai_models, audit_log and \\d+ more, so it could switch the audit trail's protection off: it is a superuser\\. Connect the app as an ordinary role`,
+        ),
       );
-      expect((refused as Error).message).toContain(`REASSIGN OWNED BY "${superuser}" TO "${TEST_OWNER_ROLE}"`);
+      // An installation that ran as one role and now splits: the old role still owns a table.
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${(await rawRows<{ db: string }>(t.ownerDb, sql`select current_database() as db`))[0].db}`;
+      const superConn = connectPostgres(url.toString(), { max: 1 });
+      try {
+        await exec(superConn.db, `alter table login_attempts owner to ${TEST_APP_ROLE}`);
+        const refused = await grantAppRole(t.ownerDb, TEST_APP_ROLE).catch((err: unknown) => err);
+        expect(refused).toBeInstanceOf(ConfigError);
+        expect((refused as Error).message).toBe(
+          `DATABASE_URL connects as "${TEST_APP_ROLE}", which has the owner's rights on login_attempts, so it could switch the audit trail's protection off: ` +
+            `it owns tables. Give them to the migration role, as a superuser: REASSIGN OWNED BY "${TEST_APP_ROLE}" TO "${TEST_OWNER_ROLE}";`,
+        );
+      } finally {
+        await exec(superConn.db, `alter table login_attempts owner to ${TEST_OWNER_ROLE}`);
+        await superConn.close();
+      }
     });
   });
 
