@@ -140,8 +140,8 @@ for (const kind of DB_KINDS) {
     const db = await openTestDb(kind, { empty: true });
     const folder = earlierMigrationsFolder(7); // 0000 … 0006
     try {
-      if (kind === 'pglite') await migratePglite(db.db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
-      else await migratePostgres(db.db, { migrationsFolder: folder });
+      if (kind === 'pglite') await migratePglite(db.ownerDb as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
+      else await migratePostgres(db.ownerDb, { migrationsFolder: folder });
       for (const statement of [
         `insert into "user" (id, name, email, active) values ('u1', 'One', 'one@x.test', true), ('u2', 'Two', 'two@x.test', false)`,
         `insert into verification (id, identifier, value, expires_at, created_at) values
@@ -151,14 +151,14 @@ for (const kind of DB_KINDS) {
            ('v4', 'something-else:kept', 'x', now() + interval '1 day', now())`,
         `insert into login_attempts (email, client_ip) values ('one@x.test', '203.0.113.7'), ('one@x.test', 'unknown')`,
       ]) {
-        await db.db.execute(sql.raw(statement));
+        await db.ownerDb.execute(sql.raw(statement));
       }
-      await migrateDb(db.db, kind);
-      expect(await db.db.select({ userId: passwordResetTokens.userId, tokenHash: passwordResetTokens.tokenHash }).from(passwordResetTokens)).toEqual([
+      await migrateDb(db.ownerDb, kind);
+      expect(await db.ownerDb.select({ userId: passwordResetTokens.userId, tokenHash: passwordResetTokens.tokenHash }).from(passwordResetTokens)).toEqual([
         { userId: 'u1', tokenHash: sha256('newer-token') },
       ]);
-      expect((await db.db.select({ id: verification.id }).from(verification)).map((r) => r.id)).toEqual(['v4']);
-      const attempts = await db.db.select({ client: loginAttempts.client, ip: loginAttempts.clientIp, outcome: loginAttempts.outcome, purpose: loginAttempts.purpose }).from(loginAttempts).orderBy(loginAttempts.id);
+      expect((await db.ownerDb.select({ id: verification.id }).from(verification)).map((r) => r.id)).toEqual(['v4']);
+      const attempts = await db.ownerDb.select({ client: loginAttempts.client, ip: loginAttempts.clientIp, outcome: loginAttempts.outcome, purpose: loginAttempts.purpose }).from(loginAttempts).orderBy(loginAttempts.id);
       expect(attempts).toEqual([
         { client: 'ip:203.0.113.7', ip: '203.0.113.7', outcome: 'failed', purpose: 'sign-in' },
         { client: 'unknown', ip: null, outcome: 'failed', purpose: 'sign-in' },

@@ -15,7 +15,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * summary and 0003 the data version (neither is in a backup), 0004 check-in summaries and outcome copies,
  * 0005 each experiment's model summary and 0006 its models' best blocker score (triggers fill them in as
  * the rows are restored, whatever the file holds); 0007 took reset tokens and sign-in attempts out of
- * backups (an older file's `verification` and `login_attempts` are skipped).
+ * backups (an older file's `verification` and `login_attempts` are skipped); 0008 changed only who may
+ * run the summary triggers.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -24,6 +25,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0004_dashboard_summaries',
   '0005_insights_summaries',
   '0006_retest_summary',
+  '0007_auth_throttle_reset_tokens',
   SCHEMA_VERSION,
 ];
 

@@ -14,8 +14,10 @@
  *   allowed and otherLead is not.
  * - `input`: a valid input for an allowed caller, fresh per call (use fx.uid() for unique names,
  *   fx.newUser() for a target user); may be async.
- * - `action`: a server action `(prevState, formData) => ActionState`, or `route`: a route handler
- *   with its method and path (input is sent as a form body for POST, query string for GET).
+ * - `action`: a server action `(prevState, formData) => ActionState` (`adapted(…)` for one with a
+ *   state of its own), or `route`: a route handler with its method and path (input is sent as a form
+ *   body for POST, query string for GET). tests/security-action-coverage.test.ts fails for any
+ *   exported server action or route method of app/ that no entry calls.
  * - optional `refusal` when refusal is not the default; `fuzz: false` to leave it out of the fuzz
  *   test (only for actions without user input); `mayWrite` for tables a failed attempt writes.
  * - `teamScoped: true` for writes limited to the teams a lead leads: otherLead gets a message (not a
@@ -95,7 +97,11 @@ export type TableEntry = {
   /** Who the fuzz test calls as (default: admin if allowed, else the last allowed caller, else anon). */
   fuzzAs?: Caller;
 } & (
-  | { action: (prev: ActionState, formData: FormData) => Promise<ActionState | void> }
+  | {
+      action: (prev: ActionState, formData: FormData) => Promise<ActionState | void>;
+      /** The exported server action `action` wraps, when it is not the action itself (see `adapted`). */
+      serverAction?: (...args: never[]) => Promise<unknown>;
+    }
   | {
       route: {
         method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -135,6 +141,11 @@ const experimentForm = (fx: Fixtures) => ({
   tasksPerMonth: '100',
 });
 
+/** An action with a state of its own, called through `toState`; the entry still names the exported action. */
+function adapted<S>(serverAction: (prev: S, formData: FormData) => Promise<S>, initial: S, toState: (state: S) => ActionState) {
+  return { action: async (_prev: ActionState, formData: FormData) => toState(await serverAction(initial, formData)), serverAction };
+}
+
 /** Import screens keep their own state shape; in the table, a preview that rejects rows counts as refused. */
 const importOutcome = (s: ImportState): ActionState =>
   s.error ? { error: s.error } : s.rejected ? { error: `${s.rejected} row(s) rejected: ${s.rows?.flatMap((r) => r.errors).join(' ')}` } : { ok: true, message: s.message };
@@ -153,7 +164,7 @@ export const ACTION_TABLE: TableEntry[] = [
     mayWrite: ['login_attempts'],
     input: () => ({ email: 'sofia@uplift.demo', password: DEMO_PASSWORD }),
   },
-  { name: 'auth: sign out', allowed: EVERYONE, action: () => signOut(), input: () => ({}), fuzz: false },
+  { name: 'auth: sign out', allowed: EVERYONE, action: signOut, input: () => ({}), fuzz: false },
   {
     name: 'auth: change own password',
     allowed: SIGNED_IN,
@@ -259,14 +270,14 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: TEAM_WRITERS,
     // Read-only: another team's rows are shown as rejected, nothing is written or audited.
     refusal: (c) => (c === 'otherLead' ? 'invalid' : c === 'anon' ? 'login' : 'forbidden'),
-    action: async (_p, fd) => importOutcome(await previewImportAction({}, fd)),
+    ...adapted(previewImportAction, {}, importOutcome),
     input: async (fx) => ({ file: new Blob([await experimentImportCsv(fx, fx.teams.own)], { type: 'text/csv' }) }),
   },
   {
     name: 'experiments import: apply',
     allowed: TEAM_WRITERS,
     teamScoped: true,
-    action: async (_p, fd) => importOutcome(await applyImportAction({}, fd)),
+    ...adapted(applyImportAction, {}, importOutcome),
     input: async (fx) => ({ csv: await experimentImportCsv(fx, fx.teams.own) }),
   },
   {
@@ -330,7 +341,7 @@ export const ACTION_TABLE: TableEntry[] = [
   {
     name: 'models import: preview',
     allowed: ADMIN,
-    action: async (_p, fd) => modelImportOutcome(await previewModelImportAction({}, fd)),
+    ...adapted(previewModelImportAction, {}, modelImportOutcome),
     input: (fx) => ({ csv: modelImportCsv(fx) }),
   },
   {
@@ -384,6 +395,14 @@ export const ACTION_TABLE: TableEntry[] = [
     // Signed out, it has nothing to end and answers 200 (better-auth); nothing is written either way.
     allowed: EVERYONE,
     route: { method: 'POST', path: '/api/auth/sign-out', body: 'json', handler: authRoute.POST, params: { all: ['sign-out'] } },
+    input: () => ({}),
+    fuzz: false,
+  },
+  {
+    name: 'route: GET /api/auth/get-session',
+    // Signed out, it answers null; nothing is written.
+    allowed: EVERYONE,
+    route: { method: 'GET', path: '/api/auth/get-session', handler: authRoute.GET, params: { all: ['get-session'] } },
     input: () => ({}),
     fuzz: false,
   },
