@@ -1,6 +1,7 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
-import { trustProxy } from '@/lib/auth/client-ip';
+import { safeNextPath } from '@/lib/auth/safe-next';
+import { proxyHops } from '@/lib/security/forwarded';
 import { contentSecurityPolicy, isHttps, isPublicPath, securityHeaders } from '@/lib/security/headers';
 import { checkOrigin } from '@/lib/security/origin';
 
@@ -12,11 +13,11 @@ import { checkOrigin } from '@/lib/security/origin';
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const trusted = trustProxy();
-  const https = isHttps(request.nextUrl, request.headers, trusted);
+  const hops = proxyHops();
+  const https = isHttps(request.nextUrl, request.headers, hops);
   const baseHeaders = securityHeaders(https);
 
-  const origin = checkOrigin(request.method, request.headers, request.nextUrl, { publicUrl: process.env.BETTER_AUTH_URL, trustProxy: trusted });
+  const origin = checkOrigin(request.method, request.headers, request.nextUrl, { publicUrl: process.env.BETTER_AUTH_URL, proxyHops: hops });
   if (!origin.ok) {
     return Response.json(
       { error: 'This request came from another site and was refused.' },
@@ -26,7 +27,8 @@ export function proxy(request: NextRequest) {
 
   if (!isPublicPath(pathname) && !getSessionCookie(request)) {
     const login = new URL('/login', request.url);
-    if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
+    const next = pathname === '/' ? null : safeNextPath(`${pathname}${search}`);
+    if (next) login.searchParams.set('next', next);
     const redirect = NextResponse.redirect(login);
     for (const [k, v] of Object.entries(baseHeaders)) redirect.headers.set(k, v);
     redirect.headers.set('Cache-Control', 'no-store');

@@ -5,7 +5,7 @@
 export type SourceInfo = { label: string; url?: string; license?: string };
 
 export const SOURCES: Record<string, SourceInfo> = {
-  'epoch-bh-2026-04': { label: 'Epoch AI Benchmarking Hub (2026-04)', url: 'https://epoch.ai/benchmarks', license: 'CC BY 4.0' },
+  'epoch-bh-2026-04': { label: 'Epoch AI, AI Benchmarking Hub (2026-04)', url: 'https://epoch.ai/benchmarks', license: 'CC BY 4.0' },
   'epoch-models-2026-02': { label: 'Epoch AI, Data on AI Models (2026-02)', url: 'https://epoch.ai/data/ai-models', license: 'CC BY 4.0' },
   'epoch-models-2026-04': { label: 'Epoch AI, Data on AI Models (2026-04)', url: 'https://epoch.ai/data/ai-models', license: 'CC BY 4.0' },
   'epoch-mv-2025-11': { label: 'Epoch AI model versions (2025-11)', url: 'https://github.com/epoch-research/benchmark-stitching', license: 'CC BY 4.0' },
@@ -13,6 +13,8 @@ export const SOURCES: Record<string, SourceInfo> = {
   'litellm-hist': { label: 'LiteLLM price map (history at launch)', url: 'https://github.com/BerriAI/litellm', license: 'MIT' },
   modelsdev: { label: 'models.dev', url: 'https://models.dev', license: 'MIT' },
   'modelsdev-hist': { label: 'models.dev (first committed version)', url: 'https://github.com/anomalyco/models.dev', license: 'MIT' },
+  'modelsdev-2026': { label: 'models.dev (git history to 2026-07-02)', url: 'https://github.com/anomalyco/models.dev', license: 'MIT' },
+  'modelsdev-undated': { label: 'models.dev (later file version, undated; single copy)', url: 'https://github.com/anomalyco/models.dev', license: 'MIT' },
   'openai-api-2020': { label: 'OpenAI, "OpenAI API" (2020)', url: 'https://openai.com/index/openai-api/' },
   'openai-pricing-2022': { label: 'OpenAI pricing page (2022)', url: 'https://openai.com/api/pricing/' },
   'openai-blog-2023-03-01': { label: 'OpenAI, ChatGPT and Whisper APIs (2023-03-01)', url: 'https://openai.com/blog/introducing-chatgpt-and-whisper-apis' },
@@ -37,6 +39,7 @@ export const SOURCES: Record<string, SourceInfo> = {
   'secondary-mistral-large': { label: 'Third-party review (weak, secondary)' },
   simonw: { label: "Simon Willison's Weblog", url: 'https://simonwillison.net' },
   'tokencost-hist': { label: 'AgentOps tokencost price history', url: 'https://github.com/AgentOps-AI/tokencost', license: 'MIT' },
+  'metr-time-horizons': { label: 'METR, Measuring AI Ability to Complete Long Tasks (via Epoch AI)', url: 'https://metr.org/blog/2025-03-19-measuring-ai-ability-to-complete-long-tasks/' },
   'gpqa-paper': { label: 'Rein et al. 2023, GPQA (arXiv:2311.12022)', url: 'https://arxiv.org/abs/2311.12022' },
   reference: { label: 'Uplift reference data set' },
 };

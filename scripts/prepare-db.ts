@@ -1,4 +1,5 @@
 // Prepares the configured database before the server starts: migrations, reference catalog, demo data.
+import { checkProxyConfiguration } from '@/lib/security/forwarded';
 import { authSecret } from '@/lib/auth/secret';
 import { ConfigError } from '@/db/config';
 import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
@@ -6,6 +7,7 @@ import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
 async function main() {
   const started = Date.now();
   checkConfiguration(() => authSecret({ create: true }));
+  checkProxyConfiguration();
   const report = await prepareConfiguredDatabase();
   const admin =
     report.admin === 'setup-page' ? 'no users yet: open /setup to create the first admin' : `admin ${report.admin}`;

@@ -1,14 +1,15 @@
 // npm run restore -- <backup.json[.gz]>: restores an Uplift backup into the configured database
-// (DATABASE_URL, or the PGlite folder UPLIFT_DATA_DIR), which must hold no experiments yet.
+// (the PGlite folder UPLIFT_DATA_DIR, or PostgreSQL as the schema's owner: UPLIFT_MIGRATE_DATABASE_URL,
+// else DATABASE_URL), which must hold no experiments yet.
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { backupText } from '@/db/backup/read';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
 import { parseBackup } from '@/db/backup/validate';
-import { ConfigError, dataDir, databaseKind, postgresUrl } from '@/db/config';
-import { connectPglite, connectPostgres, type Connection } from '@/db/connect';
+import { ConfigError, dataDir, databaseKind, migrateVariable } from '@/db/config';
+import { connectPglite, type Connection } from '@/db/connect';
 import { acquireLock, releaseLock } from '@/db/lock';
-import { prepareDatabase } from '@/db/prepare';
+import { checkConfiguration, connectForMigration, explainConnectionError, prepareDatabase } from '@/db/prepare';
 
 async function main() {
   const file = process.argv[2];
@@ -18,16 +19,20 @@ async function main() {
   const { file: backup, errors } = parseBackup(backupText(fs.readFileSync(file)));
   if (!backup) throw new RestoreError(errors);
 
+  checkConfiguration(() => undefined);
   const kind = databaseKind();
   const dir = dataDir();
   let conn: Connection | undefined;
+  let appRole: string | undefined;
   try {
-    if (kind === 'postgres') conn = connectPostgres(postgresUrl(), { max: 1 });
+    if (kind === 'postgres') ({ conn, appRole } = await connectForMigration());
     else {
       acquireLock(dir); // fails while the server runs on the same folder: stop it first
       conn = await connectPglite(dir);
     }
-    await prepareDatabase(conn.db, kind, { demo: false });
+    await prepareDatabase(conn.db, kind, { demo: false, appRole }).catch((err: unknown) => {
+      throw new ConfigError(explainConnectionError(err, kind, migrateVariable()));
+    });
     const started = Date.now();
     const counts = await restoreBackup(conn.db, backup);
     await conn.db.execute(sql`select 1`);

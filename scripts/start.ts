@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@/db/config';
 import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
+import { checkProxyConfiguration } from '@/lib/security/forwarded';
 import { authSecret, publicUrl } from '@/lib/auth/secret';
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -19,6 +20,7 @@ function buildIfNeeded() {
 async function main() {
   try {
     checkConfiguration(() => authSecret({ create: true }));
+    checkProxyConfiguration();
     const report = await prepareConfiguredDatabase();
     console.log(`Database ready: ${report.kind}, demo data ${report.demo}.`);
     if (report.admin === 'setup-page') console.log('No users yet: open /setup to create the first admin.');

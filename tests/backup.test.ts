@@ -64,12 +64,12 @@ for (const target of DB_KINDS) {
 
       const broken = parseBackup(text).file!;
       broken.tables.capability_outcomes = [...broken.tables.capability_outcomes, { ...broken.tables.capability_outcomes[0], id: 999_999, experiment_id: 424_242 }];
-      await expect(restoreBackup(fresh.db, broken)).rejects.toThrow(/capability_outcomes point at a missing experiments \(experiment_id = 424242\)/);
+      await expect(restoreBackup(fresh.ownerDb, broken)).rejects.toThrow(/capability_outcomes point at a missing experiments \(experiment_id = 424242\)/);
 
       // A row the database refuses (impact out of range) rolls the whole restore back.
       const invalid = parseBackup(text).file!;
       invalid.tables.capability_outcomes = invalid.tables.capability_outcomes.map((o, i) => (i === 3 ? { ...o, impact: 99 } : o));
-      await expect(restoreBackup(fresh.db, invalid)).rejects.toThrow();
+      await expect(restoreBackup(fresh.ownerDb, invalid)).rejects.toThrow();
       expect(await fingerprint(fresh.db)).toEqual(before);
     });
 
@@ -78,7 +78,7 @@ for (const target of DB_KINDS) {
       expect(errors).toEqual([]);
       expect((file!.tables as Record<string, unknown>).session).toBeUndefined();
       expect(file!.tables.account.some((a) => typeof a.password === 'string' && a.password.length > 20)).toBe(true);
-      await restoreBackup(fresh.db, file!);
+      await restoreBackup(fresh.ownerDb, file!);
       const expected = await fingerprint(source.db);
       expect(Number(expected.experiments.split(':')[0])).toBeGreaterThan(50);
       expect(await fingerprint(fresh.db)).toEqual(expected);
@@ -88,14 +88,14 @@ for (const target of DB_KINDS) {
     });
 
     it('refuses to restore over an instance that already has experiments', async () => {
-      await expect(restoreBackup(fresh.db, parseBackup(text).file!)).rejects.toBeInstanceOf(RestoreError);
+      await expect(restoreBackup(fresh.ownerDb, parseBackup(text).file!)).rejects.toBeInstanceOf(RestoreError);
     });
 
     if (target === 'postgres') {
       it('and back: the PostgreSQL instance backs up into a PGlite one identically', async () => {
         const back = await openTestDb('pglite', { demo: false });
         try {
-          await restoreBackup(back.db, parseBackup(await backupText(fresh.db)).file!);
+          await restoreBackup(back.ownerDb, parseBackup(await backupText(fresh.db)).file!);
           const a = await fingerprint(fresh.db);
           const b = await fingerprint(back.db);
           expect(b).toEqual(a);

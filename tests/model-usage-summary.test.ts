@@ -86,7 +86,7 @@ describeEachDb(
       expect(parsed.errors).toEqual([]);
       const fresh = await openTestDb(ctx.kind);
       try {
-        await restoreBackup(fresh.db, parsed.file!);
+        await restoreBackup(fresh.ownerDb, parsed.file!);
         const restored = await rawRows<Row>(fresh.db, sql`select team_id, model_id, experiments as n from model_usage order by 1, 2`);
         expect(restored.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(before.map((r) => ({ ...r, n: Number(r.n) })));
 

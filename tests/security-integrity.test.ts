@@ -28,17 +28,17 @@ describeEachDb(
 
     it('a change whose audit entry fails is rolled back: nothing half-written', async () => {
       const target = await fx.newUser('executive');
-      // Fault injection: the audit insert for role changes fails inside the action's transaction.
-      await ctx.db.execute(sql.raw(`
+      // Fault injection (the owner's power): the audit insert for role changes fails inside the action's transaction.
+      await ctx.ownerDb.execute(sql.raw(`
         create or replace function fail_role_audit() returns trigger as $$
         begin if new.action = 'user.role' then raise exception 'injected audit failure'; end if; return new; end $$ language plpgsql`));
-      await ctx.db.execute(sql.raw(`create trigger fail_role_audit before insert on audit_log for each row execute function fail_role_audit()`));
+      await ctx.ownerDb.execute(sql.raw(`create trigger fail_role_audit before insert on audit_log for each row execute function fail_role_audit()`));
       try {
         await actAs(fx, 'admin');
         const outcome = await actionOutcome(() => setRoleAction({}, formDataOf({ userId: target.id, role: 'admin' })));
         expect(outcome.kind).toBe('crash');
       } finally {
-        await ctx.db.execute(sql.raw(`drop trigger fail_role_audit on audit_log`));
+        await ctx.ownerDb.execute(sql.raw(`drop trigger fail_role_audit on audit_log`));
       }
       const [row] = await ctx.db.select({ role: user.role }).from(user).where(eq(user.id, target.id));
       expect(row.role).toBe('executive');

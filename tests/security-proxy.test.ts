@@ -110,9 +110,29 @@ describe('security headers on every page', () => {
     process.env.UPLIFT_TRUST_PROXY = '1';
     expect(proxy(request('/dashboard', { headers: forwarded })).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
   });
+
+  it('the forwarded proto is the one the trusted proxy wrote (from the right), not what the client sent', () => {
+    const hsts = (proto: string, hops: string) => {
+      process.env.UPLIFT_TRUST_PROXY = hops;
+      return proxy(request('/dashboard', { headers: { ...SESSION, 'x-forwarded-proto': proto } })).headers.get('strict-transport-security');
+    };
+    expect(hsts('https, http', '1')).toBeNull(); // the client claimed https, the proxy saw http
+    expect(hsts('http, https', '1')).toMatch(/max-age/);
+    expect(hsts('https, http', '2')).toMatch(/max-age/); // two proxies: the outer one saw https
+  });
 });
 
 describe('signed-out requests', () => {
+  it('a path that would leave the site is not remembered as where to return', () => {
+    for (const path of ['//evil.example', '/%5Cevil.example', '/%2F/evil']) {
+      const location = new URL(proxy(request(path)).headers.get('location')!);
+      expect(location.origin).toBe(APP);
+      expect(location.pathname).toBe('/login');
+      expect(location.searchParams.has('next')).toBe(false);
+    }
+    expect(new URL(proxy(request('/experiments?team=3')).headers.get('location')!).searchParams.get('next')).toBe('/experiments?team=3');
+  });
+
   for (const path of ['/dashboard', '/experiments', '/admin', '/models', '/reports', '/account', '/trends']) {
     it(`${path} redirects to /login without a session cookie, remembering where to return`, () => {
       const res = proxy(request(path));

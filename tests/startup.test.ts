@@ -92,10 +92,10 @@ describeEachDb('first admin without demo data', (ctx) => {
     expect(n).toBe(0);
     process.env.UPLIFT_ADMIN_EMAIL = 'IT@Example.com';
     process.env.UPLIFT_ADMIN_PASSWORD = 'correct horse battery';
-    const report = await prepareDatabase(ctx.db, ctx.kind, { demo: false });
+    const report = await prepareDatabase(ctx.ownerDb, ctx.kind, { demo: false });
     expect(report.admin).toBe('created');
     const [admin] = await ctx.db.select().from(user).where(eq(user.email, 'it@example.com'));
     expect(admin.role).toBe('admin');
-    expect((await prepareDatabase(ctx.db, ctx.kind, { demo: false })).admin).toBe('exists');
+    expect((await prepareDatabase(ctx.ownerDb, ctx.kind, { demo: false })).admin).toBe('exists');
   });
 });

@@ -71,10 +71,11 @@ describe('withTransactionRetry', () => {
 
 describeEachDb('a transaction that fails part-way is retried whole, never from a savepoint', (ctx) => {
   it('a deadlock inside a savepoint aborts and retries the outer transaction: each row is written once', async () => {
-    await ctx.db.execute(sql`create table if not exists retry_probe (n int)`);
+    // As the owner: the app's role may not create tables.
+    await ctx.ownerDb.execute(sql`create table if not exists retry_probe (n int)`);
     let outer = 0;
     let savepoint = 0;
-    await ctx.db.transaction(async (tx) => {
+    await ctx.ownerDb.transaction(async (tx) => {
       outer++;
       await tx.execute(sql`insert into retry_probe values (${outer})`);
       if (outer === 1) {
@@ -87,7 +88,7 @@ describeEachDb('a transaction that fails part-way is retried whole, never from a
     });
     expect([outer, savepoint]).toEqual([2, 1]);
     // The first attempt rolled back whole (its row too); the second committed.
-    const rows = await rawRows<{ n: number }>(ctx.db, sql`select n from retry_probe order by n`);
+    const rows = await rawRows<{ n: number }>(ctx.ownerDb, sql`select n from retry_probe order by n`);
     expect(rows.map((r) => Number(r.n))).toEqual([2]);
   });
 });

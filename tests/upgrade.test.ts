@@ -1,6 +1,5 @@
 // Upgrading from the previous release: a database left by the first release (migrations 0000–0001,
 // holding data) migrates to the current schema with every row intact, on PGlite and on PostgreSQL.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
@@ -11,7 +10,7 @@ import type { DatabaseKind } from '@/db/config';
 import { connectPglite, connectPostgres } from '@/db/connect';
 import { migrateDb, migrationCounts } from '@/db/migrate';
 import type { Db } from '@/db/types';
-import { DB_KINDS } from './helpers/db';
+import { DB_KINDS, createPostgresTestDatabase } from './helpers/db';
 import { earlierMigrationsFolder } from './helpers/migrations';
 
 /** What the first landed release shipped: 0000_init and 0001_audit_append_only. */
@@ -25,21 +24,16 @@ function previousReleaseMigrations(): string {
   return dir;
 }
 
+/** An empty database; on PostgreSQL connected as the owner role, which runs migrations. */
 async function openEmpty(kind: DatabaseKind): Promise<{ db: Db; close: () => Promise<void> }> {
   if (kind === 'pglite') return connectPglite();
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `uplift_up_${randomBytes(6).toString('hex')}`;
-  const admin = connectPostgres(base, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const conn = connectPostgres(url.toString(), { max: 2 });
+  const created = await createPostgresTestDatabase('uplift_up');
+  const conn = connectPostgres(created.ownerUrl, { max: 2 });
   return {
     db: conn.db,
     close: async () => {
       await conn.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
+      await created.drop();
     },
   };
 }

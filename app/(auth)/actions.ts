@@ -1,20 +1,28 @@
 'use server';
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { APIError } from 'better-auth/api';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { countRecentFailures, recordFailedSignIn } from '@/db/queries/login-attempts';
+import { beginAttempt, pruneOldAttempts, recordFailure, recordSuccess, type AttemptKey } from '@/db/queries/login-attempts';
 import { fieldErrorsOf, formFields, type ActionState } from '@/lib/action-state';
-import { clientIp } from '@/lib/auth/client-ip';
+import { deviceCookieOf, identifyClient, requestIsHttps } from '@/lib/auth/client-identity';
+import { DEVICE_COOKIE, deviceCookieAfterSignIn, deviceCookieOptions } from '@/lib/auth/device-cookie';
 import { homePath } from '@/lib/auth/permissions';
-import { getAuth } from '@/lib/auth/server';
-import { THROTTLE, isThrottled, minutesUntilRetry } from '@/lib/auth/throttle';
+import { safeNextPath } from '@/lib/auth/safe-next';
+import { authSecret } from '@/lib/auth/secret';
+import { authFor } from '@/lib/auth/server';
+import { THROTTLE, signInVerdict, tooManyMessage } from '@/lib/auth/throttle';
 import { signInSchema } from '@/lib/validation/auth';
 import type { Role } from '@/db/schema';
 
 const WRONG = 'Wrong email or password.';
 
+/**
+ * Sign-in, throttled per (account, client) and per client (lib/auth/throttle.ts). The attempt is
+ * recorded before the password is checked, so parallel guesses cannot all slip under the limit.
+ */
 export async function signIn(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData, ['email', 'password']);
   const parsed = signInSchema.safeParse(fields);
@@ -22,31 +30,34 @@ export async function signIn(_prev: ActionState, formData: FormData): Promise<Ac
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
 
   const h = await headers();
-  const ip = clientIp(h);
   const db = await getDb();
-  const counts = await countRecentFailures(db, parsed.data.email, ip, THROTTLE.windowMinutes);
-  if (isThrottled(counts)) {
-    const minutes = minutesUntilRetry(counts.oldestAccountFailure);
-    return { error: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, values: { email } };
-  }
+  const secret = authSecret();
+  const client = identifyClient(h, parsed.data.email, secret);
+  const key: AttemptKey = { purpose: 'sign-in', account: parsed.data.email, client: client.key, clientIp: client.ip };
+  const { id, verdict } = await beginAttempt(db, key, THROTTLE.windowMinutes, (prior) => signInVerdict(prior, client));
+  await pruneOldAttempts(db, THROTTLE.keepHours);
+  if (verdict.refuse) return { error: tooManyMessage('failed sign-ins', verdict.retryAfterSeconds), values: { email } };
+  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+
   let role: Role;
   try {
-    const result = await (await getAuth()).api.signInEmail({ body: parsed.data, headers: h });
+    const result = await (await authFor(h)).api.signInEmail({ body: parsed.data, headers: h });
     role = (result.user as { role?: Role }).role ?? 'executive';
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
-    await recordFailedSignIn(db, parsed.data.email, ip);
+    await recordFailure(db, id);
     // The same words for an unknown email, a wrong password and a deactivated account.
     return { error: WRONG, values: { email } };
   }
-  const next = String(formData.get('next') ?? '');
-  redirect(next.startsWith('/') && !next.startsWith('//') ? next : homePath(role));
+  await recordSuccess(db, id, key);
+  (await cookies()).set(DEVICE_COOKIE, deviceCookieAfterSignIn(deviceCookieOf(h), parsed.data.email, secret), deviceCookieOptions(requestIsHttps(h)));
+  redirect(safeNextPath(formData.get('next')) ?? homePath(role));
 }
 
 export async function signOut(): Promise<void> {
-  const auth = await getAuth();
+  const h = await headers();
   try {
-    await auth.api.signOut({ headers: await headers() });
+    await (await authFor(h)).api.signOut({ headers: h });
   } catch {
     // no session: nothing to end
   }

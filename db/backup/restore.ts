@@ -15,6 +15,23 @@ export async function assertRestorable(db: Db) {
   if (Number(row.n) > 0) throw new RestoreError([`This instance already holds ${row.n} experiments: restore into a fresh instance (UPLIFT_DEMO=0).`]);
 }
 
+/**
+ * A restore replaces the append-only audit trail, which only its owner may do (it switches the table's
+ * triggers off). When the app connects as an ordinary role, restores run from the command line
+ * (`npm run restore`), which connects as the owner with UPLIFT_MIGRATE_DATABASE_URL. Null when allowed.
+ */
+export async function restoreNeedsOwner(db: Db): Promise<string | null> {
+  const [row] = await rawRows<{ role: string; may: boolean }>(
+    db,
+    sql`select current_user as role, pg_has_role(c.relowner, 'USAGE') as may from pg_class c where c.oid = 'audit_log'::regclass`,
+  );
+  if (row.may) return null;
+  return (
+    `The database role "${row.role}" may not replace the audit trail (only the role that owns the schema may). ` +
+    'Restore with `npm run restore -- <file>` and UPLIFT_MIGRATE_DATABASE_URL set to that role (README, Backups).'
+  );
+}
+
 const CHUNK = 2000;
 
 /**
@@ -22,6 +39,8 @@ const CHUNK = 2000;
  * instance as it was. Sessions are cleared (everyone signs in again with the backup's accounts).
  */
 export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<string, number>> {
+  const needsOwner = await restoreNeedsOwner(db);
+  if (needsOwner) throw new RestoreError([needsOwner]);
   const problems = checkReferences(file, await foreignKeys(db));
   if (problems.length) throw new RestoreError(problems);
   await assertRestorable(db);
@@ -30,7 +49,8 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
   await db.transaction(async (tx) => {
     // The audit trail is append-only for the app; a restore replaces it wholesale.
     await tx.execute(sql`alter table audit_log disable trigger user`);
-    await tx.execute(sql`delete from session`);
+    // Sessions, one-time tokens and throttling records are never restored (see BACKUP_TABLES).
+    for (const table of ['session', 'password_reset_tokens', 'verification', 'login_attempts']) await tx.execute(sql`delete from ${ident(table)}`);
     for (const table of [...BACKUP_TABLES].reverse()) await tx.execute(sql`delete from ${ident(table)}`);
 
     for (const table of BACKUP_TABLES) {

@@ -14,7 +14,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * because the migrations after it only added what the database derives itself — 0002 the model usage
  * summary and 0003 the data version (neither is in a backup), 0004 check-in summaries and outcome copies,
  * 0005 each experiment's model summary and 0006 its models' best blocker score (triggers fill them in as
- * the rows are restored, whatever the file holds).
+ * the rows are restored, whatever the file holds); 0007 took reset tokens and sign-in attempts out of
+ * backups (an older file's `verification` and `login_attempts` are skipped); 0008 changed only who may
+ * run the summary triggers.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -22,17 +24,20 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0003_data_version',
   '0004_dashboard_summaries',
   '0005_insights_summaries',
+  '0006_retest_summary',
+  '0007_auth_throttle_reset_tokens',
   SCHEMA_VERSION,
 ];
 
 /**
  * Every table, parents before children (the order a restore inserts in). Sessions are left out:
  * a restore signs everyone out. The signing secret lives outside the database and is never exported.
+ * Neither are one-time secrets and throttling records: better-auth's `verification` table, password
+ * reset tokens (`password_reset_tokens`) and sign-in attempts (`login_attempts`).
  */
 export const BACKUP_TABLES = [
   'user',
   'account',
-  'verification',
   'teams',
   'team_members',
   'org_settings',
@@ -44,9 +49,11 @@ export const BACKUP_TABLES = [
   'capability_outcomes',
   'checkins',
   'audit_log',
-  'login_attempts',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */
+export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_attempts'];
 
 /**
  * The schema's tables deliberately left out of a backup, and why. Every other table must be in
@@ -54,6 +61,9 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   session: 'sessions: a restore signs everyone out',
+  verification: "one-time secrets (better-auth's verification values)",
+  password_reset_tokens: 'one-time secrets: password-reset links',
+  login_attempts: 'throttling records of sign-in attempts',
   data_version: 'derived: a counter that every write bumps (migration 0003)',
   model_usage: 'derived: kept by triggers from experiments and their models (migration 0002)',
   insights_rollup: 'derived: kept by triggers from experiments (migration 0005)',

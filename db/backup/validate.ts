@@ -1,4 +1,4 @@
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, RESTORABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, type BackupFile, type ForeignKey } from './tables';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, DROPPED_FROM_BACKUPS, RESTORABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, type BackupFile, type ForeignKey } from './tables';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -27,7 +27,7 @@ function checkShape(data: unknown): string[] {
     if (!Array.isArray(rows)) errors.push(`Table ${table} is missing.`);
     else if (!rows.every(isObject)) errors.push(`Table ${table} holds something other than rows.`);
   }
-  const unknown = Object.keys(tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
+  const unknown = Object.keys(tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t) && !DROPPED_FROM_BACKUPS.includes(t));
   if (unknown.length) errors.push(`Unknown tables: ${unknown.join(', ')}.`);
   if (!errors.length && (tables.user as unknown[]).length === 0) errors.push('The backup has no users: nobody could sign in after restoring it.');
   return errors;

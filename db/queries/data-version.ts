@@ -9,14 +9,6 @@ export async function readDataVersion(db: Queryable): Promise<string> {
   return String(row?.version ?? 0);
 }
 
-/**
- * Locks the version row until the transaction ends. Every write statement bumps it, so a transaction
- * holding it runs after the writes in progress and before the next ones.
- */
-export async function lockDataVersion(tx: Queryable): Promise<void> {
-  await tx.select({ id: dataVersion.id }).from(dataVersion).where(eq(dataVersion.id, 1)).for('update');
-}
-
 const cache = new VersionedCache(300);
 
 /**

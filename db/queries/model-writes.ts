@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
-import { lockDataVersion } from './data-version';
 
 export type ModelFields = {
   slug: string;
@@ -28,9 +27,11 @@ export async function createModel(db: Queryable, actor: Actor, fields: ModelFiel
 
 /**
  * A model's new vendor, name or data policy reaches the experiments using it through a trigger that runs
- * before the statement's data-version bump. So, when one of those changes: lock those experiments first
- * (in id order, as an experiment's own edit locks it first), then the version row — which waits for the
- * experiment writes in progress, so the trigger sees the links they add — and only then update.
+ * before the statement's data-version bump, so it would miss links an experiment write in progress is
+ * adding. So, when one of those changes: lock those experiments first (in id order, as an experiment's
+ * own edit locks it first), then take the version row through a first statement's trigger (the app's
+ * role may read it, not lock it) — which waits for the writes in progress and holds off new ones — and
+ * only then change the fields, whose trigger now sees every link.
  */
 export async function updateModel(db: Queryable, actor: Actor, id: number, fields: ModelFields, source: string) {
   const [before] = await db.select().from(aiModels).where(eq(aiModels.id, id));
@@ -38,7 +39,7 @@ export async function updateModel(db: Queryable, actor: Actor, id: number, field
   if (fields.vendor !== before.vendor || fields.name !== before.name || fields.dataPolicy !== before.dataPolicy) {
     await db.execute(sql`select e.id from experiments e
       where e.id in (select em.experiment_id from experiment_models em where em.model_id = ${id}) order by e.id for update of e`);
-    await lockDataVersion(db);
+    await db.update(aiModels).set({ updatedAt: new Date() }).where(eq(aiModels.id, id));
   }
   const flopChanged = (fields.trainingFlop ?? null) !== before.trainingFlop;
   const policyChanged = fields.dataPolicy !== before.dataPolicy;

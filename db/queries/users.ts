@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { session, teamMembers, teams, user, verification, type Role } from '../schema';
+import { session, teamMembers, teams, user, type Role } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
+import { deleteResetTokensOf } from './password-reset';
 
 export async function countUsers(db: Queryable): Promise<number> {
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(user);
@@ -44,27 +44,17 @@ export async function setUserRole(db: Queryable, actor: Actor, userId: string, r
   return true;
 }
 
-/** Deactivating ends every session of the user at once. */
+/** Deactivating ends every session of the user at once, and their reset link. */
 export async function setUserActive(db: Queryable, actor: Actor, userId: string, active: boolean) {
   const [before] = await db.select({ active: user.active }).from(user).where(eq(user.id, userId));
   if (!before) return false;
   await db.update(user).set({ active, updatedAt: new Date() }).where(eq(user.id, userId));
-  if (!active) await db.delete(session).where(eq(session.userId, userId));
+  if (!active) {
+    await db.delete(session).where(eq(session.userId, userId));
+    await deleteResetTokensOf(db, userId);
+  }
   await writeAudit(db, { actor, action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: userId, before, after: { active } });
   return true;
-}
-
-/** A one-time password-reset token (better-auth's own format), valid for 24 hours. */
-export async function createPasswordResetToken(db: Queryable, actor: Actor, userId: string): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  await db.insert(verification).values({
-    id: `reset_${randomBytes(8).toString('hex')}`,
-    identifier: `reset-password:${token}`,
-    value: userId,
-    expiresAt: new Date(Date.now() + 24 * 3600_000),
-  });
-  await writeAudit(db, { actor, action: 'user.password-reset-link', entityType: 'user', entityId: userId });
-  return token;
 }
 
 export async function setTeamMemberships(

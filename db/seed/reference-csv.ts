@@ -44,3 +44,20 @@ export function readReferenceModels(): ReferenceModelRow[] {
 export function readReferencePrices(): ReferencePriceRow[] {
   return parseCsv<ReferencePriceRow>(fs.readFileSync(path.join(referenceDir, 'price_history.csv'), 'utf8'));
 }
+
+/** Epoch AI's April-2026 benchmark files shipped with the reference data (see epoch-2026-04/PROVENANCE.md). */
+export const epochDir = path.join(referenceDir, 'epoch-2026-04');
+
+/** The text of a file of the reference data set, by name (e.g. "benchmarks.csv"). */
+export function readReferenceText(name: string): string {
+  return fs.readFileSync(path.join(referenceDir, name), 'utf8');
+}
+
+/** Every CSV under a folder, keyed by its path inside the folder ("/"-separated), as an unzipped download. */
+export function readCsvFolder(dir: string = epochDir): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (entry.endsWith('.csv')) files[entry.split(path.sep).join('/')] = fs.readFileSync(path.join(dir, entry), 'utf8');
+  }
+  return files;
+}

@@ -35,7 +35,7 @@ export async function seedReferenceCatalog(db: Queryable): Promise<{ models: num
         reasoning: r.reasoning === 'true',
         openWeights: r.open_weights === 'true',
         dataPolicy: toPolicy(r.trains_on_user_data_by_default),
-        dataPolicySource: r.trains_on_user_data_by_default === 'unknown' ? null : (POLICY_SOURCE[r.vendor] ?? null),
+        dataPolicySource: toPolicy(r.trains_on_user_data_by_default) === 'unknown' ? null : (POLICY_SOURCE[r.vendor] ?? null),
         trainingFlop: r.training_flop ? Number(r.training_flop) : null,
         trainingFlopSource: r.training_flop ? r.source_flop || null : null,
         source: 'reference',

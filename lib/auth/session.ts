@@ -4,13 +4,13 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { teamMembers, user as userTable } from '@/db/schema';
 import type { SessionUser } from './permissions';
-import { getAuth } from './server';
+import { authFor } from './server';
 import { sessionTimeouts } from './timeouts';
 
 /** The signed-in user for this request (memoised per request), or null. Deactivated users are signed out. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const auth = await getAuth();
-  const result = await auth.api.getSession({ headers: await headers() });
+  const h = await headers();
+  const result = await (await authFor(h)).api.getSession({ headers: h });
   if (!result) return null;
   const { absoluteSeconds } = sessionTimeouts();
   if (Date.now() - new Date(result.session.createdAt).getTime() > absoluteSeconds * 1000) return null;

@@ -1,3 +1,5 @@
+import { forwardedValue } from './forwarded';
+
 /** The Content-Security-Policy for one response: scripts only with this request's nonce. */
 export function contentSecurityPolicy(nonce: string, isDev = process.env.NODE_ENV !== 'production'): string {
   return [
@@ -26,10 +28,10 @@ export function securityHeaders(https: boolean): Record<string, string> {
   };
 }
 
-/** Is this request served over HTTPS (directly, or behind a proxy we were told to trust)? */
-export function isHttps(url: URL, headers: Headers, trustProxy: boolean): boolean {
+/** Is this request served over HTTPS (directly, or as the trusted proxy, `hops` in front, reports)? */
+export function isHttps(url: URL, headers: Headers, hops: number): boolean {
   if (url.protocol === 'https:') return true;
-  return trustProxy && headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return forwardedValue(headers, 'x-forwarded-proto', hops)?.toLowerCase() === 'https';
 }
 
 /** Public pages and routes (everything else needs a session). */

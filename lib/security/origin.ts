@@ -3,12 +3,14 @@
  * Next checks server-action origins against X-Forwarded-Host, which anyone can send; this check
  * trusts forwarded headers only when UPLIFT_TRUST_PROXY says a proxy sets them.
  */
+import { forwardedValue } from './forwarded';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 
 /** The origins this app answers on: its public URL, and the address the request was sent to. */
-export function allowedOrigins(headers: Headers, requestUrl: URL, publicUrl: string | undefined, trustProxy: boolean): Set<string> {
+export function allowedOrigins(headers: Headers, requestUrl: URL, publicUrl: string | undefined, proxyHops: number): Set<string> {
   const out = new Set<string>();
   if (publicUrl) {
     try {
@@ -17,8 +19,8 @@ export function allowedOrigins(headers: Headers, requestUrl: URL, publicUrl: str
       // a malformed BETTER_AUTH_URL is reported at start-up
     }
   }
-  const proto = trustProxy ? headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || requestUrl.protocol.replace(':', '') : requestUrl.protocol.replace(':', '');
-  const host = (trustProxy && headers.get('x-forwarded-host')?.split(',')[0]?.trim()) || headers.get('host');
+  const proto = forwardedValue(headers, 'x-forwarded-proto', proxyHops) || requestUrl.protocol.replace(':', '');
+  const host = forwardedValue(headers, 'x-forwarded-host', proxyHops) || headers.get('host');
   if (host) out.add(`${proto}://${host}`.toLowerCase());
   return out;
 }
@@ -27,7 +29,7 @@ export function checkOrigin(
   method: string,
   headers: Headers,
   requestUrl: URL,
-  options: { publicUrl?: string; trustProxy: boolean },
+  options: { publicUrl?: string; proxyHops: number },
 ): OriginVerdict {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   const origin = headers.get('origin');
@@ -43,6 +45,6 @@ export function checkOrigin(
   } catch {
     return { ok: false, reason: 'malformed Origin' };
   }
-  const allowed = allowedOrigins(headers, requestUrl, options.publicUrl, options.trustProxy);
+  const allowed = allowedOrigins(headers, requestUrl, options.publicUrl, options.proxyHops);
   return allowed.has(normalised) ? { ok: true } : { ok: false, reason: `foreign Origin ${normalised}` };
 }

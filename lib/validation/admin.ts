@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema/auth';
+import { ATTEMPT_PURPOSES } from '@/db/schema/security';
 import { emailSchema } from './auth';
 import { MAX_ID } from './ids';
 
@@ -48,3 +49,15 @@ export const settingsSchema = z.strictObject({
     .min(1, 'Choose a month.')
     .max(12, 'Choose a month.'),
 });
+
+/**
+ * A lock-out to clear, as listed on /admin. An empty account means every account of that client,
+ * which only a client with an identity of its own (an address or a device) can have.
+ */
+export const clearLockOutSchema = z
+  .strictObject({
+    purpose: z.enum(ATTEMPT_PURPOSES),
+    account: z.string().trim().max(254),
+    client: z.string().trim().min(1).max(120),
+  })
+  .refine((v) => v.account !== '' || /^(ip|device):./.test(v.client), { path: ['account'], message: 'Choose an account.' });

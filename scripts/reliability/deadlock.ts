@@ -1,6 +1,7 @@
 // Concurrent writers on PostgreSQL: 20 clients × 200 mixed operations through the app's write functions,
-// on one pool of the app's size (UPLIFT_DB_POOL, default 10). Passes with zero errors (each would have been
-// a 500) and every trigger-kept summary equal to its recomputation from the raw rows.
+// on one pool of the app's size (UPLIFT_DB_POOL, default 10) connected as the ordinary app role. Passes
+// with zero errors (each would have been a 500) and every trigger-kept summary equal to its
+// recomputation from the raw rows.
 // `tsx scripts/reliability/deadlock.ts [--clients 20] [--operations 200] [--no-retry]` with TEST_DATABASE_URL;
 // --no-retry turns the transaction retry off, to see the deadlocks it hides.
 import { randomBytes } from 'node:crypto';
@@ -8,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { connectPostgres } from '@/db/connect';
 import { prepareDatabase } from '@/db/prepare';
 import { transactionRetryStats } from '@/db/transaction-retry';
+import { asRole, ensureTestRoles, TEST_APP_ROLE, TEST_OWNER_ROLE } from '../test-roles';
 import { runConcurrentWrites, type WorkloadReport } from '../../tests/helpers/concurrent-writes';
 import { NO_DRIFT, summaryDrift, type SummaryDrift } from '../../tests/helpers/summary-definitions';
 
@@ -16,26 +18,28 @@ export type DeadlockReport = WorkloadReport & { retry: boolean; retries: number;
 export async function deadlockTest(options: { clients?: number; operations?: number; retry?: boolean } = {}): Promise<DeadlockReport> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is needed: deadlocks happen only on PostgreSQL.');
+  // As in production: migrated by the owner role, written by the ordinary app role (scripts/test-roles.ts).
+  await ensureTestRoles(base);
   const name = `uplift_deadlock_${randomBytes(5).toString('hex')}`;
   const admin = connectPostgres(base, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  await admin.db.execute(sql.raw(`create database ${name} owner ${TEST_OWNER_ROLE}`));
   const retry = options.retry ?? true;
-  const conn = connectPostgres(url.toString(), { max: Number(process.env.UPLIFT_DB_POOL ?? 10), retryTransactions: retry });
+  const owner = connectPostgres(asRole(base, TEST_OWNER_ROLE, name), { max: 2 });
+  const app = connectPostgres(asRole(base, TEST_APP_ROLE, name), { max: Number(process.env.UPLIFT_DB_POOL ?? 10), retryTransactions: retry });
   try {
-    await prepareDatabase(conn.db, 'postgres', { demo: true });
+    await prepareDatabase(owner.db, 'postgres', { demo: true, appRole: TEST_APP_ROLE });
     const before = { ...transactionRetryStats };
-    const report = await runConcurrentWrites(conn.db, { clients: options.clients ?? 20, operations: options.operations ?? 200 });
+    const report = await runConcurrentWrites(app.db, { clients: options.clients ?? 20, operations: options.operations ?? 200 });
     return {
       ...report,
       retry,
       retries: transactionRetryStats.retries - before.retries,
       retriesExhausted: transactionRetryStats.exhausted - before.exhausted,
-      drift: await summaryDrift(conn.db),
+      drift: await summaryDrift(app.db),
     };
   } finally {
-    await conn.close();
+    await app.close();
+    await owner.close();
     await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
     await admin.close();
   }

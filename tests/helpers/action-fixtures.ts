@@ -1,12 +1,12 @@
 /**
- * Fresh targets for the table entries of experiments, insights, models and backups: each call makes
+ * Fresh targets for the table entries of experiments, insights, models, backups and lock-outs: each call makes
  * its own row, so an accepted call (archive, re-test, mitigation) never uses up what the next caller needs.
  * Writes straight to the database (no audit), before the harness takes its fingerprint.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { backupJson } from '@/db/backup/create';
 import { getRetestRadar } from '@/db/queries/insights-radar';
-import { aiModels, capabilityOutcomes, experimentModels, experiments, teams } from '@/db/schema';
+import { aiModels, capabilityOutcomes, experimentModels, experiments, loginAttempts, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { importTemplateCsv } from '@/lib/validation/experiment-import';
@@ -92,4 +92,11 @@ export async function backupFile(db: Db): Promise<Blob> {
   const parts: string[] = [];
   for await (const chunk of backupJson(db, 'harness')) parts.push(chunk);
   return new Blob([parts.join('')], { type: 'application/json' });
+}
+
+/** A fresh sign-in lock-out (5 failures of browsers without a device cookie on a new account), as /admin lists it. */
+export async function lockOut(fx: Fixtures): Promise<{ purpose: string; account: string; client: string }> {
+  const account = `locked.${fx.uid()}@harness.test`;
+  await fx.db.insert(loginAttempts).values(Array.from({ length: 5 }, () => ({ purpose: 'sign-in' as const, email: account, client: 'unknown', outcome: 'failed' as const })));
+  return { purpose: 'sign-in', account, client: 'unknown' };
 }

@@ -14,8 +14,10 @@
  *   allowed and otherLead is not.
  * - `input`: a valid input for an allowed caller, fresh per call (use fx.uid() for unique names,
  *   fx.newUser() for a target user); may be async.
- * - `action`: a server action `(prevState, formData) => ActionState`, or `route`: a route handler
- *   with its method and path (input is sent as a form body for POST, query string for GET).
+ * - `action`: a server action `(prevState, formData) => ActionState` (`adapted(…)` for one with a
+ *   state of its own), or `route`: a route handler with its method and path (input is sent as a form
+ *   body for POST, query string for GET). tests/security-action-coverage.test.ts fails for any
+ *   exported server action or route method of app/ that no entry calls.
  * - optional `refusal` when refusal is not the default; `fuzz: false` to leave it out of the fuzz
  *   test (only for actions without user input); `mayWrite` for tables a failed attempt writes.
  * - `teamScoped: true` for writes limited to the teams a lead leads: otherLead gets a message (not a
@@ -30,6 +32,7 @@
 import { resetPasswordAction, changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
 import {
+  clearLockOutAction,
   createTeamAction,
   createUserAction,
   resetLinkAction,
@@ -69,6 +72,7 @@ import {
   currentVersion,
   experimentImportCsv,
   flaggedExperiment,
+  lockOut,
   modelImportCsv,
   newExperiment,
   newModel,
@@ -100,7 +104,11 @@ export type TableEntry = {
   /** What a successful call changes and audits (see ./action-effects). */
   effect?: EffectSpec;
 } & (
-  | { action: (prev: ActionState, formData: FormData) => Promise<ActionState | void> }
+  | {
+      action: (prev: ActionState, formData: FormData) => Promise<ActionState | void>;
+      /** The exported server action `action` wraps, when it is not the action itself (see `adapted`). */
+      serverAction?: (...args: never[]) => Promise<unknown>;
+    }
   | {
       route: {
         method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -142,6 +150,11 @@ const experimentForm = (fx: Fixtures) => ({
   tasksPerMonth: '100',
 });
 
+/** An action with a state of its own, called through `toState`; the entry still names the exported action. */
+function adapted<S>(serverAction: (prev: S, formData: FormData) => Promise<S>, initial: S, toState: (state: S) => ActionState) {
+  return { action: async (_prev: ActionState, formData: FormData) => toState(await serverAction(initial, formData)), serverAction };
+}
+
 /** Import screens keep their own state shape; in the table, a preview that rejects rows counts as refused. */
 const importOutcome = (s: ImportState): ActionState =>
   s.error ? { error: s.error } : s.rejected ? { error: `${s.rejected} row(s) rejected: ${s.rows?.flatMap((r) => r.errors).join(' ')}` } : { ok: true, message: s.message };
@@ -161,19 +174,20 @@ export const ACTION_TABLE: TableEntry[] = [
     mayWrite: ['login_attempts'],
     input: () => ({ email: 'sofia@uplift.demo', password: DEMO_PASSWORD }),
   },
-  { name: 'auth: sign out', allowed: EVERYONE, action: () => signOut(), input: () => ({}), fuzz: false, effect: SIGN_OUT },
+  { name: 'auth: sign out', allowed: EVERYONE, action: signOut, input: () => ({}), fuzz: false, effect: SIGN_OUT },
   {
     name: 'auth: change own password',
     effect: { changes: ['account'], audit: 'user.change-password' },
     allowed: SIGNED_IN,
     action: changePasswordAction,
     fuzzShare: 0.25,
+    mayWrite: ['login_attempts'],
     // The same password again, so the demo accounts keep working for the other entries.
     input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }),
   },
   {
     name: 'auth: set a password with a reset link',
-    effect: { changes: ['account', 'verification'] },
+    effect: { changes: ['account', 'password_reset_tokens'] },
     allowed: EVERYONE,
     action: resetPasswordAction,
     input: async (fx) => ({ token: await fx.resetToken(), newPassword: 'a long new passphrase', confirmPassword: 'a long new passphrase' }),
@@ -207,7 +221,7 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: ADMIN,
     action: resetLinkAction,
     input: async (fx) => ({ userId: (await fx.newUser()).id }),
-    effect: { changes: ['verification'], audit: 'user.password-reset-link' },
+    effect: { changes: ['password_reset_tokens'], audit: 'user.password-reset-link' },
   },
   {
     name: 'admin: team membership',
@@ -215,6 +229,13 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: ADMIN,
     action: setMembershipAction,
     input: async (fx) => ({ userId: (await fx.newUser('lead')).id, teamId: String(fx.teams.own), teamRole: 'lead' }),
+  },
+  {
+    name: 'admin: clear a sign-in lock-out',
+    allowed: ADMIN,
+    action: clearLockOutAction,
+    input: lockOut,
+    effect: { changes: ['login_attempts'], audit: 'security.clear-lockout' },
   },
   {
     name: 'admin: create team',
@@ -302,7 +323,7 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: TEAM_WRITERS,
     // Read-only: another team's rows are shown as rejected, nothing is written or audited.
     refusal: (c) => (c === 'otherLead' ? 'invalid' : c === 'anon' ? 'login' : 'forbidden'),
-    action: async (_p, fd) => importOutcome(await previewImportAction({}, fd)),
+    ...adapted(previewImportAction, {}, importOutcome),
     input: async (fx) => ({ file: new Blob([await experimentImportCsv(fx, fx.teams.own)], { type: 'text/csv' }) }),
   },
   {
@@ -310,7 +331,7 @@ export const ACTION_TABLE: TableEntry[] = [
     effect: { changes: ['experiments', 'experiment_models'], audit: 'experiment.import' },
     allowed: TEAM_WRITERS,
     teamScoped: true,
-    action: async (_p, fd) => importOutcome(await applyImportAction({}, fd)),
+    ...adapted(applyImportAction, {}, importOutcome),
     input: async (fx) => ({ csv: await experimentImportCsv(fx, fx.teams.own) }),
   },
   {
@@ -382,7 +403,7 @@ export const ACTION_TABLE: TableEntry[] = [
     name: 'models import: preview',
     effect: READ_ONLY,
     allowed: ADMIN,
-    action: async (_p, fd) => modelImportOutcome(await previewModelImportAction({}, fd)),
+    ...adapted(previewModelImportAction, {}, modelImportOutcome),
     input: (fx) => ({ csv: modelImportCsv(fx) }),
   },
   {
@@ -444,6 +465,15 @@ export const ACTION_TABLE: TableEntry[] = [
     route: { method: 'POST', path: '/api/auth/sign-out', body: 'json', handler: authRoute.POST, params: { all: ['sign-out'] } },
     input: () => ({}),
     fuzz: false,
+  },
+  {
+    name: 'route: GET /api/auth/get-session',
+    // Signed out, it answers null; nothing is written.
+    allowed: EVERYONE,
+    route: { method: 'GET', path: '/api/auth/get-session', handler: authRoute.GET, params: { all: ['get-session'] } },
+    input: () => ({}),
+    fuzz: false,
+    effect: READ_ONLY,
   },
   {
     name: 'route: better-auth sign-up is not exposed',

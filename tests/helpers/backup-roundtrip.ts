@@ -29,11 +29,11 @@ export function asOlderBackup(file: BackupFile, schemaVersion: string, dropColum
   return old.file!;
 }
 
-/** Restores the file into a fresh, empty database of the same kind and runs `check` on it. */
+/** Restores the file (as the owner, as `npm run restore` does) into a fresh, empty database of the same kind and runs `check` on it as the app. */
 export async function inFreshRestore<T>(kind: DatabaseKind, file: BackupFile, check: (db: Db) => Promise<T>): Promise<T> {
   const fresh = await openTestDb(kind, { demo: false });
   try {
-    await restoreBackup(fresh.db, file);
+    await restoreBackup(fresh.ownerDb, file);
     return await check(fresh.db);
   } finally {
     await fresh.close();

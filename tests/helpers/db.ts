@@ -5,32 +5,59 @@ import { connectPglite, connectPostgres } from '@/db/connect';
 import { prepareDatabase } from '@/db/prepare';
 import type { Db } from '@/db/types';
 import type { DatabaseKind } from '@/db/config';
+import { TEST_APP_ROLE, TEST_OWNER_ROLE, asRole, ensureTestRoles } from '@/scripts/test-roles';
 
-export type TestDb = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
+/**
+ * `db` is the app's connection: on PostgreSQL the ordinary app role, as in production. `ownerDb` is the
+ * schema owner's (migrations, restores, fault injection); on PGlite both are the one superuser.
+ */
+export type TestDb = { db: Db; ownerDb: Db; kind: DatabaseKind; close: () => Promise<void> };
 
-/** A fresh, migrated database: in-memory PGlite, or a throw-away schema on TEST_DATABASE_URL. */
-export async function openTestDb(kind: DatabaseKind, options: { demo?: boolean; today?: string } = {}): Promise<TestDb> {
-  if (kind === 'pglite') {
-    const conn = await connectPglite();
-    await prepareDatabase(conn.db, 'pglite', { demo: options.demo ?? false, today: options.today });
-    return { db: conn.db, kind, close: conn.close };
-  }
-  // One throw-away database per test file (the migrations name the public schema, so schemas cannot isolate).
+let rolesReady: Promise<void> | undefined;
+
+/**
+ * An empty database on TEST_DATABASE_URL owned by the test owner role, with the URLs of the owner and
+ * of the app role on it (the migrations name the public schema, so schemas cannot isolate test files).
+ */
+export async function createPostgresTestDatabase(prefix = 'uplift_t'): Promise<{ ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `uplift_t_${randomBytes(6).toString('hex')}`;
+  rolesReady ??= ensureTestRoles(base);
+  await rolesReady;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = connectPostgres(base, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const conn = connectPostgres(url.toString(), { max: 4 });
-  await prepareDatabase(conn.db, 'postgres', { demo: options.demo ?? false, today: options.today });
+  await admin.db.execute(sql.raw(`create database ${name} owner ${TEST_OWNER_ROLE}`));
   return {
-    db: conn.db,
-    kind,
-    close: async () => {
-      await conn.close();
+    ownerUrl: asRole(base, TEST_OWNER_ROLE, name),
+    appUrl: asRole(base, TEST_APP_ROLE, name),
+    drop: async () => {
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
       await admin.close();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated database: in-memory PGlite, or a throw-away database on TEST_DATABASE_URL.
+ * `empty: true` leaves it unmigrated (to build an older release's schema first, as the owner).
+ */
+export async function openTestDb(kind: DatabaseKind, options: { demo?: boolean; today?: string; empty?: boolean } = {}): Promise<TestDb> {
+  if (kind === 'pglite') {
+    const conn = await connectPglite();
+    if (!options.empty) await prepareDatabase(conn.db, 'pglite', { demo: options.demo ?? false, today: options.today });
+    return { db: conn.db, ownerDb: conn.db, kind, close: conn.close };
+  }
+  const created = await createPostgresTestDatabase();
+  const owner = connectPostgres(created.ownerUrl, { max: 2 });
+  if (!options.empty) await prepareDatabase(owner.db, 'postgres', { demo: options.demo ?? false, today: options.today, appRole: TEST_APP_ROLE });
+  const app = connectPostgres(created.appUrl, { max: 4 });
+  return {
+    db: app.db,
+    ownerDb: owner.db,
+    kind,
+    close: async () => {
+      await app.close();
+      await owner.close();
+      await created.drop();
     },
   };
 }
@@ -46,9 +73,13 @@ export const DB_KINDS: DatabaseKind[] = postgresAvailable ? ['pglite', 'postgres
 
 /**
  * Runs `body` once per database with one shared database per file (initdb costs seconds).
- * `ctx.db` is valid inside tests.
+ * `ctx.db` (the app role's connection) and `ctx.ownerDb` are valid inside tests.
  */
-export function describeEachDb(name: string, body: (ctx: { readonly db: Db; readonly kind: DatabaseKind }) => void, options: { demo?: boolean; today?: string } = {}) {
+export function describeEachDb(
+  name: string,
+  body: (ctx: { readonly db: Db; readonly ownerDb: Db; readonly kind: DatabaseKind }) => void,
+  options: { demo?: boolean; today?: string } = {},
+) {
   for (const kind of DB_KINDS) {
     describe(`${name} [${kind}]`, () => {
       let handle: TestDb | undefined;
@@ -58,10 +89,16 @@ export function describeEachDb(name: string, body: (ctx: { readonly db: Db; read
       afterAll(async () => {
         await handle?.close();
       });
+      const open = () => {
+        if (!handle) throw new Error('database not open yet');
+        return handle;
+      };
       body({
         get db() {
-          if (!handle) throw new Error('database not open yet');
-          return handle.db;
+          return open().db;
+        },
+        get ownerDb() {
+          return open().ownerDb;
         },
         kind,
       });

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseKind } from '@/db/config';
-import { createPasswordResetToken } from '@/db/queries/users';
+import { createPasswordResetToken } from '@/db/queries/password-reset';
 import { experiments, session, teamMembers, user } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';
@@ -37,6 +37,8 @@ const ACCOUNTS: Record<Exclude<Caller, 'anon'>, string> = {
 
 const request = { headers: new Headers() };
 const cookieJar = new Map<string, string>();
+/** Cookie attributes an action set (httpOnly, secure, sameSite, maxAge…), by name. */
+const cookieOptions = new Map<string, Record<string, unknown>>();
 
 export const nextHeadersMock = {
   headers: async () => request.headers,
@@ -44,11 +46,19 @@ export const nextHeadersMock = {
     get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
     getAll: () => [...cookieJar].map(([name, value]) => ({ name, value })),
     has: (name: string) => cookieJar.has(name),
-    set: (name: string, value: string) => void cookieJar.set(name, value),
+    set: (name: string, value: string, options: Record<string, unknown> = {}) => {
+      cookieJar.set(name, value);
+      cookieOptions.set(name, options);
+    },
     delete: (name: string) => void cookieJar.delete(name),
   }),
   draftMode: async () => ({ isEnabled: false, enable() {}, disable() {} }),
 };
+
+/** A cookie the last action set, with its attributes. */
+export function responseCookie(name: string): { value: string; options: Record<string, unknown> } | undefined {
+  return cookieJar.has(name) ? { value: cookieJar.get(name)!, options: cookieOptions.get(name) ?? {} } : undefined;
+}
 
 export const nextCacheMock = {
   revalidatePath: () => {},
@@ -225,11 +235,16 @@ export async function loadFixtures(db: Db): Promise<Fixtures> {
 
 /** Sets the simulated request (cookie, Origin, Host) for the next action call. */
 export async function actAs(fx: Fixtures, caller: Caller, extra: Record<string, string> = {}): Promise<Headers> {
-  const h = new Headers({ host: 'localhost:3000', origin: APP_ORIGIN, 'next-action': 'harness', ...extra });
   const cookie = await cookieFor(fx, caller);
-  if (cookie) h.set('cookie', cookie);
+  return setRequest(cookie ? { ...extra, cookie } : extra);
+}
+
+/** Sets the simulated request's headers as they are (a same-origin form post), with an empty response cookie jar. */
+export function setRequest(extra: Record<string, string> = {}): Headers {
+  const h = new Headers({ host: 'localhost:3000', origin: APP_ORIGIN, 'next-action': 'harness', ...extra });
   request.headers = h;
   cookieJar.clear();
+  cookieOptions.clear();
   return h;
 }
 

@@ -7,8 +7,9 @@ import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/audit';
 import { updateSettings } from '@/db/queries/settings';
 import { createTeam } from '@/db/queries/teams';
+import { clearLockOut } from '@/db/queries/login-attempts';
+import { createPasswordResetToken } from '@/db/queries/password-reset';
 import {
-  createPasswordResetToken,
   findUserByEmail,
   setTeamMemberships,
   setUserActive,
@@ -21,6 +22,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { publicUrl } from '@/lib/auth/secret';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import {
+  clearLockOutSchema,
   createUserSchema,
   membershipSchema,
   setActiveSchema,
@@ -104,9 +106,24 @@ export async function resetLinkAction(_prev: ActionState, formData: FormData): P
   const parsed = userIdSchema.safeParse(formObject(formData));
   if (!parsed.success) return { error: 'Invalid request.' };
   const db = await getDb();
-  if (!(await userExists(db, parsed.data.userId))) return { error: 'That user no longer exists.' };
+  const [target] = await db.select({ active: user.active }).from(user).where(eq(user.id, parsed.data.userId));
+  if (!target) return { error: 'That user no longer exists.' };
+  if (!target.active) return { error: 'This user is deactivated: reactivate them first.' };
   const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), parsed.data.userId));
-  return { ok: true, message: `One-time reset link (valid 24 hours): ${resetLink(token)}` };
+  return { ok: true, message: `One-time reset link (valid 24 hours; any earlier link stops working): ${resetLink(token)}` };
+}
+
+/** Lets a locked-out client try again at once (Admin → Recent lock-outs). */
+export async function clearLockOutAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  const parsed = clearLockOutSchema.safeParse(formObject(formData));
+  if (!parsed.success) return { error: 'Invalid request.' };
+  const { purpose, account, client } = parsed.data;
+  const db = await getDb();
+  const cleared = await db.transaction((tx) => clearLockOut(tx, actorOf(admin), { purpose, account: account || null, client }));
+  revalidatePath('/admin');
+  if (!cleared) return { error: 'This lock-out has already been cleared.' };
+  return { ok: true, message: 'Cleared: this client can try again now.' };
 }
 
 export async function setMembershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

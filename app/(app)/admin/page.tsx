@@ -1,23 +1,32 @@
 import type { Metadata } from 'next';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
 import { CreateUserForm } from '@/components/admin/create-user-form';
+import { LockOutsTable } from '@/components/admin/lockouts-table';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { UsersTable } from '@/components/admin/users-table';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { listLockOuts } from '@/db/queries/login-attempts';
 import { getSettings } from '@/db/queries/settings';
 import { listTeamsWithCounts } from '@/db/queries/teams';
 import { listUsers } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/guard';
+import { THROTTLE } from '@/lib/auth/throttle';
 
 export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
   const admin = await requirePermission('admin.users');
   const db = await getDb();
-  const [users, teams, settings] = await Promise.all([listUsers(db), listTeamsWithCounts(db), getSettings(db)]);
+  const limits = {
+    windowMinutes: THROTTLE.windowMinutes,
+    perAccountClient: THROTTLE.maxFailuresPerAccountClient,
+    perClient: THROTTLE.maxFailuresPerClient,
+    keepHours: THROTTLE.keepHours,
+  };
+  const [users, teams, settings, lockOuts] = await Promise.all([listUsers(db), listTeamsWithCounts(db), getSettings(db), listLockOuts(db, limits)]);
   return (
     <>
       <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
@@ -32,6 +41,13 @@ export default async function AdminPage() {
             <CreateUserForm teams={teams} />
           </div>
           <UsersTable users={users} teams={teams} selfId={admin.id} />
+        </Card>
+        <Card aria-labelledby="lockouts-title">
+          <CardHeader
+            title={<span id="lockouts-title">Recent lock-outs</span>}
+            description={`A client is refused for ${THROTTLE.windowMinutes} minutes after ${THROTTLE.maxFailuresPerAccountClient} wrong passwords for one account, or ${THROTTLE.maxFailuresPerClient} across accounts; the account's owner can still sign in from their own browser. Clearing lets that client try again at once.`}
+          />
+          <LockOutsTable lockOuts={lockOuts} />
         </Card>
         <Card>
           <CardHeader title={`Teams (${teams.length})`} />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { homePath } from '@/lib/auth/permissions';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { getCurrentUser } from '@/lib/auth/session';
 import { countUsers } from '@/db/queries/users';
 import { getDb } from '@/db';
@@ -19,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="text-sm font-semibold text-primary">Uplift</p>
         <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
         <p className="mb-6 text-sm text-muted-foreground">What AI is really changing in your organisation.</p>
-        <LoginForm next={typeof next === 'string' ? next : undefined} />
+        <LoginForm next={safeNextPath(next) ?? undefined} />
       </div>
     </main>
   );

@@ -4,6 +4,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
+import { restoreNeedsOwner } from '@/db/backup/restore';
 import { getOverviewCounts } from '@/db/queries/overview';
 import { requirePermission } from '@/lib/auth/guard';
 
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: 'Backup and restore' };
 
 export default async function BackupPage() {
   await requirePermission('admin.backup');
-  const counts = await getOverviewCounts(await getDb());
+  const db = await getDb();
+  const [counts, needsOwner] = await Promise.all([getOverviewCounts(db), restoreNeedsOwner(db)]);
   const n = counts.experiments;
   return (
     <>
@@ -39,6 +41,12 @@ export default async function BackupPage() {
             <p className="text-sm" data-testid="restore-unavailable">
               This instance already holds experiments, so it cannot be restored over. Start a fresh instance with <code>UPLIFT_DEMO=0</code> and run{' '}
               <code>npm run restore -- backup.json.gz</code>, or restore here in the fresh instance.
+            </p>
+          ) : needsOwner ? (
+            <p className="text-sm" data-testid="restore-needs-owner">
+              This server connects to PostgreSQL as an ordinary role, which may not replace the audit trail. Restore from the command line
+              with <code>npm run restore -- backup.json.gz</code> and <code>UPLIFT_MIGRATE_DATABASE_URL</code> set to the role that owns the
+              schema.
             </p>
           ) : (
             <>

@@ -1,12 +1,12 @@
 // /api/auth/* – only the better-auth endpoints the app needs over HTTP. Sign-in goes through the
 // throttled server action, so better-auth's own sign-in, sign-up and reset endpoints are not exposed.
-import { getAuth } from '@/lib/auth/server';
+import { authFor } from '@/lib/auth/server';
 
 const ALLOWED = new Set(['/api/auth/get-session', '/api/auth/sign-out']);
 
 async function handle(request: Request) {
   if (!ALLOWED.has(new URL(request.url).pathname)) return Response.json({ error: 'Not found' }, { status: 404 });
-  return (await getAuth()).handler(request);
+  return (await authFor(request.headers)).handler(request);
 }
 
 export { handle as GET, handle as POST };
