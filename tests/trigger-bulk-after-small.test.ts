@@ -14,7 +14,7 @@ import { describeEachDb } from './helpers/db';
 const ROWS = 20_000;
 
 describeEachDb('a bulk statement after one-row edits on the same connection', (ctx) => {
-  it(`updates ${ROWS.toLocaleString('en')} experiments, their links and outcomes in bulk time`, { timeout: 25_000 }, async () => {
+  it(`updates ${ROWS.toLocaleString('en')} experiments, their links and outcomes in bulk time`, { timeout: 120_000 }, async () => {
     await ctx.db.transaction(async (tx) => {
       const exec = (q: string) => tx.execute(sql.raw(q));
       await exec(`insert into teams (name) values ('Bulk A'), ('Bulk B')`);
@@ -31,7 +31,9 @@ describeEachDb('a bulk statement after one-row edits on the same connection', (c
       await exec(`insert into capability_outcomes (experiment_id, type, description, impact, recorded_on) select ${first}, 'synthesis', 'one', 2, '2026-02-01'`);
       await exec(`update capability_outcomes set experiment_id = ${first} + 1 where description = 'one'`);
       // Then the bulk ones, on the same connection (the transaction holds it). Each is timed: in bulk
-      // time it takes a second or two; the quadratic plan or a statement per row took 15–17 s each.
+      // time it takes a second or two on a quiet machine (up to ~9 s on one loaded 8×); the quadratic
+      // plan or a statement per row took 15–17 s each on a quiet machine. The test's own timeout is
+      // generous so a loaded machine reports the slow statements instead of a bare timeout.
       const bulk = async (q: string) => {
         const started = performance.now();
         await exec(q);
@@ -51,7 +53,7 @@ describeEachDb('a bulk statement after one-row edits on the same connection', (c
         await bulk(`update ai_models set vendor = 'Acme Three' where slug = 't-bulk'`),
         await bulk(`update capability_outcomes set experiment_id = experiment_id + 0, impact = 3 where description = 'bulk'`),
       ];
-      expect(took.filter((ms) => ms > 8_000)).toEqual([]);
+      expect(took.filter((ms) => ms > 12_000)).toEqual([]);
 
       const rows = await rawRows<{ vendor: string; experiments: number; usage: number; outcomes: number; moved: number }>(
         tx as unknown as Db,
