@@ -31,6 +31,15 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
+ * A refused form: its field errors, what was typed, and the form-wide message (an issue with no field,
+ * e.g. "a check-in with only a date records nothing") as the form's error.
+ */
+export function refused(error: z.ZodError, formData: FormData): ActionState {
+  const { _form, ...fieldErrors } = fieldErrorsOf(error);
+  return { ...(_form ? { error: _form.join(' ') } : {}), fieldErrors, values: formValues(formData) };
+}
+
+/**
  * FormData → plain object, without Next's internal $ACTION fields. Unknown keys are kept so strict
  * schemas reject them; files where text is expected are dropped (the schema then reports the field
  * missing); control characters are removed (see cleanText). Prototype keys cannot pollute: the
