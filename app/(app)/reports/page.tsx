@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ActiveFilters, filterNames } from '@/components/filters/active-filters';
 import { ExportMenu } from '@/components/reports/export-menu';
 import { ReportFilters } from '@/components/reports/report-filters';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -6,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { exportSummary, scopeFiltersToUser } from '@/db/queries/export';
 import { reportPeriod } from '@/db/queries/report';
+import { listModelChoices } from '@/db/queries/experiment-detail';
 import { getSettings } from '@/db/queries/settings';
 import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
@@ -24,10 +26,11 @@ export default async function ReportsPage({ searchParams }: Props) {
   const query = experimentFiltersToSearch({ ...filters, page: 1 });
   const db = await getDb();
   const scoped = scopeFiltersToUser(filters, user);
-  const [summary, teams, settings] = await Promise.all([
+  const [summary, teams, settings, models] = await Promise.all([
     exportSummary(db, scoped, { userTeamIds: user.teamIds }),
     listTeams(db),
     getSettings(db),
+    listModelChoices(db),
   ]);
   const period = reportPeriod(filters);
   const visibleTeams = user.role === 'lead' ? teams.filter((t) => user.teamIds.includes(t.id)) : teams;
@@ -41,6 +44,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       <div className="space-y-6">
         <Card>
           <CardHeader title="Filters" description="The same filters as the experiment list; a link from the list or the dashboard arrives here with its filters." />
+          <ActiveFilters f={filters} names={filterNames(teams, models)} path="/reports" />
           <ReportFilters filters={filters} teams={visibleTeams} paper={paper} />
         </Card>
 
