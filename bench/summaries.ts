@@ -3,7 +3,8 @@
 // pay for themselves now that dashboard figures are cached per data version? Each write moves the
 // version, so the first view after it computes the figures again: a summary pays when what it saves on
 // that computation exceeds what its triggers add to the write. Measures both sides on generated data,
-// on PGlite and on BENCH_DATABASE_URL (emptied) when set, and prints the figures.
+// on PGlite and on BENCH_DATABASE_URL (emptied) when set, and prints the figures. Also the cost of the
+// lock order (db/derived/README.md): the version row taken before every statement.
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { connectPglite, connectPostgres, type Connection } from '@/db/connect';
@@ -97,6 +98,10 @@ async function bench(kind: 'pglite' | 'postgres', conn: Connection) {
   const upsert = await writeCost(db, USED_BEST_TRIGGERS, (tx) =>
     tx.execute(sql`update model_benchmarks set score = ${(s = s === 50 ? 51 : 50)} where model_id = ${score.model_id} and benchmark = ${score.benchmark}`),
   );
+  // The lock order's own cost: the version row taken before every statement.
+  const lockFirst = await writeCost(db, ['data_version_lock_first on experiments'], (tx) =>
+    tx.execute(sql`update experiments set mindset = ${(flip = !flip) ? 'automate' : 'accelerate'} where id = ${one.id}`),
+  );
   const [{ n: using }] = await rows<{ n: number }>(sql`select count(*)::int as n from experiment_models where model_id = ${score.model_id}`);
   console.log('figure'.padEnd(64), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8));
   for (const [name, t] of Object.entries(figures)) console.log(name.padEnd(64), String(t.p50).padStart(8), String(t.p95).padStart(8));
@@ -106,6 +111,7 @@ async function bench(kind: 'pglite' | 'postgres', conn: Connection) {
   };
   w('one experiment edit (rollup)', edit);
   w('1,000 experiments in one statement (rollup)', bulk);
+  w('one experiment edit (data_version_lock_first)', lockFirst);
   w(`a benchmark score of a model used by ${using} experiments (used best)`, upsert);
 }
 
