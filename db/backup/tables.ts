@@ -64,9 +64,9 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
-  data_version: 'derived: a counter that every write bumps (migration 0003)',
-  model_usage: 'derived: kept by triggers from experiments and their models (migration 0002)',
-  insights_rollup: 'derived: kept by triggers from experiments (migration 0005)',
+  data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
+  model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
+  insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
 };
 
 export type BackupFile = {
