@@ -36,8 +36,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * missing); control characters are removed (see cleanText). Prototype keys cannot pollute: the
  * object has no prototype.
  */
-// `_keys` is accepted for older callers; every key is kept either way.
-export function formObject(formData: FormData, _keys?: readonly string[]): Record<string, string> {
+export function formObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [k, v] of formData.entries()) {
     if (k.startsWith('$ACTION') || typeof v !== 'string') continue;
