@@ -34,6 +34,8 @@ export const aiModels = pgTable(
     /** Estimated training compute in FLOP (an estimate with 4 significant digits: a float is right here). */
     trainingFlop: doublePrecision('training_flop'),
     trainingFlopSource: text('training_flop_source'),
+    /** Day the vendor retired the model from its API (null while it is offered); retired models stay in history. */
+    retiredOn: date('retired_on', { mode: 'string' }),
     /** Where the row came from: a source key of the reference data set, or "entered by <admin> on <date>". */
     source: text('source').notNull().default('reference'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,8 +70,11 @@ export const modelPrices = pgTable(
   ],
 );
 
-export const BENCHMARKS = ['gpqa_diamond'] as const;
-export type Benchmark = (typeof BENCHMARKS)[number];
+/**
+ * A model's single headline score per benchmark, which the re-test radar and blocker bars read (GPQA Diamond
+ * until blockers pick their benchmark). Scores per effort, on every benchmark of the `benchmarks` table, are
+ * in `benchmark_scores`.
+ */
 
 export const modelBenchmarks = pgTable(
   'model_benchmarks',
