@@ -58,8 +58,9 @@ describeEachDb(
         expect(r['Start date']).toBe(e.start ?? '');
         expect(r['Hours saved per month'] === '' ? null : Number(r['Hours saved per month'])).toBe(e.hours == null ? null : Number(e.hours));
       }
-      const hours = rows.map((r) => (r['Hours saved per month'] === '' ? -Infinity : Number(r['Hours saved per month'])));
-      expect(hours.filter((h) => h > -Infinity)).toEqual([...hours.filter((h) => h > -Infinity)].sort((a, b) => b - a));
+      // "Hours saved" sorts by the current figure (latest check-in, else own, else 0), as the list shows it.
+      const hours = rows.map((r) => Number(r['Current hours saved per month']));
+      expect(hours).toEqual([...hours].sort((a, b) => b - a));
     });
 
     it('outcomes CSV holds every outcome of the filtered experiments and no other', async () => {

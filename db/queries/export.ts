@@ -32,8 +32,9 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   workType: experiments.workType,
   startDate: experiments.startDate,
   endDate: experiments.endDate,
-  hoursSaved: experiments.hoursSavedPerMonth,
-  spend: experiments.spendMonthlyCents,
+  // The current figures, as the list sorts and the dashboard sums them.
+  hoursSaved: experiments.currentHoursSavedPerMonth,
+  spend: experiments.currentSpendMonthlyCents,
   outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (migration 0005)
   updatedAt: experiments.updatedAt,
 };
