@@ -94,6 +94,7 @@ test.describe('an executive exports what the filters select', () => {
     await page.goto('/dashboard?period=12m&team=1,2&workType=analysis');
     const cards: Record<string, string> = {};
     for (const id of ['outcomes', 'augmentation', 'evidence', 'active', 'teams', 'completed', 'hours', 'spend']) cards[id] = (await page.getByTestId(`kpi-${id}`).textContent())!.trim();
+    expect(Number(cards.active.replace(/,/g, ''))).toBeGreaterThan(0);
     const { from, to } = resolvePeriod('12m', today());
     await page.goto(`/reports?team=1,2&workType=analysis&from=${from}&to=${to}`);
     for (const [id, value] of Object.entries(cards)) await expect(page.getByTestId(`report-figure-${id}`)).toHaveText(value);
