@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Download, Page } from '@playwright/test';
 import { extractPdfText } from '../lib/export/pdf/extract-text';
+import { resolvePeriod } from '../lib/metrics/period';
 import { expect, storageFor, test } from './fixtures';
 
 type Row = Record<string, string>;
@@ -77,14 +78,26 @@ test.describe('an executive exports what the filters select', () => {
     const to = today();
     const from = daysBefore(to, 89);
     const active = rows.filter((r) => r.Status !== 'proposed' && r['Start date'] && r['Start date'] <= to && (r['End date'] || to) >= from);
+    expect(rows.filter((r) => r['Active in the period'] === 'yes').length).toBe(active.length);
     expect(text).toContain(`Period: ${from} to ${to}`);
-    expect(text).toContain('EXPERIMENTS ACTIVE');
-    expect(text.split('\n')[text.split('\n').indexOf('EXPERIMENTS ACTIVE') + 1]).toBe(String(active.length));
+    expect(text).toContain('ACTIVE EXPERIMENTS');
+    expect(text.split('\n')[text.split('\n').indexOf('ACTIVE EXPERIMENTS') + 1]).toBe(active.length.toLocaleString('en-US'));
     const outcomes = parseCsv(await (await page.request.get('/api/export/experiments?format=csv&dataset=outcomes&mindset=new_capability')).body())
       .filter((o) => o['Recorded on'] >= from && o['Recorded on'] <= to)
       .sort((a, b) => Number(b['Impact (1–5)']) - Number(a['Impact (1–5)']) || b['Recorded on'].localeCompare(a['Recorded on']) || Number(b['Outcome ID']) - Number(a['Outcome ID']));
     expect(outcomes.length).toBeGreaterThan(0);
     expect(text).toContain(outcomes[0].Experiment.replace(/—/g, '\u0097'));
+  });
+
+  test('the Reports page shows the dashboard cards\' figures for the same filters', async ({ page }) => {
+    // The last 12 months, two teams, one work type: the dashboard's own link and the Reports page's filters.
+    await page.goto('/dashboard?period=12m&team=1,2&workType=analysis');
+    const cards: Record<string, string> = {};
+    for (const id of ['outcomes', 'augmentation', 'evidence', 'active', 'teams', 'completed', 'hours', 'spend']) cards[id] = (await page.getByTestId(`kpi-${id}`).textContent())!.trim();
+    expect(Number(cards.active.replace(/,/g, ''))).toBeGreaterThan(0);
+    const { from, to } = resolvePeriod('12m', today());
+    await page.goto(`/reports?team=1,2&workType=analysis&from=${from}&to=${to}`);
+    for (const [id, value] of Object.entries(cards)) await expect(page.getByTestId(`report-figure-${id}`)).toHaveText(value);
   });
 
   test('the export API refuses a signed-out caller and never caches', async ({ page, browser, baseURL }) => {

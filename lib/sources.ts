@@ -1,3 +1,4 @@
+import { todayIn } from './metrics/today';
 /**
  * Human names and links for the source keys of the reference data set (db/seed/reference/SOURCES.md §2, §10).
  * Values entered in the app carry "entered by <admin> on <date>" instead of a key and are shown as they are.
@@ -61,4 +62,5 @@ export const sourceText = (value: string | null | undefined) => describeSource(v
 export const enteredBy = (email: string, today: string) => `entered by ${email} on ${today}`;
 export const importedBy = (email: string, today: string) => `imported by ${email} on ${today}`;
 
-export const isoToday = () => new Date().toISOString().slice(0, 10);
+/** Today in the organisation's time zone (lib/metrics/today.ts). */
+export const isoToday = () => todayIn();

@@ -6,6 +6,7 @@ import { capabilityOutcomes, experiments, teamMembers, user } from '@/db/schema'
 import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
 import { childrenCsv, filteredExperimentsCsv } from '@/lib/export/experiments-csv';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
+import { getHeadlineFigures } from '@/db/queries/headline';
 import { parseExperimentFilters, type ExperimentFilters } from '@/lib/validation/experiment-filters';
 import type { Db } from '@/db/types';
 import { describeEachDb } from './helpers/db';
@@ -57,8 +58,9 @@ describeEachDb(
         expect(r['Start date']).toBe(e.start ?? '');
         expect(r['Hours saved per month'] === '' ? null : Number(r['Hours saved per month'])).toBe(e.hours == null ? null : Number(e.hours));
       }
-      const hours = rows.map((r) => (r['Hours saved per month'] === '' ? -Infinity : Number(r['Hours saved per month'])));
-      expect(hours.filter((h) => h > -Infinity)).toEqual([...hours.filter((h) => h > -Infinity)].sort((a, b) => b - a));
+      // "Hours saved" sorts by the current figure (latest check-in, else own, else 0), as the list shows it.
+      const hours = rows.map((r) => Number(r['Current hours saved per month']));
+      expect(hours).toEqual([...hours].sort((a, b) => b - a));
     });
 
     it('outcomes CSV holds every outcome of the filtered experiments and no other', async () => {
@@ -135,9 +137,11 @@ describeEachDb(
       const summary = wb.getWorksheet('Summary')!;
       const lines = new Map<string, ExcelJS.CellValue>();
       summary.eachRow((row) => lines.set(String(row.getCell(1).value), row.getCell(2).value));
-      expect(lines.get('Experiments')).toBe(ids.length);
-      const outcomes = wb.getWorksheet('Outcomes')!;
-      expect(lines.get('Capability outcomes')).toBe(outcomes.rowCount - 1);
+      expect(lines.get('Experiments in this file')).toBe(ids.length);
+      // The headline lines are the dashboard's figures for the same filters (tests/export-figures.test.ts compares them all).
+      const { current } = await getHeadlineFigures(ctx.db, filters);
+      expect(lines.get('Capability outcomes')).toBe(current.outcomes);
+      expect(lines.get('Active experiments')).toBe(current.active);
     });
 
     it('an empty selection still gives a header row', async () => {

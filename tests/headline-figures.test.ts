@@ -8,6 +8,9 @@ import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard-models';
 import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
 import { getInsightsSummary } from '@/db/queries/insights';
 import { getConcentration } from '@/db/queries/insights-concentration';
+import { getShift } from '@/db/queries/insights-shift';
+import { getMindsetByMonth } from '@/db/queries/dashboard-adoption';
+import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
 import { getRetestRadar } from '@/db/queries/insights-radar';
 import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, modelPrices, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
@@ -175,5 +178,29 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
     expect(item.id).toBe(fx.e5);
     // NEW against A1: 75 − 40 = 35 points, 3 ÷ 0.75 = 4× cheaper, 2030-06-30 → 2031-01-20 is 6 months later.
     expect(item.candidates.map((c) => [c.id, c.pointsGain, c.cheaperFactor, c.monthsLater])).toEqual([[fx.fresh, 35, 4, 6]]);
+  });
+
+  it('the shift to new capability: the card, the mindset mix and the Insights page, each under its own label', async () => {
+    // One measure in two places: the dashboard's insights card and the /insights page say the same sentence and HHI.
+    const scope = { teamIds: fx.teamIds, today: TODAY };
+    const card = await getInsightsSummary(ctx.db, scope);
+    const page = await getShift(ctx.db, scope);
+    expect(page.sentence).toBe(card.shiftSentence);
+    const concentration = await getConcentration(ctx.db, scope);
+    expect(concentration.byVendor.hhi).toBeCloseTo(card.vendorHhi!, 12);
+    expect(concentration.byVendor.largest).toMatchObject({ key: card.largestVendor!.name, share: card.largestVendor!.share });
+    expect(concentration.portability).toBe(card.portability);
+    // Different measures, so different labels: the augmentation share of Q2 is 3/4 (active E1 E3 E4 of E1–E4), the
+    // new-capability share of experiments started in 2031-Q2 is 2/3 (E1 E4 of E1 E4 E6). The mindset mix's June bar
+    // is June's own share: active in June E1 E4 (E2 and E3 ended in May), both new capability → 100%.
+    const mix = await getMindsetByMonth(ctx.db, f);
+    const june = mix.filter((r) => r.month === '2031-06');
+    expect(june.map((r) => [r.key, r.experiments])).toEqual([['new_capability', 2]]);
+    // For a one-month period the card and the bar are the same measure, and agree.
+    const juneOnly: DashboardFilters = { ...f, period: { from: '2031-06-01', to: TODAY }, previous: null };
+    const { current } = await getDashboardKpis(ctx.db, juneOnly);
+    expect(share(current.activeNewCapability, current.active)).toBe(1);
+    expect(DEFINITION_TITLE.augmentationShare).not.toBe(DEFINITION_TITLE.mindsetMix);
+    expect(DEFINITIONS.newCapabilityShift).toContain('different measure from the augmentation share');
   });
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ExperimentDetail } from '@/db/queries/experiment-detail';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
+import { describeSource, figureSource } from '@/lib/metrics/current-figure';
 import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -18,6 +19,8 @@ const Text = ({ children }: { children: string }) => (children ? <p className="w
 
 /** What the experiment is, its efficiency figures, blocker and learnings. */
 export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
+  const hoursSource = figureSource(e.checkins, (c) => c.hoursSavedPerMonth != null, e.hoursSavedPerMonth);
+  const spendSource = figureSource(e.checkins, (c) => c.spendMonthlyCents != null, e.spendMonthlyCents);
   return (
     <>
       <Card>
@@ -42,13 +45,22 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
       <Card>
         <CardHeader title="Efficiency" />
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <Fact label="Hours saved per month (current)" testId="hours-saved">{formatNumber(hoursSource.kind === 'none' ? null : n(e.currentHoursSavedPerMonth), 2)}</Fact>
+          <Fact label="AI spend per month (current)" testId="spend-current">{spendSource.kind === 'none' ? '—' : formatMoneyCents(e.currentSpendMonthlyCents)}</Fact>
+          <Fact label="Quality before → with AI (current)">{e.qualityBefore ?? '—'} → {e.currentQualityAfter ?? '—'} (of 5)</Fact>
+          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents)} {e.spendOneOffCents != null && e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
+        </dl>
+        <p className="mt-2 text-xs text-muted-foreground" data-testid="current-source">
+          Current figures, as the dashboard counts them: hours {describeSource(hoursSource)}; spend {describeSource(spendSource)}.
+        </p>
+        <h3 className="mt-4 text-sm font-medium">Estimated at the start</h3>
+        <dl className="mt-1 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Fact label="Hours per task before AI">{formatNumber(n(e.hoursBeforePerTask), 2)}</Fact>
           <Fact label="Hours per task with AI">{formatNumber(n(e.hoursWithAiPerTask), 2)}</Fact>
           <Fact label="Tasks per month">{formatNumber(n(e.tasksPerMonth), 2)}</Fact>
-          <Fact label="Hours saved per month" testId="hours-saved">{formatNumber(n(e.hoursSavedPerMonth), 2)}</Fact>
+          <Fact label="Hours saved per month" testId="hours-saved-own">{formatNumber(n(e.hoursSavedPerMonth), 2)}</Fact>
           <Fact label="AI spend per month">{formatMoneyCents(e.spendMonthlyCents)}</Fact>
-          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents)} {e.spendOneOffCents != null && e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
-          <Fact label="Quality before → with AI">{e.qualityBefore ?? '—'} → {e.qualityAfter ?? '—'} (of 5)</Fact>
+          <Fact label="Quality with AI">{e.qualityAfter ?? '—'}</Fact>
         </dl>
       </Card>
       {e.blockedByModel ? (

@@ -3,6 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentListRow } from '@/db/queries/experiments-list';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
+import { formatKpiValue } from '@/lib/metrics/kpi';
 import { MINDSET_SHORT, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { experimentFiltersToSearch, type ExperimentFilters, type SortKey } from '@/lib/validation/experiment-filters';
 
@@ -62,14 +63,40 @@ export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: Ex
             <Td>{MINDSET_SHORT[e.mindset]}</Td>
             <Td>{WORK_TYPE_LABEL[e.workType]}</Td>
             <Td className="whitespace-nowrap">{formatDate(e.startDate)}</Td>
-            <Td className="text-right">{formatNumber(e.hoursSavedPerMonth == null ? null : Number(e.hoursSavedPerMonth))}</Td>
-            <Td className="text-right">{formatMoneyCents(e.spendMonthlyCents)}</Td>
+            <Td className="text-right">
+              {formatNumber(e.hoursSavedPerMonth == null ? null : Number(e.hoursSavedPerMonth))}
+              {e.hoursFromCheckin ? <FromCheckin /> : null}
+            </Td>
+            <Td className="text-right">
+              {formatMoneyCents(e.spendMonthlyCents)}
+              {e.spendFromCheckin ? <FromCheckin /> : null}
+            </Td>
             <Td className="text-right">{e.outcomes}</Td>
             <Td className="whitespace-nowrap">{new Date(e.updatedAt).toISOString().slice(0, 10)}</Td>
           </tr>
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/** Marks a figure taken from the latest check-in rather than the experiment's own estimate. */
+function FromCheckin() {
+  return (
+    <span className="ml-1 text-xs text-muted-foreground" title="From the latest check-in">
+      ✓<span className="sr-only"> from the latest check-in</span>
+    </span>
+  );
+}
+
+/** The current figures summed over every page, before rounding: a dashboard drill-down's total is its bar's value. */
+export function ListSums({ total, sums }: { total: number; sums: { hoursSavedPerMonth: number; spendMonthlyCents: number } }) {
+  return (
+    <p className="mt-2 text-sm text-muted-foreground" data-testid="list-sums">
+      All {formatNumber(total)} experiments together: <strong data-testid="list-sum-hours">{formatKpiValue(sums.hoursSavedPerMonth, 'hours')}</strong> hours saved
+      per month for <strong data-testid="list-sum-spend">{formatKpiValue(sums.spendMonthlyCents, 'cents')}</strong> a month. Figures are current: the latest
+      check-in (✓), else the experiment&apos;s own estimate, as the dashboard counts them.
+    </p>
   );
 }
 

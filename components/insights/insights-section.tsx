@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import type { InsightsSummary } from '@/db/queries/insights';
+import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { LevelBadge } from './concentration-panel';
 import { hhiText, pct } from './explain';
@@ -59,7 +60,9 @@ export function InsightsSection({ summary }: { summary: InsightsSummary }) {
           </p>
         </Card>
         <Card>
-          <p className="text-sm text-muted-foreground">Automation → augmentation</p>
+          <p className="text-sm text-muted-foreground" title={DEFINITIONS.newCapabilityShift}>
+            {DEFINITION_TITLE.newCapabilityShift}
+          </p>
           <p className="mt-1 text-sm font-medium" data-testid="insight-shift">
             {summary.shiftSentence}
           </p>

@@ -4,6 +4,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import type { ShiftReport } from '@/db/queries/insights-shift';
 import { formatDate } from '@/lib/format';
 import { MINDSET_SHORT } from '@/lib/labels';
+import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
 import { toPercentages } from '@/lib/metrics/shift';
 import { Explain, SHOWN } from './explain';
 
@@ -24,6 +25,9 @@ export function ShiftPanel({ report }: { report: ShiftReport }) {
       <CardHeader title={<span id="shift-title">From automation to augmentation</span>} />
       <p className="mb-2 text-lg font-medium" data-testid="shift-sentence">
         {report.sentence}
+      </p>
+      <p className="mb-2 text-xs text-muted-foreground" data-testid="shift-definition">
+        {DEFINITION_TITLE.newCapabilityShift}: {DEFINITIONS.newCapabilityShift}
       </p>
       <Explain>
         Automating a task saves time; creating a new capability changes what the organisation can do. The first chart shows what new

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import { SLICE_KEYS, sliceOf, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { MonthBucket, Period } from '@/lib/metrics/period';
 import { buildExperimentWhere, usesModelSql } from './experiment-filters';
 
@@ -10,9 +10,11 @@ import { buildExperimentWhere, usesModelSql } from './experiment-filters';
  */
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 
-/** The dashboard's slice: not archived, and the team / work type / vendor / model filters. */
-export const sliceWhere = (f: DashboardFilters): SQL =>
-  buildExperimentWhere({ team: f.team, workType: f.workType, vendor: f.vendor, model: f.model }, { today: f.today })!;
+/** The dashboard's slice: not archived (unless the filters say otherwise), and every slice filter. */
+export const sliceWhere = (f: DashboardFilters): SQL => buildExperimentWhere(sliceOf(f), { today: f.today }) ?? sql`true`;
+
+/** Slice filters that outcome rows carry no copy of: they are checked on the experiment itself. */
+const BEYOND_OUTCOME_COPIES = SLICE_KEYS.filter((k) => !['team', 'workType', 'model', 'vendor'].includes(k));
 
 const O = (col: string) => sql.raw(`"capability_outcomes"."${col}"`);
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
@@ -23,12 +25,14 @@ const list = (values: readonly (string | number)[]) => sql.join(values.map((v) =
  * Vendor and model still look at the experiment's models.
  */
 export const outcomeSliceWhere = (f: DashboardFilters): SQL => {
-  const c: SQL[] = [sql`not ${O('experiment_archived')}`];
+  const c: SQL[] = f.archived ? [] : [sql`not ${O('experiment_archived')}`];
   if (f.team) c.push(sql`${O('team_id')} in (${list(f.team)})`);
   if (f.workType) c.push(sql`${O('work_type')} in (${list(f.workType)})`);
   if (f.model) c.push(usesModelSql(O('experiment_id'), 'slug', f.model));
   if (f.vendor) c.push(usesModelSql(O('experiment_id'), 'vendor', f.vendor));
-  return sql.join(c, sql` and `);
+  if (BEYOND_OUTCOME_COPIES.some((k) => f[k] !== undefined))
+    c.push(sql`exists (select 1 from experiments where "experiments"."id" = ${O('experiment_id')} and ${sliceWhere(f)})`);
+  return c.length ? sql.join(c, sql` and `) : sql`true`;
 };
 
 /** Active in the period (definition: lib/metrics/definitions.ts), exactly as the list's from/to filter. */

@@ -5,10 +5,11 @@ import { capabilityOutcomes, checkins, experiments } from '../schema';
 import type { Db, Queryable } from '../types';
 import { writeAudit } from './audit';
 import { actorOf, authorizeChild, type WriteResult } from './experiment-write';
+import { todayIn } from '@/lib/metrics/today';
 
 /** Capability outcomes and check-ins: rows that hang off one experiment, changed under its team's rights. */
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayIn();
 
 /** Children change the experiment too: its updated time moves (the version does not, so an open edit form stays valid). */
 const touch = (tx: Queryable, id: number) => tx.update(experiments).set({ updatedAt: sql`now()` }).where(eq(experiments.id, id));

@@ -1,3 +1,4 @@
+import { todayIn } from '@/lib/metrics/today';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, teams, user } from '../schema';
 import type { Queryable } from '../types';
@@ -23,8 +24,8 @@ export async function getExperimentDetail(db: Queryable, id: number) {
         isPrimary: experimentModels.isPrimary,
         gpqa: modelBenchmarks.score,
         // The price in force today: the latest effective date not in the future.
-        input: sql<string | null>`(select p.input_usd_per_mtok from model_prices p where p.model_id = "ai_models"."id" and p.effective_date <= current_date order by p.effective_date desc limit 1)`,
-        output: sql<string | null>`(select p.output_usd_per_mtok from model_prices p where p.model_id = "ai_models"."id" and p.effective_date <= current_date order by p.effective_date desc limit 1)`,
+        input: sql<string | null>`(select p.input_usd_per_mtok from model_prices p where p.model_id = "ai_models"."id" and p.effective_date <= ${todayIn()}::date order by p.effective_date desc limit 1)`,
+        output: sql<string | null>`(select p.output_usd_per_mtok from model_prices p where p.model_id = "ai_models"."id" and p.effective_date <= ${todayIn()}::date order by p.effective_date desc limit 1)`,
       })
       .from(experimentModels)
       .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))

@@ -1,4 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
+import { todayIn } from '@/lib/metrics/today';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
 /**
@@ -37,7 +38,7 @@ export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 
  * The best score of the models used is stored on the experiment (used_best_score, kept by triggers:
  * migration 0006), so each blocked experiment costs one pass over the newer models' scores.
  */
-export function retestCandidateSql(today: SQL = sql`current_date`) {
+export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`) {
   return sql`(${E('blocked_by_model')} and ${E('end_date')} is not null
   and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
   and exists (
@@ -53,7 +54,9 @@ export function retestCandidateSql(today: SQL = sql`current_date`) {
 }
 
 export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterContext = {}): SQL | undefined {
-  const today = ctx.today ? sql`${ctx.today}::date` : sql`current_date`;
+  // "Today" from lib/metrics/today.ts, never the session's current_date (its time zone may differ).
+  const todayIso = ctx.today ?? todayIn();
+  const today = sql`${todayIso}::date`;
   const c: (SQL | undefined)[] = [];
   if (f.archived === 'only') c.push(sql`${E('archived_at')} is not null`);
   else if (f.archived !== 'include') c.push(sql`${E('archived_at')} is null`);
@@ -74,7 +77,7 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
     if (f.to) c.push(sql`${E('start_date')} <= ${f.to}::date`);
     // "coalesce(end_date, today) >= from", split so an index on end_date serves it (null = still running).
     if (f.from) {
-      const stillRunningCounts = ctx.today ? sql.raw(ctx.today >= f.from ? 'true' : 'false') : sql`current_date >= ${f.from}::date`;
+      const stillRunningCounts = sql.raw(todayIso >= f.from ? 'true' : 'false');
       c.push(sql`(${E('end_date')} >= ${f.from}::date or (${E('end_date')} is null and ${stillRunningCounts}))`);
     }
   }

@@ -6,7 +6,9 @@ import { buildExperimentWhere, type FilterContext } from './experiment-filters';
 
 export const PAGE_SIZE = 25;
 
-const spend = sql`coalesce(${experiments.spendMonthlyCents}, 0)`;
+// The current figures (latest check-in, else own, else 0: stored by the database), as the dashboard sums them.
+const hoursNow = sql`${experiments.currentHoursSavedPerMonth}`;
+const spend = sql`${experiments.currentSpendMonthlyCents}`;
 
 /** Each sortable column; every sort ends with the id so pages never overlap or skip rows. */
 const SORT_COLUMNS: Record<SortKey, SQL | typeof experiments.title> = {
@@ -17,7 +19,7 @@ const SORT_COLUMNS: Record<SortKey, SQL | typeof experiments.title> = {
   workType: sql`${experiments.workType}`,
   startDate: sql`${experiments.startDate}`,
   endDate: sql`${experiments.endDate}`,
-  hoursSaved: sql`${experiments.hoursSavedPerMonth}`,
+  hoursSaved: hoursNow,
   spend,
   // Kept by triggers on capability_outcomes (migration 0005): a column to sort by, not a count per row.
   outcomes: sql`${experiments.outcomeCount}`,
@@ -36,7 +38,7 @@ function orderFor(filters: ExperimentFilters): SQL[] {
   return filters.dir === 'desc' ? [sql`${column} desc${nulls}`, desc(experiments.id)] : [sql`${column} asc${nulls}`, asc(experiments.id)];
 }
 
-const NULLABLE_SORTS = new Set<SortKey>(['startDate', 'endDate', 'hoursSaved']);
+const NULLABLE_SORTS = new Set<SortKey>(['startDate', 'endDate']);
 
 /**
  * One page of the filtered experiment list and the total (offset paging; timings in the report of issue 3).
@@ -45,7 +47,7 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
   const where = buildExperimentWhere(filters, ctx);
   const order = orderFor(filters);
   const page = filters.page ?? 1;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [totals]] = await Promise.all([
     db
       .select({
         id: experiments.id,
@@ -57,8 +59,11 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
         workType: experiments.workType,
         startDate: experiments.startDate,
         endDate: experiments.endDate,
-        hoursSavedPerMonth: experiments.hoursSavedPerMonth,
-        spendMonthlyCents: experiments.spendMonthlyCents,
+        // null when neither a check-in nor the experiment has the figure (shown as —, counted as 0).
+        hoursSavedPerMonth: sql<string | null>`coalesce(${experiments.checkinHoursSavedPerMonth}, ${experiments.hoursSavedPerMonth})`,
+        spendMonthlyCents: sql<number | null>`coalesce(${experiments.checkinSpendMonthlyCents}, ${experiments.spendMonthlyCents})`,
+        hoursFromCheckin: sql<boolean>`(${experiments.checkinHoursSavedPerMonth} is not null)`,
+        spendFromCheckin: sql<boolean>`(${experiments.checkinSpendMonthlyCents} is not null)`,
         blockedByModel: experiments.blockedByModel,
         archivedAt: experiments.archivedAt,
         updatedAt: experiments.updatedAt,
@@ -70,9 +75,18 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
       .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(experiments).where(where),
+    db
+      .select({
+        total: sql<number>`count(*)::int`,
+        // Summed before rounding, as the dashboard's figures are: a drill-down's total is its bar's value.
+        hoursSavedPerMonth: sql<number>`coalesce(sum(${hoursNow}), 0)::float8`,
+        spendMonthlyCents: sql<number>`coalesce(sum(${spend}), 0)::float8`,
+      })
+      .from(experiments)
+      .where(where),
   ]);
-  return { rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const sums = { hoursSavedPerMonth: totals.hoursSavedPerMonth, spendMonthlyCents: totals.spendMonthlyCents };
+  return { rows, total: totals.total, sums, page, pageSize, pages: Math.max(1, Math.ceil(totals.total / pageSize)) };
 }
 
 export type ExperimentListRow = Awaited<ReturnType<typeof listExperiments>>['rows'][number];

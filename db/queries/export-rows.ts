@@ -4,7 +4,11 @@ import { cursorBatches } from '../cursor';
 import type { Db } from '../types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { buildExperimentWhere, type FilterContext } from './experiment-filters';
+import { activeIn, effectiveHoursSql, effectiveSpendSql } from './dashboard-scope';
 import { exportOrderKeys, orderBySql } from './export';
+import { resolveHeadlineFilters } from './headline';
+import type { Period } from '@/lib/metrics/period';
+import { todayIn } from '@/lib/metrics/today';
 
 /** A numeric column as JSON gives it: a number (PostgreSQL writes the string 'NaN' for a NaN numeric). */
 type Numeric = number | string | null;
@@ -52,14 +56,28 @@ export type ExperimentExportRow = {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The figures the dashboard sums: the latest check-in's, else the experiment's own, else 0. */
+  currentHoursSavedPerMonth: Numeric;
+  currentSpendMonthlyCents: number;
+  /** Where each current figure comes from: "check-in of YYYY-MM-DD", "experiment" or "none (counted as 0)". */
+  currentHoursFrom: string;
+  currentSpendFrom: string;
+  /** Active in the export's period (the dashboard's definition), and that period as text. */
+  activeInPeriod: boolean;
+  period: string;
 };
 
 const col = (name: string) => sql.raw(`"experiments"."${name}"`);
 // In UTC without an offset; toRow turns it into toISOString()'s form (cheaper there than to_char in SQL).
 const utc = (name: string) => sql`(${col(name)} at time zone 'UTC')`;
 
+/** Where a current figure comes from: the latest check-in carrying it (x_checkins), else the experiment's own. */
+const source = (checkinCol: string, ownCol: string, latestOn: string) =>
+  sql`case when ${col(checkinCol)} is not null then 'check-in of ' || to_char(x_checkins.${sql.raw(latestOn)}, 'YYYY-MM-DD')
+    when ${col(ownCol)} is not null then 'experiment' else 'none (counted as 0)' end`;
+
 /** Each field and the SQL that computes it; the statement returns them as one JSON array per row, in this order. */
-const FIELDS: Record<keyof ExperimentExportRow, SQL> = {
+const fields = (period: Period, today: string): Record<keyof ExperimentExportRow, SQL> => ({
   id: col('id'),
   title: col('title'),
   team: sql`x_team.name`,
@@ -100,9 +118,15 @@ const FIELDS: Record<keyof ExperimentExportRow, SQL> = {
   archivedAt: utc('archived_at'),
   createdAt: utc('created_at'),
   updatedAt: utc('updated_at'),
-};
+  currentHoursSavedPerMonth: effectiveHoursSql,
+  currentSpendMonthlyCents: effectiveSpendSql,
+  currentHoursFrom: source('checkin_hours_saved_per_month', 'hours_saved_per_month', 'hours_on'),
+  currentSpendFrom: source('checkin_spend_monthly_cents', 'spend_monthly_cents', 'spend_on'),
+  activeInPeriod: activeIn(period, today),
+  period: sql`${`${period.from} to ${period.to}`}::text`,
+});
 /** The order of the JSON array; toRow reads it by position (a test holds the two together). */
-export const KEYS = Object.keys(FIELDS) as (keyof ExperimentExportRow)[];
+export const KEYS = Object.keys(fields({ from: '2000-01-01', to: '2000-01-01' }, '2000-01-01')) as (keyof ExperimentExportRow)[];
 
 /**
  * One statement for the whole export: the filtered experiments in the list's order, each with its team,
@@ -113,7 +137,8 @@ export const KEYS = Object.keys(FIELDS) as (keyof ExperimentExportRow)[];
  * (PostgreSQL sees the inner order satisfies the outer ORDER BY and does not sort again), so on
  * PostgreSQL the first rows leave before all the JSON is written.
  */
-export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterContext = {}): SQL {
+export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterContext, period: Period): SQL {
+  const FIELDS = fields(period, ctx.today ?? todayIn());
   const where = buildExperimentWhere(filters, ctx);
   const whereSql = where ? sql`where ${where}` : sql``;
   // Aggregates over the selected experiments only when a filter narrows them: a small export (one team)
@@ -137,7 +162,10 @@ export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterC
       ${only('em.experiment_id')} group by em.experiment_id
     ) x_models on x_models.experiment_id = "experiments"."id"
     left join (
-      select experiment_id, count(*)::int as n from checkins ${only('experiment_id')} group by experiment_id
+      select experiment_id, count(*)::int as n,
+        max(date) filter (where hours_saved_per_month is not null) as hours_on,
+        max(date) filter (where spend_monthly_cents is not null) as spend_on
+      from checkins ${only('experiment_id')} group by experiment_id
     ) x_checkins on x_checkins.experiment_id = "experiments"."id"
     ${whereSql}
     order by ${sql.join(orderBySql(keys, key), sql`, `)}
@@ -202,6 +230,12 @@ export function toRow(a: unknown[]): ExperimentExportRow {
     archivedAt: isoTimestamp(a[37]),
     createdAt: isoTimestamp(a[38]),
     updatedAt: isoTimestamp(a[39]),
+    currentHoursSavedPerMonth: a[40],
+    currentSpendMonthlyCents: a[41],
+    currentHoursFrom: a[42],
+    currentSpendFrom: a[43],
+    activeInPeriod: a[44],
+    period: a[45],
   } as ExperimentExportRow;
 }
 
@@ -222,7 +256,9 @@ export async function* experimentRowBatches(
   ctx: FilterContext = {},
   options: { batchSize?: number } = {},
 ): AsyncGenerator<ExperimentExportRow[]> {
-  for await (const batch of cursorBatches(db, experimentRowsStatement(filters, ctx), options.batchSize ?? EXPORT_ROW_BATCH)) {
+  // The period of "Active in the period": the one the dashboard, the report and the Summary sheet use.
+  const { period, today } = await resolveHeadlineFilters(db, filters, ctx);
+  for await (const batch of cursorBatches(db, experimentRowsStatement(filters, { ...ctx, today }, period), options.batchSize ?? EXPORT_ROW_BATCH)) {
     yield batch.map((r) => toRow(JSON.parse(r[0] as string) as unknown[]));
   }
 }

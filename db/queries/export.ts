@@ -32,8 +32,9 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   workType: experiments.workType,
   startDate: experiments.startDate,
   endDate: experiments.endDate,
-  hoursSaved: experiments.hoursSavedPerMonth,
-  spend: experiments.spendMonthlyCents,
+  // The current figures, as the list sorts and the dashboard sums them.
+  hoursSaved: experiments.currentHoursSavedPerMonth,
+  spend: experiments.currentSpendMonthlyCents,
   outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (migration 0005)
   updatedAt: experiments.updatedAt,
 };
@@ -143,26 +144,8 @@ export async function* rowsInBatches<R>(ids: number[], load: (batch: number[]) =
   for (const batch of idBatches(ids)) yield await load(batch);
 }
 
-/** The headline figures of the selected experiments, for the workbook's Summary sheet. */
-export async function exportSummary(db: Queryable, filters: ExperimentFilters, ctx: FilterContext = {}) {
-  const where = buildExperimentWhere(filters, ctx);
-  const [row] = await db
-    .select({
-      experiments: sql<number>`count(*)::int`,
-      running: sql<number>`count(*) filter (where ${experiments.status} = 'running')::int`,
-      completed: sql<number>`count(*) filter (where ${experiments.status} = 'completed')::int`,
-      teams: sql<number>`count(distinct ${experiments.teamId})::int`,
-      hoursSavedPerMonth: sql<string>`coalesce(sum(${experiments.hoursSavedPerMonth}) filter (where ${experiments.status} in ('running', 'completed')), 0)`,
-      spendMonthlyCents: sql<string>`coalesce(sum(${experiments.spendMonthlyCents}) filter (where ${experiments.status} = 'running'), 0)`,
-      spendOneOffCents: sql<string>`coalesce(sum(${experiments.spendOneOffCents}), 0)`,
-      outcomes: sql<number>`coalesce(sum(${experiments.outcomeCount}), 0)::int`,
-    })
-    .from(experiments)
-    .where(where);
-  return {
-    ...row,
-    hoursSavedPerMonth: Number(row.hoursSavedPerMonth),
-    spendMonthlyCents: Number(row.spendMonthlyCents),
-    spendOneOffCents: Number(row.spendOneOffCents),
-  };
+/** How many experiments the (scoped) filters select: the rows of the CSV and of the workbook's Experiments sheet. */
+export async function countExperiments(db: Queryable, filters: ExperimentFilters, ctx: FilterContext = {}): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(experiments).where(buildExperimentWhere(filters, ctx));
+  return row.n;
 }

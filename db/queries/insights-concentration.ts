@@ -5,6 +5,7 @@ import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, type InsightsScope } from './insights-scope';
 import { portability, summarizeConcentration, type ConcentrationSummary } from '@/lib/metrics/concentration';
 import { quarterOf } from '@/lib/metrics/shift';
+import { dateIn } from '@/lib/metrics/today';
 
 /** One experiment as concentration sees it: attributed to its primary model's vendor. */
 type UsageRow = {
@@ -64,7 +65,7 @@ async function loadUsage(db: Queryable, scope: InsightsScope): Promise<UsageRow[
       id: l.id,
       team: l.team,
       status: l.status,
-      quarter: quarterOf(l.startDate ?? l.createdAt.toISOString().slice(0, 10)),
+      quarter: quarterOf(l.startDate ?? dateIn(l.createdAt)),
       vendor: l.vendor, // the primary model's, else the first by name
       model: l.model,
       spendCents: l.spendCents ?? 0,

@@ -12,6 +12,7 @@ import {
   type MindsetRow,
   type OutcomeMixRow,
 } from '@/lib/metrics/shift';
+import { dateInSql } from '@/lib/metrics/today';
 
 export type EvidenceItem = { id: number; title: string; team: string; endDate: string };
 export type ShiftReport = {
@@ -33,7 +34,8 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
       team: teams.name,
       status: experiments.status,
       mindset: experiments.mindset,
-      created: sql<string>`coalesce(${experiments.startDate}, ${experiments.createdAt}::date)::text`,
+      // A proposed experiment counts in the quarter of its creation date (UTC, as every date: lib/metrics/today.ts).
+      created: sql<string>`coalesce(${experiments.startDate}, ${dateInSql(sql`${experiments.createdAt}`)})::text`,
       endDate: experiments.endDate,
       hasCapability: sql<boolean>`${experiments.outcomeCount} > 0`,
       hasEfficiency: sql<boolean>`("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)`,

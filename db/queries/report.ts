@@ -1,68 +1,32 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { previousPeriod } from '@/lib/metrics/period';
+import { sliceOf } from '@/lib/validation/dashboard-filters';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { capabilityOutcomes, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
-import { effectiveHoursSql, effectiveSpendSql } from './dashboard-scope';
+import { activeIn, effectiveHoursSql, effectiveSpendSql, sliceWhere } from './dashboard-scope';
 import { buildExperimentWhere, type FilterContext } from './experiment-filters';
+import { getHeadlineFigures } from './headline';
 
 /** The executive report's period: [from, to] and the period of the same length just before it. */
 export type ReportPeriod = { from: string; to: string; previousFrom: string; previousTo: string };
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The filters' active period, or the 90 days up to today. */
-export function reportPeriod(filters: Partial<Pick<ExperimentFilters, 'from' | 'to'>>, today = iso(Date.now())): ReportPeriod {
-  const to = filters.to ?? today;
-  const from = filters.from ?? iso(Date.parse(to) - 89 * DAY);
-  const length = Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1);
-  const previousTo = iso(Date.parse(from) - DAY);
-  return { from, to, previousFrom: iso(Date.parse(previousTo) - (length - 1) * DAY), previousTo };
-}
-
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
-
-export type Headline = { experiments: number; teams: number; hoursSavedPerMonth: number; spendMonthlyCents: number; outcomes: number; highImpactOutcomes: number };
-
-/** The headline figures of one period: experiments active in it, their monthly savings and spend, outcomes recorded in it. */
-async function headline(db: Queryable, base: ExperimentFilters, from: string, to: string, ctx: FilterContext): Promise<Headline> {
-  const inPeriod = buildExperimentWhere({ ...base, from, to }, ctx);
-  const [row] = await db
-    .select({
-      experiments: sql<number>`count(*)::int`,
-      teams: sql<number>`count(distinct ${E('team_id')})::int`,
-      hours: sql<string>`coalesce(sum(${effectiveHoursSql}), 0)`,
-      spend: sql<string>`coalesce(sum(${effectiveSpendSql}), 0)`,
-    })
-    .from(experiments)
-    .where(inPeriod);
-  const [outcomes] = await db
-    .select({
-      all: sql<number>`count(*)::int`,
-      high: sql<number>`count(*) filter (where ${capabilityOutcomes.impact} >= 4)::int`,
-    })
-    .from(capabilityOutcomes)
-    .innerJoin(experiments, eq(experiments.id, capabilityOutcomes.experimentId))
-    .where(and(buildExperimentWhere({ ...base, from: undefined, to: undefined }, ctx), sql`${capabilityOutcomes.recordedOn} between ${from}::date and ${to}::date`));
-  return {
-    experiments: row.experiments,
-    teams: row.teams,
-    hoursSavedPerMonth: Number(row.hours),
-    spendMonthlyCents: Number(row.spend),
-    outcomes: outcomes.all,
-    highImpactOutcomes: outcomes.high,
-  };
-}
 
 /** Everything the executive report shows, from the same filter contract as the list and the dashboard. */
 export async function executiveReportData(db: Queryable, filters: ExperimentFilters, ctx: FilterContext & { today?: string } = {}) {
-  const period = reportPeriod(filters, ctx.today);
-  const base: ExperimentFilters = { ...filters, from: undefined, to: undefined };
-  const baseWhere = buildExperimentWhere(base, ctx);
-  const periodWhere = buildExperimentWhere({ ...base, from: period.from, to: period.to }, ctx);
+  // The headline figures are the dashboard's (getDashboardKpis) for the same slice and period; every
+  // section below selects through the same slice, so the ledgers add up to the headlines.
+  const { current, previous: before, filters: hf } = await getHeadlineFigures(db, filters, ctx);
+  // A report's period is the filters' from/to or the last 90 days, never "all time": it always has a previous period.
+  const prior = hf.previous ?? previousPeriod(hf.period);
+  const period: ReportPeriod = { from: hf.period.from, to: hf.period.to, previousFrom: prior.from, previousTo: prior.to };
+  const previous = before!;
+  const slice = sliceOf(hf);
+  const fctx = { today: hf.today };
+  const baseWhere = sliceWhere(hf);
+  const periodWhere = and(baseWhere, activeIn(hf.period, hf.today));
   const outcomeInPeriod = sql`${capabilityOutcomes.recordedOn} between ${period.from}::date and ${period.to}::date`;
-
-  const [current, previous] = [await headline(db, base, period.from, period.to, ctx), await headline(db, base, period.previousFrom, period.previousTo, ctx)];
 
   const capabilityLedger = await db
     .select({
@@ -130,7 +94,7 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
       .select({ title: experiments.title, team: teams.name, endDate: experiments.endDate, detail: sql<string>`${experiments.blockerMissing}` })
       .from(experiments)
       .innerJoin(teams, eq(teams.id, experiments.teamId))
-      .where(buildExperimentWhere({ ...base, ...extra }, ctx) as SQL)
+      .where(buildExperimentWhere({ ...slice, ...extra }, fctx) as SQL)
       .orderBy(desc(experiments.endDate), experiments.title)
       .limit(12);
   const retest = await flagged({ retest: true });
@@ -147,6 +111,7 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
 
   return {
     period,
+    /** The dashboard's figures for the period and the previous one (db/queries/dashboard-kpis.ts). */
     current,
     previous,
     capabilityLedger: capabilityLedger.map((r) => ({ ...r, averageImpact: Number(r.averageImpact) })),

@@ -3,7 +3,7 @@ import type { ExperimentExportRow } from '@/db/queries/export-rows';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** How a spreadsheet should type the cell: XLSX uses it for number formats; CSV writes every kind as text. */
-export type CellKind = 'text' | 'longtext' | 'int' | 'number' | 'hours' | 'money' | 'date' | 'datetime' | 'bool';
+export type CellKind = 'text' | 'longtext' | 'int' | 'number' | 'hours' | 'money' | 'percent' | 'date' | 'datetime' | 'bool';
 
 export type Column<R> = { header: string; kind: CellKind; value: (row: R) => CellValue };
 
@@ -31,6 +31,13 @@ export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
   { header: 'Tasks per month', kind: 'number', value: (r) => num(r.tasksPerMonth) },
   { header: 'Hours saved per month', kind: 'hours', value: (r) => num(r.hoursSavedPerMonth) },
   { header: 'Monthly spend', kind: 'money', value: (r) => cents(r.spendMonthlyCents) },
+  // What the dashboard sums: summing these over the rows active in the period gives its hours and spend cards.
+  { header: 'Current hours saved per month', kind: 'hours', value: (r) => num(r.currentHoursSavedPerMonth) },
+  { header: 'Current hours from', kind: 'text', value: (r) => r.currentHoursFrom },
+  { header: 'Current monthly spend', kind: 'money', value: (r) => cents(r.currentSpendMonthlyCents) },
+  { header: 'Current spend from', kind: 'text', value: (r) => r.currentSpendFrom },
+  { header: 'Active in the period', kind: 'bool', value: (r) => r.activeInPeriod },
+  { header: 'Period', kind: 'text', value: (r) => r.period },
   { header: 'One-off spend', kind: 'money', value: (r) => cents(r.spendOneOffCents) },
   { header: 'One-off spend date', kind: 'date', value: (r) => r.spendOneOffDate },
   { header: 'Quality before', kind: 'int', value: (r) => r.qualityBefore },

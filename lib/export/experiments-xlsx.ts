@@ -1,10 +1,13 @@
-import { checkinRows, exportSummary, outcomeRows, rowsInBatches } from '@/db/queries/export';
+import { checkinRows, outcomeRows, rowsInBatches } from '@/db/queries/export';
+import { getHeadlineFigures } from '@/db/queries/headline';
+import { DEFINITIONS } from '@/lib/metrics/definitions';
+import { headlineFigures, type HeadlineFigure } from '@/lib/metrics/headline';
 import { experimentRowBatches } from '@/db/queries/export-rows';
 import type { FilterContext } from '@/db/queries/experiment-filters';
 import type { Db } from '@/db/types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
-import { xlsxStream, type SheetSpec } from './xlsx';
+import { xlsxStream, type SheetSpec, type SummaryLine } from './xlsx';
 
 const sheet = <R>(name: string, columns: Column<R>[], rows: AsyncIterable<R[]>) => ({ name, columns, rows }) as SheetSpec<unknown>;
 
@@ -18,21 +21,18 @@ export async function experimentsWorkbook(
   filters: ExperimentFilters,
   ctx: FilterContext & { organisation: string; currency: string; filterText: string; generatedAt: Date },
 ): Promise<ReadableStream<Uint8Array>> {
-  const s = await exportSummary(db, filters, ctx);
+  // The dashboard's figures for the same filters (db/queries/headline.ts), under its titles and definitions.
+  const h = await getHeadlineFigures(db, filters, ctx);
+  const { period, previous } = h.filters;
   return xlsxStream({
     currency: ctx.currency,
     title: `${ctx.organisation}: experiment export`,
     summary: [
       { label: 'Generated', value: ctx.generatedAt, kind: 'datetime' },
       { label: 'Filters', value: ctx.filterText || 'none (every experiment not archived)', kind: 'text' },
-      { label: 'Experiments', value: s.experiments, kind: 'int' },
-      { label: 'Running', value: s.running, kind: 'int' },
-      { label: 'Completed', value: s.completed, kind: 'int' },
-      { label: 'Teams', value: s.teams, kind: 'int' },
-      { label: 'Capability outcomes', value: s.outcomes, kind: 'int' },
-      { label: 'Hours saved per month (running and completed)', value: s.hoursSavedPerMonth, kind: 'hours' },
-      { label: 'Monthly spend (running)', value: s.spendMonthlyCents / 100, kind: 'money' },
-      { label: 'One-off spend', value: s.spendOneOffCents / 100, kind: 'money' },
+      { label: 'Period', value: `${period.from} to ${period.to}`, kind: 'text', previous: previous ? `${previous.from} to ${previous.to}` : null, note: DEFINITIONS.previousPeriod },
+      { label: 'Experiments in this file', value: ids.length, kind: 'int', previous: null, note: 'Every experiment the filters select, whether or not it was active in the period (see the column "Active in the period").' },
+      ...headlineFigures(h.current, h.previous).map((f) => summaryLine(f)),
     ],
     sheets: [
       sheet('Experiments', EXPERIMENT_COLUMNS, experimentRowBatches(db, filters, ctx)),
@@ -40,4 +40,12 @@ export async function experimentsWorkbook(
       sheet('Check-ins', CHECKIN_COLUMNS, rowsInBatches(ids, (b) => checkinRows(db, b))),
     ],
   });
+}
+
+const KIND = { count: 'int', hours: 'hours', cents: 'money', share: 'percent', impact: 'number' } as const;
+
+/** A headline figure as a Summary line: money in currency units, shares as fractions shown as percent. */
+function summaryLine(f: HeadlineFigure): SummaryLine {
+  const cell = (v: number | null) => (v == null ? null : f.kind === 'cents' ? v / 100 : v);
+  return { label: f.title, value: cell(f.value), previous: cell(f.previous), kind: KIND[f.kind], note: f.definition, wholeNumbers: true };
 }

@@ -10,7 +10,7 @@ export function currencyFormat(currency: string): string {
   return symbol ? `"${symbol}"#,##0.00` : `#,##0.00 "${currency}"`;
 }
 
-const WIDTHS: Record<CellKind, number> = { text: 22, longtext: 50, int: 10, number: 12, hours: 12, money: 14, date: 12, datetime: 20, bool: 10 };
+const WIDTHS: Record<CellKind, number> = { text: 22, longtext: 50, int: 10, number: 12, hours: 12, money: 14, percent: 10, date: 12, datetime: 20, bool: 10 };
 
 function formatFor(kind: CellKind, currency: string): string | undefined {
   switch (kind) {
@@ -18,6 +18,8 @@ function formatFor(kind: CellKind, currency: string): string | undefined {
       return currencyFormat(currency);
     case 'hours':
       return '#,##0.00';
+    case 'percent':
+      return '0.0%';
     case 'number':
       return '#,##0.##';
     case 'date':
@@ -27,6 +29,14 @@ function formatFor(kind: CellKind, currency: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** The dashboard's rounding for a headline figure: whole hours, whole currency units, whole percent. */
+function wholeFormat(kind: CellKind, currency: string): string | undefined {
+  if (kind === 'money') return currencyFormat(currency).replace('#,##0.00', '#,##0');
+  if (kind === 'percent') return '0%';
+  if (kind === 'hours' || kind === 'number' || kind === 'int') return '#,##0';
+  return formatFor(kind, currency);
 }
 
 /** An XLSX cell value: ISO dates become real dates, booleans yes/no, text is left as text (Excel never evaluates it). */
@@ -39,7 +49,11 @@ function cellFor(kind: CellKind, value: CellValue): ExcelJS.CellValue {
 }
 
 export type SheetSpec<R> = { name: string; columns: readonly Column<R>[]; rows: AsyncIterable<R[]> };
-export type SummaryLine = { label: string; value: CellValue; kind: CellKind };
+/**
+ * One line of the Summary sheet: a label and a value, optionally the previous period's value and a note
+ * (a figure's definition). `wholeNumbers` shows the value rounded as the dashboard shows it; the cell keeps it exact.
+ */
+export type SummaryLine = { label: string; value: CellValue; kind: CellKind; previous?: CellValue; note?: string; wholeNumbers?: boolean };
 
 /**
  * A streaming XLSX workbook (exceljs' WorkbookWriter): each row is committed as it is written, so the
@@ -61,15 +75,23 @@ export async function xlsxStream(options: {
 
   const write = async () => {
     const summary = workbook.addWorksheet('Summary');
+    const withPrevious = options.summary.some((l) => l.previous !== undefined);
     summary.columns = [
       { header: options.title, key: 'label', width: 40 },
-      { header: '', key: 'value', width: 22 },
+      { header: withPrevious ? 'This period' : '', key: 'value', width: 22 },
+      ...(withPrevious ? [{ header: 'Previous period', key: 'previous', width: 18 }, { header: 'Definition (as on the dashboard)', key: 'note', width: 90 }] : []),
     ];
     summary.getRow(1).font = { bold: true, size: 14 };
     for (const line of options.summary) {
-      const row = summary.addRow([line.label, cellFor(line.kind, line.value)]);
-      const fmt = formatFor(line.kind, options.currency);
-      if (fmt) row.getCell(2).numFmt = fmt;
+      const cells = [line.label, cellFor(line.kind, line.value)];
+      if (withPrevious) cells.push(cellFor(line.kind, line.previous), line.note ?? null);
+      const row = summary.addRow(cells);
+      const fmt = line.wholeNumbers ? wholeFormat(line.kind, options.currency) : formatFor(line.kind, options.currency);
+      if (fmt) {
+        row.getCell(2).numFmt = fmt;
+        if (withPrevious) row.getCell(3).numFmt = fmt;
+      }
+      if (line.note) row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
       row.commit();
     }
     summary.commit();

@@ -12,7 +12,12 @@ export const DEFINITIONS = {
     'Per experiment: (hours per task before − hours with AI) × tasks per month, from its latest check-in or else its own figures. For a period: the sum over experiments active in it — a monthly run-rate, not multiplied by months.',
   spend:
     'The same monthly run-rate for AI spend (latest check-in, else the experiment’s own figure), summed over experiments active in the period. One-off spend is shown separately: the total whose date falls in the period.',
-  augmentationShare: 'Experiments active in the period whose mindset is “create a new capability” ÷ all active experiments.',
+  augmentationShare:
+    'Experiments active in the period whose mindset is “create a new capability” ÷ all active experiments. One figure for the whole period: the mindset mix and the insights’ shift measure other sets (below).',
+  mindsetMix:
+    'Per month: experiments active in that month by mindset ÷ all active that month. Each bar is the augmentation share of its own month, so it equals the card only for a one-month period.',
+  newCapabilityShift:
+    'Experiments started this quarter (a proposed one: by its creation date) whose mindset is “create a new capability” ÷ all started this quarter, against the same quarter a year earlier (else the earliest quarter with data). It looks at new experiments by quarter, for the selected teams only, whatever the period: a different measure from the augmentation share.',
   evidenceShare: 'Completed experiments (in the period) with at least one capability outcome ÷ all experiments completed in the period.',
   previousPeriod: 'The period of the same length just before the selected one.',
   modelUsage:
@@ -30,6 +35,8 @@ export const DEFINITION_TITLE: Record<DefinitionKey, string> = {
   hoursSaved: 'Hours saved per month',
   spend: 'AI spend per month',
   augmentationShare: 'Augmentation share',
+  mindsetMix: 'Mindset mix (per month)',
+  newCapabilityShift: 'New experiments aiming at a new capability (per quarter)',
   evidenceShare: 'Capability evidence share',
   previousPeriod: 'Previous period',
   modelUsage: 'Model usage',

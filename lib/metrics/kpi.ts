@@ -1,3 +1,5 @@
+import { formatMoneyCents } from '@/lib/format';
+
 /** Headline-figure arithmetic: change against the previous period and shares, with empty periods handled. */
 export type Change = {
   /** current − previous (for shares: percentage points × 1/100, i.e. 0.05 = 5 points) */
@@ -43,13 +45,14 @@ export function describeChange(c: Change | null, kind: ValueKind): string {
   return `${sign}${amount} (${sign}${Math.abs(Math.round(c.pct * 100))}%)`;
 }
 
-export function formatKpiValue(v: number | null, kind: ValueKind): string {
+/** A headline figure as every page and file shows it (the dashboard's cards, the PDF, the Reports page). */
+export function formatKpiValue(v: number | null, kind: ValueKind, currency = 'USD'): string {
   if (v == null) return '—';
   switch (kind) {
     case 'share':
       return `${Math.round(v * 100)}%`;
     case 'cents':
-      return `$${Math.round(v / 100).toLocaleString('en-US')}`;
+      return formatMoneyCents(v, currency);
     case 'impact':
       return v.toFixed(1);
     default:

@@ -24,8 +24,28 @@ export const dashboardParamsSchema = sliceSchema.extend({
 
 export type DashboardParams = z.output<typeof dashboardParamsSchema>;
 
+/**
+ * The filters of the experiment contract that narrow the set of experiments: all but the period (from/to),
+ * `mine` (resolved into teams), the order and the page. The dashboard's own bar sets team, work type, vendor
+ * and model; the exports and the report pass any of them, so every file shows the dashboard's figures for
+ * exactly its own filters instead of a second definition.
+ */
+export const SLICE_KEYS = [
+  'q', 'team', 'status', 'mindset', 'workType', 'sensitivity', 'outcomeType', 'model', 'vendor',
+  'completedFrom', 'completedTo', 'outcomeFrom', 'outcomeTo', 'impact', 'hasOutcomes', 'minImpact',
+  'blocked', 'privacy', 'retest', 'archived',
+] as const satisfies readonly (keyof ExperimentFilters)[];
+export type SliceKey = (typeof SLICE_KEYS)[number];
+
 /** The slice of experiments every dashboard figure is computed over (besides its period). */
-export type DashboardSlice = Partial<Pick<ExperimentFilters, 'team' | 'workType' | 'vendor' | 'model'>>;
+export type DashboardSlice = Partial<Pick<ExperimentFilters, SliceKey>>;
+
+/** The slice part of any filters, set keys only (so it serialises the same whatever the caller left unset). */
+export function sliceOf(f: Partial<Record<SliceKey, unknown>>): DashboardSlice {
+  const out: Record<string, unknown> = {};
+  for (const k of SLICE_KEYS) if (f[k] !== undefined) out[k] = f[k];
+  return out as DashboardSlice;
+}
 
 /** What every db/queries/dashboard-* function takes: the slice, the period and the previous one, and "today". */
 export type DashboardFilters = DashboardSlice & {
@@ -43,7 +63,7 @@ export function parseDashboardParams(input: Record<string, string | string[] | u
   return dashboardParamsSchema.parse(flat);
 }
 
-export function effectivePreset(p: DashboardParams): PeriodPreset {
+export function effectivePreset(p: Pick<Partial<DashboardParams>, 'period' | 'from' | 'to'>): PeriodPreset {
   return p.period ?? (p.from || p.to ? 'custom' : '90d');
 }
 
@@ -52,21 +72,36 @@ export function effectivePreset(p: DashboardParams): PeriodPreset {
  * is on (a lead's memberships, from the session — never from the URL).
  */
 export function resolveDashboardFilters(
-  p: DashboardParams,
+  p: DashboardSlice & Partial<Pick<DashboardParams, 'from' | 'to' | 'mine' | 'period'>>,
   ctx: { today: string; earliest?: string; myTeamIds?: number[] },
 ): DashboardFilters {
   const preset = effectivePreset(p);
   const period = resolvePeriod(preset, ctx.today, { from: p.from, to: p.to, earliest: ctx.earliest });
-  const team = p.mine ? (ctx.myTeamIds?.length ? ctx.myTeamIds : [0]) : p.team;
   return {
-    team,
-    workType: p.workType,
-    vendor: p.vendor,
-    model: p.model,
+    ...sliceOf(p),
+    team: p.mine ? (ctx.myTeamIds?.length ? ctx.myTeamIds : [0]) : p.team,
     period,
     previous: preset === 'all' ? null : previousPeriod(period),
     today: ctx.today,
   };
+}
+
+/**
+ * The dashboard's filters for a set of experiment filters (the exports', the report's, the Reports page's):
+ * the same slice, the filters' from/to as a custom period, or the dashboard's default period without them.
+ * Scope a lead's filters first (scopeFiltersToUser).
+ */
+export function headlineFilters(
+  f: Partial<ExperimentFilters>,
+  ctx: { today: string; earliest?: string; userTeamIds?: number[] },
+): DashboardFilters {
+  // `mine` narrows the chosen teams here, as the list's filter does (both conditions hold).
+  const mine = ctx.userTeamIds ?? [];
+  const team = f.mine ? (f.team ? mine.filter((t) => f.team!.includes(t)) : mine) : f.team;
+  return resolveDashboardFilters(
+    { ...sliceOf(f), team: team && team.length === 0 ? [0] : team, from: f.from, to: f.to },
+    { today: ctx.today, earliest: ctx.earliest },
+  );
 }
 
 /** The shareable link's query string: in filter-search.ts, zod-free for the client filter bar. */
@@ -77,6 +112,6 @@ export { dashboardParamsToSearch } from './filter-search';
  * the figure's own conditions (active or completed in a period, a mindset, an outcome type…).
  */
 export function drillDownHref(f: DashboardFilters, extra: Partial<ExperimentFilters>): string {
-  const search = experimentFiltersToSearch({ team: f.team, workType: f.workType, vendor: f.vendor, model: f.model, ...extra });
+  const search = experimentFiltersToSearch({ ...sliceOf(f), ...extra });
   return search ? `/experiments?${search}` : '/experiments';
 }

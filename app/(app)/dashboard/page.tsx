@@ -19,7 +19,8 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { formatPeriod } from '@/lib/metrics/period';
-import { effectivePreset, parseDashboardParams, resolveDashboardFilters } from '@/lib/validation/dashboard-filters';
+import { effectivePreset, parseDashboardParams, resolveDashboardFilters, sliceOf } from '@/lib/validation/dashboard-filters';
+import { todayIn } from '@/lib/metrics/today';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -33,16 +34,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const user = await requirePermission('dashboard.read');
   const params = parseDashboardParams(await searchParams);
   const db = await getDb();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn();
   const [earliest, teams, models] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db)]);
   const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds });
   // A new key per filter set: sections show their skeleton again instead of stale figures.
   const key = JSON.stringify(filters);
   // Exports hold the experiments active in the period within the dashboard's slice (the list's "from/to").
-  const exportQuery = experimentFiltersToSearch({
-    team: filters.team, workType: filters.workType, vendor: filters.vendor, model: filters.model,
-    from: filters.period.from, to: filters.period.to,
-  });
+  const exportQuery = experimentFiltersToSearch({ ...sliceOf(filters), from: filters.period.from, to: filters.period.to });
 
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ListFilters } from '@/components/experiments/list-filters';
 import { ActiveFilters, filterNames } from '@/components/filters/active-filters';
-import { ExperimentsTable, Pagination } from '@/components/experiments/list-table';
+import { ExperimentsTable, ListSums, Pagination } from '@/components/experiments/list-table';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
@@ -61,6 +61,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         <>
           <ExperimentsTable rows={result.rows} f={f} />
           <Pagination f={f} page={result.page} pages={result.pages} total={result.total} />
+          <ListSums total={result.total} sums={result.sums} />
           {canExport ? (
             <div className="mt-4">
               <ExportMenu query={experimentFiltersToSearch({ ...f, page: 1 })} formats={['csv', 'xlsx']} />

@@ -5,13 +5,15 @@ import { ReportFilters } from '@/components/reports/report-filters';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { exportSummary, scopeFiltersToUser } from '@/db/queries/export';
-import { reportPeriod } from '@/db/queries/report';
+import { countExperiments, scopeFiltersToUser } from '@/db/queries/export';
 import { listModelChoices } from '@/db/queries/experiment-detail';
+import { getHeadlineFigures } from '@/db/queries/headline';
 import { getSettings } from '@/db/queries/settings';
 import { listTeams } from '@/db/queries/teams';
 import { requirePermission } from '@/lib/auth/guard';
-import { formatMoneyCents, formatNumber } from '@/lib/format';
+import { HeadlineSummary } from '@/components/reports/headline-summary';
+import { formatNumber } from '@/lib/format';
+import { headlineFigures } from '@/lib/metrics/headline';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 
 export const metadata: Metadata = { title: 'Reports' };
@@ -26,13 +28,15 @@ export default async function ReportsPage({ searchParams }: Props) {
   const query = experimentFiltersToSearch({ ...filters, page: 1 });
   const db = await getDb();
   const scoped = scopeFiltersToUser(filters, user);
-  const [summary, teams, settings, models] = await Promise.all([
-    exportSummary(db, scoped, { userTeamIds: user.teamIds }),
+  const ctx = { userTeamIds: user.teamIds };
+  const [rows, headline, teams, settings, models] = await Promise.all([
+    countExperiments(db, scoped, ctx),
+    getHeadlineFigures(db, scoped, ctx),
     listTeams(db),
     getSettings(db),
     listModelChoices(db),
   ]);
-  const period = reportPeriod(filters);
+  const { period } = headline.filters;
   const visibleTeams = user.role === 'lead' ? teams.filter((t) => user.teamIds.includes(t.id)) : teams;
 
   return (
@@ -54,10 +58,9 @@ export default async function ReportsPage({ searchParams }: Props) {
             description="CSV: one file per table (experiments, capability outcomes, check-ins). Excel: one workbook with a Summary sheet and a sheet per table."
           />
           <p className="mb-3 text-sm" data-testid="export-count">
-            <strong>{formatNumber(summary.experiments)}</strong> experiments from <strong>{formatNumber(summary.teams)}</strong> teams,
-            with <strong>{formatNumber(summary.outcomes)}</strong> capability outcomes; {formatNumber(summary.hoursSavedPerMonth)} hours saved per month
-            for {formatMoneyCents(summary.spendMonthlyCents, settings.currency)} a month.
+            <strong>{formatNumber(rows)}</strong> experiments match the filters: every file holds exactly these.
           </p>
+          <HeadlineSummary figures={headlineFigures(headline.current, headline.previous)} period={period} currency={settings.currency} />
           {user.role === 'lead' ? (
             <p className="mb-3 text-sm text-muted-foreground">As a team lead, your exports hold your own teams&apos; experiments.</p>
           ) : null}

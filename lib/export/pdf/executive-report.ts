@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import type { ExecutiveReportData, Headline } from '@/db/queries/report';
+import type { ExecutiveReportData } from '@/db/queries/report';
+import { headlineFigures } from '@/lib/metrics/headline';
+import { change, describeChange, formatKpiValue, shareChange } from '@/lib/metrics/kpi';
 import { formatMoneyCents, formatNumber } from '@/lib/format';
 import { MINDSET_SHORT, OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { MINDSETS } from '@/db/schema/experiments';
@@ -11,13 +13,6 @@ import { METHODS } from './methods';
 type Doc = InstanceType<typeof PDFDocument>;
 
 export type ReportContext = { organisation: string; currency: string; filterText: string; generatedAt: Date; paper: Paper; compress?: boolean };
-
-/** Percentage change from the previous period, as words that survive a photocopy. */
-export function changeText(current: number, previous: number): string {
-  if (previous === 0) return current === 0 ? 'no change vs previous period' : 'new this period';
-  const pct = Math.round(((current - previous) / Math.abs(previous)) * 100);
-  return `${pct > 0 ? '+' : ''}${pct}% vs previous period`;
-}
 
 /** The board-ready executive report as a PDF stream (pdfkit: vector text and charts, standard fonts). */
 export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext): ReadableStream<Uint8Array> {
@@ -63,32 +58,32 @@ function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
 
 function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
   heading(doc, 'Headlines');
-  const c = data.current;
-  const p = data.previous;
-  const cards: { label: string; value: string; change: string }[] = [
-    { label: 'Experiments active', value: formatNumber(c.experiments), change: changeText(c.experiments, p.experiments) },
-    { label: 'Teams experimenting', value: formatNumber(c.teams), change: changeText(c.teams, p.teams) },
-    { label: 'Hours saved per month', value: formatNumber(c.hoursSavedPerMonth), change: changeText(c.hoursSavedPerMonth, p.hoursSavedPerMonth) },
-    { label: 'Capability outcomes', value: formatNumber(c.outcomes), change: changeText(c.outcomes, p.outcomes) },
-    { label: 'High-impact outcomes (4-5)', value: formatNumber(c.highImpactOutcomes), change: changeText(c.highImpactOutcomes, p.highImpactOutcomes) },
-    { label: 'Monthly AI spend', value: formatMoneyCents(c.spendMonthlyCents, ctx.currency), change: changeText(c.spendMonthlyCents, p.spendMonthlyCents) },
-  ];
+  // The dashboard's cards, titles and definitions (lib/metrics/headline.ts) for the same filters.
+  const cards = headlineFigures(data.current, data.previous).map((f) => ({
+    label: f.title,
+    value: formatKpiValue(f.value, f.kind, ctx.currency),
+    change: `${describeChange(f.kind === 'share' ? shareChange(f.value, f.previous) : change(f.value ?? 0, f.previous), f.kind)} vs previous period`,
+  }));
   const left = doc.page.margins.left;
   const gap = 10;
   const width = (contentWidth(doc) - 2 * gap) / 3;
-  const height = 68;
+  const height = 62;
   const top = doc.y;
   cards.forEach((card, i) => {
     const x = left + (i % 3) * (width + gap);
     const y = top + Math.floor(i / 3) * (height + gap);
     doc.rect(x, y, width, height).lineWidth(0.8).strokeColor(INK).stroke();
     doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(card.label.toUpperCase(), x + 8, y + 8, { width: width - 16 });
-    doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(card.value, x + 8, y + 22, { width: width - 16 });
-    doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 50, { width: width - 16 });
+    doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(card.value, x + 8, y + 21, { width: width - 16 });
+    doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 45, { width: width - 16 });
   });
   doc.x = left;
-  doc.y = top + 2 * height + gap + 8;
-  paragraph(doc, 'Hours and spend are monthly run-rates of the experiments active in the period (latest check-in, else their own figures), as on the dashboard; outcomes are those recorded in the period.', { size: 8, color: MUTED });
+  doc.y = top + Math.ceil(cards.length / 3) * (height + gap) + 8;
+  paragraph(
+    doc,
+    'These are the dashboard\u2019s figures for the same filters and period, under its definitions (listed under Methods). Hours and spend are monthly run-rates of the experiments active in the period (latest check-in, else their own figures); outcomes are those recorded in the period.',
+    { size: 8, color: MUTED },
+  );
 }
 
 function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
@@ -217,4 +212,3 @@ function footers(doc: Doc, ctx: ReportContext) {
   doc.flushPages();
 }
 
-export type { Headline };

@@ -1,9 +1,12 @@
-/** The report's methods page: how each figure is defined and where the data comes from. */
+import { DEFINITION_TITLE, DEFINITIONS, type DefinitionKey } from '@/lib/metrics/definitions';
+
+/**
+ * The report's methods page: the dashboard's own definitions of every figure (lib/metrics/definitions.ts),
+ * word for word, then the terms the report adds and where the data comes from.
+ */
 export const METHODS: { term: string; definition: string }[] = [
-  { term: 'Experiment active in the period', definition: 'An experiment that is not proposed, has a start date, and ran at some time between the start and the end of the period (running experiments count until today). Archived experiments are left out unless the filters include them.' },
-  { term: 'Previous period', definition: 'The period of the same length that ends the day before this period starts. Changes are percentages of the previous figure; "new this period" means the previous figure was zero.' },
-  { term: 'Hours saved per month', definition: 'Per experiment: (hours per task before AI minus hours per task with AI) times tasks per month, from its latest check-in or else its own figures; for the period, the sum over the experiments active in it (a monthly run-rate, not multiplied by months). The same definition as the dashboard.' },
-  { term: 'Monthly AI spend', definition: 'The same run-rate for monthly spend (latest check-in, else the experiment\'s own figure), over the experiments active in the period. One-off costs are in the spreadsheet export.' },
+  // The standard PDF fonts have no minus sign (U+2212): write a hyphen-minus.
+  ...(Object.keys(DEFINITIONS) as DefinitionKey[]).map((k) => ({ term: DEFINITION_TITLE[k], definition: DEFINITIONS[k].replace(/\u2212/g, '-') })),
   { term: 'Capability outcome', definition: 'Something an experiment made possible that was not possible before (new capability, insight, synthesis, problem solving, quality uplift), rated for impact from 1 to 5 by the team and dated when recorded. High impact means 4 or 5.' },
   { term: 'Mindset', definition: 'Automate (a person no longer does the task), accelerate (the same work, faster) or new capability (work that was not done before), chosen by the team for each experiment.' },
   { term: 'Re-test candidate', definition: 'An ended experiment blocked because the model was not capable enough, where a model released after it ended scores higher than every model it used on the benchmark the team named, reaches the bar the team set, and, with a price ceiling, costs no more (blended price, 3 input : 1 output).' },

@@ -61,9 +61,9 @@ export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
         />
       </ChartCard>
       <ChartCard
-        title="Mindset mix"
-        description={`Share of active experiments; new capability ${pct(firstShare)} → ${pct(lastShare)}`}
-        definition={DEFINITIONS.augmentationShare}
+        title="Mindset mix, month by month"
+        description={`Share of the experiments active each month; new capability ${pct(firstShare)} in the first month → ${pct(lastShare)} in the last (the augmentation share card covers the whole period)`}
+        definition={DEFINITIONS.mindsetMix}
         empty={empty}
         testId="chart-mindset"
       >

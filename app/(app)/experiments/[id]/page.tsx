@@ -17,6 +17,7 @@ import { canEditTeam } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/labels';
 import { idSchema } from '@/lib/validation/experiment';
 import { addCheckinAction, addOutcomeAction, archiveExperimentAction, deleteOutcomeAction, restoreExperimentAction } from '../actions';
+import { todayIn } from '@/lib/metrics/today';
 
 export const metadata: Metadata = { title: 'Experiment' };
 
@@ -67,7 +68,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
         <div className="space-y-6 lg:col-span-2">
           <ExperimentFacts e={e} />
           <OutcomesCard e={e} canEdit={canEdit && !archived} addAction={addOutcomeAction} deleteAction={deleteOutcomeAction} />
-          <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} today={new Date().toISOString().slice(0, 10)} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} today={todayIn()} />
         </div>
         <div className="space-y-6">
           <ModelsCard e={e} />
