@@ -16,8 +16,7 @@ async function open(): Promise<Handle> {
     return { ...conn, kind };
   }
   const dir = dataDir();
-  acquireLock(dir);
-  process.once('exit', () => releaseLock(dir));
+  await acquireLock(dir); // proper-lockfile also releases it when the process exits
   const conn = await connectPglite(dir);
   // Ctrl-C / SIGTERM: close PGlite (flushes and ends cleanly) and release the lock before exiting.
   closeOnSignals(dir, conn.close);
@@ -28,7 +27,7 @@ async function open(): Promise<Handle> {
     close: async () => {
       stopVacuum();
       await conn.close();
-      releaseLock(dir);
+      await releaseLock(dir);
     },
   };
 }

@@ -146,7 +146,7 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
       conn = migration.conn;
       return await prepareDatabase(conn.db, kind, { appRole: migration.appRole });
     }
-    acquireLock(dir);
+    await acquireLock(dir);
     const pglite = await connectPglite(dir);
     conn = pglite;
     const { shipped, applied } = await migrationCounts(pglite.db);
@@ -160,6 +160,6 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
     throw new ConfigError(explainConnectionError(err, kind, kind === 'postgres' ? migrateVariable() : 'DATABASE_URL'));
   } finally {
     await conn?.close().catch(() => {});
-    if (kind === 'pglite') releaseLock(dir);
+    if (kind === 'pglite') await releaseLock(dir);
   }
 }

@@ -27,7 +27,7 @@ async function main() {
   try {
     if (kind === 'postgres') ({ conn, appRole } = await connectForMigration());
     else {
-      acquireLock(dir); // fails while the server runs on the same folder: stop it first
+      await acquireLock(dir); // fails while the server runs on the same folder: stop it first
       conn = await connectPglite(dir);
     }
     await prepareDatabase(conn.db, kind, { demo: false, appRole }).catch((err: unknown) => {
@@ -42,7 +42,7 @@ async function main() {
     console.log('Sign in with an account from the backup.');
   } finally {
     await conn?.close().catch(() => {});
-    if (kind === 'pglite') releaseLock(dir);
+    if (kind === 'pglite') await releaseLock(dir);
   }
 }
 
