@@ -89,6 +89,7 @@ export async function releaseLock(dir: string): Promise<void> {
   if (!worker) return;
   held.delete(key);
   const released = new Promise<void>((resolve) => worker.on('message', (m: Reply) => m.type === 'released' && resolve()));
+  worker.ref(); // wait for the release even when nothing else keeps the process alive
   worker.postMessage('release');
   await released;
   await worker.terminate();

@@ -18,6 +18,7 @@ import { backupBeforeMigration, migrateDb, migrationCounts } from './migrate';
 import { connectedRole, grantAppRole } from './roles';
 import { user } from './schema';
 import { hasAnyExperiments, insertUserWithPassword, seedDemo } from './seed/demo';
+import { activeDemoAccounts } from './seed/demo-accounts';
 import { seedReferenceCatalog } from './seed/reference';
 import type { Db } from './types';
 
@@ -25,6 +26,8 @@ export type PrepareReport = {
   kind: DatabaseKind;
   demo: 'loaded' | 'present' | 'off';
   admin: 'created' | 'exists' | 'setup-page';
+  /** Demo accounts that can still sign in (their password is published): where the server may listen. */
+  demoAccounts: number;
   /** The copy taken before pending migrations were applied to an existing embedded database. */
   backup?: string;
 };
@@ -95,7 +98,7 @@ export async function prepareDatabase(
     } else demo = 'present';
   }
   const admin = await ensureFirstAdmin(db);
-  return { kind, demo, admin };
+  return { kind, demo, admin, demoAccounts: await activeDemoAccounts(db) };
 }
 
 /** Checks the configuration that needs no connection: the URLs' shapes first, then the secret. */
