@@ -2,6 +2,7 @@ import { ConfigError, dataDir, databaseKind, postgresUrl, type DatabaseKind } fr
 import { connectPglite, connectPostgres } from './connect';
 import { acquireLock, closeOnSignals, releaseLock } from './lock';
 import { scheduleVacuum } from './maintenance';
+import { makePrivate, privateUmask } from './private-files';
 import type { Db } from './types';
 
 export type { Db, Queryable, Tx } from './types';
@@ -16,17 +17,27 @@ async function open(): Promise<Handle> {
     return { ...conn, kind };
   }
   const dir = dataDir();
-  await acquireLock(dir); // proper-lockfile also releases it when the process exits
+  privateUmask();
+  await acquireLock(dir);
   const conn = await connectPglite(dir);
+  makePrivate(dir);
   // Ctrl-C / SIGTERM: close PGlite (flushes and ends cleanly) and release the lock before exiting.
-  closeOnSignals(dir, conn.close);
+  closeOnSignals(dir, async () => {
+    await conn.close();
+    makePrivate(dir);
+  });
   const stopVacuum = scheduleVacuum(conn.db);
+  // Files PGlite adds while it runs (new tables, WAL segments) are made private within the hour.
+  const privacy = setInterval(() => makePrivate(dir), 3600_000);
+  privacy.unref();
   return {
     db: conn.db,
     kind,
     close: async () => {
       stopVacuum();
+      clearInterval(privacy);
       await conn.close();
+      makePrivate(dir);
       await releaseLock(dir);
     },
   };

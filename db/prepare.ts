@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import {
@@ -14,6 +15,7 @@ import {
 import { connectPglite, connectPostgres, type Connection } from './connect';
 import { vacuumWhereNeeded } from './maintenance';
 import { acquireLock, releaseLock } from './lock';
+import { makePrivate, privateUmask } from './private-files';
 import { backupBeforeMigration, migrateDb, migrationCounts } from './migrate';
 import { connectedRole, grantAppRole } from './roles';
 import { user } from './schema';
@@ -149,6 +151,7 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
       conn = migration.conn;
       return await prepareDatabase(conn.db, kind, { appRole: migration.appRole });
     }
+    privateUmask();
     await acquireLock(dir);
     const pglite = await connectPglite(dir);
     conn = pglite;
@@ -163,6 +166,9 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
     throw new ConfigError(explainConnectionError(err, kind, kind === 'postgres' ? migrateVariable() : 'DATABASE_URL'));
   } finally {
     await conn?.close().catch(() => {});
-    if (kind === 'pglite') await releaseLock(dir);
+    if (kind === 'pglite') {
+      if (fs.existsSync(dir)) makePrivate(dir);
+      await releaseLock(dir);
+    }
   }
 }
