@@ -3,6 +3,7 @@ import { connectPglite, connectPostgres } from './connect';
 import { acquireLock, closeOnSignals, releaseLock } from './lock';
 import { scheduleVacuum } from './maintenance';
 import { makePrivate, privateUmask } from './private-files';
+import { scheduleSnapshots, snapshotSettings, writeSnapshot } from './snapshots';
 import type { Db } from './types';
 
 export type { Db, Queryable, Tx } from './types';
@@ -17,12 +18,20 @@ async function open(): Promise<Handle> {
     return { ...conn, kind };
   }
   const dir = dataDir();
+  const snapshots = snapshotSettings();
   privateUmask();
   await acquireLock(dir);
   const conn = await connectPglite(dir);
   makePrivate(dir);
-  // Ctrl-C / SIGTERM: close PGlite (flushes and ends cleanly) and release the lock before exiting.
+  const stopSnapshots = scheduleSnapshots(conn.client, dir, snapshots);
+  // Ctrl-C / SIGTERM: a last snapshot, then close PGlite (flushes and ends cleanly) and release the lock.
   closeOnSignals(dir, async () => {
+    stopSnapshots();
+    if (snapshots.everyHours > 0) {
+      await writeSnapshot(conn.client, dir, snapshots.kept)
+        .then((file) => console.log(`Snapshot of the embedded database: ${file}`))
+        .catch((err) => console.error(`The snapshot at shutdown failed: ${String(err)}`));
+    }
     await conn.close();
     makePrivate(dir);
   });
@@ -35,6 +44,7 @@ async function open(): Promise<Handle> {
     kind,
     close: async () => {
       stopVacuum();
+      stopSnapshots();
       clearInterval(privacy);
       await conn.close();
       makePrivate(dir);

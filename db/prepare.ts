@@ -17,6 +17,8 @@ import { vacuumWhereNeeded } from './maintenance';
 import { acquireLock, releaseLock } from './lock';
 import { makePrivate, privateUmask } from './private-files';
 import { backupBeforeMigration, migrateDb, migrationCounts } from './migrate';
+import { openFailureMessage } from './snapshot-restore';
+import { snapshotSettings } from './snapshots';
 import { connectedRole, grantAppRole } from './roles';
 import { user } from './schema';
 import { hasAnyExperiments, insertUserWithPassword, seedDemo } from './seed/demo';
@@ -110,7 +112,7 @@ export function checkConfiguration(ensureSecret: () => unknown): void {
     migratePostgresUrl();
   } else if (process.env.UPLIFT_MIGRATE_DATABASE_URL) {
     throw new ConfigError('UPLIFT_MIGRATE_DATABASE_URL is set but DATABASE_URL is not: set both (PostgreSQL) or neither (the embedded database).');
-  }
+  } else snapshotSettings();
   ensureSecret();
 }
 
@@ -140,6 +142,16 @@ export async function connectForMigration(): Promise<{ conn: Connection; appRole
   }
 }
 
+async function openEmbedded(dir: string) {
+  const pglite = await connectPglite(dir);
+  try {
+    return { pglite, counts: await migrationCounts(pglite.db) };
+  } catch (err) {
+    await pglite.close().catch(() => {});
+    throw err;
+  }
+}
+
 /** Opens the configured database (locking PGlite's folder), prepares it and closes it again. */
 export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
   const kind = databaseKind();
@@ -153,9 +165,12 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
     }
     privateUmask();
     await acquireLock(dir);
-    const pglite = await connectPglite(dir);
+    // A folder that will not open (an OS crash or power loss can corrupt it): offer the newest snapshot.
+    const { pglite, counts } = await openEmbedded(dir).catch((err: unknown) => {
+      throw new ConfigError(openFailureMessage(dir, err));
+    });
     conn = pglite;
-    const { shipped, applied } = await migrationCounts(pglite.db);
+    const { shipped, applied } = counts;
     const backup = applied > 0 && applied < shipped ? await backupBeforeMigration(pglite.client, dir) : undefined;
     if (backup) console.log(`Backed up the database to ${backup} before applying ${shipped - applied} migration(s).`);
     const report = await prepareDatabase(pglite.db, kind);

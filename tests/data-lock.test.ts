@@ -1,12 +1,13 @@
 // The embedded database's folder lock (db/lock.ts, proper-lockfile): a live holder in another process
 // is respected however long it holds, two servers racing for one folder leave exactly one serving, and
 // a holder that died stops renewing its lock, which then expires and is taken over.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireLock, lockFile, releaseLock } from '@/db/lock';
+import { runChild } from './helpers/run-child';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -21,29 +22,7 @@ function tempDir(): string {
   return dir;
 }
 
-type Run = { child: ChildProcess; output: () => string; exited: Promise<number | null>; said: (word: string) => Promise<void> };
-
-function run(...args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('tests', 'helpers', 'lock-child.ts'), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  const waiting: { word: string; resolve: () => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const w of waiting) if (output.includes(w.word)) w.resolve();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    output: () => output,
-    exited,
-    said: (word) => new Promise((resolve) => (output.includes(word) ? resolve() : waiting.push({ word, resolve }))),
-  };
-}
+const run = (...args: string[]) => runChild(children, ...args);
 
 describe('the data folder lock', () => {
   it('two servers started at once on one folder: exactly one serves, the other stops with one sentence', async () => {
