@@ -94,7 +94,7 @@ describeEachDb(
       expect(await updateExperiment(ctx.db, exec, own.id, 1, input({ title: 'Exec edit' }))).toMatchObject({ ok: false, reason: 'denied' });
       expect(await setArchived(ctx.db, exec, own.id, true)).toMatchObject({ ok: false, reason: 'denied' });
       expect(await addOutcome(ctx.db, exec, own.id, outcomeSchema.parse({ type: 'insight', description: 'x', impact: '3' }))).toMatchObject({ ok: false, reason: 'denied' });
-      expect(await addCheckin(ctx.db, exec, own.id, checkinSchema.parse({ date: '2026-01-01' }))).toMatchObject({ ok: false, reason: 'denied' });
+      expect(await addCheckin(ctx.db, exec, own.id, checkinSchema.parse({ date: '2026-01-01', note: 'a note' }))).toMatchObject({ ok: false, reason: 'denied' });
       expect(await deniedCount(ctx.db, exec.id)).toBeGreaterThanOrEqual(5);
     });
 

@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -89,17 +89,6 @@ export const modelBenchmarks = pgTable(
     check('model_benchmarks_score_range', sql`${t.score} >= 0 and ${t.score} <= 100`),
   ],
 );
-
-export const aiModelsRelations = relations(aiModels, ({ many }) => ({
-  prices: many(modelPrices),
-  benchmarks: many(modelBenchmarks),
-}));
-export const modelPricesRelations = relations(modelPrices, ({ one }) => ({
-  model: one(aiModels, { fields: [modelPrices.modelId], references: [aiModels.id] }),
-}));
-export const modelBenchmarksRelations = relations(modelBenchmarks, ({ one }) => ({
-  model: one(aiModels, { fields: [modelBenchmarks.modelId], references: [aiModels.id] }),
-}));
 
 export type AiModel = typeof aiModels.$inferSelect;
 export type ModelPrice = typeof modelPrices.$inferSelect;
