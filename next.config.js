@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its .wasm from its own package folder: it must not be bundled (STACK.md pitfall 1).
-  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit', 'exceljs'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit', 'exceljs', 'proper-lockfile'],
   poweredByHeader: false,
   experimental: {
     // forbidden() / unauthorized() from next/navigation give real 403 / 401 pages.

@@ -83,7 +83,8 @@ async function openPglite(): Promise<Target> {
       await client.exec(q);
     },
     close: () => client.close(),
-    serverEnv: { UPLIFT_DATA_DIR: dir },
+    // No snapshot of the 100,000-experiment database while the server is measured.
+    serverEnv: { UPLIFT_DATA_DIR: dir, UPLIFT_SNAPSHOT_HOURS: '0' },
   };
 }
 

@@ -2,6 +2,8 @@ import { ConfigError, dataDir, databaseKind, postgresUrl, type DatabaseKind } fr
 import { connectPglite, connectPostgres } from './connect';
 import { acquireLock, closeOnSignals, releaseLock } from './lock';
 import { scheduleVacuum } from './maintenance';
+import { makePrivate, privateUmask } from './private-files';
+import { scheduleSnapshots, snapshotSettings, writeSnapshot } from './snapshots';
 import type { Db } from './types';
 
 export type { Db, Queryable, Tx } from './types';
@@ -16,19 +18,37 @@ async function open(): Promise<Handle> {
     return { ...conn, kind };
   }
   const dir = dataDir();
-  acquireLock(dir);
-  process.once('exit', () => releaseLock(dir));
+  const snapshots = snapshotSettings();
+  privateUmask();
+  await acquireLock(dir);
   const conn = await connectPglite(dir);
-  // Ctrl-C / SIGTERM: close PGlite (flushes and ends cleanly) and release the lock before exiting.
-  closeOnSignals(dir, conn.close);
+  makePrivate(dir);
+  const stopSnapshots = scheduleSnapshots(conn.client, dir, snapshots);
+  // Ctrl-C / SIGTERM: a last snapshot, then close PGlite (flushes and ends cleanly) and release the lock.
+  closeOnSignals(dir, async () => {
+    stopSnapshots();
+    if (snapshots.everyHours > 0) {
+      await writeSnapshot(conn.client, dir, snapshots.kept)
+        .then((file) => console.log(`Snapshot of the embedded database: ${file}`))
+        .catch((err) => console.error(`The snapshot at shutdown failed: ${String(err)}`));
+    }
+    await conn.close();
+    makePrivate(dir);
+  });
   const stopVacuum = scheduleVacuum(conn.db);
+  // Files PGlite adds while it runs (new tables, WAL segments) are made private within the hour.
+  const privacy = setInterval(() => makePrivate(dir), 3600_000);
+  privacy.unref();
   return {
     db: conn.db,
     kind,
     close: async () => {
       stopVacuum();
+      stopSnapshots();
+      clearInterval(privacy);
       await conn.close();
-      releaseLock(dir);
+      makePrivate(dir);
+      await releaseLock(dir);
     },
   };
 }

@@ -49,7 +49,8 @@ export async function backupBeforeMigration(
   now = new Date(),
 ): Promise<string> {
   const dir = path.join(dataDir, 'backups');
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700); // also when an older version made it
   const file = path.join(dir, `pre-migration-${now.toISOString().replace(/[:.]/g, '-')}.tar.gz`);
   const dump = await client.dumpDataDir('gzip');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });

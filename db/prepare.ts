@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import {
@@ -14,10 +15,14 @@ import {
 import { connectPglite, connectPostgres, type Connection } from './connect';
 import { vacuumWhereNeeded } from './maintenance';
 import { acquireLock, releaseLock } from './lock';
+import { makePrivate, privateUmask } from './private-files';
 import { backupBeforeMigration, migrateDb, migrationCounts } from './migrate';
+import { openFailureMessage } from './snapshot-restore';
+import { snapshotSettings } from './snapshots';
 import { connectedRole, grantAppRole } from './roles';
 import { user } from './schema';
 import { hasAnyExperiments, insertUserWithPassword, seedDemo } from './seed/demo';
+import { activeDemoAccounts } from './seed/demo-accounts';
 import { seedReferenceCatalog } from './seed/reference';
 import type { Db } from './types';
 
@@ -25,6 +30,8 @@ export type PrepareReport = {
   kind: DatabaseKind;
   demo: 'loaded' | 'present' | 'off';
   admin: 'created' | 'exists' | 'setup-page';
+  /** Demo accounts that can still sign in (their password is published): where the server may listen. */
+  demoAccounts: number;
   /** The copy taken before pending migrations were applied to an existing embedded database. */
   backup?: string;
 };
@@ -95,7 +102,7 @@ export async function prepareDatabase(
     } else demo = 'present';
   }
   const admin = await ensureFirstAdmin(db);
-  return { kind, demo, admin };
+  return { kind, demo, admin, demoAccounts: await activeDemoAccounts(db) };
 }
 
 /** Checks the configuration that needs no connection: the URLs' shapes first, then the secret. */
@@ -105,7 +112,7 @@ export function checkConfiguration(ensureSecret: () => unknown): void {
     migratePostgresUrl();
   } else if (process.env.UPLIFT_MIGRATE_DATABASE_URL) {
     throw new ConfigError('UPLIFT_MIGRATE_DATABASE_URL is set but DATABASE_URL is not: set both (PostgreSQL) or neither (the embedded database).');
-  }
+  } else snapshotSettings();
   ensureSecret();
 }
 
@@ -135,6 +142,16 @@ export async function connectForMigration(): Promise<{ conn: Connection; appRole
   }
 }
 
+async function openEmbedded(dir: string) {
+  const pglite = await connectPglite(dir);
+  try {
+    return { pglite, counts: await migrationCounts(pglite.db) };
+  } catch (err) {
+    await pglite.close().catch(() => {});
+    throw err;
+  }
+}
+
 /** Opens the configured database (locking PGlite's folder), prepares it and closes it again. */
 export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
   const kind = databaseKind();
@@ -146,10 +163,14 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
       conn = migration.conn;
       return await prepareDatabase(conn.db, kind, { appRole: migration.appRole });
     }
-    acquireLock(dir);
-    const pglite = await connectPglite(dir);
+    privateUmask();
+    await acquireLock(dir);
+    // A folder that will not open (an OS crash or power loss can corrupt it): offer the newest snapshot.
+    const { pglite, counts } = await openEmbedded(dir).catch((err: unknown) => {
+      throw new ConfigError(openFailureMessage(dir, err));
+    });
     conn = pglite;
-    const { shipped, applied } = await migrationCounts(pglite.db);
+    const { shipped, applied } = counts;
     const backup = applied > 0 && applied < shipped ? await backupBeforeMigration(pglite.client, dir) : undefined;
     if (backup) console.log(`Backed up the database to ${backup} before applying ${shipped - applied} migration(s).`);
     const report = await prepareDatabase(pglite.db, kind);
@@ -160,6 +181,9 @@ export async function prepareConfiguredDatabase(): Promise<PrepareReport> {
     throw new ConfigError(explainConnectionError(err, kind, kind === 'postgres' ? migrateVariable() : 'DATABASE_URL'));
   } finally {
     await conn?.close().catch(() => {});
-    if (kind === 'pglite') releaseLock(dir);
+    if (kind === 'pglite') {
+      if (fs.existsSync(dir)) makePrivate(dir);
+      await releaseLock(dir);
+    }
   }
 }

@@ -9,6 +9,7 @@ import { parseBackup } from '@/db/backup/validate';
 import { ConfigError, dataDir, databaseKind, migrateVariable } from '@/db/config';
 import { connectPglite, type Connection } from '@/db/connect';
 import { acquireLock, releaseLock } from '@/db/lock';
+import { makePrivate, privateUmask } from '@/db/private-files';
 import { checkConfiguration, connectForMigration, explainConnectionError, prepareDatabase } from '@/db/prepare';
 
 async function main() {
@@ -27,7 +28,8 @@ async function main() {
   try {
     if (kind === 'postgres') ({ conn, appRole } = await connectForMigration());
     else {
-      acquireLock(dir); // fails while the server runs on the same folder: stop it first
+      privateUmask();
+      await acquireLock(dir); // fails while the server runs on the same folder: stop it first
       conn = await connectPglite(dir);
     }
     await prepareDatabase(conn.db, kind, { demo: false, appRole }).catch((err: unknown) => {
@@ -42,7 +44,10 @@ async function main() {
     console.log('Sign in with an account from the backup.');
   } finally {
     await conn?.close().catch(() => {});
-    if (kind === 'pglite') releaseLock(dir);
+    if (kind === 'pglite') {
+      makePrivate(dir);
+      await releaseLock(dir);
+    }
   }
 }
 

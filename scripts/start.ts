@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '@/db/config';
 import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
 import { checkProxyConfiguration } from '@/lib/security/forwarded';
+import { listenHost } from '@/lib/security/listen-host';
 import { authSecret, publicUrl } from '@/lib/auth/secret';
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -18,19 +19,22 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  let host: string;
   try {
     checkConfiguration(() => authSecret({ create: true }));
     checkProxyConfiguration();
     const report = await prepareConfiguredDatabase();
     console.log(`Database ready: ${report.kind}, demo data ${report.demo}.`);
     if (report.admin === 'setup-page') console.log('No users yet: open /setup to create the first admin.');
+    const decision = listenHost(process.env, report.demoAccounts);
+    if ('refusal' in decision) throw new ConfigError(decision.refusal);
+    host = decision.host;
   } catch (err) {
     console.error(`Uplift cannot start: ${err instanceof ConfigError ? err.message : String(err)}`);
     process.exit(1);
   }
   buildIfNeeded();
   const port = process.env.PORT ?? '3000';
-  const host = process.env.HOST ?? '0.0.0.0';
   console.log(`Uplift on ${publicUrl()} (listening on ${host}:${port})`);
   const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', host], {
     stdio: 'inherit',

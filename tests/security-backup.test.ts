@@ -77,7 +77,7 @@ describe('upgrading the embedded database', () => {
 
     const again = await prepareConfiguredDatabase(); // nothing pending: no new backup
     expect(again.backup).toBeUndefined();
-  });
+  }, 180_000); // two PGlite databases created and migrated: 34 s alone, over a minute on 2 busy cores
 
   it(`keeps only the last ${BACKUPS_KEPT} backups`, async () => {
     const dir = tempDir();

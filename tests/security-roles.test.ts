@@ -231,7 +231,7 @@ if (postgresAvailable) {
       drops.push(created.drop);
       Object.assign(process.env, { DATABASE_URL: created.appUrl, UPLIFT_MIGRATE_DATABASE_URL: created.ownerUrl, UPLIFT_DEMO: '0' });
       const report = await prepareConfiguredDatabase();
-      expect(report).toEqual({ kind: 'postgres', demo: 'off', admin: 'setup-page' });
+      expect(report).toEqual({ kind: 'postgres', demo: 'off', admin: 'setup-page', demoAccounts: 0 });
       expect(await privileges(created.appUrl, 'audit_log')).toEqual([true, true, false, false, false]);
       expect(await privileges(created.appUrl, 'experiments')).toEqual([true, true, true, true, false]);
       expect(await privileges(created.appUrl, 'model_usage')).toEqual([true, false, false, false, false]);

@@ -42,6 +42,6 @@ describe('closing on signals', () => {
       } finally {
         await conn.close();
       }
-    });
+    }, 180_000); // a child that creates and migrates a database: a minute on 2 busy cores
   }
 });

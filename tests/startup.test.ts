@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, demoWanted, postgresUrl } from '@/db/config';
-import { acquireLock, releaseLock } from '@/db/lock';
 import { explainConnectionError, prepareDatabase } from '@/db/prepare';
 import { user } from '@/db/schema';
 import { authSecret } from '@/lib/auth/secret';
@@ -67,22 +65,6 @@ describe('configuration errors are one clear sentence', () => {
     expect(sessionTimeouts({ UPLIFT_SESSION_IDLE_HOURS: '2', UPLIFT_SESSION_MAX_HOURS: '8' })).toEqual({ absoluteSeconds: 8 * 3600, idleSeconds: 2 * 3600 });
     expect(sessionTimeouts({ UPLIFT_SESSION_IDLE_HOURS: '48', UPLIFT_SESSION_MAX_HOURS: '8' }).idleSeconds).toBe(8 * 3600);
     expect(sessionTimeouts({ UPLIFT_SESSION_IDLE_HOURS: 'abc' }).idleSeconds).toBe(24 * 3600);
-  });
-});
-
-describe('the data folder lock', () => {
-  it('refuses a folder held by a live process and takes over a stale lock', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-lock-'));
-    const holder = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-    // A live process: this test's parent (pid 1 is always alive).
-    fs.writeFileSync(path.join(dir, 'uplift.lock'), '1');
-    expect(() => acquireLock(dir)).toThrow(/in use by another Uplift process \(pid 1\)/);
-    // A dead one: the short-lived child above has exited.
-    fs.writeFileSync(path.join(dir, 'uplift.lock'), holder.stdout.trim());
-    acquireLock(dir);
-    expect(fs.readFileSync(path.join(dir, 'uplift.lock'), 'utf8')).toBe(String(process.pid));
-    releaseLock(dir);
-    expect(fs.existsSync(path.join(dir, 'uplift.lock'))).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ async function main() {
   const [kind, target] = process.argv.slice(2);
   let db: Db;
   if (kind === 'pglite') {
-    acquireLock(target);
+    await acquireLock(target);
     db = (await connectPglite(target)).db;
   } else {
     db = connectPostgres(target, { max: 4 }).db;

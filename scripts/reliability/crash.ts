@@ -17,7 +17,7 @@ export type CrashReport = { kind: string; acknowledged: number; found: number; l
 
 async function open(kind: string, target: string): Promise<Connection> {
   if (kind === 'pglite') {
-    acquireLock(target); // the dead writer's lock is stale: taken over
+    await acquireLock(target); // the dead writer's lock expires (LOCK_STALE_MS) and is taken over
     return connectPglite(target);
   }
   return connectPostgres(target, { max: 2 });
@@ -74,7 +74,7 @@ export async function crashTest(kind: 'pglite' | 'postgres', acksWanted = 300): 
     const first = await open(kind, target);
     await prepareDatabase(first.db, kind, { demo: false });
     await first.close();
-    if (kind === 'pglite') releaseLock(target);
+    if (kind === 'pglite') await releaseLock(target);
 
     const acked = await runWriterUntil(kind, target, acksWanted);
 
@@ -87,7 +87,7 @@ export async function crashTest(kind: 'pglite' | 'postgres', acksWanted = 300): 
     }
     const rows = await after.db.select({ name: teams.name }).from(teams).where(like(teams.name, 'crash-%'));
     await after.close();
-    if (kind === 'pglite') releaseLock(target);
+    if (kind === 'pglite') await releaseLock(target);
     const present = new Set(rows.map((r) => Number(r.name.slice('crash-'.length))));
     const lost = [...acked].filter((n) => !present.has(n)).length;
     return { kind, acknowledged: acked.size, found: present.size, lost, migrationsIntact, seconds: (Date.now() - started) / 1000 };

@@ -7,7 +7,7 @@ import { teams } from '@/db/schema';
 
 async function main() {
   const dir = process.argv[2];
-  acquireLock(dir);
+  await acquireLock(dir);
   const conn = await connectPglite(dir);
   closeOnSignals(dir, async () => {
     await conn.close();

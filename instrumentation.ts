@@ -1,0 +1,6 @@
+// Next calls register() once per server process before it serves requests (never while building).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { openAtServerStart } = await import('./db/server-start');
+  await openAtServerStart();
+}
