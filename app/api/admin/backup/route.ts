@@ -1,7 +1,6 @@
-import { createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { getHandle } from '@/db';
-import { backupJson } from '@/db/backup/create';
+import { openBackup } from '@/db/backup/create';
 import { backupText } from '@/db/backup/read';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
 import { parseBackup } from '@/db/backup/validate';
@@ -20,8 +19,9 @@ export async function GET() {
   if (auth.response) return auth.response;
   const { db, kind } = await getHandle();
   await writeAudit(db, { actor: auth.user, action: 'backup.download', entityType: 'instance', entityId: 0, before: null, after: null });
-  const json = Readable.from(backupJson(db, kind));
-  const body = Readable.toWeb(json.pipe(createGzip())) as ReadableStream<Uint8Array>;
+  // One snapshot, written to a private temporary file first, then sent (the file goes when the stream closes).
+  const file = await openBackup(db, kind, { gzip: true });
+  const body = Readable.toWeb(file) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: {
       'Content-Type': 'application/gzip',
