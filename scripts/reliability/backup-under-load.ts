@@ -19,6 +19,8 @@ export type BackupUnderLoad = {
   rows: number;
   seconds: number;
   megabytes: number;
+  /** Between the snapshot's first page and its last: seconds, and writes the writers completed meanwhile. */
+  snapshot: { seconds: number; accepted: number };
   writesDuring: number;
   acceptedDuring: number;
   writers: WorkloadReport;
@@ -43,9 +45,17 @@ export async function backupUnderLoad(kind: DatabaseKind, experiments = 10_000):
     while ((live?.operations ?? 0) < 40) await sleep(50); // the writers are under way
     const before = { ops: live!.operations, accepted: live!.accepted };
     const started = performance.now();
-    const rows = await writeBackupFile(source.db, `reliability ${kind}`, file, { gzip: true });
+    // Inside the snapshot: from its first page read to its last (on PGlite the call also waits for the one connection).
+    let inside: { t: number; accepted: number } | undefined;
+    let insideEnd = { t: 0, accepted: 0 };
+    const afterPage = () => {
+      inside ??= { t: performance.now(), accepted: live!.accepted };
+      insideEnd = { t: performance.now(), accepted: live!.accepted };
+    };
+    const rows = await writeBackupFile(source.db, `reliability ${kind}`, file, { gzip: true, afterPage });
     const seconds = (performance.now() - started) / 1000;
     const during = { ops: live!.operations - before.ops, accepted: live!.accepted - before.accepted };
+    const snapshot = { seconds: (insideEnd.t - inside!.t) / 1000, accepted: insideEnd.accepted - inside!.accepted };
     await sleep(500); // a little more writing after the snapshot
     stop = true;
     const report = await writers;
@@ -61,6 +71,7 @@ export async function backupUnderLoad(kind: DatabaseKind, experiments = 10_000):
         rows,
         seconds,
         megabytes: fs.statSync(file).size / 1024 / 1024,
+        snapshot,
         writesDuring: during.ops,
         acceptedDuring: during.accepted,
         writers: report,
@@ -84,7 +95,7 @@ export function backupUnderLoadPassed(r: BackupUnderLoad): boolean {
 export function describeBackupUnderLoad(r: BackupUnderLoad): string {
   return [
     `backup under load [${r.kind}]: ${r.experiments} experiments, ${r.rows} rows in ${r.seconds.toFixed(1)} s (${r.megabytes.toFixed(1)} MB gzip)`,
-    `  20 writers: ${r.writesDuring} operations during the backup (${r.acceptedDuring} accepted), ${r.writers.operations} in all, ${r.writers.errors.length} errors${r.writers.errors.length ? ` (first: ${r.writers.errors[0].message})` : ''}`,
+    `  20 writers: ${r.writesDuring} operations during the backup call (${r.acceptedDuring} accepted; ${r.snapshot.accepted} completed between its first and last page, ${r.snapshot.seconds.toFixed(1)} s), ${r.writers.operations} in all, ${r.writers.errors.length} errors${r.writers.errors.length ? ` (first: ${r.writers.errors[0].message})` : ''}`,
     `  restored into a fresh database: ${r.restoredRows} rows in ${r.restoreSeconds.toFixed(1)} s, every reference resolved${r.restoredRows === r.rows ? '' : ' — ROW COUNTS DIFFER'}`,
   ].join('\n');
 }

@@ -197,6 +197,8 @@ export async function runConcurrentWrites(
   const client = async (n: number) => {
     const r = createRandom((options.seed ?? 20261128) + n);
     for (let i = 0; i < options.operations && !options.stop?.(); i++) {
+      // PGlite answers within promise callbacks: without a turn of the event loop, 20 clients would starve timers and streams.
+      await new Promise((resolve) => setImmediate(resolve));
       const kind = draw(r);
       byKind[kind]++;
       report.operations++;
