@@ -49,6 +49,8 @@ describe('backup file checks', () => {
     expect(await errorsOf(JSON.stringify({ ...head, tables: 7 }))).toEqual(['The backup has no tables.']);
     expect(await errorsOf(JSON.stringify({ ...head, tables: { user: [1] } }))).toContain('Table user holds something other than rows.');
     expect(await errorsOf(JSON.stringify({ ...head, tables: { user: {} } }))).toContain('Table user holds something other than rows.');
+    const reordered = Object.fromEntries([...BACKUP_TABLES].reverse().map((t) => [t, t === 'user' ? [{ id: 'u' }] : []]));
+    expect((await errorsOf(JSON.stringify({ ...head, tables: reordered })))[0]).toMatch(/^The tables are not in the order a restore inserts them/);
   });
 });
 

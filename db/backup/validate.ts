@@ -92,8 +92,9 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
   for (const table of TABLES) if (!seen.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));
   if (unknown.length) errors.push(`Unknown tables: ${unknown.join(', ')}.`);
-  const order = seen.filter((t) => TABLES.includes(t));
-  if (!errors.length && order.some((t, i) => TABLES.indexOf(t) !== i))
+  // Parents before children: each table later in the file than the one before it in BACKUP_TABLES (a table an older schema lacks may be absent).
+  const order = seen.filter((t) => TABLES.includes(t)).map((t) => TABLES.indexOf(t));
+  if (!errors.length && order.some((n, i) => i > 0 && n < order[i - 1]))
     errors.push(`The tables are not in the order a restore inserts them (${TABLES.join(', ')}): the file was edited.`);
   if (!errors.length && counts.user === 0) errors.push('The backup has no users: nobody could sign in after restoring it.');
   keys.forEach((fk, i) => {
