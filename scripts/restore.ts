@@ -3,9 +3,9 @@
 // else DATABASE_URL), which must hold no experiments yet.
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { backupText } from '@/db/backup/read';
+import { fileSource } from '@/db/backup/read';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
-import { parseBackup } from '@/db/backup/validate';
+import { validateBackup } from '@/db/backup/validate';
 import { ConfigError, dataDir, databaseKind, migrateVariable } from '@/db/config';
 import { connectPglite, type Connection } from '@/db/connect';
 import { acquireLock, releaseLock } from '@/db/lock';
@@ -16,9 +16,10 @@ async function main() {
   const file = process.argv[2];
   if (!file) throw new RestoreError(['Usage: npm run restore -- <backup.json or backup.json.gz>']);
   if (!fs.existsSync(file)) throw new RestoreError([`No such file: ${file}`]);
-  // Validate the whole file before touching the database.
-  const { file: backup, errors } = parseBackup(backupText(fs.readFileSync(file)));
-  if (!backup) throw new RestoreError(errors);
+  // Check the whole file (streaming, structure only) before touching the database; the restore checks references too.
+  const source = fileSource(file);
+  const { errors } = await validateBackup(source);
+  if (errors.length) throw new RestoreError(errors);
 
   checkConfiguration(() => undefined);
   const kind = databaseKind();
@@ -36,7 +37,7 @@ async function main() {
       throw new ConfigError(explainConnectionError(err, kind, migrateVariable()));
     });
     const started = Date.now();
-    const counts = await restoreBackup(conn.db, backup);
+    const { head: backup, counts } = await restoreBackup(conn.db, source);
     await conn.db.execute(sql`select 1`);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`Restored ${total} rows from ${file} (made ${backup.createdAt} on ${backup.source}) into ${kind} in ${Date.now() - started} ms:`);

@@ -258,7 +258,7 @@ describeEachDb('insights summaries stay equal to the raw rows', (ctx) => {
 
   it('a backup made before migration 0005 (schema 0004, without the summary columns) restores with them computed', { timeout: 120_000 }, async () => {
     const summary = ['model_count', 'primary_vendor', 'uses_training_model', 'outcome_count', 'used_best_score'];
-    const old = asOlderBackup(await backupFileOf(ctx.db), '0004_dashboard_summaries', { experiments: (k) => summary.includes(k) });
+    const old = await asOlderBackup(await backupFileOf(ctx.db), '0004_dashboard_summaries', { experiments: (k) => summary.includes(k) });
     expect(await inFreshRestore(ctx.kind, old, expectConsistent)).toEqual(await summaryDrift(ctx.db));
   });
 });

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { backupJson } from '@/db/backup/create';
 import { restoreBackup } from '@/db/backup/restore';
-import { parseBackup } from '@/db/backup/validate';
+import { validateBackup } from '@/db/backup/validate';
+import { textSource } from '@/db/backup/read';
 import { rawRows } from '@/db/backup/tables';
 import { listTeamModelUsage } from '@/db/queries/model-details';
 import { listModels } from '@/db/queries/models';
@@ -82,11 +83,10 @@ describeEachDb(
       let text = '';
       for await (const chunk of backupJson(ctx.db, 'test')) text += chunk;
       const before = await recomputed();
-      const parsed = parseBackup(text);
-      expect(parsed.errors).toEqual([]);
+      expect((await validateBackup(textSource(text))).errors).toEqual([]);
       const fresh = await openTestDb(ctx.kind);
       try {
-        await restoreBackup(fresh.ownerDb, parsed.file!);
+        await restoreBackup(fresh.ownerDb, textSource(text));
         const restored = await rawRows<Row>(fresh.db, sql`select team_id, model_id, experiments as n from model_usage order by 1, 2`);
         expect(restored.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(before.map((r) => ({ ...r, n: Number(r.n) })));
 

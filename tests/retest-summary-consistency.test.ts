@@ -185,7 +185,7 @@ describeEachDb('the used models’ best blocker score stays equal to the raw row
   });
 
   it('a backup made before migration 0006 (schema 0005, without the score) restores with it computed', { timeout: 120_000 }, async () => {
-    const old = asOlderBackup(await backupFileOf(ctx.db), '0005_insights_summaries', { experiments: (k) => k === 'used_best_score' });
+    const old = await asOlderBackup(await backupFileOf(ctx.db), '0005_insights_summaries', { experiments: (k) => k === 'used_best_score' });
     expect(await inFreshRestore(ctx.kind, old, expectConsistent)).toEqual(await expectConsistent(ctx.db));
   });
 });

@@ -12,7 +12,7 @@ import { grantAppRole, tablesRoleCanAlter } from '@/db/roles';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';
 import { TEST_APP_ROLE, TEST_OWNER_ROLE } from '@/scripts/test-roles';
-import { backupFileOf } from './helpers/backup-roundtrip';
+import { backupFileOf, sourceOf } from './helpers/backup-roundtrip';
 import { createPostgresTestDatabase, describeEachDb, openTestDb, postgresAvailable, type TestDb } from './helpers/db';
 
 /** The database's own message of a refused statement (drizzle wraps it in "Failed query: …"). */
@@ -162,7 +162,7 @@ if (postgresAvailable) {
       await insertUserWithPassword(t.db, { id: 'roles_admin', email: 'roles@example.com', name: 'Roles Admin', role: 'admin', passwordHash: 'not-a-real-hash' });
       const file = await backupFileOf(t.db);
       const before = await count(t.db, 'audit_log');
-      const refused = await restoreBackup(t.db, file).catch((err: unknown) => err);
+      const refused = await restoreBackup(t.db, sourceOf(file)).catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(RestoreError);
       expect((refused as RestoreError).message).toBe(
         `The database role "${TEST_APP_ROLE}" may not replace the audit trail (only the role that owns the schema may). ` +

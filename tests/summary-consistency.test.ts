@@ -257,7 +257,7 @@ describeEachDb('check-in summaries stay equal to the raw check-ins', (ctx) => {
 
   for (const schemaVersion of ['0003_data_version', '0001_audit_append_only'])
   it(`a backup made before migration 0004 (schema ${schemaVersion}, without the derived columns) restores with them computed`, { timeout: 120_000 }, async () => {
-    const old = asOlderBackup(await backupFileOf(ctx.db), schemaVersion, {
+    const old = await asOlderBackup(await backupFileOf(ctx.db), schemaVersion, {
       // The derived columns of 0004, and those of 0005 and 0006 the older file cannot have either.
       experiments: (k) => /^(checkin|current)_/.test(k) || ['model_count', 'primary_vendor', 'uses_training_model', 'outcome_count', 'used_best_score'].includes(k),
       capability_outcomes: (k) => ['team_id', 'work_type', 'experiment_archived'].includes(k),

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { seedBenchmarkCatalog } from '../seed/benchmark-catalog';
-import type { Db } from '../types';
-import { BACKUP_TABLES, foreignKeys, ident, predatesBenchmarkCatalog, rawRows, writableColumns, type BackupFile } from './tables';
-import { checkReferences } from './validate';
+import type { Db, Queryable } from '../types';
+import type { BackupSource } from './read';
+import { readBackup, type Row } from './stream';
+import { BACKUP_TABLES, foreignKeys, ident, predatesBenchmarkCatalog, rawRows, writableColumns } from './tables';
+import { validateBackup, type BackupHead } from './validate';
 
 export class RestoreError extends Error {
   constructor(public readonly problems: string[]) {
@@ -37,14 +39,16 @@ const CHUNK = 2000;
 
 /**
  * Replaces every table with the backup's rows in one transaction: a failure anywhere leaves the
- * instance as it was. Sessions are cleared (everyone signs in again with the backup's accounts).
+ * instance as it was. The file is read twice, streaming: first checked whole (validateBackup), then
+ * inserted in batches of CHUNK rows, so memory holds one batch, never the file. Sessions are cleared
+ * (everyone signs in again with the backup's accounts).
  */
-export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<string, number>> {
+export async function restoreBackup(db: Db, source: BackupSource): Promise<{ head: BackupHead; counts: Record<string, number> }> {
   const needsOwner = await restoreNeedsOwner(db);
   if (needsOwner) throw new RestoreError([needsOwner]);
-  const problems = checkReferences(file, await foreignKeys(db));
-  if (problems.length) throw new RestoreError(problems);
   await assertRestorable(db);
+  const { head, errors } = await validateBackup(source, await foreignKeys(db));
+  if (!head) throw new RestoreError(errors);
 
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
@@ -54,28 +58,26 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
     for (const table of ['session', 'password_reset_tokens', 'verification', 'login_attempts']) await tx.execute(sql`delete from ${ident(table)}`);
     for (const table of [...BACKUP_TABLES].reverse()) await tx.execute(sql`delete from ${ident(table)}`);
 
-    for (const table of BACKUP_TABLES) {
-      const columns = await writableColumns(tx, table);
-      const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
-      // Self-references (a re-test's original) are set after every row exists.
-      const selfRef = table === 'experiments' ? 'retest_of_id' : null;
-      const select = sql.raw(columns.map((c) => (c === selfRef ? 'null' : `r."${c}"`)).join(', '));
-      const rows = file.tables[table];
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const json = JSON.stringify(rows.slice(i, i + CHUNK));
-        await tx.execute(sql`insert into ${ident(table)} (${list}) overriding system value
-          select ${select} from jsonb_populate_recordset(null::${ident(table)}, ${json}::jsonb) r`);
+    const tables = new Set<string>(BACKUP_TABLES);
+    let insert: ((rows: Row[]) => Promise<void>) | null = null;
+    // Self-references (a re-test's original) are set after every row exists.
+    const links: { id: unknown; ref: unknown }[] = [];
+    for await (const event of readBackup(source, CHUNK)) {
+      if (event.kind === 'tableStart') {
+        insert = tables.has(event.table) ? await inserter(tx, event.table) : null;
+        counts[event.table] = 0;
+      } else if (event.kind === 'rows' && insert) {
+        if (event.table === 'experiments') for (const r of event.rows) if (r.retest_of_id != null) links.push({ id: r.id, ref: r.retest_of_id });
+        await insert(event.rows);
+        counts[event.table] += event.rows.length;
       }
-      if (selfRef) {
-        const links = JSON.stringify(rows.filter((r) => r[selfRef] != null).map((r) => ({ id: r.id, ref: r[selfRef] })));
-        await tx.execute(sql`update experiments e set retest_of_id = (x->>'ref')::int
-          from jsonb_array_elements(${links}::jsonb) x where e.id = (x->>'id')::int`);
-      }
-      counts[table] = rows.length;
     }
+    for (const table of Object.keys(counts)) if (!tables.has(table)) delete counts[table];
+    await tx.execute(sql`update experiments e set retest_of_id = (x->>'ref')::int
+      from jsonb_array_elements(${JSON.stringify(links)}::jsonb) x where e.id = (x->>'id')::int`);
 
     // A backup from before the benchmark catalog gets it from the shipped reference data, for its own models.
-    if (predatesBenchmarkCatalog(file.schemaVersion)) await seedBenchmarkCatalog(tx);
+    if (predatesBenchmarkCatalog(head.schemaVersion)) await seedBenchmarkCatalog(tx);
 
     // Identity columns continue after the restored ids.
     const identities = await rawRows<{ table_name: string; column_name: string }>(
@@ -88,5 +90,16 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
     }
     await tx.execute(sql`alter table audit_log enable trigger user`);
   });
-  return counts;
+  return { head, counts };
+}
+
+/** Inserts a batch of a table's rows as PostgreSQL reads them back from JSON (jsonb_populate_recordset). */
+async function inserter(tx: Queryable, table: string) {
+  const columns = await writableColumns(tx, table);
+  const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
+  const select = sql.raw(columns.map((c) => (table === 'experiments' && c === 'retest_of_id' ? 'null' : `r."${c}"`)).join(', '));
+  return async (rows: Row[]) => {
+    await tx.execute(sql`insert into ${ident(table)} (${list}) overriding system value
+      select ${select} from jsonb_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::jsonb) r`);
+  };
 }

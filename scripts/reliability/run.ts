@@ -1,8 +1,10 @@
 // `npm run test:reliability`: the slow checks kept out of `npm test` — SIGKILL crash test on PGlite
 // (and PostgreSQL with TEST_DATABASE_URL), 20 concurrent writers × 200 operations on PostgreSQL
-// (deadlocks retried, summaries intact) and the deep fuzz run (FUZZ_RUNS=300 per action).
+// (deadlocks retried, summaries intact), a backup of 10,000 experiments under 20 concurrent writers that
+// restores into a fresh database (both databases), and the deep fuzz run (FUZZ_RUNS=300 per action).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { backupUnderLoad, backupUnderLoadPassed, describeBackupUnderLoad } from './backup-under-load';
 import { crashTest } from './crash';
 import { deadlockTest, describeReport, passed } from './deadlock';
 
@@ -23,6 +25,11 @@ async function main() {
     if (!passed(r)) failed = true;
   } else {
     console.log('Concurrent-writers test skipped: TEST_DATABASE_URL is not set (deadlocks happen only on PostgreSQL).');
+  }
+  for (const kind of kinds) {
+    const r = await backupUnderLoad(kind, Number(process.env.BACKUP_EXPERIMENTS ?? 10_000));
+    console.log(describeBackupUnderLoad(r));
+    if (!backupUnderLoadPassed(r)) failed = true;
   }
   const vitest = path.join(process.cwd(), 'node_modules', '.bin', 'vitest');
   const fuzz = spawnSync(vitest, ['run', 'tests/security-fuzz.test.ts'], {

@@ -185,14 +185,20 @@ async function runOne(c: Ctx, r: Random, kind: OperationKind, tag: string): Prom
  * `clients` concurrent loops of `operations` each, on one database handle (the app's pool). Every thrown
  * error is recorded with its SQLSTATE; refusals are counted by reason.
  */
-export async function runConcurrentWrites(db: Db, options: { clients: number; operations: number; seed?: number; hotSize?: number }): Promise<WorkloadReport> {
+export async function runConcurrentWrites(
+  db: Db,
+  options: { clients: number; operations: number; seed?: number; hotSize?: number; live?: (report: WorkloadReport) => void; stop?: () => boolean },
+): Promise<WorkloadReport> {
   const started = Date.now();
   const c = await loadContext(db, options.hotSize ?? 24);
   const byKind = Object.fromEntries(OPERATION_KINDS.map((k) => [k, 0])) as Record<OperationKind, number>;
   const report: WorkloadReport = { clients: options.clients, operations: 0, byKind, accepted: 0, refused: {}, errors: [], seconds: 0 };
+  options.live?.(report); // the caller may read the counts while the clients run
   const client = async (n: number) => {
     const r = createRandom((options.seed ?? 20261128) + n);
-    for (let i = 0; i < options.operations; i++) {
+    for (let i = 0; i < options.operations && !options.stop?.(); i++) {
+      // PGlite answers within promise callbacks: without a turn of the event loop, 20 clients would starve timers and streams.
+      await new Promise((resolve) => setImmediate(resolve));
       const kind = draw(r);
       byKind[kind]++;
       report.operations++;

@@ -4,6 +4,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
+import { restoreLimitMb } from '@/db/backup/read';
 import { restoreNeedsOwner } from '@/db/backup/restore';
 import { getOverviewCounts } from '@/db/queries/overview';
 import { requirePermission } from '@/lib/auth/guard';
@@ -52,7 +53,7 @@ export default async function BackupPage() {
             <>
               <p className="mb-3 text-sm">
                 This instance has no experiments yet. Restoring replaces everything, including your own account: afterwards, sign in with an account
-                from the backup.
+                from the backup. Files up to {restoreLimitMb()} MB uncompressed are read (<code>UPLIFT_RESTORE_MAX_MB</code>).
               </p>
               <RestoreForm />
             </>

@@ -1,10 +1,9 @@
-import { createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { getHandle } from '@/db';
-import { backupJson } from '@/db/backup/create';
-import { backupText } from '@/db/backup/read';
+import { openBackup } from '@/db/backup/create';
+import { fileSource, restoreLimitMb } from '@/db/backup/read';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
-import { parseBackup } from '@/db/backup/validate';
+import { saveUpload } from '@/db/backup/upload';
 import { writeAudit } from '@/db/queries/audit';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { datedFilename } from '@/lib/export/http';
@@ -20,8 +19,9 @@ export async function GET() {
   if (auth.response) return auth.response;
   const { db, kind } = await getHandle();
   await writeAudit(db, { actor: auth.user, action: 'backup.download', entityType: 'instance', entityId: 0, before: null, after: null });
-  const json = Readable.from(backupJson(db, kind));
-  const body = Readable.toWeb(json.pipe(createGzip())) as ReadableStream<Uint8Array>;
+  // One snapshot, written to a private temporary file first, then sent (the file goes when the stream closes).
+  const file = await openBackup(db, kind, { gzip: true });
+  const body = Readable.toWeb(file) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: {
       'Content-Type': 'application/gzip',
@@ -44,19 +44,18 @@ export async function POST(request: Request) {
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get('x-forwarded-proto') ?? 'http'}://${request.headers.get('host')}`)
     return Response.json({ error: 'Cross-site request refused.' }, { status: 403 });
-  const form = await request.formData().catch(() => null);
-  const upload = form?.get('file');
-  if (!(upload instanceof File) || upload.size === 0) return Response.json({ error: 'Choose a backup file first.' }, { status: 400 });
-
-  const { file, errors } = parseBackup(backupText(Buffer.from(await upload.arrayBuffer())));
-  if (!file) return Response.json({ error: `Nothing was restored: ${errors.join(' ')}` }, { status: 400 });
+  // Streamed to a private temporary file, at most UPLIFT_RESTORE_MAX_MB; read from there twice (check, then insert).
+  const upload = await saveUpload(request, 'file', restoreLimitMb());
+  if ('error' in upload) return Response.json({ error: `Nothing was restored: ${upload.error}` }, { status: 400 });
   const { db } = await getHandle();
   try {
-    const counts = await restoreBackup(db, file);
-    await writeAudit(db, { actor: null, action: 'backup.restore', entityType: 'instance', entityId: 0, after: { by: auth.user.email, source: file.source, createdAt: file.createdAt, counts } });
+    const { head, counts } = await restoreBackup(db, fileSource(upload.file));
+    await writeAudit(db, { actor: null, action: 'backup.restore', entityType: 'instance', entityId: 0, after: { by: auth.user.email, source: head.source, createdAt: head.createdAt, counts } });
     return Response.json({ ok: true, counts });
   } catch (err) {
     const message = err instanceof RestoreError ? err.message : `the database refused the data (${(err as Error).message.split('\n')[0]}).`;
     return Response.json({ error: `Nothing was restored: ${message}` }, { status: 400 });
+  } finally {
+    await upload.remove();
   }
 }
