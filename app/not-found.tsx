@@ -1,13 +1,6 @@
-import Link from 'next/link';
+import { NOT_FOUND_TITLE, StatusPage } from '@/components/layout/status-page';
 
+/** An unknown URL: rendered outside the app shell, so this page is its own <main>. */
 export default function NotFound() {
-  return (
-    <main className="mx-auto max-w-lg p-8 text-center">
-      <p className="text-sm font-semibold text-muted-foreground">404</p>
-      <h1 className="mt-1 text-2xl font-semibold">This page does not exist</h1>
-      <Link href="/dashboard" className="mt-6 inline-block text-primary underline">
-        Back to the dashboard
-      </Link>
-    </main>
-  );
+  return <StatusPage code={404} title={NOT_FOUND_TITLE} standalone />;
 }

@@ -5,17 +5,22 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { DatabaseKind } from './config';
+import { applyDerived } from './derived/apply';
 import type { Db } from './types';
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
-/** Applies pending migrations; each migration runs in one transaction, so a failure leaves none half-applied. */
+/**
+ * Applies pending migrations, then the functions and triggers of db/derived/ whose files changed. Each
+ * migration and each derived file runs in one transaction, so a failure leaves none half-applied.
+ */
 export async function migrateDb(db: Db, kind: DatabaseKind, migrationsSchema = 'drizzle'): Promise<void> {
   if (kind === 'pglite') {
     await migratePglite(db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder, migrationsSchema });
   } else {
     await migratePostgres(db, { migrationsFolder, migrationsSchema });
   }
+  await applyDerived(db, { migrationsSchema });
 }
 
 /** How many migrations the code ships, and how many this database has applied (0 for a new one). */

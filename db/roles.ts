@@ -14,7 +14,7 @@ import type { Db, Queryable } from './types';
 /** Tables the app may read and append to, never change. */
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;
 
-/** Tables only the database's triggers write (their functions run with the owner's rights, migration 0008). */
+/** Tables only the database's triggers write (their functions run with the owner's rights: db/derived/). */
 export const DERIVED_TABLES = ['model_usage', 'insights_rollup', 'data_version'] as const;
 
 /** Every other table in the schema: the app reads and writes it (no TRUNCATE, no ownership). */

@@ -3,9 +3,10 @@ import type { Db } from './types';
 
 /**
  * Transactions that PostgreSQL aborts as a deadlock (40P01) or serialization failure (40001) run again
- * from the start, a few times, after a short random wait — the user never sees the error. Write paths
- * take the experiment rows and the data_version row (every statement's trigger) in different orders,
- * so two concurrent writers can each wait for the other; PostgreSQL then aborts one of them whole.
+ * from the start, a few times, after a short random wait — the user never sees the error. The write
+ * paths follow one lock order (data_version first: db/derived/README.md); this is the safety net for a
+ * path that does not (a better-auth write, a future query), where two writers could each wait for the
+ * other and PostgreSQL aborts one of them whole.
  *
  * Only a whole transaction is retried: it was rolled back completely, so nothing is written twice.
  * A savepoint (tx.transaction) is never retried — the outer transaction is already aborted — and

@@ -123,11 +123,14 @@ test.describe('a team lead logs an experiment', () => {
   test('imports experiments from a CSV file after a preview', async ({ page }, testInfo) => {
     const title = unique('Imported');
     const file = testInfo.outputPath('import.csv');
-    fs.writeFileSync(file, `title,team,models,status\n${title},Customer Support,gpt-4o,running\n`);
+    // Models by the name the catalog shows, a coded column by its label.
+    fs.writeFileSync(file, `title,team,models,status,mindset\n${title},Customer Support,GPT-4o,running,Create a new capability\n`);
     await page.goto('/experiments/import');
+    await expect(page.getByTestId('import-column-mindset')).toContainText('new_capability — Create a new capability');
     await page.getByLabel('CSV file').setInputFiles(file);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByTestId('import-summary')).toContainText('1 row(s) will be created, 0 rejected');
+    await expect(page.getByTestId('import-becomes')).toHaveText('Customer Support · Running · Other · New capability · GPT-4o (primary)');
     await page.getByRole('button', { name: 'Import 1 experiment' }).click();
     await expect(page.getByRole('status')).toContainText('Imported 1 experiment');
     await page.goto(`/experiments?q=${encodeURIComponent(title)}`);

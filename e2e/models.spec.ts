@@ -18,23 +18,52 @@ test.describe('browsing the catalog and trends', () => {
   test.use({ storageState: storageFor('executive') });
 
   test('the catalog lists every model with attribution, sorts by a column and filters in the URL', async ({ page }) => {
-    await page.goto('/models');
+    await page.goto('/models?bench=gpqa_diamond');
     await expect(page.getByTestId('data-attribution')).toContainText('CC BY 4.0');
+    await expect(page.getByTestId('data-attribution')).toContainText('AI Benchmarking Hub');
+    await expect(page.getByTestId('data-attribution')).toContainText('METR');
     const rows = page.getByTestId('models-table').locator('tbody tr');
     await expect(rows).toHaveCount(reference.length);
 
     await page.getByRole('link', { name: 'GPQA Diamond' }).click();
-    await expect(page).toHaveURL(/sort=gpqa&dir=asc/);
+    await expect(page).toHaveURL(/bench=gpqa_diamond&sort=score&dir=asc/);
     await page.getByRole('link', { name: /GPQA Diamond/ }).click();
-    await expect(page).toHaveURL(/sort=gpqa&dir=desc/);
+    await expect(page).toHaveURL(/sort=score&dir=desc/);
     await expect(rows.first()).toHaveAttribute('data-testid', `model-row-${bestScore.slug}`);
 
     await page.getByLabel('Open weights only').check();
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/open=1/);
-    await expect(page).toHaveURL(/sort=gpqa/);
+    await expect(page).toHaveURL(/sort=score/);
     await expect(rows).toHaveCount(openWeights);
     for (const badge of await rows.all()) await expect(badge.getByText('open weights')).toBeVisible();
+  });
+
+  test('the catalog switches benchmark (ECI by default), keeps unmeasured models and shows price tiers', async ({ page }) => {
+    await page.goto('/models');
+    const rows = page.getByTestId('models-table').locator('tbody tr');
+    await expect(rows).toHaveCount(reference.length);
+    await expect(page.getByRole('link', { name: 'Epoch Capabilities Index (ECI)' })).toBeVisible();
+    await expect(page.getByTestId('model-row-o1-preview').getByTestId('capability-cell')).toHaveText('135.9');
+    // Newer than Epoch's April-2026 data: kept, and said so.
+    await expect(page.getByTestId('model-row-claude-sonnet-5').getByTestId('capability-cell')).toHaveText('not yet measured');
+    const unmeasured = await page.getByTestId('capability-cell').filter({ hasText: 'not yet measured' }).count();
+    expect(unmeasured).toBeGreaterThan(0);
+
+    await page.getByLabel('Capability benchmark').selectOption('frontiermath');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/bench=frontiermath/);
+    await expect(rows).toHaveCount(reference.length);
+    const gpt51 = page.getByTestId('model-row-gpt-5.1').getByTestId('capability-cell');
+    await expect(gpt51).toHaveText('31.0%');
+    await expect(gpt51).toHaveAttribute('title', /high effort/);
+
+    // Price tiers beside the list price; a running promotion shows today's price over the struck-through list price.
+    const flash = page.getByTestId('model-row-gemini-3.8-flash');
+    await expect(flash.getByTestId('price-tiers')).toContainText('Promotional price until 2026-12-31');
+    await expect(flash.locator('td.line-through, .line-through').first()).toHaveText('$1.50');
+    await expect(page.getByTestId('model-row-gpt-4o').getByTestId('price-tiers')).toContainText('Cached input');
+    await page.screenshot({ path: 'test-results/catalog-benchmark-switch.png', fullPage: false });
   });
 
   test('a model page shows its price steps, score with source, data policy and our experiments', async ({ page }) => {
@@ -46,6 +75,9 @@ test.describe('browsing the catalog and trends', () => {
     await expect(page.getByTestId('price-row').nth(1)).toContainText('$2.00');
     await expect(page.getByTestId('benchmark-gpqa_diamond')).toContainText('81.8%');
     await expect(page.getByTestId('benchmark-gpqa_diamond').getByRole('link', { name: /Epoch AI/ })).toBeVisible();
+    // Every benchmark, per effort (the second scaling law for this model), or "not yet measured".
+    await expect(page.getByTestId('scores-frontiermath')).toContainText('18.7% (high effort) · 16.9% (medium effort) · 9.7% (low effort)');
+    await expect(page.getByTestId('scores-eci')).toContainText('147.2');
     await expect(page.getByTestId('data-policy')).toHaveText('Does not train on API data');
     await expect(page.getByText(/Our experiments with this model/)).toBeVisible();
     // Executives read but cannot change the catalog.
@@ -53,7 +85,7 @@ test.describe('browsing the catalog and trends', () => {
   });
 
   test('the trends page draws every chart with one point per model that has the values', async ({ page }) => {
-    await page.goto('/trends');
+    await page.goto('/trends?bench=gpqa_diamond');
     const capability = page.getByTestId('chart-capability-price');
     await expect(capability).toHaveAttribute('data-points', String(withPriceAndScore));
     await expect(capability.locator('.trend-model-points [data-point]')).toHaveCount(withPriceAndScore);
@@ -80,6 +112,46 @@ test.describe('browsing the catalog and trends', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(/level=claude-3.5-sonnet/);
     await expect(page.getByTestId('level-headline')).toContainText('Claude 3.5 Sonnet-level capability');
+    // The essay's headline stays, computed, beside any other level.
+    await expect(page.getByTestId('gpqa-headline')).toContainText(/On GPQA Diamond, the price of GPT-4-level capability fell [\d,.]+× in \d+ months/);
+  });
+
+  test('the trends page opens on the ECI, names unmeasured models and draws both scaling laws and time horizons', async ({ page }) => {
+    await page.goto('/trends');
+    const capability = page.getByTestId('chart-capability-price');
+    await expect(capability).toHaveAttribute('data-benchmark', 'Epoch Capabilities Index (ECI)');
+    expect(Number(await capability.getAttribute('data-points'))).toBeGreaterThan(30);
+    await expect(page.getByTestId('not-measured')).toContainText(/\d+ models not yet measured on Epoch Capabilities Index/);
+    await expect(page.getByTestId('level-headline')).toContainText(/The price of GPT-4-level capability on Epoch Capabilities Index \(ECI\) fell/);
+    await expect(page.getByTestId('gpqa-headline')).toContainText('On GPQA Diamond, the price of GPT-4-level capability fell');
+
+    const effort = page.getByTestId('chart-effort-scaling');
+    await effort.scrollIntoViewIfNeeded();
+    await expect(effort).toHaveAttribute('data-lines', '9');
+    await expect(page.getByTestId('effort-reading')).toContainText('GPT-5.1 scores 2.1% at none effort and 31.0% at high');
+    await expect(effort.locator('polyline')).toHaveCount(9);
+    await effort.screenshot({ path: 'test-results/trends-effort-scaling.png' });
+
+    const horizon = page.getByTestId('chart-time-horizon');
+    await horizon.scrollIntoViewIfNeeded();
+    await expect(horizon).toHaveAttribute('data-points', '22');
+    await expect(page.getByTestId('horizon-headline')).toContainText('Claude Opus 4.6, 12 h');
+    await expect(page.getByText(/Source: METR/)).toBeVisible();
+    await horizon.screenshot({ path: 'test-results/trends-time-horizon.png' });
+
+    const compute = page.getByTestId('chart-compute');
+    await compute.scrollIntoViewIfNeeded();
+    await expect(page.getByText(/about 634 thousand years/)).toBeVisible();
+    await compute.screenshot({ path: 'test-results/trends-compute.png' });
+
+    // Switching the benchmark redraws the capability chart on its own scale.
+    await page.getByLabel('Capability benchmark').selectOption('swe_bench_verified');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/bench=swe_bench_verified/);
+    await expect(page.getByTestId('chart-capability-price')).toHaveAttribute('data-benchmark', 'SWE-bench Verified');
+    await page.getByTestId('chart-capability-price').screenshot({ path: 'test-results/trends-capability-swe.png' });
+    await page.goto('/trends');
+    await page.getByTestId('chart-capability-price').screenshot({ path: 'test-results/trends-capability-eci.png' });
   });
 
   test('the trends charts are keyboard-reachable and have no serious accessibility violations', async ({ page }) => {
@@ -126,7 +198,7 @@ test.describe('catalog administration', () => {
     await page.getByRole('button', { name: 'Apply 1 rows' }).click();
     await expect(page.getByRole('status')).toContainText('Imported: 1 added, 0 updated, 1 rejected');
 
-    await page.goto('/trends');
+    await page.goto('/trends?bench=gpqa_diamond');
     await expect(page.getByTestId('chart-capability-price')).toHaveAttribute('data-points', String(withPriceAndScore + 1));
     await page.goto('/models/e2e-model');
     await expect(page.getByTestId('benchmark-gpqa_diamond')).toContainText('77.7%');

@@ -31,13 +31,21 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
+ * A refused form: its field errors, what was typed, and the form-wide message (an issue with no field,
+ * e.g. "a check-in with only a date records nothing") as the form's error.
+ */
+export function refused(error: z.ZodError, formData: FormData): ActionState {
+  const { _form, ...fieldErrors } = fieldErrorsOf(error);
+  return { ...(_form ? { error: _form.join(' ') } : {}), fieldErrors, values: formValues(formData) };
+}
+
+/**
  * FormData → plain object, without Next's internal $ACTION fields. Unknown keys are kept so strict
  * schemas reject them; files where text is expected are dropped (the schema then reports the field
  * missing); control characters are removed (see cleanText). Prototype keys cannot pollute: the
  * object has no prototype.
  */
-// `_keys` is accepted for older callers; every key is kept either way.
-export function formObject(formData: FormData, _keys?: readonly string[]): Record<string, string> {
+export function formObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [k, v] of formData.entries()) {
     if (k.startsWith('$ACTION') || typeof v !== 'string') continue;

@@ -6,7 +6,9 @@ import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experime
 import { experiments, teamMembers, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { IMPORT_COLUMNS, importTemplateCsv, parseImportCsv } from '@/lib/validation/experiment-import';
+import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
+import { IMPORT_COLUMNS, IMPORT_EXAMPLE, importTemplateCsv, parseImportCsv } from '@/lib/validation/experiment-import';
+import { IMPORT_COLUMN_HELP } from '@/lib/validation/import-help';
 import { describeEachDb } from './helpers/db';
 
 const lookups = { teams: new Map([['customer support', 1], ['finance', 2]]), models: new Map([['gpt-4o', 10], ['claude-3.5-sonnet', 11]]) };
@@ -33,8 +35,20 @@ describe('CSV import parsing', () => {
     expect(rows[1]).toMatchObject({ ok: false, line: 3 });
     if (!rows[1].ok)
       expect(rows[1].errors).toEqual(
-        expect.arrayContaining(['Team "Nowhere" does not exist.', 'Model "gpt-99" is not in the catalog.', 'Title is required.', 'End date is before start date.']),
+        expect.arrayContaining(['Team "Nowhere" does not exist.', 'Model "gpt-99" is not in the catalog (use its name or slug as the Models page shows them).', 'Title is required.', 'End date is before start date.']),
       );
+  });
+  it('says what every column accepts: every code of every coded column, and the template’s example', () => {
+    expect(IMPORT_COLUMN_HELP.map((c) => c.column)).toEqual([...IMPORT_COLUMNS]);
+    const codes = (col: string) => IMPORT_COLUMN_HELP.find((c) => c.column === col)?.values?.map((v) => v.key);
+    expect(codes('work_type')).toEqual([...WORK_TYPES]);
+    expect(codes('mindset')).toEqual([...MINDSETS]);
+    expect(codes('status')).toEqual([...STATUSES]);
+    expect(codes('data_sensitivity')).toEqual([...SENSITIVITIES]);
+    expect(codes('conclusion')).toEqual([...CONCLUSIONS]);
+    expect(IMPORT_COLUMN_HELP.find((c) => c.column === 'mindset')?.values?.[2]).toEqual({ key: 'new_capability', label: 'Create a new capability' });
+    expect(IMPORT_COLUMN_HELP.find((c) => c.column === 'models')?.example).toBe(IMPORT_EXAMPLE.models);
+    expect(IMPORT_COLUMN_HELP.filter((c) => !c.example).map((c) => c.column)).toEqual([]);
   });
   it('refuses files without a title column, with unknown columns, or empty', () => {
     expect(parseImportCsv('name,team\nx,y', lookups).error).toMatch(/no "title" column/);
@@ -86,6 +100,24 @@ describeEachDb(
       const admin = await sessionUser(ctx.db, 'admin@uplift.demo');
       expect((await applyImport(ctx.db, admin, file)).ok).toBe(true);
       expect(await count(ctx.db)).toBe(before + 2);
+    });
+    it('accepts models by the name the catalog shows as well as by slug, and previews what each row becomes', async () => {
+      const lead = await sessionUser(ctx.db, 'lead@uplift.demo');
+      const plan = await planImport(
+        ctx.db,
+        lead,
+        csv([{ title: 'By name', team: 'Customer Support', models: 'Claude Sonnet 4.6; gpt-4o', status: 'Running', start_date: '2026-01-05', hours_before_per_task: '1', hours_with_ai_per_task: '0.25', tasks_per_month: '100', spend_monthly_usd: '40' }]),
+      );
+      expect(plan).toMatchObject({ creatable: 1, rejected: 0 });
+      expect(plan.rows[0].becomes).toBe('Customer Support · Running · Other · Accelerate · 2026-01-05 to … · Claude Sonnet 4.6 (primary), GPT-4o · saves 75 h/month · $40/month');
+    });
+    it('shows every error of a row at once: a bad model and a team the lead does not lead', async () => {
+      const lead = await sessionUser(ctx.db, 'lead@uplift.demo');
+      const plan = await planImport(ctx.db, lead, csv([{ title: 'Two problems', team: 'Finance', models: 'gpt-99' }]));
+      expect(plan.rows[0]).toMatchObject({
+        ok: false,
+        errors: ['Model "gpt-99" is not in the catalog (use its name or slug as the Models page shows them).', 'You can import only into teams you lead.'],
+      });
     });
     it('lets an executive import nothing', async () => {
       const exec = await sessionUser(ctx.db, 'exec@uplift.demo');

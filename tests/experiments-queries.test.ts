@@ -94,7 +94,7 @@ describeEachDb(
       expect(await updateExperiment(ctx.db, exec, own.id, 1, input({ title: 'Exec edit' }))).toMatchObject({ ok: false, reason: 'denied' });
       expect(await setArchived(ctx.db, exec, own.id, true)).toMatchObject({ ok: false, reason: 'denied' });
       expect(await addOutcome(ctx.db, exec, own.id, outcomeSchema.parse({ type: 'insight', description: 'x', impact: '3' }))).toMatchObject({ ok: false, reason: 'denied' });
-      expect(await addCheckin(ctx.db, exec, own.id, checkinSchema.parse({ date: '2026-01-01' }))).toMatchObject({ ok: false, reason: 'denied' });
+      expect(await addCheckin(ctx.db, exec, own.id, checkinSchema.parse({ date: '2026-01-01', note: 'a note' }))).toMatchObject({ ok: false, reason: 'denied' });
       expect(await deniedCount(ctx.db, exec.id)).toBeGreaterThanOrEqual(5);
     });
 
@@ -111,6 +111,39 @@ describeEachDb(
       expect(edit.before).toMatchObject({ description: 'first', status: 'proposed' });
       expect(edit.after).toMatchObject({ description: 'second', status: 'running' });
       expect(Object.keys(edit.after as object)).not.toContain('title');
+    });
+
+    it('writes only the links that changed: a title edit rewrites none, a new primary changes two flags', async () => {
+      const ids = (await ctx.db.select({ id: aiModels.id }).from(aiModels).orderBy(aiModels.id).limit(3)).map((m) => m.id);
+      const c = await createExperiment(ctx.db, lead, input({ title: 'Links', modelIds: ids.slice(0, 2).map(String), primaryModelId: String(ids[0]) }));
+      if (!c.ok) throw new Error('create failed');
+      // xmin names the transaction that wrote a row version: unchanged means the row was not rewritten.
+      const rows = async () => {
+        const r = (await ctx.db.execute(sql`select model_id as "modelId", is_primary as "primary", xmin::text as "writtenBy" from experiment_models
+            where experiment_id = ${c.id} order by model_id`)) as unknown;
+        return (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { modelId: number; primary: boolean; writtenBy: string }[];
+      };
+      const created = await rows();
+      const same = { modelIds: ids.slice(0, 2).map(String), primaryModelId: String(ids[0]) };
+      expect(await updateExperiment(ctx.db, lead, c.id, 1, input({ title: 'Links renamed', ...same }))).toMatchObject({ ok: true, version: 2 });
+      expect(await rows()).toEqual(created);
+      expect(await updateExperiment(ctx.db, lead, c.id, 2, input({ title: 'Links renamed', modelIds: ids.map(String), primaryModelId: String(ids[1]) }))).toMatchObject({
+        ok: true,
+      });
+      const after = await rows();
+      expect(after.map((r) => [r.modelId, r.primary])).toEqual([
+        [ids[0], false],
+        [ids[1], true],
+        [ids[2], false],
+      ]);
+      expect(after[0].writtenBy).not.toBe(created[0].writtenBy);
+      expect(after[1].writtenBy).not.toBe(created[1].writtenBy);
+      expect(await updateExperiment(ctx.db, lead, c.id, 3, input({ title: 'Links renamed', modelIds: [String(ids[2])], primaryModelId: String(ids[2]) }))).toMatchObject({
+        ok: true,
+      });
+      expect((await rows()).map((r) => [r.modelId, r.primary, r.writtenBy === after[2].writtenBy])).toEqual([[ids[2], true, false]]);
+      const [e] = await ctx.db.select({ n: experiments.modelCount }).from(experiments).where(eq(experiments.id, c.id));
+      expect(e.n).toBe(1);
     });
 
     it('lets exactly one of two concurrent saves of the same version win', async () => {

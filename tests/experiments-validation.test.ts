@@ -95,15 +95,43 @@ describe('experiment form validation', () => {
 });
 
 describe('outcome and check-in validation', () => {
-  it('needs a type, a description and an impact from 1 to 5', () => {
+  it('needs a type, what it made possible (named as the form labels it) and an impact from 1 to 5', () => {
     const e = errorsOf(outcomeSchema.safeParse({ type: 'insight', description: '', impact: '0' }));
-    expect(e.description).toBe('Description is required.');
+    expect(e.description).toBe('What it made possible is required.');
     expect(e.impact).toBe('Impact cannot be less than 1.');
     expect(errorsOf(outcomeSchema.safeParse({ type: 'insight', description: 'x' })).impact).toBe('Impact is required (1–5).');
     expect(outcomeSchema.safeParse({ type: 'synthesis', description: 'Merged 40 reports', impact: '4', evidence: 'https://x' }).success).toBe(true);
   });
-  it('needs a check-in date; the figures are optional', () => {
+  it('needs a check-in date and at least one figure or a note', () => {
     expect(errorsOf(checkinSchema.safeParse({ note: 'hi' })).date).toBe('Date is required.');
     expect(checkinSchema.safeParse({ date: '2026-05-01', hoursWithAiPerTask: '0.5' }).data).toMatchObject({ date: '2026-05-01', hoursWithAiPerTask: 0.5, tasksPerMonth: null });
+    expect(checkinSchema.safeParse({ date: '2026-05-01', note: 'slow week' }).success).toBe(true);
+    // An invalid required value says why it is invalid, not also "required".
+    expect(checkinSchema.safeParse({ date: '2026-99-01', note: 'x' }).error?.issues.map((i) => i.message)).toEqual(['Date is not a valid date (YYYY-MM-DD).']);
+    expect(outcomeSchema.safeParse({ type: 'insight', description: 'x', impact: '0' }).error?.issues.map((i) => i.message)).toEqual(['Impact cannot be less than 1.']);
+    const onlyDate = checkinSchema.safeParse({ date: '2026-05-01', note: '   ', hoursBeforePerTask: '' });
+    expect(onlyDate.error?.issues.map((i) => [i.path, i.message])).toEqual([[[], 'Add at least one figure or a note: a check-in with only a date records nothing.']]);
+  });
+});
+
+describe('every error of a form at once', () => {
+  it('reports the end date before the start date together with a bad number and a missing title', () => {
+    const e = errorsOf(experimentSchema.safeParse({ title: '', hoursBeforePerTask: 'abc', startDate: '2026-02-01', endDate: '2026-01-01' }));
+    expect(e).toEqual({
+      title: 'Title is required.',
+      hoursBeforePerTask: 'Hours per task before AI must be a number.',
+      endDate: 'End date is before start date.',
+    });
+  });
+  it('reports a bad date and the missing tasks per month together', () => {
+    const e = errorsOf(experimentSchema.safeParse({ title: 'x', startDate: '2026-13-45', hoursBeforePerTask: '2', hoursWithAiPerTask: '1' }));
+    expect(e).toEqual({
+      startDate: 'Start date is not a valid date (YYYY-MM-DD).',
+      tasksPerMonth: 'How often does the task happen? Hours saved need tasks per month.',
+    });
+  });
+  it('refuses an over-long title or description with a message, never cuts it', () => {
+    const e = errorsOf(experimentSchema.safeParse({ title: 't'.repeat(220), description: 'd'.repeat(8000) }));
+    expect(e).toEqual({ title: 'Title must be at most 200 characters.', description: 'Description must be at most 5,000 characters.' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blendedAt, blendedPrice, priceAt, priceSteps, type PriceChange } from '@/lib/metrics/prices';
 import { GENERATIONS, generationOf, phoneYears } from '@/lib/metrics/compute';
+import { formatYears } from '@/lib/metrics/trend-series';
 
 // o3's real history: $10/$40 at launch, $2/$8 from 2025-06-10 (given unsorted on purpose).
 const o3: PriceChange[] = [
@@ -51,6 +52,7 @@ describe('compute generation', () => {
     expect(generationOf(3.5e26)?.key).toBe('g26');
     expect(generationOf(3.4e24)?.key).toBe('g24');
     expect(generationOf(3.14e23)?.key).toBe('early');
+    expect([generationOf(2.1e25)?.label, generationOf(3.5e26)?.label]).toEqual(['Gen2: GPT-4 class (~10^25 FLOP)', 'Gen3: 10^26 FLOP and above']);
   });
   it('puts band edges in the upper band and has no generation without an estimate', () => {
     expect(generationOf(1e25)?.key).toBe('g25');
@@ -61,11 +63,13 @@ describe('compute generation', () => {
   it('bands are contiguous', () => {
     for (let i = 1; i < GENERATIONS.length; i++) expect(GENERATIONS[i].from).toBe(GENERATIONS[i - 1].to);
   });
-  it('turns FLOP into phone-years from the stated throughput', () => {
+  it("turns FLOP into phone-years from the stated throughput: the essay's 634 thousand years for 10^26", () => {
     const years = phoneYears(1e26);
-    expect(years).toBeCloseTo(1e26 / 1e13 / (365.25 * 86400));
+    expect(years).toBeCloseTo(1e26 / 5e12 / (365.25 * 86400));
+    expect(Math.round(years)).toBe(633_762);
+    expect(formatYears(years)).toBe('634 thousand years');
     expect(years).toBeGreaterThan(100_000);
     expect(years).toBeLessThan(1_000_000);
-    expect(phoneYears(1e26, 1e12)).toBeCloseTo(years * 10);
+    expect(phoneYears(1e26, 1e13)).toBeCloseTo(years / 2); // the page's former 10^13: 317 thousand years
   });
 });

@@ -67,7 +67,7 @@ describe('trend series', () => {
     const c = computeSeries(catalog);
     expect(c.points).toHaveLength(2);
     expect(c.leftOut).toBe(2);
-    expect(c.bands.map((b) => b.label)).toContain('GPT-4 class (10^25 FLOP)');
+    expect(c.bands.map((b) => b.label)).toContain('Gen2: GPT-4 class (~10^25 FLOP)');
   });
 });
 

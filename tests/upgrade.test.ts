@@ -9,9 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseKind } from '@/db/config';
 import { connectPglite, connectPostgres } from '@/db/connect';
 import { migrateDb, migrationCounts } from '@/db/migrate';
+import { DERIVED_FILES } from '@/db/derived/apply';
 import type { Db } from '@/db/types';
 import { DB_KINDS, createPostgresTestDatabase } from './helpers/db';
-import { earlierMigrationsFolder } from './helpers/migrations';
+import { earlierMigrationsFolder, shippedMigrationCount } from './helpers/migrations';
+import { NO_DRIFT, summaryDrift } from './helpers/summary-definitions';
 
 /** What the first landed release shipped: 0000_init and 0001_audit_append_only. */
 const PREVIOUS_RELEASE_MIGRATIONS = 2;
@@ -121,6 +123,57 @@ for (const kind of DB_KINDS) {
         // Migrating again changes nothing.
         await migrateDb(db, kind);
         expect(await migrationCounts(db)).toEqual(counts);
+        expect(await summaryDrift(db)).toEqual(NO_DRIFT);
+      } finally {
+        await close();
+      }
+    });
+
+    it('a database whose triggers are the migrations’ (before db/derived) gets the derived files, summaries kept', { timeout: 120_000 }, async () => {
+      const { db, close } = await openEmpty(kind);
+      try {
+        const folder = earlierMigrationsFolder(shippedMigrationCount());
+        tempDirs.push(folder);
+        if (kind === 'pglite') await migratePglite(db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
+        else await migratePostgres(db, { migrationsFolder: folder });
+        const triggers = async () =>
+          rows<{ name: string; n: number }>(
+            await db.execute(sql.raw(`select tgname as name, count(*)::int as n from pg_trigger where not tgisinternal and tgname like 'data_version%' group by 1 order by 1`)),
+          );
+        expect(await triggers()).toEqual([
+          { name: 'data_version_delete', n: 11 },
+          { name: 'data_version_insert', n: 11 },
+          { name: 'data_version_truncate', n: 11 },
+          { name: 'data_version_update', n: 11 },
+        ]);
+        for (const statement of [
+          `insert into teams (name, function) values ('Kept team', 'ops')`,
+          `insert into ai_models (slug, name, vendor, release_date) values ('kept-model', 'Kept model', 'Kept', '2025-06-01'), ('other-model', 'Other model', 'Other', '2025-07-01')`,
+          `insert into experiments (title, team_id, status, mindset, start_date) select 'Kept ' || g, id, 'completed', 'new_capability', '2026-01-05' from teams, generate_series(1, 3) g`,
+          `insert into experiment_models (experiment_id, model_id, is_primary) select e.id, m.id, m.slug = 'kept-model' from experiments e, ai_models m`,
+          `insert into model_benchmarks (model_id, benchmark, score, source) select id, 'gpqa_diamond', 61.5, 'kept source' from ai_models where slug = 'kept-model'`,
+          `insert into checkins (experiment_id, date, spend_monthly_cents) select id, '2026-02-01', 6000 from experiments`,
+          `insert into capability_outcomes (experiment_id, type, description, impact, recorded_on) select id, 'new_capability', 'Kept outcome', 4, '2026-02-01' from experiments`,
+          `update experiments set archived_at = now() where title = 'Kept 3'`,
+        ])
+          await db.execute(sql.raw(statement));
+        await migrateDb(db, kind);
+        expect(await triggers()).toEqual([
+          { name: 'data_version_delete', n: 11 },
+          { name: 'data_version_insert', n: 11 },
+          { name: 'data_version_lock_first', n: 11 },
+          { name: 'data_version_update', n: 11 },
+        ]);
+        expect(rows<{ name: string }>(await db.execute(sql.raw('select name from drizzle.uplift_derived order by name'))).map((r) => r.name)).toEqual(
+          [...DERIVED_FILES].sort(),
+        );
+        expect(await summaryDrift(db)).toEqual(NO_DRIFT);
+        expect(rows(await db.execute(sql.raw(`select experiments, completed, completed_multi_model as multi from insights_rollup`)))).toEqual([
+          { experiments: 2, completed: 2, multi: 2 },
+        ]);
+        expect(rows(await db.execute(sql.raw(`select count(*)::int as n, max(used_best_score)::text as best from experiments where used_best_score is not null`)))).toEqual([
+          { n: 3, best: '61.5' },
+        ]);
       } finally {
         await close();
       }

@@ -1,3 +1,4 @@
+import { formatScore } from '@/lib/catalog/benchmark-axis';
 import { linearScale, logScale } from '@/lib/charts/scale';
 import { ChartTips } from './chart-tips';
 import { TipBox } from './tip-box';
@@ -13,33 +14,36 @@ type Props = {
   baselines: Baseline[];
   /** powers of ten covering every price: the x axis */
   ticks: number[];
+  /** The benchmark on the y axis: its name, unit, range and ticks. */
+  axis: { name: string; unit: string; domain: [number, number]; ticks: number[] };
 };
 
 const HEIGHT = 432;
 const TOP = 8;
 const BOTTOM = 44;
 const AXIS_WIDTH = 64;
-const SCORE_TICKS = [0, 25, 50, 75, 100];
 const TICK = { fill: 'var(--muted-foreground)', fontSize: 12 };
 /** Radii from the areas Recharts used (45 px² per model; 120–900 px² for usage, by experiments). */
 const DOT_R = Math.sqrt(45 / Math.PI);
 const ringR = (experiments: number, most: number) => Math.sqrt((120 + (780 * experiments) / Math.max(1, most)) / Math.PI);
 
 /**
- * GPQA Diamond against blended price (log x), points by release year, one frontier per year, expert baselines.
+ * A benchmark's score against blended price (log x), points by release year, one frontier per year, baselines.
  * Server-rendered SVG: x positions are percentages of the plot width (no measuring), the frontier lines sit in
  * a stretched viewBox with non-scaling strokes. Each model is a link to its page with a tooltip and a <title>.
  */
-export function TrendCapabilityPriceChart({ years, usage, baselines, ticks }: Props) {
+export function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis }: Props) {
   const count = years.reduce((n, y) => n + y.points.length, 0);
   const x = logScale([ticks[0], ticks.at(-1)!], [0, 100]);
-  const y = linearScale([0, 100], [HEIGHT - BOTTOM, TOP]);
+  const y = linearScale(axis.domain, [HEIGHT - BOTTOM, TOP]);
+  const SCORE_TICKS = axis.ticks;
+  const fmt = (v: number) => formatScore(axis.unit, v);
   const most = Math.max(0, ...usage.map((u) => u.experiments ?? 0));
   const describe = (p: CapabilityPoint) =>
-    `${p.name} (${p.vendor}, ${p.date}): GPQA Diamond ${p.score.toFixed(1)}% at ${usd(p.price)} per M tokens${p.experiments ? `, used in ${p.experiments} of our experiments` : ''}`;
+    `${p.name} (${p.vendor}, ${p.date}): ${axis.name} ${fmt(p.score)} at ${usd(p.price)} per M tokens${p.experiments ? `, used in ${p.experiments} of our experiments` : ''}`;
 
   return (
-    <div data-testid="chart-capability-price" data-points={count} className="w-full">
+    <div data-testid="chart-capability-price" data-points={count} data-benchmark={axis.name} className="w-full">
       <ul className="flex h-7 flex-wrap items-center justify-center gap-x-3 text-xs" aria-hidden>
         {years.map((yr, i) => (
           <li key={yr.year} className="flex items-center gap-1" style={{ color: colorFor(i) }}>
@@ -58,22 +62,22 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks }: Pr
         <svg width={AXIS_WIDTH} height={HEIGHT} className="shrink-0 overflow-visible" aria-hidden>
           {SCORE_TICKS.map((t) => (
             <text key={t} x={AXIS_WIDTH - 8} y={y(t) + 4} textAnchor="end" {...TICK}>
-              {t}%
+              {axis.unit === 'percent' ? `${t}%` : axis.unit === 'minutes' ? fmt(t) : t}
             </text>
           ))}
           <text transform={`translate(14 ${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)`} textAnchor="middle" {...TICK}>
-            GPQA Diamond
+            {axis.name.length > 28 ? axis.name.replace(/ \(.*\)$/, '') : axis.name}
           </text>
         </svg>
         <svg
           height={HEIGHT}
           className="chart-surface min-w-0 flex-1 overflow-visible"
           role="group"
-          aria-label={`GPQA Diamond against blended price for ${count} models, with a frontier per release year and the expert baselines`}
+          aria-label={`${axis.name} against blended price for ${count} models, with a frontier per release year${baselines.length ? ' and the baselines' : ''}`}
         >
           <g aria-hidden>
             {SCORE_TICKS.map((t) => (
-              <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke="var(--border)" strokeDasharray={t === 0 ? undefined : '3 3'} />
+              <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke="var(--border)" strokeDasharray={t === axis.domain[0] ? undefined : '3 3'} />
             ))}
             {ticks.map((t) => (
               <g key={t}>
@@ -134,7 +138,9 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks }: Pr
                   {p.vendor}, released {p.date}
                 </p>
                 <p>Blended price at launch: {usd(p.price)} per M tokens</p>
-                <p>GPQA Diamond: {p.score.toFixed(1)}%</p>
+                <p>
+                  {axis.name}: {fmt(p.score)}
+                </p>
                 {p.experiments ? <p>Used in {p.experiments} of our experiments</p> : null}
               </div>
             </TipBox>

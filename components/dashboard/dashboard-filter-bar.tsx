@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClasses } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { PERIOD_PRESETS, PERIOD_PRESET_LABEL, type PeriodPreset } from '@/lib/metrics/period';
@@ -43,6 +43,40 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
     go({ team: set.size ? [...set] : undefined, mine: undefined });
   };
   const selectedTeams = teams.filter((t) => params.team?.includes(t.id));
+  const [dateError, setDateError] = useState<string | null>(null);
+  /** A custom period whose end comes before its start is refused here, with a message, never silently swapped. */
+  const setDate = (which: 'from' | 'to', value: string) => {
+    if (!value) return;
+    const from = which === 'from' ? value : period.from;
+    const to = which === 'to' ? value : period.to;
+    if (to < from) {
+      setDateError(`“To” (${to}) is before “From” (${from}): choose a later end date or an earlier start.`);
+      return;
+    }
+    setDateError(null);
+    go({ period: 'custom', from, to });
+  };
+
+  // The teams list is a <details>: close it on a click outside or on Escape, like any menu.
+  const teamsMenu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const menu = teamsMenu.current;
+      if (menu?.open && e.target instanceof Node && !menu.contains(e.target)) menu.open = false;
+    };
+    const escape = (e: KeyboardEvent) => {
+      const menu = teamsMenu.current;
+      if (e.key !== 'Escape' || !menu?.open) return;
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', escape);
+    };
+  }, []);
 
   return (
     <form
@@ -73,12 +107,17 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         <>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">From</span>
-            <input aria-label="From" key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} onBlur={(e) => e.target.value && go({ period: 'custom', from: e.target.value })} />
+            <input aria-label="From" key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'period-error' : undefined} onBlur={(e) => setDate('from', e.target.value)} />
           </label>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">To</span>
-            <input aria-label="To" key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} onBlur={(e) => e.target.value && go({ period: 'custom', to: e.target.value })} />
+            <input aria-label="To" key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'period-error' : undefined} onBlur={(e) => setDate('to', e.target.value)} />
           </label>
+          {dateError ? (
+            <p id="period-error" role="alert" className="w-full text-sm text-danger">
+              {dateError}
+            </p>
+          ) : null}
         </>
       ) : null}
 
@@ -86,7 +125,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         <span className="block font-medium" aria-hidden>
           Teams
         </span>
-        <details className="relative">
+        <details ref={teamsMenu} className="relative">
           <summary className={cn(selectClass, 'flex min-w-40 cursor-pointer list-none items-center justify-between gap-2')} aria-label="Teams">
             <span>{params.mine ? 'My teams' : selectedTeams.length === 0 ? 'All teams' : selectedTeams.length === 1 ? selectedTeams[0].name : `${selectedTeams.length} teams`}</span>
             <span aria-hidden>▾</span>

@@ -35,7 +35,7 @@ export function CheckinsCard({ e, canEdit, addAction, today }: { e: ExperimentDe
                 <Td className="text-right">{formatNumber(n(c.hoursSavedPerMonth), 2)}</Td>
                 <Td className="text-right">{formatMoneyCents(c.spendMonthlyCents)}</Td>
                 <Td className="text-right">{c.qualityAfter ?? '—'}</Td>
-                <Td className="whitespace-pre-wrap">{c.note}</Td>
+                <Td className="whitespace-pre-wrap wrap-anywhere">{c.note}</Td>
               </tr>
             ))}
           </tbody>

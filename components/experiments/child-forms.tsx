@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
+import { useFocusFirstError } from '@/components/forms/use-focus-first-error';
 import { Button } from '@/components/ui/button';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
@@ -18,8 +19,10 @@ function Feedback({ state }: { state: ActionState }) {
 export function OutcomeForm({ action, experimentId }: { action: Action; experimentId: number }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const field = { values: state.values ?? {}, errors: state.fieldErrors };
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state);
   return (
-    <form key={JSON.stringify(state)} action={formAction} aria-label="Add a capability outcome" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-2">
+    <form ref={formRef} key={JSON.stringify(state)} action={formAction} aria-label="Add a capability outcome" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-2">
       <input type="hidden" name="experimentId" value={experimentId} />
       <SelectField name="type" label="Outcome type" options={Object.entries(OUTCOME_TYPE_LABEL)} {...field} />
       <TextField name="impact" label="Impact (1–5)" inputMode="numeric" {...field} />
@@ -39,8 +42,10 @@ export function OutcomeForm({ action, experimentId }: { action: Action; experime
 export function CheckinForm({ action, experimentId, today }: { action: Action; experimentId: number; today: string }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const field = { values: state.values ?? { date: today }, errors: state.fieldErrors };
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state);
   return (
-    <form key={JSON.stringify(state)} action={formAction} aria-label="Add a check-in" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-3">
+    <form ref={formRef} key={JSON.stringify(state)} action={formAction} aria-label="Add a check-in" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-3">
       <input type="hidden" name="experimentId" value={experimentId} />
       <TextField name="date" label="Check-in date" type="date" {...field} />
       <TextField name="hoursBeforePerTask" label="Hours per task before" inputMode="decimal" {...field} />

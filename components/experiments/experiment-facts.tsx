@@ -15,7 +15,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 }
 
 const n = (v: string | null) => (v == null ? null : Number(v));
-const Text = ({ children }: { children: string }) => (children ? <p className="whitespace-pre-wrap text-sm">{children}</p> : <p className="text-sm text-muted-foreground">—</p>);
+const Text = ({ children }: { children: string }) => (children ? <p className="whitespace-pre-wrap wrap-anywhere text-sm">{children}</p> : <p className="text-sm text-muted-foreground">—</p>);
 
 /** What the experiment is, its efficiency figures, blocker and learnings. */
 export function ExperimentFacts({ e }: { e: ExperimentDetail }) {

@@ -1,6 +1,8 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
+import { useFocusFirstError } from '@/components/forms/use-focus-first-error';
+import { useUnsavedGuard } from '@/components/forms/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { initialState, type ActionState } from '@/lib/action-state';
@@ -35,9 +37,13 @@ export function ExperimentForm({ action, initial, teams, models, id, version, su
     hoursSavedPerMonth(numberOrNull(values.hoursBeforePerTask), numberOrNull(values.hoursWithAiPerTask), numberOrNull(values.tasksPerMonth)),
   );
   const field = { values, errors };
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state);
+  useUnsavedGuard(formRef);
 
   return (
     <form
+      ref={formRef}
       // Remount after each answer so every field shows what the server sent back.
       key={JSON.stringify(state)}
       action={formAction}

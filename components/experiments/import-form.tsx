@@ -9,7 +9,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 type ImportState = {
   csv?: string;
   fileName?: string;
-  rows?: { line: number; title: string; ok: boolean; errors: string[] }[];
+  rows?: { line: number; title: string; ok: boolean; errors: string[]; becomes?: string }[];
   creatable?: number;
   rejected?: number;
   error?: string;
@@ -66,7 +66,15 @@ export function ImportForm({ preview, apply }: { preview: Action; apply: Action 
                 <tr key={r.line}>
                   <Td>{r.line}</Td>
                   <Td>{r.title || '—'}</Td>
-                  <Td className={r.ok ? 'text-success' : 'text-danger'}>{r.ok ? 'Will be created' : `Rejected: ${r.errors.join(' ')}`}</Td>
+                  <Td>
+                    {r.ok ? (
+                      <>
+                        <span className="text-success">Will be created:</span> <span data-testid="import-becomes">{r.becomes}</span>
+                      </>
+                    ) : (
+                      <span className="text-danger">Rejected: {r.errors.join(' ')}</span>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

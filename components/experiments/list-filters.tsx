@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PendingNote } from '@/components/filters/pending-note';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -6,14 +7,19 @@ import { MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WOR
 
 type Options = { teams: { id: number; name: string }[]; models: { slug: string; name: string }[]; vendors: string[] };
 
-const first = (v: readonly (string | number)[] | undefined) => (v?.length ? String(v[0]) : '');
+const LINK_ONLY = ['completedFrom', 'completedTo', 'outcomeFrom', 'outcomeTo', 'impact'] as const;
 
-function Pick({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
+function Pick({ name, label, value, options }: { name: string; label: string; value: readonly (string | number)[] | string | undefined; options: readonly (readonly [string, string])[] }) {
+  // Several values (from a link) are one choice of their own, so the select shows them and Apply keeps them.
+  const values = (Array.isArray(value) ? value : value ? [value] : []).map(String);
+  const several = values.length > 1 ? values.join(',') : null;
+  const text = (v: string) => options.find(([k]) => k === v)?.[1] ?? v;
   return (
     <label className="text-xs font-medium">
       {label}
-      <Select name={name} defaultValue={value} className="mt-1 py-1.5">
+      <Select name={name} defaultValue={several ?? values[0] ?? ''} className="mt-1 py-1.5">
         <option value="">Any</option>
+        {several ? <option value={several}>{values.map(text).join(', ')}</option> : null}
         {options.map(([v, t]) => (
           <option key={v} value={v}>
             {t}
@@ -35,7 +41,7 @@ function Flag({ name, label, checked }: { name: string; label: string; checked: 
 /**
  * The filters as a plain GET form: the URL carries them (lib/validation/experiment-filters.ts), so a
  * copied link reproduces the view and it works without JavaScript. Multi-value filters arriving by
- * link are kept: a select shows the first value and a note says how many more are applied.
+ * link are kept: the select offers them together as one choice, selected.
  */
 export function ListFilters({ f, options }: { f: ExperimentFilters; options: Options }) {
   const entries = (o: Record<string, string>) => Object.entries(o);
@@ -46,18 +52,19 @@ export function ListFilters({ f, options }: { f: ExperimentFilters; options: Opt
         <Input id="q" name="q" type="search" defaultValue={f.q ?? ''} placeholder="Search title, description, learnings" className="max-w-md" />
         <Button type="submit">Apply filters</Button>
         <Link href="/experiments" className={buttonClasses('ghost')}>Clear</Link>
+        <PendingNote />
       </div>
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Pick name="team" label="Team" value={first(f.team)} options={options.teams.map((t) => [String(t.id), t.name] as const)} />
-        <Pick name="status" label="Status" value={first(f.status)} options={entries(STATUS_LABEL)} />
-        <Pick name="mindset" label="Mindset" value={first(f.mindset)} options={entries(MINDSET_SHORT)} />
-        <Pick name="workType" label="Work type" value={first(f.workType)} options={entries(WORK_TYPE_LABEL)} />
-        <Pick name="model" label="Model" value={first(f.model)} options={options.models.map((m) => [m.slug, m.name] as const)} />
-        <Pick name="vendor" label="Vendor" value={first(f.vendor)} options={options.vendors.map((v) => [v, v] as const)} />
-        <Pick name="sensitivity" label="Data sensitivity" value={first(f.sensitivity)} options={entries(SENSITIVITY_LABEL)} />
-        <Pick name="outcomeType" label="Outcome type" value={first(f.outcomeType)} options={entries(OUTCOME_TYPE_LABEL)} />
-        <Pick name="hasOutcomes" label="Capability outcomes" value={f.hasOutcomes ?? ''} options={[['yes', 'Has some'], ['no', 'None yet']]} />
-        <Pick name="minImpact" label="Minimum impact" value={f.minImpact ? String(f.minImpact) : ''} options={[1, 2, 3, 4, 5].map((n) => [String(n), `${n}+`] as const)} />
+        <Pick name="team" label="Team" value={f.team} options={options.teams.map((t) => [String(t.id), t.name] as const)} />
+        <Pick name="status" label="Status" value={f.status} options={entries(STATUS_LABEL)} />
+        <Pick name="mindset" label="Mindset" value={f.mindset} options={entries(MINDSET_SHORT)} />
+        <Pick name="workType" label="Work type" value={f.workType} options={entries(WORK_TYPE_LABEL)} />
+        <Pick name="model" label="Model" value={f.model} options={options.models.map((m) => [m.slug, m.name] as const)} />
+        <Pick name="vendor" label="Vendor" value={f.vendor} options={options.vendors.map((v) => [v, v] as const)} />
+        <Pick name="sensitivity" label="Data sensitivity" value={f.sensitivity} options={entries(SENSITIVITY_LABEL)} />
+        <Pick name="outcomeType" label="Outcome type" value={f.outcomeType} options={entries(OUTCOME_TYPE_LABEL)} />
+        <Pick name="hasOutcomes" label="Capability outcomes" value={f.hasOutcomes} options={[['yes', 'Has some'], ['no', 'None yet']]} />
+        <Pick name="minImpact" label="Minimum impact" value={f.minImpact ? String(f.minImpact) : undefined} options={[1, 2, 3, 4, 5].map((n) => [String(n), `${n}+`] as const)} />
         <label className="text-xs font-medium">
           Active from
           <Input type="date" name="from" defaultValue={f.from ?? ''} className="mt-1 py-1.5" />
@@ -80,6 +87,8 @@ export function ListFilters({ f, options }: { f: ExperimentFilters; options: Opt
             <option value="only">Only archived</option>
           </Select>
         </label>
+        {/* Filters only a link sets (a drill-down's windows and impacts): kept by Apply, shown as chips. */}
+        {LINK_ONLY.map((k) => (f[k] ? <input key={k} type="hidden" name={k} value={Array.isArray(f[k]) ? f[k].join(',') : String(f[k])} /> : null))}
         {f.sort ? <input type="hidden" name="sort" value={f.sort} /> : null}
         {f.dir ? <input type="hidden" name="dir" value={f.dir} /> : null}
       </div>

@@ -42,7 +42,7 @@ export function OutcomesCard({ e, canEdit, addAction, deleteAction }: { e: Exper
                   </ActionForm>
                 ) : null}
               </div>
-              <p className="mt-1 whitespace-pre-wrap">{o.description}</p>
+              <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{o.description}</p>
               {o.evidence ? (
                 <p className="mt-1 text-muted-foreground">
                   Evidence:{' '}

@@ -1,23 +1,42 @@
-import type { ReactNode } from 'react';
+'use client';
+
+import { useState, type ReactNode } from 'react';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/field';
+import { CharCount } from '@/components/ui/char-count';
 
 /** Field + control wired to the action state: its value, its error, its hint. One line per form field. */
 type Common = { name: string; label: ReactNode; values: Record<string, string>; errors?: Record<string, string[] | undefined>; hint?: ReactNode };
 
-export function TextField({ name, label, values, errors, hint, ...rest }: Common & { type?: string; required?: boolean; step?: string; min?: number; max?: number; maxLength?: number; inputMode?: 'decimal' | 'numeric' }) {
+/**
+ * A limit is shown as a live counter, never enforced with the maxLength attribute: that attribute cuts a
+ * pasted text silently, while the server refuses an over-long one with a message and keeps what was typed.
+ */
+function useLength(values: Record<string, string>, name: string) {
+  const [length, setLength] = useState((values[name] ?? '').length);
+  return [length, (e: { currentTarget: { value: string } }) => setLength(e.currentTarget.value.length)] as const;
+}
+
+const ids = (name: string, error: string[] | undefined, hint: boolean, max?: number) =>
+  [describedBy(name, error, hint), max ? `${name}-count` : undefined].filter(Boolean).join(' ') || undefined;
+
+export function TextField({ name, label, values, errors, hint, maxLength, ...rest }: Common & { type?: string; required?: boolean; step?: string; min?: number; max?: number; maxLength?: number; inputMode?: 'decimal' | 'numeric' }) {
   const error = errors?.[name];
+  const [length, onInput] = useLength(values, name);
   return (
     <Field label={label} name={name} error={error} hint={hint}>
-      <Input id={name} name={name} defaultValue={values[name] ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, Boolean(hint))} {...rest} />
+      <Input id={name} name={name} defaultValue={values[name] ?? ''} onInput={onInput} aria-invalid={error ? true : undefined} aria-describedby={ids(name, error, Boolean(hint), maxLength)} {...rest} />
+      {maxLength ? <CharCount id={`${name}-count`} length={length} max={maxLength} /> : null}
     </Field>
   );
 }
 
 export function TextAreaField({ name, label, values, errors, hint, rows = 3, maxLength }: Common & { rows?: number; maxLength?: number }) {
   const error = errors?.[name];
+  const [length, onInput] = useLength(values, name);
   return (
     <Field label={label} name={name} error={error} hint={hint}>
-      <Textarea id={name} name={name} rows={rows} maxLength={maxLength} defaultValue={values[name] ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, Boolean(hint))} />
+      <Textarea id={name} name={name} rows={rows} defaultValue={values[name] ?? ''} onInput={onInput} aria-invalid={error ? true : undefined} aria-describedby={ids(name, error, Boolean(hint), maxLength)} />
+      {maxLength ? <CharCount id={`${name}-count`} length={length} max={maxLength} /> : null}
     </Field>
   );
 }

@@ -1,10 +1,10 @@
 import { buttonClasses } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
 
-type Props = { options: { slug: string; label: string }[]; selected: string; keep: [string, string][] };
+type Props = { options: { slug: string; label: string }[]; selected: string; keep: [string, string][]; benchmark: string };
 
-/** Chooses the capability level (a model's GPQA score) for the price-over-time chart; a GET form, so it lives in the URL. */
-export function LevelPicker({ options, selected, keep }: Props) {
+/** Chooses the capability level (a model's score on the chosen benchmark) for the price-over-time chart; a GET form, so it lives in the URL. */
+export function LevelPicker({ options, selected, keep, benchmark }: Props) {
   return (
     <form method="get" action="/trends" aria-label="Choose a capability level" className="flex flex-wrap items-end gap-2">
       {keep.map(([k, v], i) => (
@@ -12,7 +12,7 @@ export function LevelPicker({ options, selected, keep }: Props) {
       ))}
       <div>
         <label htmlFor="level" className="block text-xs font-medium">
-          Capability level: GPQA Diamond at least as high as
+          Capability level: {benchmark} at least as high as
         </label>
         <Select id="level" name="level" defaultValue={selected} className="w-72">
           {options.map((o) => (

@@ -1,21 +1,38 @@
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
-import { Input } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/field';
 
 type Props = {
   action: string;
   vendors: string[];
-  selected: { vendor: string[]; reasoning?: string; open?: string; from?: string; to?: string; q?: string };
+  selected: { vendor: string[]; reasoning?: string; open?: string; from?: string; to?: string; q?: string; bench?: string };
+  /** The capability benchmarks to choose from (the first control), and the one shown. */
+  benchmarks?: { key: string; name: string }[];
+  benchmark?: string;
   /** Extra URL parameters to keep (sort order, capability level). */
   keep?: Record<string, string | undefined>;
   search?: boolean;
 };
 
 /** The catalog/trends filters as a plain GET form, so every view is a shareable URL. */
-export function ModelFilters({ action, vendors, selected, keep = {}, search = false }: Props) {
+export function ModelFilters({ action, vendors, selected, keep = {}, search = false, benchmarks, benchmark }: Props) {
   return (
     <form method="get" action={action} aria-label="Filter models" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3">
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+      {benchmarks?.length ? (
+        <div>
+          <label htmlFor="bench" className="block text-xs font-medium">
+            Capability benchmark
+          </label>
+          <Select id="bench" name="bench" defaultValue={benchmark} className="w-64" data-testid="benchmark-select">
+            {benchmarks.map((b) => (
+              <option key={b.key} value={b.key}>
+                {b.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+      ) : null}
       {search ? (
         <div className="w-48">
           <label htmlFor="q" className="block text-xs font-medium">

@@ -1,3 +1,4 @@
+import { PendingNote } from '@/components/filters/pending-note';
 import { buttonClasses } from '@/components/ui/button';
 import { inputClasses } from '@/components/ui/field';
 import { MINDSET_SHORT, STATUS_LABEL } from '@/lib/labels';
@@ -9,8 +10,18 @@ import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
  */
 export function ReportFilters({ filters, teams, paper }: { filters: ExperimentFilters; teams: { id: number; name: string }[]; paper: string }) {
   const one = <T,>(values: T[] | undefined) => (values && values.length === 1 ? String(values[0]) : '');
+  // Filters that arrived by link and have no field here (work type, model…, or several teams) are kept by
+  // Apply as hidden fields and shown as chips above, never dropped silently.
+  const shown = new Set<string>(['from', 'to', 'q', 'page', 'sort', 'dir']);
+  if (!filters.team || filters.team.length === 1) shown.add('team');
+  if (!filters.status || filters.status.length === 1) shown.add('status');
+  if (!filters.mindset || filters.mindset.length === 1) shown.add('mindset');
+  const carried = Object.entries(filters).filter(([k, v]) => v !== undefined && !shown.has(k));
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Report filters">
+      {carried.map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={Array.isArray(v) ? v.join(',') : v === true ? 'yes' : String(v)} />
+      ))}
       <label className="space-y-1 text-sm font-medium">
         <span className="block">Active from</span>
         <input type="date" name="from" defaultValue={filters.from ?? ''} className={inputClasses} />
@@ -70,6 +81,9 @@ export function ReportFilters({ filters, teams, paper }: { filters: ExperimentFi
         <a href="/reports" className={buttonClasses('ghost')}>
           Clear
         </a>
+      </div>
+      <div className="sm:col-span-2 lg:col-span-4">
+        <PendingNote />
       </div>
     </form>
   );

@@ -10,7 +10,7 @@ export const buttonClasses = (variant: Variant = 'primary', size: 'sm' | 'md' = 
     variant === 'primary' && 'bg-primary text-primary-foreground hover:opacity-90',
     variant === 'secondary' && 'border border-border bg-card hover:bg-muted',
     variant === 'ghost' && 'hover:bg-muted',
-    variant === 'danger' && 'bg-danger text-white hover:opacity-90',
+    variant === 'danger' && 'bg-danger-solid text-white hover:opacity-90',
   );
 
 export function Button({

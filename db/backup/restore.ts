@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { seedBenchmarkCatalog } from '../seed/benchmark-catalog';
 import type { Db } from '../types';
-import { BACKUP_TABLES, foreignKeys, ident, rawRows, writableColumns, type BackupFile } from './tables';
+import { BACKUP_TABLES, foreignKeys, ident, predatesBenchmarkCatalog, rawRows, writableColumns, type BackupFile } from './tables';
 import { checkReferences } from './validate';
 
 export class RestoreError extends Error {
@@ -72,6 +73,9 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
       }
       counts[table] = rows.length;
     }
+
+    // A backup from before the benchmark catalog gets it from the shipped reference data, for its own models.
+    if (predatesBenchmarkCatalog(file.schemaVersion)) await seedBenchmarkCatalog(tx);
 
     // Identity columns continue after the restored ids.
     const identities = await rawRows<{ table_name: string; column_name: string }>(

@@ -16,7 +16,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0005 each experiment's model summary and 0006 its models' best blocker score (triggers fill them in as
  * the rows are restored, whatever the file holds); 0007 took reset tokens and sign-in attempts out of
  * backups (an older file's `verification` and `login_attempts` are skipped); 0008 changed only who may
- * run the summary triggers.
+ * run the summary triggers; 0009 added the benchmark catalog (REFERENCE_TABLES_SINCE_0009: an older file
+ * has none, and a restore loads them from the shipped reference data) and models' retirement date (null).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -26,6 +27,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0005_insights_summaries',
   '0006_retest_summary',
   '0007_auth_throttle_reset_tokens',
+  '0008_summary_writers_definer',
   SCHEMA_VERSION,
 ];
 
@@ -44,6 +46,10 @@ export const BACKUP_TABLES = [
   'ai_models',
   'model_prices',
   'model_benchmarks',
+  'model_price_tiers',
+  'benchmarks',
+  'benchmark_scores',
+  'model_aliases',
   'experiments',
   'experiment_models',
   'capability_outcomes',
@@ -51,6 +57,17 @@ export const BACKUP_TABLES = [
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/**
+ * Catalog tables added by migration 0009. Backups of older schemas do not hold them: such a file restores
+ * with these tables loaded from the shipped reference data for the restored models (db/seed/benchmark-catalog.ts).
+ */
+export const REFERENCE_TABLES_SINCE_0009: readonly BackupTable[] = ['model_price_tiers', 'benchmarks', 'benchmark_scores', 'model_aliases'];
+
+/** Whether a backup of `schemaVersion` predates the benchmark catalog (migration 0009). */
+export function predatesBenchmarkCatalog(schemaVersion: string): boolean {
+  return schemaVersion < '0009';
+}
 
 /** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */
 export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_attempts'];
@@ -64,9 +81,9 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
-  data_version: 'derived: a counter that every write bumps (migration 0003)',
-  model_usage: 'derived: kept by triggers from experiments and their models (migration 0002)',
-  insights_rollup: 'derived: kept by triggers from experiments (migration 0005)',
+  data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
+  model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
+  insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
 };
 
 export type BackupFile = {

@@ -1,4 +1,15 @@
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, DROPPED_FROM_BACKUPS, RESTORABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, type BackupFile, type ForeignKey } from './tables';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_TABLES,
+  DROPPED_FROM_BACKUPS,
+  predatesBenchmarkCatalog,
+  REFERENCE_TABLES_SINCE_0009,
+  RESTORABLE_SCHEMA_VERSIONS,
+  SCHEMA_VERSION,
+  type BackupFile,
+  type ForeignKey,
+} from './tables';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -22,6 +33,8 @@ function checkShape(data: unknown): string[] {
   if (!isObject(data.tables)) return ['The backup has no tables.'];
   const errors: string[] = [];
   const tables = data.tables;
+  // Older schemas had no benchmark catalog: the restore loads it from the reference data instead.
+  if (predatesBenchmarkCatalog(String(data.schemaVersion))) for (const table of REFERENCE_TABLES_SINCE_0009) tables[table] ??= [];
   for (const table of BACKUP_TABLES) {
     const rows = tables[table];
     if (!Array.isArray(rows)) errors.push(`Table ${table} is missing.`);

@@ -1,3 +1,4 @@
+-- Historic body, ran once: the live functions and triggers are in db/derived/ (README.md there).
 -- The audit trail is append-only: UPDATE and DELETE are rejected by the database itself.
 CREATE OR REPLACE FUNCTION audit_log_reject_change() RETURNS trigger AS $$
 BEGIN

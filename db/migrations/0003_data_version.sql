@@ -1,3 +1,4 @@
+-- Historic body, ran once: the live functions and triggers are in db/derived/ (README.md there).
 CREATE TABLE "data_version" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"version" bigint DEFAULT 0 NOT NULL

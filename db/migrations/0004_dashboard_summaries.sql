@@ -1,3 +1,4 @@
+-- Historic body, ran once: the live functions and triggers are in db/derived/ (README.md there).
 DROP INDEX "checkins_experiment_date_idx";--> statement-breakpoint
 ALTER TABLE "experiments" ADD COLUMN "checkin_hours_saved_per_month" numeric(14, 2);--> statement-breakpoint
 ALTER TABLE "experiments" ADD COLUMN "checkin_spend_monthly_cents" integer;--> statement-breakpoint

@@ -1,3 +1,4 @@
+-- Historic body, ran once: the live functions and triggers are in db/derived/ (README.md there).
 CREATE TABLE "insights_rollup" (
 	"team_id" integer NOT NULL,
 	"quarter" date NOT NULL,

@@ -1,3 +1,4 @@
+-- Historic body, ran once: the live functions and triggers are in db/derived/ (README.md there).
 ALTER TABLE "experiments" ADD COLUMN "used_best_score" numeric(5, 1);--> statement-breakpoint
 -- Hand-written below: used_best_score is the best score of an experiment's models on its blocker
 -- benchmark, so the re-test radar compares each newer model against one stored figure instead of

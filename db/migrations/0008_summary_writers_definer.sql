@@ -1,3 +1,4 @@
+-- Historic body, ran once: the live functions and triggers are in db/derived/ (README.md there).
 -- hand-written below: keep when renumbering
 -- The summary tables (model_usage, insights_rollup, data_version) are written only by triggers. When
 -- the app connects as a role of its own (DATABASE_URL) and migrations as the owner

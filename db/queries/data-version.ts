@@ -1,9 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { VersionedCache } from '@/lib/cache/versioned-cache';
 import { dataVersion } from '../schema';
 import type { Queryable } from '../types';
 
-/** The version of the data: goes up with every statement that writes it (triggers, migration 0003). */
+/**
+ * The lock order of every write (db/derived/README.md): the data_version row first, then the rows the
+ * transaction changes. Each data table's first trigger takes it per statement; a transaction that locks
+ * rows itself (SELECT … FOR UPDATE) calls this before. The app role may not lock the row itself, so a
+ * function with the owner's rights does (db/derived/data-version.sql).
+ */
+export async function lockDataVersion(tx: Queryable): Promise<void> {
+  await tx.execute(sql`select data_version_lock()`);
+}
+
+/** The version of the data: goes up with every statement that writes it (triggers, db/derived/data-version.sql). */
 export async function readDataVersion(db: Queryable): Promise<string> {
   const [row] = await db.select({ version: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1));
   return String(row?.version ?? 0);

@@ -2,23 +2,42 @@ import { aiModels, teams } from '../schema';
 import type { Db, Queryable } from '../types';
 import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
 import { parseImportCsv, type ImportRow } from '@/lib/validation/experiment-import';
+import { describeImportRow } from '@/lib/validation/import-preview';
 import { recordDenied, writeAudit } from './audit';
 import { actorOf, insertExperiment } from './experiment-write';
 
-/** What the import would do with each row: create it, or reject it and say why. */
-export type ImportPlan = { rows: ImportRow[]; error?: string; creatable: number; rejected: number };
+/** What the import would do with each row: create it (and what it becomes), or reject it and say why. */
+export type PlannedRow = ImportRow & { becomes?: string };
+export type ImportPlan = { rows: PlannedRow[]; error?: string; creatable: number; rejected: number };
 
+/** Teams by name; models by slug and by the name the catalog shows ("Claude Sonnet 4.6"), any case. */
 async function lookups(db: Queryable) {
-  const [t, m] = await Promise.all([db.select({ id: teams.id, name: teams.name }).from(teams), db.select({ id: aiModels.id, slug: aiModels.slug }).from(aiModels)]);
-  return { teams: new Map(t.map((x) => [x.name.toLowerCase(), x.id])), models: new Map(m.map((x) => [x.slug.toLowerCase(), x.id])) };
+  const [t, m] = await Promise.all([
+    db.select({ id: teams.id, name: teams.name }).from(teams),
+    db.select({ id: aiModels.id, slug: aiModels.slug, name: aiModels.name }).from(aiModels),
+  ]);
+  const models = new Map(m.map((x) => [x.name.toLowerCase(), x.id]));
+  for (const x of m) models.set(x.slug.toLowerCase(), x.id); // a slug wins over another model's identical name
+  return {
+    teams: new Map(t.map((x) => [x.name.toLowerCase(), x.id])),
+    models,
+    teamNames: new Map(t.map((x) => [x.id, x.name])),
+    modelNames: new Map(m.map((x) => [x.id, x.name])),
+  };
 }
 
-/** The preview: parses and validates every row, and rejects rows for teams the user may not write to. */
+export const NOT_YOUR_TEAM = 'You can import only into teams you lead.';
+
+/** The preview: parses and validates every row, and adds the permission error to any row for a team the user may not write to. */
 export async function planImport(db: Queryable, user: SessionUser, csv: string): Promise<ImportPlan> {
-  const { rows, error } = parseImportCsv(csv, await lookups(db));
-  const scoped: ImportRow[] = rows.map((r) =>
-    r.ok && !canEditTeam(user, r.teamId) ? { line: r.line, title: r.title, ok: false, errors: ['You can import only into teams you lead.'] } : r,
-  );
+  const known = await lookups(db);
+  const { rows, error } = parseImportCsv(csv, known);
+  const scoped: PlannedRow[] = rows.map((r) => {
+    if (r.teamId != null && !canEditTeam(user, r.teamId))
+      return { line: r.line, title: r.title, ok: false, errors: [...(r.ok ? [] : r.errors), NOT_YOUR_TEAM], teamId: r.teamId };
+    if (!r.ok) return r;
+    return { ...r, becomes: describeImportRow(r.input, { team: known.teamNames.get(r.teamId) ?? '', models: known.modelNames }) };
+  });
   const creatable = scoped.filter((r) => r.ok).length;
   return { rows: scoped, error, creatable, rejected: scoped.length - creatable };
 }
@@ -31,7 +50,7 @@ export async function applyImport(db: Db, user: SessionUser, csv: string): Promi
   return db.transaction(async (tx) => {
     const plan = await planImport(tx, user, csv);
     if (plan.error || plan.rejected > 0 || plan.creatable === 0) {
-      if (plan.rows.some((r) => !r.ok && r.errors.includes('You can import only into teams you lead.')))
+      if (plan.rows.some((r) => !r.ok && r.errors.includes(NOT_YOUR_TEAM)))
         await recordDenied(tx, actorOf(user), 'experiment.import', { type: 'experiment' });
       return { ok: false, plan, message: plan.error ?? `Nothing was imported: ${plan.rejected} row(s) need fixing first.` } as const;
     }

@@ -4,6 +4,7 @@ import type { ExperimentInput } from '@/lib/validation/experiment';
 import { aiModels, experimentModels, experiments, teams, type Experiment } from '../schema';
 import type { Db, Queryable } from '../types';
 import { recordDenied, writeAudit } from './audit';
+import { lockDataVersion } from './data-version';
 
 /**
  * Creating and changing experiments. Every function checks the caller's right to change the team's
@@ -90,14 +91,30 @@ async function modelSlugs(db: Queryable, experimentId: number): Promise<string[]
   return rows.map((r) => (r.primary ? `${r.slug} (primary)` : r.slug));
 }
 
+/**
+ * Writes only the difference between the experiment's links and the form's: each link statement runs
+ * the triggers of four summaries, so an edit that keeps the models (a title, a figure) writes no link.
+ */
 async function setModels(db: Queryable, experimentId: number, input: ExperimentInput) {
-  await db.delete(experimentModels).where(eq(experimentModels.experimentId, experimentId));
-  if (!input.modelIds.length) return;
-  const known = await db.select({ id: aiModels.id }).from(aiModels).where(inArray(aiModels.id, input.modelIds));
-  const ids = new Set(known.map((k) => k.id));
-  await db
-    .insert(experimentModels)
-    .values(input.modelIds.filter((id) => ids.has(id)).map((modelId) => ({ experimentId, modelId, isPrimary: modelId === input.primaryModelId })));
+  const known = input.modelIds.length ? await db.select({ id: aiModels.id }).from(aiModels).where(inArray(aiModels.id, input.modelIds)) : [];
+  const knownIds = new Set(known.map((k) => k.id));
+  const wanted = new Map(input.modelIds.filter((id) => knownIds.has(id)).map((id) => [id, id === input.primaryModelId]));
+  const current = await db
+    .select({ modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary })
+    .from(experimentModels)
+    .where(eq(experimentModels.experimentId, experimentId));
+  const has = new Set(current.map((c) => c.modelId));
+  const gone = current.filter((c) => !wanted.has(c.modelId)).map((c) => c.modelId);
+  const flipped = current.filter((c) => wanted.has(c.modelId) && wanted.get(c.modelId) !== c.isPrimary).map((c) => c.modelId);
+  const added = [...wanted].filter(([id]) => !has.has(id));
+  const ofExperiment = (ids: number[]) => and(eq(experimentModels.experimentId, experimentId), inArray(experimentModels.modelId, ids));
+  if (gone.length) await db.delete(experimentModels).where(ofExperiment(gone));
+  if (flipped.length)
+    await db
+      .update(experimentModels)
+      .set({ isPrimary: sql`${experimentModels.modelId} = ${input.primaryModelId ?? 0}` })
+      .where(ofExperiment(flipped));
+  if (added.length) await db.insert(experimentModels).values(added.map(([modelId, isPrimary]) => ({ experimentId, modelId, isPrimary })));
 }
 
 /** The team a new experiment goes to: the chosen one, or the lead's only team. */
@@ -203,12 +220,14 @@ export async function setArchived(db: Db, user: SessionUser, id: number, archive
 }
 
 /**
- * The experiment's row, locked until the transaction ends. Every write to an experiment or its children
- * locks it first, so writers of one experiment take turns: the summaries the triggers keep (outcome count,
- * latest check-in, the outcomes' copy of the team) are computed from what the previous writer committed,
- * and the team checked is the team written to.
+ * The experiment's row, locked until the transaction ends, after the data_version row (the lock order
+ * of every write, db/derived/README.md). Every write to an experiment or its children locks it first, so
+ * writers of one experiment take turns: the summaries the triggers keep (outcome count, latest check-in,
+ * the outcomes' copy of the team) are computed from what the previous writer committed, and the team
+ * checked is the team written to.
  */
 async function lockExperiment(tx: Queryable, id: number) {
+  await lockDataVersion(tx);
   const [row] = await tx.select().from(experiments).where(eq(experiments.id, id)).for('update');
   return row;
 }

@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
 import { experiments, teams } from '../schema';
 import type { Queryable } from '../types';
@@ -91,22 +91,3 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
 
 export type ExperimentListRow = Awaited<ReturnType<typeof listExperiments>>['rows'][number];
 
-/** The newest experiments, plainly (kept for callers that want a short list without filters). */
-export async function listRecentExperiments(db: Queryable, limit = 50) {
-  return db
-    .select({
-      id: experiments.id,
-      title: experiments.title,
-      team: teams.name,
-      status: experiments.status,
-      mindset: experiments.mindset,
-      workType: experiments.workType,
-      startDate: experiments.startDate,
-      hoursSavedPerMonth: experiments.hoursSavedPerMonth,
-    })
-    .from(experiments)
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
-    .where(isNull(experiments.archivedAt))
-    .orderBy(desc(sql`coalesce(${experiments.startDate}, ${experiments.createdAt}::date)`), desc(experiments.id))
-    .limit(limit);
-}

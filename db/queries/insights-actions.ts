@@ -4,12 +4,14 @@ import type { RecordMitigationInput, StartRetestInput } from '@/lib/validation/i
 import { experimentModels, experiments } from '../schema';
 import type { Db, Queryable } from '../types';
 import { recordDenied, writeAudit } from './audit';
+import { lockDataVersion } from './data-version';
 import { actorOf, type WriteResult } from './experiment-write';
 import { privacyFlagSql } from './experiment-filters';
 import { getRetestRadar } from './insights-radar';
 
 /**
- * The two actions of the Insights page. Each runs in one transaction that locks the experiment first,
+ * The two actions of the Insights page. Each runs in one transaction that locks the experiment first
+ * (after the data_version row, the lock order of every write: db/derived/README.md),
  * then checks — against that locked row — the caller's right to change its team and the version the
  * page was loaded with: an experiment moved to another team or changed after the page was opened is
  * refused, never written. A refusal for the team is recorded in the audit trail.
@@ -21,6 +23,7 @@ const GONE = { ok: false, reason: 'not_found', message: 'That experiment no long
 
 /** The live experiment, locked; or the refusal for this caller and version. */
 async function lockForChange(tx: Queryable, user: SessionUser, experimentId: number, version: number, what: string) {
+  await lockDataVersion(tx);
   const [row] = await tx.select().from(experiments).where(eq(experiments.id, experimentId)).for('update');
   if (!row || row.archivedAt) return { refused: GONE };
   if (!canEditTeam(user, row.teamId)) {

@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { aiModels } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
+import { lockDataVersion } from './data-version';
 import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from './model-writes';
 import type { ImportRow } from '@/lib/validation/model-import';
 
@@ -34,6 +35,7 @@ export async function applyModelImport(
   source: string,
   onProgress?: (done: number, total: number) => void,
 ) {
+  await lockDataVersion(db); // the lock order of every write (db/derived/README.md)
   const preview = await previewModelImport(db, rows);
   const ids = new Map((await db.select({ id: aiModels.id, slug: aiModels.slug }).from(aiModels)).map((m) => [m.slug, m.id]));
   let added = 0;

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
+import { lockDataVersion } from './data-version';
 
 export type ModelFields = {
   slug: string;
@@ -26,21 +27,15 @@ export async function createModel(db: Queryable, actor: Actor, fields: ModelFiel
 }
 
 /**
- * A model's new vendor, name or data policy reaches the experiments using it through a trigger that runs
- * before the statement's data-version bump, so it would miss links an experiment write in progress is
- * adding. So, when one of those changes: lock those experiments first (in id order, as an experiment's
- * own edit locks it first), then take the version row through a first statement's trigger (the app's
- * role may read it, not lock it) — which waits for the writes in progress and holds off new ones — and
- * only then change the fields, whose trigger now sees every link.
+ * A model's new vendor, name or data policy reaches the experiments using it through a trigger, which
+ * must see every link. Taking the data_version row first (the lock order of every write,
+ * db/derived/README.md) waits for an experiment write in progress, which holds it while adding links,
+ * and holds off new ones until this transaction ends.
  */
 export async function updateModel(db: Queryable, actor: Actor, id: number, fields: ModelFields, source: string) {
+  await lockDataVersion(db);
   const [before] = await db.select().from(aiModels).where(eq(aiModels.id, id));
   if (!before) return null;
-  if (fields.vendor !== before.vendor || fields.name !== before.name || fields.dataPolicy !== before.dataPolicy) {
-    await db.execute(sql`select e.id from experiments e
-      where e.id in (select em.experiment_id from experiment_models em where em.model_id = ${id}) order by e.id for update of e`);
-    await db.update(aiModels).set({ updatedAt: new Date() }).where(eq(aiModels.id, id));
-  }
   const flopChanged = (fields.trainingFlop ?? null) !== before.trainingFlop;
   const policyChanged = fields.dataPolicy !== before.dataPolicy;
   const [row] = await db
@@ -74,14 +69,12 @@ export async function upsertPriceChange(db: Queryable, actor: Actor, p: PriceFie
 }
 
 /**
- * Call inside a transaction. The score's triggers (migration 0006) update every experiment using the
- * model after the data version row is locked; an experiment's own edit locks the experiment first,
- * then the version. Locking those experiments first, in id order, keeps both in one order: no deadlock.
+ * Call inside a transaction. The score's triggers (db/derived/model-summary.sql) update every experiment
+ * using the model; the data_version row is taken first, as by every write (db/derived/README.md), so an
+ * experiment's edit and this wait for each other in one order.
  */
 export async function upsertBenchmarkScore(db: Queryable, actor: Actor, b: { modelId: number; benchmark: string; score: number }, source: string) {
-  await db.execute(sql`select e.id from experiments e
-    where e.blocker_benchmark = ${b.benchmark} and e.id in (select em.experiment_id from experiment_models em where em.model_id = ${b.modelId})
-    order by e.id for update of e`);
+  await lockDataVersion(db);
   const [row] = await db
     .insert(modelBenchmarks)
     .values({ modelId: b.modelId, benchmark: b.benchmark, score: String(b.score), source })

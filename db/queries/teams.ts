@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { teams } from '../schema';
 import type { Queryable } from '../types';
 import { writeAudit, type Actor } from './audit';
@@ -27,10 +27,3 @@ export async function createTeam(db: Queryable, actor: Actor, input: { name: str
   return row;
 }
 
-export async function renameTeam(db: Queryable, actor: Actor, id: number, input: { name: string; function: string }) {
-  const [before] = await db.select().from(teams).where(eq(teams.id, id));
-  if (!before) return null;
-  const [row] = await db.update(teams).set(input).where(eq(teams.id, id)).returning();
-  await writeAudit(db, { actor, action: 'team.update', entityType: 'team', entityId: id, before, after: row });
-  return row;
-}

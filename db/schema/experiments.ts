@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -174,8 +174,3 @@ export const experiments = pgTable(
 
 export type Experiment = typeof experiments.$inferSelect;
 export type NewExperiment = typeof experiments.$inferInsert;
-
-export const experimentsRelations = relations(experiments, ({ one }) => ({
-  team: one(teams, { fields: [experiments.teamId], references: [teams.id] }),
-  owner: one(user, { fields: [experiments.ownerId], references: [user.id] }),
-}));

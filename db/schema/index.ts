@@ -11,3 +11,4 @@ export * from './security';
 export * from './model-usage';
 export * from './data-version';
 export * from './insights-rollup';
+export * from './benchmarks';

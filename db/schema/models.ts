@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -34,6 +34,8 @@ export const aiModels = pgTable(
     /** Estimated training compute in FLOP (an estimate with 4 significant digits: a float is right here). */
     trainingFlop: doublePrecision('training_flop'),
     trainingFlopSource: text('training_flop_source'),
+    /** Day the vendor retired the model from its API (null while it is offered); retired models stay in history. */
+    retiredOn: date('retired_on', { mode: 'string' }),
     /** Where the row came from: a source key of the reference data set, or "entered by <admin> on <date>". */
     source: text('source').notNull().default('reference'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,8 +70,11 @@ export const modelPrices = pgTable(
   ],
 );
 
-export const BENCHMARKS = ['gpqa_diamond'] as const;
-export type Benchmark = (typeof BENCHMARKS)[number];
+/**
+ * A model's single headline score per benchmark, which the re-test radar and blocker bars read (GPQA Diamond
+ * until blockers pick their benchmark). Scores per effort, on every benchmark of the `benchmarks` table, are
+ * in `benchmark_scores`.
+ */
 
 export const modelBenchmarks = pgTable(
   'model_benchmarks',
@@ -89,17 +94,6 @@ export const modelBenchmarks = pgTable(
     check('model_benchmarks_score_range', sql`${t.score} >= 0 and ${t.score} <= 100`),
   ],
 );
-
-export const aiModelsRelations = relations(aiModels, ({ many }) => ({
-  prices: many(modelPrices),
-  benchmarks: many(modelBenchmarks),
-}));
-export const modelPricesRelations = relations(modelPrices, ({ one }) => ({
-  model: one(aiModels, { fields: [modelPrices.modelId], references: [aiModels.id] }),
-}));
-export const modelBenchmarksRelations = relations(modelBenchmarks, ({ one }) => ({
-  model: one(aiModels, { fields: [modelBenchmarks.modelId], references: [aiModels.id] }),
-}));
 
 export type AiModel = typeof aiModels.$inferSelect;
 export type ModelPrice = typeof modelPrices.$inferSelect;

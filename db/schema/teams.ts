@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, primaryKey, text, timestamp, index } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
@@ -31,12 +31,6 @@ export const teamMembers = pgTable(
     check('team_members_role_check', sql`${t.teamRole} in ('lead', 'member')`),
   ],
 );
-
-export const teamsRelations = relations(teams, ({ many }) => ({ members: many(teamMembers) }));
-export const teamMembersRelations = relations(teamMembers, ({ one }) => ({
-  team: one(teams, { fields: [teamMembers.teamId], references: [teams.id] }),
-  user: one(user, { fields: [teamMembers.userId], references: [user.id] }),
-}));
 
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;

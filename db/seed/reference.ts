@@ -1,5 +1,6 @@
 import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../schema';
 import type { Queryable } from '../types';
+import { seedBenchmarkCatalog } from './benchmark-catalog';
 import { readReferenceModels, readReferencePrices } from './reference-csv';
 
 /** Source of each vendor's data-use policy (SOURCES.md §3). */
@@ -76,5 +77,6 @@ export async function seedReferenceCatalog(db: Queryable): Promise<{ models: num
     .insert(modelBenchmarks)
     .values(scores)
     .onConflictDoNothing({ target: [modelBenchmarks.modelId, modelBenchmarks.benchmark] });
+  await seedBenchmarkCatalog(db);
   return { models: rows.length };
 }

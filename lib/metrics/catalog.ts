@@ -51,6 +51,43 @@ export function buildCatalog(rows: readonly CatalogRow[], priceRows: readonly Pr
   });
 }
 
+export type CapabilityScore = { score: number; effort: string; source: string; externalId: string | null; retrievedOn: string | null };
+
+/**
+ * The catalog on another capability axis: `score` becomes each model's best score on that benchmark (null = not yet
+ * measured, the model stays), `capability` says at which effort and from where; `gpqa` keeps GPQA Diamond.
+ */
+export function withCapability<T extends CatalogEntry>(
+  entries: readonly T[],
+  best: readonly (CapabilityScore & { modelId: number })[],
+): (T & { capability: CapabilityScore | null })[] {
+  const byModel = new Map(best.map((b) => [b.modelId, b]));
+  return entries.map((e) => {
+    const b = byModel.get(e.id);
+    const capability = b ? { score: b.score, effort: b.effort, source: b.source, externalId: b.externalId, retrievedOn: b.retrievedOn } : null;
+    return { ...e, score: capability?.score ?? null, capability };
+  });
+}
+
+/**
+ * Each model's headline score on a benchmark: an admin-kept single score (model_benchmarks, the one the re-test
+ * radar reads, e.g. an imported or corrected GPQA value) wins; it keeps the Epoch run's effort and provenance when
+ * it is that run's score (to 0.1), and otherwise stands on its own source. Models with neither are absent.
+ */
+export function headlineScores(
+  best: readonly (CapabilityScore & { modelId: number })[],
+  kept: readonly { modelId: number; score: string | number; source: string }[],
+): (CapabilityScore & { modelId: number })[] {
+  const out = new Map(best.map((b) => [b.modelId, b]));
+  for (const k of kept) {
+    const score = Number(k.score);
+    const b = out.get(k.modelId);
+    if (b && Math.abs(b.score - score) < 0.05) continue;
+    out.set(k.modelId, { modelId: k.modelId, score, effort: '', source: k.source, externalId: null, retrievedOn: null });
+  }
+  return [...out.values()];
+}
+
 export type CatalogFilter = { vendors: string[]; reasoning: boolean; openWeights: boolean; from?: string; to?: string; q?: string };
 
 export function filterCatalog<T extends CatalogEntry>(entries: readonly T[], f: CatalogFilter): T[] {
@@ -66,7 +103,8 @@ export function filterCatalog<T extends CatalogEntry>(entries: readonly T[], f: 
   );
 }
 
-export const SORT_KEYS = ['name', 'vendor', 'release', 'input', 'output', 'blended', 'gpqa', 'compute', 'experiments'] as const;
+/** `score` sorts by the chosen benchmark; `gpqa` is its older name, kept so shared links still sort. */
+export const SORT_KEYS = ['name', 'vendor', 'release', 'input', 'output', 'blended', 'score', 'gpqa', 'compute', 'experiments'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const sortValue = (e: CatalogEntry, key: SortKey): string | number | null => {
@@ -77,6 +115,7 @@ const sortValue = (e: CatalogEntry, key: SortKey): string | number | null => {
     case 'input': return e.current?.input ?? null;
     case 'output': return e.current?.output ?? null;
     case 'blended': return e.currentBlended;
+    case 'score':
     case 'gpqa': return e.score;
     case 'compute': return e.trainingFlop;
     case 'experiments': return e.experiments;

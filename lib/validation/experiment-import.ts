@@ -7,7 +7,7 @@ import { experimentSchema, type ExperimentInput } from './experiment';
 
 /**
  * CSV import of experiments: the template's columns, and how one row becomes the experiment form's input.
- * Teams are named, models are catalog slugs (first = primary); enum columns accept the key or the label.
+ * Teams are named, models are catalog names or slugs (first = primary); coded columns accept the key or the label.
  */
 export const IMPORT_COLUMNS = [
   'title', 'team', 'description', 'hypothesis', 'work_type', 'mindset', 'status', 'start_date', 'end_date',
@@ -20,20 +20,45 @@ export const MAX_IMPORT_ROWS = 5000;
 /** Server actions accept 1 MB bodies (Next's default); the CSV must fit with room to spare. */
 export const MAX_IMPORT_BYTES = 900_000;
 
+/** The template's example row, column by column (the import page shows it next to what each column accepts). */
+export const IMPORT_EXAMPLE: Record<(typeof IMPORT_COLUMNS)[number], string> = {
+  title: 'Draft first replies to support tickets',
+  team: 'Customer Support',
+  description: 'AI drafts; agents review and send',
+  hypothesis: 'Agents answer faster without losing quality',
+  work_type: 'customer_support',
+  mindset: 'accelerate',
+  status: 'completed',
+  start_date: '2025-03-01',
+  end_date: '2025-05-31',
+  models: 'gpt-4o;claude-3.5-sonnet',
+  reasoning_used: 'no',
+  data_sensitivity: 'internal',
+  participants: 'Ana\nBen',
+  hours_before_per_task: '0.5',
+  hours_with_ai_per_task: '0.2',
+  tasks_per_month: '800',
+  spend_monthly_usd: '120',
+  spend_one_off_usd: '0',
+  quality_before: '3',
+  quality_after: '4',
+  blocked_by_model: 'no',
+  blocker_missing: '',
+  learnings: 'Works best with a style guide in the prompt',
+  conclusion: 'worked',
+};
+
 export function importTemplateCsv(): string {
-  const example = [
-    'Draft first replies to support tickets', 'Customer Support', 'AI drafts; agents review and send', 'Agents answer faster without losing quality',
-    'customer_support', 'accelerate', 'completed', '2025-03-01', '2025-05-31', 'gpt-4o;claude-3.5-sonnet', 'no', 'internal', 'Ana\nBen',
-    '0.5', '0.2', '800', '120', '0', '3', '4', 'no', '', 'Works best with a style guide in the prompt', 'worked',
-  ];
-  return csvRows([IMPORT_COLUMNS, example]);
+  return csvRows([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => IMPORT_EXAMPLE[c])]);
 }
 
+/** Lower-cased team names → id; lower-cased model slugs and catalog names → id. */
 export type Lookups = { teams: Map<string, number>; models: Map<string, number> };
 
+/** A rejected row keeps the team it named (when it exists), so the permission check can add its error too. */
 export type ImportRow =
   | { line: number; title: string; ok: true; input: ExperimentInput; teamId: number }
-  | { line: number; title: string; ok: false; errors: string[] };
+  | { line: number; title: string; ok: false; errors: string[]; teamId?: number };
 
 /** An enum cell: the stored key, or the label people see ("Accelerate an existing task"), any case. */
 function enumCell(value: string, keys: readonly string[], ...labelMaps: Record<string, string>[]): string {
@@ -76,7 +101,7 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
   const modelIds: string[] = [];
   for (const slug of slugs) {
     const id = lookups.models.get(slug.toLowerCase());
-    if (id == null) errors.push(`Model "${slug}" is not in the catalog.`);
+    if (id == null) errors.push(`Model "${slug}" is not in the catalog (use its name or slug as the Models page shows them).`);
     else modelIds.push(String(id));
   }
   const result = experimentSchema.safeParse({
@@ -107,6 +132,6 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
     conclusion: enumCell(cell('conclusion'), CONCLUSIONS, CONCLUSION_LABEL),
   });
   if (!result.success) errors.push(...result.error.issues.map((i) => i.message));
-  if (errors.length || !result.success || teamId == null) return { line, title, ok: false, errors: [...new Set(errors)] };
+  if (errors.length || !result.success || teamId == null) return { line, title, ok: false, errors: [...new Set(errors)], teamId };
   return { line, title, ok: true, input: result.data, teamId };
 }

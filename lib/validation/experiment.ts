@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { cleanText } from '@/lib/security/clean-text';
-import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredText, text } from './experiment-fields';
+import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
 
 /**
@@ -116,8 +116,8 @@ export function experimentFormObject(formData: FormData): Record<string, unknown
 
 export const outcomeSchema = z.object({
   type: enumOf(OUTCOME_TYPES, 'Outcome type'),
-  description: requiredText('Description', 2000),
-  impact: optionalNumber('Impact', { min: 1, max: 5, integer: true }).refine((n): n is number => n !== null, 'Impact is required (1–5).'),
+  description: requiredText('What it made possible', 2000),
+  impact: requiredNumber('Impact', { min: 1, max: 5, integer: true }, 'Impact is required (1–5).'),
   evidence: text('Evidence', 2000),
   recordedOn: optionalDate('Recorded on'),
 });
@@ -131,6 +131,10 @@ export const checkinSchema = z.object({
   spendMonthly: optionalNumber('AI spend per month', { min: 0, max: 100_000_000, unit: 'USD' }),
   qualityAfter: optionalNumber('Quality with AI', { min: 1, max: 5, integer: true }),
   note: text('Note', 2000),
+}).superRefine((v, ctx) => {
+  const figures = [v.hoursBeforePerTask, v.hoursWithAiPerTask, v.tasksPerMonth, v.spendMonthly, v.qualityAfter];
+  if (figures.every((f) => f == null) && !v.note)
+    ctx.addIssue({ code: 'custom', path: [], message: 'Add at least one figure or a note: a check-in with only a date records nothing.' });
 });
 export type CheckinInput = z.output<typeof checkinSchema>;
 

@@ -16,6 +16,8 @@ export const modelFiltersSchema = z.object({
   q: z.preprocess(one, z.string().trim().max(100).optional()).catch(undefined),
   sort: z.preprocess(one, z.enum(SORT_KEYS).default('release')).catch('release'),
   dir: z.preprocess(one, z.enum(['asc', 'desc']).default('desc')).catch('desc'),
+  /** The capability benchmark (a key of the benchmarks table); absent = the default axis, ECI. */
+  bench: z.preprocess(one, z.string().regex(/^[a-z0-9_]{1,40}$/).optional()).catch(undefined),
   /** GPQA threshold for "price of a capability level": the slug of the model that defines the level. */
   level: z.preprocess(one, z.string().max(80).optional()).catch(undefined),
 });

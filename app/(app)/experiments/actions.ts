@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiment-children';
 import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiment-write';
-import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { fieldErrorsOf, formObject, formValues, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { checkinSchema, experimentFormObject, experimentSchema, idSchema, outcomeSchema, versionSchema } from '@/lib/validation/experiment';
 
@@ -70,7 +70,7 @@ export async function addOutcomeAction(_prev: ActionState, formData: FormData): 
   const id = idSchema.safeParse(formData.get('experimentId'));
   if (!id.success) return { error: 'Invalid request.' };
   const parsed = outcomeSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  if (!parsed.success) return refused(parsed.error, formData);
   const result = await addOutcome(await getDb(), user, id.data, parsed.data);
   if (!result.ok) return failed(result, formData);
   revalidatePath(`/experiments/${id.data}`);
@@ -93,7 +93,7 @@ export async function addCheckinAction(_prev: ActionState, formData: FormData): 
   const id = idSchema.safeParse(formData.get('experimentId'));
   if (!id.success) return { error: 'Invalid request.' };
   const parsed = checkinSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  if (!parsed.success) return refused(parsed.error, formData);
   const result = await addCheckin(await getDb(), user, id.data, parsed.data);
   if (!result.ok) return failed(result, formData);
   revalidatePath(`/experiments/${id.data}`);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ListFilters } from '@/components/experiments/list-filters';
+import { ActiveFilters, filterNames } from '@/components/filters/active-filters';
 import { ExperimentsTable, ListSums, Pagination } from '@/components/experiments/list-table';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
@@ -45,6 +46,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         }
       />
       <ListFilters f={f} options={{ teams, models, vendors }} />
+      <ActiveFilters f={f} names={filterNames(teams, models)} path="/experiments" />
       {result.total === 0 ? (
         <EmptyState title={filtered ? 'No experiment matches these filters' : 'No experiments yet'}>
           {filtered ? (

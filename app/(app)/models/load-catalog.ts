@@ -1,12 +1,42 @@
 import type { Queryable } from '@/db/types';
+import { listBenchmarks, listBestScores, listKeptScores, listPriceTiers } from '@/db/queries/benchmarks';
 import { listModels } from '@/db/queries/models';
 import { listAllPriceChanges } from '@/db/queries/model-details';
-import { buildCatalog } from '@/lib/metrics/catalog';
+import { pickBenchmark } from '@/lib/catalog/benchmark-axis';
+import { chargedPrice, TIER_KINDS, tiersInForce, type PriceTier, type TierKind } from '@/lib/catalog/price-tiers';
+import { buildCatalog, headlineScores, withCapability } from '@/lib/metrics/catalog';
 
-/** The catalog with every model's price history, shared by /models and /trends. */
-export async function loadCatalog(db: Queryable, today: string) {
-  const [rows, prices] = await Promise.all([listModels(db), listAllPriceChanges(db)]);
-  const entries = buildCatalog(rows, prices, today);
-  return entries.map((e, i) => ({ ...e, priceSource: rows[i].priceSource, trainingFlopSource: rows[i].trainingFlopSource, dataPolicySource: rows[i].dataPolicySource }));
+/**
+ * The catalog with every model's price history, shared by /models and /trends: `score` is the chosen benchmark's
+ * (the default axis, ECI, when none is asked for), best across efforts; `gpqa` stays GPQA Diamond. Each model also
+ * carries its price tiers in force today and the price it is charged today (a promotion, else the list price).
+ */
+export async function loadCatalog(db: Queryable, today: string, benchmark?: string) {
+  const [rows, prices, benchmarks, tierRows] = await Promise.all([listModels(db), listAllPriceChanges(db), listBenchmarks(db), listPriceTiers(db)]);
+  const axis = pickBenchmark(benchmarks, benchmark);
+  const [best, kept] = axis ? await Promise.all([listBestScores(db, axis.key), listKeptScores(db, axis.key)]) : [[], []];
+  const entries = withCapability(buildCatalog(rows, prices, today), headlineScores(best, kept));
+  const tiersByModel = new Map<number, PriceTier[]>();
+  for (const t of tierRows) {
+    const list = tiersByModel.get(t.modelId) ?? [];
+    list.push({
+      slug: String(t.modelId), tier: t.tier as TierKind, effectiveDate: t.effectiveDate, until: t.until, contextOverTokens: t.contextOverTokens || null,
+      input: Number(t.input), output: t.output == null ? null : Number(t.output), source: t.source, note: t.note,
+    });
+    tiersByModel.set(t.modelId, list);
+  }
+  const models = entries.map((e, i) => {
+    const tiers = tiersByModel.get(e.id) ?? [];
+    return {
+      ...e,
+      priceSource: rows[i].priceSource,
+      trainingFlopSource: rows[i].trainingFlopSource,
+      dataPolicySource: rows[i].dataPolicySource,
+      tiers: tiersInForce(tiers, today).sort((a, b) => TIER_KINDS.indexOf(a.tier) - TIER_KINDS.indexOf(b.tier) || (a.contextOverTokens ?? 0) - (b.contextOverTokens ?? 0)),
+      charged: chargedPrice(e.current, tiers, today),
+    };
+  });
+  return { models, benchmarks, axis };
 }
-export type LoadedModel = Awaited<ReturnType<typeof loadCatalog>>[number];
+export type LoadedCatalog = Awaited<ReturnType<typeof loadCatalog>>;
+export type LoadedModel = LoadedCatalog['models'][number];

@@ -21,14 +21,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ModelsPage({ searchParams }: Props) {
   const user = await requirePermission('models.read');
   const filters = parseModelFilters(await searchParams);
-  const all = await loadCatalog(await getDb(), isoToday());
+  const { models: all, benchmarks, axis } = await loadCatalog(await getDb(), isoToday(), filters.bench);
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
   const rows = sortCatalog(filterCatalog(all, toCatalogFilter(filters)), filters.sort, filters.dir);
 
   const sortHref = (sort: SortKey, dir: 'asc' | 'desc') => {
     const p = new URLSearchParams();
     for (const v of filters.vendor) p.append('vendor', v);
-    for (const k of ['reasoning', 'open', 'from', 'to', 'q'] as const) if (filters[k]) p.set(k, filters[k]!);
+    for (const k of ['reasoning', 'open', 'from', 'to', 'q', 'bench'] as const) if (filters[k]) p.set(k, filters[k]!);
     p.set('sort', sort);
     p.set('dir', dir);
     return `/models?${p}`;
@@ -38,7 +38,7 @@ export default async function ModelsPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Model catalog"
-        description={`${rows.length} of ${all.length} models. Prices are list prices in force today, per million tokens. ${BLEND_ASSUMPTION}`}
+        description={`${rows.length} of ${all.length} models. Prices are list prices in force today, per million tokens; a promotional price shows beside the list price until it ends. ${BLEND_ASSUMPTION}`}
         actions={
           <>
             <Link href="/trends" className={buttonClasses('secondary', 'sm')}>
@@ -60,12 +60,21 @@ export default async function ModelsPage({ searchParams }: Props) {
       <div className="mb-4">
         <DataAttribution />
       </div>
-      <ModelFilters action="/models" vendors={vendors} selected={filters} keep={{ sort: filters.sort, dir: filters.dir }} search />
-      <ModelsTable rows={rows} sort={filters.sort} dir={filters.dir} sortHref={sortHref} />
+      <ModelFilters
+        action="/models"
+        vendors={vendors}
+        selected={filters}
+        keep={{ sort: filters.sort, dir: filters.dir }}
+        search
+        benchmarks={benchmarks.map((b) => ({ key: b.key, name: b.name }))}
+        benchmark={axis?.key}
+      />
+      <ModelsTable rows={rows} sort={filters.sort} dir={filters.dir} sortHref={sortHref} axis={axis} />
       <p className="mt-2 text-xs text-muted-foreground">
-        Hover a number for its source; each model&rsquo;s page lists all sources and its price history. GPQA Diamond scores are
-        Epoch AI&rsquo;s independent runs, often lower than vendors&rsquo; claims. Generations are derived from Epoch AI&rsquo;s
-        training-compute estimates.
+        Hover a number for its source; each model&rsquo;s page lists all sources and its price history. Benchmark scores are
+        Epoch AI&rsquo;s independent runs (METR&rsquo;s for time horizons), often lower than vendors&rsquo; claims; a model run at
+        several reasoning efforts shows its best, and the effort is in the tooltip. Epoch&rsquo;s data ends in April 2026, so
+        newer models show &ldquo;not yet measured&rdquo;. Generations are derived from Epoch AI&rsquo;s training-compute estimates.
       </p>
     </>
   );

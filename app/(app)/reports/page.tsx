@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { ActiveFilters, filterNames } from '@/components/filters/active-filters';
 import { ExportMenu } from '@/components/reports/export-menu';
 import { ReportFilters } from '@/components/reports/report-filters';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { countExperiments, scopeFiltersToUser } from '@/db/queries/export';
+import { listModelChoices } from '@/db/queries/experiment-detail';
 import { getHeadlineFigures } from '@/db/queries/headline';
 import { getSettings } from '@/db/queries/settings';
 import { listTeams } from '@/db/queries/teams';
@@ -27,11 +29,12 @@ export default async function ReportsPage({ searchParams }: Props) {
   const db = await getDb();
   const scoped = scopeFiltersToUser(filters, user);
   const ctx = { userTeamIds: user.teamIds };
-  const [rows, headline, teams, settings] = await Promise.all([
+  const [rows, headline, teams, settings, models] = await Promise.all([
     countExperiments(db, scoped, ctx),
     getHeadlineFigures(db, scoped, ctx),
     listTeams(db),
     getSettings(db),
+    listModelChoices(db),
   ]);
   const { period } = headline.filters;
   const visibleTeams = user.role === 'lead' ? teams.filter((t) => user.teamIds.includes(t.id)) : teams;
@@ -45,6 +48,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       <div className="space-y-6">
         <Card>
           <CardHeader title="Filters" description="The same filters as the experiment list; a link from the list or the dashboard arrives here with its filters." />
+          <ActiveFilters f={filters} names={filterNames(teams, models)} path="/reports" />
           <ReportFilters filters={filters} teams={visibleTeams} paper={paper} />
         </Card>
 

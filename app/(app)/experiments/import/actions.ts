@@ -10,7 +10,7 @@ import { MAX_IMPORT_BYTES } from '@/lib/validation/experiment-import';
 export type ImportState = {
   csv?: string;
   fileName?: string;
-  rows?: { line: number; title: string; ok: boolean; errors: string[] }[];
+  rows?: { line: number; title: string; ok: boolean; errors: string[]; becomes?: string }[];
   creatable?: number;
   rejected?: number;
   error?: string;
@@ -18,7 +18,7 @@ export type ImportState = {
 };
 
 const view = (plan: ImportPlan) => ({
-  rows: plan.rows.map((r) => ({ line: r.line, title: r.title, ok: r.ok, errors: r.ok ? [] : r.errors })),
+  rows: plan.rows.map((r) => ({ line: r.line, title: r.title, ok: r.ok, errors: r.ok ? [] : r.errors, becomes: r.becomes })),
   creatable: plan.creatable,
   rejected: plan.rejected,
   error: plan.error,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TrendPriceStepsChart } from '@/components/charts/trend-price-steps';
 import { DataAttribution } from '@/components/models/attribution';
+import { ModelScores } from '@/components/models/model-scores';
 import { ModelAdminForms } from '@/components/models/model-admin-forms';
 import { SourceList } from '@/components/models/source-list';
 import { Badge } from '@/components/ui/badge';
@@ -11,12 +12,13 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { listBenchmarks, listModelScores } from '@/db/queries/benchmarks';
 import { getModelBySlug, listModelBenchmarks, listModelExperiments, listModelPrices } from '@/db/queries/model-details';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { formatDate, formatFlop, formatUsd } from '@/lib/format';
 import { DATA_POLICY_LABEL, STATUS_LABEL } from '@/lib/labels';
-import { generationOf, phoneYears } from '@/lib/metrics/compute';
+import { generationOf, PHONE_OPS_LABEL, phoneYears } from '@/lib/metrics/compute';
 import { BLEND_ASSUMPTION, blendedPrice, priceSteps } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
 import { SLUG_PATTERN } from '@/lib/validation/model';
@@ -39,7 +41,13 @@ export default async function ModelPage({ params }: Props) {
   const db = await getDb();
   const model = await getModelBySlug(db, slug);
   if (!model) notFound();
-  const [prices, benchmarks, usedIn] = await Promise.all([listModelPrices(db, model.id), listModelBenchmarks(db, model.id), listModelExperiments(db, model.id)]);
+  const [prices, benchmarks, usedIn, registry, scores] = await Promise.all([
+    listModelPrices(db, model.id),
+    listModelBenchmarks(db, model.id),
+    listModelExperiments(db, model.id),
+    listBenchmarks(db),
+    listModelScores(db, model.id),
+  ]);
   const today = isoToday();
   const steps = priceSteps(
     prices.map((p) => ({ effectiveDate: p.effectiveDate, input: Number(p.inputUsdPerMtok), output: Number(p.outputUsdPerMtok) })),
@@ -121,6 +129,7 @@ export default async function ModelPage({ params }: Props) {
               <p className="text-sm text-muted-foreground">No benchmark score recorded.</p>
             )}
           </Card>
+          <ModelScores benchmarks={registry} scores={scores} />
           <Card>
             <CardHeader title="Training compute" />
             {model.trainingFlop ? (
@@ -129,7 +138,7 @@ export default async function ModelPage({ params }: Props) {
                   {formatFlop(model.trainingFlop)} FLOP{generation ? ` — ${generation.label}` : ''}
                 </p>
                 <p className="text-xs text-muted-foreground">
-                  A phone doing 10^13 operations a second would need about {formatYears(phoneYears(model.trainingFlop))}.
+                  A phone doing {PHONE_OPS_LABEL} operations a second would need about {formatYears(phoneYears(model.trainingFlop))}.
                 </p>
                 <SourceList value={model.trainingFlopSource} />
               </>

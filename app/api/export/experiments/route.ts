@@ -7,7 +7,9 @@ import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } fr
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
-import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { filtersSentence } from '@/lib/validation/describe-filters';
+import { namesForFilters } from '@/db/queries/filter-names';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,7 +45,7 @@ export async function GET(request: Request) {
     ...ctx,
     organisation: settings.name,
     currency: settings.currency,
-    filterText: experimentFiltersToSearch({ ...filters, page: 1 }),
+    filterText: filtersSentence(filters, await namesForFilters(db)),
     generatedAt: new Date(),
   });
   return new Response(body, { headers: downloadHeaders(datedFilename('experiments', 'xlsx'), 'xlsx') });

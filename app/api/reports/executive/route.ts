@@ -6,7 +6,9 @@ import { authorizeRequest } from '@/lib/auth/guard';
 import { cleanSearchParams } from '@/lib/security/clean-text';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
-import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { filtersSentence } from '@/lib/validation/describe-filters';
+import { namesForFilters } from '@/db/queries/filter-names';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +30,7 @@ export async function GET(request: Request) {
   const body = executiveReportPdf(data, {
     organisation: settings.name,
     currency: settings.currency,
-    filterText: experimentFiltersToSearch({ ...filters, from: undefined, to: undefined, page: 1, sort: undefined, dir: undefined }),
+    filterText: filtersSentence({ ...filters, from: undefined, to: undefined }, await namesForFilters(db)),
     generatedAt: new Date(),
     paper,
   });

@@ -1,0 +1,15 @@
+import { cn } from './cn';
+
+/**
+ * "180 / 200 characters" once a text nears its limit (from 80 %); over it, red, saying by how much,
+ * before the form is sent. The element is always there so aria-describedby always points somewhere.
+ */
+export function CharCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const over = length - max;
+  const shown = length >= max * 0.8;
+  return (
+    <p id={id} data-testid={id} className={cn('text-right text-xs', over > 0 ? 'font-medium text-danger' : 'text-muted-foreground')} aria-live="polite">
+      {shown ? `${length.toLocaleString('en-US')} / ${max.toLocaleString('en-US')} characters${over > 0 ? ` — ${over.toLocaleString('en-US')} too many` : ''}` : null}
+    </p>
+  );
+}
