@@ -4,6 +4,7 @@ import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-fil
 import { capabilityOutcomes, checkins, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere, type FilterContext } from './experiment-filters';
+import { dateInSql } from '@/lib/metrics/today';
 
 /**
  * What a caller may export. Leads export their own teams' work only (issue 7: "a lead's export
@@ -23,7 +24,7 @@ export function scopeFiltersToUser(
 /** Qualified column for correlated subqueries (drizzle renders columns unqualified when a query has no join). */
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 
-const sortDate = sql`coalesce(${experiments.startDate}, ${experiments.createdAt}::date)`;
+const sortDate = sql`coalesce(${experiments.startDate}, ${dateInSql(sql`${experiments.createdAt}`)})`;
 const SORTS: Record<SortKey, SQL | AnyColumn> = {
   title: experiments.title,
   team: sql`(select name from teams st where st.id = ${E('team_id')})`,
