@@ -78,7 +78,7 @@ test.describe('a team lead logs an experiment', () => {
     const exec = await other.newPage();
     await exec.goto(link);
     await expect(exec.getByTestId('result-count')).toContainText('1 experiment');
-    await expect(exec.getByRole('link', { name: title })).toBeVisible();
+    await expect(exec.getByTestId('experiments-table').getByRole('link', { name: title })).toBeVisible();
     await exec.goto(`/experiments?q=${encodeURIComponent(title)}&status=completed`);
     await expect(exec.getByText('No experiment matches these filters')).toBeVisible();
     await other.close();
@@ -134,7 +134,7 @@ test.describe('a team lead logs an experiment', () => {
     await page.getByRole('button', { name: 'Import 1 experiment' }).click();
     await expect(page.getByRole('status')).toContainText('Imported 1 experiment');
     await page.goto(`/experiments?q=${encodeURIComponent(title)}`);
-    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByTestId('experiments-table').getByRole('link', { name: title })).toBeVisible();
   });
 });
 

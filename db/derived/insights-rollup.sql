@@ -1,5 +1,5 @@
 -- insights_rollup(team_id, quarter, mindset, vendor, experiments, completed, completed_multi_model)
--- stays equal to: select team_id, quarter of coalesce(start_date, created_at), mindset,
+-- stays equal to: select team_id, quarter of coalesce(start_date, created_at's UTC date), mindset,
 -- coalesce(primary_vendor, ''), count(*), … from experiments where archived_at is null group by 1, 2, 3, 4
 -- (no zero rows). The Insights page's counts read it. It reads primary_vendor and model_count, so it is
 -- applied after model-summary.sql. The app role may only read it: the trigger function runs with the
@@ -11,7 +11,7 @@ BEGIN
   INSERT INTO insights_rollup AS r (team_id, quarter, mindset, vendor, experiments, completed, completed_multi_model)
   SELECT team_id, quarter, mindset, vendor, sum(sign)::int, sum(sign * completed)::int, sum(sign * multi)::int
   FROM (
-    SELECT x.sign, x.team_id, date_trunc('quarter', coalesce(x.start_date, x.created_at::date)::timestamp)::date AS quarter,
+    SELECT x.sign, x.team_id, date_trunc('quarter', coalesce(x.start_date, (x.created_at at time zone 'UTC')::date)::timestamp)::date AS quarter,
       x.mindset, coalesce(x.primary_vendor, '') AS vendor, (x.status = 'completed')::int AS completed,
       (x.status = 'completed' AND x.model_count >= 2)::int AS multi
     FROM (SELECT 1 AS sign, a.* FROM unnest(added) a UNION ALL SELECT -1 AS sign, d.* FROM unnest(removed) d) x
