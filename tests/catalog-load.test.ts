@@ -3,7 +3,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { loadCatalog } from '@/app/(app)/models/load-catalog';
-import { listScoresPerEffort } from '@/db/queries/benchmarks';
 import { aiModels, modelBenchmarks } from '@/db/schema';
 import { describeEachDb } from './helpers/db';
 
@@ -57,7 +56,10 @@ describeEachDb('the catalog on a chosen benchmark', (ctx) => {
   });
 
   it('lists FrontierMath per effort for the second scaling law', async () => {
-    const rows = (await listScoresPerEffort(ctx.db, 'frontiermath')).filter((r) => r.slug === 'o4-mini');
+    const { models, scores } = await loadCatalog(ctx.db, '2026-12-04');
+    const o4 = models.find((m) => m.slug === 'o4-mini')!;
+    const rows = scores.filter((s) => s.modelId === o4.id && s.benchmark === 'frontiermath');
     expect(Object.fromEntries(rows.map((r) => [r.effort, r.score.toFixed(1)]))).toEqual({ low: '10.7', medium: '19.0', high: '24.8' });
+    expect(scores).toHaveLength(366);
   });
 });

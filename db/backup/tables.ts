@@ -64,9 +64,12 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
  */
 export const REFERENCE_TABLES_SINCE_0009: readonly BackupTable[] = ['model_price_tiers', 'benchmarks', 'benchmark_scores', 'model_aliases'];
 
-/** Whether a backup of `schemaVersion` predates the benchmark catalog (migration 0009). */
+/** The migration that added the benchmark catalog, found by name so a renumbering at merge cannot break it. */
+const CATALOG_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_benchmarks_catalog'))!.tag;
+
+/** Whether a backup of `schemaVersion` predates the benchmark catalog (tags start with a 4-digit number). */
 export function predatesBenchmarkCatalog(schemaVersion: string): boolean {
-  return schemaVersion < '0009';
+  return schemaVersion.slice(0, 4) < CATALOG_MIGRATION.slice(0, 4);
 }
 
 /** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */

@@ -1,5 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import { aiModels, benchmarks, benchmarkScores, modelBenchmarks, modelPriceTiers } from '../schema';
+import { benchmarks, benchmarkScores, modelBenchmarks, modelPriceTiers } from '../schema';
 import type { Queryable } from '../types';
 
 /** Every benchmark, in the registry's order (the default axis first as the reference data lists it). */
@@ -7,41 +7,22 @@ export function listBenchmarks(db: Queryable) {
   return db.select().from(benchmarks).orderBy(asc(benchmarks.position), asc(benchmarks.key));
 }
 
-/** Each model's best score on one benchmark across its efforts, with the effort and provenance of that score. */
-export function listBestScores(db: Queryable, benchmark: string) {
+/** Every score of every model, per benchmark and effort, with its provenance (a few hundred rows). */
+export function listAllScores(db: Queryable) {
   return db
-    .selectDistinctOn([benchmarkScores.modelId], {
+    .select({
       modelId: benchmarkScores.modelId,
-      score: benchmarkScores.score,
+      benchmark: benchmarkScores.benchmark,
       effort: benchmarkScores.effort,
+      score: benchmarkScores.score,
       source: benchmarkScores.source,
       externalId: benchmarkScores.externalId,
       retrievedOn: benchmarkScores.retrievedOn,
     })
     .from(benchmarkScores)
-    .where(eq(benchmarkScores.benchmark, benchmark))
-    .orderBy(benchmarkScores.modelId, desc(benchmarkScores.score), asc(benchmarkScores.effort));
+    .orderBy(asc(benchmarkScores.modelId), asc(benchmarkScores.benchmark), desc(benchmarkScores.score), asc(benchmarkScores.effort));
 }
-export type BestScoreRow = Awaited<ReturnType<typeof listBestScores>>[number];
-
-/** Every score of one benchmark, per model and effort, with the model's name and release date. */
-export function listScoresPerEffort(db: Queryable, benchmark: string) {
-  return db
-    .select({
-      slug: aiModels.slug,
-      name: aiModels.name,
-      vendor: aiModels.vendor,
-      releaseDate: aiModels.releaseDate,
-      effort: benchmarkScores.effort,
-      score: benchmarkScores.score,
-      externalId: benchmarkScores.externalId,
-    })
-    .from(benchmarkScores)
-    .innerJoin(aiModels, eq(aiModels.id, benchmarkScores.modelId))
-    .where(eq(benchmarkScores.benchmark, benchmark))
-    .orderBy(asc(aiModels.releaseDate), asc(aiModels.name));
-}
-export type EffortScoreRow = Awaited<ReturnType<typeof listScoresPerEffort>>[number];
+export type ScoreRow = Awaited<ReturnType<typeof listAllScores>>[number];
 
 /** Every price tier of every model. */
 export function listPriceTiers(db: Queryable) {
@@ -62,12 +43,11 @@ export function listPriceTiers(db: Queryable) {
 }
 export type PriceTierRow = Awaited<ReturnType<typeof listPriceTiers>>[number];
 
-/** The single kept score per model of one benchmark (model_benchmarks: what admins edit and the re-test radar reads). */
-export function listKeptScores(db: Queryable, benchmark: string) {
+/** The single kept score per model and benchmark (model_benchmarks: what admins edit and the re-test radar reads). */
+export function listKeptScores(db: Queryable) {
   return db
-    .select({ modelId: modelBenchmarks.modelId, score: modelBenchmarks.score, source: modelBenchmarks.source })
-    .from(modelBenchmarks)
-    .where(eq(modelBenchmarks.benchmark, benchmark));
+    .select({ modelId: modelBenchmarks.modelId, benchmark: modelBenchmarks.benchmark, score: modelBenchmarks.score, source: modelBenchmarks.source })
+    .from(modelBenchmarks);
 }
 
 /** One model's scores on every benchmark, per effort, in the registry's order. */

@@ -69,6 +69,13 @@ export function withCapability<T extends CatalogEntry>(
   });
 }
 
+/** Each model's best score on one benchmark across its efforts (first wins a tie: rows come best first per model). */
+export function bestScores<T extends CapabilityScore & { modelId: number; benchmark: string }>(rows: readonly T[], benchmark: string): T[] {
+  const best = new Map<number, T>();
+  for (const r of rows) if (r.benchmark === benchmark && (!best.has(r.modelId) || r.score > best.get(r.modelId)!.score)) best.set(r.modelId, r);
+  return [...best.values()];
+}
+
 /**
  * Each model's headline score on a benchmark: an admin-kept single score (model_benchmarks, the one the re-test
  * radar reads, e.g. an imported or corrected GPQA value) wins; it keeps the Epoch run's effort and provenance when

@@ -1,10 +1,10 @@
 import type { Queryable } from '@/db/types';
-import { listBenchmarks, listBestScores, listKeptScores, listPriceTiers } from '@/db/queries/benchmarks';
+import { listAllScores, listBenchmarks, listKeptScores, listPriceTiers } from '@/db/queries/benchmarks';
 import { listModels } from '@/db/queries/models';
 import { listAllPriceChanges } from '@/db/queries/model-details';
 import { pickBenchmark } from '@/lib/catalog/benchmark-axis';
 import { chargedPrice, TIER_KINDS, tiersInForce, type PriceTier, type TierKind } from '@/lib/catalog/price-tiers';
-import { buildCatalog, headlineScores, withCapability } from '@/lib/metrics/catalog';
+import { bestScores, buildCatalog, headlineScores, withCapability } from '@/lib/metrics/catalog';
 
 /**
  * The catalog with every model's price history, shared by /models and /trends: `score` is the chosen benchmark's
@@ -12,10 +12,18 @@ import { buildCatalog, headlineScores, withCapability } from '@/lib/metrics/cata
  * carries its price tiers in force today and the price it is charged today (a promotion, else the list price).
  */
 export async function loadCatalog(db: Queryable, today: string, benchmark?: string) {
-  const [rows, prices, benchmarks, tierRows] = await Promise.all([listModels(db), listAllPriceChanges(db), listBenchmarks(db), listPriceTiers(db)]);
+  // One round of small queries: every score is a few hundred rows, cheaper to filter here than to query per benchmark.
+  const [rows, prices, benchmarks, tierRows, scores, kept] = await Promise.all([
+    listModels(db),
+    listAllPriceChanges(db),
+    listBenchmarks(db),
+    listPriceTiers(db),
+    listAllScores(db),
+    listKeptScores(db),
+  ]);
   const axis = pickBenchmark(benchmarks, benchmark);
-  const [best, kept] = axis ? await Promise.all([listBestScores(db, axis.key), listKeptScores(db, axis.key)]) : [[], []];
-  const entries = withCapability(buildCatalog(rows, prices, today), headlineScores(best, kept));
+  const best = axis ? headlineScores(bestScores(scores, axis.key), kept.filter((k) => k.benchmark === axis.key)) : [];
+  const entries = withCapability(buildCatalog(rows, prices, today), best);
   const tiersByModel = new Map<number, PriceTier[]>();
   for (const t of tierRows) {
     const list = tiersByModel.get(t.modelId) ?? [];
@@ -36,7 +44,7 @@ export async function loadCatalog(db: Queryable, today: string, benchmark?: stri
       charged: chargedPrice(e.current, tiers, today),
     };
   });
-  return { models, benchmarks, axis };
+  return { models, benchmarks, axis, scores };
 }
 export type LoadedCatalog = Awaited<ReturnType<typeof loadCatalog>>;
 export type LoadedModel = LoadedCatalog['models'][number];

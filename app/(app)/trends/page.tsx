@@ -12,7 +12,6 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listScoresPerEffort } from '@/db/queries/benchmarks';
 import { listTeamModelUsage } from '@/db/queries/model-details';
 import { requirePermission } from '@/lib/auth/guard';
 import { formatMinutes, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
@@ -46,10 +45,9 @@ export default async function TrendsPage({ searchParams }: Props) {
   const filters = parseModelFilters(await searchParams);
   const today = isoToday();
   const db = await getDb();
-  const [{ models: all, benchmarks, axis }, usage] = await Promise.all([loadCatalog(db, today, filters.bench), listTeamModelUsage(db)]);
+  const [{ models: all, benchmarks, axis, scores }, usage] = await Promise.all([loadCatalog(db, today, filters.bench), listTeamModelUsage(db)]);
   const models = filterCatalog(all, toCatalogFilter(filters));
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
-  const shown = new Set(models.map((m) => m.slug));
   const axisName = axis?.name ?? 'Capability';
   const unit = axis?.unit ?? 'percent';
 
@@ -74,14 +72,19 @@ export default async function TrendsPage({ searchParams }: Props) {
   // The second scaling law, on a benchmark measured per effort.
   const effortKey = axis?.perEffort ? axis.key : EFFORT_FALLBACK;
   const effortBench = benchmarks.find((b) => b.key === effortKey);
-  const [effortRows, horizonRows] = await Promise.all([listScoresPerEffort(db, effortKey), listScoresPerEffort(db, 'metr_time_horizon')]);
-  const lines = effortLines(effortRows.filter((r) => shown.has(r.slug)));
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const scoresOf = (key: string) =>
+    scores.flatMap((s) => {
+      const m = s.benchmark === key ? byId.get(s.modelId) : undefined;
+      return m ? [{ slug: m.slug, name: m.name, releaseDate: m.releaseDate, effort: s.effort, score: s.score }] : [];
+    });
+  const lines = effortLines(scoresOf(effortKey));
   const levels = usedLevels(lines);
   const reading = effortReading(lines);
   const effortAxis = axisTicks(effortBench?.unit ?? 'percent', lines.flatMap((l) => l.points.map((p) => p.score)), true);
 
   // METR time horizons over time.
-  const horizon = horizonTrend(horizonRows.filter((r) => shown.has(r.slug)).map((r) => ({ slug: r.slug, name: r.name, releaseDate: r.releaseDate, minutes: r.score })));
+  const horizon = horizonTrend(scoresOf('metr_time_horizon').map((r) => ({ slug: r.slug, name: r.name, releaseDate: r.releaseDate, minutes: r.score })));
   const hTimes = horizon.points.map((p) => Date.parse(p.releaseDate));
   // Whole years on the x axis, so each year's label sits at its start.
   const hDomain: [number, number] = hTimes.length
