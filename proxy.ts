@@ -53,6 +53,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// A restore upload (multipart POST to /api/admin/backup) bypasses the proxy: Next.js buffers a proxied
+// body in memory and cuts it at 10 MB (experimental.proxyClientMaxBodySize), while a backup may be far
+// larger. That route checks the session, the permission and the origin itself and streams the upload.
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [
+    { source: '/((?!_next/static|_next/image|favicon.ico|api/admin/backup).*)' },
+    { source: '/api/admin/backup', missing: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
 };

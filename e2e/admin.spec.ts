@@ -73,3 +73,27 @@ test.describe('admin manages users', () => {
     await expect(form.getByRole('status')).toHaveText('Settings saved.');
   });
 });
+
+test.describe('restore uploads', () => {
+  test.use({ storageState: storageFor('admin') });
+
+  // proxy.ts lets a restore upload bypass it, because Next.js would cut a proxied body at 10 MB.
+  test('an upload over 10 MB reaches the restore whole (refused here only because the instance holds data)', async ({ page }) => {
+    const big = Buffer.alloc(11 * 1024 * 1024, 'x');
+    const res = await page.request.post('/api/admin/backup', { multipart: { file: { name: 'backup.json', mimeType: 'application/json', buffer: big } } });
+    expect(res.status()).toBe(400);
+    const { error } = (await res.json()) as { error: string };
+    expect(error).not.toContain('did not arrive whole');
+    expect(error).toMatch(/^Nothing was restored: (This instance already holds \d+ experiments|The database role)/);
+    expect(res.headers()['cache-control']).toBe('no-store');
+  });
+
+  test('a cross-site restore upload is refused although it bypasses the proxy', async ({ page }) => {
+    const res = await page.request.post('/api/admin/backup', {
+      headers: { Origin: 'https://evil.example' },
+      multipart: { file: { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{}') } },
+    });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toEqual({ error: 'This request came from another site and was refused.' });
+  });
+});

@@ -7,8 +7,12 @@ import { saveUpload } from '@/db/backup/upload';
 import { writeAudit } from '@/db/queries/audit';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { datedFilename } from '@/lib/export/http';
+import { proxyHops } from '@/lib/security/forwarded';
+import { checkOrigin } from '@/lib/security/origin';
 
 export const dynamic = 'force-dynamic';
+
+const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 /**
  * GET /api/admin/backup: the whole instance (every table but sessions; password hashes included)
@@ -40,21 +44,20 @@ export async function GET() {
 export async function POST(request: Request) {
   const auth = await authorizeRequest('admin.backup');
   if (auth.response) return auth.response;
-  // Same-origin only (session cookies are SameSite=Lax; this is a second lock on the door).
-  const origin = request.headers.get('origin');
-  if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get('x-forwarded-proto') ?? 'http'}://${request.headers.get('host')}`)
-    return Response.json({ error: 'Cross-site request refused.' }, { status: 403 });
+  // The upload bypasses proxy.ts (see its matcher), so the cross-site check it makes is made here.
+  const origin = checkOrigin(request.method, request.headers, new URL(request.url), { publicUrl: process.env.BETTER_AUTH_URL, proxyHops: proxyHops() });
+  if (!origin.ok) return Response.json({ error: 'This request came from another site and was refused.' }, { status: 403, headers: NO_STORE });
   // Streamed to a private temporary file, at most UPLIFT_RESTORE_MAX_MB; read from there twice (check, then insert).
   const upload = await saveUpload(request, 'file', restoreLimitMb());
-  if ('error' in upload) return Response.json({ error: `Nothing was restored: ${upload.error}` }, { status: 400 });
+  if ('error' in upload) return Response.json({ error: `Nothing was restored: ${upload.error}` }, { status: 400, headers: NO_STORE });
   const { db } = await getHandle();
   try {
     const { head, counts } = await restoreBackup(db, fileSource(upload.file));
     await writeAudit(db, { actor: null, action: 'backup.restore', entityType: 'instance', entityId: 0, after: { by: auth.user.email, source: head.source, createdAt: head.createdAt, counts } });
-    return Response.json({ ok: true, counts });
+    return Response.json({ ok: true, counts }, { headers: NO_STORE });
   } catch (err) {
     const message = err instanceof RestoreError ? err.message : `the database refused the data (${(err as Error).message.split('\n')[0]}).`;
-    return Response.json({ error: `Nothing was restored: ${message}` }, { status: 400 });
+    return Response.json({ error: `Nothing was restored: ${message}` }, { status: 400, headers: NO_STORE });
   } finally {
     await upload.remove();
   }
