@@ -14,9 +14,12 @@ export const EXPERIMENT_FIELDS = [
   'modelIds', 'primaryModelId', 'reasoningUsed', 'dataSensitivity', 'participants',
   'hoursBeforePerTask', 'hoursWithAiPerTask', 'tasksPerMonth', 'spendMonthly', 'spendOneOff', 'spendOneOffDate',
   'qualityBefore', 'qualityAfter',
-  'blockedByModel', 'blockerMissing', 'blockerMinScore', 'blockerMaxPriceUsd',
+  'blockedByModel', 'blockerMissing', 'blockerBenchmark', 'blockerMinScore', 'blockerMaxPriceUsd',
   'learnings', 'conclusion', 'privacyMitigation', 'version',
 ] as const;
+
+/** What a blocker's bar is on unless the lead picks another: the only benchmark before issue 19. */
+export const DEFAULT_BLOCKER_BENCHMARK = 'gpqa_diamond';
 
 const quality = (label: string) => optionalNumber(label, { min: 1, max: 5, integer: true });
 const money = (label: string) => optionalNumber(label, { min: 0, max: 100_000_000, unit: 'USD' });
@@ -67,7 +70,14 @@ export const experimentSchema = z
     qualityAfter: quality('Quality with AI'),
     blockedByModel: checkbox,
     blockerMissing: text('What was missing', 2000),
-    blockerMinScore: optionalNumber('Capability bar', { min: 0, max: 100, unit: '%' }),
+    // Which benchmark the bar is on; that it exists and the bar fits its unit is checked against the
+    // benchmarks table when saving (db/queries/blocker-benchmark.ts).
+    blockerBenchmark: z
+      .string()
+      .optional()
+      .transform((s) => s || DEFAULT_BLOCKER_BENCHMARK)
+      .pipe(z.string().regex(/^[a-z0-9_]{1,64}$/, 'Choose a benchmark from the list.')),
+    blockerMinScore: optionalNumber('Capability bar', { min: 0, max: 9_999 }),
     blockerMaxPriceUsd: optionalNumber('Price ceiling', { min: 0, max: 10_000, unit: 'USD per million tokens' }),
     learnings: text('Learnings', 10_000),
     conclusion: z
