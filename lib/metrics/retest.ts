@@ -5,6 +5,9 @@
  * lead's bar at that effort and, with a price ceiling, costs no more.
  * Must agree with retestCandidateSql in db/queries/experiment-filters.ts (the list's `retest=yes`).
  */
+/** What a blocker's bar is on unless the lead picks another: the only benchmark before issue 19. */
+export const DEFAULT_BLOCKER_BENCHMARK = 'gpqa_diamond';
+
 export type RadarModel = {
   id: number;
   name: string;

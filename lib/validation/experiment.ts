@@ -4,6 +4,7 @@ import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
+import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
 
 /**
  * The experiment form, shared by the form (field names) and the server actions (validation).
@@ -17,9 +18,6 @@ export const EXPERIMENT_FIELDS = [
   'blockedByModel', 'blockerMissing', 'blockerBenchmark', 'blockerMinScore', 'blockerMaxPriceUsd',
   'learnings', 'conclusion', 'privacyMitigation', 'version',
 ] as const;
-
-/** What a blocker's bar is on unless the lead picks another: the only benchmark before issue 19. */
-export const DEFAULT_BLOCKER_BENCHMARK = 'gpqa_diamond';
 
 const quality = (label: string) => optionalNumber(label, { min: 1, max: 5, integer: true });
 const money = (label: string) => optionalNumber(label, { min: 0, max: 100_000_000, unit: 'USD' });
