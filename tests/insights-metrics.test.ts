@@ -67,7 +67,8 @@ describe('re-test radar', () => {
     expect([c.id, c.score, c.effort, c.effortScore, c.pointsGain]).toEqual([2, 80, 'medium', 72.5, 30]);
     expect(describeEffort(c.effort)).toBe('medium effort');
     expect(describeEffort('32K')).toBe('32K thinking tokens');
-    expect(describeEffort('')).toBe('default settings');
+    expect(describeEffort('')).toBe('effort not stated');
+    expect(describeEffort('default')).toBe('default settings');
     // No effort reaches the bar: not a candidate.
     expect(findRetestCandidates({ ...blocked, minScore: 81 }, [OLD, perEffort(2, '2025-03-01', { low: 68, high: 80 }, 2)])).toEqual([]);
   });

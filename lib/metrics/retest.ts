@@ -100,9 +100,10 @@ function newerWithinCeiling(exp: BlockedExperiment, catalog: RadarModel[]): Rada
   );
 }
 
-/** "medium effort", "high effort"; a score whose source names no effort says so. */
+/** "medium effort", "high effort"; the API default as such; a score whose source names no effort says so. */
 export function describeEffort(effort: string): string {
-  if (!effort || effort === 'default') return 'default settings';
+  if (!effort) return 'effort not stated';
+  if (effort === 'default') return 'default settings';
   if (/^\d+K$/.test(effort)) return `${effort} thinking tokens`;
   return `${effort} effort`;
 }
