@@ -171,9 +171,10 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
     const r = await getConcentration(ctx.db, { teamIds: fx.teamIds, today: TODAY });
     expect(r.experiments).toBe(5); // E1 E2 E3 E4 E5 have models
     expect(r.byModel.hhi).toBeCloseTo(0.44, 12); // A1 ×3 (E1 E2 E5), B1 (E3), C1 (E4)
-    // Own monthly spend by vendor: Acme 20000 (E1) + 10000 (E2), Cirrus 15000 (E4): (2/3)² + (1/3)² = 5/9.
-    expect(r.spendByVendor.hhi).toBeCloseTo(5 / 9, 12);
-    expect(r.spendByVendor.largest).toMatchObject({ key: 'Acme', weight: 30000 });
+    // Monthly spend by vendor as the dashboard counts it (latest check-in, else the experiment's own): Acme 25000
+    // (E1's check-in) + 10000 (E2), Cirrus 15000 (E4), 50000 in all as on the dashboard card: 0.7² + 0.3² = 0.58.
+    expect(r.spendByVendor.hhi).toBeCloseTo(0.58, 12);
+    expect(r.spendByVendor.largest).toMatchObject({ key: 'Acme', weight: 35000 });
     const [item] = await getRetestRadar(ctx.db, { teamIds: fx.teamIds, today: TODAY });
     expect(item.id).toBe(fx.e5);
     // NEW against A1: 75 − 40 = 35 points, 3 ÷ 0.75 = 4× cheaper, 2030-06-30 → 2031-01-20 is 6 months later.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concentrationLevel, hhi, portability, sharesOf, summarizeConcentration } from '@/lib/metrics/concentration';
 import { isPrivacyFlagged, isRiskyPolicy, privacyReason } from '@/lib/metrics/privacy';
-import { blendedPrice, describeCandidate, findRetestCandidates, monthsBetween, type RadarModel } from '@/lib/metrics/retest';
+import { blendedPrice, describeCandidate, describeEffort, findRetestCandidates, findUnmeasured, monthsBetween, type RadarModel } from '@/lib/metrics/retest';
 import { mindsetMixByQuarter, needsCapabilityEvidence, outcomeMixByQuarter, quarterOf, shiftQuarter, shiftSentence, toPercentages } from '@/lib/metrics/shift';
 import { DATA_POLICIES } from '@/db/schema/models';
 import { SENSITIVITIES } from '@/db/schema/experiments';
@@ -12,7 +12,13 @@ const model = (id: number, releaseDate: string, score: number | null, price: num
   vendor: 'V',
   releaseDate,
   score,
+  efforts: score == null ? [] : [{ effort: '', score }],
   price,
+});
+/** A model measured at several efforts: its score is the best of them. */
+const perEffort = (id: number, releaseDate: string, efforts: Record<string, number>, price: number | null): RadarModel => ({
+  ...model(id, releaseDate, Math.max(...Object.values(efforts)), price),
+  efforts: Object.entries(efforts).map(([effort, score]) => ({ effort, score })),
 });
 const OLD = model(1, '2024-05-01', 50, 4); // what the experiment used
 const blocked = { endDate: '2025-01-31', usedModelIds: [1], minScore: null, maxPrice: null };
@@ -47,10 +53,29 @@ describe('re-test radar', () => {
     const exp = { ...blocked, maxPrice: 5 };
     expect(findRetestCandidates(exp, [OLD, model(2, '2025-03-01', 80, null), model(3, '2025-03-01', null, 1)])).toEqual([]);
   });
-  it('ranks the best score first and ignores experiments that never ended', () => {
+  it('ranks the best score first; blocked without an end date, models newer than the start count, with neither any model', () => {
     const catalog = [OLD, model(2, '2025-03-01', 60, 1), model(3, '2025-04-01', 80, 3)];
     expect(findRetestCandidates(blocked, catalog).map((c) => c.id)).toEqual([3, 2]);
-    expect(findRetestCandidates({ ...blocked, endDate: null }, catalog)).toEqual([]);
+    expect(findRetestCandidates({ ...blocked, endDate: null, startDate: '2025-03-15' }, catalog).map((c) => [c.id, c.monthsLater])).toEqual([[3, 0]]);
+    const undated = findRetestCandidates({ ...blocked, endDate: null }, catalog);
+    expect(undated.map((c) => [c.id, c.monthsLater])).toEqual([[3, null], [2, null]]);
+    expect(describeCandidate(undated[0])).toBe('+30.0 points, 1.3× cheaper');
+  });
+  it('names the weakest effort that clears the bar and beats what was used', () => {
+    const exp = { ...blocked, minScore: 70 };
+    const [c] = findRetestCandidates(exp, [OLD, perEffort(2, '2025-03-01', { none: 40, low: 68, medium: 72.5, high: 80 }, 2)]);
+    expect([c.id, c.score, c.effort, c.effortScore, c.pointsGain]).toEqual([2, 80, 'medium', 72.5, 30]);
+    expect(describeEffort(c.effort)).toBe('medium effort');
+    expect(describeEffort('32K')).toBe('32K thinking tokens');
+    expect(describeEffort('')).toBe('effort not stated');
+    expect(describeEffort('default')).toBe('default settings');
+    // No effort reaches the bar: not a candidate.
+    expect(findRetestCandidates({ ...blocked, minScore: 81 }, [OLD, perEffort(2, '2025-03-01', { low: 68, high: 80 }, 2)])).toEqual([]);
+  });
+  it('a newer model with no score on the benchmark is "not yet measured", within the ceiling, never a used one', () => {
+    const catalog = [OLD, model(2, '2025-03-01', null, 1), model(3, '2025-03-01', null, 9), model(4, '2024-12-01', null, 1), model(5, '2025-03-01', 90, 1)];
+    expect(findUnmeasured({ ...blocked, maxPrice: 5 }, catalog).map((m) => m.id)).toEqual([2]);
+    expect(findUnmeasured({ ...blocked, usedModelIds: [1, 2] }, catalog).map((m) => m.id)).toEqual([3]);
   });
   it('blends 3 input tokens to 1 output token and counts whole months', () => {
     expect(blendedPrice(2, 10)).toBe(4);

@@ -10,6 +10,8 @@ import type { DatabaseKind } from '@/db/config';
 import { connectPglite, connectPostgres } from '@/db/connect';
 import { migrateDb, migrationCounts } from '@/db/migrate';
 import { DERIVED_FILES } from '@/db/derived/apply';
+import { getRetestRadar } from '@/db/queries/insights-radar';
+import { seedBenchmarkCatalog } from '@/db/seed/benchmark-catalog';
 import type { Db } from '@/db/types';
 import { DB_KINDS, createPostgresTestDatabase } from './helpers/db';
 import { earlierMigrationsFolder, shippedMigrationCount } from './helpers/migrations';
@@ -17,6 +19,8 @@ import { NO_DRIFT, summaryDrift } from './helpers/summary-definitions';
 
 /** What the first landed release shipped: 0000_init and 0001_audit_append_only. */
 const PREVIOUS_RELEASE_MIGRATIONS = 2;
+/** 0000–0009: the schema before a blocker's bar could name its benchmark (issue 19 §4). */
+const BEFORE_BLOCKER_BENCHMARK = 10;
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
@@ -174,6 +178,38 @@ for (const kind of DB_KINDS) {
         expect(rows(await db.execute(sql.raw(`select count(*)::int as n, max(used_best_score)::text as best from experiments where used_best_score is not null`)))).toEqual([
           { n: 3, best: '61.5' },
         ]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('a blocker recorded before benchmarks could be chosen stays on GPQA Diamond, bar and ceiling unchanged, and reaches the radar', { timeout: 120_000 }, async () => {
+      const { db, close } = await openEmpty(kind);
+      try {
+        // The release before 0010: bars had no benchmark to choose (the column's default, GPQA Diamond).
+        const folder = earlierMigrationsFolder(BEFORE_BLOCKER_BENCHMARK);
+        tempDirs.push(folder);
+        if (kind === 'pglite') await migratePglite(db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
+        else await migratePostgres(db, { migrationsFolder: folder });
+        for (const statement of [
+          `insert into teams (name) values ('Kept team')`,
+          `insert into ai_models (slug, name, vendor, release_date) values ('kept-old', 'Kept old', 'Kept', '2025-01-01'), ('kept-new', 'Kept new', 'Kept', '2025-09-01')`,
+          `insert into model_benchmarks (model_id, benchmark, score, source) select id, 'gpqa_diamond', case slug when 'kept-old' then 61.5 else 84.0 end, 'kept source' from ai_models`,
+          `insert into model_prices (model_id, effective_date, input_usd_per_mtok, output_usd_per_mtok, source) select id, release_date, 1, 5, 'kept' from ai_models`,
+          `insert into experiments (title, team_id, status, start_date, end_date, blocked_by_model, blocker_missing, blocker_min_score, blocker_max_price_usd) select 'Kept blocker', id, 'abandoned', '2025-03-01', '2025-06-30', true, 'Too weak', 80, 2.5 from teams`,
+          `insert into experiment_models (experiment_id, model_id, is_primary) select e.id, m.id, true from experiments e, ai_models m where m.slug = 'kept-old'`,
+        ])
+          await db.execute(sql.raw(statement));
+        await migrateDb(db, kind);
+        await seedBenchmarkCatalog(db);
+        expect(
+          rows(await db.execute(sql.raw(`select blocker_benchmark as b, blocker_min_score::text as bar, blocker_max_price_usd::text as ceiling, used_best_score::text as best from experiments`))),
+        ).toEqual([{ b: 'gpqa_diamond', bar: '80.0', ceiling: '2.5000', best: '61.5' }]);
+        const [item] = await getRetestRadar(db, { today: '2026-01-01' });
+        expect([item.title, item.benchmarkName, item.minScore, item.maxPrice]).toEqual(['Kept blocker', 'GPQA Diamond', 80, 2.5]);
+        // The kept score, which names no effort, is the candidate's.
+        expect(item.candidates.map((c) => [c.name, c.score, c.effort, c.pointsGain, c.monthsLater])).toEqual([['Kept new', 84, '', 22.5, 2]]);
+        expect(await summaryDrift(db)).toEqual(NO_DRIFT);
       } finally {
         await close();
       }

@@ -8,6 +8,8 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
+import type { BlockerBenchmark } from '@/db/queries/blocker-benchmark';
+import { BlockerFields } from './blocker-fields';
 import { ModelPicker, type ModelChoice } from './model-picker';
 import { SelectField, TextAreaField, TextField } from './text-field';
 
@@ -17,6 +19,8 @@ type Props = {
   initial: Record<string, string>;
   teams: { id: number; name: string }[];
   models: ModelChoice[];
+  /** What a blocker's bar may be on (db/queries/blocker-benchmark.ts). */
+  benchmarks: BlockerBenchmark[];
   /** Present when editing: the row and the version the user loaded. */
   id?: number;
   version?: number;
@@ -29,7 +33,7 @@ const DEFAULTS = { workType: 'other', dataSensitivity: 'internal', status: 'prop
 const entries = <T extends Record<string, string>>(o: T) => Object.entries(o) as [string, string][];
 
 /** The whole experiment on one form. Only the title is required: quick capture first, detail later. */
-export function ExperimentForm({ action, initial, teams, models, id, version, submitLabel }: Props) {
+export function ExperimentForm({ action, initial, teams, models, benchmarks, id, version, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const values = state.values ?? { ...DEFAULTS, ...initial };
   const errors = state.fieldErrors;
@@ -128,19 +132,7 @@ export function ExperimentForm({ action, initial, teams, models, id, version, su
         </div>
       </Card>
 
-      <Card>
-        <CardHeader title="Blocker" description="Was the model not capable enough? Say what was missing: the re-test radar flags newer models that clear the bar." />
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="blockedByModel" defaultChecked={values.blockedByModel === 'on'} /> The model was not capable enough
-        </label>
-        <div className="mt-3 grid gap-4 md:grid-cols-3">
-          <div className="md:col-span-3">
-            <TextAreaField name="blockerMissing" label="What was missing" maxLength={2000} rows={2} {...field} />
-          </div>
-          <TextField name="blockerMinScore" label="Capability bar: GPQA Diamond score (%)" hint="Optional, e.g. 80." inputMode="decimal" {...field} />
-          <TextField name="blockerMaxPriceUsd" label="Price ceiling (USD per million tokens)" hint="Optional, blended 3:1 input:output." inputMode="decimal" {...field} />
-        </div>
-      </Card>
+      <BlockerFields benchmarks={benchmarks} {...field} />
 
       <Card>
         <CardHeader title="Learnings" />

@@ -30,6 +30,7 @@ export function experimentFormValues(e: Experiment, models: { id: number; isPrim
     qualityAfter: s(e.qualityAfter),
     blockedByModel: e.blockedByModel ? 'on' : '',
     blockerMissing: e.blockerMissing,
+    blockerBenchmark: e.blockerBenchmark,
     blockerMinScore: num(e.blockerMinScore),
     blockerMaxPriceUsd: num(e.blockerMaxPriceUsd),
     learnings: e.learnings,

@@ -7,7 +7,7 @@ import type { RadarItem, RetestLink } from '@/db/queries/insights-radar';
 import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/labels';
-import { describeCandidate } from '@/lib/metrics/retest';
+import { describeCandidate, describeEffort } from '@/lib/metrics/retest';
 import { Explain, MoreInList, SHOWN } from './explain';
 import { RetestForm } from './retest-form';
 
@@ -21,7 +21,8 @@ type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-const score = (n: number | null) => (n == null ? '—' : `${n.toFixed(1)}%`);
+/** A score in the benchmark's unit: "71.5%" on a percentage, "152.3" on an index such as the ECI. */
+const scoreIn = (unit: string) => (n: number | null) => (n == null ? 'not yet measured' : unit === 'percent' ? `${n.toFixed(1)}%` : n.toFixed(1));
 
 export function RetestRadarPanel({ items, retests, listHref, canStart, action }: Props) {
   return (
@@ -38,22 +39,27 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
         }
       />
       <Explain>
-        These experiments ended because the model was not capable enough. Since then, the catalog gained models released after the
-        experiment ended that score higher on the benchmark it named (GPQA Diamond unless stated), meet the capability bar the lead set
-        and, where a price ceiling was given, cost no more (blended price: 3 input tokens to 1 output, in USD per million tokens).
+        These experiments stopped because the model was not capable enough. Since then, the catalog gained models released after the
+        experiment ended (or, without an end date, after it started) that score higher on the benchmark the lead chose for the task
+        (SWE-bench Verified for coding, FrontierMath or AIME for maths, GPQA Diamond for science, the ECI for general work), at some
+        reasoning effort, meet the bar there and, where a price ceiling was given, cost no more (blended price: 3 input tokens to 1
+        output, in USD per million tokens). Each candidate names the lowest-scoring effort that clears the bar: what a re-test needs.
+        Newer models without a score on that benchmark are listed as not yet measured. Scores: Epoch AI (CC BY 4.0).
       </Explain>
       {items.length === 0 ? (
         <EmptyState title="Nothing to re-test right now">No blocked experiment has a better model in the catalog yet.</EmptyState>
       ) : (
         <ul className="space-y-6">
-          {items.slice(0, SHOWN).map((e) => (
+          {items.slice(0, SHOWN).map((e) => {
+            const score = scoreIn(e.benchmarkUnit);
+            return (
             <li key={e.id} data-testid="radar-item" className="rounded-md border border-border p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <Link href={`/experiments/${e.id}`} className="font-medium hover:underline">
                   {e.title}
                 </Link>
                 <span className="text-sm text-muted-foreground">
-                  {e.team} · ended {formatDate(e.endDate)}
+                  {e.team} · {e.endDate ? `ended ${formatDate(e.endDate)}` : e.startDate ? `no end date, started ${formatDate(e.startDate)}` : 'no dates'}
                 </span>
               </div>
               <p className="mt-1 text-sm">
@@ -61,14 +67,16 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
               </p>
               <p className="mt-1 text-sm text-muted-foreground">
                 Used: {e.used.map((m) => `${m.name} (${score(m.score)}, ${formatUsd(m.price)}/M)`).join('; ') || 'no model recorded'}.
-                {' '}Bar: {e.minScore == null ? 'better than what was used' : `at least ${e.minScore.toFixed(1)}%`}
+                {' '}Bar on <span data-testid="radar-benchmark" className="font-medium text-foreground">{e.benchmarkName}</span>:{' '}
+                {e.minScore == null ? 'better than what was used' : `at least ${score(e.minScore)}`}
                 {e.maxPrice == null ? '' : `, at most ${formatUsd(e.maxPrice)}/M`}.
               </p>
               <Table className="mt-2">
                 <thead>
                   <tr>
                     <Th>Candidate</Th>
-                    <Th className="text-right">Score</Th>
+                    <Th className="text-right">Best score</Th>
+                    <Th>Effort needed</Th>
                     <Th className="text-right">Price / M tokens</Th>
                     <Th>Why</Th>
                     <Th>
@@ -83,6 +91,9 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
                         {c.name} <span className="text-muted-foreground">({c.vendor}, {formatDate(c.releaseDate)})</span>
                       </Td>
                       <Td className="text-right">{score(c.score)}</Td>
+                      <Td data-testid="radar-effort">
+                        {describeEffort(c.effort)} ({score(c.effortScore)})
+                      </Td>
                       <Td className="text-right">{formatUsd(c.price)}</Td>
                       <Td>{describeCandidate(c)}</Td>
                       <Td>{canStart(e.teamId) ? <RetestForm action={action} experimentId={e.id} version={e.version} modelId={c.id} modelName={c.name} /> : null}</Td>
@@ -91,8 +102,15 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
                 </tbody>
               </Table>
               {e.candidates.length > 3 ? <p className="mt-1 text-xs text-muted-foreground">and {e.candidates.length - 3} more candidates.</p> : null}
+              {e.unmeasured.length ? (
+                <p className="mt-1 text-xs text-muted-foreground" data-testid="radar-unmeasured">
+                  Not yet measured on {e.benchmarkName}: {e.unmeasured.slice(0, 6).map((m) => m.name).join(', ')}
+                  {e.unmeasured.length > 6 ? ` and ${e.unmeasured.length - 6} more` : ''}.
+                </p>
+              ) : null}
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}

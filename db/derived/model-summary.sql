@@ -1,9 +1,10 @@
 -- Each experiment's model summary: model_count, primary_vendor (the primary model's vendor, else the
 -- first model's by name, as the Insights page attributes an experiment to a vendor), uses_training_model
 -- (a model that trains on user data, or may) and used_best_score (the best score of its models on its
--- blocker benchmark, which the re-test radar compares newer models with). The insights rollup groups by
--- them without joining models. Only the triggers here write them: per statement on experiment_models,
--- ai_models and model_benchmarks, and guards on experiments.
+-- blocker benchmark at any effort, which the re-test radar compares newer models with; the scores of
+-- db/queries/radar-scores.ts: benchmark_scores per effort, else the kept score of model_benchmarks). The
+-- insights rollup groups by them without joining models. Only the triggers here write them: per statement
+-- on experiment_models, ai_models, model_benchmarks and benchmark_scores, and guards on experiments.
 CREATE OR REPLACE FUNCTION experiments_refresh_model_summary(ids integer[]) RETURNS void AS $$
   UPDATE experiments e SET
     model_count = s.n,
@@ -15,12 +16,15 @@ CREATE OR REPLACE FUNCTION experiments_refresh_model_summary(ids integer[]) RETU
       count(em.model_id)::int AS n,
       (array_agg(m.vendor ORDER BY em.is_primary DESC, m.name) FILTER (WHERE em.model_id IS NOT NULL))[1] AS vendor,
       coalesce(bool_or(m.data_policy IN ('trains', 'unknown')), false) AS training,
-      max(b.score) AS best
+      round(max(b.score), 1) AS best -- as the numeric(5,1) column keeps it, so an unchanged best is no change
     FROM (SELECT DISTINCT unnest(ids) AS id) x
     JOIN experiments ex ON ex.id = x.id
     LEFT JOIN experiment_models em ON em.experiment_id = x.id
     LEFT JOIN ai_models m ON m.id = em.model_id
-    LEFT JOIN model_benchmarks b ON b.model_id = em.model_id AND b.benchmark = ex.blocker_benchmark
+    -- One row per link: the model's best score on the benchmark (per-effort scores, else the kept one).
+    LEFT JOIN LATERAL (SELECT coalesce(
+        (SELECT max(s.score)::numeric FROM benchmark_scores s WHERE s.model_id = em.model_id AND s.benchmark = ex.blocker_benchmark),
+        (SELECT k.score FROM model_benchmarks k WHERE k.model_id = em.model_id AND k.benchmark = ex.blocker_benchmark)) AS score) b ON true
     GROUP BY x.id
   ) s
   WHERE e.id = s.id
@@ -78,8 +82,32 @@ BEGIN
       SELECT n::model_benchmarks FROM new_scores n UNION ALL SELECT o::model_benchmarks FROM old_scores o));
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM experiments_refresh_used_best(array(SELECT o::model_benchmarks FROM old_scores o));
-  ELSE -- TRUNCATE: no model has a score left
-    UPDATE experiments SET used_best_score = NULL WHERE used_best_score IS NOT NULL;
+  ELSE -- TRUNCATE: per-effort scores may remain, so every experiment with a model is recomputed
+    PERFORM experiments_refresh_model_summary(array(SELECT DISTINCT experiment_id FROM experiment_models));
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- A per-effort score added, changed or removed: the experiments using that model on that benchmark follow
+-- (a kept score of model_benchmarks may count again once the last per-effort score is gone).
+CREATE OR REPLACE FUNCTION benchmark_scores_refresh_used_best() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE $q$SELECT experiments_refresh_model_summary(array(SELECT DISTINCT em.experiment_id FROM new_scores c
+      JOIN experiment_models em ON em.model_id = c.model_id
+      JOIN experiments e ON e.id = em.experiment_id AND e.blocker_benchmark = c.benchmark))$q$;
+  ELSIF TG_OP = 'UPDATE' THEN
+    EXECUTE $q$SELECT experiments_refresh_model_summary(array(SELECT DISTINCT em.experiment_id
+      FROM (SELECT model_id, benchmark FROM new_scores UNION SELECT model_id, benchmark FROM old_scores) c
+      JOIN experiment_models em ON em.model_id = c.model_id
+      JOIN experiments e ON e.id = em.experiment_id AND e.blocker_benchmark = c.benchmark))$q$;
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE $q$SELECT experiments_refresh_model_summary(array(SELECT DISTINCT em.experiment_id FROM old_scores c
+      JOIN experiment_models em ON em.model_id = c.model_id
+      JOIN experiments e ON e.id = em.experiment_id AND e.blocker_benchmark = c.benchmark))$q$;
+  ELSE -- TRUNCATE: kept scores may count again
+    PERFORM experiments_refresh_model_summary(array(SELECT DISTINCT experiment_id FROM experiment_models));
   END IF;
   RETURN NULL;
 END;
@@ -110,9 +138,10 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.used_best_score := NULL;
   ELSIF NEW.blocker_benchmark IS DISTINCT FROM OLD.blocker_benchmark THEN
-    NEW.used_best_score := (SELECT max(b.score) FROM experiment_models em
-      JOIN model_benchmarks b ON b.model_id = em.model_id AND b.benchmark = NEW.blocker_benchmark
-      WHERE em.experiment_id = NEW.id);
+    NEW.used_best_score := (SELECT max(coalesce(
+        (SELECT max(s.score)::numeric FROM benchmark_scores s WHERE s.model_id = em.model_id AND s.benchmark = NEW.blocker_benchmark),
+        (SELECT k.score FROM model_benchmarks k WHERE k.model_id = em.model_id AND k.benchmark = NEW.blocker_benchmark)))
+      FROM experiment_models em WHERE em.experiment_id = NEW.id);
   ELSIF pg_trigger_depth() = 1 THEN
     NEW.used_best_score := OLD.used_best_score;
   END IF;
@@ -137,6 +166,14 @@ DROP TRIGGER IF EXISTS model_benchmarks_used_best_update ON model_benchmarks;
 DROP TRIGGER IF EXISTS model_benchmarks_used_best_delete ON model_benchmarks;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS model_benchmarks_used_best_truncate ON model_benchmarks;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS benchmark_scores_used_best_insert ON benchmark_scores;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS benchmark_scores_used_best_update ON benchmark_scores;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS benchmark_scores_used_best_delete ON benchmark_scores;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS benchmark_scores_used_best_truncate ON benchmark_scores;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS experiments_model_summary_guard ON experiments;
 --> statement-breakpoint
@@ -171,6 +208,18 @@ CREATE TRIGGER model_benchmarks_used_best_delete AFTER DELETE ON model_benchmark
 --> statement-breakpoint
 CREATE TRIGGER model_benchmarks_used_best_truncate AFTER TRUNCATE ON model_benchmarks
   FOR EACH STATEMENT EXECUTE FUNCTION model_benchmarks_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER benchmark_scores_used_best_insert AFTER INSERT ON benchmark_scores
+  REFERENCING NEW TABLE AS new_scores FOR EACH STATEMENT EXECUTE FUNCTION benchmark_scores_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER benchmark_scores_used_best_update AFTER UPDATE ON benchmark_scores
+  REFERENCING OLD TABLE AS old_scores NEW TABLE AS new_scores FOR EACH STATEMENT EXECUTE FUNCTION benchmark_scores_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER benchmark_scores_used_best_delete AFTER DELETE ON benchmark_scores
+  REFERENCING OLD TABLE AS old_scores FOR EACH STATEMENT EXECUTE FUNCTION benchmark_scores_refresh_used_best();
+--> statement-breakpoint
+CREATE TRIGGER benchmark_scores_used_best_truncate AFTER TRUNCATE ON benchmark_scores
+  FOR EACH STATEMENT EXECUTE FUNCTION benchmark_scores_refresh_used_best();
 --> statement-breakpoint
 CREATE TRIGGER experiments_model_summary_guard
   BEFORE INSERT OR UPDATE OF model_count, primary_vendor, uses_training_model ON experiments

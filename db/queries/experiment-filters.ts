@@ -1,4 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
+import { RADAR_SCORES } from './radar-scores';
 import { todayIn } from '@/lib/metrics/today';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
@@ -31,20 +32,22 @@ export function usesModelSql(experimentId: SQL, by: 'slug' | 'vendor', values: r
 export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 'restricted') and ${E('privacy_mitigation')} = '' and ${E('uses_training_model')})`;
 
 /**
- * Re-test candidate: blocked by the model, ended, no re-test started yet (a live experiment with
- * retest_of_id pointing here), and a model released after the end scores higher on the named benchmark
+ * Re-test candidate: blocked by the model, no re-test started yet (a live experiment with
+ * retest_of_id pointing here), and a model released after the end (else the start) scores higher, at some effort, on the named benchmark
  * than every model it used — at least the capability bar if one was set — and, with a price ceiling,
  * costs no more (3:1 blended price in force today). Pure twin: lib/metrics/retest.ts.
  * The best score of the models used is stored on the experiment (used_best_score, kept by triggers:
  * migration 0006), so each blocked experiment costs one pass over the newer models' scores.
  */
 export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`) {
-  return sql`(${E('blocked_by_model')} and ${E('end_date')} is not null
+  // Blocked without an end date: the start date stands in; with neither, any newer model counts.
+  return sql`(${E('blocked_by_model')}
   and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
   and exists (
   select 1 from ai_models cm
-  join model_benchmarks cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
-  where cm.release_date > ${E('end_date')}
+  join ${RADAR_SCORES} cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
+  where (coalesce(${E('end_date')}, ${E('start_date')}) is null or cm.release_date > coalesce(${E('end_date')}, ${E('start_date')}))
+    and not exists (select 1 from experiment_models uem where uem.experiment_id = ${E('id')} and uem.model_id = cm.id)
     and cb.score > coalesce(${E('used_best_score')}, 0)
     and cb.score >= coalesce(${E('blocker_min_score')}, 0)
     and (${E('blocker_max_price_usd')} is null or (

@@ -4,6 +4,7 @@ import type { ExperimentInput } from '@/lib/validation/experiment';
 import { aiModels, experimentModels, experiments, teams, type Experiment } from '../schema';
 import type { Db, Queryable } from '../types';
 import { recordDenied, writeAudit } from './audit';
+import { checkBlockerBar } from './blocker-benchmark';
 import { lockDataVersion } from './data-version';
 
 /**
@@ -48,6 +49,7 @@ function columnsOf(input: ExperimentInput, teamId: number) {
     qualityAfter: input.qualityAfter,
     blockedByModel: input.blockedByModel,
     blockerMissing: input.blockedByModel ? input.blockerMissing : '',
+    blockerBenchmark: input.blockerBenchmark,
     blockerMinScore: input.blockedByModel ? num(input.blockerMinScore) : null,
     blockerMaxPriceUsd: input.blockedByModel ? num(input.blockerMaxPriceUsd) : null,
     learnings: input.learnings,
@@ -140,6 +142,8 @@ export async function createExperiment(db: Db, user: SessionUser, input: Experim
       return { ok: false, reason: 'denied', field: 'teamId', message: DENIED_MESSAGE } as const;
     }
     if (!(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
+    const bar = await checkBlockerBar(tx, input);
+    if (bar) return { ok: false, reason: 'invalid', ...bar } as const;
     const row = await insertExperiment(tx, user, teamId, input);
     return { ok: true, id: row.id, version: row.version } as const;
   });
@@ -172,6 +176,8 @@ export async function updateExperiment(db: Db, user: SessionUser, id: number, ex
       return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
     }
     if (teamId !== current.teamId && !(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
+    const bar = await checkBlockerBar(tx, input);
+    if (bar) return { ok: false, reason: 'invalid', ...bar } as const;
     const columns: Columns = columnsOf(input, teamId);
     const modelsBefore = await modelSlugs(tx, id);
     // The version guard is this WHERE alone: a form loaded before someone else's save matches no row.

@@ -42,7 +42,8 @@ async function loadUsage(db: Queryable, scope: InsightsScope): Promise<UsageRow[
       status: experiments.status,
       startDate: experiments.startDate,
       createdAt: experiments.createdAt,
-      spendCents: experiments.spendMonthlyCents,
+      // The dashboard's spend: the latest check-in's, else the experiment's own (effectiveSpendSql).
+      spendCents: experiments.currentSpendMonthlyCents,
       isPrimary: experimentModels.isPrimary,
       vendor: aiModels.vendor,
       model: aiModels.name,

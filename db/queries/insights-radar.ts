@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments, modelBenchmarks, teams } from '../schema';
+import { aiModels, benchmarks, experimentModels, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './insights-scope';
-import { findRetestCandidates, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
+import { RADAR_SCORES } from './radar-scores';
+import { findRetestCandidates, findUnmeasured, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
 
-/** Every catalog model with its score on `benchmark` and its blended price in force on `today`. */
+/** Every catalog model with its scores on `benchmark` per effort and its blended price in force on `today`. */
 export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: InsightsScope = {}): Promise<RadarModel[]> {
   const rows = await db
     .select({
@@ -13,15 +14,32 @@ export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: 
       name: aiModels.name,
       vendor: aiModels.vendor,
       releaseDate: aiModels.releaseDate,
-      score: modelBenchmarks.score,
       // Computed in SQL (numeric) so that a price exactly at the ceiling compares as the list filter does.
       price: sql<string | null>`(select (3 * p.input_usd_per_mtok + p.output_usd_per_mtok) / 4 from model_prices p
         where p.model_id = "ai_models"."id" and p.effective_date <= ${todaySql(scope)} order by p.effective_date desc limit 1)`,
     })
     .from(aiModels)
-    .leftJoin(modelBenchmarks, and(eq(modelBenchmarks.modelId, aiModels.id), eq(modelBenchmarks.benchmark, benchmark)))
-    .orderBy(asc(aiModels.releaseDate));
-  return rows.map((r) => ({ ...r, score: r.score == null ? null : Number(r.score), price: r.price == null ? null : Number(r.price) }));
+    .orderBy(asc(aiModels.releaseDate), asc(aiModels.id));
+  const scores = rows.length
+    ? ((await db.execute(sql`select model_id, effort, score from ${RADAR_SCORES} r where r.benchmark = ${benchmark} order by model_id, effort`)) as unknown as
+        | { model_id: number; effort: string; score: number }[]
+        | { rows: { model_id: number; effort: string; score: number }[] })
+    : [];
+  const byModel = new Map<number, { effort: string; score: number }[]>();
+  for (const s of Array.isArray(scores) ? scores : scores.rows) {
+    const list = byModel.get(Number(s.model_id)) ?? [];
+    list.push({ effort: s.effort, score: Number(s.score) });
+    byModel.set(Number(s.model_id), list);
+  }
+  return rows.map((r) => {
+    const efforts = byModel.get(r.id) ?? [];
+    return {
+      ...r,
+      score: efforts.length ? Math.max(...efforts.map((e) => e.score)) : null,
+      efforts,
+      price: r.price == null ? null : Number(r.price),
+    };
+  });
 }
 
 export type RadarItem = {
@@ -33,12 +51,18 @@ export type RadarItem = {
   team: string;
   status: string;
   endDate: string | null;
+  startDate: string | null;
   missing: string;
   benchmark: string;
+  /** The benchmark's name and unit, for the bar and scores ('%' or index points). */
+  benchmarkName: string;
+  benchmarkUnit: string;
   minScore: number | null;
   maxPrice: number | null;
   used: { id: number; name: string; vendor: string; score: number | null; price: number | null }[];
   candidates: RetestCandidate[];
+  /** Newer models within the ceiling with no score on this benchmark yet. */
+  unmeasured: { id: number; name: string; vendor: string; releaseDate: string }[];
 };
 
 /** Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their best candidates. */
@@ -53,15 +77,19 @@ export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}): 
       team: teams.name,
       status: experiments.status,
       endDate: experiments.endDate,
+      startDate: experiments.startDate,
       missing: experiments.blockerMissing,
       benchmark: experiments.blockerBenchmark,
       minScore: experiments.blockerMinScore,
       maxPrice: experiments.blockerMaxPriceUsd,
+      benchmarkName: sql<string>`coalesce(${benchmarks.name}, ${experiments.blockerBenchmark})`,
+      benchmarkUnit: sql<string>`coalesce(${benchmarks.unit}, 'percent')`,
     })
     .from(experiments)
     .innerJoin(teams, eq(teams.id, experiments.teamId))
+    .leftJoin(benchmarks, eq(benchmarks.key, experiments.blockerBenchmark))
     .where(where)
-    .orderBy(asc(experiments.endDate), asc(experiments.id));
+    .orderBy(sql`coalesce(${experiments.endDate}, ${experiments.startDate}) nulls first`, asc(experiments.id));
   if (!rows.length) return [];
   const used = await db
     .select({ experimentId: experimentModels.experimentId, modelId: experimentModels.modelId })
@@ -74,12 +102,14 @@ export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}): 
     const usedIds = used.filter((u) => u.experimentId === r.id).map((u) => u.modelId);
     const minScore = r.minScore == null ? null : Number(r.minScore);
     const maxPrice = r.maxPrice == null ? null : Number(r.maxPrice);
+    const blocked = { endDate: r.endDate, startDate: r.startDate, usedModelIds: usedIds, minScore, maxPrice };
     return {
       ...r,
       minScore,
       maxPrice,
       used: catalog.filter((m) => usedIds.includes(m.id)).map(({ id, name, vendor, score, price }) => ({ id, name, vendor, score, price })),
-      candidates: findRetestCandidates({ endDate: r.endDate, usedModelIds: usedIds, minScore, maxPrice }, catalog),
+      candidates: findRetestCandidates(blocked, catalog),
+      unmeasured: findUnmeasured(blocked, catalog).map(({ id, name, vendor, releaseDate }) => ({ id, name, vendor, releaseDate })),
     };
   });
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices, modelUsage, teams } from '../schema';
 import type { Queryable } from '../types';
+import type { Period } from '@/lib/metrics/period';
 
 export async function getModelBySlug(db: Queryable, slug: string) {
   const [row] = await db.select().from(aiModels).where(eq(aiModels.slug, slug));
@@ -41,8 +42,7 @@ export async function listModelExperiments(db: Queryable, modelId: number) {
     .orderBy(desc(experiments.startDate), desc(experiments.id));
 }
 
-/** How many experiments each team ran with each model (not archived). */
-/** Live experiments per team and model, from the trigger-kept model_usage summary. */
+/** Live experiments per team and model, from the trigger-kept model_usage summary (any status, any age). */
 export async function listTeamModelUsage(db: Queryable) {
   return db
     .select({ teamName: teams.name, slug: aiModels.slug, experiments: modelUsage.experiments })
@@ -55,4 +55,28 @@ export async function listTeamModelUsage(db: Queryable) {
 export async function listVendors(db: Queryable): Promise<string[]> {
   const rows = await db.selectDistinct({ vendor: aiModels.vendor }).from(aiModels).orderBy(asc(aiModels.vendor));
   return rows.map((r) => r.vendor);
+}
+
+/**
+ * Current usage per team and model, for "teams behind the frontier": experiments running now, and
+ * completed ones that ended within `period`; not archived. An old or abandoned trial is not usage.
+ */
+export async function listCurrentTeamModelUsage(db: Queryable, period: Period) {
+  return db
+    .select({ teamName: teams.name, slug: aiModels.slug, experiments: sql<number>`count(distinct ${experiments.id})::int` })
+    .from(experimentModels)
+    .innerJoin(experiments, eq(experiments.id, experimentModels.experimentId))
+    .innerJoin(teams, eq(teams.id, experiments.teamId))
+    .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
+    .where(
+      and(
+        isNull(experiments.archivedAt),
+        or(
+          eq(experiments.status, 'running'),
+          and(eq(experiments.status, 'completed'), sql`${experiments.endDate} between ${period.from}::date and ${period.to}::date`),
+        ),
+      ),
+    )
+    .groupBy(teams.id, teams.name, aiModels.slug)
+    .orderBy(asc(teams.name), asc(aiModels.slug));
 }

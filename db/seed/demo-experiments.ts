@@ -6,14 +6,15 @@ export type CatalogModel = { id: number; slug: string; vendor: string; releaseDa
 
 /** A special story the demo must tell: blocked by an old model, or confidential data sent to an unknown policy. */
 type Special = {
-  blocked?: { model: string; missing: string; minScore?: string; maxPrice?: string };
+  blocked?: { model: string; missing: string; benchmark?: string; minScore?: string; maxPrice?: string };
   privacy?: { model: string; sensitivity: Sensitivity };
 };
 
 /** Keyed by experiment index (template index + 30 × phase). */
 export const SPECIALS: Record<number, Special> = {
   6: { blocked: { model: 'gpt-4o-mini', missing: 'Arithmetic across scenarios was unreliable; it lost track of assumptions.', minScore: '70.0' } },
-  13: { blocked: { model: 'gpt-4o', missing: 'Could not hold the whole module in context and misread control flow.', minScore: '75.0', maxPrice: '5.0000' } },
+  // A coding task: the bar is on SWE-bench Verified.
+  13: { blocked: { model: 'gpt-4o', missing: 'Could not hold the whole module in context and misread control flow.', benchmark: 'swe_bench_verified', minScore: '60.0', maxPrice: '5.0000' } },
   23: { blocked: { model: 'claude-3.5-haiku', missing: 'Invented sources for market figures.' } },
   24: { blocked: { model: 'gemini-1.5-flash', missing: 'Summaries of methods sections were shallow; missed statistical flaws.', minScore: '60.0', maxPrice: '1.0000' } },
   18: { blocked: { model: 'llama-3.1-405b', missing: 'Missed jurisdiction-specific nuances in regulations.', minScore: '80.0' } },

@@ -131,6 +131,7 @@ async function insertExperiment(
       qualityAfter: hasFigures ? rng.int(3, 5) : null,
       blockedByModel: Boolean(blocked),
       blockerMissing: blocked?.missing ?? '',
+      blockerBenchmark: blocked?.benchmark ?? 'gpqa_diamond',
       blockerMinScore: blocked?.minScore ?? null,
       blockerMaxPriceUsd: blocked?.maxPrice ?? null,
       learnings: plan.status === 'completed' || plan.status === 'abandoned' ? t.learning : '',

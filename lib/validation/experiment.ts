@@ -4,6 +4,7 @@ import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
+import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
 
 /**
  * The experiment form, shared by the form (field names) and the server actions (validation).
@@ -14,7 +15,7 @@ export const EXPERIMENT_FIELDS = [
   'modelIds', 'primaryModelId', 'reasoningUsed', 'dataSensitivity', 'participants',
   'hoursBeforePerTask', 'hoursWithAiPerTask', 'tasksPerMonth', 'spendMonthly', 'spendOneOff', 'spendOneOffDate',
   'qualityBefore', 'qualityAfter',
-  'blockedByModel', 'blockerMissing', 'blockerMinScore', 'blockerMaxPriceUsd',
+  'blockedByModel', 'blockerMissing', 'blockerBenchmark', 'blockerMinScore', 'blockerMaxPriceUsd',
   'learnings', 'conclusion', 'privacyMitigation', 'version',
 ] as const;
 
@@ -67,7 +68,14 @@ export const experimentSchema = z
     qualityAfter: quality('Quality with AI'),
     blockedByModel: checkbox,
     blockerMissing: text('What was missing', 2000),
-    blockerMinScore: optionalNumber('Capability bar', { min: 0, max: 100, unit: '%' }),
+    // Which benchmark the bar is on; that it exists and the bar fits its unit is checked against the
+    // benchmarks table when saving (db/queries/blocker-benchmark.ts).
+    blockerBenchmark: z
+      .string()
+      .optional()
+      .transform((s) => s || DEFAULT_BLOCKER_BENCHMARK)
+      .pipe(z.string().regex(/^[a-z0-9_]{1,64}$/, 'Choose a benchmark from the list.')),
+    blockerMinScore: optionalNumber('Capability bar', { min: 0, max: 9_999 }),
     blockerMaxPriceUsd: optionalNumber('Price ceiling', { min: 0, max: 10_000, unit: 'USD per million tokens' }),
     learnings: text('Learnings', 10_000),
     conclusion: z

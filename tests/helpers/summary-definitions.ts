@@ -25,8 +25,10 @@ export const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.st
   from experiments e join (${RAW_MODEL_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;
 
 /** The best score of experiment `e`'s models on its blocker benchmark (migration 0006). */
-export const RAW_USED_BEST = `(select max(b.score) from experiment_models em
-  join model_benchmarks b on b.model_id = em.model_id and b.benchmark = e.blocker_benchmark where em.experiment_id = e.id)`;
+export const RAW_USED_BEST = `(select round(max(coalesce(
+    (select max(s.score)::numeric from benchmark_scores s where s.model_id = em.model_id and s.benchmark = e.blocker_benchmark),
+    (select k.score from model_benchmarks k where k.model_id = em.model_id and k.benchmark = e.blocker_benchmark))), 1)
+  from experiment_models em where em.experiment_id = e.id)`;
 
 /** model_usage: links of live experiments per team and model (migration 0002). */
 export const RAW_MODEL_USAGE = `select e.team_id, l.model_id, count(*)::int as n from experiment_models l join experiments e on e.id = l.experiment_id

@@ -12,7 +12,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listTeamModelUsage } from '@/db/queries/model-details';
+import { listCurrentTeamModelUsage } from '@/db/queries/model-details';
 import { requirePermission } from '@/lib/auth/guard';
 import { formatMinutes, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
 import { formatUsd } from '@/lib/format';
@@ -25,6 +25,7 @@ import { log10Ticks, yearTicks } from '@/lib/metrics/frontier';
 import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { capabilitySeries, computeSeries, formatYears } from '@/lib/metrics/trend-series';
 import { cheapestAtOrAbove, priceDecline } from '@/lib/metrics/trends';
+import { formatPeriod, resolvePeriod } from '@/lib/metrics/period';
 import { teamsBehindFrontier } from '@/lib/metrics/usage';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
@@ -45,7 +46,9 @@ export default async function TrendsPage({ searchParams }: Props) {
   const filters = parseModelFilters(await searchParams);
   const today = isoToday();
   const db = await getDb();
-  const [{ models: all, benchmarks, axis, scores }, usage] = await Promise.all([loadCatalog(db, today, filters.bench), listTeamModelUsage(db)]);
+  // Teams behind the frontier count current usage only: running now, or completed in the last 12 months.
+  const usagePeriod = resolvePeriod('12m', today);
+  const [{ models: all, benchmarks, axis, scores }, currentUsage] = await Promise.all([loadCatalog(db, today, filters.bench), listCurrentTeamModelUsage(db, usagePeriod)]);
   const models = filterCatalog(all, toCatalogFilter(filters));
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
   const axisName = axis?.name ?? 'Capability';
@@ -96,7 +99,7 @@ export default async function TrendsPage({ searchParams }: Props) {
     horizon.fitted && hEnds.length ? [[hEnds[0], horizon.fitted(hEnds[0])], [hEnds[1], horizon.fitted(hEnds[1])]] : null;
 
   const behind = teamsBehindFrontier(
-    usage,
+    currentUsage,
     all.map((m) => ({ slug: m.slug, name: m.name, releaseDate: m.releaseDate, score: m.gpqa == null ? null : Number(m.gpqa), price: m.currentBlended })),
   );
   const keep: [string, string][] = [...filters.vendor.map((v) => ['vendor', v] as [string, string])];
@@ -134,7 +137,7 @@ export default async function TrendsPage({ searchParams }: Props) {
           {leftOutNote(capability.leftOut, `a list price or a ${axisName} score`)}
           {axis?.key === 'gpqa_diamond' ? ' Baselines are for the Diamond set; the often-quoted 65%/34% are the Extended set.' : ''}
           {axis?.key === 'gpqa_diamond'
-            ? " o1-preview's 50.3% is Epoch AI's single run of it (below o1-mini's 62.4%); the source stands. On the ECI the first reasoner does stand out: GPT-4o 128.9 → o1-preview 135.9."
+            ? " Why o1-preview sits at 50.3%, below o1-mini's 62.4%: it is Epoch AI's only run of it (January 2025, ±2.8 points standard error), checked against Epoch's file, so it stands rather than being replaced by a vendor figure from another setup. One run of 198 questions says little about the first reasoner's jump; the ECI, fitted across many benchmarks, shows it: GPT-4o 128.9 → o1-preview 135.9."
             : ''}
         </p>
         {unmeasured.length ? (
@@ -240,7 +243,10 @@ export default async function TrendsPage({ searchParams }: Props) {
       </Card>
 
       <Card className="mb-4">
-        <CardHeader title="Our usage against the frontier" description="Teams using a model for which a newer model now scores clearly higher at the same or a lower price (prices in force today)." />
+        <CardHeader
+          title="Our usage against the frontier"
+          description={`Teams using a model for which a newer model now scores clearly higher on GPQA Diamond at the same or a lower price (prices in force today). Current usage only: experiments running now, and completed ones that ended in the last 12 months (${formatPeriod(usagePeriod)}); older, abandoned or archived ones do not count.`}
+        />
         {behind.length ? (
           <Table data-testid="teams-behind">
             <thead>

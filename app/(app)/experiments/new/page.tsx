@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'New experiment' };
 
 export default async function NewExperimentPage() {
   const user = await requirePermission('experiments.write');
-  const { teams, models } = await experimentFormChoices(await getDb(), user);
+  const { teams, models, benchmarks } = await experimentFormChoices(await getDb(), user);
   if (!teams.length)
     return (
       <>
@@ -23,7 +23,7 @@ export default async function NewExperimentPage() {
   return (
     <>
       <PageHeader title="New experiment" description="Capture the idea now with just a title; add figures, outcomes and check-ins as it runs." />
-      <ExperimentForm action={createExperimentAction} initial={initial} teams={teams} models={models} submitLabel="Create experiment" />
+      <ExperimentForm action={createExperimentAction} initial={initial} teams={teams} models={models} benchmarks={benchmarks} submitLabel="Create experiment" />
     </>
   );
 }

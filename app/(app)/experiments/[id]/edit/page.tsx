@@ -36,6 +36,7 @@ export default async function EditExperimentPage({ params }: { params: Promise<{
         initial={experimentFormValues(e, e.models)}
         teams={teams}
         models={choices.models}
+        benchmarks={choices.benchmarks}
         id={e.id}
         version={e.version}
         submitLabel="Save"
