@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { seedBenchmarkCatalog } from '../seed/benchmark-catalog';
 import type { Db } from '../types';
+import { EFFORT_BACKFILL_SQL, predatesEfforts } from './effort-backfill';
 import { BACKUP_TABLES, foreignKeys, ident, predatesBenchmarkCatalog, rawRows, writableColumns, type BackupFile } from './tables';
 import { checkReferences } from './validate';
 
@@ -59,7 +60,9 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
       const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
       // Self-references (a re-test's original) are set after every row exists.
       const selfRef = table === 'experiments' ? 'retest_of_id' : null;
-      const select = sql.raw(columns.map((c) => (c === selfRef ? 'null' : `r."${c}"`)).join(', '));
+      // A backup from before migration 0010 has no link efforts: 'default' for now, the backfill below decides.
+      const column = (c: string) => (c === selfRef ? 'null' : table === 'experiment_models' && c === 'effort' ? `coalesce(r."effort", 'default')` : `r."${c}"`);
+      const select = sql.raw(columns.map(column).join(', '));
       const rows = file.tables[table];
       for (let i = 0; i < rows.length; i += CHUNK) {
         const json = JSON.stringify(rows.slice(i, i + CHUNK));
@@ -76,6 +79,8 @@ export async function restoreBackup(db: Db, file: BackupFile): Promise<Record<st
 
     // A backup from before the benchmark catalog gets it from the shipped reference data, for its own models.
     if (predatesBenchmarkCatalog(file.schemaVersion)) await seedBenchmarkCatalog(tx);
+    // …and one from before per-link efforts gets them as migration 0010 gave them (the catalog must be there first).
+    if (predatesEfforts(file.schemaVersion)) for (const statement of EFFORT_BACKFILL_SQL) await tx.execute(sql.raw(statement));
 
     // Identity columns continue after the restored ids.
     const identities = await rawRows<{ table_name: string; column_name: string }>(
