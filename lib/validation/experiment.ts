@@ -155,7 +155,7 @@ export const checkinSchema = z.object({
   outputTokens: optionalNumber('Output tokens (with reasoning)', { min: 0, max: 1e15, integer: true }),
   billedCost: optionalNumber('Billed cost', { min: 0, max: 100_000_000, unit: 'USD' }),
 }).superRefine((v, ctx) => {
-  const figures = [v.hoursBeforePerTask, v.hoursWithAiPerTask, v.tasksPerMonth, v.spendMonthly, v.qualityAfter, v.tasksDone, v.billedCost];
+  const figures = [v.hoursBeforePerTask, v.hoursWithAiPerTask, v.tasksPerMonth, v.spendMonthly, v.qualityAfter, v.tasksDone, v.inputTokens, v.outputTokens, v.billedCost];
   if (figures.every((f) => f == null) && !v.note)
     ctx.addIssue({ code: 'custom', path: [], message: 'Add at least one figure or a note: a check-in with only a date records nothing.' });
   if ((v.inputTokens == null) !== (v.outputTokens == null))
