@@ -4,6 +4,11 @@ import type { CostPerTaskRow } from '@/lib/metrics/cost-per-task';
 import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { formatUsd } from '@/lib/format';
 
+const SHOWN_CONTRASTS = 2;
+/** The first few rows a model loses to per task (the cheapest per task first), then how many more. */
+const namesOf = (labels: string[]) =>
+  labels.slice(0, SHOWN_CONTRASTS).join(', ') + (labels.length > SHOWN_CONTRASTS ? ` and ${labels.length - SHOWN_CONTRASTS} more` : '');
+
 /**
  * Cost per task by model and effort, beside the per-token price: a model cheaper per token but dearer per task
  * is flagged, since its output (thinking included) is what the bill counts.
@@ -36,7 +41,7 @@ export function CostPerTaskTable({ rows, scope }: { rows: CostPerTaskRow[]; scop
                 {r.model}
                 {r.dearerPerTaskThan.length ? (
                   <span className="mt-0.5 block text-xs text-danger" data-testid="dearer-per-task">
-                    Cheaper per token than {r.dearerPerTaskThan.join(', ')}, but dearer per task.
+                    Cheaper per token than {namesOf(r.dearerPerTaskThan)}, but dearer per task.
                   </span>
                 ) : null}
               </Td>

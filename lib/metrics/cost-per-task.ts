@@ -54,7 +54,7 @@ export type CostPerTaskRow = {
   charged: ChargedPrice | null;
   /** Today's charged price, blended, per million tokens. */
   blendedPerMtok: number | null;
-  /** Rows this one is cheaper than per token but dearer than per task ("model @ effort"). */
+  /** Rows this one is cheaper than per token but dearer than per task ("model @ effort"), cheapest per task first. */
   dearerPerTaskThan: string[];
 };
 
@@ -92,9 +92,11 @@ export function costPerTask(checkins: readonly UsageCheckin[], prices: ReadonlyM
       dearerPerTaskThan: [],
     };
   });
+  rows.sort((x, y) => x.costPerTaskUsd - y.costPerTaskUsd || rowLabel(x).localeCompare(rowLabel(y)));
+  // Cheapest per task first, so a page that names only the first few names the starkest contrasts.
   for (const a of rows)
     for (const b of rows)
       if (a.blendedPerMtok != null && b.blendedPerMtok != null && a.blendedPerMtok < b.blendedPerMtok && a.costPerTaskUsd > b.costPerTaskUsd)
         a.dearerPerTaskThan.push(rowLabel(b));
-  return rows.sort((x, y) => x.costPerTaskUsd - y.costPerTaskUsd || rowLabel(x).localeCompare(rowLabel(y)));
+  return rows;
 }
