@@ -1,5 +1,5 @@
 import type { Experiment } from '@/db/schema';
-import { EFFORT_FIELD_PREFIX } from '@/lib/validation/experiment';
+import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
 
 /** A stored experiment as the form's text values (money in currency units, not cents). */
 export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean; effort: string }[]): Record<string, string> {

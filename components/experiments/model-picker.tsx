@@ -1,5 +1,4 @@
-import { effortLabel } from '@/lib/catalog/model-efforts';
-import { EFFORT_FIELD_PREFIX } from '@/lib/validation/experiment';
+import { EFFORT_FIELD_PREFIX, effortLabel } from '@/lib/catalog/model-efforts';
 
 /** `efforts`: what the model accepts (lib/catalog/model-efforts.ts), its default first. */
 export type ModelChoice = { id: number; name: string; vendor: string; reasoning: boolean; efforts: string[] };

@@ -6,6 +6,9 @@
  */
 import { effortBudgetTokens, effortLevelRank } from './epoch-effort';
 
+/** The experiment form names each model's effort field `effort-<model id>` (kept here: client code may not import zod). */
+export const EFFORT_FIELD_PREFIX = 'effort-';
+
 /** A model that does not reason runs at this effort, and at no other. */
 export const NO_REASONING = 'none';
 /** The vendor's default effort, for a reasoning model run without naming one (what old "reasoning used" rows become). */

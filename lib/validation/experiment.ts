@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
 import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
@@ -17,9 +18,6 @@ export const EXPERIMENT_FIELDS = [
   'blockedByModel', 'blockerMissing', 'blockerMinScore', 'blockerMaxPriceUsd',
   'learnings', 'conclusion', 'privacyMitigation', 'version',
 ] as const;
-
-/** The form names each picked model's effort field `effort-<model id>`. */
-export const EFFORT_FIELD_PREFIX = 'effort-';
 
 const quality = (label: string) => optionalNumber(label, { min: 1, max: 5, integer: true });
 const money = (label: string) => optionalNumber(label, { min: 0, max: 100_000_000, unit: 'USD' });
@@ -121,7 +119,7 @@ export function experimentFormObject(formData: FormData): Record<string, unknown
   const out: Record<string, unknown> = {};
   const efforts: Record<string, string> = {};
   for (const [key, v] of formData.entries()) if (key.startsWith(EFFORT_FIELD_PREFIX) && typeof v === 'string') efforts[key.slice(EFFORT_FIELD_PREFIX.length)] = cleanText(v);
-  out.efforts = efforts;
+  if (Object.keys(efforts).length) out.efforts = efforts;
   for (const key of EXPERIMENT_FIELDS) {
     if (key === 'modelIds') out[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string').map(cleanText);
     else {
