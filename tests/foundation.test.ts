@@ -114,7 +114,7 @@ describe('demo data is deterministic', () => {
     const { planExperiment } = await import('@/db/seed/demo-experiments');
     const { DEMO_TEMPLATES } = await import('@/db/seed/demo-templates');
     const { createRandom } = await import('@/db/seed/random');
-    const catalog = readReferenceModels().map((m, i) => ({ id: i + 1, slug: m.slug, vendor: m.vendor, releaseDate: m.release_date, hasPrice: m.input_usd_per_mtok !== '' }));
+    const catalog = readReferenceModels().map((m, i) => ({ id: i + 1, slug: m.slug, vendor: m.vendor, releaseDate: m.release_date, hasPrice: m.input_usd_per_mtok !== '', reasoning: m.reasoning === 'true', efforts: [] }));
     const plan = () => {
       const rng = createRandom(7);
       return DEMO_TEMPLATES.map((t, i) => planExperiment(rng, i, t, catalog, TODAY)).map((p) => [p.title, p.status, p.startDate, p.primary.slug]);

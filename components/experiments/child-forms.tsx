@@ -53,6 +53,16 @@ export function CheckinForm({ action, experimentId, today }: { action: Action; e
       <TextField name="tasksPerMonth" label="Tasks per month" inputMode="decimal" {...field} />
       <TextField name="spendMonthly" label="AI spend per month (USD)" inputMode="decimal" {...field} />
       <TextField name="qualityAfter" label="Quality with AI (1–5)" inputMode="numeric" {...field} />
+      <fieldset className="grid gap-3 md:col-span-3 md:grid-cols-4">
+        <legend className="text-sm font-medium">Usage, for cost per task (optional)</legend>
+        <p className="text-xs text-muted-foreground md:col-span-4">
+          Tasks done with the primary model, and the tokens they used (output includes reasoning tokens) or what the vendor billed.
+        </p>
+        <TextField name="tasksDone" label="Tasks done" inputMode="numeric" {...field} />
+        <TextField name="inputTokens" label="Input tokens" inputMode="numeric" {...field} />
+        <TextField name="outputTokens" label="Output tokens (with reasoning)" inputMode="numeric" {...field} />
+        <TextField name="billedCost" label="Billed cost (USD)" inputMode="decimal" {...field} />
+      </fieldset>
       <div className="md:col-span-3">
         <TextAreaField name="note" label="Note" rows={2} maxLength={2000} {...field} />
       </div>

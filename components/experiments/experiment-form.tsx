@@ -106,10 +106,14 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
 
       <Card>
         <CardHeader title="Models and people" />
-        <ModelPicker models={models} selected={(values.modelIds ?? '').split('\n').filter(Boolean)} primary={values.primaryModelId ?? ''} error={errors?.primaryModelId ?? errors?.modelIds} />
-        <label className="mt-3 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="reasoningUsed" defaultChecked={values.reasoningUsed === 'on'} /> Reasoning mode was used
-        </label>
+        <ModelPicker
+          models={models}
+          selected={(values.modelIds ?? '').split('\n').filter(Boolean)}
+          primary={values.primaryModelId ?? ''}
+          efforts={values}
+          error={errors?.primaryModelId ?? errors?.modelIds}
+          effortError={errors?.efforts}
+        />
         <div className="mt-4">
           <TextAreaField name="participants" label="Participants" hint="One name per line." maxLength={2000} rows={2} {...field} />
         </div>

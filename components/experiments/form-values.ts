@@ -1,7 +1,8 @@
 import type { Experiment } from '@/db/schema';
+import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
 
 /** A stored experiment as the form's text values (money in currency units, not cents). */
-export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean }[]): Record<string, string> {
+export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean; effort: string }[]): Record<string, string> {
   const s = (v: string | number | null | undefined) => (v == null ? '' : String(v));
   const num = (v: string | null) => (v == null ? '' : String(Number(v)));
   const usd = (cents: number | null) => (cents == null ? '' : String(cents / 100));
@@ -17,7 +18,6 @@ export function experimentFormValues(e: Experiment, models: { id: number; isPrim
     endDate: s(e.endDate),
     modelIds: models.map((m) => m.id).join('\n'),
     primaryModelId: s(models.find((m) => m.isPrimary)?.id),
-    reasoningUsed: e.reasoningUsed ? 'on' : '',
     dataSensitivity: e.dataSensitivity,
     participants: e.participants,
     hoursBeforePerTask: num(e.hoursBeforePerTask),
@@ -36,5 +36,6 @@ export function experimentFormValues(e: Experiment, models: { id: number; isPrim
     learnings: e.learnings,
     conclusion: s(e.conclusion),
     privacyMitigation: e.privacyMitigation,
+    ...Object.fromEntries(models.map((m) => [`${EFFORT_FIELD_PREFIX}${m.id}`, m.effort])),
   };
 }

@@ -2,13 +2,14 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import { effortLabel } from '@/lib/catalog/model-efforts';
 import { formatUsd } from '@/lib/format';
 
 /** The models used, with today's list price and GPQA Diamond, so a reader sees what they would cost now. */
 export function ModelsCard({ e }: { e: ExperimentDetail }) {
   return (
     <Card>
-      <CardHeader title="Models used" description={e.reasoningUsed ? 'Reasoning mode was used.' : undefined} />
+      <CardHeader title="Models used" />
       {e.models.length === 0 ? (
         <p className="text-sm text-muted-foreground">No models recorded yet.</p>
       ) : (
@@ -17,6 +18,7 @@ export function ModelsCard({ e }: { e: ExperimentDetail }) {
             <tr>
               <Th>Model</Th>
               <Th>Vendor</Th>
+              <Th>Reasoning effort</Th>
               <Th className="text-right">Input / output per M tokens today</Th>
               <Th className="text-right">GPQA Diamond</Th>
             </tr>
@@ -28,6 +30,7 @@ export function ModelsCard({ e }: { e: ExperimentDetail }) {
                   {m.name} {m.isPrimary ? <Badge>primary</Badge> : null}
                 </Td>
                 <Td>{m.vendor}</Td>
+                <Td>{effortLabel(m.effort)}</Td>
                 <Td className="text-right">
                   {formatUsd(m.input)} / {formatUsd(m.output)}
                 </Td>

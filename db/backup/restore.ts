@@ -3,6 +3,7 @@ import { seedBenchmarkCatalog } from '../seed/benchmark-catalog';
 import type { Db, Queryable } from '../types';
 import type { BackupSource } from './read';
 import { readBackup, type Row } from './stream';
+import { EFFORT_BACKFILL_SQL, predatesEfforts } from './effort-backfill';
 import { BACKUP_TABLES, foreignKeys, ident, predatesBenchmarkCatalog, rawRows, writableColumns } from './tables';
 import { validateBackup, type BackupHead } from './validate';
 
@@ -78,6 +79,8 @@ export async function restoreBackup(db: Db, source: BackupSource): Promise<{ hea
 
     // A backup from before the benchmark catalog gets it from the shipped reference data, for its own models.
     if (predatesBenchmarkCatalog(head.schemaVersion)) await seedBenchmarkCatalog(tx);
+    // …and one from before per-link efforts gets them as migration 0011 gave them (the catalog must be there first).
+    if (predatesEfforts(head.schemaVersion)) for (const statement of EFFORT_BACKFILL_SQL) await tx.execute(sql.raw(statement));
 
     // Identity columns continue after the restored ids.
     const identities = await rawRows<{ table_name: string; column_name: string }>(
@@ -97,7 +100,11 @@ export async function restoreBackup(db: Db, source: BackupSource): Promise<{ hea
 async function inserter(tx: Queryable, table: string) {
   const columns = await writableColumns(tx, table);
   const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
-  const select = sql.raw(columns.map((c) => (table === 'experiments' && c === 'retest_of_id' ? 'null' : `r."${c}"`)).join(', '));
+  // Self-references (a re-test's original) are set after every row exists. A backup from before per-link
+  // efforts has none: 'default' for now, the backfill after the inserts decides.
+  const column = (c: string) =>
+    table === 'experiments' && c === 'retest_of_id' ? 'null' : table === 'experiment_models' && c === 'effort' ? `coalesce(r."effort", 'default')` : `r."${c}"`;
+  const select = sql.raw(columns.map(column).join(', '));
   return async (rows: Row[]) => {
     await tx.execute(sql`insert into ${ident(table)} (${list}) overriding system value
       select ${select} from jsonb_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::jsonb) r`);

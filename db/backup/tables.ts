@@ -17,7 +17,10 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * the rows are restored, whatever the file holds); 0007 took reset tokens and sign-in attempts out of
  * backups (an older file's `verification` and `login_attempts` are skipped); 0008 changed only who may
  * run the summary triggers; 0009 added the benchmark catalog (REFERENCE_TABLES_SINCE_0009: an older file
- * has none, and a restore loads them from the shipped reference data) and models' retirement date (null).
+ * has none, and a restore loads them from the shipped reference data) and models' retirement date (null);
+ * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
+ * each model link's reasoning effort (an older file's links get it as the migration gave it,
+ * effort-backfill.ts) and check-ins' usage (null: not recorded).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -28,6 +31,8 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0006_retest_summary',
   '0007_auth_throttle_reset_tokens',
   '0008_summary_writers_definer',
+  '0009_benchmarks_catalog',
+  '0010_blocker_benchmark',
   SCHEMA_VERSION,
 ];
 

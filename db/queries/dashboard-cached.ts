@@ -3,6 +3,7 @@ import { getMindsetByMonth, getStatusByMonth, getTeamsByMonth } from './dashboar
 import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories } from './dashboard-capability';
 import { getEfficiencyByMonth, getQualityComparison } from './dashboard-efficiency';
 import { getDashboardKpis, getEarliestStart } from './dashboard-kpis';
+import { getDashboardCostPerTask } from './cost-per-task';
 import { getUsedModelOptions } from './dashboard-options';
 import { getModelUsage, getVendorUsage } from './dashboard-models';
 import { getTeamBreakdown } from './dashboard-teams';
@@ -29,4 +30,5 @@ export const dashboard = {
   insightsSummary: cachedByDataVersion('insightsSummary', getInsightsSummary),
   earliestStart: cachedByDataVersion('earliestStart', getEarliestStart),
   usedModelOptions: cachedByDataVersion('usedModelOptions', getUsedModelOptions),
+  costPerTask: cachedByDataVersion('costPerTask', getDashboardCostPerTask),
 };

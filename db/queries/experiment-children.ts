@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { CheckinInput, OutcomeInput } from '@/lib/validation/experiment';
-import { capabilityOutcomes, checkins, experiments } from '../schema';
+import { capabilityOutcomes, checkins, experimentModels, experiments } from '../schema';
 import type { Db, Queryable } from '../types';
 import { writeAudit } from './audit';
 import { actorOf, authorizeChild, type WriteResult } from './experiment-write';
@@ -41,10 +41,22 @@ export async function deleteOutcome(db: Db, user: SessionUser, experimentId: num
   });
 }
 
+async function primaryLink(tx: Queryable, experimentId: number) {
+  const [link] = await tx
+    .select({ modelId: experimentModels.modelId, effort: experimentModels.effort })
+    .from(experimentModels)
+    .where(and(eq(experimentModels.experimentId, experimentId), eq(experimentModels.isPrimary, true)));
+  return link ?? null;
+}
+
 export async function addCheckin(db: Db, user: SessionUser, experimentId: number, input: CheckinInput): Promise<WriteResult> {
   return db.transaction(async (tx) => {
     const refused = await authorizeChild(tx, user, experimentId, 'checkin.create');
     if (refused) return refused;
+    // Usage is counted against the primary model at its effort as they are now (kept on the row, lib/metrics/cost-per-task.ts).
+    const usage = input.tasksDone == null ? null : await primaryLink(tx, experimentId);
+    if (input.tasksDone != null && !usage)
+      return { ok: false, reason: 'invalid', field: 'tasksDone', message: 'Record the experiment’s primary model first: tasks and tokens are counted against it.' } as const;
     const num = (n: number | null) => (n == null ? null : String(n));
     const values = {
       experimentId,
@@ -55,6 +67,12 @@ export async function addCheckin(db: Db, user: SessionUser, experimentId: number
       spendMonthlyCents: input.spendMonthly == null ? null : Math.round(input.spendMonthly * 100),
       qualityAfter: input.qualityAfter,
       note: input.note,
+      tasksDone: input.tasksDone,
+      inputTokens: input.inputTokens,
+      outputTokens: input.outputTokens,
+      billedCostCents: input.billedCost == null ? null : Math.round(input.billedCost * 100),
+      usageModelId: usage?.modelId ?? null,
+      usageEffort: usage?.effort ?? null,
       createdBy: user.id,
     };
     const [row] = await tx.insert(checkins).values(values).returning({ id: checkins.id });

@@ -22,6 +22,7 @@ export async function getExperimentDetail(db: Queryable, id: number) {
         vendor: aiModels.vendor,
         dataPolicy: aiModels.dataPolicy,
         isPrimary: experimentModels.isPrimary,
+        effort: experimentModels.effort,
         gpqa: modelBenchmarks.score,
         // The price in force today: the latest effective date not in the future.
         input: sql<string | null>`(select p.input_usd_per_mtok from model_prices p where p.model_id = "ai_models"."id" and p.effective_date <= ${todayIn()}::date order by p.effective_date desc limit 1)`,

@@ -4,7 +4,7 @@ import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
 import { parseImportCsv, type ImportRow } from '@/lib/validation/experiment-import';
 import { describeImportRow } from '@/lib/validation/import-preview';
 import { recordDenied, writeAudit } from './audit';
-import { actorOf, insertExperiment } from './experiment-write';
+import { actorOf, insertExperiment, planLinks } from './experiment-write';
 
 /** What the import would do with each row: create it (and what it becomes), or reject it and say why. */
 export type PlannedRow = ImportRow & { becomes?: string };
@@ -55,7 +55,13 @@ export async function applyImport(db: Db, user: SessionUser, csv: string): Promi
       return { ok: false, plan, message: plan.error ?? `Nothing was imported: ${plan.rejected} row(s) need fixing first.` } as const;
     }
     const created: number[] = [];
-    for (const r of plan.rows) if (r.ok) created.push((await insertExperiment(tx, user, r.teamId, r.input, 'experiment.import')).id);
+    for (const r of plan.rows) {
+      if (!r.ok) continue;
+      // The file names no efforts: every link gets its model's default, which always passes.
+      const links = await planLinks(tx, r.input);
+      if (!links.ok) throw new Error(links.message);
+      created.push((await insertExperiment(tx, user, r.teamId, r.input, links.links, 'experiment.import')).id);
+    }
     await writeAudit(tx, { actor: actorOf(user), action: 'experiment.import', entityType: 'import', after: { count: created.length, ids: created } });
     return { ok: true, created } as const;
   });

@@ -1,11 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { defaultEffort, effortProblem, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { ExperimentInput } from '@/lib/validation/experiment';
 import { aiModels, experimentModels, experiments, teams, type Experiment } from '../schema';
 import type { Db, Queryable } from '../types';
 import { recordDenied, writeAudit } from './audit';
 import { checkBlockerBar } from './blocker-benchmark';
 import { lockDataVersion } from './data-version';
+import { modelEffortFacts } from './model-efforts';
 
 /**
  * Creating and changing experiments. Every function checks the caller's right to change the team's
@@ -23,7 +25,7 @@ export const CONFLICT_MESSAGE =
   'Someone else saved this experiment after you opened it. Nothing was overwritten: reload the page to see their changes, then apply yours again.';
 
 /** The columns the form writes (everything except identity, ownership and bookkeeping). */
-function columnsOf(input: ExperimentInput, teamId: number) {
+function columnsOf(input: ExperimentInput, teamId: number, links: Links) {
   const num = (n: number | null) => (n == null ? null : String(n));
   return {
     title: input.title,
@@ -35,7 +37,7 @@ function columnsOf(input: ExperimentInput, teamId: number) {
     status: input.status,
     startDate: input.startDate,
     endDate: input.endDate,
-    reasoningUsed: input.reasoningUsed,
+    reasoningUsed: reasoningUsedOf(links),
     dataSensitivity: input.dataSensitivity,
     participants: input.participants,
     participantCount: input.participants.split('\n').filter((l) => l.trim()).length,
@@ -85,29 +87,52 @@ function normalise(row: Partial<Experiment> & Record<string, unknown>, keys: str
 
 async function modelSlugs(db: Queryable, experimentId: number): Promise<string[]> {
   const rows = await db
-    .select({ slug: aiModels.slug, primary: experimentModels.isPrimary })
+    .select({ slug: aiModels.slug, primary: experimentModels.isPrimary, effort: experimentModels.effort })
     .from(experimentModels)
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
     .where(eq(experimentModels.experimentId, experimentId))
     .orderBy(sql`${experimentModels.isPrimary} desc`, aiModels.slug);
-  return rows.map((r) => (r.primary ? `${r.slug} (primary)` : r.slug));
+  return rows.map((r) => `${r.slug} @ ${r.effort}${r.primary ? ' (primary)' : ''}`);
 }
+
+/** The links the form asks for: known models only, each with its checked effort. */
+type Links = Map<number, { isPrimary: boolean; effort: string }>;
+type LinksPlan = { ok: true; links: Links } | { ok: false; reason: 'invalid'; field: 'efforts'; message: string };
+
+/**
+ * Checks each link's reasoning effort against what the catalog lists for its model (lib/catalog/model-efforts.ts);
+ * a link the form gives no effort gets the model's default ('none' when it does not reason).
+ */
+export async function planLinks(db: Queryable, input: ExperimentInput): Promise<LinksPlan> {
+  const facts = await modelEffortFacts(db, input.modelIds);
+  const links: Links = new Map();
+  for (const id of input.modelIds) {
+    const m = facts.get(id);
+    if (!m) continue;
+    const effort = input.efforts[id] ?? defaultEffort(m);
+    const problem = effortProblem(m.name, m, m.listed, effort);
+    if (problem) return { ok: false, reason: 'invalid', field: 'efforts', message: problem };
+    links.set(id, { isPrimary: id === input.primaryModelId, effort });
+  }
+  return { ok: true, links };
+}
+
+/** "Reasoning used" is no longer typed in: it says whether any link ran at an effort other than none. */
+const reasoningUsedOf = (links: Links) => [...links.values()].some((l) => l.effort !== NO_REASONING);
 
 /**
  * Writes only the difference between the experiment's links and the form's: each link statement runs
  * the triggers of four summaries, so an edit that keeps the models (a title, a figure) writes no link.
  */
-async function setModels(db: Queryable, experimentId: number, input: ExperimentInput) {
-  const known = input.modelIds.length ? await db.select({ id: aiModels.id }).from(aiModels).where(inArray(aiModels.id, input.modelIds)) : [];
-  const knownIds = new Set(known.map((k) => k.id));
-  const wanted = new Map(input.modelIds.filter((id) => knownIds.has(id)).map((id) => [id, id === input.primaryModelId]));
+async function setModels(db: Queryable, experimentId: number, input: ExperimentInput, wanted: Links) {
   const current = await db
-    .select({ modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary })
+    .select({ modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary, effort: experimentModels.effort })
     .from(experimentModels)
     .where(eq(experimentModels.experimentId, experimentId));
   const has = new Set(current.map((c) => c.modelId));
   const gone = current.filter((c) => !wanted.has(c.modelId)).map((c) => c.modelId);
-  const flipped = current.filter((c) => wanted.has(c.modelId) && wanted.get(c.modelId) !== c.isPrimary).map((c) => c.modelId);
+  const flipped = current.filter((c) => wanted.has(c.modelId) && wanted.get(c.modelId)!.isPrimary !== c.isPrimary).map((c) => c.modelId);
+  const reEffort = current.filter((c) => wanted.has(c.modelId) && wanted.get(c.modelId)!.effort !== c.effort);
   const added = [...wanted].filter(([id]) => !has.has(id));
   const ofExperiment = (ids: number[]) => and(eq(experimentModels.experimentId, experimentId), inArray(experimentModels.modelId, ids));
   if (gone.length) await db.delete(experimentModels).where(ofExperiment(gone));
@@ -116,7 +141,8 @@ async function setModels(db: Queryable, experimentId: number, input: ExperimentI
       .update(experimentModels)
       .set({ isPrimary: sql`${experimentModels.modelId} = ${input.primaryModelId ?? 0}` })
       .where(ofExperiment(flipped));
-  if (added.length) await db.insert(experimentModels).values(added.map(([modelId, isPrimary]) => ({ experimentId, modelId, isPrimary })));
+  for (const c of reEffort) await db.update(experimentModels).set({ effort: wanted.get(c.modelId)!.effort }).where(ofExperiment([c.modelId]));
+  if (added.length) await db.insert(experimentModels).values(added.map(([modelId, l]) => ({ experimentId, modelId, isPrimary: l.isPrimary, effort: l.effort })));
 }
 
 /** The team a new experiment goes to: the chosen one, or the lead's only team. */
@@ -144,19 +170,21 @@ export async function createExperiment(db: Db, user: SessionUser, input: Experim
     if (!(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
     const bar = await checkBlockerBar(tx, input);
     if (bar) return { ok: false, reason: 'invalid', ...bar } as const;
-    const row = await insertExperiment(tx, user, teamId, input);
+    const plan = await planLinks(tx, input);
+    if (!plan.ok) return plan;
+    const row = await insertExperiment(tx, user, teamId, input, plan.links);
     return { ok: true, id: row.id, version: row.version } as const;
   });
 }
 
 /** Inserts one experiment with its models and audit entry, inside the caller's transaction (rights already checked). */
-export async function insertExperiment(tx: Queryable, user: SessionUser, teamId: number, input: ExperimentInput, action = 'experiment.create') {
-  const columns = columnsOf(input, teamId);
+export async function insertExperiment(tx: Queryable, user: SessionUser, teamId: number, input: ExperimentInput, links: Links, action = 'experiment.create') {
+  const columns = columnsOf(input, teamId, links);
   const [row] = await tx
     .insert(experiments)
     .values({ ...columns, ownerId: user.id, createdBy: user.id })
     .returning({ id: experiments.id, version: experiments.version });
-  await setModels(tx, row.id, input);
+  await setModels(tx, row.id, input, links);
   await writeAudit(tx, { actor: actorOf(user), action, entityType: 'experiment', entityId: row.id, after: { ...columns, models: await modelSlugs(tx, row.id) } });
   return row;
 }
@@ -178,7 +206,9 @@ export async function updateExperiment(db: Db, user: SessionUser, id: number, ex
     if (teamId !== current.teamId && !(await teamExists(tx, teamId))) return NO_SUCH_TEAM;
     const bar = await checkBlockerBar(tx, input);
     if (bar) return { ok: false, reason: 'invalid', ...bar } as const;
-    const columns: Columns = columnsOf(input, teamId);
+    const plan = await planLinks(tx, input);
+    if (!plan.ok) return plan;
+    const columns: Columns = columnsOf(input, teamId, plan.links);
     const modelsBefore = await modelSlugs(tx, id);
     // The version guard is this WHERE alone: a form loaded before someone else's save matches no row.
     const [row] = await tx
@@ -187,7 +217,7 @@ export async function updateExperiment(db: Db, user: SessionUser, id: number, ex
       .where(and(eq(experiments.id, id), eq(experiments.version, expectedVersion)))
       .returning({ id: experiments.id, version: experiments.version });
     if (!row) return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE } as const;
-    await setModels(tx, id, input);
+    await setModels(tx, id, input, plan.links);
     const keys = Object.keys(columns);
     const diff = changedFields(
       { ...normalise(current, keys), models: modelsBefore },

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { defaultEffort, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { RecordMitigationInput, StartRetestInput } from '@/lib/validation/insights';
 import { experimentModels, experiments } from '../schema';
 import type { Db, Queryable } from '../types';
@@ -8,6 +9,7 @@ import { lockDataVersion } from './data-version';
 import { actorOf, type WriteResult } from './experiment-write';
 import { privacyFlagSql } from './experiment-filters';
 import { getRetestRadar } from './insights-radar';
+import { modelEffortFacts } from './model-efforts';
 
 /**
  * The two actions of the Insights page. Each runs in one transaction that locks the experiment first
@@ -48,6 +50,8 @@ export async function startRetest(db: Db, user: SessionUser, input: StartRetestI
     if (!item) return { ok: false, reason: 'invalid', message: 'This experiment is no longer a re-test candidate (a re-test may already exist).' } as const;
     const model = item.candidates.find((c) => c.id === input.modelId);
     if (!model) return { ok: false, reason: 'invalid', message: 'That model is not a candidate for this experiment.' } as const;
+    // The re-test runs the candidate at its default effort ('none' for a model that does not reason).
+    const effort = defaultEffort((await modelEffortFacts(tx, [model.id])).get(model.id) ?? { reasoning: false });
     const hypothesis = `Re-test of "${original.title}" (blocked: ${original.blockerMissing || 'the model was not capable enough'}). If ${model.name} scores ${model.score?.toFixed(1)} on the benchmark, it can do what the earlier model could not.${original.hypothesis ? `\nOriginal hypothesis: ${original.hypothesis}` : ''}`;
     const [created] = await tx
       .insert(experiments)
@@ -61,7 +65,7 @@ export async function startRetest(db: Db, user: SessionUser, input: StartRetestI
         workType: original.workType,
         mindset: original.mindset,
         status: 'proposed',
-        reasoningUsed: original.reasoningUsed,
+        reasoningUsed: effort !== NO_REASONING,
         dataSensitivity: original.dataSensitivity,
         participants: original.participants,
         blockerBenchmark: original.blockerBenchmark,
@@ -70,7 +74,7 @@ export async function startRetest(db: Db, user: SessionUser, input: StartRetestI
         retestOfId: original.id,
       })
       .returning({ id: experiments.id, title: experiments.title, version: experiments.version });
-    await tx.insert(experimentModels).values({ experimentId: created.id, modelId: model.id, isPrimary: true });
+    await tx.insert(experimentModels).values({ experimentId: created.id, modelId: model.id, isPrimary: true, effort });
     await writeAudit(tx, {
       actor: actorOf(user),
       action: 'experiment.retest',

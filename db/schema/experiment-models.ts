@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { experiments } from './experiments';
 import { aiModels } from './models';
 
@@ -14,6 +14,12 @@ export const experimentModels = pgTable(
       .notNull()
       .references(() => aiModels.id),
     isPrimary: boolean('is_primary').notNull().default(false),
+    /**
+     * The reasoning effort the experiment ran the model at, as the catalog names it (lib/catalog/model-efforts.ts):
+     * 'none' for a model that does not reason, 'default' for the vendor's default, or a level or budget the catalog
+     * lists for the model ('high', '32K'). Checked by the write path against the catalog.
+     */
+    effort: text('effort').notNull().default('default'),
   },
   (t) => [
     primaryKey({ columns: [t.experimentId, t.modelId] }),

@@ -2,7 +2,7 @@ import type { DemoTemplate } from './demo-templates';
 import type { Random } from './random';
 import type { Conclusion, Mindset, Sensitivity, Status } from '../schema/experiments';
 
-export type CatalogModel = { id: number; slug: string; vendor: string; releaseDate: string; hasPrice: boolean };
+export type CatalogModel = { id: number; slug: string; vendor: string; releaseDate: string; hasPrice: boolean; reasoning: boolean; efforts: string[] };
 
 /** A special story the demo must tell: blocked by an old model, or confidential data sent to an unknown policy. */
 type Special = {

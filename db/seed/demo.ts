@@ -1,5 +1,6 @@
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
+import { NO_REASONING, supportedEfforts, VENDOR_DEFAULT } from '@/lib/catalog/model-efforts';
 import {
   account,
   aiModels,
@@ -14,6 +15,7 @@ import {
   teams,
   user,
 } from '../schema';
+import { modelEffortFacts } from '../queries/model-efforts';
 import type { Db } from '../types';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from './demo-org';
 import { addDays, isoDay, planExperiment, type CatalogModel, type PlannedExperiment } from './demo-experiments';
@@ -66,9 +68,9 @@ export async function seedDemo(db: Db, today = isoDay(new Date())): Promise<{ ex
     const userNames = new Map(DEMO_USERS.map((u, i) => [`demo_${String(i + 1).padStart(2, '0')}`, u.name]));
 
     const pricedIds = new Set((await tx.selectDistinct({ id: modelPrices.modelId }).from(modelPrices)).map((r) => r.id));
-    const catalog: CatalogModel[] = (
-      await tx.select({ id: aiModels.id, slug: aiModels.slug, vendor: aiModels.vendor, releaseDate: aiModels.releaseDate }).from(aiModels)
-    ).map((m) => ({ ...m, hasPrice: pricedIds.has(m.id) }));
+    const models = await tx.select({ id: aiModels.id, slug: aiModels.slug, vendor: aiModels.vendor, releaseDate: aiModels.releaseDate, reasoning: aiModels.reasoning }).from(aiModels);
+    const facts = await modelEffortFacts(tx, models.map((m) => m.id));
+    const catalog: CatalogModel[] = models.map((m) => ({ ...m, hasPrice: pricedIds.has(m.id), efforts: supportedEfforts(m, facts.get(m.id)?.listed ?? []) }));
 
     for (let index = 0; index < DEMO_EXPERIMENT_COUNT; index++) {
       const template = DEMO_TEMPLATES[index % DEMO_TEMPLATES.length];
@@ -103,6 +105,9 @@ async function insertExperiment(
   const spendMonthly = rng.int(2, 120) * 1000; // $20 – $1,200 a month
   const participants = people.slice(0, rng.int(1, Math.max(1, people.length)));
   const blocked = plan.special.blocked;
+  // Drawn as before (keeps the demo's other draws), but only a reasoning model can have reasoned.
+  const triedReasoning = rng.chance(0.3);
+  const effortOf = (m: CatalogModel) => demoEffort(m, triedReasoning);
   const [row] = await tx
     .insert(experiments)
     .values({
@@ -117,7 +122,7 @@ async function insertExperiment(
       status: plan.status,
       startDate: plan.startDate,
       endDate: plan.endDate,
-      reasoningUsed: rng.chance(0.3),
+      reasoningUsed: effortOf(plan.primary) !== NO_REASONING || (plan.compared != null && effortOf(plan.compared) !== NO_REASONING),
       dataSensitivity: plan.sensitivity,
       participants: participants.join('\n'),
       participantCount: participants.length + rng.int(0, 6),
@@ -141,8 +146,8 @@ async function insertExperiment(
     .returning({ id: experiments.id });
   const id = row.id;
   await tx.insert(experimentModels).values([
-    { experimentId: id, modelId: plan.primary.id, isPrimary: true },
-    ...(plan.compared ? [{ experimentId: id, modelId: plan.compared.id, isPrimary: false }] : []),
+    { experimentId: id, modelId: plan.primary.id, isPrimary: true, effort: effortOf(plan.primary) },
+    ...(plan.compared ? [{ experimentId: id, modelId: plan.compared.id, isPrimary: false, effort: effortOf(plan.compared) }] : []),
   ]);
 
   const outcomeDate = plan.endDate ?? (plan.startDate ? addDays(plan.startDate, 20) : null);
@@ -179,6 +184,9 @@ async function insertExperiment(
         tasksPerMonth: tasks.toFixed(2),
         spendMonthlyCents: spendMonthly,
         qualityAfter: rng.int(3, 5),
+        ...demoUsage(tasks, effortOf(plan.primary)),
+        usageModelId: plan.primary.id,
+        usageEffort: effortOf(plan.primary),
         note: k === 1 ? 'First month: the team is still learning the prompts.' : 'Usage is steady; figures updated.',
         createdBy: ownerId,
       });
@@ -193,6 +201,19 @@ async function insertExperiment(
     after: { title: plan.title, status: plan.status },
     at: new Date(`${plan.startDate ?? today}T09:00:00Z`),
   });
+}
+
+/** A reasoning model ran at 'high' when the team tried reasoning (its default if the catalog lists no 'high'); others at none. */
+function demoEffort(m: CatalogModel, triedReasoning: boolean): string {
+  if (!m.reasoning) return NO_REASONING;
+  return triedReasoning && m.efforts.includes('high') ? 'high' : VENDOR_DEFAULT;
+}
+
+/** A month's usage, without new random draws: reasoning multiplies output tokens (they include the thinking). */
+function demoUsage(tasksPerMonth: number, effort: string) {
+  const tasksDone = Math.max(1, Math.round(tasksPerMonth));
+  const outputPerTask = effort === NO_REASONING ? 800 : effort === 'high' ? 12_000 : 5_000;
+  return { tasksDone, inputTokens: tasksDone * 6_000, outputTokens: tasksDone * outputPerTask };
 }
 
 export async function hasAnyExperiments(db: Db): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
 import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
@@ -56,6 +57,18 @@ export const experimentSchema = z
         return id === 'invalid' ? null : id;
       }),
     reasoningUsed: checkbox,
+    /** Reasoning effort per picked model (`effort-<id>` fields); checked against the catalog on save (planLinks). */
+    efforts: z
+      .record(z.string(), z.string().trim().max(20))
+      .optional()
+      .transform((r) => {
+        const out: Record<number, string> = {};
+        for (const [k, v] of Object.entries(r ?? {})) {
+          const id = optionalIdOf(k);
+          if (typeof id === 'number' && v) out[id] = v;
+        }
+        return out;
+      }),
     dataSensitivity: enumOf(SENSITIVITIES, 'Data sensitivity').default('internal'),
     participants: text('Participants', 2000),
     hoursBeforePerTask: optionalNumber('Hours per task before AI', { min: 0, max: 10_000, unit: 'hours' }),
@@ -112,6 +125,9 @@ export type ExperimentInput = z.output<typeof experimentSchema>;
  */
 export function experimentFormObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const efforts: Record<string, string> = {};
+  for (const [key, v] of formData.entries()) if (key.startsWith(EFFORT_FIELD_PREFIX) && typeof v === 'string') efforts[key.slice(EFFORT_FIELD_PREFIX.length)] = cleanText(v);
+  if (Object.keys(efforts).length) out.efforts = efforts;
   for (const key of EXPERIMENT_FIELDS) {
     if (key === 'modelIds') out[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string').map(cleanText);
     else {
@@ -139,10 +155,22 @@ export const checkinSchema = z.object({
   spendMonthly: optionalNumber('AI spend per month', { min: 0, max: 100_000_000, unit: 'USD' }),
   qualityAfter: optionalNumber('Quality with AI', { min: 1, max: 5, integer: true }),
   note: text('Note', 2000),
+  // Usage since the last check-in, for cost per task: tasks done with tokens used, or with the billed cost.
+  tasksDone: optionalNumber('Tasks done', { min: 0, max: 100_000_000, integer: true }),
+  inputTokens: optionalNumber('Input tokens', { min: 0, max: 1e15, integer: true }),
+  outputTokens: optionalNumber('Output tokens (with reasoning)', { min: 0, max: 1e15, integer: true }),
+  billedCost: optionalNumber('Billed cost', { min: 0, max: 100_000_000, unit: 'USD' }),
 }).superRefine((v, ctx) => {
-  const figures = [v.hoursBeforePerTask, v.hoursWithAiPerTask, v.tasksPerMonth, v.spendMonthly, v.qualityAfter];
+  const figures = [v.hoursBeforePerTask, v.hoursWithAiPerTask, v.tasksPerMonth, v.spendMonthly, v.qualityAfter, v.tasksDone, v.inputTokens, v.outputTokens, v.billedCost];
   if (figures.every((f) => f == null) && !v.note)
     ctx.addIssue({ code: 'custom', path: [], message: 'Add at least one figure or a note: a check-in with only a date records nothing.' });
+  if ((v.inputTokens == null) !== (v.outputTokens == null))
+    ctx.addIssue({ code: 'custom', path: [v.inputTokens == null ? 'inputTokens' : 'outputTokens'], message: 'Give both input and output tokens (output includes reasoning tokens).' });
+  const usage = v.inputTokens != null || v.billedCost != null;
+  if (usage && !v.tasksDone)
+    ctx.addIssue({ code: 'custom', path: ['tasksDone'], message: 'How many tasks did these tokens or this bill cover? Cost per task needs tasks done.' });
+  if (v.tasksDone && !usage)
+    ctx.addIssue({ code: 'custom', path: ['billedCost'], message: 'Add the tokens used or the billed cost for these tasks.' });
 });
 export type CheckinInput = z.output<typeof checkinSchema>;
 

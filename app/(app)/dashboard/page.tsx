@@ -3,6 +3,7 @@ import { Suspense, type ReactNode } from 'react';
 import { DashboardInsights } from './_sections/insights';
 import { Adoption } from './_sections/adoption';
 import { CapabilityLedger } from './_sections/capability-ledger';
+import { CostPerTask } from './_sections/cost-per-task';
 import { EfficiencyLedger } from './_sections/efficiency-ledger';
 import { DashboardKpis } from './_sections/kpis';
 import { ModelUsage } from './_sections/models';
@@ -97,6 +98,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend">
         <Suspense key={key} fallback={<SectionSkeleton label="model usage" className="h-[30rem]" />}>
           <ModelUsage filters={filters} />
+        </Suspense>
+      </Section>
+
+      <Section id="cost-per-task" title="Cost per task" description="What a task really costs by model and reasoning effort, from your check-ins, beside the per-token price">
+        <Suspense key={key} fallback={<SectionSkeleton label="cost per task" className="h-[14rem]" />}>
+          <CostPerTask filters={filters} />
         </Suspense>
       </Section>
 

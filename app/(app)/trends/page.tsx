@@ -5,6 +5,7 @@ import { TrendComputeChart } from '@/components/charts/trend-compute';
 import { TrendEffortScalingChart } from '@/components/charts/trend-effort-scaling';
 import { TrendTimeHorizonChart } from '@/components/charts/trend-time-horizon';
 import { TrendLevelPriceChart } from '@/components/charts/trend-level-price';
+import { CostPerTaskTable } from '@/components/dashboard/cost-per-task-table';
 import { DataAttribution } from '@/components/models/attribution';
 import { LevelPicker } from '@/components/models/level-picker';
 import { ModelFilters } from '@/components/models/model-filters';
@@ -12,6 +13,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { getCostPerTask } from '@/db/queries/cost-per-task';
 import { listCurrentTeamModelUsage } from '@/db/queries/model-details';
 import { requirePermission } from '@/lib/auth/guard';
 import { formatMinutes, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
@@ -81,6 +83,7 @@ export default async function TrendsPage({ searchParams }: Props) {
       const m = s.benchmark === key ? byId.get(s.modelId) : undefined;
       return m ? [{ slug: m.slug, name: m.name, releaseDate: m.releaseDate, effort: s.effort, score: s.score }] : [];
     });
+  const costRows = await getCostPerTask(db, { today });
   const lines = effortLines(scoresOf(effortKey));
   const levels = usedLevels(lines);
   const reading = effortReading(lines);
@@ -240,6 +243,14 @@ export default async function TrendsPage({ searchParams }: Props) {
           Source: METR, &ldquo;Measuring AI Ability to Complete Long Tasks&rdquo; (metr.org), as published in Epoch AI&rsquo;s Benchmarking Hub
           (CC BY 4.0, April 2026). {plural(models.length - horizon.points.length, 'model')} of these filters {NOT_MEASURED} by METR.
         </p>
+      </Card>
+
+      <Card className="mb-4" data-testid="trend-cost-per-task">
+        <CardHeader
+          title="What a task really costs with reasoners"
+          description="Cost per task by model and reasoning effort, from every check-in of the organisation that records tasks done with tokens or a bill, next to the price per token. Reasoning tokens are billed as output, so a model cheaper per token can cost more per task."
+        />
+        <CostPerTaskTable rows={costRows} scope="of the organisation" />
       </Card>
 
       <Card className="mb-4">

@@ -1,0 +1,102 @@
+/**
+ * What a task really costs (issue 19 §5.3), from the organisation's own check-ins: a reasoning model can be
+ * cheaper per token and still dearer per task, because its output tokens include its thinking. Pure.
+ *
+ * The rule, in one place:
+ * - A check-in counts when it records tasks done (> 0) and either its billed cost or its tokens.
+ * - Its cost is the billed cost when given (what was paid), else input tokens × input price + output tokens
+ *   (reasoning included) × output price, at the price the model charged on the check-in's date
+ *   (price-tiers `chargedPrice`: a promotional price while it ran, else the list price in force). Tokens on
+ *   a day the catalog has no price for the model do not count (the cost is unknown, not zero).
+ * - A model at an effort costs Σ cost ÷ Σ tasks over its check-ins: a check-in of many tasks weighs more.
+ * - Per token, models compare on today's charged price blended 3 input : 1 output (prices.ts BLEND_INPUT_PARTS).
+ */
+import { chargedPrice, type ChargedPrice, type PriceTier } from '@/lib/catalog/price-tiers';
+import { blendedPrice, priceAt, type PriceChange } from './prices';
+
+/** Tokens are priced per million. */
+export const TOKENS_PER_PRICE_UNIT = 1_000_000;
+
+export type UsageCheckin = {
+  modelId: number;
+  effort: string;
+  date: string;
+  tasksDone: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  billedCostCents: number | null;
+};
+
+export type ModelPrices = { name: string; list: readonly PriceChange[]; tiers: readonly PriceTier[] };
+
+/** The check-in's cost in USD, or null when it cannot say (no tasks, no usage, or tokens with no price that day). */
+export function checkinCostUsd(c: UsageCheckin, prices: ModelPrices | undefined): number | null {
+  if (!c.tasksDone || c.tasksDone <= 0) return null;
+  if (c.billedCostCents != null) return c.billedCostCents / 100;
+  if (c.inputTokens == null || c.outputTokens == null || !prices) return null;
+  const list = priceAt(prices.list, c.date);
+  const price = chargedPrice(list && { input: list.input, output: list.output }, prices.tiers, c.date);
+  if (!price) return null;
+  return (c.inputTokens * price.input + c.outputTokens * price.output) / TOKENS_PER_PRICE_UNIT;
+}
+
+export type CostPerTaskRow = {
+  modelId: number;
+  model: string;
+  effort: string;
+  /** Check-ins behind the figure. */
+  checkins: number;
+  tasks: number;
+  costUsd: number;
+  costPerTaskUsd: number;
+  /** The list price in force on `today`, and what the model charges then (a promotion, or the list price). */
+  listPrice: { input: number; output: number } | null;
+  charged: ChargedPrice | null;
+  /** Today's charged price, blended, per million tokens. */
+  blendedPerMtok: number | null;
+  /** Rows this one is cheaper than per token but dearer than per task ("model @ effort"), cheapest per task first. */
+  dearerPerTaskThan: string[];
+};
+
+export const rowLabel = (r: { model: string; effort: string }) => `${r.model} @ ${r.effort}`;
+
+/** Cost per task by model and effort, cheapest per task first. */
+export function costPerTask(checkins: readonly UsageCheckin[], prices: ReadonlyMap<number, ModelPrices>, today: string): CostPerTaskRow[] {
+  const groups = new Map<string, { modelId: number; effort: string; checkins: number; tasks: number; cost: number }>();
+  for (const c of checkins) {
+    const cost = checkinCostUsd(c, prices.get(c.modelId));
+    if (cost == null) continue;
+    const key = `${c.modelId}|${c.effort}`;
+    const g = groups.get(key) ?? { modelId: c.modelId, effort: c.effort, checkins: 0, tasks: 0, cost: 0 };
+    g.checkins += 1;
+    g.tasks += c.tasksDone!;
+    g.cost += cost;
+    groups.set(key, g);
+  }
+  const rows: CostPerTaskRow[] = [...groups.values()].map((g) => {
+    const p = prices.get(g.modelId);
+    const list = p ? priceAt(p.list, today) : null;
+    const listPrice = list && { input: list.input, output: list.output };
+    const charged = p ? chargedPrice(listPrice, p.tiers, today) : null;
+    return {
+      modelId: g.modelId,
+      model: p?.name ?? `model ${g.modelId}`,
+      effort: g.effort,
+      checkins: g.checkins,
+      tasks: g.tasks,
+      costUsd: g.cost,
+      costPerTaskUsd: g.cost / g.tasks,
+      listPrice,
+      charged,
+      blendedPerMtok: charged && blendedPrice(charged.input, charged.output),
+      dearerPerTaskThan: [],
+    };
+  });
+  rows.sort((x, y) => x.costPerTaskUsd - y.costPerTaskUsd || rowLabel(x).localeCompare(rowLabel(y)));
+  // Cheapest per task first, so a page that names only the first few names the starkest contrasts.
+  for (const a of rows)
+    for (const b of rows)
+      if (a.blendedPerMtok != null && b.blendedPerMtok != null && a.blendedPerMtok < b.blendedPerMtok && a.costPerTaskUsd > b.costPerTaskUsd)
+        a.dearerPerTaskThan.push(rowLabel(b));
+  return rows;
+}
