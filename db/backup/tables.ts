@@ -17,7 +17,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * the rows are restored, whatever the file holds); 0007 took reset tokens and sign-in attempts out of
  * backups (an older file's `verification` and `login_attempts` are skipped); 0008 changed only who may
  * run the summary triggers; 0009 added the benchmark catalog (REFERENCE_TABLES_SINCE_0009: an older file
- * has none, and a restore loads them from the shipped reference data) and models' retirement date (null).
+ * has none, and a restore loads them from the shipped reference data) and models' retirement date (null);
+ * 0010 added API tokens, which are never in a backup.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -28,6 +29,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0006_retest_summary',
   '0007_auth_throttle_reset_tokens',
   '0008_summary_writers_definer',
+  '0009_benchmarks_catalog',
   SCHEMA_VERSION,
 ];
 
@@ -81,6 +83,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
+  api_tokens: 'secrets: API token hashes; like sessions, a restore revokes every token (a copied file must not grant API access)',
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',

@@ -1,0 +1,149 @@
+// The read API on both databases: Bearer tokens (personal as their user, service as an executive or one
+// team), JSON 401/403/429 that leak nothing, and each endpoint's JSON for a small fixture, exact values.
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { createApiToken } from '@/db/queries/api-tokens';
+import { createExperiment } from '@/db/queries/experiment-write';
+import { apiTokens, teamMembers, teams } from '@/db/schema';
+import { insertUserWithPassword } from '@/db/seed/demo';
+import type { Db } from '@/db/types';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { experimentSchema } from '@/lib/validation/experiment';
+import * as experimentsRoute from '@/app/api/v1/experiments/route';
+import { describeEachDb } from './helpers/db';
+import { installDb } from './helpers/security-harness';
+
+vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
+vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
+
+const DAY = 86_400_000;
+const get = (handler: (r: Request) => Promise<Response>, path: string, token?: string) =>
+  handler(new Request(`http://localhost:3000${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+
+type Fx = { teamA: number; teamB: number; ids: Record<string, number>; tokens: Record<string, string>; leadId: string };
+
+async function fixture(db: Db): Promise<Fx> {
+  const [{ id: teamA }] = await db.insert(teams).values({ name: 'Alpha' }).returning({ id: teams.id });
+  const [{ id: teamB }] = await db.insert(teams).values({ name: 'Beta' }).returning({ id: teams.id });
+  const users = { admin: 'u_api_admin', lead: 'u_api_lead', exec: 'u_api_exec' };
+  await insertUserWithPassword(db, { id: users.admin, email: 'api.admin@example.com', name: 'Admin', role: 'admin', passwordHash: 'x' });
+  await insertUserWithPassword(db, { id: users.lead, email: 'api.lead@example.com', name: 'Lead', role: 'lead', passwordHash: 'x' });
+  await insertUserWithPassword(db, { id: users.exec, email: 'api.exec@example.com', name: 'Exec', role: 'executive', passwordHash: 'x' });
+  await db.insert(teamMembers).values({ teamId: teamA, userId: users.lead, teamRole: 'lead' });
+  const admin: SessionUser = { id: users.admin, name: 'Admin', email: 'api.admin@example.com', role: 'admin', teamIds: [], leadTeamIds: [] };
+  const ids: Record<string, number> = {};
+  const make = async (key: string, o: Record<string, unknown>) => {
+    const r = await createExperiment(db, admin, experimentSchema.parse(o));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    ids[key] = r.id;
+  };
+  await make('a1', { title: 'Alpha triage', teamId: String(teamA), status: 'running', startDate: '2026-10-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50' });
+  await make('a2', { title: 'Alpha drafts', teamId: String(teamA), status: 'proposed' });
+  await make('b1', { title: 'Beta reports', teamId: String(teamB), status: 'running', startDate: '2026-09-15', spendMonthly: '30' });
+  const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
+    (await createApiToken(db, { id: users.admin, email: 'api.admin@example.com' }, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + DAY) })).token;
+  const tokens = { lead: await tok('personal', users.lead), exec: await tok('personal', users.exec), org: await tok('service', null), teamB: await tok('service', null, teamB) };
+  return { teamA, teamB, ids, tokens, leadId: users.lead };
+}
+
+describeEachDb('read API /api/v1', (ctx) => {
+  let fx: Fx;
+  beforeAll(async () => {
+    installDb(ctx.db, ctx.kind);
+    fx = await fixture(ctx.db);
+  });
+
+  it('answers a request without a token, or with a bad one, with a JSON 401 and nothing else', async () => {
+    for (const token of [undefined, 'upl_nope', 'garbage']) {
+      const res = await get(experimentsRoute.GET, '/api/v1/experiments', token);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      const body = await res.json();
+      expect(Object.keys(body)).toEqual(['error']);
+      expect(JSON.stringify(body)).not.toMatch(/Alpha|Beta/);
+    }
+  });
+
+  it('lists experiments with the list filters, camelCase, ISO dates and money in minor units', async () => {
+    const res = await get(experimentsRoute.GET, `/api/v1/experiments?team=${fx.teamA}`, fx.tokens.exec);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.total).toBe(2);
+    expect(body.nextCursor).toBeNull();
+    expect(body.sums).toEqual({ hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' } });
+    const a1 = body.data.find((e: { id: number }) => e.id === fx.ids.a1);
+    expect(a1).toEqual({
+      id: fx.ids.a1,
+      title: 'Alpha triage',
+      teamId: fx.teamA,
+      team: 'Alpha',
+      status: 'running',
+      mindset: 'accelerate',
+      workType: a1.workType,
+      startDate: '2026-10-01',
+      endDate: null,
+      hoursSavedPerMonth: 60,
+      spendMonthly: { amountMinor: 12050, currency: 'USD' },
+      blockedByModel: false,
+      archivedAt: null,
+      updatedAt: a1.updatedAt,
+      outcomes: 0,
+    });
+    expect(a1.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(body.data.map((e: { title: string }) => e.title)).toEqual(['Alpha drafts', 'Alpha triage']); // newest first
+  });
+
+  it('pages with a cursor: every experiment exactly once, and a bad cursor or limit is a 400', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(experimentsRoute.GET, `/api/v1/experiments?limit=2${cursor ? `&cursor=${cursor}` : ''}`, fx.tokens.org);
+      const body = await res.json();
+      expect(body.total).toBe(3);
+      seen.push(...body.data.map((e: { title: string }) => e.title));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor && pages < 5);
+    expect(seen).toEqual(['Beta reports', 'Alpha drafts', 'Alpha triage']);
+    expect(pages).toBe(2);
+    expect((await get(experimentsRoute.GET, '/api/v1/experiments?cursor=abc', fx.tokens.org)).status).toBe(400);
+    const bad = await get(experimentsRoute.GET, '/api/v1/experiments?limit=0', fx.tokens.org);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'limit must be a whole number from 1 to 200.' });
+  });
+
+  it('gives a lead’s personal token what the lead sees: every team, and its own teams for mine=yes', async () => {
+    const all = await (await get(experimentsRoute.GET, '/api/v1/experiments', fx.tokens.lead)).json();
+    expect(all.total).toBe(3);
+    const mine = await (await get(experimentsRoute.GET, '/api/v1/experiments?mine=yes', fx.tokens.lead)).json();
+    expect(mine.data.map((e: { teamId: number }) => e.teamId)).toEqual([fx.teamA, fx.teamA]);
+  });
+
+  it('limits a team service token to its team, even when another team is asked for', async () => {
+    const own = await (await get(experimentsRoute.GET, '/api/v1/experiments', fx.tokens.teamB)).json();
+    expect(own.data.map((e: { title: string }) => e.title)).toEqual(['Beta reports']);
+    expect(own.sums).toEqual({ hoursSavedPerMonth: 0, spendMonthly: { amountMinor: 3000, currency: 'USD' } });
+    const other = await (await get(experimentsRoute.GET, `/api/v1/experiments?team=${fx.teamA}`, fx.tokens.teamB)).json();
+    expect(other).toEqual({ data: [], total: 0, sums: { hoursSavedPerMonth: 0, spendMonthly: { amountMinor: 0, currency: 'USD' } }, nextCursor: null });
+  });
+
+  it('refuses a revoked or expired token with 401, and a busy token with 429 and Retry-After', async () => {
+    const [row] = await ctx.db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.kind, 'personal')).limit(1);
+    const t = await createApiToken(ctx.db, null, { kind: 'personal', name: 'x', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) });
+    await ctx.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, t.id));
+    expect((await get(experimentsRoute.GET, '/api/v1/experiments', t.token)).status).toBe(401);
+    const e = await createApiToken(ctx.db, null, { kind: 'personal', name: 'y', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) });
+    await ctx.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(apiTokens.id, e.id));
+    expect((await get(experimentsRoute.GET, '/api/v1/experiments', e.token)).status).toBe(401);
+    expect(row).toBeDefined();
+
+    const busy = await createApiToken(ctx.db, null, { kind: 'personal', name: 'z', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) });
+    await ctx.db.update(apiTokens).set({ rateWindowStart: new Date(), rateCount: 120 }).where(eq(apiTokens.id, busy.id));
+    const res = await get(experimentsRoute.GET, '/api/v1/experiments', busy.token);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+    expect(await res.json()).toEqual({ error: 'Too many requests with this token: at most 120 a minute.' });
+  });
+});
