@@ -3,13 +3,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/db/queries/api-tokens';
+import { addCheckin, addOutcome } from '@/db/queries/experiment-children';
 import { createExperiment } from '@/db/queries/experiment-write';
 import { apiTokens, teamMembers, teams } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { experimentSchema } from '@/lib/validation/experiment';
+import { checkinSchema, experimentSchema, outcomeSchema } from '@/lib/validation/experiment';
 import * as experimentsRoute from '@/app/api/v1/experiments/route';
+import * as experimentRoute from '@/app/api/v1/experiments/[id]/route';
+import * as dashboardRoute from '@/app/api/v1/dashboard/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
 
@@ -40,6 +43,9 @@ async function fixture(db: Db): Promise<Fx> {
   await make('a1', { title: 'Alpha triage', teamId: String(teamA), status: 'running', startDate: '2026-10-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50' });
   await make('a2', { title: 'Alpha drafts', teamId: String(teamA), status: 'proposed' });
   await make('b1', { title: 'Beta reports', teamId: String(teamB), status: 'running', startDate: '2026-09-15', spendMonthly: '30' });
+  // The check-in repeats the experiment's own figures, so the current figures stay 60 h and 120.50.
+  await addCheckin(db, admin, ids.a1, checkinSchema.parse({ date: '2026-11-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50', qualityAfter: '4', note: 'steady' }));
+  await addOutcome(db, admin, ids.a1, outcomeSchema.parse({ type: 'insight', description: 'Found duplicate tickets', impact: '4', evidence: 'ticket log', recordedOn: '2026-11-02' }));
   const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
     (await createApiToken(db, { id: users.admin, email: 'api.admin@example.com' }, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + DAY) })).token;
   const tokens = { lead: await tok('personal', users.lead), exec: await tok('personal', users.exec), org: await tok('service', null), teamB: await tok('service', null, teamB) };
@@ -88,7 +94,7 @@ describeEachDb('read API /api/v1', (ctx) => {
       blockedByModel: false,
       archivedAt: null,
       updatedAt: a1.updatedAt,
-      outcomes: 0,
+      outcomes: 1,
     });
     expect(a1.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(body.data.map((e: { title: string }) => e.title)).toEqual(['Alpha drafts', 'Alpha triage']); // newest first
@@ -127,6 +133,45 @@ describeEachDb('read API /api/v1', (ctx) => {
     expect(own.sums).toEqual({ hoursSavedPerMonth: 0, spendMonthly: { amountMinor: 3000, currency: 'USD' } });
     const other = await (await get(experimentsRoute.GET, `/api/v1/experiments?team=${fx.teamA}`, fx.tokens.teamB)).json();
     expect(other).toEqual({ data: [], total: 0, sums: { hoursSavedPerMonth: 0, spendMonthly: { amountMinor: 0, currency: 'USD' } }, nextCursor: null });
+  });
+
+  it('returns one experiment with its outcomes and check-ins; another team’s is not found for a team token', async () => {
+    const res = await experimentRoute.GET(new Request(`http://localhost:3000/api/v1/experiments/${fx.ids.a1}`, { headers: { authorization: `Bearer ${fx.tokens.lead}` } }), {
+      params: Promise.resolve({ id: String(fx.ids.a1) }),
+    });
+    expect(res.status).toBe(200);
+    const e = await res.json();
+    expect(e).toMatchObject({ id: fx.ids.a1, title: 'Alpha triage', team: 'Alpha', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, spendOneOff: null, owner: 'Admin', models: [] });
+    expect(e.outcomes).toEqual([{ id: e.outcomes[0].id, type: 'insight', description: 'Found duplicate tickets', impact: 4, evidence: 'ticket log', recordedOn: '2026-11-02' }]);
+    expect(e.checkins).toEqual([{ id: e.checkins[0].id, date: '2026-11-01', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, qualityAfter: 4, note: 'steady' }]);
+    const one = (id: string, token: string) => experimentRoute.GET(new Request(`http://localhost:3000/api/v1/experiments/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
+    const hidden = await one(String(fx.ids.a1), fx.tokens.teamB);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toEqual({ error: 'There is no experiment with this id.' });
+    expect((await one(String(fx.ids.b1), fx.tokens.teamB)).status).toBe(200);
+    expect((await one('999999', fx.tokens.org)).status).toBe(404);
+    expect((await one('abc', fx.tokens.org)).status).toBe(404);
+    expect((await one(String(fx.ids.a1), 'upl_wrong')).status).toBe(401);
+  });
+
+  it('gives the dashboard’s headline figures for the period and the one before, per token scope', async () => {
+    const q = '/api/v1/dashboard?from=2026-09-01&to=2026-11-30';
+    const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+    const none = { active: 0, teamsActive: 0, completed: 0, completedWithOutcome: 0, activeNewCapability: 0, hoursSavedPerMonth: 0, spendMonthly: usd(0), spendOneOff: usd(0), outcomes: 0, outcomeExperiments: 0, avgImpact: null };
+    const periods = { period: { from: '2026-09-01', to: '2026-11-30' }, previousPeriod: { from: '2026-06-02', to: '2026-08-31' } };
+    // Alpha triage (60 h, 120.50, one outcome of impact 4) and Beta reports (30.00) run in the period.
+    expect(await (await get(dashboardRoute.GET, q, fx.tokens.org)).json()).toEqual({
+      ...periods,
+      teamsInScope: 2,
+      current: { ...none, active: 2, teamsActive: 2, hoursSavedPerMonth: 60, spendMonthly: usd(15050), outcomes: 1, outcomeExperiments: 1, avgImpact: 4 },
+      previous: none,
+    });
+    expect(await (await get(dashboardRoute.GET, q, fx.tokens.teamB)).json()).toEqual({
+      ...periods,
+      teamsInScope: 1,
+      current: { ...none, active: 1, teamsActive: 1, spendMonthly: usd(3000) },
+      previous: none,
+    });
   });
 
   it('refuses a revoked or expired token with 401, and a busy token with 429 and Retry-After', async () => {

@@ -37,3 +37,57 @@ export const experimentList = z.object({
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
 });
 export type ExperimentList = z.infer<typeof experimentList>;
+
+export const outcome = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  description: z.string(),
+  impact: z.number().int().min(1).max(5),
+  evidence: z.string(),
+  recordedOn: isoDate,
+});
+
+export const checkin = z.object({
+  id: z.number().int(),
+  date: isoDate,
+  hoursSavedPerMonth: z.number().nullable(),
+  spendMonthly: money.nullable(),
+  qualityAfter: z.number().int().nullable(),
+  note: z.string(),
+});
+
+export const experimentDetail = experimentListItem.extend({
+  description: z.string(),
+  hypothesis: z.string(),
+  dataSensitivity: z.string(),
+  owner: z.string().nullable(),
+  spendOneOff: money.nullable(),
+  learnings: z.string(),
+  conclusion: z.string().nullable(),
+  createdAt: isoDateTime,
+  models: z.array(z.object({ slug: z.string(), name: z.string(), vendor: z.string(), isPrimary: z.boolean() })),
+  outcomes: z.array(outcome),
+  checkins: z.array(checkin),
+});
+
+const period = z.object({ from: isoDate, to: isoDate });
+export const periodFigures = z.object({
+  active: z.number().int(),
+  teamsActive: z.number().int(),
+  completed: z.number().int(),
+  completedWithOutcome: z.number().int(),
+  activeNewCapability: z.number().int(),
+  hoursSavedPerMonth: z.number(),
+  spendMonthly: money,
+  spendOneOff: money,
+  outcomes: z.number().int(),
+  outcomeExperiments: z.number().int(),
+  avgImpact: z.number().nullable(),
+});
+export const dashboardFigures = z.object({
+  period,
+  previousPeriod: period.nullable().describe('The period of the same length before; null for all time'),
+  teamsInScope: z.number().int(),
+  current: periodFigures,
+  previous: periodFigures.nullable(),
+});

@@ -68,6 +68,8 @@ import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as exportRoute from '@/app/api/export/experiments/route';
 import * as healthRoute from '@/app/api/health/route';
 import * as apiExperimentsRoute from '@/app/api/v1/experiments/route';
+import * as apiDashboardRoute from '@/app/api/v1/dashboard/route';
+import * as apiExperimentRoute from '@/app/api/v1/experiments/[id]/route';
 import * as modelImportRoute from '@/app/api/models/import/route';
 import * as reportRoute from '@/app/api/reports/executive/route';
 import type { ActionState } from '@/lib/action-state';
@@ -551,5 +553,19 @@ export const ACTION_TABLE: TableEntry[] = [
     refusal: () => 'login',
     route: { method: 'GET', path: '/api/v1/experiments', handler: apiExperimentsRoute.GET as Handler },
     input: (fx) => ({ team: String(fx.teams.own) }),
+  },
+  {
+    name: 'route: GET /api/v1/experiments/{id} (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/experiments/1', handler: apiExperimentRoute.GET as Handler, params: { id: '1' } },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/dashboard (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/dashboard', handler: apiDashboardRoute.GET as Handler },
+    input: () => ({}),
   },
 ];

@@ -2,7 +2,8 @@ import { getDb } from '@/db';
 import { listExperiments } from '@/db/queries/experiments-list';
 import { getSettings } from '@/db/queries/settings';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
-import { authorizeApi, ownTeams, readableTeams } from '@/lib/api/principal';
+import { authorizeApi, ownTeams } from '@/lib/api/principal';
+import { scopeFilters } from '@/lib/api/scope';
 import { apiError, apiJson } from '@/lib/api/respond';
 import { experimentList } from '@/lib/api/schemas';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -26,13 +27,7 @@ export async function GET(request: Request) {
   const limit = limitRaw === null ? 50 : Number(limitRaw);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return apiError(400, `limit must be a whole number from 1 to ${MAX_LIMIT}.`);
 
-  const filters = parseExperimentFilters(params);
-  const scope = readableTeams(principal);
-  // A team-scoped token only ever sees its team: other teams asked for match nothing (id 0 is no team).
-  if (scope) {
-    const asked = filters.team?.filter((t) => scope.includes(t));
-    filters.team = !filters.team ? scope : asked?.length ? asked : [0];
-  }
+  const filters = scopeFilters(parseExperimentFilters(params), principal);
 
   const db = await getDb();
   const [result, settings] = await Promise.all([listExperiments(db, filters, { userTeamIds: ownTeams(principal) }, limit + 1, cursor), getSettings(db)]);
