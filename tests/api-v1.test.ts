@@ -5,7 +5,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { addCheckin, addOutcome } from '@/db/queries/experiment-children';
 import { createExperiment } from '@/db/queries/experiment-write';
-import { apiTokens, teamMembers, teams } from '@/db/schema';
+import { aiModels, apiTokens, modelBenchmarks, modelPrices, teamMembers, teams } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';
@@ -13,6 +13,7 @@ import { checkinSchema, experimentSchema, outcomeSchema } from '@/lib/validation
 import * as experimentsRoute from '@/app/api/v1/experiments/route';
 import * as experimentRoute from '@/app/api/v1/experiments/[id]/route';
 import * as dashboardRoute from '@/app/api/v1/dashboard/route';
+import * as modelsRoute from '@/app/api/v1/models/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
 
@@ -46,6 +47,12 @@ async function fixture(db: Db): Promise<Fx> {
   // The check-in repeats the experiment's own figures, so the current figures stay 60 h and 120.50.
   await addCheckin(db, admin, ids.a1, checkinSchema.parse({ date: '2026-11-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50', qualityAfter: '4', note: 'steady' }));
   await addOutcome(db, admin, ids.a1, outcomeSchema.parse({ type: 'insight', description: 'Found duplicate tickets', impact: '4', evidence: 'ticket log', recordedOn: '2026-11-02' }));
+  const [{ id: modelId }] = await db.insert(aiModels).values({ slug: 'api-model', name: 'API Model', vendor: 'Acme', releaseDate: '2025-01-15', dataPolicy: 'no_training' }).returning({ id: aiModels.id });
+  await db.insert(modelPrices).values([
+    { modelId, effectiveDate: '2025-01-15', inputUsdPerMtok: '3', outputUsdPerMtok: '15', source: 'launch' },
+    { modelId, effectiveDate: '2025-06-01', inputUsdPerMtok: '0.0375', outputUsdPerMtok: '1.25', source: 'price cut' },
+  ]);
+  await db.insert(modelBenchmarks).values({ modelId, benchmark: 'gpqa_diamond', score: '71.5', source: 'vendor card' });
   const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
     (await createApiToken(db, { id: users.admin, email: 'api.admin@example.com' }, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + DAY) })).token;
   const tokens = { lead: await tok('personal', users.lead), exec: await tok('personal', users.exec), org: await tok('service', null), teamB: await tok('service', null, teamB) };
@@ -172,6 +179,32 @@ describeEachDb('read API /api/v1', (ctx) => {
       current: { ...none, active: 1, teamsActive: 1, spendMonthly: usd(3000) },
       previous: none,
     });
+  });
+
+  it('lists the catalog with today’s price, the price history and scores, prices in cents per million tokens', async () => {
+    const body = await (await get(modelsRoute.GET, '/api/v1/models', fx.tokens.teamB)).json();
+    // The shipped reference catalog is there too: every model once.
+    expect(body.data).toHaveLength((await ctx.db.select({ id: aiModels.id }).from(aiModels)).length);
+    expect(body.data.filter((m: { slug: string }) => m.slug === 'api-model')).toEqual(
+      [
+        {
+          slug: 'api-model',
+          name: 'API Model',
+          vendor: 'Acme',
+          releaseDate: '2025-01-15',
+          reasoning: false,
+          openWeights: false,
+          dataPolicy: 'no_training',
+          experiments: 0,
+          pricePerMillionTokens: { inputMinor: 3.75, outputMinor: 125, currency: 'USD' },
+          priceHistory: [
+            { effectiveDate: '2025-01-15', inputMinor: 300, outputMinor: 1500, currency: 'USD', source: 'launch' },
+            { effectiveDate: '2025-06-01', inputMinor: 3.75, outputMinor: 125, currency: 'USD', source: 'price cut' },
+          ],
+          scores: [{ benchmark: 'gpqa_diamond', score: 71.5, source: 'vendor card' }],
+        },
+      ],
+    );
   });
 
   it('refuses a revoked or expired token with 401, and a busy token with 429 and Retry-After', async () => {

@@ -91,3 +91,20 @@ export const dashboardFigures = z.object({
   current: periodFigures,
   previous: periodFigures.nullable(),
 });
+
+/** Prices per million tokens in US cents (minor units); fractions of a cent are kept. */
+const tokenPrice = z.object({ inputMinor: z.number(), outputMinor: z.number(), currency: z.literal('USD') });
+export const catalogModel = z.object({
+  slug: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  releaseDate: isoDate,
+  reasoning: z.boolean(),
+  openWeights: z.boolean(),
+  dataPolicy: z.string(),
+  experiments: z.number().int(),
+  pricePerMillionTokens: tokenPrice.nullable().describe('In force today'),
+  priceHistory: z.array(tokenPrice.extend({ effectiveDate: isoDate, source: z.string() })),
+  scores: z.array(z.object({ benchmark: z.string(), score: z.number(), source: z.string() })),
+});
+export const catalogModels = z.object({ data: z.array(catalogModel) });
