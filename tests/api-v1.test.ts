@@ -14,6 +14,7 @@ import * as experimentsRoute from '@/app/api/v1/experiments/route';
 import * as experimentRoute from '@/app/api/v1/experiments/[id]/route';
 import * as dashboardRoute from '@/app/api/v1/dashboard/route';
 import * as modelsRoute from '@/app/api/v1/models/route';
+import * as insightsRoute from '@/app/api/v1/insights/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
 
@@ -35,24 +36,25 @@ async function fixture(db: Db): Promise<Fx> {
   await insertUserWithPassword(db, { id: users.exec, email: 'api.exec@example.com', name: 'Exec', role: 'executive', passwordHash: 'x' });
   await db.insert(teamMembers).values({ teamId: teamA, userId: users.lead, teamRole: 'lead' });
   const admin: SessionUser = { id: users.admin, name: 'Admin', email: 'api.admin@example.com', role: 'admin', teamIds: [], leadTeamIds: [] };
-  const ids: Record<string, number> = {};
-  const make = async (key: string, o: Record<string, unknown>) => {
-    const r = await createExperiment(db, admin, experimentSchema.parse(o));
-    if (!r.ok) throw new Error(JSON.stringify(r));
-    ids[key] = r.id;
-  };
-  await make('a1', { title: 'Alpha triage', teamId: String(teamA), status: 'running', startDate: '2026-10-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50' });
-  await make('a2', { title: 'Alpha drafts', teamId: String(teamA), status: 'proposed' });
-  await make('b1', { title: 'Beta reports', teamId: String(teamB), status: 'running', startDate: '2026-09-15', spendMonthly: '30' });
-  // The check-in repeats the experiment's own figures, so the current figures stay 60 h and 120.50.
-  await addCheckin(db, admin, ids.a1, checkinSchema.parse({ date: '2026-11-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50', qualityAfter: '4', note: 'steady' }));
-  await addOutcome(db, admin, ids.a1, outcomeSchema.parse({ type: 'insight', description: 'Found duplicate tickets', impact: '4', evidence: 'ticket log', recordedOn: '2026-11-02' }));
   const [{ id: modelId }] = await db.insert(aiModels).values({ slug: 'api-model', name: 'API Model', vendor: 'Acme', releaseDate: '2025-01-15', dataPolicy: 'no_training' }).returning({ id: aiModels.id });
   await db.insert(modelPrices).values([
     { modelId, effectiveDate: '2025-01-15', inputUsdPerMtok: '3', outputUsdPerMtok: '15', source: 'launch' },
     { modelId, effectiveDate: '2025-06-01', inputUsdPerMtok: '0.0375', outputUsdPerMtok: '1.25', source: 'price cut' },
   ]);
   await db.insert(modelBenchmarks).values({ modelId, benchmark: 'gpqa_diamond', score: '71.5', source: 'vendor card' });
+  const [{ id: trainerId }] = await db.insert(aiModels).values({ slug: 'api-trainer', name: 'API Trainer', vendor: 'Bolt', releaseDate: '2025-02-01', dataPolicy: 'trains' }).returning({ id: aiModels.id });
+  const ids: Record<string, number> = {};
+  const make = async (key: string, o: Record<string, unknown>) => {
+    const r = await createExperiment(db, admin, experimentSchema.parse(o));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    ids[key] = r.id;
+  };
+  await make('a1', { title: 'Alpha triage', teamId: String(teamA), status: 'running', startDate: '2026-10-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50', modelIds: [String(modelId)] });
+  await make('a2', { title: 'Alpha drafts', teamId: String(teamA), status: 'proposed' });
+  await make('b1', { title: 'Beta reports', teamId: String(teamB), status: 'running', startDate: '2026-09-15', spendMonthly: '30', modelIds: [String(trainerId)], dataSensitivity: 'confidential' });
+  // The check-in repeats the experiment's own figures, so the current figures stay 60 h and 120.50.
+  await addCheckin(db, admin, ids.a1, checkinSchema.parse({ date: '2026-11-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50', qualityAfter: '4', note: 'steady' }));
+  await addOutcome(db, admin, ids.a1, outcomeSchema.parse({ type: 'insight', description: 'Found duplicate tickets', impact: '4', evidence: 'ticket log', recordedOn: '2026-11-02' }));
   const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
     (await createApiToken(db, { id: users.admin, email: 'api.admin@example.com' }, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + DAY) })).token;
   const tokens = { lead: await tok('personal', users.lead), exec: await tok('personal', users.exec), org: await tok('service', null), teamB: await tok('service', null, teamB) };
@@ -148,7 +150,8 @@ describeEachDb('read API /api/v1', (ctx) => {
     });
     expect(res.status).toBe(200);
     const e = await res.json();
-    expect(e).toMatchObject({ id: fx.ids.a1, title: 'Alpha triage', team: 'Alpha', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, spendOneOff: null, owner: 'Admin', models: [] });
+    expect(e).toMatchObject({ id: fx.ids.a1, title: 'Alpha triage', team: 'Alpha', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, spendOneOff: null, owner: 'Admin' });
+    expect(e.models).toEqual([{ slug: 'api-model', name: 'API Model', vendor: 'Acme', isPrimary: true }]);
     expect(e.outcomes).toEqual([{ id: e.outcomes[0].id, type: 'insight', description: 'Found duplicate tickets', impact: 4, evidence: 'ticket log', recordedOn: '2026-11-02' }]);
     expect(e.checkins).toEqual([{ id: e.checkins[0].id, date: '2026-11-01', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, qualityAfter: 4, note: 'steady' }]);
     const one = (id: string, token: string) => experimentRoute.GET(new Request(`http://localhost:3000/api/v1/experiments/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
@@ -195,7 +198,7 @@ describeEachDb('read API /api/v1', (ctx) => {
           reasoning: false,
           openWeights: false,
           dataPolicy: 'no_training',
-          experiments: 0,
+          experiments: 1,
           pricePerMillionTokens: { inputMinor: 3.75, outputMinor: 125, currency: 'USD' },
           priceHistory: [
             { effectiveDate: '2025-01-15', inputMinor: 300, outputMinor: 1500, currency: 'USD', source: 'launch' },
@@ -205,6 +208,34 @@ describeEachDb('read API /api/v1', (ctx) => {
         },
       ],
     );
+  });
+
+  it('gives the insights: radar, concentration and privacy flags, per token scope', async () => {
+    const only = (key: string) => ({ hhi: 1, level: 'concentrated', largest: { key, weight: 1, share: 1 }, count: 1 });
+    const flag = { id: fx.ids.b1, title: 'Beta reports', teamId: fx.teamB, team: 'Beta', sensitivity: 'confidential', status: 'running', models: [{ name: 'API Trainer', vendor: 'Bolt', policy: 'trains' }] };
+    // The organisation: one experiment on Acme's model, one on Bolt's (which trains on confidential data).
+    expect(await (await get(insightsRoute.GET, '/api/v1/insights', fx.tokens.exec)).json()).toEqual({
+      radar: [],
+      concentration: {
+        byVendor: { hhi: 0.5, level: 'concentrated', largest: { key: 'Acme', weight: 1, share: 0.5 }, count: 2 },
+        byModel: { hhi: 0.5, level: 'concentrated', largest: { key: 'API Model', weight: 1, share: 0.5 }, count: 2 },
+        portability: null,
+        experiments: 2,
+        vendorShares: [{ vendor: 'Acme', experiments: 1, share: 0.5 }, { vendor: 'Bolt', experiments: 1, share: 0.5 }],
+      },
+      privacyFlags: [flag],
+    });
+    expect(await (await get(insightsRoute.GET, '/api/v1/insights', fx.tokens.teamB)).json()).toEqual({
+      radar: [],
+      concentration: { byVendor: only('Bolt'), byModel: only('API Trainer'), portability: null, experiments: 1, vendorShares: [{ vendor: 'Bolt', experiments: 1, share: 1 }] },
+      privacyFlags: [flag],
+    });
+    // A lead narrows to their own team (Alpha) as on the page.
+    expect(await (await get(insightsRoute.GET, '/api/v1/insights?scope=mine', fx.tokens.lead)).json()).toEqual({
+      radar: [],
+      concentration: { byVendor: only('Acme'), byModel: only('API Model'), portability: null, experiments: 1, vendorShares: [{ vendor: 'Acme', experiments: 1, share: 1 }] },
+      privacyFlags: [],
+    });
   });
 
   it('refuses a revoked or expired token with 401, and a busy token with 429 and Retry-After', async () => {

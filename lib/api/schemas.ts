@@ -108,3 +108,42 @@ export const catalogModel = z.object({
   scores: z.array(z.object({ benchmark: z.string(), score: z.number(), source: z.string() })),
 });
 export const catalogModels = z.object({ data: z.array(catalogModel) });
+
+const concentrationSummary = z.object({
+  hhi: z.number().nullable().describe('Herfindahl–Hirschman index as a fraction, 0–1'),
+  level: z.string().nullable(),
+  largest: z.object({ key: z.string(), weight: z.number(), share: z.number() }).nullable(),
+  count: z.number().int(),
+});
+export const insights = z.object({
+  radar: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      teamId: z.number().int(),
+      team: z.string(),
+      missing: z.string(),
+      benchmark: z.string(),
+      minScore: z.number().nullable(),
+      candidates: z.array(z.object({ name: z.string(), vendor: z.string(), score: z.number().nullable(), pointsGain: z.number() })),
+    }),
+  ),
+  concentration: z.object({
+    byVendor: concentrationSummary,
+    byModel: concentrationSummary,
+    portability: z.number().nullable().describe('Share of completed experiments tried on two or more models'),
+    experiments: z.number().int(),
+    vendorShares: z.array(z.object({ vendor: z.string(), experiments: z.number(), share: z.number() })),
+  }),
+  privacyFlags: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      teamId: z.number().int(),
+      team: z.string(),
+      sensitivity: z.string(),
+      status: z.string(),
+      models: z.array(z.object({ name: z.string(), vendor: z.string(), policy: z.string() })),
+    }),
+  ),
+});

@@ -68,6 +68,7 @@ import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as exportRoute from '@/app/api/export/experiments/route';
 import * as healthRoute from '@/app/api/health/route';
 import * as apiExperimentsRoute from '@/app/api/v1/experiments/route';
+import * as apiInsightsRoute from '@/app/api/v1/insights/route';
 import * as apiModelsRoute from '@/app/api/v1/models/route';
 import * as apiDashboardRoute from '@/app/api/v1/dashboard/route';
 import * as apiExperimentRoute from '@/app/api/v1/experiments/[id]/route';
@@ -574,6 +575,13 @@ export const ACTION_TABLE: TableEntry[] = [
     allowed: [],
     refusal: () => 'login',
     route: { method: 'GET', path: '/api/v1/models', handler: apiModelsRoute.GET as Handler },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/insights (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/insights', handler: apiInsightsRoute.GET as Handler },
     input: () => ({}),
   },
 ];
