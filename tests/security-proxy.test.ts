@@ -67,6 +67,7 @@ describe('state-changing requests from another site are refused', () => {
     const bearer = proxy(request('/api/v1/experiments', { headers: { authorization: 'Bearer upl_x' } }));
     expect(bearer.status).toBe(200); // passed on: the handler checks the token
     expect(bearer.headers.get('location')).toBeNull();
+    expect(proxy(request('/api/v1/openapi.json')).status).toBe(200); // the document holds no data
   });
 
   it('never refuses a GET, whatever its Origin', () => {

@@ -68,6 +68,7 @@ import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as exportRoute from '@/app/api/export/experiments/route';
 import * as healthRoute from '@/app/api/health/route';
 import * as apiExperimentsRoute from '@/app/api/v1/experiments/route';
+import * as apiOpenApiRoute from '@/app/api/v1/openapi.json/route';
 import * as apiInsightsRoute from '@/app/api/v1/insights/route';
 import * as apiModelsRoute from '@/app/api/v1/models/route';
 import * as apiDashboardRoute from '@/app/api/v1/dashboard/route';
@@ -583,5 +584,13 @@ export const ACTION_TABLE: TableEntry[] = [
     refusal: () => 'login',
     route: { method: 'GET', path: '/api/v1/insights', handler: apiInsightsRoute.GET as Handler },
     input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/openapi.json (public: no data)',
+    effect: READ_ONLY,
+    allowed: EVERYONE,
+    route: { method: 'GET', path: '/api/v1/openapi.json', handler: apiOpenApiRoute.GET as Handler },
+    input: () => ({}),
+    fuzz: false,
   },
 ];
