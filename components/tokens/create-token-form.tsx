@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
-import { TOKEN_EXPIRY_DAYS } from '@/lib/validation/api-tokens';
+import { TOKEN_EXPIRY_DAYS } from '@/lib/validation/token-expiry';
 
 type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;

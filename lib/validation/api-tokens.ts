@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { MAX_ID } from './ids';
 
-/** How long a token may live, in days: short by default, a year at most. */
-export const TOKEN_EXPIRY_DAYS = ['7', '30', '90', '365'] as const;
+import { TOKEN_EXPIRY_DAYS } from './token-expiry';
 
 const name = z.string().trim().min(1, 'Name the token, e.g. "Power BI".').max(80, 'At most 80 characters.');
 const expiresInDays = z.enum(TOKEN_EXPIRY_DAYS, { error: 'Choose when the token expires.' }).default('30');
