@@ -25,6 +25,15 @@ export function proxy(request: NextRequest) {
     );
   }
 
+  // The read API speaks JSON to programs: a missing Bearer token is a 401, never a redirect to /login.
+  // The handler verifies the token itself (this runs without the database).
+  if (isApiV1(pathname) && !/^Bearer\s+\S+$/i.test(request.headers.get('authorization') ?? '')) {
+    return Response.json(
+      { error: 'Send an API token: Authorization: Bearer <token>.' },
+      { status: 401, headers: { ...baseHeaders, 'Cache-Control': 'no-store', 'WWW-Authenticate': 'Bearer' } },
+    );
+  }
+
   if (!isPublicPath(pathname) && !getSessionCookie(request)) {
     const login = new URL('/login', request.url);
     const next = pathname === '/' ? null : safeNextPath(`${pathname}${search}`);
@@ -51,6 +60,11 @@ export function proxy(request: NextRequest) {
   // under /_next/static are not proxied and stay cacheable).
   response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+/** /api/v1 answers Bearer tokens only; its OpenAPI document is public. */
+function isApiV1(pathname: string): boolean {
+  return (pathname === '/api/v1' || pathname.startsWith('/api/v1/')) && pathname !== '/api/v1/openapi.json';
 }
 
 // A restore upload (multipart POST to /api/admin/backup) bypasses the proxy: Next.js buffers a proxied

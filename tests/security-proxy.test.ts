@@ -56,6 +56,20 @@ describe('state-changing requests from another site are refused', () => {
     }
   }
 
+  it('answers /api/v1 without a Bearer token with a JSON 401, never a redirect, even with a session cookie', async () => {
+    for (const headers of [{}, SESSION, { authorization: 'Basic abc' }] as Record<string, string>[]) {
+      const res = proxy(request('/api/v1/experiments', { headers }));
+      expect(res.status).toBe(401);
+      expect(res.headers.get('location')).toBeNull();
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await res.json()).toEqual({ error: 'Send an API token: Authorization: Bearer <token>.' });
+    }
+    const bearer = proxy(request('/api/v1/experiments', { headers: { authorization: 'Bearer upl_x' } }));
+    expect(bearer.status).toBe(200); // passed on: the handler checks the token
+    expect(bearer.headers.get('location')).toBeNull();
+    expect(proxy(request('/api/v1/openapi.json')).status).toBe(200); // the document holds no data
+  });
+
   it('never refuses a GET, whatever its Origin', () => {
     const res = proxy(request('/dashboard', { headers: { ...SESSION, origin: 'https://evil.example' } }));
     expect(res.status).toBe(200);

@@ -20,7 +20,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * has none, and a restore loads them from the shipped reference data) and models' retirement date (null);
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
- * effort-backfill.ts) and check-ins' usage (null: not recorded).
+ * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
+ * in a backup.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -33,6 +34,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0008_summary_writers_definer',
   '0009_benchmarks_catalog',
   '0010_blocker_benchmark',
+  '0011_reasoning_effort_usage',
   SCHEMA_VERSION,
 ];
 
@@ -89,6 +91,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
+  api_tokens: 'secrets: API token hashes; like sessions, a restore revokes every token (a copied file must not grant API access)',
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',

@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
 import { experiments, teams } from '../schema';
 import type { Queryable } from '../types';
@@ -40,13 +40,20 @@ function orderFor(filters: ExperimentFilters): SQL[] {
 
 const NULLABLE_SORTS = new Set<SortKey>(['startDate', 'endDate']);
 
+/** Where the next page starts in the default order (newest first): the last row's creation time (as text, to keep microseconds) and id. */
+export type ListCursor = { createdAt: string; id: number };
+
 /**
  * One page of the filtered experiment list and the total (offset paging; timings in the report of issue 3).
+ * With `after` (the read API): keyset paging in the default order, so rows added meanwhile neither
+ * repeat nor skip; the total and sums still cover the whole filtered set.
  */
-export async function listExperiments(db: Queryable, filters: ExperimentFilters, ctx: FilterContext = {}, pageSize = PAGE_SIZE) {
+export async function listExperiments(db: Queryable, filters: ExperimentFilters, ctx: FilterContext = {}, pageSize = PAGE_SIZE, after?: ListCursor | null) {
+  const keyset = after !== undefined;
   const where = buildExperimentWhere(filters, ctx);
-  const order = orderFor(filters);
-  const page = filters.page ?? 1;
+  const order = keyset ? orderFor({ ...filters, sort: undefined }) : orderFor(filters);
+  const page = keyset ? 1 : (filters.page ?? 1);
+  const rowsWhere = after ? and(where, sql`(${experiments.createdAt}, ${experiments.id}) < (${after.createdAt}::timestamptz, ${after.id})`) : where;
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -68,10 +75,11 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
         archivedAt: experiments.archivedAt,
         updatedAt: experiments.updatedAt,
         outcomes: experiments.outcomeCount,
+        createdAtKey: sql<string>`${experiments.createdAt}::text`,
       })
       .from(experiments)
       .innerJoin(teams, eq(teams.id, experiments.teamId))
-      .where(where)
+      .where(rowsWhere)
       .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),

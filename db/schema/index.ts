@@ -12,3 +12,4 @@ export * from './model-usage';
 export * from './data-version';
 export * from './insights-rollup';
 export * from './benchmarks';
+export * from './api-tokens';

@@ -50,6 +50,9 @@ import {
   restoreExperimentAction,
   updateExperimentAction,
 } from '@/app/(app)/experiments/actions';
+import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
+import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
+import { createApiToken } from '@/db/queries/api-tokens';
 import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
 import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
 import { recordMitigationAction, startRetestAction } from '@/app/(app)/insights/actions';
@@ -64,6 +67,12 @@ import * as backupRoute from '@/app/api/admin/backup/route';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as exportRoute from '@/app/api/export/experiments/route';
 import * as healthRoute from '@/app/api/health/route';
+import * as apiExperimentsRoute from '@/app/api/v1/experiments/route';
+import * as apiOpenApiRoute from '@/app/api/v1/openapi.json/route';
+import * as apiInsightsRoute from '@/app/api/v1/insights/route';
+import * as apiModelsRoute from '@/app/api/v1/models/route';
+import * as apiDashboardRoute from '@/app/api/v1/dashboard/route';
+import * as apiExperimentRoute from '@/app/api/v1/experiments/[id]/route';
 import * as modelImportRoute from '@/app/api/models/import/route';
 import * as reportRoute from '@/app/api/reports/executive/route';
 import type { ActionState } from '@/lib/action-state';
@@ -501,6 +510,86 @@ export const ACTION_TABLE: TableEntry[] = [
     effect: READ_ONLY,
     allowed: EVERYONE,
     route: { method: 'GET', path: '/api/health', handler: healthRoute.GET as Handler },
+    input: () => ({}),
+    fuzz: false,
+  },
+  {
+    name: 'account: create a personal API token',
+    effect: { changes: ['api_tokens'], audit: 'api-token.create' },
+    allowed: SIGNED_IN,
+    action: createPersonalTokenAction,
+    input: (fx) => ({ name: `BI ${fx.uid()}`, expiresInDays: '30' }),
+  },
+  {
+    name: 'account: revoke a personal API token',
+    effect: { changes: ['api_tokens'], audit: 'api-token.revoke' },
+    allowed: SIGNED_IN,
+    action: revokePersonalTokenAction,
+    // The caller's own live token (for anon, an executive's: refused before it is looked at).
+    input: async (fx, caller) => {
+      const owner = fx.users[caller === 'anon' ? 'executive' : caller];
+      const { id } = await createApiToken(fx.db, owner, { kind: 'personal', name: `t ${fx.uid()}`, userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) });
+      return { tokenId: String(id) };
+    },
+  },
+  {
+    name: 'admin: create a service API token',
+    effect: { changes: ['api_tokens'], audit: 'api-token.create' },
+    allowed: ADMIN,
+    action: createServiceTokenAction,
+    input: (fx) => ({ name: `Tableau ${fx.uid()}`, expiresInDays: '90', teamId: String(fx.teams.own) }),
+  },
+  {
+    name: 'admin: revoke a service API token',
+    effect: { changes: ['api_tokens'], audit: 'api-token.revoke' },
+    allowed: ADMIN,
+    action: revokeServiceTokenAction,
+    input: async (fx) => {
+      const { id } = await createApiToken(fx.db, fx.users.admin, { kind: 'service', name: `s ${fx.uid()}`, expiresAt: new Date(Date.now() + 86_400_000) });
+      return { tokenId: String(id) };
+    },
+  },
+  {
+    // The read API takes Bearer tokens only (tests/api-v1.test.ts): a session cookie gets 401 JSON.
+    name: 'route: GET /api/v1/experiments (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/experiments', handler: apiExperimentsRoute.GET as Handler },
+    input: (fx) => ({ team: String(fx.teams.own) }),
+  },
+  {
+    name: 'route: GET /api/v1/experiments/{id} (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/experiments/1', handler: apiExperimentRoute.GET as Handler, params: { id: '1' } },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/dashboard (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/dashboard', handler: apiDashboardRoute.GET as Handler },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/models (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/models', handler: apiModelsRoute.GET as Handler },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/insights (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/insights', handler: apiInsightsRoute.GET as Handler },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/openapi.json (public: no data)',
+    effect: READ_ONLY,
+    allowed: EVERYONE,
+    route: { method: 'GET', path: '/api/v1/openapi.json', handler: apiOpenApiRoute.GET as Handler },
     input: () => ({}),
     fuzz: false,
   },

@@ -11,6 +11,10 @@ import { getDb } from '@/db';
 import { listLockOuts } from '@/db/queries/login-attempts';
 import { getSettings } from '@/db/queries/settings';
 import { listTeamsWithCounts } from '@/db/queries/teams';
+import { listServiceTokens } from '@/db/queries/api-tokens';
+import { CreateTokenForm } from '@/components/tokens/create-token-form';
+import { TokensTable } from '@/components/tokens/tokens-table';
+import { createServiceTokenAction, revokeServiceTokenAction } from './token-actions';
 import { listUsers } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/guard';
 import { THROTTLE } from '@/lib/auth/throttle';
@@ -26,7 +30,13 @@ export default async function AdminPage() {
     perClient: THROTTLE.maxFailuresPerClient,
     keepHours: THROTTLE.keepHours,
   };
-  const [users, teams, settings, lockOuts] = await Promise.all([listUsers(db), listTeamsWithCounts(db), getSettings(db), listLockOuts(db, limits)]);
+  const [users, teams, settings, lockOuts, serviceTokens] = await Promise.all([
+    listUsers(db),
+    listTeamsWithCounts(db),
+    getSettings(db),
+    listLockOuts(db, limits),
+    listServiceTokens(db),
+  ]);
   return (
     <>
       <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
@@ -74,6 +84,16 @@ export default async function AdminPage() {
               ))}
             </tbody>
           </Table>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Service tokens"
+            description="Read-only API tokens for BI tools, not tied to a person: they read what an executive reads, or one team's data. Each is shown once."
+          />
+          <div className="mb-4">
+            <CreateTokenForm action={createServiceTokenAction} teams={teams} idPrefix="service-token" />
+          </div>
+          <TokensTable tokens={serviceTokens} revoke={revokeServiceTokenAction} showScope />
         </Card>
       </div>
     </>

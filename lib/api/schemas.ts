@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * The read API's response shapes: one casing (camelCase), ISO 8601 dates, money in minor units with its
+ * currency. Handlers build their answers through these schemas, so the contract cannot drift from the code.
+ */
+export const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
+export const isoDateTime = z.iso.datetime().describe('An ISO 8601 instant in UTC');
+export const money = z
+  .object({ amountMinor: z.number().int().describe('Minor units, e.g. cents'), currency: z.string().regex(/^[A-Z]{3}$/) })
+  .describe('An amount of money in minor units with its ISO 4217 currency');
+
+export const errorBody = z.object({ error: z.string().describe('What went wrong, as a plain sentence') });
+
+export const experimentListItem = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  teamId: z.number().int(),
+  team: z.string(),
+  status: z.string(),
+  mindset: z.string(),
+  workType: z.string(),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  hoursSavedPerMonth: z.number().nullable().describe('The latest check-in\u2019s figure, else the experiment\u2019s own; null when neither has one'),
+  spendMonthly: money.nullable(),
+  blockedByModel: z.boolean(),
+  archivedAt: isoDateTime.nullable(),
+  updatedAt: isoDateTime,
+  outcomes: z.number().int(),
+});
+
+export const experimentList = z.object({
+  data: z.array(experimentListItem),
+  total: z.number().int().describe('Experiments matching the filters, over all pages'),
+  sums: z.object({ hoursSavedPerMonth: z.number(), spendMonthly: money }),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+});
+export type ExperimentList = z.infer<typeof experimentList>;
+
+export const outcome = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  description: z.string(),
+  impact: z.number().int().min(1).max(5),
+  evidence: z.string(),
+  recordedOn: isoDate,
+});
+
+export const checkin = z.object({
+  id: z.number().int(),
+  date: isoDate,
+  hoursSavedPerMonth: z.number().nullable(),
+  spendMonthly: money.nullable(),
+  qualityAfter: z.number().int().nullable(),
+  note: z.string(),
+});
+
+export const experimentDetail = experimentListItem.extend({
+  description: z.string(),
+  hypothesis: z.string(),
+  dataSensitivity: z.string(),
+  owner: z.string().nullable(),
+  spendOneOff: money.nullable(),
+  learnings: z.string(),
+  conclusion: z.string().nullable(),
+  createdAt: isoDateTime,
+  models: z.array(z.object({ slug: z.string(), name: z.string(), vendor: z.string(), isPrimary: z.boolean() })),
+  outcomes: z.array(outcome),
+  checkins: z.array(checkin),
+});
+
+const period = z.object({ from: isoDate, to: isoDate });
+export const periodFigures = z.object({
+  active: z.number().int(),
+  teamsActive: z.number().int(),
+  completed: z.number().int(),
+  completedWithOutcome: z.number().int(),
+  activeNewCapability: z.number().int(),
+  hoursSavedPerMonth: z.number(),
+  spendMonthly: money,
+  spendOneOff: money,
+  outcomes: z.number().int(),
+  outcomeExperiments: z.number().int(),
+  avgImpact: z.number().nullable(),
+});
+export const dashboardFigures = z.object({
+  period,
+  previousPeriod: period.nullable().describe('The period of the same length before; null for all time'),
+  teamsInScope: z.number().int(),
+  current: periodFigures,
+  previous: periodFigures.nullable(),
+});
+
+/** Prices per million tokens in US cents (minor units); fractions of a cent are kept. */
+const tokenPrice = z.object({ inputMinor: z.number(), outputMinor: z.number(), currency: z.literal('USD') });
+export const catalogModel = z.object({
+  slug: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  releaseDate: isoDate,
+  reasoning: z.boolean(),
+  openWeights: z.boolean(),
+  dataPolicy: z.string(),
+  experiments: z.number().int(),
+  pricePerMillionTokens: tokenPrice.nullable().describe('In force today'),
+  priceHistory: z.array(tokenPrice.extend({ effectiveDate: isoDate, source: z.string() })),
+  scores: z.array(z.object({ benchmark: z.string(), score: z.number(), source: z.string() })),
+});
+export const catalogModels = z.object({ data: z.array(catalogModel) });
+
+const concentrationSummary = z.object({
+  hhi: z.number().nullable().describe('Herfindahl–Hirschman index as a fraction, 0–1'),
+  level: z.string().nullable(),
+  largest: z.object({ key: z.string(), weight: z.number(), share: z.number() }).nullable(),
+  count: z.number().int(),
+});
+export const insights = z.object({
+  radar: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      teamId: z.number().int(),
+      team: z.string(),
+      missing: z.string(),
+      benchmark: z.string(),
+      minScore: z.number().nullable(),
+      candidates: z.array(z.object({ name: z.string(), vendor: z.string(), score: z.number().nullable(), pointsGain: z.number() })),
+    }),
+  ),
+  concentration: z.object({
+    byVendor: concentrationSummary,
+    byModel: concentrationSummary,
+    portability: z.number().nullable().describe('Share of completed experiments tried on two or more models'),
+    experiments: z.number().int(),
+    vendorShares: z.array(z.object({ vendor: z.string(), experiments: z.number(), share: z.number() })),
+  }),
+  privacyFlags: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      teamId: z.number().int(),
+      team: z.string(),
+      sensitivity: z.string(),
+      status: z.string(),
+      models: z.array(z.object({ name: z.string(), vendor: z.string(), policy: z.string() })),
+    }),
+  ),
+});
