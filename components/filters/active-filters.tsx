@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { experimentFiltersToSearch } from '@/lib/validation/filter-search';
-import { describeFilters, withoutChip, type FilterNames } from '@/lib/validation/describe-filters';
+import { describeFilters, filterNames, withoutChip, type FilterNames } from '@/lib/validation/describe-filters';
 
 /**
  * Every filter the URL applies, as removable chips: what the panel shows and what only a link carries
@@ -34,8 +34,5 @@ export function ActiveFilters({ f, names, path }: { f: Partial<ExperimentFilters
   );
 }
 
-/** Names for the chips, from the lists the page already loads. */
-export const filterNames = (teams: { id: number; name: string }[], models: { slug: string; name: string }[]): FilterNames => ({
-  teams: new Map(teams.map((t) => [t.id, t.name])),
-  models: new Map(models.map((m) => [m.slug, m.name])),
-});
+
+export { filterNames };

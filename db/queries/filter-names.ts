@@ -1,3 +1,4 @@
+import { filterNames } from '@/lib/validation/describe-filters';
 import { aiModels, teams } from '../schema';
 import type { Queryable } from '../types';
 
@@ -7,5 +8,5 @@ export async function namesForFilters(db: Queryable) {
     db.select({ id: teams.id, name: teams.name }).from(teams),
     db.select({ slug: aiModels.slug, name: aiModels.name }).from(aiModels),
   ]);
-  return { teams: new Map(t.map((x) => [x.id, x.name])), models: new Map(m.map((x) => [x.slug, x.name])) };
+  return filterNames(t, m);
 }

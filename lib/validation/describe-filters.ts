@@ -6,6 +6,12 @@ export type FilterChip = { id: string; text: string; clears: (keyof ExperimentFi
 
 export type FilterNames = { teams: Map<number, string>; models: Map<string, string> };
 
+/** Names for the chips and covers, from team and model lists. */
+export const filterNames = (teams: { id: number; name: string }[], models: { slug: string; name: string }[]): FilterNames => ({
+  teams: new Map(teams.map((t) => [t.id, t.name])),
+  models: new Map(models.map((m) => [m.slug, m.name])),
+});
+
 const range = (from?: string, to?: string) => (from && to ? `${from} to ${to}` : from ? `from ${from}` : `until ${to}`);
 const labelled = <K extends string>(values: readonly K[] | undefined, labels: Record<K, string>) => values?.map((v) => labels[v] ?? v).join(', ');
 
