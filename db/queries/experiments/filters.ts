@@ -56,6 +56,27 @@ export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`) {
       order by cp.effective_date desc limit 1) <= ${E('blocker_max_price_usd')})))`;
 }
 
+/**
+ * Waiting for a measurement: blocked by the model, no re-test started, not a re-test candidate, yet a model
+ * released after the end (else the start), not used, within the price ceiling, has no score on the named
+ * benchmark. Such an experiment is shown on the radar for a re-test by hand, never silently dropped.
+ * Pure twin: findUnmeasured in lib/metrics/retest.ts.
+ */
+export function awaitingMeasurementSql(today: SQL = sql`${todayIn()}::date`) {
+  return sql`(${E('blocked_by_model')}
+  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
+  and not ${retestCandidateSql(today)}
+  and exists (
+  select 1 from ai_models um
+  where (coalesce(${E('end_date')}, ${E('start_date')}) is null or um.release_date > coalesce(${E('end_date')}, ${E('start_date')}))
+    and not exists (select 1 from experiment_models uum where uum.experiment_id = ${E('id')} and uum.model_id = um.id)
+    and not exists (select 1 from ${RADAR_SCORES} us where us.model_id = um.id and us.benchmark = ${E('blocker_benchmark')})
+    and (${E('blocker_max_price_usd')} is null or (
+      select (3 * up.input_usd_per_mtok + up.output_usd_per_mtok) / 4 from model_prices up
+      where up.model_id = um.id and up.effective_date <= ${today}
+      order by up.effective_date desc limit 1) <= ${E('blocker_max_price_usd')})))`;
+}
+
 export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterContext = {}): SQL | undefined {
   // "Today" from lib/metrics/today.ts, never the session's current_date (its time zone may differ).
   const todayIso = ctx.today ?? todayIn();

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { aiModels, benchmarks, experimentModels, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
-import { buildExperimentWhere } from '../experiments/filters';
+import { awaitingMeasurementSql, buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './scope';
 import { RADAR_SCORES } from './radar-scores';
 import { findRetestCandidates, findUnmeasured, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
@@ -66,8 +66,20 @@ export type RadarItem = {
 };
 
 /** Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their best candidates. */
-export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
-  const where = buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) });
+export function getRetestRadar(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
+  return radarItems(db, buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) }), scope);
+}
+
+/**
+ * Blocked experiments with no candidate yet whose newer models within the ceiling are not yet measured on their
+ * benchmark: worth a re-test by hand, with the models to try (`unmeasured`).
+ */
+export function getAwaitingMeasurement(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
+  const where = and(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }), awaitingMeasurementSql(todaySql(scope)));
+  return radarItems(db, where, scope);
+}
+
+async function radarItems(db: Queryable, where: SQL | undefined, scope: InsightsScope): Promise<RadarItem[]> {
   const rows = await db
     .select({
       id: experiments.id,
