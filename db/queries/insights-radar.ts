@@ -65,9 +65,14 @@ export type RadarItem = {
   unmeasured: { id: number; name: string; vendor: string; releaseDate: string }[];
 };
 
-/** Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their best candidates. */
-export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
-  const where = buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) });
+/**
+ * Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their
+ * best candidates; `ids` narrows it to those experiments (the PDF report's re-test rows).
+ */
+export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}, ids?: number[]): Promise<RadarItem[]> {
+  if (ids && !ids.length) return [];
+  const base = buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) });
+  const where = ids ? and(base, inArray(experiments.id, ids)) : base;
   const rows = await db
     .select({
       id: experiments.id,
