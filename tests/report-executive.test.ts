@@ -137,6 +137,7 @@ describeEachDb(
       const titles = [...raw.matchAll(/\/S \/Sect\n\/T \(([^)]*)\)/g)].map((m) => m[1]);
       expect(titles.slice(0, 4)).toEqual(['Cover', 'Headlines', 'Capability ledger', 'Efficiency ledger']);
       expect(titles.at(-1)).toBe('Methods and sources');
+      expect(raw).toMatch(/\/Parent \d+ 0 R\n\/Title \(Efficiency ledger\)/); // a bookmark per section
       // Nothing is drawn outside a marked sequence (pdfkit writes one operator per line, uncompressed here).
       const unmarked: string[] = [];
       for (const [, stream] of raw.matchAll(/stream\n([\s\S]*?)endstream/g)) {

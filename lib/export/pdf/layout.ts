@@ -25,6 +25,8 @@ export function ensureSpace(doc: Doc, height: number) {
 export function heading(doc: Doc, text: string, size = 16, accent?: string) {
   ensureSpace(doc, size * 4);
   startSection(doc, text);
+  // A bookmark per section: the viewer's navigation pane lists the report's sections.
+  doc.outline.addItem(text);
   doc.moveDown(0.6);
   const left = doc.page.margins.left;
   const y = doc.y;
