@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { cachedByDataVersion, readDataVersion } from '@/db/queries/data-version';
 import { previousPeriod } from '@/lib/metrics/period';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';

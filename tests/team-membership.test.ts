@@ -3,8 +3,8 @@
 // change is one audit entry with every membership before and after.
 import { and, asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { setOneMembership, teamExists, teamRoleOf, userExists } from '@/db/queries/team-membership';
-import { userIsActive } from '@/db/queries/users';
+import { setOneMembership, teamExists, teamRoleOf, userExists } from '@/db/queries/people/team-membership';
+import { userIsActive } from '@/db/queries/people/users';
 import { auditLog, teamMembers, teams } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { describeEachDb } from './helpers/db';
