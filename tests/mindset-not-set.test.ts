@@ -10,7 +10,7 @@ import { experiments, teams, user } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { experimentSchema } from '@/lib/validation/experiment';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
-import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { describeEachDb } from './helpers/db';
 
 /*
@@ -66,6 +66,10 @@ describeEachDb('a quick-captured experiment stays "not set"', (ctx) => {
       { quarter: '2031-Q2', mindset: 'automate', n: 1 },
       { quarter: '2031-Q2', mindset: 'not_set', n: 1 },
     ]);
+    // The grey "Not set" segment drills down to exactly the experiments it counts.
+    const href = drillDownHref({ ...f, team: [team] }, { from: '2031-05-01', to: '2031-05-31', mindset: ['not_set'] });
+    const drilled = await listExperiments(ctx.db, parseExperimentFilters(new URLSearchParams(href.split('?')[1])), { today: TODAY }, 50);
+    expect(drilled.rows.map((r) => r.title)).toEqual(['Quick idea']);
     const shift = await getShift(ctx.db, scope);
     expect(shift.mindsets.at(-1)).toEqual({ quarter: '2031-Q2', automate: 1, accelerate: 0, new_capability: 0, not_set: 1, total: 2 });
   });
