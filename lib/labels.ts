@@ -49,9 +49,9 @@ export const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Execu
 /** What a choice nobody has made yet reads as (work type, mindset, data sensitivity after quick capture). */
 export const NOT_SET_LABEL = 'Not set';
 
-/** The code a "not set" choice has where a code is needed: a filter value, a chart series, a summary key. */
-export const NOT_SET = 'not_set' as const;
-export type NotSet = typeof NOT_SET;
+import { NOT_SET } from '@/lib/metrics/not-set';
+
+export { NOT_SET, type NotSet } from '@/lib/metrics/not-set';
 
 /** The label of an optional coded value: "Not set" for null. */
 export const labelOrNotSet = <K extends string>(labels: Record<K, string>, value: K | null | undefined): string =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCentsExact, formatHours, formatMoneyCents, formatNumber, formatPercent, formatUsd } from '@/lib/format';
-import { describeChanges, namesNeeded, readableModel } from '@/lib/history/describe-change';
+import { namesNeeded } from '@/db/queries/experiments/history-names';
+import { describeChanges, readableModel } from '@/lib/history/describe-change';
 import { labelOrNotSet, MINDSET_SHORT, NOT_SET_LABEL, WORK_TYPE_OR_NOT_SET } from '@/lib/labels';
 import { toPercentages, wholePercentages } from '@/lib/metrics/shift';
 

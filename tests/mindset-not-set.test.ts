@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { getMindsetByMonth } from '@/db/queries/dashboard-adoption';
-import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
-import { createExperiment, updateExperiment } from '@/db/queries/experiment-write';
-import { listExperiments } from '@/db/queries/experiments-list';
-import { getShift } from '@/db/queries/insights-shift';
-import { mindsetCounts } from '@/db/queries/insights-summary-counts';
+import { getMindsetByMonth } from '@/db/queries/dashboard/adoption';
+import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
+import { createExperiment, updateExperiment } from '@/db/queries/experiments/write';
+import { listExperiments } from '@/db/queries/experiments/list';
+import { getShift } from '@/db/queries/insights/shift';
+import { mindsetCounts } from '@/db/queries/insights/summary-counts';
 import { experiments, teams, user } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { experimentSchema } from '@/lib/validation/experiment';

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@/db/schema';
-import { describeChanges, type HistoryNames } from '@/lib/history/describe-change';
+import type { HistoryNames } from '@/db/queries/experiments/history-names';
+import { describeChanges } from '@/lib/history/describe-change';
 import { Card, CardHeader } from '@/components/ui/card';
 
 const ACTION_LABEL: Record<string, string> = {

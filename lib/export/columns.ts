@@ -1,5 +1,5 @@
-import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/export';
-import type { ExperimentExportRow } from '@/db/queries/export-rows';
+import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/reports/export';
+import type { ExperimentExportRow } from '@/db/queries/reports/export-rows';
 import { CONCLUSION_LABEL, labelOrNotSet, MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 
 export type CellValue = string | number | boolean | Date | null | undefined;

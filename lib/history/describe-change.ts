@@ -1,5 +1,6 @@
 import { effortLabel, NO_REASONING } from '@/lib/catalog/model-efforts';
 import { formatCentsExact, formatNumber, formatUsd } from '@/lib/format';
+import type { HistoryNames } from '@/db/queries/experiments/history-names';
 import { CONCLUSION_LABEL, MINDSET_SHORT, NOT_SET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 
 /**
@@ -8,7 +9,6 @@ import { CONCLUSION_LABEL, MINDSET_SHORT, NOT_SET_LABEL, SENSITIVITY_LABEL, STAT
  * The audit log keeps the stored values (codes, cents, slugs): they are what a machine compares; this
  * turns them into the form's words and units. Pure, shared by the History card and any history export.
  */
-export type HistoryNames = { teams: ReadonlyMap<number, string>; models: ReadonlyMap<string, string> };
 export type ReadableChange = { field: string; label: string; before: string; after: string };
 
 const NONE = '—';
@@ -93,17 +93,4 @@ export function describeChanges(before: Record<string, unknown>, after: Record<s
     const show = FIELDS[field]?.show ?? ((v: unknown) => (blank(v) ? NONE : typeof v === 'object' ? JSON.stringify(v) : String(v)));
     return { field, label: fieldLabel(field), before: show(before[field], names), after: show(after[field], names) };
   });
-}
-
-/** The team ids and model slugs an audit entry's changes mention: what the page must look up names for. */
-export function namesNeeded(entries: { before: unknown; after: unknown }[]): { teamIds: number[]; slugs: string[] } {
-  const teamIds = new Set<number>();
-  const slugs = new Set<string>();
-  for (const e of entries)
-    for (const side of [e.before, e.after] as (Record<string, unknown> | null)[]) {
-      if (!side || typeof side !== 'object') continue;
-      if (typeof side.teamId === 'number') teamIds.add(side.teamId);
-      if (Array.isArray(side.models)) for (const l of side.models) slugs.add(String(l).split(' @ ')[0].replace(/ \(primary\)$/, '').trim());
-    }
-  return { teamIds: [...teamIds], slugs: [...slugs] };
 }

@@ -1,5 +1,5 @@
 import { MINDSETS, type Mindset } from '@/db/schema/experiments';
-import { NOT_SET, type NotSet } from '@/lib/labels';
+import { NOT_SET, type NotSet } from './not-set';
 
 /**
  * The shift from automation to augmentation: the mindset mix of new experiments and the
