@@ -1,3 +1,5 @@
+import { ActionForm } from '@/components/ui/action-form';
+import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
@@ -5,12 +7,16 @@ import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
 import { CheckinsChart } from './checkins-chart';
 import { CheckinForm } from './child-forms';
+import { checkinFormValues } from './child-values';
+import { EditCheckin } from './edit-child';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const n = (v: string | null) => (v == null ? null : Number(v));
 
-/** Dated readings of the figures, as a table and (from two points on) a small chart. */
-export function CheckinsCard({ e, canEdit, addAction, today }: { e: ExperimentDetail; canEdit: boolean; addAction: Action; today: string }) {
+type Actions = { addAction: Action; updateAction: Action; deleteAction: Action };
+
+/** Dated readings of the figures, as a table and (from two points on) a small chart; a lead corrects or removes a row. */
+export function CheckinsCard({ e, canEdit, addAction, updateAction, deleteAction, today }: { e: ExperimentDetail; canEdit: boolean; today: string } & Actions) {
   return (
     <Card aria-labelledby="checkins-title">
       <CardHeader title={<span id="checkins-title">Check-ins</span>} description="How the figures evolved over time." />
@@ -26,6 +32,11 @@ export function CheckinsCard({ e, canEdit, addAction, today }: { e: ExperimentDe
               <Th className="text-right">Spend / month</Th>
               <Th className="text-right">Quality</Th>
               <Th>Note</Th>
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">Corrections</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -36,6 +47,27 @@ export function CheckinsCard({ e, canEdit, addAction, today }: { e: ExperimentDe
                 <Td className="text-right">{formatMoneyCents(c.spendMonthlyCents)}</Td>
                 <Td className="text-right">{c.qualityAfter ?? '—'}</Td>
                 <Td className="whitespace-pre-wrap wrap-anywhere">{c.note}</Td>
+                {canEdit ? (
+                  <Td>
+                    <div className="flex items-center gap-1">
+                      <EditCheckin
+                        action={updateAction}
+                        experimentId={e.id}
+                        today={today}
+                        row={{ id: c.id, version: c.version, values: checkinFormValues(c) }}
+                        label={`Edit the check-in of ${formatDate(c.date)}`}
+                      />
+                      <ActionForm action={deleteAction} confirm={`Remove the check-in of ${formatDate(c.date)}? The audit history keeps a record of it.`} label={`Remove check-in ${c.id}`}>
+                        <input type="hidden" name="experimentId" value={e.id} />
+                        <input type="hidden" name="checkinId" value={c.id} />
+                        <input type="hidden" name="version" value={c.version} />
+                        <Button type="submit" size="sm" variant="ghost" aria-label={`Remove the check-in of ${formatDate(c.date)}`}>
+                          Remove
+                        </Button>
+                      </ActionForm>
+                    </div>
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useRef } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { useFocusFirstError } from '@/components/forms/use-focus-first-error';
 import { Button } from '@/components/ui/button';
 import { initialState, type ActionState } from '@/lib/action-state';
@@ -15,15 +15,47 @@ function Feedback({ state }: { state: ActionState }) {
   return null;
 }
 
-/** Adds one capability outcome. Field names are prefixed in ids so two forms on a page never clash. */
-export function OutcomeForm({ action, experimentId }: { action: Action; experimentId: number }) {
+/**
+ * Editing an existing row: its id (in the hidden field `idName`), the version it was loaded at (a stale save
+ * is refused on the server) and its current values; onSaved runs after a successful save (closes the dialog).
+ */
+export type EditOf = { idName: 'checkinId' | 'outcomeId'; id: number; version: number; values: Record<string, string>; onSaved: () => void };
+
+function useSaved(state: ActionState, edit?: EditOf) {
+  const onSaved = edit?.onSaved;
+  useEffect(() => {
+    if (state.ok) onSaved?.();
+  }, [state, onSaved]);
+}
+
+function EditFields({ edit }: { edit?: EditOf }) {
+  if (!edit) return null;
+  return (
+    <>
+      <input type="hidden" name={edit.idName} value={edit.id} />
+      <input type="hidden" name="version" value={edit.version} />
+    </>
+  );
+}
+
+/** Adds one capability outcome, or edits one. Field names are prefixed in ids so two forms on a page never clash. */
+export function OutcomeForm({ action, experimentId, edit }: { action: Action; experimentId: number; edit?: EditOf }) {
   const [state, formAction, pending] = useActionState(action, initialState);
-  const field = { values: state.values ?? {}, errors: state.fieldErrors };
+  const field = { values: state.values ?? edit?.values ?? {}, errors: state.fieldErrors, idPrefix: edit ? `outcome-${edit.id}-` : undefined };
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, state);
+  useSaved(state, edit);
   return (
-    <form ref={formRef} key={JSON.stringify(state)} action={formAction} aria-label="Add a capability outcome" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-2">
+    <form
+      ref={formRef}
+      key={`${edit?.version}-${JSON.stringify(state)}`}
+      action={formAction}
+      aria-label={edit ? 'Edit this capability outcome' : 'Add a capability outcome'}
+      noValidate
+      className={edit ? 'grid gap-3 md:grid-cols-2' : 'mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-2'}
+    >
       <input type="hidden" name="experimentId" value={experimentId} />
+      <EditFields edit={edit} />
       <SelectField name="type" label="Outcome type" options={Object.entries(OUTCOME_TYPE_LABEL)} {...field} />
       <TextField name="impact" label="Impact (1–5)" inputMode="numeric" {...field} />
       <div className="md:col-span-2">
@@ -32,21 +64,30 @@ export function OutcomeForm({ action, experimentId }: { action: Action; experime
       <TextField name="evidence" label="Evidence (link or text)" maxLength={2000} {...field} />
       <TextField name="recordedOn" label="Recorded on" type="date" hint="Today if left empty." {...field} />
       <div className="flex items-center gap-3 md:col-span-2">
-        <Button type="submit" size="sm" disabled={pending}>Add outcome</Button>
+        <Button type="submit" size="sm" disabled={pending}>{edit ? 'Save outcome' : 'Add outcome'}</Button>
         <Feedback state={state} />
       </div>
     </form>
   );
 }
 
-export function CheckinForm({ action, experimentId, today }: { action: Action; experimentId: number; today: string }) {
+export function CheckinForm({ action, experimentId, today, edit }: { action: Action; experimentId: number; today: string; edit?: EditOf }) {
   const [state, formAction, pending] = useActionState(action, initialState);
-  const field = { values: state.values ?? { date: today }, errors: state.fieldErrors };
+  const field = { values: state.values ?? edit?.values ?? { date: today }, errors: state.fieldErrors, idPrefix: edit ? `checkin-${edit.id}-` : undefined };
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, state);
+  useSaved(state, edit);
   return (
-    <form ref={formRef} key={JSON.stringify(state)} action={formAction} aria-label="Add a check-in" noValidate className="mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-3">
+    <form
+      ref={formRef}
+      key={`${edit?.version}-${JSON.stringify(state)}`}
+      action={formAction}
+      aria-label={edit ? 'Edit this check-in' : 'Add a check-in'}
+      noValidate
+      className={edit ? 'grid gap-3 md:grid-cols-3' : 'mt-4 grid gap-3 border-t border-border pt-4 md:grid-cols-3'}
+    >
       <input type="hidden" name="experimentId" value={experimentId} />
+      <EditFields edit={edit} />
       <TextField name="date" label="Check-in date" type="date" {...field} />
       <TextField name="hoursBeforePerTask" label="Hours per task before" inputMode="decimal" {...field} />
       <TextField name="hoursWithAiPerTask" label="Hours per task with AI" inputMode="decimal" {...field} />
@@ -67,7 +108,7 @@ export function CheckinForm({ action, experimentId, today }: { action: Action; e
         <TextAreaField name="note" label="Note" rows={2} maxLength={2000} {...field} />
       </div>
       <div className="flex items-center gap-3 md:col-span-3">
-        <Button type="submit" size="sm" disabled={pending}>Add check-in</Button>
+        <Button type="submit" size="sm" disabled={pending}>{edit ? 'Save check-in' : 'Add check-in'}</Button>
         <Feedback state={state} />
       </div>
     </form>

@@ -7,13 +7,15 @@ import type { ActionState } from '@/lib/action-state';
 import { formatDate } from '@/lib/format';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { OutcomeForm } from './child-forms';
+import { outcomeFormValues } from './child-values';
+import { EditOutcome } from './edit-child';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 const isLink = (s: string) => /^https?:\/\/\S+$/i.test(s);
 
 /** Capability outcomes: the "what became possible" the product is about, with a nudge when there are none. */
-export function OutcomesCard({ e, canEdit, addAction, deleteAction }: { e: ExperimentDetail; canEdit: boolean; addAction: Action; deleteAction: Action }) {
+export function OutcomesCard({ e, canEdit, addAction, updateAction, deleteAction }: { e: ExperimentDetail; canEdit: boolean; addAction: Action; updateAction: Action; deleteAction: Action }) {
   const hasEfficiency = e.hoursSavedPerMonth != null || e.spendMonthlyCents != null;
   return (
     <Card aria-labelledby="outcomes-title">
@@ -35,11 +37,15 @@ export function OutcomesCard({ e, canEdit, addAction, deleteAction }: { e: Exper
                   <span className="text-muted-foreground">{formatDate(o.recordedOn)}</span>
                 </span>
                 {canEdit ? (
-                  <ActionForm action={deleteAction} confirm="Remove this outcome? The audit history keeps a record of it." label={`Remove outcome ${o.id}`}>
-                    <input type="hidden" name="experimentId" value={e.id} />
-                    <input type="hidden" name="outcomeId" value={o.id} />
-                    <Button type="submit" size="sm" variant="ghost">Remove</Button>
-                  </ActionForm>
+                  <span className="flex items-center gap-1">
+                    <EditOutcome action={updateAction} experimentId={e.id} row={{ id: o.id, version: o.version, values: outcomeFormValues(o) }} label={`Edit outcome ${o.id}`} />
+                    <ActionForm action={deleteAction} confirm="Remove this outcome? The audit history keeps a record of it." label={`Remove outcome ${o.id}`}>
+                      <input type="hidden" name="experimentId" value={e.id} />
+                      <input type="hidden" name="outcomeId" value={o.id} />
+                      <input type="hidden" name="version" value={o.version} />
+                      <Button type="submit" size="sm" variant="ghost">Remove</Button>
+                    </ActionForm>
+                  </span>
                 ) : null}
               </div>
               <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{o.description}</p>

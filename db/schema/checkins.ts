@@ -35,6 +35,8 @@ export const checkins = pgTable(
     usageEffort: text('usage_effort'),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Incremented by every edit, so a form opened before someone else's edit is refused (db/queries/experiments/children.ts). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     // The "latest check-in" order (date, then id) per experiment, as the summary triggers read it.

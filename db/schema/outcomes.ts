@@ -19,6 +19,8 @@ export const capabilityOutcomes = pgTable(
     evidence: text('evidence').notNull().default(''),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Incremented by every edit, so a stale edit form is refused (db/queries/experiments/children.ts). */
+    version: integer('version').notNull().default(1),
 
     // Copies of the experiment's slice columns, so the dashboard's outcome figures filter outcomes without
     // joining every experiment. Written only by triggers (migration 0004), whatever an insert carries.

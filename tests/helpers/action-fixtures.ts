@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { backupJson } from '@/db/backup/create';
 import { getRetestRadar } from '@/db/queries/insights/radar';
-import { aiModels, capabilityOutcomes, experimentModels, experiments, loginAttempts, teams } from '@/db/schema';
+import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, loginAttempts, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { importTemplateCsv } from '@/lib/validation/experiment-import';
@@ -30,6 +30,14 @@ export async function newOutcome(fx: Fixtures, experimentId: number): Promise<nu
     .insert(capabilityOutcomes)
     .values({ experimentId, type: 'insight', description: 'Harness outcome', impact: 3, recordedOn: '2026-01-15' })
     .returning({ id: capabilityOutcomes.id });
+  return row.id;
+}
+
+export async function newCheckin(fx: Fixtures, experimentId: number): Promise<number> {
+  const [row] = await fx.db
+    .insert(checkins)
+    .values({ experimentId, date: '2026-01-20', hoursBeforePerTask: '2', hoursWithAiPerTask: '1', tasksPerMonth: '10', note: 'Harness check-in' })
+    .returning({ id: checkins.id });
   return row.id;
 }
 

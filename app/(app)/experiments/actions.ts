@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
+import { deleteCheckin, updateCheckin, updateOutcome } from '@/db/queries/experiments/corrections';
 import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiments/write';
 import { fieldErrorsOf, formObject, formValues, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
@@ -81,8 +82,9 @@ export async function deleteOutcomeAction(_prev: ActionState, formData: FormData
   const user = await requirePermission('experiments.write');
   const id = idSchema.safeParse(formData.get('experimentId'));
   const outcomeId = idSchema.safeParse(formData.get('outcomeId'));
-  if (!id.success || !outcomeId.success) return { error: 'Invalid request.' };
-  const result = await deleteOutcome(await getDb(), user, id.data, outcomeId.data);
+  const version = versionSchema.safeParse(formData.get('version'));
+  if (!id.success || !outcomeId.success || !version.success) return { error: 'This form is out of date: reload the page.' };
+  const result = await deleteOutcome(await getDb(), user, id.data, outcomeId.data, version.data);
   if (!result.ok) return { error: result.message };
   revalidatePath(`/experiments/${id.data}`);
   return { ok: true, message: 'Outcome removed.' };
@@ -98,4 +100,48 @@ export async function addCheckinAction(_prev: ActionState, formData: FormData): 
   if (!result.ok) return failed(result, formData);
   revalidatePath(`/experiments/${id.data}`);
   return { ok: true, message: 'Check-in added.' };
+}
+
+/** The experiment, the row and the version the edit form was loaded with (pointers only: rights are checked on the stored rows). */
+function childRef(formData: FormData, idField: 'checkinId' | 'outcomeId') {
+  const id = idSchema.safeParse(formData.get('experimentId'));
+  const childId = idSchema.safeParse(formData.get(idField));
+  const version = versionSchema.safeParse(formData.get('version'));
+  return id.success && childId.success && version.success ? { id: id.data, childId: childId.data, version: version.data } : null;
+}
+
+const OUT_OF_DATE = { error: 'This form is out of date: reload the page.' };
+
+export async function updateOutcomeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('experiments.write');
+  const ref = childRef(formData, 'outcomeId');
+  if (!ref) return OUT_OF_DATE;
+  const parsed = outcomeSchema.safeParse(formObject(formData));
+  if (!parsed.success) return refused(parsed.error, formData);
+  const result = await updateOutcome(await getDb(), user, ref.id, ref.childId, ref.version, parsed.data);
+  if (!result.ok) return failed(result, formData);
+  revalidatePath(`/experiments/${ref.id}`);
+  return { ok: true, message: 'Outcome saved.' };
+}
+
+export async function updateCheckinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('experiments.write');
+  const ref = childRef(formData, 'checkinId');
+  if (!ref) return OUT_OF_DATE;
+  const parsed = checkinSchema.safeParse(formObject(formData));
+  if (!parsed.success) return refused(parsed.error, formData);
+  const result = await updateCheckin(await getDb(), user, ref.id, ref.childId, ref.version, parsed.data);
+  if (!result.ok) return failed(result, formData);
+  revalidatePath(`/experiments/${ref.id}`);
+  return { ok: true, message: 'Check-in saved.' };
+}
+
+export async function deleteCheckinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('experiments.write');
+  const ref = childRef(formData, 'checkinId');
+  if (!ref) return OUT_OF_DATE;
+  const result = await deleteCheckin(await getDb(), user, ref.id, ref.childId, ref.version);
+  if (!result.ok) return { error: result.message };
+  revalidatePath(`/experiments/${ref.id}`);
+  return { ok: true, message: 'Check-in removed.' };
 }

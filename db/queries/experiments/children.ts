@@ -5,6 +5,7 @@ import { capabilityOutcomes, checkins, experimentModels, experiments } from '../
 import type { Db, Queryable } from '../../types';
 import { writeAudit } from '../admin/audit';
 import { actorOf, authorizeChild, type WriteResult } from './write';
+import { missingOrStale } from './child-version';
 import { todayIn } from '@/lib/metrics/today';
 
 /** Capability outcomes and check-ins: rows that hang off one experiment, changed under its team's rights. */
@@ -22,26 +23,50 @@ export async function addOutcome(db: Db, user: SessionUser, experimentId: number
     const [row] = await tx.insert(capabilityOutcomes).values(values).returning({ id: capabilityOutcomes.id });
     await touch(tx, experimentId);
     await writeAudit(tx, { actor: actorOf(user), action: 'outcome.create', entityType: 'experiment', entityId: experimentId, after: { outcomeId: row.id, ...values } });
-    return { ok: true, id: row.id, version: 0 } as const;
+    return { ok: true, id: row.id, version: 1 } as const;
   });
 }
 
-export async function deleteOutcome(db: Db, user: SessionUser, experimentId: number, outcomeId: number): Promise<WriteResult> {
+/** With expectedVersion (the form's), an outcome edited since the page was loaded is not removed. */
+export async function deleteOutcome(db: Db, user: SessionUser, experimentId: number, outcomeId: number, expectedVersion?: number): Promise<WriteResult> {
   return db.transaction(async (tx) => {
     const refused = await authorizeChild(tx, user, experimentId, 'outcome.delete');
     if (refused) return refused;
+    const ofExperiment = and(eq(capabilityOutcomes.id, outcomeId), eq(capabilityOutcomes.experimentId, experimentId));
     const [row] = await tx
       .delete(capabilityOutcomes)
-      .where(and(eq(capabilityOutcomes.id, outcomeId), eq(capabilityOutcomes.experimentId, experimentId)))
+      .where(expectedVersion == null ? ofExperiment : and(ofExperiment, eq(capabilityOutcomes.version, expectedVersion)))
       .returning();
-    if (!row) return { ok: false, reason: 'not_found', message: 'This outcome was already removed.' } as const;
+    if (!row) return missingOrStale(tx, capabilityOutcomes, outcomeId, experimentId, 'outcome');
     await touch(tx, experimentId);
     await writeAudit(tx, { actor: actorOf(user), action: 'outcome.delete', entityType: 'experiment', entityId: experimentId, before: row });
-    return { ok: true, id: outcomeId, version: 0 } as const;
+    return { ok: true, id: outcomeId, version: row.version } as const;
   });
 }
 
-async function primaryLink(tx: Queryable, experimentId: number) {
+/** The columns a check-in form writes; usage is the model and effort its tasks are counted against. */
+export function checkinColumns(input: CheckinInput, usage: { modelId: number; effort: string } | null) {
+  const num = (n: number | null) => (n == null ? null : String(n));
+  return {
+    date: input.date,
+    hoursBeforePerTask: num(input.hoursBeforePerTask),
+    hoursWithAiPerTask: num(input.hoursWithAiPerTask),
+    tasksPerMonth: num(input.tasksPerMonth),
+    spendMonthlyCents: input.spendMonthly == null ? null : Math.round(input.spendMonthly * 100),
+    qualityAfter: input.qualityAfter,
+    note: input.note,
+    tasksDone: input.tasksDone,
+    inputTokens: input.inputTokens,
+    outputTokens: input.outputTokens,
+    billedCostCents: input.billedCost == null ? null : Math.round(input.billedCost * 100),
+    usageModelId: usage?.modelId ?? null,
+    usageEffort: usage?.effort ?? null,
+  };
+}
+
+export const NO_PRIMARY_MESSAGE = 'Record the experiment’s primary model first: tasks and tokens are counted against it.';
+
+export async function primaryLink(tx: Queryable, experimentId: number) {
   const [link] = await tx
     .select({ modelId: experimentModels.modelId, effort: experimentModels.effort })
     .from(experimentModels)
@@ -56,28 +81,11 @@ export async function addCheckin(db: Db, user: SessionUser, experimentId: number
     // Usage is counted against the primary model at its effort as they are now (kept on the row, lib/metrics/cost-per-task.ts).
     const usage = input.tasksDone == null ? null : await primaryLink(tx, experimentId);
     if (input.tasksDone != null && !usage)
-      return { ok: false, reason: 'invalid', field: 'tasksDone', message: 'Record the experiment’s primary model first: tasks and tokens are counted against it.' } as const;
-    const num = (n: number | null) => (n == null ? null : String(n));
-    const values = {
-      experimentId,
-      date: input.date,
-      hoursBeforePerTask: num(input.hoursBeforePerTask),
-      hoursWithAiPerTask: num(input.hoursWithAiPerTask),
-      tasksPerMonth: num(input.tasksPerMonth),
-      spendMonthlyCents: input.spendMonthly == null ? null : Math.round(input.spendMonthly * 100),
-      qualityAfter: input.qualityAfter,
-      note: input.note,
-      tasksDone: input.tasksDone,
-      inputTokens: input.inputTokens,
-      outputTokens: input.outputTokens,
-      billedCostCents: input.billedCost == null ? null : Math.round(input.billedCost * 100),
-      usageModelId: usage?.modelId ?? null,
-      usageEffort: usage?.effort ?? null,
-      createdBy: user.id,
-    };
+      return { ok: false, reason: 'invalid', field: 'tasksDone', message: NO_PRIMARY_MESSAGE } as const;
+    const values = { experimentId, ...checkinColumns(input, usage), createdBy: user.id };
     const [row] = await tx.insert(checkins).values(values).returning({ id: checkins.id });
     await touch(tx, experimentId);
     await writeAudit(tx, { actor: actorOf(user), action: 'checkin.create', entityType: 'experiment', entityId: experimentId, after: { checkinId: row.id, ...values } });
-    return { ok: true, id: row.id, version: 0 } as const;
+    return { ok: true, id: row.id, version: 1 } as const;
   });
 }

@@ -17,7 +17,16 @@ import { requirePermission } from '@/lib/auth/guard';
 import { canEditTeam } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/labels';
 import { idSchema } from '@/lib/validation/experiment';
-import { addCheckinAction, addOutcomeAction, archiveExperimentAction, deleteOutcomeAction, restoreExperimentAction } from '../actions';
+import {
+  addCheckinAction,
+  addOutcomeAction,
+  archiveExperimentAction,
+  deleteCheckinAction,
+  deleteOutcomeAction,
+  restoreExperimentAction,
+  updateCheckinAction,
+  updateOutcomeAction,
+} from '../actions';
 import { todayIn } from '@/lib/metrics/today';
 
 export const metadata: Metadata = { title: 'Experiment' };
@@ -69,8 +78,8 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ExperimentFacts e={e} />
-          <OutcomesCard e={e} canEdit={canEdit && !archived} addAction={addOutcomeAction} deleteAction={deleteOutcomeAction} />
-          <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} today={todayIn()} />
+          <OutcomesCard e={e} canEdit={canEdit && !archived} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} />
         </div>
         <div className="space-y-6">
           <ModelsCard e={e} />
