@@ -11,7 +11,11 @@ const ACTION_LABEL: Record<string, string> = {
   'experiment.restore': 'restored',
   'outcome.create': 'added a capability outcome',
   'outcome.delete': 'removed a capability outcome',
+  'outcome.update': 'corrected a capability outcome',
   'checkin.create': 'added a check-in',
+  'checkin.update': 'corrected a check-in',
+  'checkin.delete': 'removed a check-in',
+  'experiment.owner': 'handed the experiment to a new owner',
 };
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);

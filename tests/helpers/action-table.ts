@@ -49,12 +49,14 @@ import {
   deleteCheckinAction,
   deleteOutcomeAction,
   restoreExperimentAction,
+  reassignOwnerAction,
   updateCheckinAction,
   updateOutcomeAction,
   updateExperimentAction,
 } from '@/app/(app)/experiments/actions';
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
+import { teamMembers } from '@/db/schema';
 import { createApiToken } from '@/db/queries/people/api-tokens';
 import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
 import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
@@ -287,6 +289,18 @@ export const ACTION_TABLE: TableEntry[] = [
       id: String(ownExperiment(fx)),
       version: await currentVersion(fx.db, ownExperiment(fx)),
     }),
+  },
+  {
+    name: 'experiments: reassign owner',
+    effect: { changes: ['experiments'], audit: 'experiment.owner' },
+    allowed: TEAM_WRITERS,
+    teamScoped: true,
+    action: reassignOwnerAction,
+    input: async (fx) => {
+      const member = await fx.newUser('lead');
+      await fx.db.insert(teamMembers).values({ teamId: fx.teams.own, userId: member.id });
+      return { id: String(ownExperiment(fx)), version: await currentVersion(fx.db, ownExperiment(fx)), ownerId: member.id };
+    },
   },
   {
     name: 'experiments: archive',

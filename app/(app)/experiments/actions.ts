@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
 import { deleteCheckin, updateCheckin, updateOutcome } from '@/db/queries/experiments/corrections';
+import { reassignOwner } from '@/db/queries/experiments/owner';
 import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiments/write';
 import { fieldErrorsOf, formObject, formValues, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
@@ -144,4 +145,18 @@ export async function deleteCheckinAction(_prev: ActionState, formData: FormData
   if (!result.ok) return { error: result.message };
   revalidatePath(`/experiments/${ref.id}`);
   return { ok: true, message: 'Check-in removed.' };
+}
+
+export async function reassignOwnerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('experiments.write');
+  const id = idSchema.safeParse(formData.get('id'));
+  const version = versionSchema.safeParse(formData.get('version'));
+  if (!id.success || !version.success) return OUT_OF_DATE;
+  const ownerId = formData.get('ownerId');
+  if (typeof ownerId !== 'string' || !ownerId || ownerId.length > 200) return { error: 'Choose the new owner.' };
+  const result = await reassignOwner(await getDb(), user, id.data, version.data, ownerId);
+  if (!result.ok) return { error: result.message };
+  revalidatePath('/experiments');
+  revalidatePath(`/experiments/${id.data}`);
+  return { ok: true, message: 'Owner changed.' };
 }

@@ -262,7 +262,7 @@ export async function setArchived(db: Db, user: SessionUser, id: number, archive
  * the outcomes' copy of the team) are computed from what the previous writer committed, and the team
  * checked is the team written to.
  */
-async function lockExperiment(tx: Queryable, id: number) {
+export async function lockExperiment(tx: Queryable, id: number) {
   await lockDataVersion(tx);
   const [row] = await tx.select().from(experiments).where(eq(experiments.id, id)).for('update');
   return row;

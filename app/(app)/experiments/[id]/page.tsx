@@ -23,11 +23,14 @@ import {
   archiveExperimentAction,
   deleteCheckinAction,
   deleteOutcomeAction,
+  reassignOwnerAction,
   restoreExperimentAction,
   updateCheckinAction,
   updateOutcomeAction,
 } from '../actions';
 import { todayIn } from '@/lib/metrics/today';
+import { OwnerCard } from '@/components/experiments/owner-card';
+import { ownerChoices } from '@/db/queries/experiments/owner';
 
 export const metadata: Metadata = { title: 'Experiment' };
 
@@ -42,6 +45,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   // Controls are hidden for those who cannot use them; the actions check again on the server.
   const canEdit = canEditTeam(user, e.teamId);
   const archived = e.archivedAt != null;
+  const members = canEdit && !archived ? await ownerChoices(db, e.teamId) : [];
   return (
     <>
       <PageHeader
@@ -75,14 +79,16 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
           ) : null
         }
       />
+      {/* min-w-0: a wide table scrolls inside its card instead of widening the page on a phone. */}
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <ExperimentFacts e={e} />
           <OutcomesCard e={e} canEdit={canEdit && !archived} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
           <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <ModelsCard e={e} />
+          {canEdit && !archived ? <OwnerCard id={e.id} version={e.version} ownerId={e.ownerId} members={members} action={reassignOwnerAction} /> : null}
           <HistoryCard entries={history} names={names} />
         </div>
       </div>
