@@ -1,5 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
-import { RADAR_SCORES } from './radar-scores';
+import { privacyFlagSql } from '@/lib/metrics/privacy';
+import { retestCandidateSql } from '@/lib/metrics/retest';
+import { experimentColumn } from '@/lib/metrics/sql-text';
 import { todayIn } from '@/lib/metrics/today';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
@@ -16,44 +18,13 @@ export type FilterContext = {
   today?: string;
 };
 
-const E = (col: string) => sql.raw(`"experiments"."${col}"`);
+const E = (col: string) => sql.raw(experimentColumn(col));
 const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
 /** The experiment `experimentId` was tried on a model whose slug (or vendor) is one of `values`. */
 export function usesModelSql(experimentId: SQL, by: 'slug' | 'vendor', values: readonly string[]): SQL {
   return sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
     where fem.experiment_id = ${experimentId} and ${sql.raw(`fm.${by}`)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)}))`;
-}
-
-/**
- * Privacy flag: confidential/restricted data sent to a model whose provider trains on it by default or
- * whose policy is unknown, not yet mitigated. uses_training_model is kept by triggers (migration 0005).
- */
-export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 'restricted') and ${E('privacy_mitigation')} = '' and ${E('uses_training_model')})`;
-
-/**
- * Re-test candidate: blocked by the model, no re-test started yet (a live experiment with
- * retest_of_id pointing here), and a model released after the end (else the start) scores higher, at some effort, on the named benchmark
- * than every model it used — at least the capability bar if one was set — and, with a price ceiling,
- * costs no more (3:1 blended price in force today). Pure twin: lib/metrics/retest.ts.
- * The best score of the models used is stored on the experiment (used_best_score, kept by triggers:
- * migration 0006), so each blocked experiment costs one pass over the newer models' scores.
- */
-export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`) {
-  // Blocked without an end date: the start date stands in; with neither, any newer model counts.
-  return sql`(${E('blocked_by_model')}
-  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
-  and exists (
-  select 1 from ai_models cm
-  join ${RADAR_SCORES} cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
-  where (coalesce(${E('end_date')}, ${E('start_date')}) is null or cm.release_date > coalesce(${E('end_date')}, ${E('start_date')}))
-    and not exists (select 1 from experiment_models uem where uem.experiment_id = ${E('id')} and uem.model_id = cm.id)
-    and cb.score > coalesce(${E('used_best_score')}, 0)
-    and cb.score >= coalesce(${E('blocker_min_score')}, 0)
-    and (${E('blocker_max_price_usd')} is null or (
-      select (3 * cp.input_usd_per_mtok + cp.output_usd_per_mtok) / 4 from model_prices cp
-      where cp.model_id = cm.id and cp.effective_date <= ${today}
-      order by cp.effective_date desc limit 1) <= ${E('blocker_max_price_usd')})))`;
 }
 
 export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterContext = {}): SQL | undefined {
@@ -108,7 +79,7 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
     if (f.minImpact) c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')} and fo.impact >= ${f.minImpact})`);
   }
   if (f.blocked) c.push(sql`${E('blocked_by_model')}`);
-  if (f.privacy) c.push(privacyFlagSql);
+  if (f.privacy) c.push(sql.raw(privacyFlagSql()));
   if (f.retest) c.push(retestCandidateSql(today));
   return and(...c);
 }

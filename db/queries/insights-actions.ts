@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../types';
 import { recordDenied, writeAudit } from './audit';
 import { lockDataVersion } from './data-version';
 import { actorOf, type WriteResult } from './experiment-write';
-import { privacyFlagSql } from './experiment-filters';
+import { privacyFlagSql } from '@/lib/metrics/privacy';
 import { getRetestRadar } from './insights-radar';
 import { modelEffortFacts } from './model-efforts';
 
@@ -91,7 +91,7 @@ export async function recordPrivacyMitigation(db: Db, user: SessionUser, input: 
   return db.transaction(async (tx) => {
     const { row: current, refused } = await lockForChange(tx, user, input.experimentId, input.version, 'experiment.privacy_mitigation');
     if (refused) return refused;
-    const [flag] = await tx.select({ flagged: sql<boolean>`${privacyFlagSql}` }).from(experiments).where(eq(experiments.id, current.id));
+    const [flag] = await tx.select({ flagged: sql<boolean>`${sql.raw(privacyFlagSql())}` }).from(experiments).where(eq(experiments.id, current.id));
     if (!flag.flagged) return { ok: false, reason: 'invalid', message: 'This experiment has no open privacy flag.' } as const;
     const [row] = await tx
       .update(experiments)

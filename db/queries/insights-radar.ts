@@ -4,7 +4,7 @@ import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './insights-scope';
 import { RADAR_SCORES } from './radar-scores';
-import { findRetestCandidates, findUnmeasured, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
+import { blendedPriceInForceSql, findRetestCandidates, findUnmeasured, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
 
 /** Every catalog model with its scores on `benchmark` per effort and its blended price in force on `today`. */
 export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: InsightsScope = {}): Promise<RadarModel[]> {
@@ -15,8 +15,7 @@ export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: 
       vendor: aiModels.vendor,
       releaseDate: aiModels.releaseDate,
       // Computed in SQL (numeric) so that a price exactly at the ceiling compares as the list filter does.
-      price: sql<string | null>`(select (3 * p.input_usd_per_mtok + p.output_usd_per_mtok) / 4 from model_prices p
-        where p.model_id = "ai_models"."id" and p.effective_date <= ${todaySql(scope)} order by p.effective_date desc limit 1)`,
+      price: sql<string | null>`${blendedPriceInForceSql(sql.raw('"ai_models"."id"'), todaySql(scope))}`,
     })
     .from(aiModels)
     .orderBy(asc(aiModels.releaseDate), asc(aiModels.id));

@@ -2,7 +2,8 @@ import { and, inArray, ne, sql } from 'drizzle-orm';
 import { insightsRollup } from '../schema';
 import type { Queryable } from '../types';
 import { buildExperimentWhere } from './experiment-filters';
-import { teamFilter, todayOf, todaySql, type InsightsScope } from './insights-scope';
+import { teamFilter, todayOf, type InsightsScope } from './insights-scope';
+import { needsEvidenceSql } from '@/lib/metrics/capability-evidence';
 import type { Mindset } from '@/db/schema/experiments';
 
 /**
@@ -50,17 +51,10 @@ export async function mindsetCounts(db: Queryable, scope: InsightsScope): Promis
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/**
- * Completed more than 30 days ago with time/cost results but no capability outcome (the rule of
- * needsCapabilityEvidence in lib/metrics/shift, as SQL).
- */
+/** How many experiments need capability evidence (lib/metrics/capability-evidence.ts). */
 export async function needEvidenceCount(db: Queryable, scope: InsightsScope): Promise<number> {
   const where = buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) });
   const result = await db.execute(sql`select count(*)::int as n from experiments
-    where ${where ?? sql`true`}
-      and "experiments"."status" = 'completed'
-      and "experiments"."end_date" < ${todaySql(scope)} - 30
-      and ("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)
-      and "experiments"."outcome_count" = 0`);
+    where ${where ?? sql`true`} and ${sql.raw(needsEvidenceSql(todayOf(scope)))}`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }

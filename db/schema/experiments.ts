@@ -65,7 +65,7 @@ export const experiments = pgTable(
     hoursBeforePerTask: numeric('hours_before_per_task', { precision: 8, scale: 2 }),
     hoursWithAiPerTask: numeric('hours_with_ai_per_task', { precision: 8, scale: 2 }),
     tasksPerMonth: numeric('tasks_per_month', { precision: 10, scale: 2 }),
-    /** Derived, never typed: (before − with AI) × tasks per month. */
+    /** Derived, never typed: HOURS_SAVED_SQL of lib/metrics/hours.ts (tests/rule-definitions.test.ts). */
     hoursSavedPerMonth: numeric('hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
       sql`(hours_before_per_task - hours_with_ai_per_task) * tasks_per_month`,
     ),
@@ -143,8 +143,9 @@ export const experiments = pgTable(
     index('experiments_blocked_idx').on(t.endDate).where(sql`${t.blockedByModel}`),
     index('experiments_retest_of_idx').on(t.retestOfId).where(sql`${t.retestOfId} is not null`),
     index('experiments_archived_idx').on(t.id).where(sql`${t.archivedAt} is not null`),
-    // The insights flags, as partial indexes so their counts read the few flagged rows (migration 0005):
-    // privacy-flagged (privacyFlagSql) and completed with time/cost figures but no outcome (needEvidenceCount).
+    // The insights flags, as partial indexes so their counts read the few flagged rows: privacy-flagged
+    // (lib/metrics/privacy.ts) and awaiting capability evidence (lib/metrics/capability-evidence.ts);
+    // tests/rule-definitions.test.ts holds these predicates to those rules.
     index('experiments_privacy_flag_idx')
       .on(t.teamId)
       .where(sql`${t.dataSensitivity} in ('confidential', 'restricted') and ${t.privacyMitigation} = '' and ${t.usesTrainingModel}`),
