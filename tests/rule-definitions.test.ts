@@ -2,7 +2,7 @@
 // partial index, a generated column, a query fragment) is held here to what the database really holds and
 // computes, on PGlite and PostgreSQL. A rule changed in lib/metrics but not in db/derived/ or db/schema
 // (or the other way round) fails here.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
 import type { Queryable } from '@/db/types';
