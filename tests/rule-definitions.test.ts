@@ -4,7 +4,7 @@
 // (or the other way round) fails here.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import type { Queryable } from '@/db/types';
 import { awaitingEvidenceSql, needsCapabilityEvidence, needsEvidenceSql } from '@/lib/metrics/capability-evidence';
 import { PORTABLE_MODEL_COUNT } from '@/lib/metrics/concentration';

@@ -7,7 +7,7 @@
 // leaves the summaries right.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import type { Db } from '@/db/types';
 import { describeEachDb } from './helpers/db';
 

@@ -4,6 +4,7 @@ import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { monthBuckets } from '@/lib/metrics/period';
 import type { Mindset, Status } from '../schema/experiments';
 import { activeIn, activeInMonth, monthsTable, sliceWhere } from './dashboard-scope';
+import { experimentCol } from '../sql';
 
 /**
  * Adoption over time: per calendar month of the period (clipped to it), the experiments active in
@@ -15,7 +16,7 @@ export type MonthTeams = { month: string; teams: number; experiments: number };
 
 async function activeByMonth<K extends string>(db: Queryable, f: DashboardFilters, column: 'status' | 'mindset') {
   const buckets = monthBuckets(f.period);
-  const key = sql.raw(`"experiments"."${column}"`);
+  const key = experimentCol(column);
   const rows = await db
     .select({ month: sql<string>`m.month`, key: sql<K>`${key}`, experiments: sql<number>`count(*)::int` })
     .from(sql`experiments join ${monthsTable(buckets)} on ${activeInMonth(f.today)}`)

@@ -2,13 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SLICE_KEYS, sliceOf, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { MonthBucket, Period } from '@/lib/metrics/period';
 import { buildExperimentWhere, usesModelSql } from './experiment-filters';
+import { experimentCol as E } from '../sql';
 
 /**
  * SQL pieces every dashboard aggregation shares. They come from the experiment filter contract
  * (db/queries/experiment-filters.ts), so a figure and its /experiments drill-down select the same rows.
  * Columns are spelled "experiments"."col" because drizzle leaves them unqualified inside sql``.
  */
-const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 
 /** The dashboard's slice: not archived (unless the filters say otherwise), and every slice filter. */
 export const sliceWhere = (f: DashboardFilters): SQL => buildExperimentWhere(sliceOf(f), { today: f.today }) ?? sql`true`;

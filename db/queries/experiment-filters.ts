@@ -1,9 +1,9 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { privacyFlagSql } from '@/lib/metrics/privacy';
 import { retestCandidateSql } from '@/lib/metrics/retest';
-import { experimentColumn } from '@/lib/metrics/sql-text';
 import { todayIn } from '@/lib/metrics/today';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+import { experimentCol as E } from '../sql';
 
 /**
  * The WHERE clause for a set of experiment filters (lib/validation/experiment-filters.ts), shared by
@@ -18,7 +18,6 @@ export type FilterContext = {
   today?: string;
 };
 
-const E = (col: string) => sql.raw(experimentColumn(col));
 const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
 /** The experiment `experimentId` was tried on a model whose slug (or vendor) is one of `values`. */

@@ -1,10 +1,12 @@
 import { aiModels, teams } from '../schema';
 import type { Db, Queryable } from '../types';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { teamScope } from '@/lib/auth/team-scope';
 import { parseImportCsv, type ImportRow } from '@/lib/validation/experiment-import';
 import { describeImportRow } from '@/lib/validation/import-preview';
 import { recordDenied, writeAudit } from './audit';
-import { actorOf, insertExperiment, planLinks } from './experiment-write';
+import { actorOf } from './audit';
+import { insertExperiment, planLinks } from './experiment-write';
 
 /** What the import would do with each row: create it (and what it becomes), or reject it and say why. */
 export type PlannedRow = ImportRow & { becomes?: string };
@@ -33,7 +35,7 @@ export async function planImport(db: Queryable, user: SessionUser, csv: string):
   const known = await lookups(db);
   const { rows, error } = parseImportCsv(csv, known);
   const scoped: PlannedRow[] = rows.map((r) => {
-    if (r.teamId != null && !canEditTeam(user, r.teamId))
+    if (r.teamId != null && !teamScope(user).canEdit(r.teamId))
       return { line: r.line, title: r.title, ok: false, errors: [...(r.ok ? [] : r.errors), NOT_YOUR_TEAM], teamId: r.teamId };
     if (!r.ok) return r;
     return { ...r, becomes: describeImportRow(r.input, { team: known.teamNames.get(r.teamId) ?? '', models: known.modelNames }) };

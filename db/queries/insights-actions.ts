@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { teamScope } from '@/lib/auth/team-scope';
 import { defaultEffort, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { RecordMitigationInput, StartRetestInput } from '@/lib/validation/insights';
 import { experimentModels, experiments } from '../schema';
 import type { Db, Queryable } from '../types';
-import { recordDenied, writeAudit } from './audit';
+import { actorOf, recordDenied, writeAudit } from './audit';
 import { lockDataVersion } from './data-version';
-import { actorOf, type WriteResult } from './experiment-write';
+import { type WriteResult } from './experiment-write';
 import { privacyFlagSql } from '@/lib/metrics/privacy';
 import { getRetestRadar } from './insights-radar';
 import { modelEffortFacts } from './model-efforts';
@@ -28,7 +29,7 @@ async function lockForChange(tx: Queryable, user: SessionUser, experimentId: num
   await lockDataVersion(tx);
   const [row] = await tx.select().from(experiments).where(eq(experiments.id, experimentId)).for('update');
   if (!row || row.archivedAt) return { refused: GONE };
-  if (!canEditTeam(user, row.teamId)) {
+  if (!teamScope(user).canEdit(row.teamId)) {
     await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });
     return { refused: { ok: false, reason: 'denied', message: INSIGHTS_DENIED } as const };
   }

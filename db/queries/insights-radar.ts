@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { aiModels, benchmarks, experimentModels, experiments, teams } from '../schema';
 import type { Queryable } from '../types';
+import { rawRows } from '../sql';
 import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './insights-scope';
 import { RADAR_SCORES } from './radar-scores';
@@ -20,12 +21,13 @@ export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: 
     .from(aiModels)
     .orderBy(asc(aiModels.releaseDate), asc(aiModels.id));
   const scores = rows.length
-    ? ((await db.execute(sql`select model_id, effort, score from ${RADAR_SCORES} r where r.benchmark = ${benchmark} order by model_id, effort`)) as unknown as
-        | { model_id: number; effort: string; score: number }[]
-        | { rows: { model_id: number; effort: string; score: number }[] })
+    ? await rawRows<{ model_id: number; effort: string; score: number }>(
+        db,
+        sql`select model_id, effort, score from ${RADAR_SCORES} r where r.benchmark = ${benchmark} order by model_id, effort`,
+      )
     : [];
   const byModel = new Map<number, { effort: string; score: number }[]>();
-  for (const s of Array.isArray(scores) ? scores : scores.rows) {
+  for (const s of scores) {
     const list = byModel.get(Number(s.model_id)) ?? [];
     list.push({ effort: s.effort, score: Number(s.score) });
     byModel.set(Number(s.model_id), list);

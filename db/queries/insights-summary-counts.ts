@@ -1,6 +1,7 @@
 import { and, inArray, ne, sql } from 'drizzle-orm';
 import { insightsRollup } from '../schema';
 import type { Queryable } from '../types';
+import { rawRows } from '../sql';
 import { buildExperimentWhere } from './experiment-filters';
 import { teamFilter, todayOf, type InsightsScope } from './insights-scope';
 import { needsEvidenceSql } from '@/lib/metrics/capability-evidence';
@@ -12,8 +13,6 @@ import type { Mindset } from '@/db/schema/experiments';
  * summary stays fast at 10^5 experiments. The Insights page (getConcentration, getShift) still loads
  * rows for its per-team and per-quarter detail; tests hold both to the same answers.
  */
-
-const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 
 /** Live experiments of the scope's teams, as insights_rollup counts them. */
 const rollupScope = (scope: InsightsScope) => (scope.teamIds?.length ? inArray(insightsRollup.teamId, scope.teamIds) : undefined);
@@ -54,7 +53,7 @@ export async function mindsetCounts(db: Queryable, scope: InsightsScope): Promis
 /** How many experiments need capability evidence (lib/metrics/capability-evidence.ts). */
 export async function needEvidenceCount(db: Queryable, scope: InsightsScope): Promise<number> {
   const where = buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) });
-  const result = await db.execute(sql`select count(*)::int as n from experiments
+  const [row] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from experiments
     where ${where ?? sql`true`} and ${sql.raw(needsEvidenceSql(todayOf(scope)))}`);
-  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+  return Number(row?.n ?? 0);
 }

@@ -3,7 +3,7 @@ import type { Role } from '@/db/schema/auth';
 /** Every permission in the app; roles map to them in one table, never by comparing role strings inline. */
 export const PERMISSIONS = [
   'experiments.read',
-  'experiments.write', // scoped further to the teams a lead leads: see canEditTeam
+  'experiments.write', // scoped further to the teams a lead leads: see teamScope (lib/auth/team-scope.ts)
   'models.read',
   'models.write',
   'dashboard.read',
@@ -36,13 +36,9 @@ export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
-/** Admins change any team's experiments; leads only the teams they lead; executives none. */
-export function canEditTeam(user: Pick<SessionUser, 'role' | 'leadTeamIds'>, teamId: number): boolean {
-  if (!hasPermission(user.role, 'experiments.write')) return false;
-  return user.role === 'admin' || user.leadTeamIds.includes(teamId);
-}
-
 /** Where each role lands after sign-in. */
+const HOME_PATH: Record<Role, string> = { admin: '/dashboard', lead: '/experiments', executive: '/dashboard' };
+
 export function homePath(role: Role): string {
-  return role === 'lead' ? '/experiments' : '/dashboard';
+  return HOME_PATH[role];
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { RADAR_SCORES } from '@/db/queries/radar-scores';
 import { blendedPriceSql } from './prices';
-import { experimentColumn } from './sql-text';
+import { experimentCol as E } from '@/db/sql';
 import { todayIn } from './today';
 
 /**
@@ -124,8 +124,6 @@ export function describeCandidate(c: RetestCandidate): string {
 function formatFactor(f: number): string {
   return f >= 10 ? Math.round(f).toString() : f.toFixed(1).replace(/\.0$/, '');
 }
-
-const E = (col: string) => sql.raw(experimentColumn(col));
 
 /** SQL: the blended price (lib/metrics/prices.ts) in force on `today` of the model whose id is `modelId`. */
 export const blendedPriceInForceSql = (modelId: SQL, today: SQL): SQL =>

@@ -6,8 +6,8 @@ import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
 import { formObject, refused, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { createPersonalTokenSchema, expiryFromDays, revokeTokenSchema } from '@/lib/validation/api-tokens';
+import { actorOf } from '@/db/queries/audit';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
 
 /** Any signed-in user may create a personal read-only token; it acts as them. The token is shown once. */
 export async function createPersonalTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -33,8 +33,8 @@ import {
 } from '@/lib/validation/admin';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { actorOf } from '@/db/queries/audit';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
 
 /** Ids come from the form: check they exist, so a stale or crafted id gets a message, not a 500. */
 async function userExists(db: Db, id: string) {

@@ -8,8 +8,8 @@ import { teams } from '@/db/schema';
 import { formObject, formValues, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { createServiceTokenSchema, expiryFromDays, revokeTokenSchema } from '@/lib/validation/api-tokens';
+import { actorOf } from '@/db/queries/audit';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
 
 /** Admins create service tokens for a BI tool: the organisation's data (as an executive sees it) or one team's. */
 export async function createServiceTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

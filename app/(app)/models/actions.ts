@@ -12,8 +12,8 @@ import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
+import { actorOf } from '@/db/queries/audit';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
 const SLUG_TAKEN = 'Another model already has this slug.';
 
 function revalidateCatalog(slug?: string) {

@@ -13,7 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiment-detail';
 import { requirePermission } from '@/lib/auth/guard';
-import { canEditTeam } from '@/lib/auth/permissions';
+import { teamScope } from '@/lib/auth/team-scope';
 import { STATUS_LABEL } from '@/lib/labels';
 import { idSchema } from '@/lib/validation/experiment';
 import { addCheckinAction, addOutcomeAction, archiveExperimentAction, deleteOutcomeAction, restoreExperimentAction } from '../actions';
@@ -29,7 +29,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   const [e, history] = await Promise.all([getExperimentDetail(db, id.data), getExperimentHistory(db, id.data)]);
   if (!e) notFound();
   // Controls are hidden for those who cannot use them; the actions check again on the server.
-  const canEdit = canEditTeam(user, e.teamId);
+  const canEdit = teamScope(user).canEdit(e.teamId);
   const archived = e.archivedAt != null;
   return (
     <>

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
-import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
+import { orderedExperimentIds } from '@/db/queries/export';
+import { teamScope } from '@/lib/auth/team-scope';
 import { getSettings } from '@/db/queries/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { cleanSearchParams } from '@/lib/security/clean-text';
@@ -27,7 +28,7 @@ export async function GET(request: Request) {
   if (!CSV_DATASETS.includes(dataset)) return Response.json({ error: 'dataset must be experiments, outcomes or checkins.' }, { status: 400 });
 
   const db = await getDb();
-  const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
+  const filters = teamScope(auth.user).scopeFilters(parseExperimentFilters(params));
   const ctx = { userTeamIds: auth.user.teamIds };
 
   if (format === 'csv' && dataset === 'experiments') {

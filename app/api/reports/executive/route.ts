@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { scopeFiltersToUser } from '@/db/queries/export';
+import { teamScope } from '@/lib/auth/team-scope';
 import { executiveReportData } from '@/db/queries/report';
 import { getSettings } from '@/db/queries/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
@@ -24,7 +24,7 @@ export async function GET(request: Request) {
   const paper = params.get('paper') === 'letter' ? 'letter' : 'a4';
 
   const db = await getDb();
-  const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
+  const filters = teamScope(auth.user).scopeFilters(parseExperimentFilters(params));
   const data = await executiveReportData(db, filters, { userTeamIds: auth.user.teamIds });
   const settings = await getSettings(db);
   const body = executiveReportPdf(data, {
