@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { getModelBySlug, listVendors } from '@/db/queries/model-details';
 import { previewModelImport, type PreviewRow } from '@/db/queries/model-import';
 import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
-import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { formValues, withValidForm, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
@@ -24,70 +24,70 @@ function revalidateCatalog(slug?: string) {
 
 export async function createModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = modelSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  if (await getModelBySlug(db, parsed.data.slug)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-  try {
-    await db.transaction((tx) => createModel(tx, actorOf(admin), parsed.data, enteredBy(admin.email, isoToday())));
-  } catch (err) {
-    // Another admin saved the same slug between our check and the insert.
-    if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-    throw err;
-  }
-  revalidateCatalog(parsed.data.slug);
-  redirect(`/models/${parsed.data.slug}`);
+  return withValidForm(formData, modelSchema, async (data) => {
+    const db = await getDb();
+    if (await getModelBySlug(db, data.slug)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    try {
+      await db.transaction((tx) => createModel(tx, actorOf(admin), data, enteredBy(admin.email, isoToday())));
+    } catch (err) {
+      // Another admin saved the same slug between our check and the insert.
+      if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+      throw err;
+    }
+    revalidateCatalog(data.slug);
+    redirect(`/models/${data.slug}`);
+  });
 }
 
 export async function updateModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = modelUpdateSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const { id, ...fields } = parsed.data;
-  const db = await getDb();
-  const clash = await getModelBySlug(db, fields.slug);
-  if (clash && clash.id !== id) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-  let row;
-  try {
-    row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
-  } catch (err) {
-    if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-    throw err;
-  }
-  if (!row) return { error: 'That model no longer exists.' };
-  revalidateCatalog(row.slug);
-  redirect(`/models/${row.slug}`);
+  return withValidForm(formData, modelUpdateSchema, async (data) => {
+    const { id, ...fields } = data;
+    const db = await getDb();
+    const clash = await getModelBySlug(db, fields.slug);
+    if (clash && clash.id !== id) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    let row;
+    try {
+      row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
+    } catch (err) {
+      if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+      throw err;
+    }
+    if (!row) return { error: 'That model no longer exists.' };
+    revalidateCatalog(row.slug);
+    redirect(`/models/${row.slug}`);
+  });
 }
 
 export async function addPriceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = priceChangeSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  try {
-    await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...parsed.data, note: parsed.data.note || null }, enteredBy(admin.email, isoToday())));
-  } catch {
-    return { error: 'That model no longer exists.' };
-  }
-  revalidatePath('/models', 'layout');
-  revalidatePath('/trends');
-  return { ok: true, message: `Price from ${parsed.data.effectiveDate} saved.` };
+  return withValidForm(formData, priceChangeSchema, async (data) => {
+    const db = await getDb();
+    try {
+      await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...data, note: data.note || null }, enteredBy(admin.email, isoToday())));
+    } catch {
+      return { error: 'That model no longer exists.' };
+    }
+    revalidatePath('/models', 'layout');
+    revalidatePath('/trends');
+    return { ok: true, message: `Price from ${data.effectiveDate} saved.` };
+  });
 }
 
 export async function addBenchmarkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = benchmarkScoreSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  const source = parsed.data.source ? `${parsed.data.source} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
-  try {
-    await db.transaction((tx) => upsertBenchmarkScore(tx, actorOf(admin), parsed.data, source));
-  } catch {
-    return { error: 'That model no longer exists.' };
-  }
-  revalidatePath('/models', 'layout');
-  revalidatePath('/trends');
-  return { ok: true, message: `Score ${parsed.data.score}% saved.` };
+  return withValidForm(formData, benchmarkScoreSchema, async (data) => {
+    const db = await getDb();
+    const source = data.source ? `${data.source} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
+    try {
+      await db.transaction((tx) => upsertBenchmarkScore(tx, actorOf(admin), data, source));
+    } catch {
+      return { error: 'That model no longer exists.' };
+    }
+    revalidatePath('/models', 'layout');
+    revalidatePath('/trends');
+    return { ok: true, message: `Score ${data.score}% saved.` };
+  });
 }
 
 /** Step 2 (apply) is POST /api/models/import, which streams its progress. */
