@@ -2,10 +2,10 @@
 // undated blockers and unmeasured models kept in view; on PGlite and PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildExperimentWhere } from '@/db/queries/experiment-filters';
-import { createExperiment, updateExperiment } from '@/db/queries/experiment-write';
-import { listBlockerBenchmarks } from '@/db/queries/blocker-benchmark';
-import { getRetestRadar } from '@/db/queries/insights-radar';
+import { buildExperimentWhere } from '@/db/queries/experiments/filters';
+import { createExperiment, updateExperiment } from '@/db/queries/experiments/write';
+import { listBlockerBenchmarks } from '@/db/queries/models/blocker-benchmark';
+import { getRetestRadar } from '@/db/queries/insights/radar';
 import { aiModels, benchmarkScores, experimentModels, experiments, modelPrices } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { experimentSchema } from '@/lib/validation/experiment';

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { RadarItem, RetestLink } from '@/db/queries/insights-radar';
+import type { RadarItem, RetestLink } from '@/db/queries/insights/radar';
 import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/labels';

@@ -1,16 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { RADAR_SCORES } from '@/db/queries/radar-scores';
-import { blendedPriceSql } from './prices';
-import { experimentCol as E } from '@/db/sql';
-import { todayIn } from './today';
-
 /**
  * Re-test radar: an experiment blocked because "the model was not capable enough" deserves another try
  * once the catalog has a model released after it was blocked (its end date, else its start date, else any
  * model) that beats what it used on the benchmark the lead named, at some reasoning effort, meets the
  * lead's bar at that effort and, with a price ceiling, costs no more.
- * findRetestCandidates is the rule on loaded rows (the radar's detail), retestCandidateSql the same rule in
- * SQL (the list's `retest=yes` and the dashboard's count); tests/insights-queries.test.ts holds them to the
+ * findRetestCandidates is the rule on loaded rows (the radar's detail); retestCandidateSql in
+ * db/queries/insights/radar-scores.ts is the same rule in SQL (the list's `retest=yes` and the dashboard's
+ * count), built from blockedSinceSql and blendedPriceSql; tests/insights-queries.test.ts holds them to the
  * same answers.
  */
 
@@ -125,28 +120,5 @@ function formatFactor(f: number): string {
   return f >= 10 ? Math.round(f).toString() : f.toFixed(1).replace(/\.0$/, '');
 }
 
-/** SQL: the blended price (lib/metrics/prices.ts) in force on `today` of the model whose id is `modelId`. */
-export const blendedPriceInForceSql = (modelId: SQL, today: SQL): SQL =>
-  sql`(select ${sql.raw(blendedPriceSql('p'))} from model_prices p
-    where p.model_id = ${modelId} and p.effective_date <= ${today} order by p.effective_date desc limit 1)`;
-
-/**
- * SQL: the experiment is a re-test candidate. Blocked by the model, no live re-test of it yet (an experiment
- * whose retest_of_id points here), and a newer model (blockedSince; neither date: any model) scores more at
- * some effort than the best the experiment used (used_best_score, kept by db/derived/model-summary.sql, so
- * each blocked experiment costs one pass over the newer models' scores), at least the bar, within the
- * ceiling.
- */
-export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`): SQL {
-  const since = sql`coalesce(${E('end_date')}, ${E('start_date')})`;
-  return sql`(${E('blocked_by_model')}
-  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
-  and exists (
-  select 1 from ai_models cm
-  join ${RADAR_SCORES} cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
-  where (${since} is null or cm.release_date > ${since})
-    and not exists (select 1 from experiment_models uem where uem.experiment_id = ${E('id')} and uem.model_id = cm.id)
-    and cb.score > coalesce(${E('used_best_score')}, 0)
-    and cb.score >= coalesce(${E('blocker_min_score')}, 0)
-    and (${E('blocker_max_price_usd')} is null or ${blendedPriceInForceSql(sql`cm.id`, today)} <= ${E('blocker_max_price_usd')})))`;
-}
+/** SQL: blockedSince on a row of experiments (`col` names a column). */
+export const blockedSinceSql = (col: (name: string) => string) => `coalesce(${col('end_date')}, ${col('start_date')})`;

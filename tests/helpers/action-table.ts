@@ -52,7 +52,7 @@ import {
 } from '@/app/(app)/experiments/actions';
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
-import { createApiToken } from '@/db/queries/api-tokens';
+import { createApiToken } from '@/db/queries/people/api-tokens';
 import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
 import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
 import { recordMitigationAction, startRetestAction } from '@/app/(app)/insights/actions';

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
+import { createApiToken, revokeApiToken } from '@/db/queries/people/api-tokens';
 import { answer, refused, withValidForm, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { createPersonalTokenSchema, expiryFromDays, revokeTokenSchema } from '@/lib/validation/api-tokens';
-import { actorOf } from '@/db/queries/audit';
+import { actorOf } from '@/db/queries/admin/audit';
 
 
 /** Any signed-in user may create a personal read-only token; it acts as them. The token is shown once. */

@@ -3,12 +3,12 @@
 import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
+import { createApiToken, revokeApiToken } from '@/db/queries/people/api-tokens';
 import { teams } from '@/db/schema';
 import { answer, formValues, refused, withValidForm, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { createServiceTokenSchema, expiryFromDays, revokeTokenSchema } from '@/lib/validation/api-tokens';
-import { actorOf } from '@/db/queries/audit';
+import { actorOf } from '@/db/queries/admin/audit';
 
 
 /** Admins create service tokens for a BI tool: the organisation's data (as an executive sees it) or one team's. */

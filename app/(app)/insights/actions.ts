@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
+import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights/actions';
 import { markFields, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordMitigationSchema, startRetestSchema } from '@/lib/validation/insights';

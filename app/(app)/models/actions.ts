@@ -3,16 +3,16 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { getModelBySlug, listVendors } from '@/db/queries/model-details';
-import { previewModelImport, type PreviewRow } from '@/db/queries/model-import';
-import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
+import { getModelBySlug, listVendors } from '@/db/queries/models/details';
+import { previewModelImport, type PreviewRow } from '@/db/queries/models/import';
+import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
 import { formValues, withValidForm, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
-import { actorOf } from '@/db/queries/audit';
+import { actorOf } from '@/db/queries/admin/audit';
 
 const SLUG_TAKEN = 'Another model already has this slug.';
 

@@ -1,0 +1,55 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { experiments, teams } from '../../schema';
+import type { Queryable } from '../../types';
+import { buildExperimentWhere } from '../experiments/filters';
+import { teamFilter, todayOf, type InsightsScope } from './scope';
+import { hasEfficiencySql, needsCapabilityEvidence } from '@/lib/metrics/capability-evidence';
+import { experimentDay, quarterOf } from '@/lib/metrics/quarter';
+import { mindsetMixByQuarter, outcomeMixByQuarter, shiftSentence, type MindsetRow, type OutcomeMixRow } from '@/lib/metrics/shift';
+
+export type EvidenceItem = { id: number; title: string; team: string; endDate: string };
+export type ShiftReport = {
+  quarter: string;
+  mindsets: MindsetRow[];
+  outcomes: OutcomeMixRow[];
+  sentence: string;
+  /** Completed over 30 days ago with only time/cost results: "add capability evidence". */
+  needEvidence: EvidenceItem[];
+};
+
+/** The mindset mix of new experiments and the capability-vs-efficiency outcome mix, per quarter. */
+export async function getShift(db: Queryable, scope: InsightsScope = {}): Promise<ShiftReport> {
+  const today = todayOf(scope);
+  const rows = await db
+    .select({
+      id: experiments.id,
+      title: experiments.title,
+      team: teams.name,
+      status: experiments.status,
+      mindset: experiments.mindset,
+      startDate: experiments.startDate,
+      createdAt: experiments.createdAt,
+      endDate: experiments.endDate,
+      hasCapability: sql<boolean>`${experiments.outcomeCount} > 0`,
+      hasEfficiency: sql<boolean>`${sql.raw(hasEfficiencySql())}`,
+    })
+    .from(experiments)
+    .innerJoin(teams, eq(teams.id, experiments.teamId))
+    .where(buildExperimentWhere(teamFilter(scope), { today }))
+    .orderBy(asc(experiments.endDate), asc(experiments.id));
+  const quarter = quarterOf(today);
+  const mindsets = mindsetMixByQuarter(rows.map((r) => ({ created: experimentDay(r), mindset: r.mindset })), quarter);
+  const completed = rows.filter((r) => r.status === 'completed' && r.endDate && r.endDate <= today);
+  return {
+    quarter,
+    mindsets,
+    outcomes: outcomeMixByQuarter(
+      completed.map((r) => ({ ended: r.endDate!, hasCapability: r.hasCapability })),
+      quarter,
+    ),
+    sentence: shiftSentence(mindsets, quarter),
+    needEvidence: completed
+      .filter((r) => needsCapabilityEvidence({ ended: r.endDate, hasCapability: r.hasCapability, hasEfficiency: r.hasEfficiency }, today))
+      .map((r) => ({ id: r.id, title: r.title, team: r.team, endDate: r.endDate! })),
+  };
+}
