@@ -14,6 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { teams } from './teams';
+import { CURRENT_HOURS_SAVED_SQL } from '../../lib/metrics/hours';
+import { efficiencyColumns } from './efficiency-columns';
 
 export const WORK_TYPES = [
   'writing',
@@ -62,13 +64,7 @@ export const experiments = pgTable(
     participantCount: integer('participant_count').notNull().default(0),
 
     // Efficiency outcomes
-    hoursBeforePerTask: numeric('hours_before_per_task', { precision: 8, scale: 2 }),
-    hoursWithAiPerTask: numeric('hours_with_ai_per_task', { precision: 8, scale: 2 }),
-    tasksPerMonth: numeric('tasks_per_month', { precision: 10, scale: 2 }),
-    /** Derived, never typed: HOURS_SAVED_SQL of lib/metrics/hours.ts (tests/rule-definitions.test.ts). */
-    hoursSavedPerMonth: numeric('hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
-      sql`(hours_before_per_task - hours_with_ai_per_task) * tasks_per_month`,
-    ),
+    ...efficiencyColumns(),
     spendMonthlyCents: integer('spend_monthly_cents'),
     spendOneOffCents: integer('spend_one_off_cents'),
     spendOneOffDate: date('spend_one_off_date', { mode: 'string' }),
@@ -82,7 +78,7 @@ export const experiments = pgTable(
     checkinQualityAfter: smallint('checkin_quality_after'),
     /** Hours saved per month now: the latest check-in's, else the experiment's own, else 0. */
     currentHoursSavedPerMonth: numeric('current_hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
-      sql`coalesce(checkin_hours_saved_per_month, (hours_before_per_task - hours_with_ai_per_task) * tasks_per_month, 0)`,
+      sql.raw(CURRENT_HOURS_SAVED_SQL),
     ),
     /** Monthly AI spend (cents) now: the latest check-in's, else the experiment's own, else 0. */
     currentSpendMonthlyCents: integer('current_spend_monthly_cents').generatedAlwaysAs(

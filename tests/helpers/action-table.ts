@@ -53,7 +53,8 @@ import {
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
 import { createApiToken } from '@/db/queries/people/api-tokens';
-import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
+import { applyImportAction, previewImportAction } from '@/app/(app)/experiments/import/actions';
+import type { ImportState } from '@/lib/validation/experiment-import';
 import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
 import { recordMitigationAction, startRetestAction } from '@/app/(app)/insights/actions';
 import {

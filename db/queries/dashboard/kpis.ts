@@ -2,22 +2,12 @@ import { sql } from 'drizzle-orm';
 import { capabilityOutcomes, experiments } from '../../schema';
 import type { Queryable } from '../../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import type { HeadlineKpis } from '@/lib/metrics/headline';
 import type { Period } from '@/lib/metrics/period';
 import { activeIn, between, completedIn, effectiveHoursSql, effectiveSpendSql, outcomeSliceWhere, sliceWhere } from './scope';
 
-/** The headline figures of one period (definitions: lib/metrics/definitions.ts). */
-export type PeriodKpis = {
-  active: number;
-  teamsActive: number;
-  completed: number;
-  /** completed in the period with at least one capability outcome */
-  completedWithOutcome: number;
-  /** active with mindset "create a new capability" */
-  activeNewCapability: number;
-  hoursSavedPerMonth: number;
-  spendMonthlyCents: number;
-  spendOneOffCents: number;
-  outcomes: number;
+/** The headline figures of one period (definitions: lib/metrics/definitions.ts), and what the cards add. */
+export type PeriodKpis = HeadlineKpis & {
   outcomeExperiments: number;
   avgImpact: number | null;
 };
