@@ -1,8 +1,8 @@
 // The summary triggers join a statement's old and new rows. PostgreSQL keeps a trigger statement's plan
 // for the rest of the session, so a plan made for a one-row edit was reused for the next bulk statement on
-// that connection: a nested loop over every old × new row (17 s for 20,000 rows on PostgreSQL, measured).
-// And the outcomes followed a moved experiment with one statement per row (15 s for 20,000).
-// Migration 0006 runs those joins through EXECUTE, and moves outcomes once per statement. This proves a bulk statement after one-row edits on
+// that connection: a nested loop over every old × new row, quadratic in the statement's size. Moving
+// outcomes one statement per row is linear in round trips. db/derived/ runs those joins through EXECUTE
+// (planned per statement) and moves outcomes once per statement. This proves a bulk statement after one-row edits on
 // the same connection finishes in bulk time (the test's timeout is far below the quadratic time) and
 // leaves the summaries right.
 import { sql } from 'drizzle-orm';

@@ -72,7 +72,7 @@ export const experiments = pgTable(
     qualityAfter: smallint('quality_after'),
 
     // The latest check-in that carries each figure (date, then id), kept by triggers on checkins
-    // (migration 0004): never written by the app. The current_* columns are what the dashboard sums.
+    // (db/derived/checkin-summary.sql): never written by the app. The current_* columns are what the dashboard sums.
     checkinHoursSavedPerMonth: numeric('checkin_hours_saved_per_month', { precision: 14, scale: 2 }),
     checkinSpendMonthlyCents: integer('checkin_spend_monthly_cents'),
     checkinQualityAfter: smallint('checkin_quality_after'),
@@ -88,7 +88,7 @@ export const experiments = pgTable(
     currentQualityAfter: smallint('current_quality_after').generatedAlwaysAs(sql`coalesce(checkin_quality_after, quality_after)`),
 
     // Each experiment's models in brief, kept by triggers on experiment_models and ai_models
-    // (migration 0005): never written by the app. The insights summary groups by these.
+    // (db/derived/model-summary.sql): never written by the app. The insights summary groups by these.
     /** How many models the experiment was tried on. */
     modelCount: integer('model_count').notNull().default(0),
     /** Vendor of the primary model, else of the first model by name (null without models). */
@@ -100,7 +100,7 @@ export const experiments = pgTable(
     /**
      * Best score of the experiment's models on its blocker benchmark (null when none has one): what a
      * newer model must beat for a re-test. Kept by triggers on experiment_models, model_benchmarks and
-     * experiments.blocker_benchmark (migration 0006).
+     * experiments.blocker_benchmark (db/derived/model-summary.sql).
      */
     usedBestScore: numeric('used_best_score', { precision: 5, scale: 1 }),
 

@@ -14,7 +14,7 @@ export type PeriodKpis = HeadlineKpis & {
 
 export type DashboardKpis = { current: PeriodKpis; previous: PeriodKpis | null; teamsInScope: number };
 
-// Kept by triggers on capability_outcomes (migration 0005).
+// Kept by triggers on capability_outcomes (db/derived/outcome-count.sql).
 const hasOutcome = sql`("experiments"."outcome_count" > 0)`;
 
 /**

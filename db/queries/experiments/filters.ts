@@ -59,7 +59,7 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
     if (f.completedFrom) c.push(sql`${E('end_date')} >= ${f.completedFrom}::date`);
     if (f.completedTo) c.push(sql`${E('end_date')} <= ${f.completedTo}::date`);
   }
-  // outcome_count is kept by triggers on capability_outcomes (migration 0005).
+  // outcome_count is kept by triggers on capability_outcomes (db/derived/outcome-count.sql).
   if (f.hasOutcomes === 'yes') c.push(sql`${E('outcome_count')} > 0`);
   if (f.hasOutcomes === 'no') c.push(sql`${E('outcome_count')} = 0`);
   if (f.outcomeFrom || f.outcomeTo || f.impact) {

@@ -9,7 +9,7 @@ import type { Mindset } from '@/db/schema/experiments';
 
 /**
  * The dashboard's insights summary needs counts, not rows: these read summaries the database keeps
- * (migration 0005: the insights_rollup table, experiments.outcome_count and partial indexes), so the
+ * (the insights_rollup table and experiments.outcome_count, kept by db/derived/, and partial indexes), so the
  * summary stays fast at 10^5 experiments. The Insights page (getConcentration, getShift) still loads
  * rows for its per-team and per-quarter detail; tests hold both to the same answers.
  */

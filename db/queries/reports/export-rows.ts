@@ -102,7 +102,7 @@ const fields = (period: Period, today: string): Record<keyof ExperimentExportRow
   spendOneOffDate: col('spend_one_off_date'),
   qualityBefore: col('quality_before'),
   qualityAfter: col('quality_after'),
-  outcomeCount: col('outcome_count'), // kept by triggers on capability_outcomes (migration 0005)
+  outcomeCount: col('outcome_count'), // kept by triggers on capability_outcomes (db/derived/outcome-count.sql)
   checkinCount: sql`coalesce(x_checkins.n, 0)`,
   blockedByModel: col('blocked_by_model'),
   blockerMissing: col('blocker_missing'),

@@ -19,7 +19,7 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   // The current figures, as the list sorts and the dashboard sums them.
   hoursSaved: experiments.currentHoursSavedPerMonth,
   spend: experiments.currentSpendMonthlyCents,
-  outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (migration 0005)
+  outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (db/derived/outcome-count.sql)
   updatedAt: experiments.updatedAt,
 };
 
