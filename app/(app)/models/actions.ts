@@ -5,8 +5,9 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getModelBySlug, listVendors } from '@/db/queries/models/details';
 import { previewModelImport, type PreviewRow } from '@/db/queries/models/import';
-import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
-import { formValues, withValidForm, type ActionState } from '@/lib/action-state';
+import { saveModelScore } from '@/db/queries/models/scores';
+import { createModel, updateModel, upsertPriceChange } from '@/db/queries/models/writes';
+import { formValues, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
@@ -77,16 +78,14 @@ export async function addPriceAction(_prev: ActionState, formData: FormData): Pr
 export async function addBenchmarkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
   return withValidForm(formData, benchmarkScoreSchema, async (data) => {
-    const db = await getDb();
-    const source = data.source ? `${data.source} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
-    try {
-      await db.transaction((tx) => upsertBenchmarkScore(tx, actorOf(admin), data, source));
-    } catch {
-      return { error: 'That model no longer exists.' };
-    }
+    const { source: cited, ...entry } = data;
+    const source = cited ? `${cited} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
+    const result = await (await getDb()).transaction((tx) => saveModelScore(tx, actorOf(admin), entry, source));
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/models', 'layout');
     revalidatePath('/trends');
-    return { ok: true, message: `Score ${data.score}% saved.` };
+    revalidatePath('/insights');
+    return { ok: true, message: `Score ${entry.score} saved${result.replaced ? ', replacing the earlier one' : ''}.` };
   });
 }
 

@@ -41,3 +41,22 @@ export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`): SQL {
     and cb.score >= coalesce(${E('blocker_min_score')}, 0)
     and (${E('blocker_max_price_usd')} is null or ${blendedPriceInForceSql(sql`cm.id`, today)} <= ${E('blocker_max_price_usd')})))`;
 }
+
+/**
+ * SQL: waiting for a measurement. Blocked by the model, no re-test started, not a re-test candidate, yet a
+ * model released after blockedSince, not used, within the price ceiling, has no score on the named
+ * benchmark. Such an experiment is shown on the radar for a re-test by hand, never silently dropped.
+ * Pure twin: findUnmeasured in lib/metrics/retest.ts.
+ */
+export function awaitingMeasurementSql(today: SQL = sql`${todayIn()}::date`): SQL {
+  const since = sql.raw(blockedSinceSql(experimentColumn));
+  return sql`(${E('blocked_by_model')}
+  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
+  and not ${retestCandidateSql(today)}
+  and exists (
+  select 1 from ai_models um
+  where (${since} is null or um.release_date > ${since})
+    and not exists (select 1 from experiment_models uum where uum.experiment_id = ${E('id')} and uum.model_id = um.id)
+    and not exists (select 1 from ${RADAR_SCORES} us where us.model_id = um.id and us.benchmark = ${E('blocker_benchmark')})
+    and (${E('blocker_max_price_usd')} is null or ${blendedPriceInForceSql(sql`um.id`, today)} <= ${E('blocker_max_price_usd')})))`;
+}

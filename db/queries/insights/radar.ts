@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { aiModels, benchmarks, experimentModels, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { rawRows } from '../../sql';
 import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './scope';
-import { blendedPriceInForceSql, RADAR_SCORES } from './radar-scores';
+import { awaitingMeasurementSql, blendedPriceInForceSql, RADAR_SCORES } from './radar-scores';
 import { findRetestCandidates, findUnmeasured, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
 
 /** Every catalog model with its scores on `benchmark` per effort and its blended price in force on `today`. */
@@ -66,9 +66,26 @@ export type RadarItem = {
   unmeasured: { id: number; name: string; vendor: string; releaseDate: string }[];
 };
 
-/** Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their best candidates. */
-export async function getRetestRadar(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
-  const where = buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) });
+/**
+ * Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their
+ * best candidates; `ids` narrows it to those experiments (the PDF report's re-test rows).
+ */
+export function getRetestRadar(db: Queryable, scope: InsightsScope = {}, ids?: number[]): Promise<RadarItem[]> {
+  if (ids && !ids.length) return Promise.resolve([]);
+  const base = buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) });
+  return radarItems(db, ids ? and(base, inArray(experiments.id, ids)) : base, scope);
+}
+
+/**
+ * Blocked experiments with no candidate yet whose newer models within the ceiling are not yet measured on their
+ * benchmark: worth a re-test by hand, with the models to try (`unmeasured`).
+ */
+export function getAwaitingMeasurement(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
+  const where = and(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }), awaitingMeasurementSql(todaySql(scope)));
+  return radarItems(db, where, scope);
+}
+
+async function radarItems(db: Queryable, where: SQL | undefined, scope: InsightsScope): Promise<RadarItem[]> {
   const rows = await db
     .select({
       id: experiments.id,
