@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import journal from '../migrations/meta/_journal.json';
 import type { Queryable } from '../types';
+import { rawRows } from '../sql';
 
 /** The backup file's own format version; bump it when the file's shape changes. */
 export const BACKUP_FORMAT = 'uplift-backup';
@@ -105,14 +106,6 @@ export type BackupFile = {
   source: string;
   tables: Record<BackupTable, Record<string, unknown>[]>;
 };
-
-/** Rows of a raw query on either driver (postgres-js returns an array, PGlite `{ rows }`). */
-export async function rawRows<T>(db: Queryable, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
-export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
 /** Columns a restore writes: every stored column except generated ones (the database derives those). */
 export async function writableColumns(db: Queryable, table: string): Promise<string[]> {

@@ -96,5 +96,7 @@ export const modelBenchmarks = pgTable(
 );
 
 export type AiModel = typeof aiModels.$inferSelect;
+/** What describes a catalog model, as the form edits it and the catalog lists it. */
+export type ModelDescription = Pick<AiModel, 'slug' | 'name' | 'vendor' | 'releaseDate' | 'reasoning' | 'openWeights' | 'dataPolicy'>;
 export type ModelPrice = typeof modelPrices.$inferSelect;
 export type ModelBenchmark = typeof modelBenchmarks.$inferSelect;
