@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { CatalogSyncCard } from '@/components/admin/catalog-sync-card';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
+import { listSyncs } from '@/db/queries/catalog-sync';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { LockOutsTable } from '@/components/admin/lockouts-table';
 import { SettingsForm } from '@/components/admin/settings-form';
@@ -30,12 +32,13 @@ export default async function AdminPage() {
     perClient: THROTTLE.maxFailuresPerClient,
     keepHours: THROTTLE.keepHours,
   };
-  const [users, teams, settings, lockOuts, serviceTokens] = await Promise.all([
+  const [users, teams, settings, lockOuts, serviceTokens, syncs] = await Promise.all([
     listUsers(db),
     listTeamsWithCounts(db),
     getSettings(db),
     listLockOuts(db, limits),
     listServiceTokens(db),
+    listSyncs(db),
   ]);
   return (
     <>
@@ -85,6 +88,7 @@ export default async function AdminPage() {
             </tbody>
           </Table>
         </Card>
+        <CatalogSyncCard syncs={syncs} />
         <Card>
           <CardHeader
             title="Service tokens"
