@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq } from 'drizzle-orm';
 import { getSync } from '@/db/queries/catalog-sync';
+import { catalogSyncs } from '@/db/schema';
 import { readCsvFolder } from '@/db/seed/reference-csv';
 import { DEFAULT_URLS, fetchSource, sourceUrl } from '@/lib/catalog/sync/fetch-source';
 import { catalogSyncJob, syncFromUrl } from '@/lib/catalog/sync/service';
@@ -79,6 +81,9 @@ describeEachDb('the scheduled catalog sync', (ctx) => {
     expect(sync.plan.newModels.map((m) => m.slug)).toEqual(['deepseek-chat', 'deepseek-reasoner', 'gpt-5.4-nano', 'gpt-5.5-pro']);
     const summary = await catalogSyncJob(ctx.db, env());
     expect(summary).toMatch(/^models\.dev: diff #\d+ waits for review; epoch: no changes$/);
+    // The Epoch file changed nothing: its sync does not wait for review.
+    const [epoch] = await ctx.db.select().from(catalogSyncs).where(eq(catalogSyncs.source, 'epoch')).orderBy(desc(catalogSyncs.id)).limit(1);
+    expect(epoch).toMatchObject({ status: 'discarded', decidedBy: null });
   });
 
   it('fails the job with the reason when a source cannot be read', async () => {

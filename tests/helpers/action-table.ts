@@ -65,6 +65,7 @@ import {
 } from '@/app/(app)/models/actions';
 import * as backupRoute from '@/app/api/admin/backup/route';
 import * as catalogSyncRoute from '@/app/api/admin/catalog-sync/route';
+import * as jobsRunRoute from '@/app/api/jobs/run/route';
 import { addAliasAction, applySyncAction, deleteAliasAction, discardSyncAction } from '@/app/(app)/admin/catalog/actions';
 import { modelAliases } from '@/db/schema';
 import { startSync } from '@/lib/catalog/sync/service';
@@ -561,6 +562,14 @@ export const ACTION_TABLE: TableEntry[] = [
     refusal: () => 'notfound',
     route: { method: 'POST', path: '/api/auth/reset-password', body: 'json', handler: authRoute.POST, params: { all: ['reset-password'] } },
     input: async (fx) => ({ token: await fx.resetToken(), newPassword: 'password123' }),
+  },
+  {
+    // `npm run jobs` signs with the app secret (tests/jobs-command.test.ts); a session is not enough.
+    name: 'route: POST /api/jobs/run (no signature)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'POST', path: '/api/jobs/run', body: 'json', handler: jobsRunRoute.POST as Handler },
+    input: () => ({ job: 'catalog-sync' }),
   },
   {
     name: 'route: GET /api/health',

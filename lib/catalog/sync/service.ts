@@ -3,7 +3,7 @@
  * admin to review (nothing in the catalog changes until the admin applies it).
  */
 import type { Actor } from '@/db/queries/audit';
-import { createSync, loadRegistry } from '@/db/queries/catalog-sync';
+import { createSync, discardSync, loadRegistry } from '@/db/queries/catalog-sync';
 import type { Queryable } from '@/db/types';
 import { planIsEmpty } from './diff';
 import { fetchSource, sourceUrl } from './fetch-source';
@@ -38,6 +38,8 @@ export async function catalogSyncJob(db: Queryable, env: Record<string, string |
   const errors: string[] = [];
   for (const kind of ['models.dev', 'epoch'] as const) {
     const r = await syncFromUrl(db, kind, null, env);
+    // A diff without changes waits for nobody: it stays in the history as discarded.
+    if (r.ok && r.empty) await discardSync(db, null, r.id);
     if (!r.ok) errors.push(`${kind}: ${r.error}`);
     else parts.push(r.empty ? `${kind}: no changes` : `${kind}: diff #${r.id} waits for review`);
   }
