@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, storageFor, test } from './fixtures';
 
 /** A models.dev file with one new first-party model, so this spec changes nothing other specs read. */
@@ -33,6 +34,9 @@ test.describe('catalog sync', () => {
     await expect(newModels).toContainText('$1.1 / $4.4');
     const prices = page.getByRole('table', { name: 'Price changes' });
     await expect(prices.getByRole('row', { name: new RegExp(id) })).toContainText('none');
+
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     // Not applied yet: the model does not exist.
     const before = await page.request.get(`/models/${id}`);

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
-import { getSync } from '@/db/queries/catalog-sync';
+import { getSync } from '@/db/queries/models/catalog-sync';
 import { catalogSyncs } from '@/db/schema';
 import { readCsvFolder } from '@/db/seed/reference-csv';
 import { DEFAULT_URLS, fetchSource, sourceUrl } from '@/lib/catalog/sync/fetch-source';
-import { catalogSyncJob, syncFromUrl } from '@/lib/catalog/sync/service';
+import { catalogSyncJob, syncFromUrl } from '@/lib/catalog-sync/service';
 import { describeEachDb } from './helpers/db';
 
 const SAMPLE = fs.readFileSync(path.join(process.cwd(), 'tests', 'fixtures', 'models-dev', 'api.sample.json'));

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { expect, it } from 'vitest';
-import { applySync, discardSync, getSync } from '@/db/queries/catalog-sync';
+import { applySync, discardSync, getSync } from '@/db/queries/models/catalog-sync';
 import { aiModels, auditLog, benchmarkScores, catalogSyncs, modelAliases, modelPrices } from '@/db/schema';
 import { readCsvFolder } from '@/db/seed/reference-csv';
 import type { Db } from '@/db/types';
-import { startSync } from '@/lib/catalog/sync/service';
+import { startSync } from '@/lib/catalog-sync/service';
 import { describeEachDb } from './helpers/db';
 
 const SAMPLE = fs.readFileSync(path.join(process.cwd(), 'tests', 'fixtures', 'models-dev', 'api.sample.json'));

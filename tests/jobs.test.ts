@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@/db/config';
-import { listJobRuns } from '@/db/queries/jobs';
+import { listJobRuns } from '@/db/queries/admin/jobs';
 import { jobLeases, jobRuns } from '@/db/schema';
 import { registerJob } from '@/lib/jobs/registry';
 import { runJob } from '@/lib/jobs/runner';

@@ -52,7 +52,7 @@ import {
 } from '@/app/(app)/experiments/actions';
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
-import { createApiToken } from '@/db/queries/api-tokens';
+import { createApiToken } from '@/db/queries/people/api-tokens';
 import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
 import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
 import { recordMitigationAction, startRetestAction } from '@/app/(app)/insights/actions';
@@ -68,7 +68,7 @@ import * as catalogSyncRoute from '@/app/api/admin/catalog-sync/route';
 import * as jobsRunRoute from '@/app/api/jobs/run/route';
 import { addAliasAction, applySyncAction, deleteAliasAction, discardSyncAction } from '@/app/(app)/admin/catalog/actions';
 import { modelAliases } from '@/db/schema';
-import { startSync } from '@/lib/catalog/sync/service';
+import { startSync } from '@/lib/catalog-sync/service';
 import type { Db } from '@/db/types';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as exportRoute from '@/app/api/export/experiments/route';

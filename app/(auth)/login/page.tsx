@@ -4,7 +4,7 @@ import { LoginForm } from '@/components/auth/login-form';
 import { homePath } from '@/lib/auth/permissions';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { getCurrentUser } from '@/lib/auth/session';
-import { countUsers } from '@/db/queries/users';
+import { countUsers } from '@/db/queries/people/users';
 import { getDb } from '@/db';
 
 export const metadata: Metadata = { title: 'Sign in' };

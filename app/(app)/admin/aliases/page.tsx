@@ -7,7 +7,7 @@ import { Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listAliases, listModelChoices } from '@/db/queries/aliases';
+import { listAliases, listModelChoices } from '@/db/queries/models/aliases';
 import { requirePermission } from '@/lib/auth/guard';
 import { addAliasAction, deleteAliasAction } from '../catalog/actions';
 

@@ -3,7 +3,7 @@
 import { getDb } from '@/db';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { MAX_UPLOAD_BYTES } from '@/lib/catalog/sync/read-source';
-import { startSync } from '@/lib/catalog/sync/service';
+import { startSync } from '@/lib/catalog-sync/service';
 
 const tooLarge = () => Response.json({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1_000_000} MB, far more than either source; nothing was changed.` }, { status: 413 });
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { SyncDiff } from '@/components/admin/sync-diff';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getSync } from '@/db/queries/catalog-sync';
+import { getSync } from '@/db/queries/models/catalog-sync';
 import { requirePermission } from '@/lib/auth/guard';
 import { applySyncAction, discardSyncAction } from '../actions';
 
