@@ -93,9 +93,13 @@ describeEachDb('the job runner', (ctx) => {
 
   it("frees a crashed run's lease when it expires", async () => {
     await ctx.db.update(jobLeases).set({ holder: 'crashed', slot: '2026-12-24', leasedUntil: sql`now() + interval '1 hour'` }).where(eq(jobLeases.job, 'test-slow'));
+    const [crashed] = await ctx.db.insert(jobRuns).values({ job: 'test-slow', slot: '2026-12-24', trigger: 'schedule', host: 'crashed' }).returning();
     expect(await runJob(ctx.db, 'test-slow', 'schedule', { now: day('2026-12-24') })).toMatchObject({ ran: false, reason: 'running' });
     await ctx.db.update(jobLeases).set({ leasedUntil: sql`now() - interval '1 second'` }).where(eq(jobLeases.job, 'test-slow'));
     expect(await runJob(ctx.db, 'test-slow', 'schedule', { now: day('2026-12-24') })).toMatchObject({ ran: true, outcome: 'succeeded' });
+    // The crashed run shows as failed in the history, not as running for ever.
+    const [after] = await ctx.db.select().from(jobRuns).where(eq(jobRuns.id, crashed.id));
+    expect(after).toMatchObject({ outcome: 'failed', error: 'Abandoned: the server running it stopped before the run ended.' });
   });
 
   it('knows no job by another name', async () => {

@@ -3,7 +3,7 @@
  * the run: start, end, outcome, a summary or the error.
  */
 import os from 'node:os';
-import { claimLease, finishRun, releaseLease, startRun } from '@/db/queries/jobs';
+import { claimLease, failAbandonedRuns, finishRun, releaseLease, startRun } from '@/db/queries/admin/jobs';
 import type { Queryable } from '@/db/types';
 import { getJob, type Env } from './registry';
 import { slotFor } from './schedule';
@@ -33,6 +33,7 @@ export async function runJob(db: Queryable, name: string, trigger: Trigger, opti
   const holder = options.holder ?? `${os.hostname()}:${process.pid}`;
   const claim = await claimLease(db, name, slot, holder, LEASE_SECONDS, trigger !== 'schedule');
   if (!claim.ok) return { ran: false, reason: claim.reason, message: `${name} ${REASONS[claim.reason]}.` };
+  await failAbandonedRuns(db, name);
   const runId = await startRun(db, { job: name, slot, trigger, host: holder });
   let result: RunResult;
   try {

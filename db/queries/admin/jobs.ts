@@ -32,6 +32,14 @@ export async function releaseLease(db: Queryable, job: string, holder: string, s
   await db.update(jobLeases).set({ holder: null, leasedUntil: null, doneSlot: slot }).where(and(eq(jobLeases.job, job), eq(jobLeases.holder, holder)));
 }
 
+/** Called with the lease held: a run still marked running belongs to a server that stopped before it ended. */
+export async function failAbandonedRuns(db: Queryable, job: string): Promise<void> {
+  await db
+    .update(jobRuns)
+    .set({ outcome: 'failed', finishedAt: sql`now()`, error: 'Abandoned: the server running it stopped before the run ended.' })
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.outcome, 'running')));
+}
+
 export async function startRun(db: Queryable, run: { job: string; slot: string; trigger: string; host: string }): Promise<number> {
   const [row] = await db.insert(jobRuns).values(run).returning({ id: jobRuns.id });
   return row.id;
