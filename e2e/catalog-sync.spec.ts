@@ -56,3 +56,39 @@ test.describe('catalog sync', () => {
     await expect(page.getByRole('table', { name: 'Recent catalog syncs' }).getByRole('row').nth(1)).toContainText('applied');
   });
 });
+
+test.describe('model aliases', () => {
+  test.use({ storageState: storageFor('admin') });
+
+  test('an admin maps an outside id to a model, finds it, and removes the mapping', async ({ page }) => {
+    const id = `e2e-probe-${Date.now()}`;
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'model aliases' }).click();
+    await expect(page).toHaveURL(/\/admin\/aliases$/);
+    const form = page.getByRole('form', { name: 'Map an id' });
+
+    // An Epoch id needs its effort: one sentence, nothing saved.
+    await form.getByLabel('Outside id').fill(id);
+    await form.getByLabel('Catalog model').selectOption({ label: 'o3 (o3)' });
+    await form.getByRole('button', { name: 'Map' }).click();
+    await expect(form.getByRole('alert')).toContainText('An Epoch id needs its effort');
+
+    // React resets a form after its action: fill it again, with the effort.
+    await form.getByLabel('Outside id').fill(id);
+    await form.getByLabel('Catalog model').selectOption({ label: 'o3 (o3)' });
+    await form.getByLabel('Effort').fill('high');
+    await form.getByRole('button', { name: 'Map' }).click();
+    await expect(form.getByRole('status')).toHaveText(`epoch id "${id}" now maps to o3.`);
+
+    await page.goto(`/admin/aliases?q=${id}`);
+    const table = page.getByRole('table', { name: 'Aliases' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table.getByRole('row').nth(1)).toContainText(`epoch${id}o3high`);
+    page.once('dialog', (d) => d.accept());
+    await table.getByRole('button', { name: 'Remove' }).click();
+    // The row goes (with its form); after a reload it is still gone.
+    await expect(table.getByRole('row')).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'Aliases' }).getByRole('row')).toHaveCount(1);
+  });
+});
