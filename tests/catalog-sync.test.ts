@@ -73,6 +73,24 @@ describeEachDb('catalog sync', (ctx) => {
     expect((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(catalogSyncs))[0].n).toBe(syncs);
   });
 
+  it('applies in one transaction: a failure late in the apply leaves the catalog and the sync as they were', async () => {
+    const sync = await upload(ctx.db, 'models.dev', SAMPLE, 'api.json');
+    // Fault injection (as the schema owner): the price of the last new model cannot be written.
+    await ctx.ownerDb.execute(sql.raw(`create function sync_test_fail() returns trigger language plpgsql as $$
+      begin if new.input_usd_per_mtok = 30 then raise exception 'injected failure'; end if; return new; end $$`));
+    await ctx.ownerDb.execute(sql.raw('create trigger sync_test_fail before insert on model_prices for each row execute function sync_test_fail()'));
+    const before = await fingerprint(ctx.db);
+    try {
+      await expect(ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []))).rejects.toThrow();
+    } finally {
+      await ctx.ownerDb.execute(sql.raw('drop trigger sync_test_fail on model_prices'));
+      await ctx.ownerDb.execute(sql.raw('drop function sync_test_fail()'));
+    }
+    expect(await fingerprint(ctx.db)).toEqual(before);
+    expect((await getSync(ctx.db, sync.id))!.status).toBe('pending');
+    await ctx.db.transaction((tx) => discardSync(tx, admin, sync.id));
+  });
+
   it("shows models.dev's new models and price changes, with an admin's price as a conflict", async () => {
     // An admin typed a price for Claude Sonnet 5 by hand: the sync must not overwrite it silently.
     const [sonnet] = await ctx.db.select().from(aiModels).where(eq(aiModels.slug, 'claude-sonnet-5'));
