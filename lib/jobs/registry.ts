@@ -4,7 +4,7 @@
  * here the same way.
  */
 import type { Queryable } from '@/db/types';
-import { catalogSyncJob } from '@/lib/catalog/sync/service';
+import { catalogSyncJob } from '@/lib/catalog-sync/service';
 import { readSchedule, type Schedule } from './schedule';
 
 export type Env = Record<string, string | undefined>;
