@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { getSync } from '@/db/queries/models/catalog-sync';
 import { catalogSyncs } from '@/db/schema';
 import { readCsvFolder } from '@/db/seed/reference-csv';
@@ -84,6 +84,10 @@ describeEachDb('the scheduled catalog sync', (ctx) => {
     // The Epoch file changed nothing: its sync does not wait for review.
     const [epoch] = await ctx.db.select().from(catalogSyncs).where(eq(catalogSyncs.source, 'epoch')).orderBy(desc(catalogSyncs.id)).limit(1);
     expect(epoch).toMatchObject({ status: 'discarded', decidedBy: null });
+    // The first models.dev diff was superseded by the job's: one scheduled diff per source waits for review.
+    expect(await getSync(ctx.db, r.ok ? r.id : -1)).toMatchObject({ status: 'discarded', decidedBy: expect.stringMatching(/^superseded by sync \d+$/) });
+    const pending = await ctx.db.select({ id: catalogSyncs.id }).from(catalogSyncs).where(and(eq(catalogSyncs.status, 'pending'), eq(catalogSyncs.source, 'models.dev')));
+    expect(pending).toHaveLength(1);
   });
 
   it('fails the job with the reason when a source cannot be read', async () => {

@@ -3,7 +3,7 @@
  * admin to review (nothing in the catalog changes until the admin applies it).
  */
 import type { Actor } from '@/db/queries/admin/audit';
-import { createSync, discardSync, loadRegistry } from '@/db/queries/models/catalog-sync';
+import { createSync, discardSync, loadRegistry, supersedeFetchedSyncs } from '@/db/queries/models/catalog-sync';
 import type { Queryable } from '@/db/types';
 import { planIsEmpty } from '@/lib/catalog/sync/diff';
 import { fetchSource, sourceUrl } from '@/lib/catalog/sync/fetch-source';
@@ -25,11 +25,21 @@ export async function startSync(
   return { ok: true, id, empty: planIsEmpty(plan) };
 }
 
+/**
+ * Downloads a source (outside any transaction: it may take a while) and records its diff in one transaction; a diff
+ * without changes is discarded at once, and it replaces older downloaded diffs of the source nobody applied.
+ */
 export async function syncFromUrl(db: Queryable, kind: SyncSourceKind, actor: Actor, env: Record<string, string | undefined> = process.env): Promise<SyncStart> {
   const url = sourceUrl(kind, env);
   const got = await fetchSource(kind, url);
   if (!got.ok) return got;
-  return startSync(db, kind, { bytes: got.bytes, fileName: got.fileName, origin: 'fetch' }, actor);
+  return db.transaction(async (tx) => {
+    const r = await startSync(tx, kind, { bytes: got.bytes, fileName: got.fileName, origin: 'fetch' }, actor);
+    if (!r.ok) return r;
+    if (r.empty) await discardSync(tx, actor, r.id);
+    await supersedeFetchedSyncs(tx, kind, r.id);
+    return r;
+  });
 }
 
 /** The scheduled job: both sources; a diff with changes waits for an admin on /admin. */
@@ -38,8 +48,6 @@ export async function catalogSyncJob(db: Queryable, env: Record<string, string |
   const errors: string[] = [];
   for (const kind of ['models.dev', 'epoch'] as const) {
     const r = await syncFromUrl(db, kind, null, env);
-    // A diff without changes waits for nobody: it stays in the history as discarded.
-    if (r.ok && r.empty) await discardSync(db, null, r.id);
     if (!r.ok) errors.push(`${kind}: ${r.error}`);
     else parts.push(r.empty ? `${kind}: no changes` : `${kind}: diff #${r.id} waits for review`);
   }

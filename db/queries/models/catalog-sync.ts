@@ -126,6 +126,17 @@ export async function applySync(db: Queryable, actor: Actor, id: number, take: r
   return { ok: true, counts };
 }
 
+/** A newer scheduled diff of the same source replaces the older ones nobody applied (each stays in the history). */
+export async function supersedeFetchedSyncs(db: Queryable, source: SyncSource, newerId: number): Promise<number[]> {
+  const rows = await db
+    .update(catalogSyncs)
+    .set({ status: 'discarded', decidedBy: `superseded by sync ${newerId}`, decidedAt: new Date() })
+    .where(and(eq(catalogSyncs.source, source), eq(catalogSyncs.origin, 'fetch'), eq(catalogSyncs.status, 'pending'), sql`${catalogSyncs.id} < ${newerId}`))
+    .returning({ id: catalogSyncs.id });
+  for (const r of rows) await writeAudit(db, { actor: null, action: 'catalog.sync.discard', entityType: 'catalog_sync', entityId: r.id, after: { supersededBy: newerId } });
+  return rows.map((r) => r.id);
+}
+
 export async function discardSync(db: Queryable, actor: Actor, id: number): Promise<boolean> {
   const rows = await db
     .update(catalogSyncs)
