@@ -227,7 +227,7 @@ test.describe('catalog administration by form', () => {
     await expect(page.getByTestId('price-row').nth(1)).toContainText('entered by admin@uplift.demo');
     // The catalog shows the price in force today: the new one.
     await page.goto('/models?q=claude+3+haiku');
-    await expect(page.getByTestId('model-row-claude-3-haiku')).toContainText('$0.200');
+    await expect(page.getByTestId('model-row-claude-3-haiku')).toContainText('$0.20');
   });
 
   test('an admin enters a FrontierMath score at an effort for a reasoning model; a score above 100% is refused next to the field', async ({ page }) => {

@@ -21,7 +21,7 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
- * in a backup; 0015 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
+ * in a backup; 0013 let three experiment fields be not set (only relaxes); 0015 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
  * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
@@ -37,6 +37,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0010_blocker_benchmark',
   '0011_reasoning_effort_usage',
   '0012_api_tokens',
+  '0013_not_set_choices',
   SCHEMA_VERSION,
 ];
 
