@@ -36,6 +36,7 @@ import { EXPERIMENTS } from './experiments';
 import { EXPERIMENTS_IMPORT } from './experiments-import';
 import { INSIGHTS } from './insights';
 import { MODELS } from './models';
+import { CATALOG_SYNC } from './catalog-sync';
 import { EXPORTS } from './exports';
 import { ROUTES } from './routes';
 
@@ -49,6 +50,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...EXPERIMENTS_IMPORT,
   ...INSIGHTS,
   ...MODELS,
+  ...CATALOG_SYNC,
   ...EXPORTS,
   ...ROUTES,
 ];

@@ -4,6 +4,7 @@ import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/
 import { createApiToken } from '@/db/queries/people/api-tokens';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as healthRoute from '@/app/api/health/route';
+import * as jobsRunRoute from '@/app/api/jobs/run/route';
 import * as apiExperimentsRoute from '@/app/api/v1/experiments/route';
 import * as apiOpenApiRoute from '@/app/api/v1/openapi.json/route';
 import * as apiInsightsRoute from '@/app/api/v1/insights/route';
@@ -53,6 +54,14 @@ export const ROUTES: TableEntry[] = [
     refusal: () => 'notfound',
     route: { method: 'POST', path: '/api/auth/reset-password', body: 'json', handler: authRoute.POST, params: { all: ['reset-password'] } },
     input: async (fx) => ({ token: await fx.resetToken(), newPassword: 'password123' }),
+  },
+  {
+    // `npm run jobs` signs with the app secret (tests/jobs-command.test.ts); a session is not enough.
+    name: 'route: POST /api/jobs/run (no signature)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'POST', path: '/api/jobs/run', body: 'json', handler: jobsRunRoute.POST as Handler },
+    input: () => ({ job: 'catalog-sync' }),
   },
   {
     name: 'route: GET /api/health',
