@@ -21,7 +21,7 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
- * in a backup.
+ * in a backup; 0014 added the single sign-on configuration, which is not in a backup either.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -92,6 +92,8 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
   api_tokens: 'secrets: API token hashes; like sessions, a restore revokes every token (a copied file must not grant API access)',
+  sso_settings: 'single sign-on configuration: holds the sealed OIDC client secret, which a copied file must not carry; an admin enters it again after a restore',
+  sso_role_mappings: 'goes with the single sign-on configuration it belongs to (sso_settings), re-entered with it after a restore',
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
