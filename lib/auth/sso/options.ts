@@ -6,6 +6,7 @@ import { applySsoDecision, getSsoSettings, mappingsForSignIn } from '@/db/querie
 import { user } from '@/db/schema';
 import { claimValues, decideRole, domainAllowed, emailVerified, sameIssuer, type Claims } from './claims';
 import { OIDC_PROVIDER_ID, type SsoConfig } from './config';
+import { PASSWORDS_OFF } from './messages';
 import { peekDecision, rememberDecision, takeDecision } from './pending';
 
 /**
@@ -103,4 +104,3 @@ export async function assertPasswordAllowed(db: Db, email: unknown): Promise<voi
   throw new APIError('FORBIDDEN', { code: 'passwords_off', message: PASSWORDS_OFF });
 }
 
-export const PASSWORDS_OFF = 'Passwords are turned off: sign in with single sign-on.';
