@@ -41,10 +41,23 @@ export default tseslint.config(
     },
   },
   {
-    // db/ depends only on drizzle-orm and configuration, never on the app.
+    // db/ depends on drizzle-orm, configuration and lib/'s pure rules (metrics, catalog, validation, cache, the
+    // permission table): the SQL half of a rule sits beside its TypeScript half there. Never on the app, on Next,
+    // or on lib/'s server glue (sessions, exports, the API), which itself calls db/. See ARCHITECTURE.md.
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', 'next', 'next/*', 'react'], message: 'db/ must not import the app, components or Next.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/components/*', 'next', 'next/*', 'react'], message: 'db/ must not import the app, components or Next.' },
+            {
+              regex: '^@/lib/(?!(metrics|catalog|validation|cache)(/|$)|auth/permissions$|security/db-errors$)',
+              message: "db/ may import only lib/'s pure rules (metrics, catalog, validation, cache, auth/permissions, security/db-errors): see ARCHITECTURE.md.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -52,6 +65,22 @@ export default tseslint.config(
     files: ['lib/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', 'recharts', 'recharts/*'], message: 'lib/ must not import app/, components/ or a chart library.' }] }],
+    },
+  },
+  {
+    // lib/'s pure rules are what db/ may import, so they reach db/ only for its vocabulary (db/schema: enums and
+    // types), never queries or the connection: no import cycle between the layers.
+    files: ['lib/metrics/**/*.ts', 'lib/catalog/**/*.ts', 'lib/validation/**/*.ts', 'lib/cache/**/*.ts', 'lib/auth/permissions.ts', 'lib/security/db-errors.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/components/*', 'recharts', 'recharts/*'], message: 'lib/ must not import app/, components/ or a chart library.' },
+            { regex: '^@/db(/(?!schema(/|$)|types$).*)?$', message: "lib/'s pure rules import only db/schema and db/types from db/ (db/ imports them): see ARCHITECTURE.md." },
+          ],
+        },
+      ],
     },
   },
 );

@@ -2,7 +2,7 @@
 // when their user is deactivated, last use recorded, audited, and rate-limited per token in the database.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createApiToken, hashApiToken, listPersonalTokens, listServiceTokens, revokeApiToken, verifyApiToken } from '@/db/queries/api-tokens';
+import { createApiToken, hashApiToken, listPersonalTokens, listServiceTokens, revokeApiToken, verifyApiToken } from '@/db/queries/people/api-tokens';
 import { apiTokens, auditLog, teams, user } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { describeEachDb } from './helpers/db';

@@ -2,9 +2,9 @@
 // team), JSON 401/403/429 that leak nothing, and each endpoint's JSON for a small fixture, exact values.
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
-import { createApiToken } from '@/db/queries/api-tokens';
-import { addCheckin, addOutcome } from '@/db/queries/experiment-children';
-import { createExperiment } from '@/db/queries/experiment-write';
+import { createApiToken } from '@/db/queries/people/api-tokens';
+import { addCheckin, addOutcome } from '@/db/queries/experiments/children';
+import { createExperiment } from '@/db/queries/experiments/write';
 import { aiModels, apiTokens, modelBenchmarks, modelPrices, teamMembers, teams } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';

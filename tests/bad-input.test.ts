@@ -4,8 +4,8 @@
 // The pages themselves are requested in e2e/bad-input.spec.ts.
 import { count, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { listExperiments } from '@/db/queries/experiments-list';
-import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
+import { listExperiments } from '@/db/queries/experiments/list';
+import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
 import { experiments } from '@/db/schema';
 import { cleanSearchParams, cleanText, csvText } from '@/lib/security/clean-text';
 import { membershipSchema } from '@/lib/validation/admin';

@@ -2,7 +2,7 @@
 // without a score kept as "not yet measured", price tiers and today's charged price, per-effort scores.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { loadCatalog } from '@/app/(app)/models/load-catalog';
+import { loadCatalog } from '@/db/queries/models/catalog';
 import { aiModels, modelBenchmarks } from '@/db/schema';
 import { describeEachDb } from './helpers/db';
 

@@ -3,9 +3,9 @@
 // cheaper per token and dearer per task.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addCheckin } from '@/db/queries/experiment-children';
-import { createExperiment } from '@/db/queries/experiment-write';
-import { getCostPerTask } from '@/db/queries/cost-per-task';
+import { addCheckin } from '@/db/queries/experiments/children';
+import { createExperiment } from '@/db/queries/experiments/write';
+import { getCostPerTask } from '@/db/queries/dashboard/cost-per-task';
 import { aiModels, checkins, modelAliases, modelPrices, modelPriceTiers, teams, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';

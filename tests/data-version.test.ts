@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { cachedByDataVersion, readDataVersion } from '@/db/queries/data-version';
 import { previousPeriod } from '@/lib/metrics/period';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
@@ -34,6 +34,17 @@ describeEachDb(
       expect(await moves(`update model_prices set source = source where model_id = (select min(model_id) from model_prices)`)).toBe(true);
       expect(await moves(`update teams set name = name where id = (select min(id) from teams)`)).toBe(true);
       expect(await moves(`delete from experiments where title = 'Version probe'`)).toBe(true);
+    });
+
+    it('moves with every write to the catalog tables the radar, /models and /trends read', async () => {
+      expect(await moves(`update benchmarks set description = description || ' ' where key = 'gpqa_diamond'`)).toBe(true);
+      expect(await moves(`insert into benchmark_scores (model_id, benchmark, effort, score, source) select max(id), 'gpqa_diamond', 'probe', 1, 'test' from ai_models`)).toBe(true);
+      expect(await moves(`update benchmark_scores set score = 2 where effort = 'probe'`)).toBe(true);
+      expect(await moves(`delete from benchmark_scores where effort = 'probe'`)).toBe(true);
+      expect(await moves(`insert into model_aliases (source, external_id, model_id, effort) select 'test', 'probe-id', min(id), '' from ai_models`)).toBe(true);
+      expect(await moves(`delete from model_aliases where external_id = 'probe-id'`)).toBe(true);
+      expect(await moves(`update model_price_tiers set source = source where id = (select min(id) from model_price_tiers)`)).toBe(true);
+      expect(await moves(`delete from benchmark_scores where id = -1`)).toBe(false);
     });
 
     it('does not move for the audit trail, a write that matched no row, nor a write that was rolled back', async () => {

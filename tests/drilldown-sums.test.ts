@@ -3,8 +3,8 @@
 // (latest check-in, else own), and a reader added rows already rounded. The list now shows the current
 // figure, and its total is summed before rounding, as the bar's is.
 import { beforeAll, expect, it } from 'vitest';
-import { getEfficiencyByMonth } from '@/db/queries/dashboard-efficiency';
-import { listExperiments } from '@/db/queries/experiments-list';
+import { getEfficiencyByMonth } from '@/db/queries/dashboard/efficiency';
+import { listExperiments } from '@/db/queries/experiments/list';
 import { checkins, experiments, teams } from '@/db/schema';
 import { formatKpiValue } from '@/lib/metrics/kpi';
 import { monthBuckets } from '@/lib/metrics/period';

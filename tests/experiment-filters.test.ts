@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { buildExperimentWhere } from '@/db/queries/experiment-filters';
+import { buildExperimentWhere } from '@/db/queries/experiments/filters';
 import { experiments } from '@/db/schema';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { describeEachDb } from './helpers/db';

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { applyImport, planImport } from '@/db/queries/experiment-import';
-import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiment-detail';
+import { applyImport, planImport } from '@/db/queries/experiments/import';
+import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiments/detail';
 import { experiments, teamMembers, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';

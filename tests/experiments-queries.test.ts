@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiment-children';
-import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiment-detail';
-import { createExperiment, setArchived, updateExperiment } from '@/db/queries/experiment-write';
-import { listExperiments } from '@/db/queries/experiments-list';
+import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
+import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiments/detail';
+import { createExperiment, setArchived, updateExperiment } from '@/db/queries/experiments/write';
+import { listExperiments } from '@/db/queries/experiments/list';
 import { aiModels, auditLog, experiments, teamMembers, teams, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';

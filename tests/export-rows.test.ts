@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoTimestamp, KEYS, toRow } from '@/db/queries/export-rows';
+import { isoTimestamp, KEYS, toRow } from '@/db/queries/reports/export-rows';
 import { EXPERIMENT_COLUMNS } from '@/lib/export/columns';
 import { csvFromBatches } from '@/lib/export/experiments-csv';
 import { primedStream } from '@/lib/export/stream';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
-import { scopeFiltersToUser } from '@/db/queries/export';
+import { scopeFiltersToUser } from '@/db/queries/reports/export';
 import type { Db } from '@/db/types';
 import { EXPERIMENT_COLUMNS } from '@/lib/export/columns';
 import { filteredExperimentsCsv } from '@/lib/export/experiments-csv';

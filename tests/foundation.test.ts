@@ -4,9 +4,9 @@ import { auditLog, experiments, aiModels, modelPrices, modelBenchmarks, user, te
 import { seedReferenceCatalog } from '@/db/seed/reference';
 import { readReferenceModels, readReferencePrices } from '@/db/seed/reference-csv';
 import { DEMO_EXPERIMENT_COUNT } from '@/db/seed/demo';
-import { listModels } from '@/db/queries/models';
-import { listTeamsWithCounts } from '@/db/queries/teams';
-import { getOverviewCounts } from '@/db/queries/overview';
+import { listModels } from '@/db/queries/models/list';
+import { listTeamsWithCounts } from '@/db/queries/people/teams';
+import { getOverviewCounts } from '@/db/queries/dashboard/overview';
 import { describeEachDb } from './helpers/db';
 
 const TODAY = '2026-11-28';

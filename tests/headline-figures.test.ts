@@ -2,16 +2,16 @@
 // by hand below and asserted as a literal on both databases. The consistency tests compare two
 // formulations of a figure; only a hand-computed value catches a formula that is wrong in both.
 import { beforeAll, expect, it } from 'vitest';
-import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
-import { getQualityComparison } from '@/db/queries/dashboard-efficiency';
-import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard-models';
-import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
-import { getInsightsSummary } from '@/db/queries/insights';
-import { getConcentration } from '@/db/queries/insights-concentration';
-import { getShift } from '@/db/queries/insights-shift';
-import { getMindsetByMonth } from '@/db/queries/dashboard-adoption';
+import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
+import { getQualityComparison } from '@/db/queries/dashboard/efficiency';
+import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard/models';
+import { getTeamBreakdown } from '@/db/queries/dashboard/teams';
+import { getInsightsSummary } from '@/db/queries/insights/summary';
+import { getConcentration } from '@/db/queries/insights/concentration';
+import { getShift } from '@/db/queries/insights/shift';
+import { getMindsetByMonth } from '@/db/queries/dashboard/adoption';
 import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
-import { getRetestRadar } from '@/db/queries/insights-radar';
+import { getRetestRadar } from '@/db/queries/insights/radar';
 import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, modelPrices, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
 import type { Db } from '@/db/types';

@@ -4,8 +4,8 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { INSIGHTS_DENIED, INSIGHTS_STALE, recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
-import { getRetestRadar } from '@/db/queries/insights-radar';
+import { INSIGHTS_DENIED, INSIGHTS_STALE, recordPrivacyMitigation, startRetest } from '@/db/queries/insights/actions';
+import { getRetestRadar } from '@/db/queries/insights/radar';
 import { auditLog, experiments } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';

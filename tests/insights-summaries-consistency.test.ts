@@ -6,8 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { vendorCounts } from '@/db/queries/insights-summary-counts';
-import { getInsightsSummary } from '@/db/queries/insights';
+import { vendorCounts } from '@/db/queries/insights/summary-counts';
+import { getInsightsSummary } from '@/db/queries/insights/summary';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';

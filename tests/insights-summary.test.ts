@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { getInsightsSummary } from '@/db/queries/insights';
-import { getConcentration } from '@/db/queries/insights-concentration';
-import { getShift } from '@/db/queries/insights-shift';
+import { getInsightsSummary } from '@/db/queries/insights/summary';
+import { getConcentration } from '@/db/queries/insights/concentration';
+import { getShift } from '@/db/queries/insights/shift';
 import { experiments, teams } from '@/db/schema';
 import { mindsetMixByQuarter, mindsetMixFromCounts } from '@/lib/metrics/shift';
 import { describeEachDb } from './helpers/db';

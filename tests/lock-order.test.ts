@@ -5,9 +5,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { deleteOutcome } from '@/db/queries/experiment-children';
-import { setArchived, updateExperiment } from '@/db/queries/experiment-write';
-import { updateModel, upsertBenchmarkScore } from '@/db/queries/model-writes';
+import { deleteOutcome } from '@/db/queries/experiments/children';
+import { setArchived, updateExperiment } from '@/db/queries/experiments/write';
+import { updateModel, upsertBenchmarkScore } from '@/db/queries/models/writes';
 import { aiModels, teamMembers, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';

@@ -11,7 +11,7 @@ import { EFFORT_BACKFILL_SQL } from '@/db/backup/effort-backfill';
 import type { DatabaseKind } from '@/db/config';
 import { connectPglite, connectPostgres } from '@/db/connect';
 import { migrateDb } from '@/db/migrate';
-import { createExperiment, updateExperiment } from '@/db/queries/experiment-write';
+import { createExperiment, updateExperiment } from '@/db/queries/experiments/write';
 import { aiModels, experimentModels, experiments, modelAliases, teams, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';

@@ -5,8 +5,8 @@ import { restoreBackup } from '@/db/backup/restore';
 import { validateBackup } from '@/db/backup/validate';
 import { textSource } from '@/db/backup/read';
 import { rawRows } from '@/db/backup/tables';
-import { listTeamModelUsage } from '@/db/queries/model-details';
-import { listModels } from '@/db/queries/models';
+import { listTeamModelUsage } from '@/db/queries/models/details';
+import { listModels } from '@/db/queries/models/list';
 import { describeEachDb, openTestDb } from './helpers/db';
 import { RAW_MODEL_USAGE } from './helpers/summary-definitions';
 

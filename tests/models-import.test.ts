@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { aiModels, auditLog, modelBenchmarks, modelPrices } from '@/db/schema';
-import { getModelBySlug, listModelExperiments, listModelPrices, listTeamModelUsage, listVendors } from '@/db/queries/model-details';
-import { applyModelImport, previewModelImport } from '@/db/queries/model-import';
-import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
-import { listModels } from '@/db/queries/models';
+import { getModelBySlug, listModelExperiments, listModelPrices, listTeamModelUsage, listVendors } from '@/db/queries/models/details';
+import { applyModelImport, previewModelImport } from '@/db/queries/models/import';
+import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
+import { listModels } from '@/db/queries/models/list';
 import { parseModelImport } from '@/lib/validation/model-import';
 import { describeEachDb } from './helpers/db';
 

@@ -1,8 +1,8 @@
 import { and, between, desc, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { capabilityOutcomes, experiments } from '@/db/schema';
-import { executiveReportData } from '@/db/queries/report';
-import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
+import { executiveReportData } from '@/db/queries/reports/executive-report';
+import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
 import { headlineFilters, parseDashboardParams, resolveDashboardFilters } from '@/lib/validation/dashboard-filters';
 import { niceStep } from '@/lib/export/pdf/charts';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';

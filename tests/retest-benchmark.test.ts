@@ -2,10 +2,10 @@
 // undated blockers and unmeasured models kept in view; on PGlite and PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildExperimentWhere } from '@/db/queries/experiment-filters';
-import { createExperiment, updateExperiment } from '@/db/queries/experiment-write';
-import { listBlockerBenchmarks } from '@/db/queries/blocker-benchmark';
-import { getRetestRadar } from '@/db/queries/insights-radar';
+import { buildExperimentWhere } from '@/db/queries/experiments/filters';
+import { createExperiment, updateExperiment } from '@/db/queries/experiments/write';
+import { listBlockerBenchmarks } from '@/db/queries/models/blocker-benchmark';
+import { getAwaitingMeasurement, getRetestRadar } from '@/db/queries/insights/radar';
 import { aiModels, benchmarkScores, experimentModels, experiments, modelPrices } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { experimentSchema } from '@/lib/validation/experiment';
@@ -76,6 +76,26 @@ describeEachDb('the blocker’s bar on a chosen benchmark', (ctx) => {
     const item = (await getRetestRadar(ctx.db, scope())).find((r) => r.id === coding)!;
     expect(item.candidates.map((c) => [c.effort, c.effortScore])).toEqual([['high', 71.5]]);
     expect(await listed()).toContain(coding);
+  });
+
+  it('with no candidate, an experiment whose newer models are not yet measured waits for a measurement, never dropped', async () => {
+    await ctx.db.update(experiments).set({ blockerMinScore: '72.0' }).where(eq(experiments.id, coding));
+    const awaiting = async () => (await getAwaitingMeasurement(ctx.db, scope())).filter((r) => r.id === coding);
+    expect((await awaiting()).map((r) => [r.benchmark, r.candidates.length, r.unmeasured.map((m) => m.id)])).toEqual([['swe_bench_verified', 0, [unscored]]]);
+    // A price ceiling below the unmeasured model's price leaves nothing to try.
+    await ctx.db.update(experiments).set({ blockerMaxPriceUsd: '0.5000' }).where(eq(experiments.id, coding));
+    expect(await awaiting()).toEqual([]);
+    await ctx.db.update(experiments).set({ blockerMaxPriceUsd: '5.0000' }).where(eq(experiments.id, coding));
+    // Once measured below the bar, it is judged: no candidate and nothing left to measure.
+    await ctx.db.insert(benchmarkScores).values({ modelId: unscored, benchmark: 'swe_bench_verified', effort: '', score: 65, source: 'fixture' });
+    expect(await awaiting()).toEqual([]);
+    expect((await getRetestRadar(ctx.db, scope())).map((r) => r.id)).not.toContain(coding);
+    // Measured above the bar, it is a candidate on the radar instead.
+    await ctx.db.update(benchmarkScores).set({ score: 80 }).where(sql`${benchmarkScores.modelId} = ${unscored}`);
+    expect(await awaiting()).toEqual([]);
+    expect((await getRetestRadar(ctx.db, scope())).find((r) => r.id === coding)?.candidates.map((c) => c.id)).toEqual([unscored]);
+    await ctx.db.delete(benchmarkScores).where(sql`${benchmarkScores.modelId} = ${unscored}`);
+    await ctx.db.update(experiments).set({ blockerMinScore: '71.5' }).where(eq(experiments.id, coding));
   });
 
   it('a new per-effort score of a used model raises its best score (trigger on benchmark_scores), and removing it restores the kept one', async () => {

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { buildExperimentWhere } from '@/db/queries/experiment-filters';
+import { buildExperimentWhere } from '@/db/queries/experiments/filters';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';

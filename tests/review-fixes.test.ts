@@ -2,8 +2,8 @@
 // as the dashboard does (latest check-in, else the experiment's own figure); on PGlite and PostgreSQL.
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { getConcentration } from '@/db/queries/insights-concentration';
-import { listCurrentTeamModelUsage } from '@/db/queries/model-details';
+import { getConcentration } from '@/db/queries/insights/concentration';
+import { listCurrentTeamModelUsage } from '@/db/queries/models/details';
 import { checkins, experimentModels, experiments } from '@/db/schema';
 import { teamsBehindFrontier } from '@/lib/metrics/usage';
 import { seedInsightsFixture, TODAY, type Fixture } from './insights-fixture';

@@ -1,10 +1,10 @@
 // First-run setup under a race, throttled password changes, and the admin's view of lock-outs
-// (app/(auth)/account-actions.ts, app/(app)/admin/actions.ts, db/queries/login-attempts.ts).
+// (app/(auth)/account-actions.ts, app/(app)/admin/actions.ts, db/queries/people/login-attempts.ts).
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
 import { clearLockOutAction } from '@/app/(app)/admin/actions';
-import { listLockOuts } from '@/db/queries/login-attempts';
+import { listLockOuts } from '@/db/queries/people/login-attempts';
 import { auditLog, loginAttempts, user } from '@/db/schema';
 import { getAuth } from '@/lib/auth/server';
 import { THROTTLE } from '@/lib/auth/throttle';

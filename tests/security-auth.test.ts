@@ -8,7 +8,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { resetPasswordAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
 import { setActiveAction } from '@/app/(app)/admin/actions';
-import { createPasswordResetToken, hashResetToken } from '@/db/queries/password-reset';
+import { createPasswordResetToken, hashResetToken } from '@/db/queries/people/password-reset';
 import { account, passwordResetTokens, session } from '@/db/schema';
 import { getAuth } from '@/lib/auth/server';
 import { getCurrentUser } from '@/lib/auth/session';

@@ -6,7 +6,7 @@ import { createTeamAction, createUserAction, setRoleAction } from '@/app/(app)/a
 import { updateExperimentAction } from '@/app/(app)/experiments/actions';
 import { createModelAction } from '@/app/(app)/models/actions';
 import { POST as importModels } from '@/app/api/models/import/route';
-import { CONFLICT_MESSAGE } from '@/db/queries/experiment-write';
+import { CONFLICT_MESSAGE } from '@/db/queries/experiments/write';
 import { aiModels, auditLog, experimentModels, experiments, teams, user } from '@/db/schema';
 import { modelImportCsv, newExperiment } from './helpers/action-fixtures';
 import { describeEachDb } from './helpers/db';

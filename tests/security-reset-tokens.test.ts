@@ -1,4 +1,4 @@
-// Password-reset links (db/queries/password-reset.ts): stored only as hashes, only the newest works,
+// Password-reset links (db/queries/people/password-reset.ts): stored only as hashes, only the newest works,
 // they die with deactivation, never enter a backup, and links issued before the upgrade survive it hashed.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -11,8 +11,8 @@ import { resetPasswordAction } from '@/app/(auth)/account-actions';
 import { resetLinkAction } from '@/app/(app)/admin/actions';
 import { rawRows } from '@/db/backup/tables';
 import { migrateDb } from '@/db/migrate';
-import { createPasswordResetToken } from '@/db/queries/password-reset';
-import { setUserActive } from '@/db/queries/users';
+import { createPasswordResetToken } from '@/db/queries/people/password-reset';
+import { setUserActive } from '@/db/queries/people/users';
 import { loginAttempts, passwordResetTokens, session, user, verification } from '@/db/schema';
 import { backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { DB_KINDS, describeEachDb, openTestDb } from './helpers/db';

@@ -1,4 +1,4 @@
-// Sign-in throttling (lib/auth/throttle.ts, db/queries/login-attempts.ts, app/(auth)/actions.ts):
+// Sign-in throttling (lib/auth/throttle.ts, db/queries/people/login-attempts.ts, app/(auth)/actions.ts):
 // nobody can lock another person out, parallel guesses get no more checks than the limit, forwarded
 // addresses come from the trusted proxy only, device cookies are signed, old attempts are pruned.
 import { eq, sql } from 'drizzle-orm';

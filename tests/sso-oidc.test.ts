@@ -4,7 +4,7 @@
 import { hashPassword } from 'better-auth/crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { savePasswordPolicy, upsertRoleMapping } from '@/db/queries/sso';
+import { savePasswordPolicy, upsertRoleMapping } from '@/db/queries/admin/sso';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { account, auditLog, session, ssoRoleMappings, teamMembers, teams, user } from '@/db/schema';
 import { getAuth } from '@/lib/auth/server';

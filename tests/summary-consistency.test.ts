@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/backup/tables';
-import { getDashboardKpis } from '@/db/queries/dashboard-kpis';
-import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard-efficiency';
-import { getTeamBreakdown } from '@/db/queries/dashboard-teams';
+import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
+import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard/efficiency';
+import { getTeamBreakdown } from '@/db/queries/dashboard/teams';
 import type { Db } from '@/db/types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';

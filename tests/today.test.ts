@@ -3,7 +3,7 @@
 // time zone is already in April.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getShift } from '@/db/queries/insights-shift';
+import { getShift } from '@/db/queries/insights/shift';
 import { experiments, teams } from '@/db/schema';
 import { dateIn, todayIn } from '@/lib/metrics/today';
 import { describeEachDb } from './helpers/db';

@@ -10,7 +10,7 @@ import type { DatabaseKind } from '@/db/config';
 import { connectPglite, connectPostgres } from '@/db/connect';
 import { migrateDb, migrationCounts } from '@/db/migrate';
 import { DERIVED_FILES } from '@/db/derived/apply';
-import { getRetestRadar } from '@/db/queries/insights-radar';
+import { getRetestRadar } from '@/db/queries/insights/radar';
 import { seedBenchmarkCatalog } from '@/db/seed/benchmark-catalog';
 import type { Db } from '@/db/types';
 import { DB_KINDS, createPostgresTestDatabase } from './helpers/db';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { getDb } from '@/db';
-import { getSettings } from '@/db/queries/settings';
+import { getSettings } from '@/db/queries/admin/settings';
 import { requireUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { APIError } from 'better-auth/api';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { beginAttempt, pruneOldAttempts, recordFailure, recordSuccess, type AttemptKey } from '@/db/queries/login-attempts';
+import { beginAttempt, pruneOldAttempts, recordFailure, recordSuccess, type AttemptKey } from '@/db/queries/people/login-attempts';
 import { fieldErrorsOf, formFields, type ActionState } from '@/lib/action-state';
 import { deviceCookieOf, identifyClient, requestIsHttps } from '@/lib/auth/client-identity';
 import { DEVICE_COOKIE, deviceCookieAfterSignIn, deviceCookieOptions } from '@/lib/auth/device-cookie';

@@ -3,7 +3,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { LockOut } from '@/db/queries/login-attempts';
+import type { LockOut } from '@/db/queries/people/login-attempts';
 
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 

@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { UserListRow } from '@/db/queries/users';
+import type { UserListRow } from '@/db/queries/people/users';
 import { ROLE_LABEL } from '@/lib/labels';
 
 export function UsersTable({ users, teams, selfId }: { users: UserListRow[]; teams: { id: number; name: string }[]; selfId: string }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
-import type { BlockerBenchmark } from '@/db/queries/blocker-benchmark';
+import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
 import { SelectField, TextAreaField, TextField } from './text-field';
 

@@ -1,6 +1,6 @@
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
 import { CheckinsChart } from './checkins-chart';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
-import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
 import { describeSource, figureSource } from '@/lib/metrics/current-figure';
 import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';

@@ -8,7 +8,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
-import type { BlockerBenchmark } from '@/db/queries/blocker-benchmark';
+import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { BlockerFields } from './blocker-fields';
 import { ModelPicker, type ModelChoice } from './model-picker';
 import { SelectField, TextAreaField, TextField } from './text-field';
@@ -19,7 +19,7 @@ type Props = {
   initial: Record<string, string>;
   teams: { id: number; name: string }[];
   models: ModelChoice[];
-  /** What a blocker's bar may be on (db/queries/blocker-benchmark.ts). */
+  /** What a blocker's bar may be on (db/queries/models/blocker-benchmark.ts). */
   benchmarks: BlockerBenchmark[];
   /** Present when editing: the row and the version the user loaded. */
   id?: number;

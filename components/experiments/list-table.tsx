@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ExperimentListRow } from '@/db/queries/experiments-list';
+import type { ExperimentListRow } from '@/db/queries/experiments/list';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
 import { formatKpiValue } from '@/lib/metrics/kpi';
 import { MINDSET_SHORT, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import { effortLabel } from '@/lib/catalog/model-efforts';
 import { formatUsd } from '@/lib/format';
 

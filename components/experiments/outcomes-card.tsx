@@ -2,7 +2,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import type { ExperimentDetail } from '@/db/queries/experiment-detail';
+import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import type { ActionState } from '@/lib/action-state';
 import { formatDate } from '@/lib/format';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';

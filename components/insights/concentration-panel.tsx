@@ -2,7 +2,7 @@ import { InsightsHhiChart } from '@/components/charts/insights-hhi-chart';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ConcentrationReport } from '@/db/queries/insights-concentration';
+import type { ConcentrationReport } from '@/db/queries/insights/concentration';
 import { LEVEL_EXPLAIN, type ConcentrationLevel, type ConcentrationSummary } from '@/lib/metrics/concentration';
 import { Explain, hhiText, pct } from './explain';
 

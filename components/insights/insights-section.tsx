@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import type { InsightsSummary } from '@/db/queries/insights';
+import type { InsightsSummary } from '@/db/queries/insights/summary';
 import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { LevelBadge } from './concentration-panel';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
-import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights-privacy';
+import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights/privacy';
 import type { ActionState } from '@/lib/action-state';
 import { SENSITIVITY_LABEL } from '@/lib/labels';
 import { privacyReason } from '@/lib/metrics/privacy';

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { RadarItem, RetestLink } from '@/db/queries/insights-radar';
+import type { RadarItem, RetestLink } from '@/db/queries/insights/radar';
 import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/labels';
@@ -13,6 +13,8 @@ import { RetestForm } from './retest-form';
 
 type Props = {
   items: RadarItem[];
+  /** Blocked experiments with no candidate yet whose newer models are not yet measured on their benchmark. */
+  awaiting: RadarItem[];
   retests: RetestLink[];
   /** The list link that reproduces exactly these experiments. */
   listHref: string;
@@ -24,7 +26,7 @@ type Props = {
 /** A score in the benchmark's unit: "71.5%" on a percentage, "152.3" on an index such as the ECI. */
 const scoreIn = (unit: string) => (n: number | null) => (n == null ? 'not yet measured' : unit === 'percent' ? `${n.toFixed(1)}%` : n.toFixed(1));
 
-export function RetestRadarPanel({ items, retests, listHref, canStart, action }: Props) {
+export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart, action }: Props) {
   return (
     <Card id="radar" aria-labelledby="radar-title">
       <CardHeader
@@ -114,6 +116,7 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
         </ul>
       )}
       {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}
+      {awaiting.length ? <AwaitingMeasurement items={awaiting} /> : null}
       {retests.length ? (
         <div className="mt-6">
           <h3 className="mb-2 text-sm font-semibold">Re-tests started</h3>
@@ -136,5 +139,37 @@ export function RetestRadarPanel({ items, retests, listHref, canStart, action }:
         </div>
       ) : null}
     </Card>
+  );
+}
+
+/**
+ * Blocked experiments no measured model clears yet, while newer models within the ceiling have no score on the
+ * chosen benchmark: the radar cannot judge them, so it names them for a re-test by hand.
+ */
+function AwaitingMeasurement({ items }: { items: RadarItem[] }) {
+  return (
+    <section className="mt-6" aria-labelledby="radar-awaiting-title" data-testid="radar-awaiting">
+      <h3 id="radar-awaiting-title" className="mb-1 text-sm font-semibold">
+        Waiting for a measurement ({items.length})
+      </h3>
+      <p className="mb-2 text-xs text-muted-foreground">
+        No measured model clears these bars yet, but newer models within the price ceiling have no score on the chosen benchmark.
+        Try one by hand, or wait for the next catalog update.
+      </p>
+      <ul className="space-y-2 text-sm">
+        {items.slice(0, SHOWN).map((e) => (
+          <li key={e.id} data-testid="radar-awaiting-item">
+            <Link href={`/experiments/${e.id}`} className="font-medium hover:underline">
+              {e.title}
+            </Link>{' '}
+            <span className="text-muted-foreground">
+              {e.team} · not yet measured on {e.benchmarkName}: {e.unmeasured.slice(0, 6).map((m) => m.name).join(', ')}
+              {e.unmeasured.length > 6 ? ` and ${e.unmeasured.length - 6} more` : ''}.
+            </span>
+          </li>
+        ))}
+      </ul>
+      {items.length > SHOWN ? <p className="mt-1 text-xs text-muted-foreground">and {items.length - SHOWN} more.</p> : null}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { InsightsMixChart } from '@/components/charts/insights-mix-chart';
 import { Card, CardHeader } from '@/components/ui/card';
-import type { ShiftReport } from '@/db/queries/insights-shift';
+import type { ShiftReport } from '@/db/queries/insights/shift';
 import { formatDate } from '@/lib/format';
 import { MINDSET_SHORT } from '@/lib/labels';
 import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';

@@ -1,5 +1,5 @@
 import { Card, CardHeader } from '@/components/ui/card';
-import type { ModelScoreRow } from '@/db/queries/benchmarks';
+import type { ModelScoreRow } from '@/db/queries/models/benchmarks';
 import { effortLabel, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
 import { SourceList } from './source-list';
 

@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ApiTokenListRow } from '@/db/queries/api-tokens';
+import type { ApiTokenListRow } from '@/db/queries/people/api-tokens';
 import type { ActionState } from '@/lib/action-state';
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'never');

@@ -296,3 +296,88 @@ CREATE TRIGGER data_version_update AFTER UPDATE ON checkins
 --> statement-breakpoint
 CREATE TRIGGER data_version_delete AFTER DELETE ON checkins
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+
+--> statement-breakpoint
+-- benchmarks
+DROP TRIGGER IF EXISTS data_version_lock_first ON benchmarks;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON benchmarks;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON benchmarks;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON benchmarks;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON benchmarks
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON benchmarks
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON benchmarks
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON benchmarks
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+-- benchmark_scores
+DROP TRIGGER IF EXISTS data_version_lock_first ON benchmark_scores;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON benchmark_scores;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON benchmark_scores;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON benchmark_scores;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON benchmark_scores
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON benchmark_scores
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON benchmark_scores
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON benchmark_scores
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+-- model_price_tiers
+DROP TRIGGER IF EXISTS data_version_lock_first ON model_price_tiers;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON model_price_tiers;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON model_price_tiers;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON model_price_tiers;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON model_price_tiers
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON model_price_tiers
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON model_price_tiers
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON model_price_tiers
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+-- model_aliases
+DROP TRIGGER IF EXISTS data_version_lock_first ON model_aliases;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON model_aliases;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON model_aliases;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON model_aliases;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON model_aliases
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON model_aliases
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON model_aliases
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON model_aliases
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();

@@ -2,7 +2,7 @@
 -- first model's by name, as the Insights page attributes an experiment to a vendor), uses_training_model
 -- (a model that trains on user data, or may) and used_best_score (the best score of its models on its
 -- blocker benchmark at any effort, which the re-test radar compares newer models with; the scores of
--- db/queries/radar-scores.ts: benchmark_scores per effort, else the kept score of model_benchmarks). The
+-- db/queries/insights/radar-scores.ts: benchmark_scores per effort, else the kept score of model_benchmarks). The
 -- insights rollup groups by them without joining models. Only the triggers here write them: per statement
 -- on experiment_models, ai_models, model_benchmarks and benchmark_scores, and guards on experiments.
 CREATE OR REPLACE FUNCTION experiments_refresh_model_summary(ids integer[]) RETURNS void AS $$

@@ -41,3 +41,15 @@ export const ssoRoleMappings = pgTable(
 
 export type SsoSettings = typeof ssoSettings.$inferSelect;
 export type SsoRoleMapping = typeof ssoRoleMappings.$inferSelect;
+
+/** A mapping as the sign-in rule reads it (lib/auth/sso/claims.ts). */
+export type Mapping = { claimValue: string; role: 'admin' | 'lead' | 'executive'; teamId: number | null };
+
+/** What the claims map a person to at sign-in (lib/auth/sso/claims.ts decides, db/queries/admin/sso.ts applies). */
+export type RoleDecision = {
+  role: 'admin' | 'lead' | 'executive';
+  /** Teams the mapping puts the person in, with `lead` when the mapping's role is lead or admin. */
+  teams: { teamId: number; teamRole: 'lead' | 'member' }[];
+  /** Every team some mapping names: memberships of these follow the claim; other teams are left alone. */
+  mappedTeamIds: number[];
+};

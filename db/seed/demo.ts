@@ -15,7 +15,7 @@ import {
   teams,
   user,
 } from '../schema';
-import { modelEffortFacts } from '../queries/model-efforts';
+import { modelEffortFacts } from '../queries/models/efforts';
 import type { Db } from '../types';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from './demo-org';
 import { addDays, isoDay, planExperiment, type CatalogModel, type PlannedExperiment } from './demo-experiments';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ListCursor } from '@/db/queries/experiments-list';
+import type { ListCursor } from '@/db/queries/experiments/list';
 
 const shape = z.strictObject({ c: z.string().regex(/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/), i: z.number().int().positive() });
 

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { verifyApiToken } from '@/db/queries/api-tokens';
+import { verifyApiToken } from '@/db/queries/people/api-tokens';
 import { loadSessionUser } from '@/lib/auth/session';
 import { hasPermission, type Permission, type SessionUser } from '@/lib/auth/permissions';
 import { apiError } from './respond';

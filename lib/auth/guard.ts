@@ -1,5 +1,5 @@
 import { forbidden, redirect } from 'next/navigation';
-import { recordDenied } from '@/db/queries/audit';
+import { recordDenied } from '@/db/queries/admin/audit';
 import { getDb } from '@/db';
 import { hasPermission, type Permission, type SessionUser } from './permissions';
 import { getCurrentUser } from './session';

@@ -5,7 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { getSsoSettings } from '@/db/queries/sso';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 import { account, session, user, verification } from '@/db/schema';
 import { forwardedHttps } from '@/lib/security/forwarded';
 import { authSecret, publicUrl } from './secret';

@@ -1,5 +1,5 @@
-import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/export';
-import type { ExperimentExportRow } from '@/db/queries/export-rows';
+import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/reports/export';
+import type { ExperimentExportRow } from '@/db/queries/reports/export-rows';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** How a spreadsheet should type the cell: XLSX uses it for number formats; CSV writes every kind as text. */

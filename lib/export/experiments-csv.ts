@@ -1,6 +1,6 @@
-import { checkinRows, outcomeRows, rowsInBatches } from '@/db/queries/export';
-import { experimentRowBatches } from '@/db/queries/export-rows';
-import type { FilterContext } from '@/db/queries/experiment-filters';
+import { checkinRows, outcomeRows, rowsInBatches } from '@/db/queries/reports/export';
+import { experimentRowBatches } from '@/db/queries/reports/export-rows';
+import type { FilterContext } from '@/db/queries/experiments/filters';
 import type { Db, Queryable } from '@/db/types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';

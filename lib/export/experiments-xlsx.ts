@@ -1,9 +1,9 @@
-import { checkinRows, outcomeRows, rowsInBatches } from '@/db/queries/export';
-import { getHeadlineFigures } from '@/db/queries/headline';
+import { checkinRows, outcomeRows, rowsInBatches } from '@/db/queries/reports/export';
+import { getHeadlineFigures } from '@/db/queries/dashboard/headline';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { headlineFigures, type HeadlineFigure } from '@/lib/metrics/headline';
-import { experimentRowBatches } from '@/db/queries/export-rows';
-import type { FilterContext } from '@/db/queries/experiment-filters';
+import { experimentRowBatches } from '@/db/queries/reports/export-rows';
+import type { FilterContext } from '@/db/queries/experiments/filters';
 import type { Db } from '@/db/types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
@@ -21,7 +21,7 @@ export async function experimentsWorkbook(
   filters: ExperimentFilters,
   ctx: FilterContext & { organisation: string; currency: string; filterText: string; generatedAt: Date },
 ): Promise<ReadableStream<Uint8Array>> {
-  // The dashboard's figures for the same filters (db/queries/headline.ts), under its titles and definitions.
+  // The dashboard's figures for the same filters (db/queries/dashboard/headline.ts), under its titles and definitions.
   const h = await getHeadlineFigures(db, filters, ctx);
   const { period, previous } = h.filters;
   return xlsxStream({

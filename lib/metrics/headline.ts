@@ -4,7 +4,7 @@ import { share, type ValueKind } from './kpi';
 /**
  * The dashboard's headline figures as a list: the cards, the PDF report, the workbook's Summary sheet and
  * the Reports page all read this one list, so every place shows the same figures under the same titles
- * and definitions. `kpis` is what db/queries/dashboard-kpis.ts getDashboardKpis returns.
+ * and definitions. `kpis` is what db/queries/dashboard/kpis.ts getDashboardKpis returns.
  */
 export type HeadlineKpis = {
   active: number;

@@ -4,7 +4,7 @@ import type { Sensitivity } from '@/db/schema/experiments';
 /**
  * Privacy flag: confidential or restricted data sent to a model whose provider trains on user data by
  * default, or whose policy is unknown — until the lead records how it was mitigated.
- * Must agree with privacyFlagSql in db/queries/experiment-filters.ts (the list's `privacy=yes`).
+ * Must agree with privacyFlagSql in db/queries/experiments/filters.ts (the list's `privacy=yes`).
  */
 export const SENSITIVE: readonly Sensitivity[] = ['confidential', 'restricted'];
 export const RISKY_POLICIES: readonly DataPolicy[] = ['trains', 'unknown'];

@@ -3,7 +3,7 @@
  * once the catalog has a model released after it was blocked (its end date, else its start date, else any
  * model) that beats what it used on the benchmark the lead named, at some reasoning effort, meets the
  * lead's bar at that effort and, with a price ceiling, costs no more.
- * Must agree with retestCandidateSql in db/queries/experiment-filters.ts (the list's `retest=yes`).
+ * Must agree with retestCandidateSql in db/queries/experiments/filters.ts (the list's `retest=yes`).
  */
 /** What a blocker's bar is on unless the lead picks another: the only benchmark before issue 19. */
 export const DEFAULT_BLOCKER_BENCHMARK = 'gpqa_diamond';

@@ -21,8 +21,8 @@ import { isId } from './ids';
  *   impact         1–5, comma-separated   has a capability outcome with exactly that impact
  *   minImpact      1–5           has a capability outcome with impact ≥ n
  *   blocked        yes           blocked because the model was not capable enough
- *   privacy        yes           privacy-flagged (see db/queries/experiment-filters.ts)
- *   retest         yes           re-test candidate (see db/queries/experiment-filters.ts)
+ *   privacy        yes           privacy-flagged (see db/queries/experiments/filters.ts)
+ *   retest         yes           re-test candidate (see db/queries/experiments/filters.ts)
  *   archived       only | include   default: archived experiments are left out
  *   mine           yes           only teams the signed-in user belongs to
  *   sort, dir      column key, asc | desc

@@ -82,7 +82,7 @@ export const experimentSchema = z
     blockedByModel: checkbox,
     blockerMissing: text('What was missing', 2000),
     // Which benchmark the bar is on; that it exists and the bar fits its unit is checked against the
-    // benchmarks table when saving (db/queries/blocker-benchmark.ts).
+    // benchmarks table when saving (db/queries/models/blocker-benchmark.ts).
     blockerBenchmark: z
       .string()
       .optional()

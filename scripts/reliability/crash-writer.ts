@@ -2,7 +2,7 @@
 // query code, and prints "ack <n>" only after each commit returned. Killed with SIGKILL mid-stream.
 import { connectPglite, connectPostgres } from '@/db/connect';
 import { acquireLock } from '@/db/lock';
-import { createTeam } from '@/db/queries/teams';
+import { createTeam } from '@/db/queries/people/teams';
 import type { Db } from '@/db/types';
 
 async function main() {

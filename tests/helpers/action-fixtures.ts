@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { backupJson } from '@/db/backup/create';
-import { getRetestRadar } from '@/db/queries/insights-radar';
+import { getRetestRadar } from '@/db/queries/insights/radar';
 import { aiModels, capabilityOutcomes, experimentModels, experiments, loginAttempts, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
 import type { Db } from '@/db/types';

@@ -52,12 +52,12 @@ import {
 } from '@/app/(app)/experiments/actions';
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
+import { createApiToken } from '@/db/queries/people/api-tokens';
 import { deleteSsoMappingAction, savePasswordPolicyAction, saveSsoMappingAction, saveSsoProviderAction } from '@/app/(app)/admin/sso-actions';
-import { upsertRoleMapping } from '@/db/queries/sso';
+import { upsertRoleMapping } from '@/db/queries/admin/sso';
 import { eq } from 'drizzle-orm';
 import { ssoRoleMappings } from '@/db/schema';
 import * as ssoStartRoute from '@/app/api/sso/start/route';
-import { createApiToken } from '@/db/queries/api-tokens';
 import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
 import * as importTemplateRoute from '@/app/(app)/experiments/import/template/route';
 import { recordMitigationAction, startRetestAction } from '@/app/(app)/insights/actions';

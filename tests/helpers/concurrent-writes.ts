@@ -6,11 +6,11 @@
  * No vitest import: the reliability script runs it outside vitest.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiment-children';
-import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiment-write';
-import { listVendors } from '@/db/queries/model-details';
-import { applyModelImport } from '@/db/queries/model-import';
-import { upsertBenchmarkScore } from '@/db/queries/model-writes';
+import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
+import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiments/write';
+import { listVendors } from '@/db/queries/models/details';
+import { applyModelImport } from '@/db/queries/models/import';
+import { upsertBenchmarkScore } from '@/db/queries/models/writes';
 import { aiModels, capabilityOutcomes, experiments, teamMembers, teams, user } from '@/db/schema';
 import { createRandom, type Random } from '@/db/seed/random';
 import type { Db } from '@/db/types';

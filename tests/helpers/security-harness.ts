@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseKind } from '@/db/config';
-import { createPasswordResetToken } from '@/db/queries/password-reset';
+import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { experiments, session, teamMembers, user } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import type { Db } from '@/db/types';

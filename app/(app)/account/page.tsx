@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { CreateTokenForm } from '@/components/tokens/create-token-form';
 import { TokensTable } from '@/components/tokens/tokens-table';
 import { getDb } from '@/db';
-import { listPersonalTokens } from '@/db/queries/api-tokens';
+import { listPersonalTokens } from '@/db/queries/people/api-tokens';
 import { requireUser } from '@/lib/auth/guard';
 import { ROLE_LABEL } from '@/lib/labels';
 import { createPersonalTokenAction, revokePersonalTokenAction } from './token-actions';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
+import { createApiToken, revokeApiToken } from '@/db/queries/people/api-tokens';
 import { formObject, refused, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { createPersonalTokenSchema, expiryFromDays, revokeTokenSchema } from '@/lib/validation/api-tokens';

@@ -4,17 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { writeAudit } from '@/db/queries/audit';
-import { updateSettings } from '@/db/queries/settings';
-import { createTeam } from '@/db/queries/teams';
-import { clearLockOut } from '@/db/queries/login-attempts';
-import { createPasswordResetToken } from '@/db/queries/password-reset';
+import { writeAudit } from '@/db/queries/admin/audit';
+import { updateSettings } from '@/db/queries/admin/settings';
+import { createTeam } from '@/db/queries/people/teams';
+import { clearLockOut } from '@/db/queries/people/login-attempts';
+import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import {
   findUserByEmail,
   setTeamMemberships,
   setUserActive,
   setUserRole,
-} from '@/db/queries/users';
+} from '@/db/queries/people/users';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { teamMembers, teams, user } from '@/db/schema';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';

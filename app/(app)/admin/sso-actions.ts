@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { breakGlassCandidates, deleteRoleMapping, saveSsoProvider, savePasswordPolicy, upsertRoleMapping } from '@/db/queries/sso';
+import { breakGlassCandidates, deleteRoleMapping, saveSsoProvider, savePasswordPolicy, upsertRoleMapping } from '@/db/queries/admin/sso';
 import { teams } from '@/db/schema';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';

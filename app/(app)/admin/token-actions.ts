@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
+import { createApiToken, revokeApiToken } from '@/db/queries/people/api-tokens';
 import { teams } from '@/db/schema';
 import { formObject, formValues, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';

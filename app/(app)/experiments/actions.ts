@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiment-children';
-import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiment-write';
+import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
+import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiments/write';
 import { fieldErrorsOf, formObject, formValues, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { checkinSchema, experimentFormObject, experimentSchema, idSchema, outcomeSchema, versionSchema } from '@/lib/validation/experiment';

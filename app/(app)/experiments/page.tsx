@@ -6,9 +6,9 @@ import { ExperimentsTable, ListSums, Pagination } from '@/components/experiments
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { listExperiments } from '@/db/queries/experiments-list';
-import { listModelChoices } from '@/db/queries/experiment-detail';
-import { listTeams } from '@/db/queries/teams';
+import { listExperiments } from '@/db/queries/experiments/list';
+import { listModelChoices } from '@/db/queries/experiments/detail';
+import { listTeams } from '@/db/queries/people/teams';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';

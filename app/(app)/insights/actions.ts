@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import type { WriteResult } from '@/db/queries/experiment-write';
-import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights-actions';
+import type { WriteResult } from '@/db/queries/experiments/write';
+import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights/actions';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordMitigationSchema, startRetestSchema } from '@/lib/validation/insights';

@@ -8,11 +8,11 @@ import { ShiftPanel } from '@/components/insights/shift-panel';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getConcentration } from '@/db/queries/insights-concentration';
-import { listPrivacyFlags, listPrivacyMitigations } from '@/db/queries/insights-privacy';
-import { getRetestRadar, listRetests } from '@/db/queries/insights-radar';
-import { getShift } from '@/db/queries/insights-shift';
-import type { InsightsScope } from '@/db/queries/insights-scope';
+import { getConcentration } from '@/db/queries/insights/concentration';
+import { listPrivacyFlags, listPrivacyMitigations } from '@/db/queries/insights/privacy';
+import { getAwaitingMeasurement, getRetestRadar, listRetests } from '@/db/queries/insights/radar';
+import { getShift } from '@/db/queries/insights/shift';
+import type { InsightsScope } from '@/db/queries/insights/scope';
 import { requirePermission } from '@/lib/auth/guard';
 import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
@@ -82,8 +82,8 @@ type Editable = Section & { listHref: string; canEdit: (teamId: number) => boole
 
 async function Radar({ scope, listHref, canEdit }: Editable) {
   const db = await getDb();
-  const [items, retests] = await Promise.all([getRetestRadar(db, scope), listRetests(db, scope)]);
-  return <RetestRadarPanel items={items} retests={retests} listHref={listHref} canStart={canEdit} action={startRetestAction} />;
+  const [items, awaiting, retests] = await Promise.all([getRetestRadar(db, scope), getAwaitingMeasurement(db, scope), listRetests(db, scope)]);
+  return <RetestRadarPanel items={items} awaiting={awaiting} retests={retests} listHref={listHref} canStart={canEdit} action={startRetestAction} />;
 }
 
 async function Concentration({ scope }: Section) {

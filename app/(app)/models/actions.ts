@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { getModelBySlug, listVendors } from '@/db/queries/model-details';
-import { previewModelImport, type PreviewRow } from '@/db/queries/model-import';
-import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/model-writes';
+import { getModelBySlug, listVendors } from '@/db/queries/models/details';
+import { previewModelImport, type PreviewRow } from '@/db/queries/models/import';
+import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';

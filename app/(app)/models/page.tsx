@@ -12,7 +12,7 @@ import { filterCatalog, sortCatalog, type SortKey } from '@/lib/metrics/catalog'
 import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
-import { loadCatalog } from './load-catalog';
+import { loadCatalog } from '@/db/queries/models/catalog';
 
 export const metadata: Metadata = { title: 'Models' };
 

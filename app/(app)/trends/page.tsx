@@ -13,8 +13,8 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { getCostPerTask } from '@/db/queries/cost-per-task';
-import { listCurrentTeamModelUsage } from '@/db/queries/model-details';
+import { getCostPerTask } from '@/db/queries/dashboard/cost-per-task';
+import { listCurrentTeamModelUsage } from '@/db/queries/models/details';
 import { requirePermission } from '@/lib/auth/guard';
 import { formatMinutes, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
 import { formatUsd } from '@/lib/format';
@@ -31,7 +31,7 @@ import { formatPeriod, resolvePeriod } from '@/lib/metrics/period';
 import { teamsBehindFrontier } from '@/lib/metrics/usage';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
-import { loadCatalog } from '../models/load-catalog';
+import { loadCatalog } from '@/db/queries/models/catalog';
 
 export const metadata: Metadata = { title: 'Trends' };
 

@@ -4,11 +4,11 @@ import { LoginForm } from '@/components/auth/login-form';
 import { homePath } from '@/lib/auth/permissions';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { getCurrentUser } from '@/lib/auth/session';
-import { countUsers } from '@/db/queries/users';
+import { countUsers } from '@/db/queries/people/users';
 import { getDb } from '@/db';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { getSsoSettings } from '@/db/queries/sso';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 import { resolveSsoConfig } from '@/lib/auth/sso/config';
 import { ssoErrorMessage } from '@/lib/auth/sso/messages';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SetupForm } from '@/components/auth/setup-form';
 import { getDb } from '@/db';
-import { countUsers } from '@/db/queries/users';
+import { countUsers } from '@/db/queries/people/users';
 
 export const metadata: Metadata = { title: 'First-run setup' };
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,13 @@
 import { ROLES, type Role } from '@/db/schema/auth';
+import type { Mapping, RoleDecision } from '@/db/schema/sso';
+
+export type { Mapping, RoleDecision };
 
 /**
  * What the verified ID-token claims say about a person, decided without the database: whether their
  * domain or tenant is allowed, and which role and teams the admin's mapping gives them.
  */
 export type Claims = Record<string, unknown>;
-export type Mapping = { claimValue: string; role: Role; teamId: number | null };
 
 /** Lower-cased domains / tenant ids from a space- or comma-separated list. */
 export function parseDomainList(text: string): string[] {
@@ -49,14 +51,6 @@ export function claimValues(claims: Claims, name: string): string[] {
 export const DEFAULT_SSO_ROLE: Role = 'executive';
 
 const RANK: Record<Role, number> = { executive: 0, lead: 1, admin: 2 };
-
-export type RoleDecision = {
-  role: Role;
-  /** Teams the mapping puts the person in, with `lead` when the mapping's role is lead or admin. */
-  teams: { teamId: number; teamRole: 'lead' | 'member' }[];
-  /** Every team some mapping names: memberships of these follow the claim; other teams are left alone. */
-  mappedTeamIds: number[];
-};
 
 /** The highest role among the matched values, and their teams. */
 export function decideRole(values: readonly string[], mappings: readonly Mapping[]): RoleDecision {

@@ -1,5 +1,5 @@
 import { ConfigError } from '@/db/config';
-import { getSsoSettings } from '@/db/queries/sso';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 import type { Queryable } from '@/db/types';
 import { openSecret, SecretUnreadableError } from '@/lib/security/secrets';
 import { parseDomainList } from './claims';

@@ -2,7 +2,7 @@ import { APIError } from 'better-auth/api';
 import type { GenericOAuthConfig } from 'better-auth/plugins/generic-oauth';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { applySsoDecision, getSsoSettings, mappingsForSignIn } from '@/db/queries/sso';
+import { applySsoDecision, getSsoSettings, mappingsForSignIn } from '@/db/queries/admin/sso';
 import { user } from '@/db/schema';
 import { claimValues, decideRole, domainAllowed, emailVerified, sameIssuer, type Claims } from './claims';
 import { OIDC_PROVIDER_ID, type SsoConfig } from './config';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import type { ExecutiveReportData } from '@/db/queries/report';
+import type { ExecutiveReportData } from '@/db/queries/reports/executive-report';
 import { headlineFigures } from '@/lib/metrics/headline';
 import { change, describeChange, formatKpiValue, shareChange } from '@/lib/metrics/kpi';
 import { formatMoneyCents, formatNumber } from '@/lib/format';

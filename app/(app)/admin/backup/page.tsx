@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { restoreLimitMb } from '@/db/backup/read';
 import { restoreNeedsOwner } from '@/db/backup/restore';
-import { getOverviewCounts } from '@/db/queries/overview';
+import { getOverviewCounts } from '@/db/queries/dashboard/overview';
 import { requirePermission } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Backup and restore' };

@@ -2,7 +2,7 @@ import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { MINDSET_COLOR, STATUS_COLOR } from '@/components/dashboard/palette';
 import { getDb } from '@/db';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { MINDSETS, type Mindset, type Status } from '@/db/schema/experiments';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';

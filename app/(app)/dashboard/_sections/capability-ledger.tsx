@@ -4,7 +4,7 @@ import { ChartCard } from '@/components/dashboard/chart-card';
 import { OUTCOME_TYPE_COLOR } from '@/components/dashboard/palette';
 import { Badge } from '@/components/ui/badge';
 import { getDb } from '@/db';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { chartTotal, outcomesNote, pivot } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';

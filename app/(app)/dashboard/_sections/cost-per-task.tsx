@@ -1,6 +1,6 @@
 import { CostPerTaskTable } from '@/components/dashboard/cost-per-task-table';
 import { getDb } from '@/db';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 
 /** What a task really costs, by model and effort, from the check-ins dated in the period (issue 19 §5.3). */

@@ -1,7 +1,7 @@
 import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { monthBuckets, monthLabel } from '@/lib/metrics/period';

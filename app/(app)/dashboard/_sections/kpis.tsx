@@ -1,6 +1,6 @@
 import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
 import { getDb } from '@/db';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { HEADLINE } from '@/lib/metrics/headline';
 import { change, share, shareChange } from '@/lib/metrics/kpi';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';

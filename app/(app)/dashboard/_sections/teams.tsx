@@ -1,7 +1,7 @@
 import { TeamTable } from '@/components/dashboard/team-table';
 import { EmptyState } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { dashboard } from '@/db/queries/dashboard-cached';
+import { dashboard } from '@/db/queries/dashboard/cached';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 
 /** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */

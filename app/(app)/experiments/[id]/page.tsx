@@ -11,7 +11,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiment-detail';
+import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiments/detail';
 import { requirePermission } from '@/lib/auth/guard';
 import { canEditTeam } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/labels';

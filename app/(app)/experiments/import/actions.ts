@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { applyImport, planImport, type ImportPlan } from '@/db/queries/experiment-import';
+import { applyImport, planImport, type ImportPlan } from '@/db/queries/experiments/import';
 import { requirePermission } from '@/lib/auth/guard';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/experiment-import';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ExperimentForm } from '@/components/experiments/experiment-form';
-import { experimentFormChoices } from '@/db/queries/experiment-form-choices';
+import { experimentFormChoices } from '@/db/queries/experiments/form-choices';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ModelForm } from '@/components/models/model-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { listVendors } from '@/db/queries/model-details';
+import { listVendors } from '@/db/queries/models/details';
 import { requirePermission } from '@/lib/auth/guard';
 import { createModelAction } from '../actions';
 

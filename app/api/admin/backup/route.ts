@@ -4,7 +4,7 @@ import { openBackup } from '@/db/backup/create';
 import { fileSource, restoreLimitMb } from '@/db/backup/read';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
 import { saveUpload } from '@/db/backup/upload';
-import { writeAudit } from '@/db/queries/audit';
+import { writeAudit } from '@/db/queries/admin/audit';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { datedFilename } from '@/lib/export/http';
 import { proxyHops } from '@/lib/security/forwarded';

@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
-import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/export';
-import { getSettings } from '@/db/queries/settings';
+import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/reports/export';
+import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { cleanSearchParams } from '@/lib/security/clean-text';
 import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
@@ -9,7 +9,7 @@ import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { filtersSentence } from '@/lib/validation/describe-filters';
-import { namesForFilters } from '@/db/queries/filter-names';
+import { namesForFilters } from '@/db/queries/experiments/filter-names';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/models/import – applies a catalog CSV (request body) in one transaction, streaming progress as NDJSON lines.
 import { getDb } from '@/db';
-import { listVendors } from '@/db/queries/model-details';
-import { applyModelImport } from '@/db/queries/model-import';
+import { listVendors } from '@/db/queries/models/details';
+import { applyModelImport } from '@/db/queries/models/import';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { importedBy, isoToday } from '@/lib/sources';

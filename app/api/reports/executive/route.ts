@@ -1,14 +1,14 @@
 import { getDb } from '@/db';
-import { scopeFiltersToUser } from '@/db/queries/export';
-import { executiveReportData } from '@/db/queries/report';
-import { getSettings } from '@/db/queries/settings';
+import { scopeFiltersToUser } from '@/db/queries/reports/export';
+import { executiveReportData } from '@/db/queries/reports/executive-report';
+import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { cleanSearchParams } from '@/lib/security/clean-text';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { filtersSentence } from '@/lib/validation/describe-filters';
-import { namesForFilters } from '@/db/queries/filter-names';
+import { namesForFilters } from '@/db/queries/experiments/filter-names';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
-import type { PeriodKpis } from '@/db/queries/dashboard-kpis';
-import { getHeadlineFigures } from '@/db/queries/headline';
-import { getSettings } from '@/db/queries/settings';
+import type { PeriodKpis } from '@/db/queries/dashboard/kpis';
+import { getHeadlineFigures } from '@/db/queries/dashboard/headline';
+import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeApi, ownTeams } from '@/lib/api/principal';
 import { apiJson } from '@/lib/api/respond';
 import { dashboardFigures } from '@/lib/api/schemas';
@@ -11,7 +11,7 @@ import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/v1/dashboard: the dashboard's headline figures (db/queries/headline.ts, the same function as
+ * GET /api/v1/dashboard: the dashboard's headline figures (db/queries/dashboard/headline.ts, the same function as
  * the page, the report and the exports) for the list's filters; from/to set the period, else the
  * dashboard's default; with the previous period of the same length.
  */

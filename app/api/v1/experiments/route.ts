@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
-import { listExperiments } from '@/db/queries/experiments-list';
-import { getSettings } from '@/db/queries/settings';
+import { listExperiments } from '@/db/queries/experiments/list';
+import { getSettings } from '@/db/queries/admin/settings';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { authorizeApi, ownTeams } from '@/lib/api/principal';
 import { scopeFilters } from '@/lib/api/scope';

@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { getConcentration } from '@/db/queries/insights-concentration';
-import { listPrivacyFlags } from '@/db/queries/insights-privacy';
-import { getRetestRadar } from '@/db/queries/insights-radar';
-import type { InsightsScope } from '@/db/queries/insights-scope';
+import { getConcentration } from '@/db/queries/insights/concentration';
+import { listPrivacyFlags } from '@/db/queries/insights/privacy';
+import { getRetestRadar } from '@/db/queries/insights/radar';
+import type { InsightsScope } from '@/db/queries/insights/scope';
 import { authorizeApi, ownTeams, readableTeams } from '@/lib/api/principal';
 import { apiJson } from '@/lib/api/respond';
 import { insights } from '@/lib/api/schemas';

@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
-import { listAllPriceChanges, listModelBenchmarks } from '@/db/queries/model-details';
-import { listModels } from '@/db/queries/models';
+import { listAllPriceChanges, listModelBenchmarks } from '@/db/queries/models/details';
+import { listModels } from '@/db/queries/models/list';
 import { authorizeApi } from '@/lib/api/principal';
 import { apiJson } from '@/lib/api/respond';
 import { catalogModels } from '@/lib/api/schemas';

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { ExperimentForm } from '@/components/experiments/experiment-form';
-import { experimentFormChoices } from '@/db/queries/experiment-form-choices';
+import { experimentFormChoices } from '@/db/queries/experiments/form-choices';
 import { experimentFormValues } from '@/components/experiments/form-values';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { recordDenied } from '@/db/queries/audit';
-import { getExperimentDetail } from '@/db/queries/experiment-detail';
+import { recordDenied } from '@/db/queries/admin/audit';
+import { getExperimentDetail } from '@/db/queries/experiments/detail';
 import { requirePermission } from '@/lib/auth/guard';
 import { canEditTeam } from '@/lib/auth/permissions';
 import { idSchema } from '@/lib/validation/experiment';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { ModelForm } from '@/components/models/model-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getModelBySlug, listVendors } from '@/db/queries/model-details';
+import { getModelBySlug, listVendors } from '@/db/queries/models/details';
 import { requirePermission } from '@/lib/auth/guard';
 import { SLUG_PATTERN } from '@/lib/validation/model';
 import { updateModelAction } from '../../actions';

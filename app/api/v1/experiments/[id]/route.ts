@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
-import { getExperimentDetail } from '@/db/queries/experiment-detail';
-import { getSettings } from '@/db/queries/settings';
+import { getExperimentDetail } from '@/db/queries/experiments/detail';
+import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeApi, readableTeams } from '@/lib/api/principal';
 import { apiError, apiJson } from '@/lib/api/respond';
 import { experimentDetail } from '@/lib/api/schemas';

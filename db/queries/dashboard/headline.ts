@@ -1,0 +1,28 @@
+import { todayIn } from '@/lib/metrics/today';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+import { headlineFilters, type DashboardFilters } from '@/lib/validation/dashboard-filters';
+import type { Queryable } from '../../types';
+import { getDashboardKpis, getEarliestStart, type DashboardKpis } from './kpis';
+
+export type HeadlineResult = DashboardKpis & { filters: DashboardFilters };
+
+/**
+ * The headline figures for a set of experiment filters, already scoped to the caller (scopeFiltersToUser):
+ * the dashboard's own function for the same slice, over the filters' from/to or else the dashboard's
+ * default period, and the previous period of the same length. The report, the workbook and the Reports
+ * page call this, so they cannot disagree with the dashboard.
+ */
+export async function getHeadlineFigures(db: Queryable, filters: Partial<ExperimentFilters>, ctx: HeadlineContext = {}): Promise<HeadlineResult> {
+  const f = await resolveHeadlineFilters(db, filters, ctx);
+  return { ...(await getDashboardKpis(db, f)), filters: f };
+}
+
+type HeadlineContext = { today?: string; userTeamIds?: number[] };
+
+/** The dashboard's filters (slice, period, previous period, today) for a set of experiment filters. */
+export async function resolveHeadlineFilters(db: Queryable, filters: Partial<ExperimentFilters>, ctx: HeadlineContext = {}): Promise<DashboardFilters> {
+  const today = ctx.today ?? todayIn();
+  // Only a custom period open at the start needs the first experiment's start (as on the dashboard).
+  const earliest = filters.to && !filters.from ? await getEarliestStart(db) : undefined;
+  return headlineFilters(filters, { today, earliest, userTeamIds: ctx.userTeamIds });
+}

@@ -1,0 +1,66 @@
+import { and, inArray, ne, sql } from 'drizzle-orm';
+import { insightsRollup } from '../../schema';
+import type { Queryable } from '../../types';
+import { buildExperimentWhere } from '../experiments/filters';
+import { teamFilter, todayOf, todaySql, type InsightsScope } from './scope';
+import type { Mindset } from '@/db/schema/experiments';
+
+/**
+ * The dashboard's insights summary needs counts, not rows: these read summaries the database keeps
+ * (migration 0005: the insights_rollup table, experiments.outcome_count and partial indexes), so the
+ * summary stays fast at 10^5 experiments. The Insights page (getConcentration, getShift) still loads
+ * rows for its per-team and per-quarter detail; tests hold both to the same answers.
+ */
+
+const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+
+/** Live experiments of the scope's teams, as insights_rollup counts them. */
+const rollupScope = (scope: InsightsScope) => (scope.teamIds?.length ? inArray(insightsRollup.teamId, scope.teamIds) : undefined);
+
+export type VendorCount = { vendor: string; experiments: number; completed: number; completedMultiModel: number };
+
+/**
+ * Experiments per vendor of their primary model (else their first model by name, as getConcentration
+ * attributes them), with the completed ones and those of them tried on two or more models.
+ */
+export async function vendorCounts(db: Queryable, scope: InsightsScope): Promise<VendorCount[]> {
+  const rows = await db
+    .select({
+      vendor: insightsRollup.vendor,
+      experiments: sql<number>`sum(${insightsRollup.experiments})::int`,
+      completed: sql<number>`sum(${insightsRollup.completed})::int`,
+      completedMultiModel: sql<number>`sum(${insightsRollup.completedMultiModel})::int`,
+    })
+    .from(insightsRollup)
+    .where(and(rollupScope(scope), ne(insightsRollup.vendor, '')))
+    .groupBy(insightsRollup.vendor);
+  return rows.map((r) => ({ vendor: r.vendor, experiments: Number(r.experiments), completed: Number(r.completed), completedMultiModel: Number(r.completedMultiModel) }));
+}
+
+export type MindsetCount = { quarter: string; mindset: Mindset; n: number };
+
+/** New experiments per quarter of their start (or creation) and mindset — the input of the shift sentence. */
+export async function mindsetCounts(db: Queryable, scope: InsightsScope): Promise<MindsetCount[]> {
+  const quarter = sql<string>`to_char(${insightsRollup.quarter}, 'YYYY-"Q"Q')`;
+  const rows = await db
+    .select({ quarter, mindset: sql<Mindset>`${insightsRollup.mindset}`, n: sql<number>`sum(${insightsRollup.experiments})::int` })
+    .from(insightsRollup)
+    .where(rollupScope(scope))
+    .groupBy(insightsRollup.quarter, insightsRollup.mindset);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * Completed more than 30 days ago with time/cost results but no capability outcome (the rule of
+ * needsCapabilityEvidence in lib/metrics/shift, as SQL).
+ */
+export async function needEvidenceCount(db: Queryable, scope: InsightsScope): Promise<number> {
+  const where = buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) });
+  const result = await db.execute(sql`select count(*)::int as n from experiments
+    where ${where ?? sql`true`}
+      and "experiments"."status" = 'completed'
+      and "experiments"."end_date" < ${todaySql(scope)} - 30
+      and ("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)
+      and "experiments"."outcome_count" = 0`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}

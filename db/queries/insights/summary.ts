@@ -1,0 +1,65 @@
+import { count } from 'drizzle-orm';
+import { experiments } from '../../schema';
+import type { Queryable } from '../../types';
+import { buildExperimentWhere } from '../experiments/filters';
+import { mindsetCounts, needEvidenceCount, vendorCounts } from './summary-counts';
+import { todayOf } from './scope';
+import { summarizeConcentration, type ConcentrationLevel } from '@/lib/metrics/concentration';
+import { mindsetMixFromCounts, quarterOf, shiftSentence } from '@/lib/metrics/shift';
+
+/**
+ * Everything the dashboard's insights section shows, scoped to the dashboard's team filter.
+ * Contract: the dashboard calls getInsightsSummary(db, { teamIds }) and passes the result to
+ * <InsightsSection summary={…} /> unchanged.
+ */
+export type InsightsSummary = {
+  retestCandidates: number;
+  privacyFlags: number;
+  /** Herfindahl–Hirschman index of experiments across vendors (0–1); null without experiments. */
+  vendorHhi: number | null;
+  concentration: ConcentrationLevel | null;
+  largestVendor: { name: string; share: number } | null;
+  /** Share of completed experiments tried on two or more models. */
+  portability: number | null;
+  shiftSentence: string;
+  needEvidence: number;
+  /** The team scope the counts are for, so drill-down links reproduce the same set. */
+  teamIds: number[];
+};
+
+/** How many experiments match one flag of the shared filter contract (exactly what the list's drill-down shows). */
+async function countFlag(db: Queryable, flag: 'retest' | 'privacy', opts: { teamIds?: number[]; today?: string }) {
+  const where = buildExperimentWhere({ [flag]: true, ...(opts.teamIds?.length ? { team: opts.teamIds } : {}) }, { today: opts.today });
+  const [row] = await db.select({ n: count() }).from(experiments).where(where);
+  return row?.n ?? 0;
+}
+
+/**
+ * Counts only, aggregated in the database (the Insights page's getConcentration/getShift load rows for
+ * their detail; tests/insights-summary.test.ts holds this summary to their answers).
+ */
+export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number[]; today?: string } = {}): Promise<InsightsSummary> {
+  // Separate filtered counts, not one scan with CASE: the planner then checks the cheap column tests first.
+  const [retestCandidates, privacyFlags, vendors, mindsets, needEvidence] = await Promise.all([
+    countFlag(db, 'retest', opts),
+    countFlag(db, 'privacy', opts),
+    vendorCounts(db, opts),
+    mindsetCounts(db, opts),
+    needEvidenceCount(db, opts),
+  ]);
+  const byVendor = summarizeConcentration(new Map(vendors.map((v) => [v.vendor, v.experiments])));
+  const completed = vendors.reduce((s, v) => s + v.completed, 0);
+  const multiModel = vendors.reduce((s, v) => s + v.completedMultiModel, 0);
+  const quarter = quarterOf(todayOf(opts));
+  return {
+    retestCandidates,
+    privacyFlags,
+    vendorHhi: byVendor.hhi,
+    concentration: byVendor.level,
+    largestVendor: byVendor.largest ? { name: byVendor.largest.key, share: byVendor.largest.share } : null,
+    portability: completed ? multiModel / completed : null,
+    shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter),
+    needEvidence,
+    teamIds: opts.teamIds ?? [],
+  };
+}
