@@ -84,7 +84,7 @@ export async function applyDecisionAtSession(db: Db, userId: string, path: strin
   if (!decision) return;
   const settings = await getSsoSettings(db);
   if (settings?.breakGlassUserId === userId) return;
-  await applySsoDecision(db, userId, decision);
+  await db.transaction((tx) => applySsoDecision(tx, userId, decision)); // role and teams together, or neither
 }
 
 /** Provider tokens are not kept: Uplift needs only the claims at sign-in, and `account` is in backups. */
