@@ -5,7 +5,9 @@ import { executiveReportData } from '@/db/queries/reports/executive-report';
 import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
 import { headlineFilters, parseDashboardParams, resolveDashboardFilters } from '@/lib/validation/dashboard-filters';
 import { niceStep } from '@/lib/export/pdf/charts';
-import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
+import { executiveReportPdf, unblockingModel } from '@/lib/export/pdf/executive-report';
+import { getRetestRadar } from '@/db/queries/insights/radar';
+import { reportSummary } from '@/lib/metrics/report-summary';
 import { extractPdfText, pdfPageCount } from '@/lib/export/pdf/extract-text';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { formatNumber } from '@/lib/format';
@@ -72,6 +74,8 @@ describeEachDb(
         expect(text).toContain('Hours saved per month'.toUpperCase());
         expect(text).toContain(formatNumber(data.current.hoursSavedPerMonth));
         expect(text).toContain(formatNumber(data.current.active));
+        // A fall prints with a dash the standard fonts have (U+2212 would print as a quote mark).
+        expect(text).not.toMatch(/"\d/);
         expect(text).toContain('Capability ledger');
         expect(text).toContain('Efficiency ledger');
         expect(text).toContain('Re-test radar');
@@ -81,6 +85,74 @@ describeEachDb(
         expect(pages).toBeGreaterThanOrEqual(4);
         expect(text).toContain(`Page ${pages} of ${pages}`);
       }
+    });
+
+    it('the cover carries the summary of the period; each re-test row names the radar\'s best candidate', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const data = await executiveReportData(ctx.db, parseExperimentFilters({}), { today });
+      expect(data.retest.length).toBeGreaterThan(0);
+      const radar = await getRetestRadar(ctx.db, { today });
+      for (const row of data.retest) {
+        const best = radar.find((r) => r.id === row.id)!.candidates[0];
+        expect(row.unblockedBy).toEqual({ name: best.name, vendor: best.vendor, effort: best.effort });
+      }
+      expect(data.retestCount).toBe(radar.length);
+
+      const pdf = await bytesOf(executiveReportPdf(data, { organisation: 'Acme Test', currency: 'USD', filterText: '', generatedAt: new Date(), paper: 'a4' }));
+      // Wrapped lines come out one per line, some with their trailing space.
+      const text = extractPdfText(pdf).replace(/-\n/g, '-').replace(/\s+/g, ' ');
+      const summary = reportSummary({ ...data, currency: 'USD' });
+      expect(summary).toContain(`${formatNumber(data.current.active)} active experiments`);
+      expect(text).toContain(summary);
+      // On the cover: before the second page's first heading.
+      expect(text.indexOf(summary)).toBeLessThan(text.indexOf('Headlines'));
+      const named = unblockingModel(data.retest[0].unblockedBy);
+      expect(named).toContain(data.retest[0].unblockedBy!.name);
+      expect(text).toContain('Would unblock it');
+      expect(text).toContain(named);
+    });
+
+    it('the PDF is tagged: marked, with a language, a displayed title and a structure tree in reading order', async () => {
+      const data = await executiveReportData(ctx.db, parseExperimentFilters({}));
+      const pdf = await bytesOf(
+        executiveReportPdf(data, { organisation: 'Acme Test', currency: 'USD', filterText: '', generatedAt: new Date(), paper: 'a4', compress: false }),
+      );
+      const raw = pdf.toString('latin1');
+      const object = (n: string) => raw.slice(raw.indexOf(`\n${n} 0 obj`), raw.indexOf('endobj', raw.indexOf(`\n${n} 0 obj`)));
+      const catalog = raw.slice(raw.lastIndexOf('\n', raw.indexOf('/Type /Catalog') - 1), raw.indexOf('endobj', raw.indexOf('/Type /Catalog')));
+      expect(catalog).toContain('/Lang (en-US)');
+      const markInfo = /\/MarkInfo (\d+) 0 R/.exec(catalog)?.[1];
+      expect(object(markInfo!)).toMatch(/\/Marked true/);
+      const treeRoot = /\/StructTreeRoot (\d+) 0 R/.exec(catalog)?.[1];
+      expect(object(treeRoot!)).toContain('/Type /StructTreeRoot');
+      const prefs = /\/ViewerPreferences (\d+) 0 R/.exec(catalog)?.[1];
+      expect(object(prefs!)).toContain('/DisplayDocTitle true');
+      const title = /\/Title (\d+) 0 R/.exec(raw)?.[1];
+      expect(object(title!)).toContain('(Acme Test: AI adoption report)');
+      // Headings, paragraphs, tables with column headers and figures with alternative text.
+      for (const type of ['Document', 'Sect', 'H1', 'H2', 'P', 'Table', 'TR', 'TH', 'TD', 'Figure']) expect(raw, type).toContain(`/S /${type}\n`);
+      expect(raw).toContain('/Scope /Column');
+      expect(raw).toMatch(/\/Alt \(Bar chart of experiments started per month\./);
+      // The sections come in reading order: cover, headlines, the two ledgers, ..., methods.
+      const titles = [...raw.matchAll(/\/S \/Sect\n\/T \(([^)]*)\)/g)].map((m) => m[1]);
+      expect(titles.slice(0, 4)).toEqual(['Cover', 'Headlines', 'Capability ledger', 'Efficiency ledger']);
+      expect(titles.at(-1)).toBe('Methods and sources');
+      expect(raw).toMatch(/\/Parent \d+ 0 R\n\/Title \(Efficiency ledger\)/); // a bookmark per section
+      // Nothing is drawn outside a marked sequence (pdfkit writes one operator per line, uncompressed here).
+      const unmarked: string[] = [];
+      for (const [, stream] of raw.matchAll(/stream\n([\s\S]*?)endstream/g)) {
+        let depth = 0;
+        for (const line of stream.split('\n')) {
+          if (/\b(BDC|BMC)$/.test(line)) depth++;
+          else if (line === 'EMC') depth--;
+          else if (depth === 0 && /^(BT|.* (re|l|m)|S|f|B)$/.test(line)) unmarked.push(line);
+        }
+      }
+      expect(unmarked).toEqual([]);
+      // Every page's content is marked: text in structure, rules and footers as artifacts.
+      expect(raw).toContain('/Artifact BMC');
+      expect(raw).toContain('/Artifact <<\n/Type /Pagination\n>> BDC');
+      expect(raw).toMatch(/\/P <<\n\/MCID \d+\n>> BDC/);
     });
 
     it('a filter narrows every figure: one team only', async () => {

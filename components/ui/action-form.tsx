@@ -11,13 +11,16 @@ type Props = {
   /** Asked before submitting, for destructive actions. */
   confirm?: string;
   label?: string;
+  /** Lets a button elsewhere (a menu item, a dialog) submit this form with `form={id}`. */
+  id?: string;
 };
 
 /** A small form around a server action that shows the action's message or error beside it. */
-export function ActionForm({ action, children, className, confirm, label }: Props) {
+export function ActionForm({ action, children, className, confirm, label, id }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   return (
     <form
+      id={id}
       action={formAction}
       aria-label={label}
       aria-busy={pending}

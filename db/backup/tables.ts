@@ -21,7 +21,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
- * in a backup; 0014 added the single sign-on configuration, which is not in a backup either.
+ * in a backup; 0014 only added the single sign-on configuration, which is not in a backup either, so a
+ * 0013 file restores as it is.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -35,6 +36,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0009_benchmarks_catalog',
   '0010_blocker_benchmark',
   '0011_reasoning_effort_usage',
+  '0013_not_set_choices',
   SCHEMA_VERSION,
 ];
 

@@ -20,6 +20,13 @@ export const EXPERIMENT_FIELDS = [
   'learnings', 'conclusion', 'privacyMitigation', 'version',
 ] as const;
 
+/** An optional choice: empty or absent is null ("not set"), anything else must be one of `values`. */
+const notSetOr = <T extends string>(values: readonly T[], label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : null))
+    .pipe(enumOf(values, label).nullable());
 const quality = (label: string) => optionalNumber(label, { min: 1, max: 5, integer: true });
 const money = (label: string) => optionalNumber(label, { min: 0, max: 100_000_000, unit: 'USD' });
 const toCents = (usd: number | null) => (usd == null ? null : Math.round(usd * 100));
@@ -38,8 +45,9 @@ export const experimentSchema = z
       }),
     description: text('Description', 5000),
     hypothesis: text('Hypothesis', 2000),
-    workType: enumOf(WORK_TYPES, 'Work type').default('other'),
-    mindset: enumOf(MINDSETS, 'Mindset').default('accelerate'),
+    // Not set (null) until someone chooses: quick capture never records a guess as a choice.
+    workType: notSetOr(WORK_TYPES, 'Work type'),
+    mindset: notSetOr(MINDSETS, 'Mindset'),
     status: enumOf(STATUSES, 'Status').default('proposed'),
     startDate: optionalDate('Start date'),
     endDate: optionalDate('End date'),
@@ -69,7 +77,7 @@ export const experimentSchema = z
         }
         return out;
       }),
-    dataSensitivity: enumOf(SENSITIVITIES, 'Data sensitivity').default('internal'),
+    dataSensitivity: notSetOr(SENSITIVITIES, 'Data sensitivity'),
     participants: text('Participants', 2000),
     hoursBeforePerTask: optionalNumber('Hours per task before AI', { min: 0, max: 10_000, unit: 'hours' }),
     hoursWithAiPerTask: optionalNumber('Hours per task with AI', { min: 0, max: 10_000, unit: 'hours' }),

@@ -9,14 +9,10 @@ import { updateSettings } from '@/db/queries/admin/settings';
 import { createTeam } from '@/db/queries/people/teams';
 import { clearLockOut } from '@/db/queries/people/login-attempts';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
-import {
-  findUserByEmail,
-  setTeamMemberships,
-  setUserActive,
-  setUserRole,
-} from '@/db/queries/people/users';
+import { setOneMembership, teamExists, teamRoleOf, userExists } from '@/db/queries/people/team-membership';
+import { findUserByEmail, setUserActive, setUserRole, userIsActive } from '@/db/queries/people/users';
 import { insertUserWithPassword } from '@/db/seed/demo';
-import { teamMembers, teams, user } from '@/db/schema';
+import { teamMembers } from '@/db/schema';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { publicUrl } from '@/lib/auth/secret';
@@ -31,18 +27,9 @@ import {
   teamSchema,
   userIdSchema,
 } from '@/lib/validation/admin';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 
 const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
-
-/** Ids come from the form: check they exist, so a stale or crafted id gets a message, not a 500. */
-async function userExists(db: Db, id: string) {
-  return (await db.select({ id: user.id }).from(user).where(eq(user.id, id))).length > 0;
-}
-async function teamExists(db: Db, id: number) {
-  return (await db.select({ id: teams.id }).from(teams).where(eq(teams.id, id))).length > 0;
-}
 
 function resetLink(token: string) {
   return `${publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
@@ -106,9 +93,9 @@ export async function resetLinkAction(_prev: ActionState, formData: FormData): P
   const parsed = userIdSchema.safeParse(formObject(formData));
   if (!parsed.success) return { error: 'Invalid request.' };
   const db = await getDb();
-  const [target] = await db.select({ active: user.active }).from(user).where(eq(user.id, parsed.data.userId));
-  if (!target) return { error: 'That user no longer exists.' };
-  if (!target.active) return { error: 'This user is deactivated: reactivate them first.' };
+  const active = await userIsActive(db, parsed.data.userId);
+  if (active == null) return { error: 'That user no longer exists.' };
+  if (!active) return { error: 'This user is deactivated: reactivate them first.' };
   const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), parsed.data.userId));
   return { ok: true, message: `One-time reset link (valid 24 hours; any earlier link stops working): ${resetLink(token)}` };
 }
@@ -126,21 +113,25 @@ export async function clearLockOutAction(_prev: ActionState, formData: FormData)
   return { ok: true, message: 'Cleared: this client can try again now.' };
 }
 
+/**
+ * Adds the user to a team with a role (or changes their role there), or removes them ('none'): the
+ * admin table's "Add to team" form and each membership chip's remove button.
+ */
 export async function setMembershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
   const parsed = membershipSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: 'Choose a team and a team role.' };
+  if (!parsed.success) return { error: parsed.error.issues.some((i) => i.path[0] === 'teamId') ? 'Choose a team.' : 'Choose a team and a team role.' };
   const { userId, teamId, teamRole } = parsed.data;
   const db = await getDb();
   if (!(await userExists(db, userId))) return { error: 'That user no longer exists.' };
   if (!(await teamExists(db, teamId))) return { error: 'That team no longer exists.' };
-  await db.transaction(async (tx) => {
-    const current = await tx.select().from(teamMembers).where(eq(teamMembers.userId, userId));
-    const others = current.filter((m) => m.teamId !== teamId).map((m) => ({ teamId: m.teamId, teamRole: m.teamRole }));
-    await setTeamMemberships(tx, actorOf(admin), userId, teamRole === 'none' ? others : [...others, { teamId, teamRole }]);
-  });
+  const before = await teamRoleOf(db, userId, teamId);
+  // Nothing to change is refused with a message (a stale page), so an accepted request always writes.
+  if (before === (teamRole === 'none' ? null : teamRole))
+    return { error: teamRole === 'none' ? 'They are no longer in that team.' : 'They are already in that team with that role.' };
+  await db.transaction((tx) => setOneMembership(tx, actorOf(admin), userId, teamId, teamRole));
   revalidatePath('/admin');
-  return { ok: true, message: 'Team membership saved.' };
+  return { ok: true, message: teamRole === 'none' ? 'Removed from the team.' : before ? 'Team role changed.' : 'Added to the team.' };
 }
 
 export async function createTeamAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

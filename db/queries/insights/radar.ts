@@ -65,9 +65,14 @@ export type RadarItem = {
   unmeasured: { id: number; name: string; vendor: string; releaseDate: string }[];
 };
 
-/** Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their best candidates. */
-export function getRetestRadar(db: Queryable, scope: InsightsScope = {}): Promise<RadarItem[]> {
-  return radarItems(db, buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) }), scope);
+/**
+ * Blocked experiments that are re-test candidates today (exactly the list's `retest=yes`), with their
+ * best candidates; `ids` narrows it to those experiments (the PDF report's re-test rows).
+ */
+export function getRetestRadar(db: Queryable, scope: InsightsScope = {}, ids?: number[]): Promise<RadarItem[]> {
+  if (ids && !ids.length) return Promise.resolve([]);
+  const base = buildExperimentWhere({ ...teamFilter(scope), retest: true }, { today: todayOf(scope) });
+  return radarItems(db, ids ? and(base, inArray(experiments.id, ids)) : base, scope);
 }
 
 /**

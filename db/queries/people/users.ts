@@ -63,8 +63,19 @@ export async function setTeamMemberships(
   userId: string,
   memberships: { teamId: number; teamRole: 'lead' | 'member' }[],
 ) {
-  const before = await db.select({ teamId: teamMembers.teamId, teamRole: teamMembers.teamRole }).from(teamMembers).where(eq(teamMembers.userId, userId));
+  // Ordered, so the audit entry's "before" reads the same on every database.
+  const before = await db
+    .select({ teamId: teamMembers.teamId, teamRole: teamMembers.teamRole })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId))
+    .orderBy(asc(teamMembers.teamId));
   await db.delete(teamMembers).where(eq(teamMembers.userId, userId));
   if (memberships.length) await db.insert(teamMembers).values(memberships.map((m) => ({ ...m, userId })));
   await writeAudit(db, { actor, action: 'user.teams', entityType: 'user', entityId: userId, before, after: memberships });
+}
+
+/** Whether the user is active; null when there is no such user. */
+export async function userIsActive(db: Queryable, userId: string): Promise<boolean | null> {
+  const [row] = await db.select({ active: user.active }).from(user).where(eq(user.id, userId));
+  return row ? row.active : null;
 }

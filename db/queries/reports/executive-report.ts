@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { previousPeriod } from '@/lib/metrics/period';
 import { sliceOf } from '@/lib/validation/dashboard-filters';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -7,6 +7,7 @@ import type { Queryable } from '../../types';
 import { activeIn, effectiveHoursSql, effectiveSpendSql, sliceWhere } from '../dashboard/scope';
 import { buildExperimentWhere, type FilterContext } from '../experiments/filters';
 import { getHeadlineFigures } from '../dashboard/headline';
+import { getRetestRadar } from '../insights/radar';
 
 /** The executive report's period: [from, to] and the period of the same length just before it. */
 export type ReportPeriod = { from: string; to: string; previousFrom: string; previousTo: string };
@@ -91,14 +92,25 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
 
   const flagged = (extra: Partial<ExperimentFilters>) =>
     db
-      .select({ title: experiments.title, team: teams.name, endDate: experiments.endDate, detail: sql<string>`${experiments.blockerMissing}` })
+      .select({ id: experiments.id, title: experiments.title, team: teams.name, endDate: experiments.endDate, detail: sql<string>`${experiments.blockerMissing}` })
       .from(experiments)
       .innerJoin(teams, eq(teams.id, experiments.teamId))
       .where(buildExperimentWhere({ ...slice, ...extra }, fctx) as SQL)
       .orderBy(desc(experiments.endDate), experiments.title)
       .limit(12);
-  const retest = await flagged({ retest: true });
+  // The lists show 12 rows at most; the cover's summary says how many there are in all.
+  const flaggedCount = async (extra: Partial<ExperimentFilters>) =>
+    (await db.select({ n: count() }).from(experiments).where(buildExperimentWhere({ ...slice, ...extra }, fctx) as SQL))[0].n;
+  const retestRows = await flagged({ retest: true });
+  // Each re-test row names the model that would unblock it: the radar's best candidate (Insights page).
+  const radar = await getRetestRadar(db, { today: hf.today }, retestRows.map((r) => r.id));
+  const retest = retestRows.map((r) => {
+    const best = radar.find((item) => item.id === r.id)?.candidates[0];
+    return { ...r, unblockedBy: best ? { name: best.name, vendor: best.vendor, effort: best.effort } : null };
+  });
   const privacy = await flagged({ privacy: true });
+  const retestCount = await flaggedCount({ retest: true });
+  const privacyCount = await flaggedCount({ privacy: true });
 
   const vendors = await db
     .select({ vendor: sql<string>`m.vendor`, experiments: sql<number>`count(distinct ${E('id')})::int` })
@@ -120,6 +132,8 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
     stories,
     retest,
     privacy,
+    retestCount,
+    privacyCount,
     vendors,
   };
 }

@@ -4,11 +4,15 @@ import type { ExecutiveReportData } from '@/db/queries/reports/executive-report'
 import { headlineFigures } from '@/lib/metrics/headline';
 import { change, describeChange, formatKpiValue, shareChange } from '@/lib/metrics/kpi';
 import { formatMoneyCents, formatNumber } from '@/lib/format';
-import { MINDSET_SHORT, OUTCOME_TYPE_LABEL } from '@/lib/labels';
-import { MINDSETS } from '@/db/schema/experiments';
+import { MINDSET_SHORT_OR_NOT_SET, NOT_SET, OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
 import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, type Paper } from './layout';
 import { METHODS } from './methods';
+import { reportSummary } from '@/lib/metrics/report-summary';
+import { describeEffort } from '@/lib/metrics/retest';
+import { artifact, endStructure, startSection, tagDocument, tagged } from './tagging';
+import { THEME } from './theme';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -22,7 +26,13 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
     compress: ctx.compress ?? true,
     bufferPages: true, // page numbers are written once the page count is known
     info: { Title: `${ctx.organisation}: AI adoption report`, Author: 'Uplift', Subject: `${data.period.from} to ${data.period.to}` },
+    // Tagged PDF: a structure tree in reading order, the language, and the title shown by viewers.
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-US',
+    displayTitle: true,
   });
+  tagDocument(doc);
   titlePage(doc, data, ctx);
   doc.addPage();
   headlines(doc, data, ctx);
@@ -33,6 +43,7 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
   radar(doc, data);
   doc.addPage();
   methods(doc);
+  endStructure(doc);
   footers(doc, ctx);
   doc.end();
   return Readable.toWeb(doc) as ReadableStream<Uint8Array>;
@@ -40,16 +51,37 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
 
 function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
   const left = doc.page.margins.left;
-  doc.y = doc.page.height * 0.28;
-  doc.font('Helvetica').fontSize(12).fillColor(MUTED).text('UPLIFT  |  AI ADOPTION REPORT', left, doc.y, { characterSpacing: 1.5 });
+  startSection(doc, 'Cover');
+  doc.y = doc.page.height * 0.2;
+  tagged(doc, 'P', () => doc.font('Helvetica').fontSize(12).fillColor(MUTED).text('UPLIFT  |  AI ADOPTION REPORT', left, doc.y, { characterSpacing: 1.5 }));
   doc.moveDown(0.8);
-  doc.font('Helvetica-Bold').fontSize(30).fillColor(INK).text(ctx.organisation, { width: contentWidth(doc) });
+  tagged(doc, 'H1', () => doc.font('Helvetica-Bold').fontSize(30).fillColor(INK).text(ctx.organisation, { width: contentWidth(doc) }));
   doc.moveDown(0.3);
-  doc.font('Helvetica').fontSize(16).text(`Period: ${data.period.from} to ${data.period.to}`);
-  doc.fontSize(11).fillColor(MUTED).text(`Compared with ${data.period.previousFrom} to ${data.period.previousTo}`);
-  doc.moveDown(1.5);
-  doc.moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).lineWidth(1).strokeColor(INK).stroke();
+  tagged(doc, 'P', () => {
+    doc.font('Helvetica').fontSize(16).fillColor(INK).text(`Period: ${data.period.from} to ${data.period.to}`);
+    doc.fontSize(11).fillColor(MUTED).text(`Compared with ${data.period.previousFrom} to ${data.period.previousTo}`);
+  });
+  doc.moveDown(1.2);
+  const ruleY = doc.y;
+  artifact(doc, () => doc.moveTo(left, ruleY).lineTo(left + contentWidth(doc), ruleY).lineWidth(1).strokeColor(THEME.capability).stroke());
   doc.moveDown(0.8);
+  // The period in one paragraph, written from the figures the next pages show.
+  tagged(doc, 'H2', () => doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text('The period in brief', left, doc.y, { width: contentWidth(doc) }));
+  doc.moveDown(0.3);
+  paragraph(
+    doc,
+    reportSummary({
+      period: data.period,
+      current: data.current,
+      previous: data.previous,
+      capabilityLedger: data.capabilityLedger,
+      retestCount: data.retestCount,
+      privacyCount: data.privacyCount,
+      currency: ctx.currency,
+    }),
+    { size: 12 },
+  );
+  doc.moveDown(1.2);
   paragraph(doc, `Filters: ${ctx.filterText || 'none (every experiment not archived)'}`, { size: 10 });
   paragraph(doc, `Generated ${ctx.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the live experiment log.`, { size: 10, color: MUTED });
   doc.moveDown(0.5);
@@ -62,7 +94,8 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
   const cards = headlineFigures(data.current, data.previous).map((f) => ({
     label: f.title,
     value: formatKpiValue(f.value, f.kind, ctx.currency),
-    change: `${describeChange(f.kind === 'share' ? shareChange(f.value, f.previous) : change(f.value ?? 0, f.previous), f.kind)} vs previous period`,
+    // The standard PDF fonts (WinAnsi) have no U+2212 minus sign: an en dash prints in its place.
+    change: `${describeChange(f.kind === 'share' ? shareChange(f.value, f.previous) : change(f.value ?? 0, f.previous), f.kind).replace(/\u2212/g, '\u2013')} vs previous period`,
   }));
   const left = doc.page.margins.left;
   const gap = 10;
@@ -72,10 +105,13 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
   cards.forEach((card, i) => {
     const x = left + (i % 3) * (width + gap);
     const y = top + Math.floor(i / 3) * (height + gap);
-    doc.rect(x, y, width, height).lineWidth(0.8).strokeColor(INK).stroke();
-    doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(card.label.toUpperCase(), x + 8, y + 8, { width: width - 16 });
-    doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(card.value, x + 8, y + 21, { width: width - 16 });
-    doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 45, { width: width - 16 });
+    artifact(doc, () => doc.rect(x, y, width, height).lineWidth(0.8).strokeColor(THEME.border).stroke());
+    // One paragraph per card, read as "label, value, change".
+    tagged(doc, 'P', () => {
+      doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(card.label.toUpperCase(), x + 8, y + 8, { width: width - 16 });
+      doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(card.value, x + 8, y + 21, { width: width - 16 });
+      doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 45, { width: width - 16 });
+    });
   });
   doc.x = left;
   doc.y = top + Math.ceil(cards.length / 3) * (height + gap) + 8;
@@ -87,7 +123,7 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
 }
 
 function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
-  heading(doc, 'Capability ledger', 13);
+  heading(doc, 'Capability ledger', 13, THEME.capability);
   paragraph(doc, 'What AI made possible that was not possible before, by kind of outcome.', { size: 9, color: MUTED });
   doc.moveDown(0.3);
   table(doc, [
@@ -95,9 +131,9 @@ function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
     { header: 'Outcomes', width: 1.2, align: 'right', value: (r) => formatNumber(r.outcomes) },
     { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
     { header: 'Average impact (1-5)', width: 1.6, align: 'right', value: (r) => r.averageImpact.toFixed(1) },
-  ], data.capabilityLedger);
+  ], data.capabilityLedger, undefined, THEME.capability);
 
-  heading(doc, 'Efficiency ledger', 13);
+  heading(doc, 'Efficiency ledger', 13, THEME.efficiency);
   paragraph(doc, 'Time saved and money spent by team, for experiments active in the period.', { size: 9, color: MUTED });
   doc.moveDown(0.3);
   table(doc, [
@@ -111,7 +147,7 @@ function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
       align: 'right',
       value: (r) => (r.hoursSavedPerMonth > 0 ? formatMoneyCents(r.spendMonthlyCents / r.hoursSavedPerMonth, ctx.currency) : '-'),
     },
-  ], data.efficiencyLedger);
+  ], data.efficiencyLedger, undefined, THEME.efficiency);
 }
 
 function months(to: string): string[] {
@@ -127,21 +163,37 @@ function charts(doc: Doc, data: ExecutiveReportData) {
   const label = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }) + ` ${month.slice(2, 4)}`;
   const axis = months(data.period.to);
   const count = (month: string, mindset?: string) =>
-    data.monthly.filter((r) => r.month === month && (!mindset || r.mindset === mindset)).reduce((s, r) => s + r.started, 0);
-  stackedBarChart(doc, {
-    title: 'Experiments started per month',
-    series: [{ label: 'Experiments started', fill: GREYS[1] }],
-    bars: axis.map((m) => ({ label: label(m), values: [count(m)] })),
-    height: 120,
-    unit: 'Twelve months to the end of the period. Each bar is labelled with its count.',
-  });
-  stackedBarChart(doc, {
-    title: 'Mindset of new experiments (automate, accelerate, new capability)',
-    series: MINDSETS.map((m, i) => ({ label: MINDSET_SHORT[m], fill: GREYS[i] })),
-    bars: axis.map((m) => ({ label: label(m), values: MINDSETS.map((s) => count(m, s)) })),
-    height: 150,
-    unit: 'A rising dark segment means teams move from doing the same work faster to doing new things.',
-  });
+    data.monthly.filter((r) => r.month === month && (!mindset || (r.mindset ?? NOT_SET) === mindset)).reduce((s, r) => s + r.started, 0);
+  // Each chart is one Figure whose alternative text gives its figures, for readers who cannot see it.
+  const started = axis.map((m) => `${label(m)}: ${count(m)}`).join(', ');
+  tagged(
+    doc,
+    'Figure',
+    () =>
+      stackedBarChart(doc, {
+        title: 'Experiments started per month',
+        series: [{ label: 'Experiments started', fill: GREYS[1] }],
+        bars: axis.map((m) => ({ label: label(m), values: [count(m)] })),
+        height: 120,
+        unit: 'Twelve months to the end of the period. Each bar is labelled with its count.',
+      }),
+    { alt: `Bar chart of experiments started per month. ${started}.` },
+  );
+  const mix = axis.map((m) => `${label(m)}: ${MINDSET_MIX_KEYS.map((s) => `${count(m, s)} ${MINDSET_SHORT_OR_NOT_SET[s].toLowerCase()}`).join(', ')}`).join('; ');
+  tagged(
+    doc,
+    'Figure',
+    () =>
+      stackedBarChart(doc, {
+        title: 'Mindset of new experiments (automate, accelerate, new capability, not set)',
+        // "Not set": quick-captured experiments whose lead has not chosen a mindset yet; a light grey of their own.
+        series: MINDSET_MIX_KEYS.map((m, i) => ({ label: MINDSET_SHORT_OR_NOT_SET[m], fill: GREYS[i] ?? '#dcdcdc' })),
+        bars: axis.map((m) => ({ label: label(m), values: MINDSET_MIX_KEYS.map((s) => count(m, s)) })),
+        height: 150,
+        unit: 'A rising dark segment means teams move from doing the same work faster to doing new things.',
+      }),
+    { alt: `Stacked bar chart of new experiments per month by mindset. ${mix}.` },
+  );
 }
 
 function stories(doc: Doc, data: ExecutiveReportData) {
@@ -160,10 +212,11 @@ function radar(doc: Doc, data: ExecutiveReportData) {
   paragraph(doc, 'Experiments blocked because the model was not capable enough, where a newer model now scores higher on the chosen benchmark.', { size: 9, color: MUTED });
   doc.moveDown(0.3);
   table(doc, [
-    { header: 'Experiment', width: 3, value: (r) => r.title },
-    { header: 'Team', width: 1.6, value: (r) => r.team },
-    { header: 'Ended', width: 1, value: (r) => r.endDate ?? '-' },
-    { header: 'What the model lacked', width: 3, value: (r) => r.detail || '-' },
+    { header: 'Experiment', width: 2.6, value: (r) => r.title },
+    { header: 'Team', width: 1.4, value: (r) => r.team },
+    { header: 'Ended', width: 1.1, value: (r) => r.endDate ?? '-' },
+    { header: 'What the model lacked', width: 2.5, value: (r) => r.detail || '-' },
+    { header: 'Would unblock it', width: 2.2, value: (r) => unblockingModel(r.unblockedBy) },
   ], data.retest, 'No re-test candidates.');
 
   heading(doc, 'Privacy', 13);
@@ -185,6 +238,13 @@ function radar(doc: Doc, data: ExecutiveReportData) {
   ], data.vendors, 'No primary models recorded.');
 }
 
+/** The radar's best candidate as the re-test row names it: "GPT-6 by OpenAI, high effort" (no effort when the API default or unstated). */
+export function unblockingModel(m: { name: string; vendor: string; effort: string } | null): string {
+  if (!m) return '-';
+  const byVendor = `${m.name} by ${m.vendor}`;
+  return m.effort && m.effort !== 'default' ? `${byVendor}, ${describeEffort(m.effort)}` : byVendor;
+}
+
 function methods(doc: Doc) {
   heading(doc, 'Methods and sources');
   for (const m of METHODS) {
@@ -203,10 +263,17 @@ function footers(doc: Doc, ctx: ReportContext) {
     // Writing below the bottom margin would add a page: lift the margin while the footer is drawn.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.moveTo(left, y - 6).lineTo(left + contentWidth(doc), y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-    doc.text(`${ctx.organisation}  |  AI adoption report`, left, y, { width: contentWidth(doc), align: 'left', lineBreak: false });
-    doc.text(`Page ${i + 1} of ${range.count}`, left, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    // Running footers are pagination artifacts: screen readers skip them.
+    artifact(
+      doc,
+      () => {
+        doc.moveTo(left, y - 6).lineTo(left + contentWidth(doc), y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
+        doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+        doc.text(`${ctx.organisation}  |  AI adoption report`, left, y, { width: contentWidth(doc), align: 'left', lineBreak: false });
+        doc.text(`Page ${i + 1} of ${range.count}`, left, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+      },
+      'Pagination',
+    );
     doc.page.margins.bottom = margin;
   }
   doc.flushPages();

@@ -1,4 +1,6 @@
 import type PDFDocument from 'pdfkit';
+import { artifact, startSection, tagged, taggedTable } from './tagging';
+import { THEME } from './theme';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -6,9 +8,10 @@ type Doc = InstanceType<typeof PDFDocument>;
 export const PAPER = { a4: 'A4', letter: 'LETTER' } as const;
 export type Paper = keyof typeof PAPER;
 
-export const INK = '#111111';
-export const MUTED = '#555555';
-export const RULE = '#999999';
+// The app's text colours (app/globals.css): near-black and a slate grey that keeps 7:1 on white.
+export const INK = THEME.foreground;
+export const MUTED = THEME.mutedForeground;
+export const RULE = '#94a3b8';
 
 export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
@@ -18,54 +21,87 @@ export function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-export function heading(doc: Doc, text: string, size = 16) {
+/** A section heading (H1 at 16 pt, else H2) that opens a new tagged section; `accent` colours it. */
+export function heading(doc: Doc, text: string, size = 16, accent?: string) {
   ensureSpace(doc, size * 4);
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  startSection(doc, text);
+  // A bookmark per section: the viewer's navigation pane lists the report's sections.
+  doc.outline.addItem(text);
+  doc.moveDown(0.6);
+  const left = doc.page.margins.left;
+  const y = doc.y;
+  if (accent) artifact(doc, () => doc.rect(left, y + 1, 4, size * 0.85).fill(accent));
+  tagged(doc, size >= 16 ? 'H1' : 'H2', () => {
+    doc.font('Helvetica-Bold').fontSize(size).fillColor(accent ?? INK).text(text, left + (accent ? 10 : 0), y, { width: contentWidth(doc) - (accent ? 10 : 0) });
+  });
+  doc.x = left;
   doc.moveDown(0.3);
 }
 
 export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; bold?: boolean } = {}) {
-  doc
-    .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
-    .fontSize(options.size ?? 10)
-    .fillColor(options.color ?? INK)
-    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 2 });
+  tagged(doc, 'P', () => {
+    doc
+      .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(options.size ?? 10)
+      .fillColor(options.color ?? INK)
+      .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 2 });
+  });
 }
 
 export type TableColumn<R> = { header: string; width: number; align?: 'left' | 'right'; value: (row: R) => string };
 
-/** A plain ruled table (no fills: it prints the same in black and white); the header repeats after a page break. */
-export function table<R>(doc: Doc, columns: TableColumn<R>[], rows: R[], empty = 'Nothing in this period.') {
+/**
+ * A ruled table, tagged as Table > TR > TH/TD; the header repeats after a page break. With `accent`
+ * (a ledger's colour from the app) the header gets a light tint of it, its text and a thick rule in
+ * it; the body stays black on white, so it still prints in black and white.
+ */
+export function table<R>(doc: Doc, columns: TableColumn<R>[], rows: R[], empty = 'Nothing in this period.', accent?: string) {
   const left = doc.page.margins.left;
   const total = columns.reduce((s, c) => s + c.width, 0);
   const scale = contentWidth(doc) / total;
   const widths = columns.map((c) => c.width * scale);
   const pad = 4;
 
-  const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
-    if (doc.y + height > bottom(doc)) {
-      doc.addPage();
-      if (!bold) drawRow(columns.map((c) => c.header), true);
-    }
-    const top = doc.y;
-    let x = left;
-    cells.forEach((cell, i) => {
-      doc.fillColor(INK).text(cell, x + pad, top + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
-      x += widths[i];
-    });
-    doc.moveTo(left, top + height).lineTo(left + contentWidth(doc), top + height).lineWidth(bold ? 1 : 0.4).strokeColor(bold ? INK : RULE).stroke();
-    doc.x = left;
-    doc.y = top + height;
-  };
-
-  drawRow(columns.map((c) => c.header), true);
+  taggedTable(doc, (tagRow) => {
+    const drawRow = (cells: string[], header: boolean) => {
+      doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
+      if (doc.y + height > bottom(doc)) {
+        doc.addPage();
+        if (!header) drawRow(columns.map((c) => c.header), true);
+      }
+      const top = doc.y;
+      if (header && accent) artifact(doc, () => doc.rect(left, top, contentWidth(doc), height).fillOpacity(0.1).fill(accent).fillOpacity(1));
+      let x = left;
+      tagRow(
+        header,
+        cells.map((cell, i) => {
+          const at = x;
+          x += widths[i];
+          return () => {
+            doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+            doc.fillColor(header && accent ? accent : INK).text(cell, at + pad, top + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
+          };
+        }),
+      );
+      artifact(doc, () =>
+        doc
+          .moveTo(left, top + height)
+          .lineTo(left + contentWidth(doc), top + height)
+          .lineWidth(header ? (accent ? 1.5 : 1) : 0.4)
+          .strokeColor(header ? (accent ?? INK) : RULE)
+          .stroke(),
+      );
+      doc.x = left;
+      doc.y = top + height;
+    };
+    drawRow(columns.map((c) => c.header), true);
+    for (const r of rows) drawRow(columns.map((c) => c.value(r)), false);
+  });
   if (rows.length === 0) {
     doc.moveDown(0.3);
     paragraph(doc, empty, { color: MUTED, size: 9 });
     return;
   }
-  for (const r of rows) drawRow(columns.map((c) => c.value(r)), false);
   doc.moveDown(0.5);
 }

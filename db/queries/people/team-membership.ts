@@ -1,0 +1,35 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { teamMembers, teams, user, type TeamRole } from '../../schema';
+import type { Queryable } from '../../types';
+import type { Actor } from '../admin/audit';
+import { setTeamMemberships } from './users';
+
+export type TeamRoleChoice = TeamRole | 'none';
+
+/** Ids come from forms: check they exist, so a stale or crafted id gets a message, not a 500. */
+export async function userExists(db: Queryable, id: string): Promise<boolean> {
+  return (await db.select({ id: user.id }).from(user).where(eq(user.id, id))).length > 0;
+}
+
+export async function teamExists(db: Queryable, id: number): Promise<boolean> {
+  return (await db.select({ id: teams.id }).from(teams).where(eq(teams.id, id))).length > 0;
+}
+
+/** The user's role in one team, or null when they are not a member. */
+export async function teamRoleOf(db: Queryable, userId: string, teamId: number): Promise<TeamRole | null> {
+  const [row] = await db
+    .select({ teamRole: teamMembers.teamRole })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.userId, userId), eq(teamMembers.teamId, teamId)));
+  return row?.teamRole ?? null;
+}
+
+/**
+ * Puts the user in one team with a role, or takes them out ('none'), leaving their other teams as
+ * they are; one audit entry with every membership before and after. Run it in a transaction.
+ */
+export async function setOneMembership(db: Queryable, actor: Actor, userId: string, teamId: number, teamRole: TeamRoleChoice) {
+  const current = await db.select({ teamId: teamMembers.teamId, teamRole: teamMembers.teamRole }).from(teamMembers).where(eq(teamMembers.userId, userId)).orderBy(asc(teamMembers.teamId));
+  const others = current.filter((m) => m.teamId !== teamId);
+  await setTeamMemberships(db, actor, userId, teamRole === 'none' ? others : [...others, { teamId, teamRole }]);
+}
