@@ -5,11 +5,13 @@ import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { savePasswordPolicyAction, saveSsoProviderAction } from '@/app/(app)/admin/sso-actions';
 import { getSsoSettings } from '@/db/queries/admin/sso';
-import { auditLog } from '@/db/schema';
+import { auditLog, user } from '@/db/schema';
+import { setActiveAction, setRoleAction } from '@/app/(app)/admin/actions';
+import { sessionCookieOf } from './helpers/sign-in';
 import { OIDC_SECRET_PURPOSE, resolveSsoConfig } from '@/lib/auth/sso/config';
 import { openSecret } from '@/lib/security/secrets';
 import { describeEachDb } from './helpers/db';
-import { actAs, actionOutcome, formDataOf, installDb, loadFixtures, type Fixtures, type Outcome } from './helpers/security-harness';
+import { actAs, actionOutcome, DEMO_PASSWORD, formDataOf, installDb, loadFixtures, setRequest, type Fixtures, type Outcome } from './helpers/security-harness';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
@@ -70,6 +72,7 @@ describeEachDb(
     });
 
     it('turns passwords off only with a break-glass admin who has a password', async () => {
+      const otherAdminCookie = await sessionCookieOf((await fx.newUser('admin')).email, DEMO_PASSWORD);
       expect((await run(savePasswordPolicyAction, { passwordsDisabled: 'true', breakGlassUserId: '' }))?.fieldErrors?.breakGlassUserId).toEqual([
         'Choose an active admin with a password as the break-glass account.',
       ]);
@@ -79,6 +82,12 @@ describeEachDb(
         message: 'Local passwords are off, except for the break-glass admin.',
       });
       expect(await getSsoSettings(ctx.db)).toMatchObject({ passwordsDisabled: true, breakGlassUserId: fx.users.admin.id });
+      // Meanwhile the break-glass admin can be neither demoted nor deactivated (here by another admin).
+      await setRequest({ cookie: otherAdminCookie });
+      const kept = 'This is the break-glass admin while passwords are off: choose another one, or turn passwords on, first.';
+      expect(stateOf(await actionOutcome(() => setRoleAction({}, formDataOf({ userId: fx.users.admin.id, role: 'lead' }))))).toEqual({ error: kept });
+      expect(stateOf(await actionOutcome(() => setActiveAction({}, formDataOf({ userId: fx.users.admin.id, active: 'false' }))))).toEqual({ error: kept });
+      expect((await ctx.db.select({ role: user.role, active: user.active }).from(user).where(eq(user.id, fx.users.admin.id)))[0]).toEqual({ role: 'admin', active: true });
       expect(await run(savePasswordPolicyAction, { passwordsDisabled: 'false', breakGlassUserId: '' })).toEqual({ ok: true, message: 'Local passwords are on.' });
       expect(await getSsoSettings(ctx.db)).toMatchObject({ passwordsDisabled: false, breakGlassUserId: null });
       const audits = await ctx.db.select({ after: auditLog.after }).from(auditLog).where(eq(auditLog.action, 'sso.passwords')).orderBy(auditLog.id);

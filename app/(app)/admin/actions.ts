@@ -28,8 +28,16 @@ import {
   userIdSchema,
 } from '@/lib/validation/admin';
 import type { Db } from '@/db';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 
 const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+
+/** While local passwords are off, the break-glass admin is the way in when SSO fails: it stays an active admin. */
+const BREAK_GLASS_KEPT = 'This is the break-glass admin while passwords are off: choose another one, or turn passwords on, first.';
+async function isBreakGlass(db: Db, userId: string) {
+  const s = await getSsoSettings(db);
+  return Boolean(s?.passwordsDisabled && s.breakGlassUserId === userId);
+}
 
 function resetLink(token: string) {
   return `${publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
@@ -71,6 +79,7 @@ export async function setRoleAction(_prev: ActionState, formData: FormData): Pro
   if (!parsed.success) return { error: 'Choose a valid role.' };
   if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return { error: 'You cannot remove your own admin role.' };
   const db = await getDb();
+  if (parsed.data.role !== 'admin' && (await isBreakGlass(db, parsed.data.userId))) return { error: BREAK_GLASS_KEPT };
   const ok = await db.transaction((tx) => setUserRole(tx, actorOf(admin), parsed.data.userId, parsed.data.role));
   revalidatePath('/admin');
   return ok ? { ok: true, message: 'Role saved.' } : { error: 'That user no longer exists.' };
@@ -82,6 +91,7 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
   if (!parsed.success) return { error: 'Invalid request.' };
   if (parsed.data.userId === admin.id) return { error: 'You cannot deactivate yourself.' };
   const db = await getDb();
+  if (parsed.data.active === 'false' && (await isBreakGlass(db, parsed.data.userId))) return { error: BREAK_GLASS_KEPT };
   const ok = await db.transaction((tx) => setUserActive(tx, actorOf(admin), parsed.data.userId, parsed.data.active === 'true'));
   revalidatePath('/admin');
   if (!ok) return { error: 'That user no longer exists.' };
