@@ -11,7 +11,6 @@ import { rawRows } from '@/db/backup/tables';
 import type { Db } from '@/db/types';
 import { describeEachDb } from './helpers/db';
 
-const ROWS = 20_000;
 
 /** Times the bulk statements over `rows` fresh experiments after one-row edits, and checks what the summaries hold. */
 async function bulkRound(db: Db, tag: string, rows: number): Promise<number> {

@@ -11,7 +11,7 @@ import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { BlockerFields } from './blocker-fields';
 import { ModelPicker, type ModelChoice } from './model-picker';
-import { SelectField, TextAreaField, TextField } from './text-field';
+import { ExperimentSelectField as SelectField, ExperimentTextAreaField as TextAreaField, ExperimentTextField as TextField, fieldName } from './experiment-fields';
 
 type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -65,7 +65,7 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
       }}
     >
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {version ? <input type="hidden" name={fieldName('version')} value={version} /> : null}
       {state.error ? (
         <p role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger/10 p-3 text-sm text-danger">
           {state.error}
@@ -96,7 +96,7 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
           <div className="mt-2 grid gap-2 md:grid-cols-2 xl:grid-cols-4">
             {[...entries(MINDSET_LABEL), ['', NOT_SET_LABEL] as [string, string]].map(([value, label]) => (
               <label key={value} className="flex gap-2 rounded-md border border-border p-3 text-sm has-[:checked]:border-primary">
-                <input type="radio" name="mindset" value={value} defaultChecked={(values.mindset ?? '') === value} />
+                <input type="radio" name={fieldName('mindset')} value={value} defaultChecked={(values.mindset ?? '') === value} />
                 <span>
                   <span className="font-medium">{label}</span>
                   <span className="block text-xs text-muted-foreground">{value ? MINDSET_EXPLAIN[value as keyof typeof MINDSET_EXPLAIN] : 'Not decided yet: counted as “not set” in the mindset mix.'}</span>

@@ -13,7 +13,7 @@ import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
  */
 export const EXPERIMENT_FIELDS = [
   'title', 'teamId', 'description', 'hypothesis', 'workType', 'mindset', 'status', 'startDate', 'endDate',
-  'modelIds', 'primaryModelId', 'reasoningUsed', 'dataSensitivity', 'participants',
+  'modelIds', 'primaryModelId', 'dataSensitivity', 'participants',
   'hoursBeforePerTask', 'hoursWithAiPerTask', 'tasksPerMonth', 'spendMonthly', 'spendOneOff', 'spendOneOffDate',
   'qualityBefore', 'qualityAfter',
   'blockedByModel', 'blockerMissing', 'blockerBenchmark', 'blockerMinScore', 'blockerMaxPriceUsd',
@@ -64,7 +64,6 @@ export const experimentSchema = z
         const id = optionalIdOf(s);
         return id === 'invalid' ? null : id;
       }),
-    reasoningUsed: checkbox,
     /** Reasoning effort per picked model (`effort-<id>` fields); checked against the catalog on save (planLinks). */
     efforts: z
       .record(z.string(), z.string().trim().max(20))
@@ -125,6 +124,16 @@ export const experimentSchema = z
   }));
 
 export type ExperimentInput = z.output<typeof experimentSchema>;
+
+/** A name the experiment form may give a field: the form's inputs, form values and the schema all use these. */
+export type ExperimentFieldName = (typeof EXPERIMENT_FIELDS)[number];
+/** The fields the schema reads (the version travels beside them, checked by the write's version check). */
+export type ExperimentSchemaField = Exclude<ExperimentFieldName, 'version'>;
+
+// The schema reads exactly the form's fields (plus `efforts`, one field per model): a field added to one and
+// not the other, or misspelt, fails type-checking here.
+type SchemaKeys = Exclude<keyof z.input<typeof experimentSchema>, 'efforts'>;
+export const schemaMatchesFields: [Exclude<SchemaKeys, ExperimentSchemaField>, Exclude<ExperimentSchemaField, SchemaKeys>] extends [never, never] ? true : never = true;
 
 
 /**
