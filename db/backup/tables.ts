@@ -23,7 +23,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
  * in a backup; 0013 let three experiment fields be not set (only relaxes); 0014 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
- * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null).
+ * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
+ * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is.
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -39,6 +40,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0011_reasoning_effort_usage',
   '0012_api_tokens',
   '0013_not_set_choices',
+  '0014_catalog_sync_jobs',
   SCHEMA_VERSION,
 ];
 
@@ -107,6 +109,8 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
   api_tokens: 'secrets: API token hashes; like sessions, a restore revokes every token (a copied file must not grant API access)',
+  sso_settings: 'single sign-on configuration: holds the sealed OIDC client secret, which a copied file must not carry; an admin enters it again after a restore',
+  sso_role_mappings: 'goes with the single sign-on configuration it belongs to (sso_settings), re-entered with it after a restore',
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',

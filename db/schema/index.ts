@@ -15,3 +15,4 @@ export * from './benchmarks';
 export * from './api-tokens';
 export * from './catalog-sync';
 export * from './jobs';
+export * from './sso';

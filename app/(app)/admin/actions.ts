@@ -29,7 +29,15 @@ import {
 } from '@/lib/validation/admin';
 import type { Db } from '@/db';
 import { actorOf } from '@/db/queries/admin/audit';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 
+
+/** While local passwords are off, the break-glass admin is the way in when SSO fails: it stays an active admin. */
+const BREAK_GLASS_KEPT = 'This is the break-glass admin while passwords are off: choose another one, or turn passwords on, first.';
+async function isBreakGlass(db: Db, userId: string) {
+  const s = await getSsoSettings(db);
+  return Boolean(s?.passwordsDisabled && s.breakGlassUserId === userId);
+}
 
 function resetLink(token: string) {
   return `${publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
@@ -70,6 +78,7 @@ export async function setRoleAction(_prev: ActionState, formData: FormData): Pro
   return withValidForm(formData, { schema: setRoleSchema, invalid: answer('Choose a valid role.') }, async (data) => {
     if (data.userId === admin.id && data.role !== 'admin') return { error: 'You cannot remove your own admin role.' };
     const db = await getDb();
+    if (data.role !== 'admin' && (await isBreakGlass(db, data.userId))) return { error: BREAK_GLASS_KEPT };
     const ok = await db.transaction((tx) => setUserRole(tx, actorOf(admin), data.userId, data.role));
     revalidatePath('/admin');
     return ok ? { ok: true, message: 'Role saved.' } : { error: 'That user no longer exists.' };
@@ -81,6 +90,7 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
   return withValidForm(formData, { schema: setActiveSchema, invalid: answer('Invalid request.') }, async (data) => {
     if (data.userId === admin.id) return { error: 'You cannot deactivate yourself.' };
     const db = await getDb();
+    if (data.active === 'false' && (await isBreakGlass(db, data.userId))) return { error: BREAK_GLASS_KEPT };
     const ok = await db.transaction((tx) => setUserActive(tx, actorOf(admin), data.userId, data.active === 'true'));
     revalidatePath('/admin');
     if (!ok) return { error: 'That user no longer exists.' };

@@ -37,6 +37,7 @@ import { EXPERIMENTS_IMPORT } from './experiments-import';
 import { INSIGHTS } from './insights';
 import { MODELS } from './models';
 import { CATALOG_SYNC } from './catalog-sync';
+import { SSO } from './sso';
 import { EXPORTS } from './exports';
 import { ROUTES } from './routes';
 
@@ -51,6 +52,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...INSIGHTS,
   ...MODELS,
   ...CATALOG_SYNC,
+  ...SSO,
   ...EXPORTS,
   ...ROUTES,
 ];
