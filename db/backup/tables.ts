@@ -21,7 +21,7 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
- * in a backup.
+ * in a backup; the alerts migration added alerts and alert preferences (an older file has none: TABLES_SINCE_ALERTS).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -35,6 +35,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0009_benchmarks_catalog',
   '0010_blocker_benchmark',
   '0011_reasoning_effort_usage',
+  '0012_api_tokens',
   SCHEMA_VERSION,
 ];
 
@@ -61,6 +62,8 @@ export const BACKUP_TABLES = [
   'experiment_models',
   'capability_outcomes',
   'checkins',
+  'alerts',
+  'alert_preferences',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -77,6 +80,15 @@ const CATALOG_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_benchmark
 /** Whether a backup of `schemaVersion` predates the benchmark catalog (tags start with a 4-digit number). */
 export function predatesBenchmarkCatalog(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < CATALOG_MIGRATION.slice(0, 4);
+}
+
+/** Tables added by the alerts migration (issue 20 §3): a backup of an older schema has none, and restores without alerts. */
+export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_preferences'];
+const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
+
+/** Tables a backup of `schemaVersion` may lack because its schema predates them. */
+export function tablesNewerThan(schemaVersion: string): readonly string[] {
+  return [...(predatesBenchmarkCatalog(schemaVersion) ? REFERENCE_TABLES_SINCE_0009 : []), ...(schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4) ? TABLES_SINCE_ALERTS : [])];
 }
 
 /** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */

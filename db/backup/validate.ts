@@ -5,10 +5,9 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_TABLES,
   DROPPED_FROM_BACKUPS,
-  predatesBenchmarkCatalog,
-  REFERENCE_TABLES_SINCE_0009,
   RESTORABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
+  tablesNewerThan,
   type ForeignKey,
 } from './tables';
 
@@ -100,7 +99,7 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
   if (headErrors.length) return { counts, errors: headErrors };
   if (!seen.length) return { counts, errors: ['The backup has no tables.'] };
   // A backup from before the benchmark catalog has none of its tables: the restore loads them from the reference data.
-  const optional: readonly string[] = predatesBenchmarkCatalog(String(head.schemaVersion)) ? REFERENCE_TABLES_SINCE_0009 : [];
+  const optional = tablesNewerThan(String(head.schemaVersion));
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));
   if (unknown.length) errors.push(`Unknown tables: ${unknown.join(', ')}.`);

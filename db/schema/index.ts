@@ -13,3 +13,4 @@ export * from './data-version';
 export * from './insights-rollup';
 export * from './benchmarks';
 export * from './api-tokens';
+export * from './alerts';

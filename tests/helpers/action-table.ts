@@ -51,6 +51,10 @@ import {
   updateExperimentAction,
 } from '@/app/(app)/experiments/actions';
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
+import { markReadAction, savePreferencesAction } from '@/app/(app)/inbox/actions';
+import { getPreferences } from '@/db/queries/alerts/inbox';
+import { alerts } from '@/db/schema';
+import { ALERT_EVENTS } from '@/lib/metrics/alert-events';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
 import { createApiToken } from '@/db/queries/people/api-tokens';
 import { applyImportAction, previewImportAction, type ImportState } from '@/app/(app)/experiments/import/actions';
@@ -592,5 +596,33 @@ export const ACTION_TABLE: TableEntry[] = [
     route: { method: 'GET', path: '/api/v1/openapi.json', handler: apiOpenApiRoute.GET as Handler },
     input: () => ({}),
     fuzz: false,
+  },
+  {
+    name: 'alerts: mark an alert read',
+    effect: { changes: ['alerts'] },
+    allowed: SIGNED_IN,
+    action: markReadAction,
+    // A fresh unread alert of the caller's own (for anon, an executive's: refused before it is looked at).
+    input: async (fx, caller) => {
+      const to = fx.users[caller === 'anon' ? 'executive' : caller];
+      const [row] = await fx.db.insert(alerts).values({ recipientId: to.id, event: 'stale', key: `t:${fx.uid()}`, title: 'Test alert' }).returning({ id: alerts.id });
+      return { id: String(row.id) };
+    },
+  },
+  {
+    name: 'alerts: save one’s alert preferences',
+    effect: { changes: ['alert_preferences'], audit: 'alerts.preferences' },
+    allowed: SIGNED_IN,
+    action: savePreferencesAction,
+    // Flips the caller's "no check-in" alert, so every call changes something.
+    input: async (fx, caller) => {
+      const me = fx.users[caller === 'anon' ? 'executive' : caller];
+      const stale = (await getPreferences(fx.db, me.id)).find((p) => p.event === 'stale')!;
+      const form: Record<string, string> = {};
+      for (const e of ALERT_EVENTS) form[`delivery_${e}`] = 'immediate';
+      for (const e of ALERT_EVENTS) if (e !== 'stale') form[`enabled_${e}`] = 'on';
+      if (!stale.enabled) form.enabled_stale = 'on';
+      return form;
+    },
   },
 ];
