@@ -21,7 +21,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
- * in a backup; the alerts migration added alerts and alert preferences (an older file has none: TABLES_SINCE_ALERTS).
+ * in a backup; 0015 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
+ * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); the alerts
+ * migration added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -36,6 +38,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0010_blocker_benchmark',
   '0011_reasoning_effort_usage',
   '0012_api_tokens',
+  '0015_catalog_sync_jobs',
   SCHEMA_VERSION,
 ];
 
@@ -58,6 +61,8 @@ export const BACKUP_TABLES = [
   'benchmarks',
   'benchmark_scores',
   'model_aliases',
+  'catalog_syncs',
+  'job_runs',
   'experiments',
   'experiment_models',
   'capability_outcomes',
@@ -82,13 +87,22 @@ export function predatesBenchmarkCatalog(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < CATALOG_MIGRATION.slice(0, 4);
 }
 
-/** Tables added by the alerts migration (issue 20 §3): a backup of an older schema has none, and restores without alerts. */
+/** Tables added by the catalog-sync migration: backups of older schemas do not hold them (they restore empty). */
+export const TABLES_SINCE_CATALOG_SYNC: readonly BackupTable[] = ['catalog_syncs', 'job_runs'];
+
+const SYNC_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_catalog_sync_jobs'))!.tag;
+
+/** Tables added by the alerts migration (issue 20 §3): backups of older schemas do not hold them (they restore empty). */
 export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_preferences'];
+
 const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
 
-/** Tables a backup of `schemaVersion` may lack because its schema predates them. */
-export function tablesNewerThan(schemaVersion: string): readonly string[] {
-  return [...(predatesBenchmarkCatalog(schemaVersion) ? REFERENCE_TABLES_SINCE_0009 : []), ...(schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4) ? TABLES_SINCE_ALERTS : [])];
+export function predatesAlerts(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
+}
+
+export function predatesCatalogSync(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < SYNC_MIGRATION.slice(0, 4);
 }
 
 /** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */
@@ -107,6 +121,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
+  job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
 };
 
 export type BackupFile = {

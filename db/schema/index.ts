@@ -13,4 +13,6 @@ export * from './data-version';
 export * from './insights-rollup';
 export * from './benchmarks';
 export * from './api-tokens';
+export * from './catalog-sync';
+export * from './jobs';
 export * from './alerts';

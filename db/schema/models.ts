@@ -62,6 +62,8 @@ export const modelPrices = pgTable(
     outputUsdPerMtok: numeric('output_usd_per_mtok', { precision: 12, scale: 4 }).notNull(),
     source: text('source').notNull(),
     note: text('note'),
+    /** When a catalog sync read the price from its source (null: the reference data or an admin). */
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -68,6 +68,12 @@ import {
   updateModelAction,
 } from '@/app/(app)/models/actions';
 import * as backupRoute from '@/app/api/admin/backup/route';
+import * as catalogSyncRoute from '@/app/api/admin/catalog-sync/route';
+import * as jobsRunRoute from '@/app/api/jobs/run/route';
+import { addAliasAction, applySyncAction, deleteAliasAction, discardSyncAction } from '@/app/(app)/admin/catalog/actions';
+import { modelAliases } from '@/db/schema';
+import { startSync } from '@/lib/catalog-sync/service';
+import type { Db } from '@/db/types';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as exportRoute from '@/app/api/export/experiments/route';
 import * as healthRoute from '@/app/api/health/route';
@@ -139,6 +145,17 @@ const EVERYONE: readonly Caller[] = ['anon', ...SIGNED_IN];
 /** Signing out ends the caller's session; signed out, there is nothing to end. */
 const SIGN_OUT = (caller: Caller): Effect => (caller === 'anon' ? READ_ONLY : { changes: ['session'] });
 const ADMIN: readonly Caller[] = ['admin'];
+
+/** A models.dev file offering one new first-party model, so each call has something to sync. */
+function modelsDevFile(uid: string): string {
+  const id = `sync-${uid}`.toLowerCase();
+  return JSON.stringify({ openai: { id: 'openai', name: 'OpenAI', models: { [id]: { id, name: `Sync ${uid}`, release_date: '2026-01-01', cost: { input: 1, output: 2 } } } } });
+}
+async function pendingSync(db: Db, uid: string): Promise<number> {
+  const r = await startSync(db, 'models.dev', { bytes: new TextEncoder().encode(modelsDevFile(uid)), fileName: 'api.json', origin: 'upload' }, null);
+  if (!r.ok) throw new Error(r.error);
+  return r.id;
+}
 /** Experiment writes: the lead of the experiment's team, and admins. */
 const TEAM_WRITERS: readonly Caller[] = ['teamLead', 'admin'];
 
@@ -427,6 +444,47 @@ export const ACTION_TABLE: TableEntry[] = [
     input: (fx) => ({ body: modelImportCsv(fx) }),
   },
 
+  // ---- catalog sync and aliases (app/(app)/admin/catalog/actions.ts, app/api/admin/catalog-sync) ----
+  {
+    name: 'route: POST /api/admin/catalog-sync',
+    effect: { changes: ['catalog_syncs'], audit: 'catalog.sync.read' },
+    allowed: ADMIN,
+    route: { method: 'POST', path: '/api/admin/catalog-sync?source=models.dev&name=api.json', body: 'text', handler: catalogSyncRoute.POST as Handler },
+    input: (fx) => ({ body: modelsDevFile(fx.uid()) }),
+  },
+  {
+    name: 'admin: apply a catalog sync',
+    effect: { changes: ['ai_models', 'model_prices', 'model_aliases', 'catalog_syncs'], audit: 'catalog.sync' },
+    allowed: ADMIN,
+    action: applySyncAction,
+    input: async (fx) => ({ id: String(await pendingSync(fx.db, fx.uid())) }),
+  },
+  {
+    name: 'admin: discard a catalog sync',
+    effect: { changes: ['catalog_syncs'], audit: 'catalog.sync.discard' },
+    allowed: ADMIN,
+    action: discardSyncAction,
+    input: async (fx) => ({ id: String(await pendingSync(fx.db, fx.uid())) }),
+  },
+  {
+    name: 'admin: map an outside id to a model',
+    effect: { changes: ['model_aliases'], audit: 'alias.create' },
+    allowed: ADMIN,
+    action: addAliasAction,
+    input: async (fx) => ({ source: 'epoch', externalId: `v-${fx.uid()}`, modelId: String((await fx.db.select({ id: modelAliases.modelId }).from(modelAliases).limit(1))[0].id), effort: 'high' }),
+  },
+  {
+    name: 'admin: remove an alias',
+    effect: { changes: ['model_aliases'], audit: 'alias.delete' },
+    allowed: ADMIN,
+    action: deleteAliasAction,
+    input: async (fx) => {
+      const [any] = await fx.db.select({ modelId: modelAliases.modelId }).from(modelAliases).limit(1);
+      const [row] = await fx.db.insert(modelAliases).values({ source: 'epoch', externalId: `gone-${fx.uid()}`, modelId: any.modelId, effort: 'default' }).returning({ id: modelAliases.id });
+      return { aliasId: String(row.id) };
+    },
+  },
+
   // ---- exports, reports and backups (app/api) ----
   {
     name: 'route: GET /api/export/experiments (csv)',
@@ -508,6 +566,14 @@ export const ACTION_TABLE: TableEntry[] = [
     refusal: () => 'notfound',
     route: { method: 'POST', path: '/api/auth/reset-password', body: 'json', handler: authRoute.POST, params: { all: ['reset-password'] } },
     input: async (fx) => ({ token: await fx.resetToken(), newPassword: 'password123' }),
+  },
+  {
+    // `npm run jobs` signs with the app secret (tests/jobs-command.test.ts); a session is not enough.
+    name: 'route: POST /api/jobs/run (no signature)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'POST', path: '/api/jobs/run', body: 'json', handler: jobsRunRoute.POST as Handler },
+    input: () => ({ job: 'catalog-sync' }),
   },
   {
     name: 'route: GET /api/health',

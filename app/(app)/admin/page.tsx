@@ -1,5 +1,11 @@
 import type { Metadata } from 'next';
+import { CatalogSyncCard } from '@/components/admin/catalog-sync-card';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
+import { listSyncs } from '@/db/queries/models/catalog-sync';
+import { listJobRuns } from '@/db/queries/admin/jobs';
+import { JobHistory } from '@/components/admin/job-history';
+import { listJobs } from '@/lib/jobs/registry';
+import { jobsEnabled } from '@/lib/jobs/schedule';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { LockOutsTable } from '@/components/admin/lockouts-table';
 import { SettingsForm } from '@/components/admin/settings-form';
@@ -30,13 +36,30 @@ export default async function AdminPage() {
     perClient: THROTTLE.maxFailuresPerClient,
     keepHours: THROTTLE.keepHours,
   };
-  const [users, teams, settings, lockOuts, serviceTokens] = await Promise.all([
+  const [users, teams, settings, lockOuts, serviceTokens, syncs, runs] = await Promise.all([
     listUsers(db),
     listTeamsWithCounts(db),
     getSettings(db),
     listLockOuts(db, limits),
     listServiceTokens(db),
+    listSyncs(db),
+    listJobRuns(db),
   ]);
+  // The server checked these at start; a page never fails on them.
+  const scheduleOf = (j: ReturnType<typeof listJobs>[number]) => {
+    try {
+      return j.schedule(process.env);
+    } catch {
+      return 'misconfigured';
+    }
+  };
+  const jobs = listJobs().map((j) => ({ name: j.name, description: j.description, schedule: scheduleOf(j) }));
+  let enabled = true;
+  try {
+    enabled = jobsEnabled();
+  } catch {
+    enabled = false;
+  }
   return (
     <>
       <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
@@ -85,6 +108,8 @@ export default async function AdminPage() {
             </tbody>
           </Table>
         </Card>
+        <CatalogSyncCard syncs={syncs} />
+        <JobHistory jobs={jobs} runs={runs} enabled={enabled} />
         <Card>
           <CardHeader
             title="Service tokens"
