@@ -12,7 +12,7 @@ test('the alerts job fills the inbox; the bell counts unread alerts; mark read a
   // What `npm run jobs -- alerts` sends to a running server.
   const run = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } });
   expect(run.status()).toBe(200);
-  expect(await run.json()).toMatchObject({ ran: true, outcome: 'ok' });
+  expect(await run.json()).toMatchObject({ ran: true, outcome: 'succeeded', summary: expect.stringMatching(/new alert/) });
 
   await page.goto('/inbox');
   await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
@@ -32,7 +32,7 @@ test('the alerts job fills the inbox; the bell counts unread alerts; mark read a
 
   // Running the job again writes nothing twice.
   const again = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } });
-  expect(await again.json()).toMatchObject({ ran: true, outcome: 'ok' });
+  expect(await again.json()).toMatchObject({ ran: true, outcome: 'succeeded', summary: expect.stringMatching(/new alert/) });
   await page.reload();
   await expect(page.getByTestId('alert-item')).toHaveCount(total);
 

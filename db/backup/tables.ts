@@ -113,6 +113,7 @@ export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_a
  * BACKUP_TABLES (tests/backup-tables.test.ts): a new table joins one list or the other.
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
+  outbox: 'a delivery queue: a restore must not send old mail again (the alerts themselves are backed up)',
   session: 'sessions: a restore signs everyone out',
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',

@@ -16,3 +16,4 @@ export * from './api-tokens';
 export * from './catalog-sync';
 export * from './jobs';
 export * from './alerts';
+export * from './outbox';

@@ -19,3 +19,5 @@ const shape = Object.fromEntries(
 export const preferencesSchema = z.strictObject(shape).transform((v: Record<string, unknown>) =>
   ALERT_EVENTS.map((event: AlertEvent) => ({ event, enabled: v[`enabled_${event}`] === 'on', delivery: v[`delivery_${event}`] as Delivery })),
 );
+
+export const resendSchema = z.strictObject({ id: z.coerce.number({ error: 'Invalid request.' }).int().positive().max(MAX_ID) });

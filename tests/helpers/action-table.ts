@@ -53,7 +53,8 @@ import {
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { markReadAction, savePreferencesAction } from '@/app/(app)/inbox/actions';
 import { getPreferences } from '@/db/queries/alerts/inbox';
-import { alerts } from '@/db/schema';
+import { alerts, outbox } from '@/db/schema';
+import { resendDeadLetterAction } from '@/app/(app)/admin/outbox-actions';
 import { ALERT_EVENTS } from '@/lib/metrics/alert-events';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
 import { createApiToken } from '@/db/queries/people/api-tokens';
@@ -689,6 +690,20 @@ export const ACTION_TABLE: TableEntry[] = [
       for (const e of ALERT_EVENTS) if (e !== 'stale') form[`enabled_${e}`] = 'on';
       if (!stale.enabled) form.enabled_stale = 'on';
       return form;
+    },
+  },
+  {
+    name: 'admin: resend a dead-lettered message',
+    effect: { changes: ['outbox'], audit: 'outbox.resend' },
+    allowed: ['admin'],
+    action: resendDeadLetterAction,
+    // A fresh dead message to put back in the queue.
+    input: async (fx) => {
+      const [row] = await fx.db
+        .insert(outbox)
+        .values({ key: `t:${fx.uid()}`, recipient: 'x@example.test', subject: 'S', text: 'T', status: 'dead', attempts: 5 })
+        .returning({ id: outbox.id });
+      return { id: String(row.id) };
     },
   },
 ];

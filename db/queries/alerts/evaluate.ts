@@ -4,7 +4,7 @@ import type { Queryable } from '../../types';
 import { detectPrice, detectPrivacy, detectRetest, detectRetirement, detectStale } from './detect';
 import { priceDropPercent, type AlertCandidate } from '@/lib/metrics/alert-events';
 
-export type EvaluateResult = { candidates: number; created: number };
+export type EvaluateResult = { candidates: number; created: number; createdIds: number[] };
 
 /**
  * Runs every detector for `today` and writes one alert per event occurrence and recipient. Safe to run twice at
@@ -32,11 +32,11 @@ export async function evaluateAlerts(db: Queryable, today: string, options: { dr
       .filter((r) => !disabled.has(`${r}|${c.event}`))
       .map((recipientId) => ({ recipientId, event: c.event, key: c.key, title: c.title, body: c.body, link: c.link })),
   );
-  let created = 0;
+  const createdIds: number[] = [];
   // Small batches keep each statement's parameters well under the driver's limit.
   for (let i = 0; i < rows.length; i += 200) {
     const inserted = await db.insert(alerts).values(rows.slice(i, i + 200)).onConflictDoNothing({ target: [alerts.recipientId, alerts.key] }).returning({ id: alerts.id });
-    created += inserted.length;
+    createdIds.push(...inserted.map((r) => r.id));
   }
-  return { candidates: rows.length, created };
+  return { candidates: rows.length, created: createdIds.length, createdIds };
 }

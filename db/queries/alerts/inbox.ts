@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { alertPreferences, alerts } from '../../schema';
+import { alertPreferences, alerts, user } from '../../schema';
 import { writeAudit } from '../admin/audit';
 import type { Db, Queryable } from '../../types';
 import { ALERT_EVENTS, type AlertEvent, type Delivery } from '@/lib/metrics/alert-events';
@@ -68,4 +68,16 @@ export async function savePreferences(db: Db, actor: { id: string; email: string
     }
     return changed.map((c) => c.event);
   });
+}
+
+/** The given alerts whose recipient wants email right away (no preference row: right away), with their address. */
+export async function alertsToEmailNow(db: Queryable, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: alerts.id, email: user.email, name: user.name, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link })
+    .from(alerts)
+    .innerJoin(user, eq(user.id, alerts.recipientId))
+    .leftJoin(alertPreferences, and(eq(alertPreferences.userId, alerts.recipientId), eq(alertPreferences.event, alerts.event)))
+    .where(and(inArray(alerts.id, ids), eq(user.active, true), sql`coalesce(${alertPreferences.delivery}, 'immediate') = 'immediate'`))
+    .orderBy(alerts.id);
 }
