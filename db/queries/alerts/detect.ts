@@ -66,7 +66,7 @@ export async function detectPrivacy(db: Queryable, today: string): Promise<Alert
     key: `privacy:${item.id}:${item.models.map((m) => m.id).sort((a, b) => a - b).join(',')}`,
     recipients: uniq([...(leads.get(item.teamId) ?? []), ...adminIds]),
     title: `Privacy flag: “${item.title}” (${item.team})`,
-    body: `${item.sensitivity} data goes to ${item.models.map((m) => m.name).join(', ') || 'a model'} whose provider may train on it.`,
+    body: `${item.sensitivity.charAt(0).toUpperCase()}${item.sensitivity.slice(1)} data goes to ${item.models.map((m) => m.name).join(', ') || 'a model'} whose provider may train on it.`,
     link: `/experiments/${item.id}`,
   }));
 }
