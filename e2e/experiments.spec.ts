@@ -61,7 +61,8 @@ test.describe('a team lead logs an experiment', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(page.getByText('<b>Escalations</b> summarised daily', { exact: true })).toBeVisible(); // shown as text, never run
-    await expect(page.getByTestId('history')).toContainText('Status: proposed → running');
+    await expect(page.getByTestId('history')).toContainText('Status: Proposed → Running');
+    await expect(page.getByTestId('history')).toContainText('Start date: — → 2026-01-05');
 
     const checkin = page.getByRole('form', { name: 'Add a check-in' });
     await checkin.getByLabel('Check-in date').fill('2026-02-01');
@@ -82,6 +83,39 @@ test.describe('a team lead logs an experiment', () => {
     await exec.goto(`/experiments?q=${encodeURIComponent(title)}&status=completed`);
     await expect(exec.getByText('No experiment matches these filters')).toBeVisible();
     await other.close();
+  });
+
+  test('quick capture leaves work type, mindset and data sensitivity "not set", and the history reads labels and units', async ({ page }) => {
+    const title = unique('Quick not set');
+    const path = await createQuick(page, title);
+    await expect(page.getByTestId('fact-work-type')).toHaveText('Not set');
+    await expect(page.getByTestId('fact-mindset')).toHaveText('Not set');
+    await expect(page.getByTestId('fact-sensitivity')).toHaveText('Not set');
+    // The list says so too, and "Not set" is a filter of its own.
+    await page.goto(`/experiments?q=${encodeURIComponent(title)}&mindset=not_set&workType=not_set`);
+    const row = page.getByTestId('experiments-table').getByRole('row').filter({ hasText: title });
+    await expect(row).toContainText('Not set');
+    await expect(page.getByTestId('result-count')).toContainText('1 experiment');
+
+    // The edit form opens with nothing chosen; choosing records the choice, and the history says it in words.
+    await page.goto(`${path}/edit`);
+    await expect(page.getByLabel('Work type')).toHaveValue('');
+    await expect(page.getByRole('radio', { name: /^Not set/ })).toBeChecked();
+    await page.getByRole('radio', { name: /^Create a new capability/ }).check();
+    await page.getByLabel('Work type').selectOption({ label: 'Analysis' });
+    await page.getByLabel('AI spend per month (USD)').fill('1250');
+    await page.getByLabel('Used GPT-4o', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByTestId('fact-mindset')).toHaveText('Create a new capability');
+    await expect(page.getByTestId('fact-sensitivity')).toHaveText('Not set');
+    const history = page.getByTestId('history');
+    await expect(history).toContainText('Mindset: Not set → New capability');
+    await expect(history).toContainText('Work type: Not set → Analysis');
+    await expect(history).toContainText('AI spend per month: — → $1,250');
+    await expect(history).toContainText('Models: — → GPT-4o (primary)');
+    await expect(history).not.toContainText('spendMonthlyCents');
+    await expect(history).not.toContainText('["');
   });
 
   test('a stale copy saved from a second window gets the conflict message and overwrites nothing', async ({ page, browser }) => {
@@ -130,7 +164,7 @@ test.describe('a team lead logs an experiment', () => {
     await page.getByLabel('CSV file').setInputFiles(file);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByTestId('import-summary')).toContainText('1 row(s) will be created, 0 rejected');
-    await expect(page.getByTestId('import-becomes')).toHaveText('Customer Support · Running · Other · New capability · GPT-4o (primary)');
+    await expect(page.getByTestId('import-becomes')).toHaveText('Customer Support · Running · Work type not set · New capability · GPT-4o (primary) · Data sensitivity not set');
     await page.getByRole('button', { name: 'Import 1 experiment' }).click();
     await expect(page.getByRole('status')).toContainText('Imported 1 experiment');
     await page.goto(`/experiments?q=${encodeURIComponent(title)}`);

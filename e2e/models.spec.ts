@@ -227,7 +227,28 @@ test.describe('catalog administration by form', () => {
     await expect(page.getByTestId('price-row').nth(1)).toContainText('entered by admin@uplift.demo');
     // The catalog shows the price in force today: the new one.
     await page.goto('/models?q=claude+3+haiku');
-    await expect(page.getByTestId('model-row-claude-3-haiku')).toContainText('$0.200');
+    await expect(page.getByTestId('model-row-claude-3-haiku')).toContainText('$0.20');
+  });
+
+  test('an admin enters a FrontierMath score at an effort for a reasoning model; a score above 100% is refused next to the field', async ({ page }) => {
+    await page.goto('/models/grok-4.20');
+    const form = page.getByRole('form', { name: 'Add a benchmark score' });
+    await form.getByLabel('Benchmark').selectOption({ label: 'FrontierMath (tiers 1-3)' });
+    await form.getByLabel('Score (%)').fill('120');
+    await form.getByLabel('Reasoning effort').fill('high');
+    await form.getByLabel('Source').fill('vendor card');
+    await form.getByRole('button', { name: 'Save score' }).click();
+    await expect(form.locator('#score-error')).toHaveText('FrontierMath (tiers 1-3) is a percentage, at most 100.');
+    await form.getByLabel('Score (%)').fill('33.5');
+    await form.getByRole('button', { name: 'Save score' }).click();
+    await expect(form.getByRole('status')).toHaveText('Score 33.5 saved.');
+    await page.reload();
+    await expect(page.getByTestId('scores-frontiermath')).toContainText('33.5%');
+    await expect(page.getByTestId('scores-frontiermath')).toContainText('vendor card (entered by admin@uplift.demo');
+    // The ECI has one score per model: the effort field is off.
+    await page.getByRole('form', { name: 'Add a benchmark score' }).getByLabel('Benchmark').selectOption('eci');
+    await expect(page.getByRole('form', { name: 'Add a benchmark score' }).getByLabel('Reasoning effort')).toBeDisabled();
+    await page.getByRole('form', { name: 'Add a benchmark score' }).screenshot({ path: 'test-results/model-score-form.png' });
   });
 });
 

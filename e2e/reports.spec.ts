@@ -36,7 +36,7 @@ test.describe('an executive exports what the filters select', () => {
     expect(shown).toBeGreaterThan(0);
     const rows = parseCsv((await download(page, 'CSV', 'CSV')).bytes);
     expect(rows.length).toBe(shown);
-    expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(['completed']));
+    expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(['Completed']));
   });
 
   test('CSV, Excel and PDF hold exactly the filtered experiments', async ({ page }) => {
@@ -48,14 +48,15 @@ test.describe('an executive exports what the filters select', () => {
     const shown = Number((await page.getByTestId('export-count').locator('strong').first().textContent())!.replace(/,/g, ''));
     expect(shown).toBeGreaterThan(0);
 
-    // CSV: every row has the mindset, and it is exactly the unfiltered export narrowed by hand.
+    // CSV: every row has the mindset (its label, and its code in its own column), and it is exactly the unfiltered export narrowed by hand.
     const csv = await download(page, 'CSV', 'CSV');
     expect(csv.name).toMatch(/^uplift-experiments-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parseCsv(csv.bytes);
     expect(rows.length).toBe(shown);
-    expect(new Set(rows.map((r) => r.Mindset))).toEqual(new Set(['new_capability']));
+    expect(new Set(rows.map((r) => r.Mindset))).toEqual(new Set(['New capability']));
+    expect(new Set(rows.map((r) => r['Mindset code']))).toEqual(new Set(['new_capability']));
     const everything = parseCsv(await (await page.request.get('/api/export/experiments?format=csv')).body());
-    expect(rows.map((r) => r.ID).sort()).toEqual(everything.filter((r) => r.Mindset === 'new_capability').map((r) => r.ID).sort());
+    expect(rows.map((r) => r.ID).sort()).toEqual(everything.filter((r) => r['Mindset code'] === 'new_capability').map((r) => r.ID).sort());
     await expect(page.getByText(/Downloaded uplift-experiments-/)).toBeVisible();
 
     // Excel: the same experiments on the Experiments sheet, and a Summary sheet.
@@ -77,7 +78,7 @@ test.describe('an executive exports what the filters select', () => {
     const text = extractPdfText(pdf.bytes);
     const to = today();
     const from = daysBefore(to, 89);
-    const active = rows.filter((r) => r.Status !== 'proposed' && r['Start date'] && r['Start date'] <= to && (r['End date'] || to) >= from);
+    const active = rows.filter((r) => r['Status code'] !== 'proposed' && r['Start date'] && r['Start date'] <= to && (r['End date'] || to) >= from);
     expect(rows.filter((r) => r['Active in the period'] === 'yes').length).toBe(active.length);
     expect(text).toContain(`Period: ${from} to ${to}`);
     expect(text).toContain('ACTIVE EXPERIMENTS');

@@ -1,15 +1,54 @@
-/** Display formatting shared by pages, exports and reports. */
-export const formatNumber = (n: number | null | undefined, digits = 0) =>
-  n == null || Number.isNaN(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-
-export const formatUsd = (n: number | string | null | undefined, digits = 2) => {
-  if (n == null || n === '') return '—';
-  const v = Number(n);
-  return `$${v.toLocaleString('en-US', { minimumFractionDigits: v < 1 && v > 0 ? Math.max(digits, 3) : digits, maximumFractionDigits: v < 1 && v > 0 ? 4 : digits })}`;
+/**
+ * Display formatting shared by pages, exports and reports: one way to write a number, an amount or a
+ * price everywhere, with thousands separators ("1,238 hours", "$8,230"). Intl.NumberFormat (built into
+ * Node and every browser) does the work; formatters are built once per style.
+ */
+const cache = new Map<string, Intl.NumberFormat>();
+const nf = (options: Intl.NumberFormatOptions) => {
+  const key = JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat('en-US', options)));
+  return f;
 };
 
+const missing = (n: unknown): n is null | undefined | '' => n == null || n === '' || (typeof n === 'number' && Number.isNaN(n));
+
+/** "1,238", "2.5" (up to `digits` decimals, none forced); "—" when there is no figure. */
+export const formatNumber = (n: number | null | undefined, digits = 0) =>
+  missing(n) ? '—' : nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+
+/** "1,238 hours", "1 hour", "2.5 hours". */
+export const formatHours = (n: number | string | null | undefined, digits = 1) => {
+  if (missing(n)) return '—';
+  const v = Number(n);
+  return `${formatNumber(v, digits)} ${v === 1 ? 'hour' : 'hours'}`;
+};
+
+/**
+ * A price or an amount in US dollars, in one style: two decimals ("$2.50", "$1,250.00"), more only below
+ * a dollar so a small price stays exact ("$0.075"), never fewer. `digits` raises the minimum (cost per task).
+ */
+export const formatUsd = (n: number | string | null | undefined, digits = 2) => {
+  if (missing(n)) return '—';
+  const v = Number(n);
+  const small = v !== 0 && Math.abs(v) < 1;
+  return nf({ style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: small ? Math.max(digits, 4) : digits }).format(v);
+};
+
+/** Whole dollars from cents, as the dashboard's cards write spend: "$8,230". */
 export const formatMoneyCents = (cents: number | null | undefined, currency = 'USD') =>
-  cents == null ? '—' : (cents / 100).toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+  missing(cents) ? '—' : nf({ style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(cents / 100);
+
+/** An amount of money from cents, exact to the cent when it has cents: "$250", "$1,234.50". */
+export const formatCentsExact = (cents: number | null | undefined) => {
+  if (missing(cents)) return '—';
+  const whole = cents % 100 === 0;
+  return nf({ style: 'currency', currency: 'USD', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(cents / 100);
+};
+
+/** A share (0–1) as a whole percentage, never above 100% or below 0%: "42%". */
+export const formatPercent = (share: number | null | undefined) =>
+  missing(share) ? '—' : nf({ style: 'percent', maximumFractionDigits: 0 }).format(Math.min(1, Math.max(0, share)));
 
 export const formatFlop = (flop: number | null | undefined) => {
   if (flop == null) return '—';

@@ -45,3 +45,19 @@ export const DATA_POLICY_LABEL = {
 } as const;
 
 export const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;
+
+/** What a choice nobody has made yet reads as (work type, mindset, data sensitivity after quick capture). */
+export const NOT_SET_LABEL = 'Not set';
+
+import { NOT_SET } from '@/lib/metrics/not-set';
+
+export { NOT_SET, type NotSet } from '@/lib/metrics/not-set';
+
+/** The label of an optional coded value: "Not set" for null. */
+export const labelOrNotSet = <K extends string>(labels: Record<K, string>, value: K | null | undefined): string =>
+  value == null ? NOT_SET_LABEL : labels[value];
+
+/** The labels of the filter choices, where "not set" is a value one can filter by. */
+export const MINDSET_SHORT_OR_NOT_SET = { ...MINDSET_SHORT, [NOT_SET]: NOT_SET_LABEL } as const;
+export const WORK_TYPE_OR_NOT_SET = { ...WORK_TYPE_LABEL, [NOT_SET]: NOT_SET_LABEL } as const;
+export const SENSITIVITY_OR_NOT_SET = { ...SENSITIVITY_LABEL, [NOT_SET]: NOT_SET_LABEL } as const;

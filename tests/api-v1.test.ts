@@ -94,7 +94,8 @@ describeEachDb('read API /api/v1', (ctx) => {
       teamId: fx.teamA,
       team: 'Alpha',
       status: 'running',
-      mindset: 'accelerate',
+      // The fixture never chose a mindset: not set, never a guessed 'accelerate'.
+      mindset: null,
       workType: a1.workType,
       startDate: '2026-10-01',
       endDate: null,

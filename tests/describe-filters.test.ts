@@ -18,6 +18,10 @@ describe('filters as a reader says them', () => {
       'Re-test candidate',
     ]);
   });
+  it('names "not set" as a reader says it, and drops a code that names nothing', () => {
+    const f = parseExperimentFilters(new URLSearchParams('mindset=not_set,new_capability&workType=not_set&sensitivity=not_set,bogus'));
+    expect(describeFilters(f, names).map((c) => c.text)).toEqual(['Mindset: Not set, New capability', 'Work type: Not set', 'Data sensitivity: Not set']);
+  });
   it('is one line on an export’s cover, and says so when nothing filters', () => {
     const f = parseExperimentFilters(new URLSearchParams('team=2,3&workType=analysis'));
     expect(filtersSentence(f, names)).toBe('Teams: Finance, Marketing · Work type: Analysis');

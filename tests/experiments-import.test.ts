@@ -109,7 +109,7 @@ describeEachDb(
         csv([{ title: 'By name', team: 'Customer Support', models: 'Claude Sonnet 4.6; gpt-4o', status: 'Running', start_date: '2026-01-05', hours_before_per_task: '1', hours_with_ai_per_task: '0.25', tasks_per_month: '100', spend_monthly_usd: '40' }]),
       );
       expect(plan).toMatchObject({ creatable: 1, rejected: 0 });
-      expect(plan.rows[0].becomes).toBe('Customer Support · Running · Other · Accelerate · 2026-01-05 to … · Claude Sonnet 4.6 (primary), GPT-4o · saves 75 h/month · $40/month');
+      expect(plan.rows[0].becomes).toBe('Customer Support · Running · Work type not set · Mindset not set · 2026-01-05 to … · Claude Sonnet 4.6 (primary), GPT-4o · Data sensitivity not set · saves 75 h/month · $40/month');
     });
     it('shows every error of a row at once: a bad model and a team the lead does not lead', async () => {
       const lead = await sessionUser(ctx.db, 'lead@uplift.demo');

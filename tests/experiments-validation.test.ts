@@ -28,16 +28,16 @@ describe('hours saved per month', () => {
 });
 
 describe('experiment form validation', () => {
-  it('needs only a title (quick capture) and fills sensible defaults', () => {
+  it('needs only a title (quick capture) and records no guessed mindset, work type or data sensitivity', () => {
     const r = experimentSchema.safeParse({ title: '  Draft replies with AI  ' });
     expect(r.success).toBe(true);
     expect(r.data).toMatchObject({
       title: 'Draft replies with AI',
       teamId: null,
       status: 'proposed',
-      mindset: 'accelerate',
-      workType: 'other',
-      dataSensitivity: 'internal',
+      mindset: null,
+      workType: null,
+      dataSensitivity: null,
       modelIds: [],
       primaryModelId: null,
       hoursBeforePerTask: null,
@@ -86,6 +86,13 @@ describe('experiment form validation', () => {
     const ok = experimentSchema.safeParse({ title: 'x', blockedByModel: 'on', blockerMissing: 'Long contracts', blockerMinScore: '80', blockerMaxPriceUsd: '5' });
     expect(ok.data).toMatchObject({ blockedByModel: true, blockerMinScore: 80, blockerMaxPriceUsd: 5 });
   });
+  it('keeps a choice once made, and an empty choice (the form\'s "Not set") as not set', () => {
+    const chosen = experimentSchema.parse({ title: 'x', mindset: 'new_capability', workType: 'analysis', dataSensitivity: 'confidential' });
+    expect(chosen).toMatchObject({ mindset: 'new_capability', workType: 'analysis', dataSensitivity: 'confidential' });
+    const cleared = experimentSchema.parse({ title: 'x', mindset: '', workType: '', dataSensitivity: '' });
+    expect(cleared).toMatchObject({ mindset: null, workType: null, dataSensitivity: null });
+  });
+
   it('rejects enum values that are not in the lists', () => {
     const e = errorsOf(experimentSchema.safeParse({ title: 'x', status: 'done', mindset: 'magic', conclusion: 'great' }));
     expect(e.status).toBe('Choose a status from the list.');

@@ -54,7 +54,8 @@ describeEachDb(
       for (const r of rows) {
         const e = byId.get(Number(r.ID))!;
         expect(r.Title).toBe(e.title.replace(/^([=+\-@\t\r])/, "'$1"));
-        expect(r.Status).toBe('completed');
+        expect(r.Status).toBe('Completed');
+        expect(r['Status code']).toBe('completed');
         expect(r['Start date']).toBe(e.start ?? '');
         expect(r['Hours saved per month'] === '' ? null : Number(r['Hours saved per month'])).toBe(e.hours == null ? null : Number(e.hours));
       }

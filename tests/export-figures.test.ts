@@ -220,7 +220,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
       expect(active.reduce((s, r) => s + hundredths(r['Current monthly spend']), 0), set.name).toBe(k.current.spendMonthlyCents);
       expect(active.length, set.name).toBe(k.current.active);
       expect(new Set(active.map((r) => r['Team'])).size, set.name).toBe(k.current.teamsActive);
-      expect(active.filter((r) => r['Mindset'] === 'new_capability').length, set.name).toBe(k.current.activeNewCapability);
+      expect(active.filter((r) => r['Mindset code'] === 'new_capability').length, set.name).toBe(k.current.activeNewCapability);
     }
     // Where each current figure comes from (no filter).
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await bytesOf(await filteredExperimentsCsv(ctx.db, sets[0].filters, { today: TODAY })));

@@ -46,7 +46,8 @@ describeEachDb(
       expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="uplift-experiments-\d{4}-\d{2}-\d{2}\.csv"$/);
       const rows = await csvRows(res);
       expect(rows.length).toBeGreaterThan(0);
-      expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(['running']));
+      expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(['Running']));
+      expect(new Set(rows.map((r) => r['Status code']))).toEqual(new Set(['running']));
       expect((await exportGet(req('/api/export/experiments?format=doc'))).status).toBe(400);
     });
 

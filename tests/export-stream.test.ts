@@ -55,7 +55,7 @@ describeEachDb('streamed experiments CSV', (ctx) => {
     await add('E2', { title: '=HYPERLINK("http://evil")', teamId: b.id, status: 'completed', startDate: '2030-04-01', endDate: '2030-04-30', description: 'line one\nline, two "quoted"' });
     await add('E3', { title: '-5', teamId: a.id, status: 'completed', startDate: '2030-03-01', archivedAt: new Date('2030-07-01T10:00:00.250Z'), createdAt: new Date('2030-01-02T03:04:05.678Z') });
     await add('E4', { title: 'Beta proposed', teamId: b.id, status: 'proposed', createdAt: new Date('2030-06-01T12:00:00Z') });
-    await add('E5', { title: 'Alpha five', teamId: a.id, status: 'running', startDate: '2030-04-01', reasoningUsed: true });
+    await add('E5', { title: 'Alpha five', teamId: a.id, status: 'running', startDate: '2030-04-01', reasoningUsed: true, mindset: 'new_capability', workType: 'customer_support', dataSensitivity: 'confidential', conclusion: 'partly' });
     await db.insert(experimentModels).values([
       { experimentId: ids.E1, modelId: models[0].id, isPrimary: true },
       { experimentId: ids.E1, modelId: models[2].id, isPrimary: false },
@@ -74,11 +74,17 @@ describeEachDb('streamed experiments CSV', (ctx) => {
     expect(rows.map((r) => r.ID)).toEqual(order('E4', 'E1', 'E5', 'E2'));
     const e1 = rows[1];
     expect(e1).toMatchObject({
-      Title: 'Alpha one', Team: 'Stream Alpha', Status: 'running', 'Start date': '2030-05-01', 'End date': '',
+      Title: 'Alpha one', Team: 'Stream Alpha', Status: 'Running', 'Status code': 'running', 'Start date': '2030-05-01', 'End date': '',
       'Primary model': 'sx one', 'Compared models': 'sx three; sx two', Outcomes: '2', 'Check-ins': '1',
       'Hours before per task': '2.5', 'Hours saved per month': '20', 'Monthly spend': '123.45', 'One-off spend': '', 'Reasoning used': 'no',
     });
     expect(rows[2]['Reasoning used']).toBe('yes');
+    // Coded values read as labels, with the codes in their own columns; a choice nobody made reads "Not set".
+    expect(rows[2]).toMatchObject({
+      Mindset: 'New capability', 'Work type': 'Customer support', 'Data sensitivity': 'Confidential', Conclusion: 'Partly worked',
+      'Mindset code': 'new_capability', 'Work type code': 'customer_support', 'Data sensitivity code': 'confidential', 'Conclusion code': 'partly',
+    });
+    expect(e1).toMatchObject({ Mindset: 'Not set', 'Work type': 'Not set', 'Data sensitivity': 'Not set', Conclusion: 'Not concluded yet', 'Mindset code': '', 'Work type code': '' });
     expect(rows[0]).toMatchObject({ Outcomes: '0', 'Check-ins': '0', 'Primary model': '', 'Start date': '' });
     expect(rows[0]['Created at']).toBe('2030-06-01T12:00:00.000Z');
     // Quotes, commas and newlines survive the round trip.

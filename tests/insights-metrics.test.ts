@@ -143,6 +143,16 @@ describe('the shift from automation to augmentation', () => {
     expect(shiftQuarter('2026-Q4', 4)).toBe('2025-Q4');
     expect(shiftQuarter('2025-Q4', -1)).toBe('2026-Q1');
   });
+  it('counts a mindset nobody chose as "not set", in the total, never as a guessed mindset', () => {
+    const rows = mindsetMixByQuarter([
+      { created: '2026-10-01', mindset: null },
+      { created: '2026-10-02', mindset: null },
+      { created: '2026-10-03', mindset: 'new_capability' },
+      { created: '2026-10-04', mindset: 'accelerate' },
+    ], '2026-Q4');
+    expect(rows).toEqual([{ quarter: '2026-Q4', automate: 0, accelerate: 1, new_capability: 1, not_set: 2, total: 4 }]);
+    expect(shiftSentence(rows, '2026-Q4')).toBe('This quarter 25% of new experiments aim at a new capability; there is no earlier quarter to compare with.');
+  });
   it('counts mindsets per quarter, filling empty quarters, and reads the change against a year ago', () => {
     const items = [
       ...Array(9).fill({ created: '2025-11-01', mindset: 'automate' }),
@@ -152,7 +162,7 @@ describe('the shift from automation to augmentation', () => {
     ];
     const rows = mindsetMixByQuarter(items, '2026-Q4');
     expect(rows.map((r) => r.quarter)).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
-    expect(rows[4]).toEqual({ quarter: '2026-Q4', automate: 0, accelerate: 7, new_capability: 5, total: 12 });
+    expect(rows[4]).toEqual({ quarter: '2026-Q4', automate: 0, accelerate: 7, new_capability: 5, not_set: 0, total: 12 });
     expect(shiftSentence(rows, '2026-Q4')).toBe('This quarter 42% of new experiments aim at a new capability, up from 18% a year ago.');
   });
   it('says so when there is nothing this quarter or nothing to compare with', () => {

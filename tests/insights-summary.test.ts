@@ -80,5 +80,5 @@ it('mindset counts give the same mix as the rows they count', () => {
   const mix = mindsetMixFromCounts(counts, '2026-Q1');
   expect(mix).toEqual(mindsetMixByQuarter(items, '2026-Q1'));
   expect(mix.map((r) => r.quarter)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
-  expect(mix[3]).toEqual({ quarter: '2025-Q4', automate: 0, accelerate: 2, new_capability: 0, total: 2 });
+  expect(mix[3]).toEqual({ quarter: '2025-Q4', automate: 0, accelerate: 2, new_capability: 0, not_set: 0, total: 2 });
 });

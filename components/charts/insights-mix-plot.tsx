@@ -10,7 +10,7 @@ export function InsightsMixPlot({ data, series }: { data: { quarter: string }[];
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} />
-        <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} width={44} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 12, fill: 'var(--muted-foreground)' }} width={44} />
         <Tooltip
           contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }}
           cursor={{ fill: 'var(--muted)' }}

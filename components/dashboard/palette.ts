@@ -1,5 +1,6 @@
 import type { Mindset, Status } from '@/db/schema/experiments';
 import type { OutcomeType } from '@/db/schema/outcomes';
+import type { NotSet } from '@/lib/labels';
 
 /** Chart colours (CSS variables from app/globals.css, readable in light and dark mode). */
 export const STATUS_COLOR: Record<Exclude<Status, 'proposed'>, string> = {
@@ -8,10 +9,12 @@ export const STATUS_COLOR: Record<Exclude<Status, 'proposed'>, string> = {
   abandoned: 'var(--chart-7)',
 };
 
-export const MINDSET_COLOR: Record<Mindset, string> = {
+export const MINDSET_COLOR: Record<Mindset | NotSet, string> = {
   automate: 'var(--chart-3)',
   accelerate: 'var(--chart-efficiency)',
   new_capability: 'var(--chart-capability)',
+  // Neutral grey: no mindset was chosen yet.
+  not_set: 'var(--chart-7)',
 };
 
 export const OUTCOME_TYPE_COLOR: Record<OutcomeType, string> = {

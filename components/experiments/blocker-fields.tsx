@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
-import { SelectField, TextAreaField, TextField } from './text-field';
+import { ExperimentSelectField as SelectField, ExperimentTextAreaField as TextAreaField, ExperimentTextField as TextField, fieldName } from './experiment-fields';
 
 const FITS: Record<string, string> = { general: 'general work', science: 'science', coding: 'coding', maths: 'maths' };
 
@@ -48,7 +48,7 @@ export function BlockerFields({ benchmarks, values, errors }: Props) {
       <div ref={ref}>
         <CardHeader title="Blocker" description="Was the model not capable enough? Say what was missing and pick the benchmark that fits the task: the re-test radar flags newer models that clear the bar on it." />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="blockedByModel" defaultChecked={values.blockedByModel === 'on'} /> The model was not capable enough
+          <input type="checkbox" name={fieldName('blockedByModel')} defaultChecked={values.blockedByModel === 'on'} /> The model was not capable enough
         </label>
         {blocked && !endDate ? (
           <p role="status" data-testid="blocker-no-end-date" className="mt-2 rounded-md border border-warning bg-warning/10 p-2 text-sm">

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
-import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
+import { formatDate, formatMoneyCents, formatNumber, formatUsd } from '@/lib/format';
 import { describeSource, figureSource } from '@/lib/metrics/current-figure';
-import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, WORK_TYPE_LABEL, labelOrNotSet } from '@/lib/labels';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -29,11 +29,11 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
           <Fact label="Team">{e.teamName}</Fact>
           <Fact label="Owner">{e.ownerName ?? '—'}</Fact>
           <Fact label="Dates">{formatDate(e.startDate)} → {formatDate(e.endDate)}</Fact>
-          <Fact label="Work type">{WORK_TYPE_LABEL[e.workType]}</Fact>
-          <Fact label="Mindset">
-            <span title={MINDSET_EXPLAIN[e.mindset]}>{MINDSET_LABEL[e.mindset]}</span>
+          <Fact label="Work type" testId="fact-work-type">{labelOrNotSet(WORK_TYPE_LABEL, e.workType)}</Fact>
+          <Fact label="Mindset" testId="fact-mindset">
+            <span title={e.mindset ? MINDSET_EXPLAIN[e.mindset] : undefined}>{labelOrNotSet(MINDSET_LABEL, e.mindset)}</span>
           </Fact>
-          <Fact label="Data sensitivity">{SENSITIVITY_LABEL[e.dataSensitivity]}</Fact>
+          <Fact label="Data sensitivity" testId="fact-sensitivity">{labelOrNotSet(SENSITIVITY_LABEL, e.dataSensitivity)}</Fact>
           <Fact label="Participants">{e.participantCount || '—'}</Fact>
           <Fact label="Conclusion">{e.conclusion ? CONCLUSION_LABEL[e.conclusion] : 'Not concluded yet'}</Fact>
         </dl>
@@ -69,7 +69,7 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
           <Text>{e.blockerMissing}</Text>
           <p className="mt-2 text-sm text-muted-foreground">
             Capability bar: {e.blockerMinScore ? `GPQA Diamond ≥ ${Number(e.blockerMinScore)}%` : 'none set'} · Price ceiling:{' '}
-            {e.blockerMaxPriceUsd ? `$${Number(e.blockerMaxPriceUsd)} per million tokens` : 'none set'}
+            {e.blockerMaxPriceUsd ? `${formatUsd(e.blockerMaxPriceUsd)} per million tokens` : 'none set'}
           </p>
         </Card>
       ) : null}

@@ -6,12 +6,12 @@ import { useUnsavedGuard } from '@/components/forms/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { initialState, type ActionState } from '@/lib/action-state';
-import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, NOT_SET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { BlockerFields } from './blocker-fields';
 import { ModelPicker, type ModelChoice } from './model-picker';
-import { SelectField, TextAreaField, TextField } from './text-field';
+import { ExperimentSelectField as SelectField, ExperimentTextAreaField as TextAreaField, ExperimentTextField as TextField, fieldName } from './experiment-fields';
 
 type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -27,8 +27,11 @@ type Props = {
   submitLabel: string;
 };
 
-/** The schema's defaults, so an untouched select saves what the database would store anyway. */
-const DEFAULTS = { workType: 'other', dataSensitivity: 'internal', status: 'proposed', mindset: 'accelerate' };
+/**
+ * The schema's defaults, so an untouched select saves what the database would store anyway. Work type,
+ * mindset and data sensitivity have none: they stay "not set" until someone chooses.
+ */
+const DEFAULTS = { status: 'proposed' };
 
 const entries = <T extends Record<string, string>>(o: T) => Object.entries(o) as [string, string][];
 
@@ -62,7 +65,7 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
       }}
     >
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {version ? <input type="hidden" name={fieldName('version')} value={version} /> : null}
       {state.error ? (
         <p role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger/10 p-3 text-sm text-danger">
           {state.error}
@@ -85,18 +88,18 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
           <div className="md:col-span-2">
             <TextAreaField name="hypothesis" label="Hypothesis" hint="What do you expect AI to change?" maxLength={2000} rows={2} {...field} />
           </div>
-          <SelectField name="workType" label="Work type" options={entries(WORK_TYPE_LABEL)} {...field} />
-          <SelectField name="dataSensitivity" label="Data sensitivity" options={entries(SENSITIVITY_LABEL)} hint="The most sensitive data the model sees." {...field} />
+          <SelectField name="workType" label="Work type" options={entries(WORK_TYPE_LABEL)} empty={NOT_SET_LABEL} {...field} />
+          <SelectField name="dataSensitivity" label="Data sensitivity" options={entries(SENSITIVITY_LABEL)} empty={NOT_SET_LABEL} hint="The most sensitive data the model sees." {...field} />
         </div>
         <fieldset className="mt-4">
           <legend className="text-sm font-medium">Mindset</legend>
-          <div className="mt-2 grid gap-2 md:grid-cols-3">
-            {entries(MINDSET_LABEL).map(([value, label]) => (
+          <div className="mt-2 grid gap-2 md:grid-cols-2 xl:grid-cols-4">
+            {[...entries(MINDSET_LABEL), ['', NOT_SET_LABEL] as [string, string]].map(([value, label]) => (
               <label key={value} className="flex gap-2 rounded-md border border-border p-3 text-sm has-[:checked]:border-primary">
-                <input type="radio" name="mindset" value={value} defaultChecked={(values.mindset || 'accelerate') === value} />
+                <input type="radio" name={fieldName('mindset')} value={value} defaultChecked={(values.mindset ?? '') === value} />
                 <span>
                   <span className="font-medium">{label}</span>
-                  <span className="block text-xs text-muted-foreground">{MINDSET_EXPLAIN[value as keyof typeof MINDSET_EXPLAIN]}</span>
+                  <span className="block text-xs text-muted-foreground">{value ? MINDSET_EXPLAIN[value as keyof typeof MINDSET_EXPLAIN] : 'Not decided yet: counted as “not set” in the mindset mix.'}</span>
                 </span>
               </label>
             ))}

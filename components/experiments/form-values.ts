@@ -1,24 +1,26 @@
 import type { Experiment } from '@/db/schema';
 import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
+import type { ExperimentSchemaField } from '@/lib/validation/experiment';
 
 /** A stored experiment as the form's text values (money in currency units, not cents). */
 export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean; effort: string }[]): Record<string, string> {
   const s = (v: string | number | null | undefined) => (v == null ? '' : String(v));
   const num = (v: string | null) => (v == null ? '' : String(Number(v)));
   const usd = (cents: number | null) => (cents == null ? '' : String(cents / 100));
-  return {
+  // Every field of the form, typed: a field missing here or misspelt fails type-checking.
+  const fields: Record<ExperimentSchemaField, string> = {
     title: e.title,
     teamId: String(e.teamId),
     description: e.description,
     hypothesis: e.hypothesis,
-    workType: e.workType,
-    mindset: e.mindset,
+    workType: s(e.workType),
+    mindset: s(e.mindset),
     status: e.status,
     startDate: s(e.startDate),
     endDate: s(e.endDate),
     modelIds: models.map((m) => m.id).join('\n'),
     primaryModelId: s(models.find((m) => m.isPrimary)?.id),
-    dataSensitivity: e.dataSensitivity,
+    dataSensitivity: s(e.dataSensitivity),
     participants: e.participants,
     hoursBeforePerTask: num(e.hoursBeforePerTask),
     hoursWithAiPerTask: num(e.hoursWithAiPerTask),
@@ -36,6 +38,6 @@ export function experimentFormValues(e: Experiment, models: { id: number; isPrim
     learnings: e.learnings,
     conclusion: s(e.conclusion),
     privacyMitigation: e.privacyMitigation,
-    ...Object.fromEntries(models.map((m) => [`${EFFORT_FIELD_PREFIX}${m.id}`, m.effort])),
   };
+  return { ...fields, ...Object.fromEntries(models.map((m) => [`${EFFORT_FIELD_PREFIX}${m.id}`, m.effort])) };
 }

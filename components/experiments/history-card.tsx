@@ -1,4 +1,6 @@
 import type { AuditEntry } from '@/db/schema';
+import type { HistoryNames } from '@/db/queries/experiments/history-names';
+import { describeChanges } from '@/lib/history/describe-change';
 import { Card, CardHeader } from '@/components/ui/card';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -12,23 +14,10 @@ const ACTION_LABEL: Record<string, string> = {
   'checkin.create': 'added a check-in',
 };
 
-/** The form's words for the stored column names. */
-const FIELD_LABEL: Record<string, string> = {
-  title: 'Title', teamId: 'Team', description: 'Description', hypothesis: 'Hypothesis', workType: 'Work type', mindset: 'Mindset',
-  status: 'Status', startDate: 'Start date', endDate: 'End date', reasoningUsed: 'Reasoning mode', dataSensitivity: 'Data sensitivity',
-  participants: 'Participants', participantCount: 'Participant count', hoursBeforePerTask: 'Hours per task before AI',
-  hoursWithAiPerTask: 'Hours per task with AI', tasksPerMonth: 'Tasks per month', spendMonthlyCents: 'AI spend per month (cents)',
-  spendOneOffCents: 'One-off AI spend (cents)', spendOneOffDate: 'One-off spend date', qualityBefore: 'Quality before',
-  qualityAfter: 'Quality with AI', blockedByModel: 'Blocked by model', blockerMissing: 'What was missing',
-  blockerMinScore: 'Capability bar', blockerMaxPriceUsd: 'Price ceiling', learnings: 'Learnings', conclusion: 'Conclusion',
-  privacyMitigation: 'Privacy mitigation', models: 'Models',
-};
-
-const show = (v: unknown) => (v == null || v === '' ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /** Who changed what, when: the append-only audit log of this experiment. Values render as text, never HTML. */
-export function HistoryCard({ entries }: { entries: AuditEntry[] }) {
+export function HistoryCard({ entries, names }: { entries: AuditEntry[]; names: HistoryNames }) {
   return (
     <Card aria-labelledby="history-title">
       <CardHeader title={<span id="history-title">History</span>} description="Every change, from the audit log." />
@@ -39,7 +28,8 @@ export function HistoryCard({ entries }: { entries: AuditEntry[] }) {
           {entries.map((h) => {
             const before = (h.before ?? {}) as Record<string, unknown>;
             const after = (h.after ?? {}) as Record<string, unknown>;
-            const changed = h.action === 'experiment.update' ? Object.keys(after) : [];
+            // Labels and units a person reads ("AI spend per month: — → $250"), never codes, cents or slugs.
+            const changed = h.action === 'experiment.update' ? describeChanges(before, after, names) : [];
             return (
               <li key={h.id} className="border-b border-border pb-2 last:border-0">
                 <span className="text-muted-foreground">{new Date(h.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</span>{' '}
@@ -47,9 +37,9 @@ export function HistoryCard({ entries }: { entries: AuditEntry[] }) {
                 {h.outcome === 'denied' ? <span className="text-danger">was refused ({h.action.replace('denied:', '')})</span> : (ACTION_LABEL[h.action] ?? h.action)}
                 {changed.length ? (
                   <ul className="ml-4 mt-1 list-disc text-xs text-muted-foreground">
-                    {changed.map((k) => (
-                      <li key={k}>
-                        {FIELD_LABEL[k] ?? k}: {clip(show(before[k]))} → {clip(show(after[k]))}
+                    {changed.map((c) => (
+                      <li key={c.field} data-testid="history-change">
+                        {c.label}: {clip(c.before)} → {clip(c.after)}
                       </li>
                     ))}
                   </ul>

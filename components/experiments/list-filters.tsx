@@ -3,7 +3,7 @@ import { PendingNote } from '@/components/filters/pending-note';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
-import { MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { MINDSET_SHORT_OR_NOT_SET, OUTCOME_TYPE_LABEL, SENSITIVITY_OR_NOT_SET, STATUS_LABEL, WORK_TYPE_OR_NOT_SET } from '@/lib/labels';
 
 type Options = { teams: { id: number; name: string }[]; models: { slug: string; name: string }[]; vendors: string[] };
 
@@ -57,11 +57,11 @@ export function ListFilters({ f, options }: { f: ExperimentFilters; options: Opt
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Pick name="team" label="Team" value={f.team} options={options.teams.map((t) => [String(t.id), t.name] as const)} />
         <Pick name="status" label="Status" value={f.status} options={entries(STATUS_LABEL)} />
-        <Pick name="mindset" label="Mindset" value={f.mindset} options={entries(MINDSET_SHORT)} />
-        <Pick name="workType" label="Work type" value={f.workType} options={entries(WORK_TYPE_LABEL)} />
+        <Pick name="mindset" label="Mindset" value={f.mindset} options={entries(MINDSET_SHORT_OR_NOT_SET)} />
+        <Pick name="workType" label="Work type" value={f.workType} options={entries(WORK_TYPE_OR_NOT_SET)} />
         <Pick name="model" label="Model" value={f.model} options={options.models.map((m) => [m.slug, m.name] as const)} />
         <Pick name="vendor" label="Vendor" value={f.vendor} options={options.vendors.map((v) => [v, v] as const)} />
-        <Pick name="sensitivity" label="Data sensitivity" value={f.sensitivity} options={entries(SENSITIVITY_LABEL)} />
+        <Pick name="sensitivity" label="Data sensitivity" value={f.sensitivity} options={entries(SENSITIVITY_OR_NOT_SET)} />
         <Pick name="outcomeType" label="Outcome type" value={f.outcomeType} options={entries(OUTCOME_TYPE_LABEL)} />
         <Pick name="hasOutcomes" label="Capability outcomes" value={f.hasOutcomes} options={[['yes', 'Has some'], ['no', 'None yet']]} />
         <Pick name="minImpact" label="Minimum impact" value={f.minImpact ? String(f.minImpact) : undefined} options={[1, 2, 3, 4, 5].map((n) => [String(n), `${n}+`] as const)} />

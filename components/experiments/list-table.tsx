@@ -4,7 +4,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentListRow } from '@/db/queries/experiments/list';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
 import { formatKpiValue } from '@/lib/metrics/kpi';
-import { MINDSET_SHORT, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { MINDSET_SHORT, STATUS_LABEL, WORK_TYPE_LABEL, labelOrNotSet } from '@/lib/labels';
 import { experimentFiltersToSearch, type ExperimentFilters, type SortKey } from '@/lib/validation/experiment-filters';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -60,8 +60,8 @@ export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: Ex
             <Td>
               <Badge>{STATUS_LABEL[e.status]}</Badge>
             </Td>
-            <Td>{MINDSET_SHORT[e.mindset]}</Td>
-            <Td>{WORK_TYPE_LABEL[e.workType]}</Td>
+            <Td>{labelOrNotSet(MINDSET_SHORT, e.mindset)}</Td>
+            <Td>{labelOrNotSet(WORK_TYPE_LABEL, e.workType)}</Td>
             <Td className="whitespace-nowrap">{formatDate(e.startDate)}</Td>
             <Td className="text-right">
               {formatNumber(e.hoursSavedPerMonth == null ? null : Number(e.hoursSavedPerMonth))}

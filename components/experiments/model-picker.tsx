@@ -1,4 +1,5 @@
 import { EFFORT_FIELD_PREFIX, effortLabel } from '@/lib/catalog/model-efforts';
+import { fieldName } from './experiment-fields';
 
 /** `efforts`: what the model accepts (lib/catalog/model-efforts.ts), its default first. */
 export type ModelChoice = { id: number; name: string; vendor: string; reasoning: boolean; efforts: string[] };
@@ -26,7 +27,7 @@ export function ModelPicker({ models, selected, primary, efforts, error, effortE
         {models.map((m) => (
           <div key={m.id} className="flex items-center justify-between gap-3 border-b border-border px-3 py-1.5 text-sm last:border-0">
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="modelIds" value={m.id} defaultChecked={selected.includes(String(m.id))} aria-label={`Used ${m.name}`} />
+              <input type="checkbox" name={fieldName('modelIds')} value={m.id} defaultChecked={selected.includes(String(m.id))} aria-label={`Used ${m.name}`} />
               {m.name} <span className="text-xs text-muted-foreground">{m.vendor}</span>
             </label>
             <span className="flex items-center gap-3">
@@ -43,7 +44,7 @@ export function ModelPicker({ models, selected, primary, efforts, error, effortE
                 ))}
               </select>
               <label className="flex items-center gap-1 text-xs text-muted-foreground">
-                <input type="radio" name="primaryModelId" value={m.id} defaultChecked={primary === String(m.id)} aria-label={`Primary: ${m.name}`} /> primary
+                <input type="radio" name={fieldName('primaryModelId')} value={m.id} defaultChecked={primary === String(m.id)} aria-label={`Primary: ${m.name}`} /> primary
               </label>
             </span>
           </div>

@@ -3,16 +3,14 @@ import { InsightsMixChart } from '@/components/charts/insights-mix-chart';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ShiftReport } from '@/db/queries/insights/shift';
 import { formatDate } from '@/lib/format';
-import { MINDSET_SHORT } from '@/lib/labels';
+import { MINDSET_COLOR } from '@/components/dashboard/palette';
+import { MINDSET_SHORT_OR_NOT_SET } from '@/lib/labels';
 import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
-import { toPercentages } from '@/lib/metrics/shift';
+import { MINDSET_MIX_KEYS, toPercentages } from '@/lib/metrics/shift';
 import { Explain, SHOWN } from './explain';
 
-const MINDSET_SERIES = [
-  { key: 'automate', label: MINDSET_SHORT.automate, color: 'var(--chart-7)' },
-  { key: 'accelerate', label: MINDSET_SHORT.accelerate, color: 'var(--chart-efficiency)' },
-  { key: 'new_capability', label: MINDSET_SHORT.new_capability, color: 'var(--chart-capability)' },
-] as const;
+// The dashboard's mindset colours, so a mindset (and "not set": quick-captured, nobody chose yet) reads alike on both pages.
+const MINDSET_SERIES = MINDSET_MIX_KEYS.map((key) => ({ key, label: MINDSET_SHORT_OR_NOT_SET[key], color: MINDSET_COLOR[key] }));
 const OUTCOME_SERIES = [
   { key: 'efficiencyOnly', label: 'Time/cost results only', color: 'var(--chart-efficiency)' },
   { key: 'capability', label: 'With a capability outcome', color: 'var(--chart-capability)' },
@@ -38,8 +36,8 @@ export function ShiftPanel({ report }: { report: ShiftReport }) {
         <div>
           <h3 className="mb-2 text-sm font-semibold">Mindset of new experiments</h3>
           <InsightsMixChart
-            data={recent(toPercentages(report.mindsets, ['automate', 'accelerate', 'new_capability']))}
-            series={[...MINDSET_SERIES]}
+            data={recent(toPercentages(report.mindsets, MINDSET_MIX_KEYS))}
+            series={MINDSET_SERIES}
             label="Share of new experiments by mindset per quarter"
           />
         </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { describedBy, Field, Input } from '@/components/ui/field';
@@ -24,10 +24,40 @@ function Result({ state }: { state: ActionState }) {
   return null;
 }
 
-/** Admin-only: record a price change with its effective date, and a benchmark score. */
-export function ModelAdminForms({ modelId, today, addPrice, addBenchmark }: { modelId: number; today: string; addPrice: Action; addBenchmark: Action }) {
+type BenchmarkChoice = { key: string; name: string; unit: string; perEffort: boolean };
+
+const UNIT_HINT: Record<string, string> = { percent: '%', index: 'index points', minutes: 'minutes' };
+
+/** Admin-only: record a price change with its effective date, and a score on any benchmark at one effort. */
+export function ModelAdminForms({
+  modelId,
+  today,
+  reasoning,
+  benchmarks,
+  addPrice,
+  addBenchmark,
+}: {
+  modelId: number;
+  today: string;
+  reasoning: boolean;
+  benchmarks: BenchmarkChoice[];
+  addPrice: Action;
+  addBenchmark: Action;
+}) {
   const [price, priceAction, pricePending] = useActionState(addPrice, initialState);
   const [bench, benchAction, benchPending] = useActionState(addBenchmark, initialState);
+  // React resets a form after its action, and a select only takes its default when it mounts: so the select is
+  // mounted again for each result (`round`), defaulting to what was sent, and its choice is followed here.
+  const [benchmarkKey, setBenchmarkKey] = useState(bench.values?.benchmark ?? 'gpqa_diamond');
+  const [result, setResult] = useState(bench);
+  const [round, setRound] = useState(0);
+  if (result !== bench) {
+    setResult(bench);
+    setRound(round + 1);
+    setBenchmarkKey(bench.values?.benchmark ?? 'gpqa_diamond');
+  }
+  const chosen = benchmarks.find((b) => b.key === benchmarkKey) ?? benchmarks[0];
+  const effortAllowed = reasoning && !!chosen?.perEffort;
   const pe = price.fieldErrors ?? {};
   const be = bench.fieldErrors ?? {};
   return (
@@ -60,16 +90,53 @@ export function ModelAdminForms({ modelId, today, addPrice, addBenchmark }: { mo
         </form>
       </Card>
       <Card>
-        <CardHeader title="Add a benchmark score" description="Replaces this model's GPQA Diamond score. Name the source." />
+        <CardHeader title="Add a benchmark score" description="Saved over this model's score on that benchmark at that effort. Name the source: a catalog sync never overwrites it silently." />
         <form action={benchAction} aria-label="Add a benchmark score" className="grid grid-cols-2 gap-3">
           <input type="hidden" name="modelId" value={modelId} />
-          <input type="hidden" name="benchmark" value="gpqa_diamond" />
-          <Field label="GPQA Diamond (%)" name="score" error={be.score}>
+          <div className="col-span-2">
+            <Field label="Benchmark" name="benchmark" error={be.benchmark}>
+              <select
+                key={round}
+                id="benchmark"
+                name="benchmark"
+                defaultValue={bench.values?.benchmark ?? 'gpqa_diamond'}
+                onChange={(e) => setBenchmarkKey(e.target.value)}
+                className="h-9 w-full rounded-md border border-border bg-background px-2 text-sm"
+                aria-invalid={!!be.benchmark}
+                aria-describedby={describedBy('benchmark', be.benchmark)}
+              >
+                {benchmarks.map((b) => (
+                  <option key={b.key} value={b.key}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Field label={`Score (${UNIT_HINT[chosen?.unit ?? 'percent'] ?? chosen?.unit})`} name="score" error={be.score}>
             <Input id="score" name="score" inputMode="decimal" required defaultValue={bench.values?.score} aria-invalid={!!be.score} aria-describedby={describedBy('score', be.score)} />
           </Field>
-          <Field label="Source" name="source" error={be.source}>
-            <Input id="source" name="source" placeholder="e.g. Epoch AI Benchmarking Hub" defaultValue={bench.values?.source} />
+          <Field label="Reasoning effort" name="effort" error={be.effort} hint={effortAllowed ? 'Empty when the source names none.' : 'Measured once per model: leave empty.'}>
+            <Input
+              id="effort"
+              name="effort"
+              list="effort-levels"
+              defaultValue={bench.values?.effort}
+              disabled={!effortAllowed}
+              aria-invalid={!!be.effort}
+              aria-describedby={describedBy('effort', be.effort, true)}
+            />
           </Field>
+          <datalist id="effort-levels">
+            {['none', 'minimal', 'low', 'medium', 'high', 'xhigh', '32K'].map((e) => (
+              <option key={e} value={e} />
+            ))}
+          </datalist>
+          <div className="col-span-2">
+            <Field label="Source" name="source" error={be.source}>
+              <Input id="source" name="source" placeholder="e.g. Epoch AI Benchmarking Hub" defaultValue={bench.values?.source} />
+            </Field>
+          </div>
           <div className="col-span-2 flex items-center gap-3">
             <Button type="submit" disabled={benchPending}>
               Save score

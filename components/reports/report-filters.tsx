@@ -1,7 +1,7 @@
 import { PendingNote } from '@/components/filters/pending-note';
 import { buttonClasses } from '@/components/ui/button';
 import { inputClasses } from '@/components/ui/field';
-import { MINDSET_SHORT, STATUS_LABEL } from '@/lib/labels';
+import { MINDSET_SHORT_OR_NOT_SET, STATUS_LABEL } from '@/lib/labels';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
 /**
@@ -56,9 +56,9 @@ export function ReportFilters({ filters, teams, paper }: { filters: ExperimentFi
         <span className="block">Mindset</span>
         <select name="mindset" defaultValue={one(filters.mindset)} className={inputClasses}>
           <option value="">Any mindset</option>
-          {(Object.keys(MINDSET_SHORT) as (keyof typeof MINDSET_SHORT)[]).map((m) => (
+          {(Object.keys(MINDSET_SHORT_OR_NOT_SET) as (keyof typeof MINDSET_SHORT_OR_NOT_SET)[]).map((m) => (
             <option key={m} value={m}>
-              {MINDSET_SHORT[m]}
+              {MINDSET_SHORT_OR_NOT_SET[m]}
             </option>
           ))}
         </select>

@@ -38,6 +38,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0010_blocker_benchmark',
   '0011_reasoning_effort_usage',
   '0012_api_tokens',
+  '0013_not_set_choices',
   '0015_catalog_sync_jobs',
   SCHEMA_VERSION,
 ];

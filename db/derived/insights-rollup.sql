@@ -1,4 +1,4 @@
--- insights_rollup(team_id, quarter, mindset, vendor, experiments, completed, completed_multi_model)
+-- insights_rollup(team_id, quarter, mindset ('not_set' for null), vendor, experiments, completed, completed_multi_model)
 -- stays equal to: select team_id, quarter of coalesce(start_date, created_at's UTC date), mindset,
 -- coalesce(primary_vendor, ''), count(*), … from experiments where archived_at is null group by 1, 2, 3, 4
 -- (no zero rows). The Insights page's counts read it. It reads primary_vendor and model_count, so it is
@@ -12,7 +12,7 @@ BEGIN
   SELECT team_id, quarter, mindset, vendor, sum(sign)::int, sum(sign * completed)::int, sum(sign * multi)::int
   FROM (
     SELECT x.sign, x.team_id, date_trunc('quarter', coalesce(x.start_date, (x.created_at at time zone 'UTC')::date)::timestamp)::date AS quarter,
-      x.mindset, coalesce(x.primary_vendor, '') AS vendor, (x.status = 'completed')::int AS completed,
+      coalesce(x.mindset, 'not_set') AS mindset, coalesce(x.primary_vendor, '') AS vendor, (x.status = 'completed')::int AS completed,
       (x.status = 'completed' AND x.model_count >= 2)::int AS multi
     FROM (SELECT 1 AS sign, a.* FROM unnest(added) a UNION ALL SELECT -1 AS sign, d.* FROM unnest(removed) d) x
   ) k

@@ -50,13 +50,14 @@ export const experiments = pgTable(
     ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
     description: text('description').notNull().default(''),
     hypothesis: text('hypothesis').notNull().default(''),
-    workType: text('work_type').$type<WorkType>().notNull().default('other'),
-    mindset: text('mindset').$type<Mindset>().notNull().default('accelerate'),
+    /** Work type, mindset and data sensitivity are null ("not set") until someone chooses them: quick capture records no guess. */
+    workType: text('work_type').$type<WorkType>(),
+    mindset: text('mindset').$type<Mindset>(),
     status: text('status').$type<Status>().notNull().default('proposed'),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     reasoningUsed: boolean('reasoning_used').notNull().default(false),
-    dataSensitivity: text('data_sensitivity').$type<Sensitivity>().notNull().default('internal'),
+    dataSensitivity: text('data_sensitivity').$type<Sensitivity>(),
     /** Names of the people who took part, one per line. */
     participants: text('participants').notNull().default(''),
     participantCount: integer('participant_count').notNull().default(0),

@@ -1,5 +1,6 @@
 import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/reports/export';
 import type { ExperimentExportRow } from '@/db/queries/reports/export-rows';
+import { CONCLUSION_LABEL, labelOrNotSet, MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** How a spreadsheet should type the cell: XLSX uses it for number formats; CSV writes every kind as text. */
@@ -8,6 +9,8 @@ export type CellKind = 'text' | 'longtext' | 'int' | 'number' | 'hours' | 'money
 export type Column<R> = { header: string; kind: CellKind; value: (row: R) => CellValue };
 
 const num = (v: string | number | null) => (v == null ? null : Number(v));
+/** A coded value as a reader says it ("New capability", "Not set"); the code itself goes in a "… code" column at the end. */
+const label = <K extends string>(labels: Record<K, string>, v: K | null) => labelOrNotSet(labels, v);
 const cents = (v: number | null) => (v == null ? null : v / 100);
 
 /** Every field of an experiment, the models it used and its outcome and check-in counts. */
@@ -16,15 +19,15 @@ export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
   { header: 'Title', kind: 'text', value: (r) => r.title },
   { header: 'Team', kind: 'text', value: (r) => r.team },
   { header: 'Owner', kind: 'text', value: (r) => r.owner },
-  { header: 'Status', kind: 'text', value: (r) => r.status },
-  { header: 'Mindset', kind: 'text', value: (r) => r.mindset },
-  { header: 'Work type', kind: 'text', value: (r) => r.workType },
+  { header: 'Status', kind: 'text', value: (r) => STATUS_LABEL[r.status] },
+  { header: 'Mindset', kind: 'text', value: (r) => label(MINDSET_SHORT, r.mindset) },
+  { header: 'Work type', kind: 'text', value: (r) => label(WORK_TYPE_LABEL, r.workType) },
   { header: 'Start date', kind: 'date', value: (r) => r.startDate },
   { header: 'End date', kind: 'date', value: (r) => r.endDate },
   { header: 'Primary model', kind: 'text', value: (r) => r.primaryModel },
   { header: 'Compared models', kind: 'text', value: (r) => r.comparedModels },
   { header: 'Reasoning used', kind: 'bool', value: (r) => r.reasoningUsed },
-  { header: 'Data sensitivity', kind: 'text', value: (r) => r.dataSensitivity },
+  { header: 'Data sensitivity', kind: 'text', value: (r) => label(SENSITIVITY_LABEL, r.dataSensitivity) },
   { header: 'Participant count', kind: 'int', value: (r) => r.participantCount },
   { header: 'Hours before per task', kind: 'hours', value: (r) => num(r.hoursBeforePerTask) },
   { header: 'Hours with AI per task', kind: 'hours', value: (r) => num(r.hoursWithAiPerTask) },
@@ -49,7 +52,7 @@ export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
   { header: 'Blocker benchmark', kind: 'text', value: (r) => r.blockerBenchmark },
   { header: 'Blocker minimum score', kind: 'number', value: (r) => num(r.blockerMinScore) },
   { header: 'Blocker maximum price (USD / Mtok)', kind: 'number', value: (r) => num(r.blockerMaxPriceUsd) },
-  { header: 'Conclusion', kind: 'text', value: (r) => r.conclusion },
+  { header: 'Conclusion', kind: 'text', value: (r) => (r.conclusion ? CONCLUSION_LABEL[r.conclusion] : 'Not concluded yet') },
   { header: 'Privacy mitigation', kind: 'longtext', value: (r) => r.privacyMitigation },
   { header: 'Re-test of ID', kind: 'int', value: (r) => r.retestOfId },
   { header: 'Description', kind: 'longtext', value: (r) => r.description },
@@ -59,6 +62,12 @@ export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
   { header: 'Archived at', kind: 'datetime', value: (r) => r.archivedAt },
   { header: 'Created at', kind: 'datetime', value: (r) => r.createdAt },
   { header: 'Updated at', kind: 'datetime', value: (r) => r.updatedAt },
+  // The codes, for a machine (the CSV import reads labels and codes alike); empty where not set.
+  { header: 'Status code', kind: 'text', value: (r) => r.status },
+  { header: 'Mindset code', kind: 'text', value: (r) => r.mindset },
+  { header: 'Work type code', kind: 'text', value: (r) => r.workType },
+  { header: 'Data sensitivity code', kind: 'text', value: (r) => r.dataSensitivity },
+  { header: 'Conclusion code', kind: 'text', value: (r) => r.conclusion },
 ];
 
 export const OUTCOME_COLUMNS: Column<OutcomeExportRow>[] = [
@@ -66,11 +75,12 @@ export const OUTCOME_COLUMNS: Column<OutcomeExportRow>[] = [
   { header: 'Experiment ID', kind: 'int', value: (r) => r.experimentId },
   { header: 'Experiment', kind: 'text', value: (r) => r.experiment },
   { header: 'Team', kind: 'text', value: (r) => r.team },
-  { header: 'Type', kind: 'text', value: (r) => r.type },
+  { header: 'Type', kind: 'text', value: (r) => OUTCOME_TYPE_LABEL[r.type] },
   { header: 'Impact (1–5)', kind: 'int', value: (r) => r.impact },
   { header: 'Recorded on', kind: 'date', value: (r) => r.recordedOn },
   { header: 'Description', kind: 'longtext', value: (r) => r.description },
   { header: 'Evidence', kind: 'longtext', value: (r) => r.evidence },
+  { header: 'Type code', kind: 'text', value: (r) => r.type },
 ];
 
 export const CHECKIN_COLUMNS: Column<CheckinExportRow>[] = [

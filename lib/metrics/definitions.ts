@@ -13,11 +13,11 @@ export const DEFINITIONS = {
   spend:
     'The same monthly run-rate for AI spend (latest check-in, else the experiment’s own figure), summed over experiments active in the period. One-off spend is shown separately: the total whose date falls in the period.',
   augmentationShare:
-    'Experiments active in the period whose mindset is “create a new capability” ÷ all active experiments. One figure for the whole period: the mindset mix and the insights’ shift measure other sets (below).',
+    'Experiments active in the period whose mindset is “create a new capability” ÷ all active experiments (those whose mindset is not set yet included). One figure for the whole period: the mindset mix and the insights’ shift measure other sets (below).',
   mindsetMix:
-    'Per month: experiments active in that month by mindset ÷ all active that month. Each bar is the augmentation share of its own month, so it equals the card only for a one-month period.',
+    'Per month: experiments active in that month by mindset ÷ all active that month; an experiment whose mindset nobody chose yet (quick capture) counts as “not set”, never as a guessed mindset. Each bar is the augmentation share of its own month, so it equals the card only for a one-month period.',
   newCapabilityShift:
-    'Experiments started this quarter (a proposed one: by its creation date) whose mindset is “create a new capability” ÷ all started this quarter, against the same quarter a year earlier (else the earliest quarter with data). It looks at new experiments by quarter, for the selected teams only, whatever the period: a different measure from the augmentation share.',
+    'Experiments started this quarter (a proposed one: by its creation date) whose mindset is “create a new capability” ÷ all started this quarter (“not set” ones included), against the same quarter a year earlier (else the earliest quarter with data). It looks at new experiments by quarter, for the selected teams only, whatever the period: a different measure from the augmentation share.',
   evidenceShare: 'Completed experiments (in the period) with at least one capability outcome ÷ all experiments completed in the period.',
   previousPeriod: 'The period of the same length just before the selected one.',
   modelUsage:

@@ -1,4 +1,5 @@
-import type { Mindset } from '@/db/schema/experiments';
+import { MINDSETS, type Mindset } from '@/db/schema/experiments';
+import { NOT_SET, type NotSet } from './not-set';
 
 /**
  * The shift from automation to augmentation: the mindset mix of new experiments and the
@@ -18,19 +19,23 @@ export function shiftQuarter(q: Quarter, n: number): Quarter {
   return `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`;
 }
 
-export type MindsetRow = { quarter: Quarter; automate: number; accelerate: number; new_capability: number; total: number };
+/** Experiments whose mindset nobody chose yet count in their own group, never as a guessed mindset. */
+export type MindsetRow = { quarter: Quarter; automate: number; accelerate: number; new_capability: number; not_set: number; total: number };
+export type MindsetKey = Mindset | NotSet;
+/** The groups of a mindset mix, in the order charts stack them. */
+export const MINDSET_MIX_KEYS = [...MINDSETS, NOT_SET] as const;
 
 /** Count of new experiments by mindset per quarter, for every quarter from the first to `until` (gaps filled). */
-export function mindsetMixByQuarter(items: { created: string; mindset: Mindset }[], until: Quarter): MindsetRow[] {
-  return mindsetMixFromCounts(items.map((i) => ({ quarter: quarterOf(i.created), mindset: i.mindset, n: 1 })), until);
+export function mindsetMixByQuarter(items: { created: string; mindset: Mindset | null }[], until: Quarter): MindsetRow[] {
+  return mindsetMixFromCounts(items.map((i) => ({ quarter: quarterOf(i.created), mindset: i.mindset ?? NOT_SET, n: 1 })), until);
 }
 
 /** The same mix from counts already grouped by quarter and mindset (the database does the counting). */
-export function mindsetMixFromCounts(counts: { quarter: Quarter; mindset: Mindset; n: number }[], until: Quarter): MindsetRow[] {
+export function mindsetMixFromCounts(counts: { quarter: Quarter; mindset: MindsetKey; n: number }[], until: Quarter): MindsetRow[] {
   if (!counts.length) return [];
   const by = new Map<Quarter, MindsetRow>();
   const first = counts.map((c) => c.quarter).sort()[0];
-  for (let q = first; q <= until; q = shiftQuarter(q, -1)) by.set(q, { quarter: q, automate: 0, accelerate: 0, new_capability: 0, total: 0 });
+  for (let q = first; q <= until; q = shiftQuarter(q, -1)) by.set(q, { quarter: q, automate: 0, accelerate: 0, new_capability: 0, not_set: 0, total: 0 });
   for (const c of counts) {
     const row = by.get(c.quarter);
     if (!row) continue;
@@ -93,12 +98,27 @@ export function needsCapabilityEvidence(
   return ms > days * 86_400_000;
 }
 
-/** Each row's counts as whole percentages of the row's total (for 100% stacked bars). */
+/**
+ * Each row's counts as whole percentages of the row's total (for 100% stacked bars). Largest remainder:
+ * the parts always add up to exactly 100, so a stacked bar never reads 99% or 101% (2 of 3 and 1 of 6
+ * twice rounds to 67 + 17 + 17 = 101; this gives 67 + 17 + 16).
+ */
 export function toPercentages<K extends string>(rows: ({ quarter: Quarter } & Record<K, number>)[], keys: readonly K[]) {
   return rows.map((row) => {
-    const total = keys.reduce((s, k) => s + row[k], 0);
-    const out = { quarter: row.quarter, total } as { quarter: Quarter; total: number } & Record<K, number>;
-    for (const k of keys) (out as Record<K, number>)[k] = total ? Math.round((row[k] / total) * 100) : 0;
+    const parts = wholePercentages(keys.map((k) => row[k]));
+    const out = { quarter: row.quarter, total: keys.reduce((s, k) => s + row[k], 0) } as { quarter: Quarter; total: number } & Record<K, number>;
+    keys.forEach((k, i) => ((out as Record<K, number>)[k] = parts[i]));
     return out;
   });
+}
+
+/** Whole percentages of `counts` that sum to exactly 100 (all 0 when the total is 0); ties go to the earlier part. */
+export function wholePercentages(counts: readonly number[]): number[] {
+  const total = counts.reduce((s, n) => s + n, 0);
+  if (!total) return counts.map(() => 0);
+  // Whole-number arithmetic (counts × 100 by the total) so equal remainders compare equal.
+  const out = counts.map((n) => Math.floor((n * 100) / total));
+  const order = counts.map((n, i) => ({ i, rest: (n * 100) % total })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let left = 100 - out.reduce((s, n) => s + n, 0), j = 0; left > 0; left--, j++) out[order[j].i] += 1;
+  return out;
 }

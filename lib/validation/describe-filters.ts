@@ -1,4 +1,4 @@
-import { MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { MINDSET_SHORT_OR_NOT_SET, OUTCOME_TYPE_LABEL, SENSITIVITY_OR_NOT_SET, STATUS_LABEL, WORK_TYPE_OR_NOT_SET } from '@/lib/labels';
 import type { ExperimentFilters } from './experiment-filters';
 
 /** One active filter as a reader says it, and the filter keys that removing it clears. */
@@ -29,9 +29,9 @@ export function describeFilters(f: Partial<ExperimentFilters>, names: FilterName
   add('team', f.team?.length ? `${f.team.length > 1 ? 'Teams' : 'Team'}: ${f.team.map((t) => names.teams.get(t) ?? `team ${t}`).join(', ')}` : undefined);
   add('mine', f.mine ? 'My teams' : undefined);
   add('status', f.status?.length ? `Status: ${labelled(f.status, STATUS_LABEL)}` : undefined);
-  add('mindset', f.mindset?.length ? `Mindset: ${labelled(f.mindset, MINDSET_SHORT)}` : undefined);
-  add('workType', f.workType?.length ? `Work type: ${labelled(f.workType, WORK_TYPE_LABEL)}` : undefined);
-  add('sensitivity', f.sensitivity?.length ? `Data sensitivity: ${labelled(f.sensitivity, SENSITIVITY_LABEL)}` : undefined);
+  add('mindset', f.mindset?.length ? `Mindset: ${labelled(f.mindset, MINDSET_SHORT_OR_NOT_SET)}` : undefined);
+  add('workType', f.workType?.length ? `Work type: ${labelled(f.workType, WORK_TYPE_OR_NOT_SET)}` : undefined);
+  add('sensitivity', f.sensitivity?.length ? `Data sensitivity: ${labelled(f.sensitivity, SENSITIVITY_OR_NOT_SET)}` : undefined);
   add('vendor', f.vendor?.length ? `${f.vendor.length > 1 ? 'Vendors' : 'Vendor'}: ${f.vendor.join(', ')}` : undefined);
   add('model', f.model?.length ? `${f.model.length > 1 ? 'Models' : 'Model'}: ${f.model.map((m) => names.models.get(m) ?? m).join(', ')}` : undefined);
   add('active', f.from || f.to ? `Active: ${range(f.from, f.to)}` : undefined, 'from', 'to');

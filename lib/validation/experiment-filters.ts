@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
+import { NOT_SET } from '@/lib/labels';
 import { cleanText } from '@/lib/security/clean-text';
 import { isId } from './ids';
 
@@ -11,6 +12,7 @@ import { isId } from './ids';
  *   q              text in title, description or learnings
  *   team           team ids, comma-separated            e.g. team=1,3
  *   status, mindset, workType, sensitivity, outcomeType   enum values, comma-separated
+ *                  (mindset, workType, sensitivity also `not_set`: nobody chose one yet)
  *   model          model slugs used (primary or compared), comma-separated
  *   vendor         vendors of models used, comma-separated
  *   from, to       ACTIVE in the period: running interval [start, end or today] overlaps [from, to]
@@ -75,9 +77,10 @@ export const experimentFiltersSchema = z.object({
     .transform((s) => (s && s.trim() ? s.trim().slice(0, 200) : undefined)),
   team: idList,
   status: list(STATUSES),
-  mindset: list(MINDSETS),
-  workType: list(WORK_TYPES),
-  sensitivity: list(SENSITIVITIES),
+  // `not_set` selects experiments where nobody chose the value yet (quick capture).
+  mindset: list([...MINDSETS, NOT_SET]),
+  workType: list([...WORK_TYPES, NOT_SET]),
+  sensitivity: list([...SENSITIVITIES, NOT_SET]),
   outcomeType: list(OUTCOME_TYPES),
   model: textList,
   vendor: textList,

@@ -63,7 +63,8 @@ export type ImportRow =
 /** An enum cell: the stored key, or the label people see ("Accelerate an existing task"), any case. */
 function enumCell(value: string, keys: readonly string[], ...labelMaps: Record<string, string>[]): string {
   const v = value.trim().toLowerCase();
-  if (!v) return '';
+  // An empty cell, or "Not set" as an export writes it, leaves the choice unmade.
+  if (!v || v === 'not set' || v === 'not_set') return '';
   const key = keys.find((k) => k === v || k.replace(/_/g, ' ') === v);
   if (key) return key;
   for (const map of labelMaps) {

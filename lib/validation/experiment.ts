@@ -13,13 +13,20 @@ import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
  */
 export const EXPERIMENT_FIELDS = [
   'title', 'teamId', 'description', 'hypothesis', 'workType', 'mindset', 'status', 'startDate', 'endDate',
-  'modelIds', 'primaryModelId', 'reasoningUsed', 'dataSensitivity', 'participants',
+  'modelIds', 'primaryModelId', 'dataSensitivity', 'participants',
   'hoursBeforePerTask', 'hoursWithAiPerTask', 'tasksPerMonth', 'spendMonthly', 'spendOneOff', 'spendOneOffDate',
   'qualityBefore', 'qualityAfter',
   'blockedByModel', 'blockerMissing', 'blockerBenchmark', 'blockerMinScore', 'blockerMaxPriceUsd',
   'learnings', 'conclusion', 'privacyMitigation', 'version',
 ] as const;
 
+/** An optional choice: empty or absent is null ("not set"), anything else must be one of `values`. */
+const notSetOr = <T extends string>(values: readonly T[], label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : null))
+    .pipe(enumOf(values, label).nullable());
 const quality = (label: string) => optionalNumber(label, { min: 1, max: 5, integer: true });
 const money = (label: string) => optionalNumber(label, { min: 0, max: 100_000_000, unit: 'USD' });
 const toCents = (usd: number | null) => (usd == null ? null : Math.round(usd * 100));
@@ -38,8 +45,9 @@ export const experimentSchema = z
       }),
     description: text('Description', 5000),
     hypothesis: text('Hypothesis', 2000),
-    workType: enumOf(WORK_TYPES, 'Work type').default('other'),
-    mindset: enumOf(MINDSETS, 'Mindset').default('accelerate'),
+    // Not set (null) until someone chooses: quick capture never records a guess as a choice.
+    workType: notSetOr(WORK_TYPES, 'Work type'),
+    mindset: notSetOr(MINDSETS, 'Mindset'),
     status: enumOf(STATUSES, 'Status').default('proposed'),
     startDate: optionalDate('Start date'),
     endDate: optionalDate('End date'),
@@ -56,7 +64,6 @@ export const experimentSchema = z
         const id = optionalIdOf(s);
         return id === 'invalid' ? null : id;
       }),
-    reasoningUsed: checkbox,
     /** Reasoning effort per picked model (`effort-<id>` fields); checked against the catalog on save (planLinks). */
     efforts: z
       .record(z.string(), z.string().trim().max(20))
@@ -69,7 +76,7 @@ export const experimentSchema = z
         }
         return out;
       }),
-    dataSensitivity: enumOf(SENSITIVITIES, 'Data sensitivity').default('internal'),
+    dataSensitivity: notSetOr(SENSITIVITIES, 'Data sensitivity'),
     participants: text('Participants', 2000),
     hoursBeforePerTask: optionalNumber('Hours per task before AI', { min: 0, max: 10_000, unit: 'hours' }),
     hoursWithAiPerTask: optionalNumber('Hours per task with AI', { min: 0, max: 10_000, unit: 'hours' }),
@@ -117,6 +124,16 @@ export const experimentSchema = z
   }));
 
 export type ExperimentInput = z.output<typeof experimentSchema>;
+
+/** A name the experiment form may give a field: the form's inputs, form values and the schema all use these. */
+export type ExperimentFieldName = (typeof EXPERIMENT_FIELDS)[number];
+/** The fields the schema reads (the version travels beside them, checked by the write's version check). */
+export type ExperimentSchemaField = Exclude<ExperimentFieldName, 'version'>;
+
+// The schema reads exactly the form's fields (plus `efforts`, one field per model): a field added to one and
+// not the other, or misspelt, fails type-checking here.
+type SchemaKeys = Exclude<keyof z.input<typeof experimentSchema>, 'efforts'>;
+export const schemaMatchesFields: [Exclude<SchemaKeys, ExperimentSchemaField>, Exclude<ExperimentSchemaField, SchemaKeys>] extends [never, never] ? true : never = true;
 
 
 /**

@@ -8,11 +8,11 @@ import type { ExperimentInput } from './experiment';
  *  GPT-4o (primary), Claude 3.5 Sonnet · saves 240 h/month · $120/month".
  */
 export function describeImportRow(input: ExperimentInput, names: { team: string; models: Map<number, string> }): string {
-  const parts: string[] = [names.team, STATUS_LABEL[input.status], WORK_TYPE_LABEL[input.workType], MINDSET_SHORT[input.mindset]];
+  const parts: string[] = [names.team, STATUS_LABEL[input.status], input.workType ? WORK_TYPE_LABEL[input.workType] : 'Work type not set', input.mindset ? MINDSET_SHORT[input.mindset] : 'Mindset not set'];
   if (input.startDate || input.endDate) parts.push(`${input.startDate ?? '…'} to ${input.endDate ?? '…'}`);
   if (input.modelIds.length)
     parts.push(input.modelIds.map((id) => `${names.models.get(id) ?? `model ${id}`}${id === input.primaryModelId ? ' (primary)' : ''}`).join(', '));
-  if (input.dataSensitivity !== 'internal') parts.push(`${SENSITIVITY_LABEL[input.dataSensitivity]} data`);
+  parts.push(input.dataSensitivity ? `${SENSITIVITY_LABEL[input.dataSensitivity]} data` : 'Data sensitivity not set');
   const saved = hoursSavedPerMonth(input.hoursBeforePerTask, input.hoursWithAiPerTask, input.tasksPerMonth);
   if (saved != null) parts.push(`saves ${saved.toLocaleString('en-US')} h/month`);
   if (input.spendMonthlyCents != null) parts.push(`$${(input.spendMonthlyCents / 100).toLocaleString('en-US')}/month`);

@@ -38,11 +38,13 @@ export const priceChangeSchema = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
+/** An admin's score on any benchmark (its unit and effort are checked against the catalog: lib/catalog/score-entry.ts). */
 export const benchmarkScoreSchema = z.object({
   modelId: idSchema,
-  benchmark: z.enum(['gpqa_diamond']).default('gpqa_diamond'),
-  score: z.coerce.number({ error: 'Enter a percentage.' }).min(0, 'A score is between 0 and 100.').max(100, 'A score is between 0 and 100.'),
-  source: z.string().trim().max(300).optional(),
+  benchmark: z.string().trim().regex(/^[a-z0-9_]{1,60}$/, 'Choose a benchmark from the list.').default('gpqa_diamond'),
+  effort: z.string().trim().max(20, 'Name an effort such as low, medium, high or xhigh, or a thinking budget such as 32K.').default(''),
+  score: z.coerce.number({ error: 'Enter a number.' }).min(0, 'A score is 0 or more.').max(1_000_000, 'That score is too large.'),
+  source: z.string().trim().max(300, 'At most 300 characters.').optional(),
 });
 
 export { isoDate as isoDateSchema };

@@ -425,7 +425,7 @@ export const ACTION_TABLE: TableEntry[] = [
   },
   {
     name: 'models: add benchmark score',
-    effect: { changes: ['model_benchmarks'], audit: 'model.benchmark' },
+    effect: { changes: ['benchmark_scores'], audit: 'model.score' },
     allowed: ADMIN,
     action: addBenchmarkAction,
     input: async (fx) => ({ modelId: String((await newModel(fx)).id), benchmark: 'gpqa_diamond', score: '61.5', source: 'vendor card' }),

@@ -19,7 +19,7 @@ export const RAW_MODEL_SUMMARY = `select e.id, count(em.model_id)::int as n,
   group by e.id`;
 
 /** insights_rollup: live experiments per team, quarter, mindset and vendor (migration 0005). */
-export const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.start_date, (e.created_at at time zone 'UTC')::date)::timestamp)::date as quarter, e.mindset,
+export const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.start_date, (e.created_at at time zone 'UTC')::date)::timestamp)::date as quarter, coalesce(e.mindset, 'not_set') as mindset,
     coalesce(r.vendor, '') as vendor, count(*)::int as experiments, (count(*) filter (where e.status = 'completed'))::int as completed,
     (count(*) filter (where e.status = 'completed' and r.n >= 2))::int as completed_multi_model
   from experiments e join (${RAW_MODEL_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;

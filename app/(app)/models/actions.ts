@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getModelBySlug, listVendors } from '@/db/queries/models/details';
 import { previewModelImport, type PreviewRow } from '@/db/queries/models/import';
-import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
+import { saveModelScore } from '@/db/queries/models/scores';
+import { createModel, updateModel, upsertPriceChange } from '@/db/queries/models/writes';
 import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
@@ -78,16 +79,14 @@ export async function addBenchmarkAction(_prev: ActionState, formData: FormData)
   const admin = await requirePermission('models.write');
   const parsed = benchmarkScoreSchema.safeParse(formObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  const source = parsed.data.source ? `${parsed.data.source} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
-  try {
-    await db.transaction((tx) => upsertBenchmarkScore(tx, actorOf(admin), parsed.data, source));
-  } catch {
-    return { error: 'That model no longer exists.' };
-  }
+  const { source: cited, ...entry } = parsed.data;
+  const source = cited ? `${cited} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
+  const result = await (await getDb()).transaction((tx) => saveModelScore(tx, actorOf(admin), entry, source));
+  if (!result.ok) return { error: result.message, ...(result.field ? { fieldErrors: { [result.field]: [result.message] } } : {}), values: formValues(formData) };
   revalidatePath('/models', 'layout');
   revalidatePath('/trends');
-  return { ok: true, message: `Score ${parsed.data.score}% saved.` };
+  revalidatePath('/insights');
+  return { ok: true, message: `Score ${entry.score} saved${result.replaced ? ', replacing the earlier one' : ''}.` };
 }
 
 /** Step 2 (apply) is POST /api/models/import, which streams its progress. */

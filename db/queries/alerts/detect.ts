@@ -13,6 +13,7 @@ import { isPriceDrop, RETIREMENT_WINDOW_DAYS, STALE_AFTER_DAYS, type AlertCandid
  * privacy flags, the price history) and turns what it finds today into alert candidates with a stable key.
  */
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const uniq = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))].sort();
 
 async function teamLeads(db: Queryable): Promise<Map<number, string[]>> {
@@ -66,7 +67,7 @@ export async function detectPrivacy(db: Queryable, today: string): Promise<Alert
     key: `privacy:${item.id}:${item.models.map((m) => m.id).sort((a, b) => a - b).join(',')}`,
     recipients: uniq([...(leads.get(item.teamId) ?? []), ...adminIds]),
     title: `Privacy flag: “${item.title}” (${item.team})`,
-    body: `${item.sensitivity.charAt(0).toUpperCase()}${item.sensitivity.slice(1)} data goes to ${item.models.map((m) => m.name).join(', ') || 'a model'} whose provider may train on it.`,
+    body: `${capitalised(item.sensitivity ?? 'sensitive')} data goes to ${item.models.map((m) => m.name).join(', ') || 'a model'} whose provider may train on it.`,
     link: `/experiments/${item.id}`,
   }));
 }

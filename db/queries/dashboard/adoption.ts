@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { monthBuckets } from '@/lib/metrics/period';
-import type { Mindset, Status } from '../../schema/experiments';
+import type { Status } from '../../schema/experiments';
+import type { MindsetKey } from '@/lib/metrics/shift';
 import { activeIn, activeInMonth, monthsTable, sliceWhere } from './scope';
 
 /**
@@ -15,7 +16,8 @@ export type MonthTeams = { month: string; teams: number; experiments: number };
 
 async function activeByMonth<K extends string>(db: Queryable, f: DashboardFilters, column: 'status' | 'mindset') {
   const buckets = monthBuckets(f.period);
-  const key = sql.raw(`"experiments"."${column}"`);
+  // A mindset nobody chose yet is its own group, `not_set` (quick capture records no guess).
+  const key = sql.raw(column === 'mindset' ? `coalesce("experiments"."mindset", 'not_set')` : `"experiments"."${column}"`);
   const rows = await db
     .select({ month: sql<string>`m.month`, key: sql<K>`${key}`, experiments: sql<number>`count(*)::int` })
     .from(sql`experiments join ${monthsTable(buckets)} on ${activeInMonth(f.today)}`)
@@ -29,7 +31,7 @@ async function activeByMonth<K extends string>(db: Queryable, f: DashboardFilter
 export const getStatusByMonth = (db: Queryable, f: DashboardFilters) => activeByMonth<Status>(db, f, 'status');
 
 /** Experiments active per month by mindset: the shift from automation to augmentation. */
-export const getMindsetByMonth = (db: Queryable, f: DashboardFilters) => activeByMonth<Mindset>(db, f, 'mindset');
+export const getMindsetByMonth = (db: Queryable, f: DashboardFilters) => activeByMonth<MindsetKey>(db, f, 'mindset');
 
 /** Teams with an active experiment per month (and how many experiments that is). */
 export async function getTeamsByMonth(db: Queryable, f: DashboardFilters): Promise<MonthTeams[]> {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { SLICE_KEYS, sliceOf, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { MonthBucket, Period } from '@/lib/metrics/period';
-import { buildExperimentWhere, usesModelSql } from '../experiments/filters';
+import { buildExperimentWhere, inListOrNotSet, usesModelSql } from '../experiments/filters';
 
 /**
  * SQL pieces every dashboard aggregation shares. They come from the experiment filter contract
@@ -27,7 +27,7 @@ const list = (values: readonly (string | number)[]) => sql.join(values.map((v) =
 export const outcomeSliceWhere = (f: DashboardFilters): SQL => {
   const c: SQL[] = f.archived ? [] : [sql`not ${O('experiment_archived')}`];
   if (f.team) c.push(sql`${O('team_id')} in (${list(f.team)})`);
-  if (f.workType) c.push(sql`${O('work_type')} in (${list(f.workType)})`);
+  if (f.workType) c.push(inListOrNotSet(O('work_type'), f.workType));
   if (f.model) c.push(usesModelSql(O('experiment_id'), 'slug', f.model));
   if (f.vendor) c.push(usesModelSql(O('experiment_id'), 'vendor', f.vendor));
   if (BEYOND_OUTCOME_COPIES.some((k) => f[k] !== undefined))

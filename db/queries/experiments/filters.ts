@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { RADAR_SCORES } from '../insights/radar-scores';
 import { todayIn } from '@/lib/metrics/today';
+import { NOT_SET } from '@/lib/metrics/not-set';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
 /**
@@ -18,6 +19,15 @@ export type FilterContext = {
 
 const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+
+/** `col in (…)`, where the value `not_set` stands for null (a choice nobody made yet). Shared with the outcome slice. */
+export function inListOrNotSet(column: SQL, values: readonly string[]): SQL {
+  const set = values.filter((v) => v !== NOT_SET);
+  const parts: SQL[] = [];
+  if (set.length) parts.push(sql`${column} in (${sql.join(set.map((v) => sql`${v}`), sql`, `)})`);
+  if (set.length < values.length) parts.push(sql`${column} is null`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
 
 /** The experiment `experimentId` was tried on a model whose slug (or vendor) is one of `values`. */
 export function usesModelSql(experimentId: SQL, by: 'slug' | 'vendor', values: readonly string[]): SQL {
@@ -91,9 +101,9 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
   if (f.team) c.push(inList('team_id', f.team));
   if (f.mine) c.push(ctx.userTeamIds?.length ? inList('team_id', ctx.userTeamIds) : sql`false`);
   if (f.status) c.push(inList('status', f.status));
-  if (f.mindset) c.push(inList('mindset', f.mindset));
-  if (f.workType) c.push(inList('work_type', f.workType));
-  if (f.sensitivity) c.push(inList('data_sensitivity', f.sensitivity));
+  if (f.mindset) c.push(inListOrNotSet(E('mindset'), f.mindset));
+  if (f.workType) c.push(inListOrNotSet(E('work_type'), f.workType));
+  if (f.sensitivity) c.push(inListOrNotSet(E('data_sensitivity'), f.sensitivity));
   if (f.model) c.push(usesModelSql(E('id'), 'slug', f.model));
   if (f.vendor) c.push(usesModelSql(E('id'), 'vendor', f.vendor));
   if (f.from || f.to) {

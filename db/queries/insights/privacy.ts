@@ -12,7 +12,7 @@ export type PrivacyItem = {
   title: string;
   teamId: number;
   team: string;
-  sensitivity: string;
+  sensitivity: string | null;
   status: string;
   version: number;
   /** The models that raise the flag: their provider trains on user data by default, or the policy is unknown. */

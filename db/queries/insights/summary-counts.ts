@@ -3,7 +3,7 @@ import { insightsRollup } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './scope';
-import type { Mindset } from '@/db/schema/experiments';
+import type { MindsetKey } from '@/lib/metrics/shift';
 
 /**
  * The dashboard's insights summary needs counts, not rows: these read summaries the database keeps
@@ -37,13 +37,14 @@ export async function vendorCounts(db: Queryable, scope: InsightsScope): Promise
   return rows.map((r) => ({ vendor: r.vendor, experiments: Number(r.experiments), completed: Number(r.completed), completedMultiModel: Number(r.completedMultiModel) }));
 }
 
-export type MindsetCount = { quarter: string; mindset: Mindset; n: number };
+/** `not_set`: the rollup's key for experiments whose mindset nobody chose yet (db/derived/insights-rollup.sql). */
+export type MindsetCount = { quarter: string; mindset: MindsetKey; n: number };
 
 /** New experiments per quarter of their start (or creation) and mindset — the input of the shift sentence. */
 export async function mindsetCounts(db: Queryable, scope: InsightsScope): Promise<MindsetCount[]> {
   const quarter = sql<string>`to_char(${insightsRollup.quarter}, 'YYYY-"Q"Q')`;
   const rows = await db
-    .select({ quarter, mindset: sql<Mindset>`${insightsRollup.mindset}`, n: sql<number>`sum(${insightsRollup.experiments})::int` })
+    .select({ quarter, mindset: sql<MindsetKey>`${insightsRollup.mindset}`, n: sql<number>`sum(${insightsRollup.experiments})::int` })
     .from(insightsRollup)
     .where(rollupScope(scope))
     .groupBy(insightsRollup.quarter, insightsRollup.mindset);

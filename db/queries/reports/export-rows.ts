@@ -20,14 +20,14 @@ export type ExperimentExportRow = {
   team: string;
   owner: string;
   status: Status;
-  mindset: Mindset;
-  workType: WorkType;
+  mindset: Mindset | null;
+  workType: WorkType | null;
   startDate: string | null;
   endDate: string | null;
   primaryModel: string;
   comparedModels: string;
   reasoningUsed: boolean;
-  dataSensitivity: Sensitivity;
+  dataSensitivity: Sensitivity | null;
   participantCount: number;
   participants: string;
   hoursBeforePerTask: Numeric;

@@ -4,8 +4,8 @@ import type { ExecutiveReportData } from '@/db/queries/reports/executive-report'
 import { headlineFigures } from '@/lib/metrics/headline';
 import { change, describeChange, formatKpiValue, shareChange } from '@/lib/metrics/kpi';
 import { formatMoneyCents, formatNumber } from '@/lib/format';
-import { MINDSET_SHORT, OUTCOME_TYPE_LABEL } from '@/lib/labels';
-import { MINDSETS } from '@/db/schema/experiments';
+import { MINDSET_SHORT_OR_NOT_SET, NOT_SET, OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
 import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, type Paper } from './layout';
 import { METHODS } from './methods';
@@ -163,7 +163,7 @@ function charts(doc: Doc, data: ExecutiveReportData) {
   const label = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }) + ` ${month.slice(2, 4)}`;
   const axis = months(data.period.to);
   const count = (month: string, mindset?: string) =>
-    data.monthly.filter((r) => r.month === month && (!mindset || r.mindset === mindset)).reduce((s, r) => s + r.started, 0);
+    data.monthly.filter((r) => r.month === month && (!mindset || (r.mindset ?? NOT_SET) === mindset)).reduce((s, r) => s + r.started, 0);
   // Each chart is one Figure whose alternative text gives its figures, for readers who cannot see it.
   const started = axis.map((m) => `${label(m)}: ${count(m)}`).join(', ');
   tagged(
@@ -179,15 +179,16 @@ function charts(doc: Doc, data: ExecutiveReportData) {
       }),
     { alt: `Bar chart of experiments started per month. ${started}.` },
   );
-  const mix = axis.map((m) => `${label(m)}: ${MINDSETS.map((s) => `${count(m, s)} ${MINDSET_SHORT[s].toLowerCase()}`).join(', ')}`).join('; ');
+  const mix = axis.map((m) => `${label(m)}: ${MINDSET_MIX_KEYS.map((s) => `${count(m, s)} ${MINDSET_SHORT_OR_NOT_SET[s].toLowerCase()}`).join(', ')}`).join('; ');
   tagged(
     doc,
     'Figure',
     () =>
       stackedBarChart(doc, {
-        title: 'Mindset of new experiments (automate, accelerate, new capability)',
-        series: MINDSETS.map((m, i) => ({ label: MINDSET_SHORT[m], fill: GREYS[i] })),
-        bars: axis.map((m) => ({ label: label(m), values: MINDSETS.map((s) => count(m, s)) })),
+        title: 'Mindset of new experiments (automate, accelerate, new capability, not set)',
+        // "Not set": quick-captured experiments whose lead has not chosen a mindset yet; a light grey of their own.
+        series: MINDSET_MIX_KEYS.map((m, i) => ({ label: MINDSET_SHORT_OR_NOT_SET[m], fill: GREYS[i] ?? '#dcdcdc' })),
+        bars: axis.map((m) => ({ label: label(m), values: MINDSET_MIX_KEYS.map((s) => count(m, s)) })),
         height: 150,
         unit: 'A rising dark segment means teams move from doing the same work faster to doing new things.',
       }),

@@ -3,12 +3,13 @@ import { ChartCard } from '@/components/dashboard/chart-card';
 import { MINDSET_COLOR, STATUS_COLOR } from '@/components/dashboard/palette';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
-import { MINDSETS, type Mindset, type Status } from '@/db/schema/experiments';
+import type { Status } from '@/db/schema/experiments';
+import { MINDSET_MIX_KEYS, type MindsetKey } from '@/lib/metrics/shift';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { share } from '@/lib/metrics/kpi';
 import { monthBuckets, monthLabel } from '@/lib/metrics/period';
-import { MINDSET_SHORT, STATUS_LABEL } from '@/lib/labels';
+import { MINDSET_SHORT_OR_NOT_SET, STATUS_LABEL } from '@/lib/labels';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 
 const ACTIVE_STATUSES = ['running', 'completed', 'abandoned'] as const;
@@ -27,13 +28,13 @@ export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
   const teamRows = pivot(categories, ['teams'], teams, (r) => ({ category: r.month, series: 'teams', value: r.teams, note: `${plural(r.teams, 'team')} in ${plural(r.experiments, 'experiment')}` }), (m) =>
     drillDownHref(f, { from: bucket(m).from, to: bucket(m).to }),
   );
-  const mindsetRows = pivot(categories, MINDSETS, mindset, (r) => ({ category: r.month, series: r.key, value: r.experiments }), (m, s) =>
-    drillDownHref(f, { from: bucket(m).from, to: bucket(m).to, mindset: [s as Mindset] }),
+  const mindsetRows = pivot(categories, MINDSET_MIX_KEYS, mindset, (r) => ({ category: r.month, series: r.key, value: r.experiments }), (m, s) =>
+    drillDownHref(f, { from: bucket(m).from, to: bucket(m).to, mindset: [s as MindsetKey] }),
   );
   const empty = chartTotal(statusRows) === 0;
   const newCapShare = (row: (typeof mindsetRows)[number] | undefined) =>
-    row ? share(row.values.new_capability, MINDSETS.reduce((t, m) => t + row.values[m], 0)) : null;
-  const firstShare = newCapShare(mindsetRows.find((r) => MINDSETS.some((m) => r.values[m] > 0)));
+    row ? share(row.values.new_capability, MINDSET_MIX_KEYS.reduce((t, m) => t + row.values[m], 0)) : null;
+  const firstShare = newCapShare(mindsetRows.find((r) => MINDSET_MIX_KEYS.some((m) => r.values[m] > 0)));
   const lastShare = newCapShare(mindsetRows.at(-1));
   const pct = (v: number | null) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -71,7 +72,7 @@ export async function Adoption({ filters: f }: { filters: DashboardFilters }) {
           label="Mindset mix per month"
           summary={`Share of active experiments that create a new capability went from ${pct(firstShare)} in the first month to ${pct(lastShare)} in the last.`}
           rows={mindsetRows}
-          series={MINDSETS.map((m) => ({ key: m, label: MINDSET_SHORT[m], color: MINDSET_COLOR[m] }))}
+          series={MINDSET_MIX_KEYS.map((m) => ({ key: m, label: MINDSET_SHORT_OR_NOT_SET[m], color: MINDSET_COLOR[m] }))}
           format="count"
           valueAxis="Share of experiments"
           expand

@@ -12,6 +12,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiments/detail';
+import { historyNames } from '@/db/queries/experiments/history-names';
 import { requirePermission } from '@/lib/auth/guard';
 import { canEditTeam } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/labels';
@@ -28,6 +29,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   const db = await getDb();
   const [e, history] = await Promise.all([getExperimentDetail(db, id.data), getExperimentHistory(db, id.data)]);
   if (!e) notFound();
+  const names = await historyNames(db, history);
   // Controls are hidden for those who cannot use them; the actions check again on the server.
   const canEdit = canEditTeam(user, e.teamId);
   const archived = e.archivedAt != null;
@@ -72,7 +74,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
         </div>
         <div className="space-y-6">
           <ModelsCard e={e} />
-          <HistoryCard entries={history} />
+          <HistoryCard entries={history} names={names} />
         </div>
       </div>
     </>

@@ -191,7 +191,16 @@ export default async function ModelPage({ params }: Props) {
           <p className="text-sm text-muted-foreground">No experiment has used this model yet.</p>
         )}
       </Card>
-      {canWrite ? <ModelAdminForms modelId={model.id} today={today} addPrice={addPriceAction} addBenchmark={addBenchmarkAction} /> : null}
+      {canWrite ? (
+        <ModelAdminForms
+          modelId={model.id}
+          today={today}
+          reasoning={model.reasoning}
+          benchmarks={registry.map(({ key, name, unit, perEffort }) => ({ key, name, unit, perEffort }))}
+          addPrice={addPriceAction}
+          addBenchmark={addBenchmarkAction}
+        />
+      ) : null}
       <div className="mt-4">
         <p className="mb-1 text-xs text-muted-foreground">Source of this row: {model.source}</p>
         <DataAttribution />
