@@ -24,7 +24,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
  * in a backup; 0013 let three experiment fields be not set (only relaxes); 0014 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
  * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
- * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is.
+ * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
+ * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -41,6 +42,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0012_api_tokens',
   '0013_not_set_choices',
   '0014_catalog_sync_jobs',
+  '0015_sso',
   SCHEMA_VERSION,
 ];
 
@@ -69,6 +71,8 @@ export const BACKUP_TABLES = [
   'experiment_models',
   'capability_outcomes',
   'checkins',
+  'alerts',
+  'alert_preferences',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -92,6 +96,15 @@ export const TABLES_SINCE_CATALOG_SYNC: readonly BackupTable[] = ['catalog_syncs
 
 const SYNC_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_catalog_sync_jobs'))!.tag;
 
+/** Tables added by the alerts migration (issue 20 §3): backups of older schemas do not hold them (they restore empty). */
+export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_preferences'];
+
+const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
+
+export function predatesAlerts(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
+}
+
 export function predatesCatalogSync(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < SYNC_MIGRATION.slice(0, 4);
 }
@@ -104,6 +117,7 @@ export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_a
  * BACKUP_TABLES (tests/backup-tables.test.ts): a new table joins one list or the other.
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
+  outbox: 'a delivery queue: a restore must not send old mail again (the alerts themselves are backed up)',
   session: 'sessions: a restore signs everyone out',
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',

@@ -6,8 +6,10 @@ import {
   BACKUP_TABLES,
   DROPPED_FROM_BACKUPS,
   predatesBenchmarkCatalog,
+  predatesAlerts,
   predatesCatalogSync,
   REFERENCE_TABLES_SINCE_0009,
+  TABLES_SINCE_ALERTS,
   TABLES_SINCE_CATALOG_SYNC,
   RESTORABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
@@ -105,6 +107,7 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
   const optional: readonly string[] = [
     ...(predatesBenchmarkCatalog(String(head.schemaVersion)) ? REFERENCE_TABLES_SINCE_0009 : []),
     ...(predatesCatalogSync(String(head.schemaVersion)) ? TABLES_SINCE_CATALOG_SYNC : []),
+    ...(predatesAlerts(String(head.schemaVersion)) ? TABLES_SINCE_ALERTS : []),
   ];
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));

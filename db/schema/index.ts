@@ -16,3 +16,5 @@ export * from './api-tokens';
 export * from './catalog-sync';
 export * from './jobs';
 export * from './sso';
+export * from './alerts';
+export * from './outbox';

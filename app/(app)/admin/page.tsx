@@ -4,6 +4,9 @@ import { CreateTeamForm } from '@/components/admin/create-team-form';
 import { listSyncs } from '@/db/queries/models/catalog-sync';
 import { listJobRuns } from '@/db/queries/admin/jobs';
 import { JobHistory } from '@/components/admin/job-history';
+import { DeadLetters } from '@/components/admin/dead-letters';
+import { listDeadLetters } from '@/db/queries/alerts/outbox';
+import { resendDeadLetterAction } from './outbox-actions';
 import { listJobs } from '@/lib/jobs/registry';
 import { jobsEnabled } from '@/lib/jobs/schedule';
 import { CreateUserForm } from '@/components/admin/create-user-form';
@@ -40,7 +43,7 @@ export default async function AdminPage() {
     perClient: THROTTLE.maxFailuresPerClient,
     keepHours: THROTTLE.keepHours,
   };
-  const [users, teams, settings, lockOuts, serviceTokens, syncs, runs, sso, mappings, candidates] = await Promise.all([
+  const [users, teams, settings, lockOuts, serviceTokens, syncs, runs, sso, mappings, candidates, deadLetters] = await Promise.all([
     listUsers(db),
     listTeamsWithCounts(db),
     getSettings(db),
@@ -51,6 +54,7 @@ export default async function AdminPage() {
     getSsoSettings(db),
     listRoleMappings(db),
     breakGlassCandidates(db),
+    listDeadLetters(db),
   ]);
   // The server checked these at start; a page never fails on them.
   const scheduleOf = (j: ReturnType<typeof listJobs>[number]) => {
@@ -123,6 +127,7 @@ export default async function AdminPage() {
         </Card>
         <CatalogSyncCard syncs={syncs} />
         <JobHistory jobs={jobs} runs={runs} enabled={enabled} />
+        <DeadLetters letters={deadLetters} resend={resendDeadLetterAction} />
         <Card>
           <CardHeader
             title="Single sign-on"

@@ -38,6 +38,7 @@ import { INSIGHTS } from './insights';
 import { MODELS } from './models';
 import { CATALOG_SYNC } from './catalog-sync';
 import { SSO } from './sso';
+import { ALERTS } from './alerts';
 import { EXPORTS } from './exports';
 import { ROUTES } from './routes';
 
@@ -53,6 +54,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...MODELS,
   ...CATALOG_SYNC,
   ...SSO,
+  ...ALERTS,
   ...EXPORTS,
   ...ROUTES,
 ];
