@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { ident, rawRows } from './backup/tables';
+import { ident, rawRows } from './sql';
 import type { Queryable } from './types';
 
 /**

@@ -7,6 +7,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { DatabaseKind } from './config';
 import { applyDerived } from './derived/apply';
 import type { Db } from './types';
+import { resultRows } from './sql';
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
@@ -29,10 +30,10 @@ export async function migrationCounts(db: Db, migrationsSchema = 'drizzle'): Pro
   const result = (await db.execute(
     sql`select count(*)::int as n from information_schema.tables where table_schema = ${migrationsSchema} and table_name = '__drizzle_migrations'`,
   )) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[];
+  const rows = resultRows<{ n: number }>(result);
   if (rows[0].n === 0) return { shipped: journal.entries.length, applied: 0 };
   const appliedResult = (await db.execute(sql.raw(`select count(*)::int as n from "${migrationsSchema}"."__drizzle_migrations"`))) as unknown;
-  const applied = (Array.isArray(appliedResult) ? appliedResult : (appliedResult as { rows: { n: number }[] }).rows) as { n: number }[];
+  const applied = resultRows<{ n: number }>(appliedResult);
   return { shipped: journal.entries.length, applied: applied[0].n };
 }
 

@@ -7,7 +7,7 @@
 // the app role's name comes from the configuration, the migrations are shared with PGlite, and a
 // re-applied grant also covers tables added later and undoes any hand-made grant in between.
 import { sql } from 'drizzle-orm';
-import { ident, rawRows } from './backup/tables';
+import { ident, rawRows } from './sql';
 import { ConfigError } from './config';
 import type { Db, Queryable } from './types';
 

@@ -5,7 +5,7 @@ import type * as schema from './schema';
 
 /**
  * One database type for both drivers. PGlite's drizzle database has the same query builder;
- * only `execute()` differs in shape (see db/raw.ts), so shared code uses the builder.
+ * only `execute()` differs in shape (db/sql.ts rawRows reads either), so shared code uses the builder.
  */
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = PgTransaction<PostgresJsQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;

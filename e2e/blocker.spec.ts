@@ -1,6 +1,6 @@
 import { expect, storageFor, test } from './fixtures';
 
-// Issue 19 §4: a blocker's bar on the benchmark that fits the task, the warning for a blocked experiment
+// A blocker's bar on the benchmark that fits the task, the warning for a blocked experiment
 // without an end date, and the radar naming the benchmark and the reasoning effort a candidate needs.
 
 test.describe('a lead records a blocker', () => {

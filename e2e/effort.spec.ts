@@ -2,7 +2,7 @@ import { expect, storageFor, test } from './fixtures';
 
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-test.describe('reasoning effort and cost per task (issue 19 §5)', () => {
+test.describe('reasoning effort and cost per task', () => {
   test.use({ storageState: storageFor('lead') });
 
   test('the picker offers each model its own efforts, the server refuses one it lacks, and a check-in’s usage shows as cost per task', async ({ page }) => {

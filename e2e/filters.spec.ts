@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { extractPdfText } from '../lib/export/pdf/extract-text';
 import { expect, storageFor, test } from './fixtures';
 
-// Filters people can read (issue 25 §2): every active filter is a removable chip, Apply keeps what only a
+// Filters people can read: every active filter is a removable chip, Apply keeps what only a
 // link carried, a pending change says so, a custom period ending before it starts is refused, the teams
 // menu closes like a menu, and exports write the filters in words.
 

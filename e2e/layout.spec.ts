@@ -1,6 +1,6 @@
 import { expect, storageFor, test } from './fixtures';
 
-// What a new user saw in the first week (issue 25 §4): long URLs widening the page, a second <main> on
+// What a new user saw in the first week: long URLs widening the page, a second <main> on
 // the 403 and 404 pages, an unreadable danger button in dark mode, and a favicon 404 on every page.
 
 /** WCAG relative luminance contrast of two CSS rgb() colours. */

@@ -61,3 +61,41 @@ export function formFields(formData: FormData, keys: readonly string[]): Record<
     return [k, typeof v === 'string' ? cleanText(v) : ''];
   }));
 }
+
+/** What a form action does with a form its schema refuses. */
+export type OnInvalid = (error: z.ZodError, formData: FormData) => ActionState;
+
+/** Each field's messages under it, and what was typed. */
+export const markFields: OnInvalid = (error, formData) => ({ fieldErrors: fieldErrorsOf(error), values: formValues(formData) });
+
+/** One message for the whole form (a form of hidden fields only: nothing to mark). */
+export const answer = (message: string): OnInvalid => () => ({ error: message });
+
+/** A form's schema, and optionally what to answer when it refuses the form and what it reads. */
+export type FormSpec<T> = { schema: z.ZodType<T>; invalid?: OnInvalid; input?: unknown };
+
+/**
+ * Validates a form with its shared zod schema and runs `run` on the data, or returns the refusal (by
+ * default each field's messages, markFields). The caller checks permission on its own first line, before
+ * this: `const user = await requirePermission(…)`. `input` is what the schema reads (default: the form's
+ * text fields, formObject).
+ */
+export async function withValidForm<T>(
+  formData: FormData,
+  spec: z.ZodType<T> | FormSpec<T>,
+  run: (data: T) => Promise<ActionState>,
+): Promise<ActionState> {
+  const { schema, invalid = markFields, input = formObject(formData) } = 'schema' in spec ? spec : { schema: spec };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, formData);
+  return run(parsed.data);
+}
+
+/** A write refused by its query (db/queries WriteResult): the message, the field it names, what was typed. */
+export function writeRefused(result: { message: string; field?: string }, formData?: FormData): ActionState {
+  return {
+    ...(result.field ? { fieldErrors: { [result.field]: [result.message] } } : {}),
+    error: result.message,
+    ...(formData ? { values: formValues(formData) } : {}),
+  };
+}

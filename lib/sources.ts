@@ -43,6 +43,9 @@ export const SOURCES: Record<string, SourceInfo> = {
   'metr-time-horizons': { label: 'METR, Measuring AI Ability to Complete Long Tasks (via Epoch AI)', url: 'https://metr.org/blog/2025-03-19-measuring-ai-ability-to-complete-long-tasks/' },
   'gpqa-paper': { label: 'Rein et al. 2023, GPQA (arXiv:2311.12022)', url: 'https://arxiv.org/abs/2311.12022' },
   reference: { label: 'Uplift reference data set' },
+  // Catalog syncs (lib/catalog/sync): the day each value was read is kept beside it (retrieved_at / retrieved_on).
+  'modelsdev-sync': { label: 'models.dev (catalog sync)', url: 'https://models.dev', license: 'MIT' },
+  'epoch-bh-sync': { label: 'Epoch AI, Benchmarking Hub (catalog sync)', url: 'https://epoch.ai/benchmarks', license: 'CC BY 4.0' },
 };
 
 /** A source field ("a;b", a key, or free text such as "entered by x on y") as displayable parts. */

@@ -21,12 +21,13 @@ async function resetPostgres(url: string) {
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, UPLIFT_DEMO: '1', NEXT_TELEMETRY_DISABLED: '1' };
+  // A known secret on both databases, so a test can sign `npm run jobs` requests (e2e/fixtures.ts E2E_SECRET).
+  env.BETTER_AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
   const pgUrl = process.env.E2E_DATABASE_URL;
   if (pgUrl) {
     await resetPostgres(pgUrl);
     env.DATABASE_URL = asRole(pgUrl, TEST_APP_ROLE);
     env.UPLIFT_MIGRATE_DATABASE_URL = asRole(pgUrl, TEST_OWNER_ROLE);
-    env.BETTER_AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
   } else {
     delete env.DATABASE_URL;
     delete env.UPLIFT_MIGRATE_DATABASE_URL;

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@/db/config';
+import { envSsoConfig } from '@/lib/auth/sso/config';
 import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
 import { checkProxyConfiguration } from '@/lib/security/forwarded';
 import { listenHost } from '@/lib/security/listen-host';
@@ -23,6 +24,7 @@ async function main() {
   try {
     checkConfiguration(() => authSecret({ create: true }));
     checkProxyConfiguration();
+    envSsoConfig(); // a half-set UPLIFT_OIDC_* stops start-up with one sentence
     const report = await prepareConfiguredDatabase();
     console.log(`Database ready: ${report.kind}, demo data ${report.demo}.`);
     if (report.admin === 'setup-page') console.log('No users yet: open /setup to create the first admin.');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { backupJson, openBackup, writeBackupFile } from '@/db/backup/create';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { describeEachDb } from './helpers/db';
 
 type Row = Record<string, unknown>;

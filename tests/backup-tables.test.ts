@@ -3,7 +3,8 @@
 // there: here the list is checked against the schema itself, on both databases.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { BACKUP_TABLES, NOT_BACKED_UP, rawRows } from '@/db/backup/tables';
+import { BACKUP_TABLES, NOT_BACKED_UP } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { describeEachDb } from './helpers/db';
 
 describeEachDb('the backup covers the schema', (ctx) => {

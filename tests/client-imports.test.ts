@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// First-load JS budget (issue 9): a 'use client' module ships with everything it imports, so zod (~40 kB gzip)
+// First-load JS budget: a 'use client' module ships with everything it imports, so zod (~40 kB gzip)
 // and Recharts (~120 kB) must not be reachable from one through static, non-type imports. Lazy charts reach
 // Recharts through next/dynamic's import(), which this walk (like the bundler's first-load graph) does not follow.
 const root = process.cwd();

@@ -1,4 +1,4 @@
-// Cost per task by model and effort (issue 19 §5.2–5.3): the rule on hand-computed figures, check-ins that
+// Cost per task by model and effort: the rule on hand-computed figures, check-ins that
 // record usage through the write path, and the query on both databases. The fixture's reasoning model is
 // cheaper per token and dearer per task.
 import { sql } from 'drizzle-orm';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { dashboard } from '@/db/queries/dashboard/cached';
 import { cachedByDataVersion, readDataVersion } from '@/db/queries/data-version';
 import { previousPeriod } from '@/lib/metrics/period';

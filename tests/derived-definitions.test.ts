@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { DERIVED_FILES, applyDerived, derivedFolder } from '@/db/derived/apply';
 import { NO_DRIFT, summaryDrift } from './helpers/summary-definitions';
 import { describeEachDb } from './helpers/db';

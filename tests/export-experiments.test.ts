@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { capabilityOutcomes, experiments, teamMembers, user } from '@/db/schema';
-import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/reports/export';
+import { orderedExperimentIds } from '@/db/queries/reports/export';
+import { teamScope } from '@/lib/auth/permissions';
 import { childrenCsv, filteredExperimentsCsv } from '@/lib/export/experiments-csv';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { getHeadlineFigures } from '@/db/queries/dashboard/headline';
@@ -88,8 +89,8 @@ describeEachDb(
         .from(user)
         .innerJoin(teamMembers, eq(teamMembers.userId, user.id))
         .where(eq(user.email, 'lead@uplift.demo'));
-      const caller = { role: 'lead' as const, teamIds: [lead.teamId] };
-      const scoped = scopeFiltersToUser(parseExperimentFilters({}), caller);
+      const caller = { role: 'lead' as const, teamIds: [lead.teamId], leadTeamIds: [lead.teamId] };
+      const scoped = teamScope(caller).scopeFilters(parseExperimentFilters({}));
       const all = await orderedExperimentIds(ctx.db, scoped);
       const [own] = await ctx.db
         .select({ n: sql<number>`count(*)::int` })
@@ -101,9 +102,9 @@ describeEachDb(
       expect(new Set(rows.map((r) => r.Team)).size).toBe(1);
 
       const otherTeam = lead.teamId === 1 ? 2 : 1;
-      const other = await orderedExperimentIds(ctx.db, scopeFiltersToUser(parseExperimentFilters({ team: String(otherTeam) }), caller));
+      const other = await orderedExperimentIds(ctx.db, teamScope(caller).scopeFilters(parseExperimentFilters({ team: String(otherTeam) })));
       expect(other).toEqual([]);
-      const executive = await orderedExperimentIds(ctx.db, scopeFiltersToUser(parseExperimentFilters({ team: String(otherTeam) }), { role: 'executive', teamIds: [] }));
+      const executive = await orderedExperimentIds(ctx.db, teamScope({ role: 'executive', teamIds: [], leadTeamIds: [] }).scopeFilters(parseExperimentFilters({ team: String(otherTeam) })));
       expect(executive.length).toBeGreaterThan(0);
     });
 

@@ -9,7 +9,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, expect, it } from 'vitest';
 import { HeadlineSummary } from '@/components/reports/headline-summary';
 import { getDashboardKpis, type PeriodKpis } from '@/db/queries/dashboard/kpis';
-import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/reports/export';
+import { orderedExperimentIds } from '@/db/queries/reports/export';
+import { teamScope } from '@/lib/auth/permissions';
 import { getHeadlineFigures, type HeadlineResult } from '@/db/queries/dashboard/headline';
 import { executiveReportData } from '@/db/queries/reports/executive-report';
 import { capabilityOutcomes, checkins, experiments, teams, type NewExperiment } from '@/db/schema';
@@ -97,7 +98,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
         filters: parseExperimentFilters({ from: '2030-07-01', to: TODAY, team: twoTeams, workType: 'analysis' }),
         dashboardUrl: { period: '12m', team: twoTeams, workType: 'analysis' },
       },
-      { name: "a lead's scope (T2)", filters: scopeFiltersToUser(parseExperimentFilters({}), { role: 'lead', teamIds: [fx.t2] }), userTeamIds: [fx.t2] },
+      { name: "a lead's scope (T2)", filters: teamScope({ role: 'lead', teamIds: [fx.t2], leadTeamIds: [fx.t2] }).scopeFilters(parseExperimentFilters({})), userTeamIds: [fx.t2] },
       { name: 'filters the dashboard bar lacks: status running', filters: parseExperimentFilters({ status: 'running' }) },
     ];
   });

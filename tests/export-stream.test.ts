@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, teams } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
-import { scopeFiltersToUser } from '@/db/queries/reports/export';
+import { teamScope } from '@/lib/auth/permissions';
 import type { Db } from '@/db/types';
 import { EXPERIMENT_COLUMNS } from '@/lib/export/columns';
 import { filteredExperimentsCsv } from '@/lib/export/experiments-csv';
@@ -30,7 +30,7 @@ function parse(text: string): Row[] {
 
 async function exportRows(db: Db, query: string, options: { batchSize?: number; lead?: number[] } = {}) {
   const filters = parseExperimentFilters(new URLSearchParams(query));
-  const scoped = options.lead ? scopeFiltersToUser(filters, { role: 'lead', teamIds: options.lead }) : filters;
+  const scoped = options.lead ? teamScope({ role: 'lead', teamIds: options.lead, leadTeamIds: options.lead }).scopeFilters(filters) : filters;
   return parse((await chunksOf(await filteredExperimentsCsv(db, scoped, {}, options))).join(''));
 }
 

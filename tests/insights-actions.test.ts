@@ -3,7 +3,7 @@
 // team while the action waits, are refused and nothing is written (the team refusal is audited).
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { INSIGHTS_DENIED, INSIGHTS_STALE, recordPrivacyMitigation, startRetest } from '@/db/queries/insights/actions';
 import { getRetestRadar } from '@/db/queries/insights/radar';
 import { auditLog, experiments } from '@/db/schema';

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { concentrationLevel, hhi, portability, sharesOf, summarizeConcentration } from '@/lib/metrics/concentration';
 import { isPrivacyFlagged, isRiskyPolicy, privacyReason } from '@/lib/metrics/privacy';
-import { blendedPrice, describeCandidate, describeEffort, findRetestCandidates, findUnmeasured, monthsBetween, type RadarModel } from '@/lib/metrics/retest';
-import { mindsetMixByQuarter, needsCapabilityEvidence, outcomeMixByQuarter, quarterOf, shiftQuarter, shiftSentence, toPercentages } from '@/lib/metrics/shift';
+import { blendedPrice } from '@/lib/metrics/prices';
+import { describeCandidate, describeEffort, findRetestCandidates, findUnmeasured, monthsBetween, type RadarModel } from '@/lib/metrics/retest';
+import { needsCapabilityEvidence } from '@/lib/metrics/capability-evidence';
+import { quarterOf, shiftQuarter } from '@/lib/metrics/quarter';
+import { mindsetMixByQuarter, outcomeMixByQuarter, shiftSentence, toPercentages } from '@/lib/metrics/shift';
 import { DATA_POLICIES } from '@/db/schema/models';
 import { SENSITIVITIES } from '@/db/schema/experiments';
 

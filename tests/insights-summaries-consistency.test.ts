@@ -5,7 +5,7 @@
 // a backup restore; and the insights figures built on them must equal the joins they replaced.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { vendorCounts } from '@/db/queries/insights/summary-counts';
 import { getInsightsSummary } from '@/db/queries/insights/summary';
 import type { Db } from '@/db/types';

@@ -1,4 +1,4 @@
-// The demo's published password never faces a network by default (issue 17 item 1): with demo accounts
+// The demo's published password never faces a network by default: with demo accounts
 // that can sign in, `npm start` listens on 127.0.0.1 unless HOST is set, and refuses a HOST other
 // machines can reach unless UPLIFT_DEMO_PUBLIC=1 accepts the risk.
 import { spawn } from 'node:child_process';

@@ -4,7 +4,7 @@
 // change, so a third transaction can still lock those rows at once (NOWAIT).
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { deleteOutcome } from '@/db/queries/experiments/children';
 import { setArchived, updateExperiment } from '@/db/queries/experiments/write';
 import { updateModel, upsertBenchmarkScore } from '@/db/queries/models/writes';

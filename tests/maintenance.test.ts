@@ -2,7 +2,7 @@
 // hourly in the server, so dead row versions left by edits and summary triggers do not pile up.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { vacuumWhereNeeded } from '@/db/maintenance';
 import { openTestDb, type TestDb } from './helpers/db';
 

@@ -1,4 +1,4 @@
-// Reasoning effort per model link (issue 19 §5.1): which efforts a model accepts, the write path's check,
+// Reasoning effort per model link: which efforts a model accepts, the write path's check,
 // migration 0010's conversion of the old "reasoning used" checkbox, and older backups restored the same way.
 import fs from 'node:fs';
 import path from 'node:path';

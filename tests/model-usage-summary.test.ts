@@ -4,7 +4,7 @@ import { backupJson } from '@/db/backup/create';
 import { restoreBackup } from '@/db/backup/restore';
 import { validateBackup } from '@/db/backup/validate';
 import { textSource } from '@/db/backup/read';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { listTeamModelUsage } from '@/db/queries/models/details';
 import { listModels } from '@/db/queries/models/list';
 import { describeEachDb, openTestDb } from './helpers/db';

@@ -1,4 +1,4 @@
-// The data folder is private (issue 17 item 7): after start-up's preparation, a server's run, a
+// The data folder is private: after start-up's preparation, a server's run, a
 // pre-migration copy and a close, every folder in it is 0700 and every file 0600 (PGlite writes 0666).
 import fs from 'node:fs';
 import os from 'node:os';

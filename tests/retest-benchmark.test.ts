@@ -1,4 +1,4 @@
-// Issue 19 §4: the blocker's bar on the benchmark that fits the task, compared per reasoning effort, with
+// The blocker's bar on the benchmark that fits the task, compared per reasoning effort, with
 // undated blockers and unmeasured models kept in view; on PGlite and PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
 // find exactly what the per-model lookup it replaced found.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { buildExperimentWhere } from '@/db/queries/experiments/filters';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';

@@ -1,4 +1,4 @@
-// The role × action table (tests/helpers/action-table.ts) must call every server action and every
+// The role × action table (tests/helpers/action-table/) must call every server action and every
 // route handler the app exports: they are found in the source here, not listed by hand, so a new
 // action or route without an entry fails `npm test`, naming it.
 import fs from 'node:fs';
@@ -81,7 +81,7 @@ describe('the role × action table', () => {
     expect(found.filter((f) => f.kind === 'route').map((f) => f.where)).toEqual(
       expect.arrayContaining([path.join('app', 'api', 'admin', 'backup', 'route.ts') + ' → POST', path.join('app', 'api', 'auth', '[...all]', 'route.ts') + ' → GET']),
     );
-    const missing = found.filter((f) => !covered(f)).map((f) => `${f.kind} ${f.where}: add it to tests/helpers/action-table.ts`);
+    const missing = found.filter((f) => !covered(f)).map((f) => `${f.kind} ${f.where}: add it to tests/helpers/action-table/`);
     // A 'use server' inside a function makes an action the table cannot reach: keep actions in their own files.
     const unreachable = inline.map((where) => `inline 'use server' at ${where}: move the action to an actions file`);
     expect([...missing, ...unreachable]).toEqual([]);

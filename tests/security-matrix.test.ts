@@ -1,4 +1,4 @@
-// Role × action matrix: every server action and route in tests/helpers/action-table.ts, called by
+// Role × action matrix: every server action and route in tests/helpers/action-table/, called by
 // every kind of caller. Allowed callers succeed, change what the entry declares and write its audit
 // entry; everyone else is refused and nothing is written.
 import { beforeAll, expect, it, vi } from 'vitest';

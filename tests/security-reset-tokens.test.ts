@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { resetPasswordAction } from '@/app/(auth)/account-actions';
 import { resetLinkAction } from '@/app/(app)/admin/actions';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { migrateDb } from '@/db/migrate';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { setUserActive } from '@/db/queries/people/users';

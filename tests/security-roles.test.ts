@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreBackup, RestoreError } from '@/db/backup/restore';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { ConfigError } from '@/db/config';
 import { connectPostgres } from '@/db/connect';
 import { checkConfiguration, explainConnectionError, prepareConfiguredDatabase } from '@/db/prepare';

@@ -1,4 +1,4 @@
-// Snapshots of the embedded database (issue 17 item 6): their schedule and pruning, a real snapshot that
+// Snapshots of the embedded database: their schedule and pruning, a real snapshot that
 // restores the same rows, one taken while a transaction is open, the one written at SIGTERM, and the
 // start-up message that names the newest snapshot when the database will not open.
 import { spawnSync, type ChildProcess } from 'node:child_process';

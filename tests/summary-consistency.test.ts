@@ -4,7 +4,7 @@
 // equal a plain query over raw rows (the formulation used before the summaries existed).
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { getDashboardKpis } from '@/db/queries/dashboard/kpis';
 import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard/efficiency';
 import { getTeamBreakdown } from '@/db/queries/dashboard/teams';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import { connectPostgres } from '@/db/connect';
 import { transactionRetryStats, withTransactionRetry } from '@/db/transaction-retry';
 import type { Db } from '@/db/types';

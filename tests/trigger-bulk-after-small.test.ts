@@ -7,7 +7,7 @@
 // sixteen), a ratio that holds on a loaded machine where a fixed time limit does not. It also checks the summaries.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import type { Db } from '@/db/types';
 import { describeEachDb } from './helpers/db';
 

@@ -19,7 +19,7 @@ import { NO_DRIFT, summaryDrift } from './helpers/summary-definitions';
 
 /** What the first landed release shipped: 0000_init and 0001_audit_append_only. */
 const PREVIOUS_RELEASE_MIGRATIONS = 2;
-/** 0000–0009: the schema before a blocker's bar could name its benchmark (issue 19 §4). */
+/** 0000–0009: the schema before a blocker's bar could name its benchmark. */
 const BEFORE_BLOCKER_BENCHMARK = 10;
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

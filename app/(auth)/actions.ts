@@ -13,6 +13,7 @@ import { homePath } from '@/lib/auth/permissions';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { authSecret } from '@/lib/auth/secret';
 import { authFor } from '@/lib/auth/server';
+import { PASSWORDS_OFF } from '@/lib/auth/sso/messages';
 import { THROTTLE, signInVerdict, tooManyMessage } from '@/lib/auth/throttle';
 import { signInSchema } from '@/lib/validation/auth';
 import type { Role } from '@/db/schema';
@@ -46,6 +47,8 @@ export async function signIn(_prev: ActionState, formData: FormData): Promise<Ac
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
     await recordFailure(db, id);
+    // Passwords turned off on /admin (lib/auth/sso/options.ts): said plainly, the same for every email.
+    if (err.body?.code === 'passwords_off') return { error: PASSWORDS_OFF, values: { email } };
     // The same words for an unknown email, a wrong password and a deactivated account.
     return { error: WRONG, values: { email } };
   }

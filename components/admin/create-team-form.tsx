@@ -5,6 +5,7 @@ import { createTeamAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, describedBy } from '@/components/ui/field';
 import { initialState } from '@/lib/action-state';
+import { ActionResult } from '@/components/forms/action-result';
 
 export function CreateTeamForm() {
   const [state, action, pending] = useActionState(createTeamAction, initialState);
@@ -21,11 +22,7 @@ export function CreateTeamForm() {
       <Button type="submit" disabled={pending}>
         {pending ? 'Adding…' : 'Add team'}
       </Button>
-      {state.message ? (
-        <p role="status" className="text-sm text-success">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionResult state={state} />
     </form>
   );
 }

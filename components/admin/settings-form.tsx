@@ -5,6 +5,7 @@ import { updateSettingsAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { initialState } from '@/lib/action-state';
+import { ActionResult } from '@/components/forms/action-result';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -38,11 +39,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save settings'}
         </Button>
-        {state.message ? (
-          <p role="status" className="text-sm text-success">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionResult state={state} />
       </div>
     </form>
   );

@@ -4,15 +4,9 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatValue, outcomesNote, type ValueFormat } from '@/lib/metrics/dashboard-series';
+import type { TeamRow } from '@/db/queries/dashboard/teams';
 
-export type TeamTableRow = {
-  teamId: number;
-  team: string;
-  experiments: number;
-  outcomes: number;
-  outcomeExperiments: number;
-  hoursSavedPerMonth: number;
-  spendMonthlyCents: number;
+export type TeamTableRow = TeamRow & {
   /** drill-downs: the team's active experiments, and those with an outcome in the period */
   activeHref: string;
   outcomesHref: string;

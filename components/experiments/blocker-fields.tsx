@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
-import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
+import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/blocker-benchmark';
 import { ExperimentSelectField as SelectField, ExperimentTextAreaField as TextAreaField, ExperimentTextField as TextField, fieldName } from './experiment-fields';
 
 const FITS: Record<string, string> = { general: 'general work', science: 'science', coding: 'coding', maths: 'maths' };

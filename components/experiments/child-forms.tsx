@@ -6,14 +6,9 @@ import { Button } from '@/components/ui/button';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { SelectField, TextAreaField, TextField } from './text-field';
+import { ActionResult } from '@/components/forms/action-result';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
-
-function Feedback({ state }: { state: ActionState }) {
-  if (state.error) return <p role="alert" className="text-sm text-danger">{state.error}</p>;
-  if (state.message) return <p role="status" className="text-sm text-success">{state.message}</p>;
-  return null;
-}
 
 /**
  * Editing an existing row: its id (in the hidden field `idName`), the version it was loaded at (a stale save
@@ -65,7 +60,7 @@ export function OutcomeForm({ action, experimentId, edit }: { action: Action; ex
       <TextField name="recordedOn" label="Recorded on" type="date" hint="Today if left empty." {...field} />
       <div className="flex items-center gap-3 md:col-span-2">
         <Button type="submit" size="sm" disabled={pending}>{edit ? 'Save outcome' : 'Add outcome'}</Button>
-        <Feedback state={state} />
+        <ActionResult state={state} />
       </div>
     </form>
   );
@@ -109,7 +104,7 @@ export function CheckinForm({ action, experimentId, today, edit }: { action: Act
       </div>
       <div className="flex items-center gap-3 md:col-span-3">
         <Button type="submit" size="sm" disabled={pending}>{edit ? 'Save check-in' : 'Add check-in'}</Button>
-        <Feedback state={state} />
+        <ActionResult state={state} />
       </div>
     </form>
   );

@@ -5,16 +5,8 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import type { ImportState } from '@/lib/validation/experiment-import';
 
-type ImportState = {
-  csv?: string;
-  fileName?: string;
-  rows?: { line: number; title: string; ok: boolean; errors: string[]; becomes?: string }[];
-  creatable?: number;
-  rejected?: number;
-  error?: string;
-  message?: string;
-};
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
 
 /** Step 1: pick a file and preview it. Step 2: apply exactly the previewed file, all rows or none. */

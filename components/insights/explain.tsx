@@ -22,3 +22,24 @@ export function MoreInList({ shown, total, href }: { shown: number; total: numbe
     </p>
   );
 }
+
+/** Under a list of flags, the ones already acted on (mitigated, re-tested), as a short list. */
+export function ActedOnList({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="mt-6">
+      <h3 className="mb-2 text-sm font-semibold">{title}</h3>
+      <ul className="space-y-1 text-sm" data-testid={testId}>
+        {children}
+      </ul>
+    </div>
+  );
+}
+
+/** An experiment's title, linking to its page. */
+export function ExperimentLink({ id, children }: { id: number; children: ReactNode }) {
+  return (
+    <Link href={`/experiments/${id}`} className="hover:underline">
+      {children}
+    </Link>
+  );
+}

@@ -6,7 +6,7 @@ import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights/privacy';
 import type { ActionState } from '@/lib/action-state';
 import { SENSITIVITY_LABEL } from '@/lib/labels';
 import { privacyReason } from '@/lib/metrics/privacy';
-import { Explain, MoreInList, SHOWN } from './explain';
+import { ActedOnList, ExperimentLink, Explain, MoreInList, SHOWN } from './explain';
 import { MitigationForm } from './mitigation-form';
 
 type Props = {
@@ -81,21 +81,16 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
       )}
       {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}
       {mitigated.length ? (
-        <div className="mt-6">
-          <h3 className="mb-2 text-sm font-semibold">Mitigated</h3>
-          <ul className="space-y-1 text-sm" data-testid="mitigated">
-            {mitigated.slice(0, SHOWN).map((m) => (
-              <li key={m.id}>
-                <Link href={`/experiments/${m.id}`} className="hover:underline">
-                  {m.title}
-                </Link>{' '}
-                <span className="text-muted-foreground">
-                  ({m.team}): {m.mitigation}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ActedOnList title="Mitigated" testId="mitigated">
+          {mitigated.slice(0, SHOWN).map((m) => (
+            <li key={m.id}>
+              <ExperimentLink id={m.id}>{m.title}</ExperimentLink>{' '}
+              <span className="text-muted-foreground">
+                ({m.team}): {m.mitigation}
+              </span>
+            </li>
+          ))}
+        </ActedOnList>
       ) : null}
     </Card>
   );

@@ -8,7 +8,7 @@ import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/labels';
 import { describeCandidate, describeEffort } from '@/lib/metrics/retest';
-import { Explain, MoreInList, SHOWN } from './explain';
+import { ActedOnList, ExperimentLink, Explain, MoreInList, SHOWN } from './explain';
 import { RetestForm } from './retest-form';
 
 type Props = {
@@ -118,25 +118,20 @@ export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart,
       {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}
       {awaiting.length ? <AwaitingMeasurement items={awaiting} /> : null}
       {retests.length ? (
-        <div className="mt-6">
-          <h3 className="mb-2 text-sm font-semibold">Re-tests started</h3>
-          <ul className="space-y-1 text-sm" data-testid="retests">
-            {retests.map((r) => (
-              <li key={r.id}>
-                <Link href={`/experiments/${r.id}`} className="hover:underline">
-                  {r.title}
-                </Link>{' '}
-                <Badge>{STATUS_LABEL[r.status as keyof typeof STATUS_LABEL] ?? r.status}</Badge>{' '}
-                <span className="text-muted-foreground">
-                  {r.team} · repeats{' '}
-                  <Link href={`/experiments/${r.originalId}`} className="hover:underline">
-                    #{r.originalId} {r.originalTitle}
-                  </Link>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ActedOnList title="Re-tests started" testId="retests">
+          {retests.map((r) => (
+            <li key={r.id}>
+              <ExperimentLink id={r.id}>{r.title}</ExperimentLink>{' '}
+              <Badge>{STATUS_LABEL[r.status as keyof typeof STATUS_LABEL] ?? r.status}</Badge>{' '}
+              <span className="text-muted-foreground">
+                {r.team} · repeats{' '}
+                <ExperimentLink id={r.originalId}>
+                  #{r.originalId} {r.originalTitle}
+                </ExperimentLink>
+              </span>
+            </li>
+          ))}
+        </ActedOnList>
       ) : null}
     </Card>
   );

@@ -4,6 +4,7 @@ import { signOut } from '@/app/(auth)/actions';
 import { hasPermission, type SessionUser } from '@/lib/auth/permissions';
 import { NavLinks, type NavItem } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
+import { AlertBell } from '@/components/alerts/alert-bell';
 
 const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;
 
@@ -20,7 +21,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, orgName, children }: { user: SessionUser; orgName: string; children: ReactNode }) {
+export function AppShell({ user, orgName, unread = 0, children }: { user: SessionUser; orgName: string; unread?: number; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -36,6 +37,7 @@ export function AppShell({ user, orgName, children }: { user: SessionUser; orgNa
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <ThemeToggle />
+            <AlertBell unread={unread} />
             <Link href="/account" className="text-right hover:underline" data-testid="current-user">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-xs text-muted-foreground">{ROLE_LABEL[user.role]}</span>

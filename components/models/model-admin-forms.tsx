@@ -5,24 +5,9 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { describedBy, Field, Input } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
+import { ActionResult } from '@/components/forms/action-result';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
-
-function Result({ state }: { state: ActionState }) {
-  if (state.error)
-    return (
-      <p role="alert" className="text-sm text-danger">
-        {state.error}
-      </p>
-    );
-  if (state.message)
-    return (
-      <p role="status" className="text-sm text-success">
-        {state.message}
-      </p>
-    );
-  return null;
-}
 
 type BenchmarkChoice = { key: string; name: string; unit: string; perEffort: boolean };
 
@@ -85,7 +70,7 @@ export function ModelAdminForms({
             <Button type="submit" disabled={pricePending}>
               Save price
             </Button>
-            <Result state={price} />
+            <ActionResult state={price} />
           </div>
         </form>
       </Card>
@@ -141,7 +126,7 @@ export function ModelAdminForms({
             <Button type="submit" disabled={benchPending}>
               Save score
             </Button>
-            <Result state={bench} />
+            <ActionResult state={bench} />
           </div>
         </form>
       </Card>

@@ -4,17 +4,11 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
+import type { ModelDescription } from '@/db/schema/models';
 import { DATA_POLICY_LABEL } from '@/lib/labels';
 
-export type ModelFormValues = {
+export type ModelFormValues = ModelDescription & {
   id?: number;
-  slug: string;
-  name: string;
-  vendor: string;
-  releaseDate: string;
-  reasoning: boolean;
-  openWeights: boolean;
-  dataPolicy: keyof typeof DATA_POLICY_LABEL;
   trainingFlop: number | null;
   contextWindow: number | null;
 };

@@ -6,7 +6,8 @@ import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../types';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, ident, rawRows, SCHEMA_VERSION } from './tables';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, SCHEMA_VERSION } from './tables';
+import { ident, rawRows } from '../sql';
 
 export type BackupOptions = {
   /** Rows per page (default 5000). */

@@ -4,7 +4,8 @@ import type { Db, Queryable } from '../types';
 import type { BackupSource } from './read';
 import { readBackup, type Row } from './stream';
 import { EFFORT_BACKFILL_SQL, predatesEfforts } from './effort-backfill';
-import { BACKUP_TABLES, foreignKeys, ident, predatesBenchmarkCatalog, rawRows, writableColumns } from './tables';
+import { BACKUP_TABLES, foreignKeys, predatesBenchmarkCatalog, writableColumns } from './tables';
+import { ident, rawRows } from '../sql';
 import { validateBackup, type BackupHead } from './validate';
 
 export class RestoreError extends Error {

@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import journal from '../migrations/meta/_journal.json';
 import type { Queryable } from '../types';
+import { rawRows } from '../sql';
 
 /** The backup file's own format version; bump it when the file's shape changes. */
 export const BACKUP_FORMAT = 'uplift-backup';
@@ -21,7 +22,10 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * 0010 put every blocker's bar explicitly on GPQA Diamond (the column's default, so nothing to do); 0011
  * each model link's reasoning effort (an older file's links get it as the migration gave it,
  * effort-backfill.ts) and check-ins' usage (null: not recorded); 0012 added API tokens, which are never
- * in a backup.
+ * in a backup; 0013 let three experiment fields be not set (only relaxes); 0014 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
+ * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
+ * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
+ * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -35,6 +39,10 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0009_benchmarks_catalog',
   '0010_blocker_benchmark',
   '0011_reasoning_effort_usage',
+  '0012_api_tokens',
+  '0013_not_set_choices',
+  '0014_catalog_sync_jobs',
+  '0015_sso',
   SCHEMA_VERSION,
 ];
 
@@ -57,10 +65,14 @@ export const BACKUP_TABLES = [
   'benchmarks',
   'benchmark_scores',
   'model_aliases',
+  'catalog_syncs',
+  'job_runs',
   'experiments',
   'experiment_models',
   'capability_outcomes',
   'checkins',
+  'alerts',
+  'alert_preferences',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -79,6 +91,24 @@ export function predatesBenchmarkCatalog(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < CATALOG_MIGRATION.slice(0, 4);
 }
 
+/** Tables added by the catalog-sync migration: backups of older schemas do not hold them (they restore empty). */
+export const TABLES_SINCE_CATALOG_SYNC: readonly BackupTable[] = ['catalog_syncs', 'job_runs'];
+
+const SYNC_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_catalog_sync_jobs'))!.tag;
+
+/** Tables added by the alerts migration (issue 20 §3): backups of older schemas do not hold them (they restore empty). */
+export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_preferences'];
+
+const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
+
+export function predatesAlerts(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
+}
+
+export function predatesCatalogSync(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < SYNC_MIGRATION.slice(0, 4);
+}
+
 /** Tables that backups of older schemas hold and a restore now skips (reset tokens were kept there in plain text). */
 export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_attempts'];
 
@@ -87,14 +117,18 @@ export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_a
  * BACKUP_TABLES (tests/backup-tables.test.ts): a new table joins one list or the other.
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
+  outbox: 'a delivery queue: a restore must not send old mail again (the alerts themselves are backed up)',
   session: 'sessions: a restore signs everyone out',
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
   login_attempts: 'throttling records of sign-in attempts',
   api_tokens: 'secrets: API token hashes; like sessions, a restore revokes every token (a copied file must not grant API access)',
+  sso_settings: 'single sign-on configuration: holds the sealed OIDC client secret, which a copied file must not carry; an admin enters it again after a restore',
+  sso_role_mappings: 'goes with the single sign-on configuration it belongs to (sso_settings), re-entered with it after a restore',
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
+  job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
 };
 
 export type BackupFile = {
@@ -105,14 +139,6 @@ export type BackupFile = {
   source: string;
   tables: Record<BackupTable, Record<string, unknown>[]>;
 };
-
-/** Rows of a raw query on either driver (postgres-js returns an array, PGlite `{ rows }`). */
-export async function rawRows<T>(db: Queryable, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
-export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
 /** Columns a restore writes: every stored column except generated ones (the database derives those). */
 export async function writableColumns(db: Queryable, table: string): Promise<string[]> {

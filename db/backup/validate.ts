@@ -6,7 +6,11 @@ import {
   BACKUP_TABLES,
   DROPPED_FROM_BACKUPS,
   predatesBenchmarkCatalog,
+  predatesAlerts,
+  predatesCatalogSync,
   REFERENCE_TABLES_SINCE_0009,
+  TABLES_SINCE_ALERTS,
+  TABLES_SINCE_CATALOG_SYNC,
   RESTORABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
   type ForeignKey,
@@ -100,7 +104,11 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
   if (headErrors.length) return { counts, errors: headErrors };
   if (!seen.length) return { counts, errors: ['The backup has no tables.'] };
   // A backup from before the benchmark catalog has none of its tables: the restore loads them from the reference data.
-  const optional: readonly string[] = predatesBenchmarkCatalog(String(head.schemaVersion)) ? REFERENCE_TABLES_SINCE_0009 : [];
+  const optional: readonly string[] = [
+    ...(predatesBenchmarkCatalog(String(head.schemaVersion)) ? REFERENCE_TABLES_SINCE_0009 : []),
+    ...(predatesCatalogSync(String(head.schemaVersion)) ? TABLES_SINCE_CATALOG_SYNC : []),
+    ...(predatesAlerts(String(head.schemaVersion)) ? TABLES_SINCE_ALERTS : []),
+  ];
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));
   if (unknown.length) errors.push(`Unknown tables: ${unknown.join(', ')}.`);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { ident, rawRows } from '../backup/tables';
+import { ident, rawRows } from '../sql';
 import type { Db } from '../types';
 
 export const derivedFolder = path.join(process.cwd(), 'db', 'derived');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only: a trigger (migration 0001) rejects UPDATE and DELETE.
+ * Append-only: a trigger (db/derived/audit-log-append-only.sql) rejects UPDATE and DELETE.
  * actor_id is not a foreign key so that the trail outlives users.
  */
 export const auditLog = pgTable(

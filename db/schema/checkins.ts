@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, numeric, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { aiModels } from './models';
 import { user } from './auth';
+import { efficiencyColumns } from './efficiency-columns';
 import { experiments } from './experiments';
 
 /** A dated reading of an experiment's metrics, so its figures can evolve over time. */
@@ -13,12 +14,7 @@ export const checkins = pgTable(
       .notNull()
       .references(() => experiments.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
-    hoursBeforePerTask: numeric('hours_before_per_task', { precision: 8, scale: 2 }),
-    hoursWithAiPerTask: numeric('hours_with_ai_per_task', { precision: 8, scale: 2 }),
-    tasksPerMonth: numeric('tasks_per_month', { precision: 10, scale: 2 }),
-    hoursSavedPerMonth: numeric('hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
-      sql`(hours_before_per_task - hours_with_ai_per_task) * tasks_per_month`,
-    ),
+    ...efficiencyColumns(),
     spendMonthlyCents: integer('spend_monthly_cents'),
     qualityAfter: smallint('quality_after'),
     note: text('note').notNull().default(''),

@@ -14,6 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { teams } from './teams';
+import { CURRENT_HOURS_SAVED_SQL } from '../../lib/metrics/hours';
+import { efficiencyColumns } from './efficiency-columns';
 
 export const WORK_TYPES = [
   'writing',
@@ -63,13 +65,7 @@ export const experiments = pgTable(
     participantCount: integer('participant_count').notNull().default(0),
 
     // Efficiency outcomes
-    hoursBeforePerTask: numeric('hours_before_per_task', { precision: 8, scale: 2 }),
-    hoursWithAiPerTask: numeric('hours_with_ai_per_task', { precision: 8, scale: 2 }),
-    tasksPerMonth: numeric('tasks_per_month', { precision: 10, scale: 2 }),
-    /** Derived, never typed: (before − with AI) × tasks per month. */
-    hoursSavedPerMonth: numeric('hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
-      sql`(hours_before_per_task - hours_with_ai_per_task) * tasks_per_month`,
-    ),
+    ...efficiencyColumns(),
     spendMonthlyCents: integer('spend_monthly_cents'),
     spendOneOffCents: integer('spend_one_off_cents'),
     spendOneOffDate: date('spend_one_off_date', { mode: 'string' }),
@@ -77,13 +73,13 @@ export const experiments = pgTable(
     qualityAfter: smallint('quality_after'),
 
     // The latest check-in that carries each figure (date, then id), kept by triggers on checkins
-    // (migration 0004): never written by the app. The current_* columns are what the dashboard sums.
+    // (db/derived/checkin-summary.sql): never written by the app. The current_* columns are what the dashboard sums.
     checkinHoursSavedPerMonth: numeric('checkin_hours_saved_per_month', { precision: 14, scale: 2 }),
     checkinSpendMonthlyCents: integer('checkin_spend_monthly_cents'),
     checkinQualityAfter: smallint('checkin_quality_after'),
     /** Hours saved per month now: the latest check-in's, else the experiment's own, else 0. */
     currentHoursSavedPerMonth: numeric('current_hours_saved_per_month', { precision: 14, scale: 2 }).generatedAlwaysAs(
-      sql`coalesce(checkin_hours_saved_per_month, (hours_before_per_task - hours_with_ai_per_task) * tasks_per_month, 0)`,
+      sql.raw(CURRENT_HOURS_SAVED_SQL),
     ),
     /** Monthly AI spend (cents) now: the latest check-in's, else the experiment's own, else 0. */
     currentSpendMonthlyCents: integer('current_spend_monthly_cents').generatedAlwaysAs(
@@ -93,7 +89,7 @@ export const experiments = pgTable(
     currentQualityAfter: smallint('current_quality_after').generatedAlwaysAs(sql`coalesce(checkin_quality_after, quality_after)`),
 
     // Each experiment's models in brief, kept by triggers on experiment_models and ai_models
-    // (migration 0005): never written by the app. The insights summary groups by these.
+    // (db/derived/model-summary.sql): never written by the app. The insights summary groups by these.
     /** How many models the experiment was tried on. */
     modelCount: integer('model_count').notNull().default(0),
     /** Vendor of the primary model, else of the first model by name (null without models). */
@@ -105,7 +101,7 @@ export const experiments = pgTable(
     /**
      * Best score of the experiment's models on its blocker benchmark (null when none has one): what a
      * newer model must beat for a re-test. Kept by triggers on experiment_models, model_benchmarks and
-     * experiments.blocker_benchmark (migration 0006).
+     * experiments.blocker_benchmark (db/derived/model-summary.sql).
      */
     usedBestScore: numeric('used_best_score', { precision: 5, scale: 1 }),
 
@@ -144,8 +140,9 @@ export const experiments = pgTable(
     index('experiments_blocked_idx').on(t.endDate).where(sql`${t.blockedByModel}`),
     index('experiments_retest_of_idx').on(t.retestOfId).where(sql`${t.retestOfId} is not null`),
     index('experiments_archived_idx').on(t.id).where(sql`${t.archivedAt} is not null`),
-    // The insights flags, as partial indexes so their counts read the few flagged rows (migration 0005):
-    // privacy-flagged (privacyFlagSql) and completed with time/cost figures but no outcome (needEvidenceCount).
+    // The insights flags, as partial indexes so their counts read the few flagged rows: privacy-flagged
+    // (lib/metrics/privacy.ts) and awaiting capability evidence (lib/metrics/capability-evidence.ts);
+    // tests/rule-definitions.test.ts holds these predicates to those rules.
     index('experiments_privacy_flag_idx')
       .on(t.teamId)
       .where(sql`${t.dataSensitivity} in ('confidential', 'restricted') and ${t.privacyMitigation} = '' and ${t.usesTrainingModel}`),

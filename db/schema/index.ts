@@ -13,3 +13,8 @@ export * from './data-version';
 export * from './insights-rollup';
 export * from './benchmarks';
 export * from './api-tokens';
+export * from './catalog-sync';
+export * from './jobs';
+export * from './sso';
+export * from './alerts';
+export * from './outbox';

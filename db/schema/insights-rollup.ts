@@ -5,7 +5,7 @@ import { teams } from './teams';
  * Summary: live (not archived) experiments counted per team, quarter of their start (else creation),
  * mindset ('not_set' while none is chosen) and vendor of their primary model ('' without models), with how many are completed and
  * completed on two or more models. Kept exactly equal to the count over experiments by
- * triggers in the database (migration 0005_insights_summaries), so the dashboard's insights summary reads a
+ * triggers in the database (db/derived/insights-rollup.sql), so the dashboard's insights summary reads a
  * few thousand rows instead of every experiment. Derived data: never written by the app, never backed
  * up (a restore rebuilds it through the triggers).
  */

@@ -62,6 +62,8 @@ export const modelPrices = pgTable(
     outputUsdPerMtok: numeric('output_usd_per_mtok', { precision: 12, scale: 4 }).notNull(),
     source: text('source').notNull(),
     note: text('note'),
+    /** When a catalog sync read the price from its source (null: the reference data or an admin). */
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -96,5 +98,7 @@ export const modelBenchmarks = pgTable(
 );
 
 export type AiModel = typeof aiModels.$inferSelect;
+/** What describes a catalog model, as the form edits it and the catalog lists it. */
+export type ModelDescription = Pick<AiModel, 'slug' | 'name' | 'vendor' | 'releaseDate' | 'reasoning' | 'openWeights' | 'dataPolicy'>;
 export type ModelPrice = typeof modelPrices.$inferSelect;
 export type ModelBenchmark = typeof modelBenchmarks.$inferSelect;

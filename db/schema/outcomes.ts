@@ -23,7 +23,7 @@ export const capabilityOutcomes = pgTable(
     version: integer('version').notNull().default(1),
 
     // Copies of the experiment's slice columns, so the dashboard's outcome figures filter outcomes without
-    // joining every experiment. Written only by triggers (migration 0004), whatever an insert carries.
+    // joining every experiment. Written only by triggers (db/derived/outcome-slice.sql), whatever an insert carries.
     teamId: integer('team_id'),
     workType: text('work_type').$type<WorkType>(),
     experimentArchived: boolean('experiment_archived').notNull().default(false),

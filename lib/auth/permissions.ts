@@ -1,9 +1,10 @@
 import type { Role } from '@/db/schema/auth';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
 /** Every permission in the app; roles map to them in one table, never by comparing role strings inline. */
 export const PERMISSIONS = [
   'experiments.read',
-  'experiments.write', // scoped further to the teams a lead leads: see canEditTeam
+  'experiments.write', // scoped further to the teams a lead leads: see teamScope
   'models.read',
   'models.write',
   'dashboard.read',
@@ -36,13 +37,46 @@ export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
-/** Admins change any team's experiments; leads only the teams they lead; executives none. */
-export function canEditTeam(user: Pick<SessionUser, 'role' | 'leadTeamIds'>, teamId: number): boolean {
-  if (!hasPermission(user.role, 'experiments.write')) return false;
-  return user.role === 'admin' || user.leadTeamIds.includes(teamId);
+/** Where each role lands after sign-in. */
+const HOME_PATH: Record<Role, string> = { admin: '/dashboard', lead: '/experiments', executive: '/dashboard' };
+
+export function homePath(role: Role): string {
+  return HOME_PATH[role];
 }
 
-/** Where each role lands after sign-in. */
-export function homePath(role: Role): string {
-  return role === 'lead' ? '/experiments' : '/dashboard';
+/**
+ * Which teams a user acts on, the one place that reads a role for it (the permissions table says what a
+ * role may do; this says on which teams). Admins change every team's experiments; leads change the teams
+ * they lead and read exports, reports and insights of their own teams; executives change none and read all.
+ */
+export type TeamScope = {
+  /** May change this team's experiments (and its outcomes, check-ins, re-tests and mitigations). */
+  canEdit: (teamId: number) => boolean;
+  /** May create an experiment in some team. */
+  canCreate: boolean;
+  /** The team a new experiment goes to when the form names none: a lead's only team. */
+  defaultTeam: number | null;
+  /** A lead's own teams: what their exports and reports hold, and what Insights opens on; null for anyone else. */
+  leadsOwnTeams: number[] | null;
+  /** Experiment filters narrowed to leadsOwnTeams; an empty scope selects nothing, never "no team filter". */
+  scopeFilters: (filters: ExperimentFilters) => ExperimentFilters;
+};
+
+export type ScopedUser = Pick<SessionUser, 'role' | 'teamIds' | 'leadTeamIds'>;
+
+export function teamScope(user: ScopedUser): TeamScope {
+  const writes = hasPermission(user.role, 'experiments.write');
+  const everyTeam = user.role === 'admin';
+  const leadsOwnTeams = user.role === 'lead' ? user.teamIds : null;
+  return {
+    canEdit: (teamId) => writes && (everyTeam || user.leadTeamIds.includes(teamId)),
+    canCreate: writes && (everyTeam || user.leadTeamIds.length > 0),
+    defaultTeam: !everyTeam && user.leadTeamIds.length === 1 ? user.leadTeamIds[0] : null,
+    leadsOwnTeams,
+    scopeFilters: (filters) => {
+      if (!leadsOwnTeams) return filters;
+      const allowed = filters.team ? filters.team.filter((t) => leadsOwnTeams.includes(t)) : leadsOwnTeams;
+      return { ...filters, team: allowed.length ? allowed : [-1] };
+    },
+  };
 }

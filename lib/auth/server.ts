@@ -1,18 +1,31 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 import { account, session, user, verification } from '@/db/schema';
 import { forwardedHttps } from '@/lib/security/forwarded';
 import { authSecret, publicUrl } from './secret';
+import { envSsoConfig, resolveSsoConfig, type SsoConfig } from './sso/config';
+import {
+  applyDecisionAtSession,
+  assertPasswordAllowed,
+  oidcProviderConfig,
+  stripProviderTokens,
+  userCreateHook,
+  validateSsoUser,
+} from './sso/options';
 import { sessionTimeouts } from './timeouts';
 
 /**
  * `secureCookies`: force Secure (and the __Secure- cookie prefix) for requests a trusted proxy says
  * came over HTTPS even though BETTER_AUTH_URL is http; otherwise better-auth decides by BETTER_AUTH_URL.
+ * `sso`: the OpenID Connect provider in force (lib/auth/sso/config.ts), or null.
  */
-function createAuth(db: Db, secureCookies: boolean) {
+function createAuth(db: Db, secureCookies: boolean, sso: SsoConfig | null) {
   const { idleSeconds } = sessionTimeouts();
   return betterAuth({
     appName: 'Uplift',
@@ -26,11 +39,20 @@ function createAuth(db: Db, secureCookies: boolean) {
       minPasswordLength: 8,
       maxPasswordLength: 256, // long passphrases welcome
     },
+    account: {
+      accountLinking: {
+        enabled: true,
+        // Admins create local users without a verification email, so the local flag says nothing; the
+        // provider's email_verified is what lets an SSO identity join an existing user.
+        requireLocalEmailVerified: false,
+      },
+    },
     user: {
       additionalFields: {
         role: { type: 'string', input: false, defaultValue: 'executive' },
         active: { type: 'boolean', input: false, defaultValue: true },
       },
+      validateUserInfo: validateSsoUser(db, sso),
     },
     session: {
       // Idle timeout: a session unused for idleSeconds expires; use slides it forward.
@@ -39,30 +61,67 @@ function createAuth(db: Db, secureCookies: boolean) {
       updateAge: Math.min(3600, Math.floor(idleSeconds / 4)),
     },
     telemetry: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/sign-in/email') await assertPasswordAllowed(db, (ctx.body as { email?: unknown } | undefined)?.email);
+      }),
+    },
     databaseHooks: {
+      user: { create: { before: userCreateHook() } },
+      account: {
+        create: { before: async (a) => stripProviderTokens(a) },
+        update: { before: async (a) => stripProviderTokens(a) },
+      },
       session: {
         create: {
-          // A deactivated user never gets a session.
-          before: async (s) => {
+          // A deactivated user never gets a session; an SSO sign-in brings the mapped role with it.
+          before: async (s, ctx) => {
             const [row] = await db.select({ active: user.active }).from(user).where(eq(user.id, s.userId));
-            return row?.active ? undefined : false;
+            if (!row?.active) return false;
+            await applyDecisionAtSession(db, s.userId, ctx?.path);
+            return undefined;
           },
         },
       },
     },
-    plugins: [nextCookies()],
+    plugins: [genericOAuth({ config: oidcProviderConfig(sso) }), nextCookies()],
   });
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { upliftAuth?: { plain?: Promise<Auth>; secure?: Promise<Auth> } };
+type Instance = { auth: Promise<Auth>; stamp: string; checkedAt: number };
+const globalForAuth = globalThis as unknown as { upliftAuth?: { plain?: Instance; secure?: Instance } };
 
-/** better-auth needs the database handle, which is opened lazily: so is auth. */
-export function getAuth({ secureCookies = false }: { secureCookies?: boolean } = {}): Promise<Auth> {
+/** How often a server looks whether /admin changed the SSO configuration (another server may have). */
+const SSO_RECHECK_MS = 15_000;
+
+/** Changes whenever the configuration in force may have changed. */
+async function ssoStamp(db: Db): Promise<string> {
+  if (envSsoConfig()) return 'env';
+  const s = await getSsoSettings(db);
+  return s ? s.updatedAt.toISOString() : 'none';
+}
+
+/** better-auth needs the database handle, which is opened lazily: so is auth. Rebuilt when SSO settings change. */
+export async function getAuth({ secureCookies = false }: { secureCookies?: boolean } = {}): Promise<Auth> {
   const instances = (globalForAuth.upliftAuth ??= {});
   const which = secureCookies && !publicUrl().startsWith('https:') ? 'secure' : 'plain';
-  instances[which] ??= getDb().then((db) => createAuth(db, which === 'secure'));
-  return instances[which];
+  const current = instances[which];
+  if (current && Date.now() - current.checkedAt < SSO_RECHECK_MS) return current.auth;
+  const db = await getDb();
+  const stamp = await ssoStamp(db);
+  if (current && current.stamp === stamp) {
+    current.checkedAt = Date.now();
+    return current.auth;
+  }
+  const auth = resolveSsoConfig(db).then((sso) => createAuth(db, which === 'secure', sso));
+  instances[which] = { auth, stamp, checkedAt: Date.now() };
+  return auth;
+}
+
+/** After /admin saved SSO settings: this server rebuilds at once (others within SSO_RECHECK_MS). */
+export function resetAuth(): void {
+  globalForAuth.upliftAuth = {};
 }
 
 /** The auth instance for this request: Secure cookies when it came over HTTPS through a trusted proxy. */

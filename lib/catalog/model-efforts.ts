@@ -1,5 +1,5 @@
 /**
- * Which reasoning efforts an experiment may record for a model (issue 19 §5.1). The catalog lists a model's
+ * Which reasoning efforts an experiment may record for a model. The catalog lists a model's
  * efforts through its per-effort scores and Epoch aliases (`high`, `xhigh`, `32K`…); vendors name them
  * differently, so the list is the catalog's, not one fixed scale. Pure: the database side reads the listed
  * efforts (db/queries/models/efforts.ts) and migration 0010 applies the same rule to old rows.

@@ -22,7 +22,7 @@ export async function* csvFromBatches<R>(columns: readonly Column<R>[], batches:
 }
 
 /**
- * The experiments CSV for already-scoped filters (scopeFiltersToUser): one statement read batch by batch
+ * The experiments CSV for already-scoped filters (teamScope(user).scopeFilters): one statement read batch by batch
  * (one snapshot), encoded as it is sent. The first batch is read before this resolves, so a failing query
  * is an error response; a batch that fails later errors the stream (a broken download, never a short file).
  */

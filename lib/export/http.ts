@@ -1,6 +1,8 @@
+import { dateIn } from '@/lib/metrics/today';
+
 /** `uplift-experiments-2026-11-28.csv`: dated, so repeated downloads do not overwrite each other. */
 export function datedFilename(base: string, extension: string, now = new Date()): string {
-  return `uplift-${base}-${now.toISOString().slice(0, 10)}.${extension}`;
+  return `uplift-${base}-${dateIn(now)}.${extension}`;
 }
 
 export const CONTENT_TYPES = {

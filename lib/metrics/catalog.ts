@@ -2,18 +2,12 @@
  * The catalog as the pages and charts use it: each model with its whole price history, its launch and
  * current prices, blended, and its compute generation. Pure: built from query rows.
  */
+import type { ModelDescription } from '@/db/schema/models';
 import { blendedAt, priceAt, type PriceChange } from './prices';
 import { generationOf, type Generation } from './compute';
 
-export type CatalogRow = {
+export type CatalogRow = ModelDescription & {
   id: number;
-  slug: string;
-  name: string;
-  vendor: string;
-  releaseDate: string;
-  reasoning: boolean;
-  openWeights: boolean;
-  dataPolicy: 'trains' | 'no_training' | 'unknown';
   trainingFlop: number | null;
   gpqa: string | number | null;
   gpqaSource: string | null;

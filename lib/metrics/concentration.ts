@@ -44,8 +44,15 @@ export function summarizeConcentration(weights: Map<string, number> | Record<str
   return { hhi: index, level: index == null ? null : concentrationLevel(index), largest: shares[0] ?? null, count: shares.length };
 }
 
-/** Share of completed experiments tried on two or more models; null when none completed. */
+/** Tried on this many models or more, an experiment's result is portable (insights_rollup.completed_multi_model counts them). */
+export const PORTABLE_MODEL_COUNT = 2;
+
+/** Share of completed experiments tried on two or more models, from the two counts; null when none completed. */
+export function portabilityShare(completed: number, multiModel: number): number | null {
+  return completed ? multiModel / completed : null;
+}
+
+/** portabilityShare from the model counts of the completed experiments. */
 export function portability(modelCountsOfCompleted: number[]): number | null {
-  if (!modelCountsOfCompleted.length) return null;
-  return modelCountsOfCompleted.filter((n) => n >= 2).length / modelCountsOfCompleted.length;
+  return portabilityShare(modelCountsOfCompleted.length, modelCountsOfCompleted.filter((n) => n >= PORTABLE_MODEL_COUNT).length);
 }

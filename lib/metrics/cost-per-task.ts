@@ -1,5 +1,5 @@
 /**
- * What a task really costs (issue 19 §5.3), from the organisation's own check-ins: a reasoning model can be
+ * What a task really costs, from the organisation's own check-ins: a reasoning model can be
  * cheaper per token and still dearer per task, because its output tokens include its thinking. Pure.
  *
  * The rule, in one place:

@@ -10,7 +10,9 @@ export type HeadlineKpis = {
   active: number;
   teamsActive: number;
   completed: number;
+  /** completed in the period with at least one capability outcome */
   completedWithOutcome: number;
+  /** active with mindset "create a new capability" */
   activeNewCapability: number;
   hoursSavedPerMonth: number;
   spendMonthlyCents: number;

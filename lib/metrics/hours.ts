@@ -1,8 +1,15 @@
 /**
  * Hours saved per month = (hours before − hours with AI) × tasks per month.
- * The database computes the same figure as a generated column; this copy shows it live in the form.
+ * The database computes it as generated columns of experiments and checkins (HOURS_SAVED_SQL, and
+ * CURRENT_HOURS_SAVED_SQL for what the dashboard sums); tests/rule-definitions.test.ts holds the columns
+ * db/schema declares to these. The function shows the figure live in the form.
  * Null when any input is missing: a half-filled experiment has no figure yet, not zero.
  */
+export const HOURS_SAVED_SQL = '(hours_before_per_task - hours_with_ai_per_task) * tasks_per_month';
+
+/** The latest check-in's figure, else the experiment's own, else 0. */
+export const CURRENT_HOURS_SAVED_SQL = `coalesce(checkin_hours_saved_per_month, ${HOURS_SAVED_SQL}, 0)`;
+
 export function hoursSavedPerMonth(
   hoursBefore: number | null | undefined,
   hoursWithAi: number | null | undefined,

@@ -2,6 +2,8 @@
  * Period arithmetic on ISO dates (YYYY-MM-DD, UTC, inclusive at both ends). Pure, so the dashboard,
  * its drill-down links and the tests all agree on what "last 90 days" or "the previous period" is.
  */
+import { quarterStart } from './quarter';
+
 export type Period = { from: string; to: string };
 export type MonthBucket = Period & { month: string };
 
@@ -32,11 +34,6 @@ export function addMonths(iso: string, months: number): string {
 
 /** Number of days in the period, both ends included. */
 export const periodDays = (p: Period) => Math.round((toMs(p.to) - toMs(p.from)) / DAY) + 1;
-
-const quarterStart = (iso: string) => {
-  const d = new Date(toMs(iso));
-  return toIso(Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1));
-};
 
 /**
  * The selected period. `earliest` (the first experiment's start) anchors "all" and an open custom start.

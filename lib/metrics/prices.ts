@@ -12,6 +12,10 @@ export function blendedPrice(input: number, output: number, inputParts = BLEND_I
   return (inputParts * input + output) / (inputParts + 1);
 }
 
+/** SQL: blendedPrice of a row of model_prices named `alias` (numeric, so a price at a ceiling compares exactly). */
+export const blendedPriceSql = (alias: string) =>
+  `(${BLEND_INPUT_PARTS} * ${alias}.input_usd_per_mtok + ${alias}.output_usd_per_mtok) / ${BLEND_INPUT_PARTS + 1}`;
+
 /** The change in force on `date` (ISO yyyy-mm-dd), or null before the first one. Input may be unsorted. */
 export function priceAt(changes: readonly PriceChange[], date: string): PriceChange | null {
   let best: PriceChange | null = null;

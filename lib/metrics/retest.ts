@@ -3,10 +3,11 @@
  * once the catalog has a model released after it was blocked (its end date, else its start date, else any
  * model) that beats what it used on the benchmark the lead named, at some reasoning effort, meets the
  * lead's bar at that effort and, with a price ceiling, costs no more.
- * Must agree with retestCandidateSql in db/queries/experiments/filters.ts (the list's `retest=yes`).
+ * findRetestCandidates is the rule on loaded rows (the radar's detail); retestCandidateSql in
+ * db/queries/insights/radar-scores.ts is the same rule in SQL (the list's `retest=yes` and the dashboard's
+ * count), built from blockedSinceSql and blendedPriceSql; tests/insights-queries.test.ts holds them to the
+ * same answers.
  */
-/** What a blocker's bar is on unless the lead picks another: the only benchmark before issue 19. */
-export const DEFAULT_BLOCKER_BENCHMARK = 'gpqa_diamond';
 
 export type RadarModel = {
   id: number;
@@ -45,11 +46,6 @@ export type RetestCandidate = RadarModel & {
 /** The day a model must be released after to count: the end date, else the start date, else none. */
 export function blockedSince(exp: Pick<BlockedExperiment, 'endDate' | 'startDate'>): string | null {
   return exp.endDate ?? exp.startDate ?? null;
-}
-
-/** 3 input tokens for every output token: the usual blend for a price on one axis. */
-export function blendedPrice(inputUsdPerMtok: number, outputUsdPerMtok: number): number {
-  return (3 * inputUsdPerMtok + outputUsdPerMtok) / 4;
 }
 
 /** Whole months from one ISO date to another (negative when `to` is earlier). */
@@ -123,3 +119,6 @@ export function describeCandidate(c: RetestCandidate): string {
 function formatFactor(f: number): string {
   return f >= 10 ? Math.round(f).toString() : f.toFixed(1).replace(/\.0$/, '');
 }
+
+/** SQL: blockedSince on a row of experiments (`col` names a column). */
+export const blockedSinceSql = (col: (name: string) => string) => `coalesce(${col('end_date')}, ${col('start_date')})`;

@@ -1,24 +1,11 @@
 import { MINDSETS, type Mindset } from '@/db/schema/experiments';
 import { NOT_SET, type NotSet } from './not-set';
+import { quarterOf, shiftQuarter, type Quarter } from './quarter';
 
 /**
  * The shift from automation to augmentation: the mindset mix of new experiments and the
  * capability-vs-efficiency outcome mix, per quarter, with one sentence read from the data.
  */
-export type Quarter = string; // "2026-Q3"
-
-export function quarterOf(isoDate: string): Quarter {
-  const month = Number(isoDate.slice(5, 7));
-  return `${isoDate.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
-}
-
-/** The quarter `n` quarters before `q` (n may be negative). */
-export function shiftQuarter(q: Quarter, n: number): Quarter {
-  const [y, qq] = q.split('-Q').map(Number);
-  const idx = y * 4 + (qq - 1) - n;
-  return `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`;
-}
-
 /** Experiments whose mindset nobody chose yet count in their own group, never as a guessed mindset. */
 export type MindsetRow = { quarter: Quarter; automate: number; accelerate: number; new_capability: number; not_set: number; total: number };
 export type MindsetKey = Mindset | NotSet;
@@ -85,17 +72,6 @@ export function shiftSentence(rows: MindsetRow[], current: Quarter): string {
   const diff = Math.round(share * 100) - Math.round(then * 100);
   if (diff === 0) return `${head}, the same as ${when}.`;
   return `${head}, ${diff > 0 ? 'up' : 'down'} from ${pct(then)} ${when}.`;
-}
-
-/** Completed over `days` ago with time/cost results but no capability outcome: these should add capability evidence. */
-export function needsCapabilityEvidence(
-  e: { ended: string | null; hasCapability: boolean; hasEfficiency: boolean },
-  today: string,
-  days = 30,
-): boolean {
-  if (!e.ended || e.hasCapability || !e.hasEfficiency) return false;
-  const ms = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${e.ended}T00:00:00Z`);
-  return ms > days * 86_400_000;
 }
 
 /**

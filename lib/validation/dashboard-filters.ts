@@ -89,7 +89,7 @@ export function resolveDashboardFilters(
 /**
  * The dashboard's filters for a set of experiment filters (the exports', the report's, the Reports page's):
  * the same slice, the filters' from/to as a custom period, or the dashboard's default period without them.
- * Scope a lead's filters first (scopeFiltersToUser).
+ * Scope a lead's filters first (teamScope(user).scopeFilters).
  */
 export function headlineFilters(
   f: Partial<ExperimentFilters>,

@@ -136,3 +136,14 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
   if (errors.length || !result.success || teamId == null) return { line, title, ok: false, errors: [...new Set(errors)], teamId };
   return { line, title, ok: true, input: result.data, teamId };
 }
+
+/** The import preview as the page shows it (no parsed inputs: they stay on the server). */
+export type ImportState = {
+  csv?: string;
+  fileName?: string;
+  rows?: { line: number; title: string; ok: boolean; errors: string[]; becomes?: string }[];
+  creatable?: number;
+  rejected?: number;
+  error?: string;
+  message?: string;
+};

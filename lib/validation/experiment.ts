@@ -5,7 +5,7 @@ import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
 import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
-import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/retest';
+import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/blocker-benchmark';
 
 /**
  * The experiment form, shared by the form (field names) and the server actions (validation).

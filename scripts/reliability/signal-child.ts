@@ -1,4 +1,4 @@
-// Child of tests/security-signals.test.ts: opens the embedded database like the app, writes a row,
+// Child of tests/clean-shutdown.test.ts: opens the embedded database like the app, writes a row,
 // says "ready", and waits for a signal (closeOnSignals must close and unlock).
 import { connectPglite } from '@/db/connect';
 import { acquireLock, closeOnSignals } from '@/db/lock';

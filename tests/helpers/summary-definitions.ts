@@ -4,7 +4,7 @@
  * No vitest import: scripts/reliability uses this module too.
  */
 import { sql } from 'drizzle-orm';
-import { rawRows } from '@/db/backup/tables';
+import { rawRows } from '@/db/sql';
 import type { Queryable } from '@/db/types';
 
 /** Latest check-in (date, then id) that carries the figure, for experiment `e` (migration 0004). */

@@ -13,7 +13,7 @@ import { setOneMembership, teamExists, teamRoleOf, userExists } from '@/db/queri
 import { findUserByEmail, setUserActive, setUserRole, userIsActive } from '@/db/queries/people/users';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { teamMembers } from '@/db/schema';
-import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { answer, formValues, withValidForm, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { publicUrl } from '@/lib/auth/secret';
 import { isUniqueViolation } from '@/lib/security/db-errors';
@@ -28,8 +28,16 @@ import {
   userIdSchema,
 } from '@/lib/validation/admin';
 import type { Db } from '@/db';
+import { actorOf } from '@/db/queries/admin/audit';
+import { getSsoSettings } from '@/db/queries/admin/sso';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+
+/** While local passwords are off, the break-glass admin is the way in when SSO fails: it stays an active admin. */
+const BREAK_GLASS_KEPT = 'This is the break-glass admin while passwords are off: choose another one, or turn passwords on, first.';
+async function isBreakGlass(db: Db, userId: string) {
+  const s = await getSsoSettings(db);
+  return Boolean(s?.passwordsDisabled && s.breakGlassUserId === userId);
+}
 
 function resetLink(token: string) {
   return `${publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
@@ -37,80 +45,82 @@ function resetLink(token: string) {
 
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = createUserSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  if (await findUserByEmail(db, parsed.data.email))
-    return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
-  if (parsed.data.teamId && !(await teamExists(db, parsed.data.teamId)))
-    return { fieldErrors: { teamId: ['That team no longer exists.'] }, values: formValues(formData) };
-  const id = `u_${randomBytes(9).toString('base64url')}`;
-  // An unguessable password nobody knows: the new user sets their own through the one-time link.
-  const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
-  let token: string;
-  try {
-    token = await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await insertUserWithPassword(tx, { id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash });
-      if (parsed.data.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: parsed.data.teamId, teamRole: parsed.data.teamRole });
-      await writeAudit(tx, { actor: actorOf(admin), action: 'user.create', entityType: 'user', entityId: id, after: { ...parsed.data } });
-      return createPasswordResetToken(tx, actorOf(admin), id);
-    });
-  } catch (err) {
-    // Two admins creating the same email at once: the check above passed for both.
-    if (isUniqueViolation(err)) return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
-    throw err;
-  }
-  revalidatePath('/admin');
-  return { ok: true, message: `${parsed.data.name} can now set a password with this one-time link (valid 24 hours): ${resetLink(token)}` };
+  return withValidForm(formData, createUserSchema, async (data) => {
+    const db = await getDb();
+    if (await findUserByEmail(db, data.email))
+      return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
+    if (data.teamId && !(await teamExists(db, data.teamId)))
+      return { fieldErrors: { teamId: ['That team no longer exists.'] }, values: formValues(formData) };
+    const id = `u_${randomBytes(9).toString('base64url')}`;
+    // An unguessable password nobody knows: the new user sets their own through the one-time link.
+    const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
+    let token: string;
+    try {
+      token = await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        await insertUserWithPassword(tx, { id, email: data.email, name: data.name, role: data.role, passwordHash });
+        if (data.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: data.teamId, teamRole: data.teamRole });
+        await writeAudit(tx, { actor: actorOf(admin), action: 'user.create', entityType: 'user', entityId: id, after: { ...data } });
+        return createPasswordResetToken(tx, actorOf(admin), id);
+      });
+    } catch (err) {
+      // Two admins creating the same email at once: the check above passed for both.
+      if (isUniqueViolation(err)) return { fieldErrors: { email: ['Someone already has this email address.'] }, values: formValues(formData) };
+      throw err;
+    }
+    revalidatePath('/admin');
+    return { ok: true, message: `${data.name} can now set a password with this one-time link (valid 24 hours): ${resetLink(token)}` };
+  });
 }
 
 export async function setRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = setRoleSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: 'Choose a valid role.' };
-  if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return { error: 'You cannot remove your own admin role.' };
-  const db = await getDb();
-  const ok = await db.transaction((tx) => setUserRole(tx, actorOf(admin), parsed.data.userId, parsed.data.role));
-  revalidatePath('/admin');
-  return ok ? { ok: true, message: 'Role saved.' } : { error: 'That user no longer exists.' };
+  return withValidForm(formData, { schema: setRoleSchema, invalid: answer('Choose a valid role.') }, async (data) => {
+    if (data.userId === admin.id && data.role !== 'admin') return { error: 'You cannot remove your own admin role.' };
+    const db = await getDb();
+    if (data.role !== 'admin' && (await isBreakGlass(db, data.userId))) return { error: BREAK_GLASS_KEPT };
+    const ok = await db.transaction((tx) => setUserRole(tx, actorOf(admin), data.userId, data.role));
+    revalidatePath('/admin');
+    return ok ? { ok: true, message: 'Role saved.' } : { error: 'That user no longer exists.' };
+  });
 }
 
 export async function setActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = setActiveSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: 'Invalid request.' };
-  if (parsed.data.userId === admin.id) return { error: 'You cannot deactivate yourself.' };
-  const db = await getDb();
-  const ok = await db.transaction((tx) => setUserActive(tx, actorOf(admin), parsed.data.userId, parsed.data.active === 'true'));
-  revalidatePath('/admin');
-  if (!ok) return { error: 'That user no longer exists.' };
-  return { ok: true, message: parsed.data.active === 'true' ? 'User reactivated.' : 'User deactivated; their sessions have ended.' };
+  return withValidForm(formData, { schema: setActiveSchema, invalid: answer('Invalid request.') }, async (data) => {
+    if (data.userId === admin.id) return { error: 'You cannot deactivate yourself.' };
+    const db = await getDb();
+    if (data.active === 'false' && (await isBreakGlass(db, data.userId))) return { error: BREAK_GLASS_KEPT };
+    const ok = await db.transaction((tx) => setUserActive(tx, actorOf(admin), data.userId, data.active === 'true'));
+    revalidatePath('/admin');
+    if (!ok) return { error: 'That user no longer exists.' };
+    return { ok: true, message: data.active === 'true' ? 'User reactivated.' : 'User deactivated; their sessions have ended.' };
+  });
 }
 
 export async function resetLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = userIdSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: 'Invalid request.' };
-  const db = await getDb();
-  const active = await userIsActive(db, parsed.data.userId);
-  if (active == null) return { error: 'That user no longer exists.' };
-  if (!active) return { error: 'This user is deactivated: reactivate them first.' };
-  const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), parsed.data.userId));
-  return { ok: true, message: `One-time reset link (valid 24 hours; any earlier link stops working): ${resetLink(token)}` };
+  return withValidForm(formData, { schema: userIdSchema, invalid: answer('Invalid request.') }, async (data) => {
+    const db = await getDb();
+    const active = await userIsActive(db, data.userId);
+    if (active == null) return { error: 'That user no longer exists.' };
+    if (!active) return { error: 'This user is deactivated: reactivate them first.' };
+    const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), data.userId));
+    return { ok: true, message: `One-time reset link (valid 24 hours; any earlier link stops working): ${resetLink(token)}` };
+  });
 }
 
 /** Lets a locked-out client try again at once (Admin → Recent lock-outs). */
 export async function clearLockOutAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = clearLockOutSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: 'Invalid request.' };
-  const { purpose, account, client } = parsed.data;
-  const db = await getDb();
-  const cleared = await db.transaction((tx) => clearLockOut(tx, actorOf(admin), { purpose, account: account || null, client }));
-  revalidatePath('/admin');
-  if (!cleared) return { error: 'This lock-out has already been cleared.' };
-  return { ok: true, message: 'Cleared: this client can try again now.' };
+  return withValidForm(formData, { schema: clearLockOutSchema, invalid: answer('Invalid request.') }, async (data) => {
+    const { purpose, account, client } = data;
+    const db = await getDb();
+    const cleared = await db.transaction((tx) => clearLockOut(tx, actorOf(admin), { purpose, account: account || null, client }));
+    revalidatePath('/admin');
+    if (!cleared) return { error: 'This lock-out has already been cleared.' };
+    return { ok: true, message: 'Cleared: this client can try again now.' };
+  });
 }
 
 /**
@@ -119,41 +129,41 @@ export async function clearLockOutAction(_prev: ActionState, formData: FormData)
  */
 export async function setMembershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = membershipSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: parsed.error.issues.some((i) => i.path[0] === 'teamId') ? 'Choose a team.' : 'Choose a team and a team role.' };
-  const { userId, teamId, teamRole } = parsed.data;
-  const db = await getDb();
-  if (!(await userExists(db, userId))) return { error: 'That user no longer exists.' };
-  if (!(await teamExists(db, teamId))) return { error: 'That team no longer exists.' };
-  const before = await teamRoleOf(db, userId, teamId);
-  // Nothing to change is refused with a message (a stale page), so an accepted request always writes.
-  if (before === (teamRole === 'none' ? null : teamRole))
-    return { error: teamRole === 'none' ? 'They are no longer in that team.' : 'They are already in that team with that role.' };
-  await db.transaction((tx) => setOneMembership(tx, actorOf(admin), userId, teamId, teamRole));
-  revalidatePath('/admin');
-  return { ok: true, message: teamRole === 'none' ? 'Removed from the team.' : before ? 'Team role changed.' : 'Added to the team.' };
+  const invalid: OnInvalid = (error) => ({ error: error.issues.some((i) => i.path[0] === 'teamId') ? 'Choose a team.' : 'Choose a team and a team role.' });
+  return withValidForm(formData, { schema: membershipSchema, invalid }, async ({ userId, teamId, teamRole }) => {
+    const db = await getDb();
+    if (!(await userExists(db, userId))) return { error: 'That user no longer exists.' };
+    if (!(await teamExists(db, teamId))) return { error: 'That team no longer exists.' };
+    const before = await teamRoleOf(db, userId, teamId);
+    // Nothing to change is refused with a message (a stale page), so an accepted request always writes.
+    if (before === (teamRole === 'none' ? null : teamRole))
+      return { error: teamRole === 'none' ? 'They are no longer in that team.' : 'They are already in that team with that role.' };
+    await db.transaction((tx) => setOneMembership(tx, actorOf(admin), userId, teamId, teamRole));
+    revalidatePath('/admin');
+    return { ok: true, message: teamRole === 'none' ? 'Removed from the team.' : before ? 'Team role changed.' : 'Added to the team.' };
+  });
 }
 
 export async function createTeamAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
-  const parsed = teamSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  try {
-    await db.transaction((tx) => createTeam(tx, actorOf(admin), parsed.data));
-  } catch {
-    return { fieldErrors: { name: ['A team with this name already exists.'] }, values: formValues(formData) };
-  }
-  revalidatePath('/admin');
-  return { ok: true, message: `Team ${parsed.data.name} created.` };
+  return withValidForm(formData, teamSchema, async (data) => {
+    const db = await getDb();
+    try {
+      await db.transaction((tx) => createTeam(tx, actorOf(admin), data));
+    } catch {
+      return { fieldErrors: { name: ['A team with this name already exists.'] }, values: formValues(formData) };
+    }
+    revalidatePath('/admin');
+    return { ok: true, message: `Team ${data.name} created.` };
+  });
 }
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.settings');
-  const parsed = settingsSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  await db.transaction((tx) => updateSettings(tx, actorOf(admin), parsed.data));
-  revalidatePath('/', 'layout');
-  return { ok: true, message: 'Settings saved.' };
+  return withValidForm(formData, settingsSchema, async (data) => {
+    const db = await getDb();
+    await db.transaction((tx) => updateSettings(tx, actorOf(admin), data));
+    revalidatePath('/', 'layout');
+    return { ok: true, message: 'Settings saved.' };
+  });
 }

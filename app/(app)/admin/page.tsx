@@ -1,5 +1,14 @@
 import type { Metadata } from 'next';
+import { CatalogSyncCard } from '@/components/admin/catalog-sync-card';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
+import { listSyncs } from '@/db/queries/models/catalog-sync';
+import { listJobRuns } from '@/db/queries/admin/jobs';
+import { JobHistory } from '@/components/admin/job-history';
+import { DeadLetters } from '@/components/admin/dead-letters';
+import { listDeadLetters } from '@/db/queries/alerts/outbox';
+import { resendDeadLetterAction } from './outbox-actions';
+import { listJobs } from '@/lib/jobs/registry';
+import { jobsEnabled } from '@/lib/jobs/schedule';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { LockOutsTable } from '@/components/admin/lockouts-table';
 import { SettingsForm } from '@/components/admin/settings-form';
@@ -16,6 +25,10 @@ import { CreateTokenForm } from '@/components/tokens/create-token-form';
 import { TokensTable } from '@/components/tokens/tokens-table';
 import { createServiceTokenAction, revokeServiceTokenAction } from './token-actions';
 import { listUsers } from '@/db/queries/people/users';
+import { breakGlassCandidates, getSsoSettings, listRoleMappings } from '@/db/queries/admin/sso';
+import { PasswordPolicyForm, SsoMappings, SsoProviderForm, type SsoView } from '@/components/admin/sso-forms';
+import { publicUrl } from '@/lib/auth/secret';
+import { envSsoConfig } from '@/lib/auth/sso/config';
 import { requirePermission } from '@/lib/auth/guard';
 import { THROTTLE } from '@/lib/auth/throttle';
 
@@ -30,13 +43,40 @@ export default async function AdminPage() {
     perClient: THROTTLE.maxFailuresPerClient,
     keepHours: THROTTLE.keepHours,
   };
-  const [users, teams, settings, lockOuts, serviceTokens] = await Promise.all([
+  const [users, teams, settings, lockOuts, serviceTokens, syncs, runs, sso, mappings, candidates, deadLetters] = await Promise.all([
     listUsers(db),
     listTeamsWithCounts(db),
     getSettings(db),
     listLockOuts(db, limits),
     listServiceTokens(db),
+    listSyncs(db),
+    listJobRuns(db),
+    getSsoSettings(db),
+    listRoleMappings(db),
+    breakGlassCandidates(db),
+    listDeadLetters(db),
   ]);
+  // The server checked these at start; a page never fails on them.
+  const scheduleOf = (j: ReturnType<typeof listJobs>[number]) => {
+    try {
+      return j.schedule(process.env);
+    } catch {
+      return 'misconfigured';
+    }
+  };
+  const jobs = listJobs().map((j) => ({ name: j.name, description: j.description, schedule: scheduleOf(j) }));
+  let enabled = true;
+  try {
+    enabled = jobsEnabled();
+  } catch {
+    enabled = false;
+  }
+  const fromEnv = envSsoConfig();
+  // Never the secret itself: only whether one is saved.
+  const ssoView: SsoView = fromEnv
+    ? { source: 'env', issuer: fromEnv.issuer, clientId: fromEnv.clientId, name: fromEnv.name, allowedDomains: fromEnv.allowedDomains.join(' '), roleClaim: fromEnv.roleClaim, secretSet: true, callbackUrl: '' }
+    : { source: sso.issuer ? 'admin' : 'none', issuer: sso.issuer, clientId: sso.clientId, name: sso.name, allowedDomains: sso.allowedDomains, roleClaim: sso.roleClaim, secretSet: Boolean(sso.clientSecretSealed), callbackUrl: '' };
+  ssoView.callbackUrl = `${publicUrl()}/api/auth/callback/oidc`;
   return (
     <>
       <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
@@ -84,6 +124,20 @@ export default async function AdminPage() {
               ))}
             </tbody>
           </Table>
+        </Card>
+        <CatalogSyncCard syncs={syncs} />
+        <JobHistory jobs={jobs} runs={runs} enabled={enabled} />
+        <DeadLetters letters={deadLetters} resend={resendDeadLetterAction} />
+        <Card>
+          <CardHeader
+            title="Single sign-on"
+            description="OpenID Connect (Entra ID, Okta, Google Workspace, Keycloak). New people are created at their first sign-in with the role their group maps to, or read-only (executive) when none does; a changed group changes the role at the next sign-in."
+          />
+          <SsoProviderForm view={ssoView} />
+          <h3 className="mb-2 mt-6 text-sm font-semibold">Role mapping</h3>
+          <SsoMappings mappings={mappings} teams={teams} />
+          <h3 className="mb-2 mt-6 text-sm font-semibold">Local passwords</h3>
+          <PasswordPolicyForm disabled={sso.passwordsDisabled} breakGlassUserId={sso.breakGlassUserId} candidates={candidates} />
         </Card>
         <Card>
           <CardHeader

@@ -6,8 +6,8 @@ import { getDb } from '@/db';
 import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
 import { deleteCheckin, updateCheckin, updateOutcome } from '@/db/queries/experiments/corrections';
 import { reassignOwner } from '@/db/queries/experiments/owner';
-import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiments/write';
-import { fieldErrorsOf, formObject, formValues, refused, type ActionState } from '@/lib/action-state';
+import { createExperiment, setArchived, updateExperiment } from '@/db/queries/experiments/write';
+import { markFields, refused, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { checkinSchema, experimentFormObject, experimentSchema, idSchema, outcomeSchema, versionSchema } from '@/lib/validation/experiment';
 
@@ -17,20 +17,17 @@ import { checkinSchema, experimentFormObject, experimentSchema, idSchema, outcom
  * hidden fields are only pointers, never trusted for rights.
  */
 
-function failed(result: Extract<WriteResult, { ok: false }>, formData: FormData): ActionState {
-  if (result.field) return { fieldErrors: { [result.field]: [result.message] }, error: result.message, values: formValues(formData) };
-  return { error: result.message, values: formValues(formData) };
-}
+/** The experiment form: every field's messages, and one line above the form saying so. */
+const correctFields: OnInvalid = (error, formData) => ({ error: 'Please correct the fields marked below.', ...markFields(error, formData) });
 
 export async function createExperimentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
-  const parsed = experimentSchema.safeParse(experimentFormObject(formData));
-  if (!parsed.success)
-    return { error: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const result = await createExperiment(await getDb(), user, parsed.data);
-  if (!result.ok) return failed(result, formData);
-  revalidatePath('/experiments');
-  redirect(`/experiments/${result.id}`);
+  return withValidForm(formData, { schema: experimentSchema, input: experimentFormObject(formData), invalid: correctFields }, async (data) => {
+    const result = await createExperiment(await getDb(), user, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath('/experiments');
+    redirect(`/experiments/${result.id}`);
+  });
 }
 
 export async function updateExperimentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -38,14 +35,13 @@ export async function updateExperimentAction(_prev: ActionState, formData: FormD
   const id = idSchema.safeParse(formData.get('id'));
   const version = versionSchema.safeParse(formData.get('version'));
   if (!id.success || !version.success) return { error: 'This form is out of date: reload the page.' };
-  const parsed = experimentSchema.safeParse(experimentFormObject(formData));
-  if (!parsed.success)
-    return { error: 'Please correct the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const result = await updateExperiment(await getDb(), user, id.data, version.data, parsed.data);
-  if (!result.ok) return failed(result, formData);
-  revalidatePath('/experiments');
-  revalidatePath(`/experiments/${id.data}`);
-  redirect(`/experiments/${id.data}`);
+  return withValidForm(formData, { schema: experimentSchema, input: experimentFormObject(formData), invalid: correctFields }, async (data) => {
+    const result = await updateExperiment(await getDb(), user, id.data, version.data, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath('/experiments');
+    revalidatePath(`/experiments/${id.data}`);
+    redirect(`/experiments/${id.data}`);
+  });
 }
 
 async function archiveOrRestore(formData: FormData, archived: boolean): Promise<ActionState> {
@@ -53,7 +49,7 @@ async function archiveOrRestore(formData: FormData, archived: boolean): Promise<
   const id = idSchema.safeParse(formData.get('id'));
   if (!id.success) return { error: 'Invalid request.' };
   const result = await setArchived(await getDb(), user, id.data, archived);
-  if (!result.ok) return { error: result.message };
+  if (!result.ok) return writeRefused(result);
   revalidatePath('/experiments');
   revalidatePath(`/experiments/${id.data}`);
   return { ok: true, message: archived ? 'Archived: it no longer appears in lists and dashboards.' : 'Restored.' };
@@ -71,12 +67,12 @@ export async function addOutcomeAction(_prev: ActionState, formData: FormData): 
   const user = await requirePermission('experiments.write');
   const id = idSchema.safeParse(formData.get('experimentId'));
   if (!id.success) return { error: 'Invalid request.' };
-  const parsed = outcomeSchema.safeParse(formObject(formData));
-  if (!parsed.success) return refused(parsed.error, formData);
-  const result = await addOutcome(await getDb(), user, id.data, parsed.data);
-  if (!result.ok) return failed(result, formData);
-  revalidatePath(`/experiments/${id.data}`);
-  return { ok: true, message: 'Outcome added.' };
+  return withValidForm(formData, { schema: outcomeSchema, invalid: refused }, async (data) => {
+    const result = await addOutcome(await getDb(), user, id.data, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath(`/experiments/${id.data}`);
+    return { ok: true, message: 'Outcome added.' };
+  });
 }
 
 export async function deleteOutcomeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -84,9 +80,9 @@ export async function deleteOutcomeAction(_prev: ActionState, formData: FormData
   const id = idSchema.safeParse(formData.get('experimentId'));
   const outcomeId = idSchema.safeParse(formData.get('outcomeId'));
   const version = versionSchema.safeParse(formData.get('version'));
-  if (!id.success || !outcomeId.success || !version.success) return { error: 'This form is out of date: reload the page.' };
+  if (!id.success || !outcomeId.success || !version.success) return OUT_OF_DATE;
   const result = await deleteOutcome(await getDb(), user, id.data, outcomeId.data, version.data);
-  if (!result.ok) return { error: result.message };
+  if (!result.ok) return writeRefused(result);
   revalidatePath(`/experiments/${id.data}`);
   return { ok: true, message: 'Outcome removed.' };
 }
@@ -95,12 +91,12 @@ export async function addCheckinAction(_prev: ActionState, formData: FormData): 
   const user = await requirePermission('experiments.write');
   const id = idSchema.safeParse(formData.get('experimentId'));
   if (!id.success) return { error: 'Invalid request.' };
-  const parsed = checkinSchema.safeParse(formObject(formData));
-  if (!parsed.success) return refused(parsed.error, formData);
-  const result = await addCheckin(await getDb(), user, id.data, parsed.data);
-  if (!result.ok) return failed(result, formData);
-  revalidatePath(`/experiments/${id.data}`);
-  return { ok: true, message: 'Check-in added.' };
+  return withValidForm(formData, { schema: checkinSchema, invalid: refused }, async (data) => {
+    const result = await addCheckin(await getDb(), user, id.data, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath(`/experiments/${id.data}`);
+    return { ok: true, message: 'Check-in added.' };
+  });
 }
 
 /** The experiment, the row and the version the edit form was loaded with (pointers only: rights are checked on the stored rows). */
@@ -117,24 +113,24 @@ export async function updateOutcomeAction(_prev: ActionState, formData: FormData
   const user = await requirePermission('experiments.write');
   const ref = childRef(formData, 'outcomeId');
   if (!ref) return OUT_OF_DATE;
-  const parsed = outcomeSchema.safeParse(formObject(formData));
-  if (!parsed.success) return refused(parsed.error, formData);
-  const result = await updateOutcome(await getDb(), user, ref.id, ref.childId, ref.version, parsed.data);
-  if (!result.ok) return failed(result, formData);
-  revalidatePath(`/experiments/${ref.id}`);
-  return { ok: true, message: 'Outcome saved.' };
+  return withValidForm(formData, { schema: outcomeSchema, invalid: refused }, async (data) => {
+    const result = await updateOutcome(await getDb(), user, ref.id, ref.childId, ref.version, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath(`/experiments/${ref.id}`);
+    return { ok: true, message: 'Outcome saved.' };
+  });
 }
 
 export async function updateCheckinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
   const ref = childRef(formData, 'checkinId');
   if (!ref) return OUT_OF_DATE;
-  const parsed = checkinSchema.safeParse(formObject(formData));
-  if (!parsed.success) return refused(parsed.error, formData);
-  const result = await updateCheckin(await getDb(), user, ref.id, ref.childId, ref.version, parsed.data);
-  if (!result.ok) return failed(result, formData);
-  revalidatePath(`/experiments/${ref.id}`);
-  return { ok: true, message: 'Check-in saved.' };
+  return withValidForm(formData, { schema: checkinSchema, invalid: refused }, async (data) => {
+    const result = await updateCheckin(await getDb(), user, ref.id, ref.childId, ref.version, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath(`/experiments/${ref.id}`);
+    return { ok: true, message: 'Check-in saved.' };
+  });
 }
 
 export async function deleteCheckinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -142,7 +138,7 @@ export async function deleteCheckinAction(_prev: ActionState, formData: FormData
   const ref = childRef(formData, 'checkinId');
   if (!ref) return OUT_OF_DATE;
   const result = await deleteCheckin(await getDb(), user, ref.id, ref.childId, ref.version);
-  if (!result.ok) return { error: result.message };
+  if (!result.ok) return writeRefused(result);
   revalidatePath(`/experiments/${ref.id}`);
   return { ok: true, message: 'Check-in removed.' };
 }
@@ -155,7 +151,7 @@ export async function reassignOwnerAction(_prev: ActionState, formData: FormData
   const ownerId = formData.get('ownerId');
   if (typeof ownerId !== 'string' || !ownerId || ownerId.length > 200) return { error: 'Choose the new owner.' };
   const result = await reassignOwner(await getDb(), user, id.data, version.data, ownerId);
-  if (!result.ok) return { error: result.message };
+  if (!result.ok) return writeRefused(result);
   revalidatePath('/experiments');
   revalidatePath(`/experiments/${id.data}`);
   return { ok: true, message: 'Owner changed.' };

@@ -10,7 +10,7 @@ import { listExperiments } from '@/db/queries/experiments/list';
 import { listModelChoices } from '@/db/queries/experiments/detail';
 import { listTeams } from '@/db/queries/people/teams';
 import { requirePermission } from '@/lib/auth/guard';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, teamScope } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { ExportMenu } from '@/components/reports/export-menu';
 
@@ -28,7 +28,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
     listModelChoices(db),
   ]);
   const vendors = [...new Set(models.map((m) => m.vendor))].sort();
-  const canCreate = hasPermission(user.role, 'experiments.write') && (user.role === 'admin' || user.leadTeamIds.length > 0);
+  const canCreate = teamScope(user).canCreate;
   const canExport = hasPermission(user.role, 'reports.export');
   const filtered = Object.entries(f).some(([k, v]) => v !== undefined && !['page', 'sort', 'dir'].includes(k));
   return (

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import type { WriteResult } from '@/db/queries/experiments/write';
 import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights/actions';
-import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { markFields, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordMitigationSchema, startRetestSchema } from '@/lib/validation/insights';
 
@@ -13,33 +12,32 @@ import { recordMitigationSchema, startRetestSchema } from '@/lib/validation/insi
  * page's version inside its transaction, on the locked row, and records a refusal in the audit trail.
  */
 
+/** A form of hidden fields: its first problem, said in one line. */
+const firstIssue = (fallback: string): OnInvalid => (error) => ({ error: error.issues[0]?.message ?? fallback });
+
 function revalidateInsights() {
   revalidatePath('/insights');
   revalidatePath('/dashboard');
   revalidatePath('/experiments');
 }
 
-const refused = (result: Extract<WriteResult, { ok: false }>, formData?: FormData): ActionState => ({
-  error: result.message,
-  ...(formData ? { values: formValues(formData) } : {}),
-});
 
 export async function startRetestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
-  const parsed = startRetestSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Choose an experiment and a candidate model.' };
-  const result = await startRetest(await getDb(), user, parsed.data);
-  if (!result.ok) return refused(result);
-  revalidateInsights();
-  return { ok: true, message: `Re-test proposed as experiment #${result.id}.` };
+  return withValidForm(formData, { schema: startRetestSchema, invalid: firstIssue('Choose an experiment and a candidate model.') }, async (data) => {
+    const result = await startRetest(await getDb(), user, data);
+    if (!result.ok) return writeRefused(result);
+    revalidateInsights();
+    return { ok: true, message: `Re-test proposed as experiment #${result.id}.` };
+  });
 }
 
 export async function recordMitigationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
-  const parsed = recordMitigationSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), error: parsed.error.issues[0]?.message, values: formValues(formData) };
-  const result = await recordPrivacyMitigation(await getDb(), user, parsed.data);
-  if (!result.ok) return refused(result, formData);
-  revalidateInsights();
-  return { ok: true, message: 'Mitigation recorded; the flag is cleared.' };
+  return withValidForm(formData, { schema: recordMitigationSchema, invalid: (error, form) => ({ ...markFields(error, form), error: error.issues[0]?.message }) }, async (data) => {
+    const result = await recordPrivacyMitigation(await getDb(), user, data);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidateInsights();
+    return { ok: true, message: 'Mitigation recorded; the flag is cleared.' };
+  });
 }

@@ -14,7 +14,7 @@ import { getAwaitingMeasurement, getRetestRadar, listRetests } from '@/db/querie
 import { getShift } from '@/db/queries/insights/shift';
 import type { InsightsScope } from '@/db/queries/insights/scope';
 import { requirePermission } from '@/lib/auth/guard';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { recordMitigationAction, startRetestAction } from './actions';
 
@@ -24,7 +24,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Leads see their own teams first and may widen to the organisation; everyone else starts with the organisation. */
 function scopeFor(user: SessionUser, requested: unknown): { mine: boolean; scope: InsightsScope } {
-  const mine = user.teamIds.length > 0 && (requested === 'mine' || (requested !== 'all' && user.role === 'lead'));
+  const mine = user.teamIds.length > 0 && (requested === 'mine' || (requested !== 'all' && teamScope(user).leadsOwnTeams != null));
   return { mine, scope: mine ? { teamIds: user.teamIds } : {} };
 }
 
@@ -35,7 +35,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const { mine, scope } = scopeFor(user, (await searchParams).scope);
   const team = scope.teamIds;
   const listHref = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ [flag]: true, team })}`;
-  const canEdit = (teamId: number) => canEditTeam(user, teamId);
+  const canEdit = teamScope(user).canEdit;
   return (
     <>
       <PageHeader

@@ -7,14 +7,14 @@ import { getModelBySlug, listVendors } from '@/db/queries/models/details';
 import { previewModelImport, type PreviewRow } from '@/db/queries/models/import';
 import { saveModelScore } from '@/db/queries/models/scores';
 import { createModel, updateModel, upsertPriceChange } from '@/db/queries/models/writes';
-import { fieldErrorsOf, formObject, formValues, type ActionState } from '@/lib/action-state';
+import { formValues, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
+import { actorOf } from '@/db/queries/admin/audit';
 
-const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
 const SLUG_TAKEN = 'Another model already has this slug.';
 
 function revalidateCatalog(slug?: string) {
@@ -25,68 +25,68 @@ function revalidateCatalog(slug?: string) {
 
 export async function createModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = modelSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  if (await getModelBySlug(db, parsed.data.slug)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-  try {
-    await db.transaction((tx) => createModel(tx, actorOf(admin), parsed.data, enteredBy(admin.email, isoToday())));
-  } catch (err) {
-    // Another admin saved the same slug between our check and the insert.
-    if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-    throw err;
-  }
-  revalidateCatalog(parsed.data.slug);
-  redirect(`/models/${parsed.data.slug}`);
+  return withValidForm(formData, modelSchema, async (data) => {
+    const db = await getDb();
+    if (await getModelBySlug(db, data.slug)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    try {
+      await db.transaction((tx) => createModel(tx, actorOf(admin), data, enteredBy(admin.email, isoToday())));
+    } catch (err) {
+      // Another admin saved the same slug between our check and the insert.
+      if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+      throw err;
+    }
+    revalidateCatalog(data.slug);
+    redirect(`/models/${data.slug}`);
+  });
 }
 
 export async function updateModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = modelUpdateSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const { id, ...fields } = parsed.data;
-  const db = await getDb();
-  const clash = await getModelBySlug(db, fields.slug);
-  if (clash && clash.id !== id) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-  let row;
-  try {
-    row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
-  } catch (err) {
-    if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-    throw err;
-  }
-  if (!row) return { error: 'That model no longer exists.' };
-  revalidateCatalog(row.slug);
-  redirect(`/models/${row.slug}`);
+  return withValidForm(formData, modelUpdateSchema, async (data) => {
+    const { id, ...fields } = data;
+    const db = await getDb();
+    const clash = await getModelBySlug(db, fields.slug);
+    if (clash && clash.id !== id) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    let row;
+    try {
+      row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
+    } catch (err) {
+      if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+      throw err;
+    }
+    if (!row) return { error: 'That model no longer exists.' };
+    revalidateCatalog(row.slug);
+    redirect(`/models/${row.slug}`);
+  });
 }
 
 export async function addPriceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = priceChangeSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const db = await getDb();
-  try {
-    await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...parsed.data, note: parsed.data.note || null }, enteredBy(admin.email, isoToday())));
-  } catch {
-    return { error: 'That model no longer exists.' };
-  }
-  revalidatePath('/models', 'layout');
-  revalidatePath('/trends');
-  return { ok: true, message: `Price from ${parsed.data.effectiveDate} saved.` };
+  return withValidForm(formData, priceChangeSchema, async (data) => {
+    const db = await getDb();
+    try {
+      await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...data, note: data.note || null }, enteredBy(admin.email, isoToday())));
+    } catch {
+      return { error: 'That model no longer exists.' };
+    }
+    revalidatePath('/models', 'layout');
+    revalidatePath('/trends');
+    return { ok: true, message: `Price from ${data.effectiveDate} saved.` };
+  });
 }
 
 export async function addBenchmarkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  const parsed = benchmarkScoreSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
-  const { source: cited, ...entry } = parsed.data;
-  const source = cited ? `${cited} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
-  const result = await (await getDb()).transaction((tx) => saveModelScore(tx, actorOf(admin), entry, source));
-  if (!result.ok) return { error: result.message, ...(result.field ? { fieldErrors: { [result.field]: [result.message] } } : {}), values: formValues(formData) };
-  revalidatePath('/models', 'layout');
-  revalidatePath('/trends');
-  revalidatePath('/insights');
-  return { ok: true, message: `Score ${entry.score} saved${result.replaced ? ', replacing the earlier one' : ''}.` };
+  return withValidForm(formData, benchmarkScoreSchema, async (data) => {
+    const { source: cited, ...entry } = data;
+    const source = cited ? `${cited} (${enteredBy(admin.email, isoToday())})` : enteredBy(admin.email, isoToday());
+    const result = await (await getDb()).transaction((tx) => saveModelScore(tx, actorOf(admin), entry, source));
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath('/models', 'layout');
+    revalidatePath('/trends');
+    revalidatePath('/insights');
+    return { ok: true, message: `Score ${entry.score} saved${result.replaced ? ', replacing the earlier one' : ''}.` };
+  });
 }
 
 /** Step 2 (apply) is POST /api/models/import, which streams its progress. */

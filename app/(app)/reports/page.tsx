@@ -5,12 +5,13 @@ import { ReportFilters } from '@/components/reports/report-filters';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { countExperiments, scopeFiltersToUser } from '@/db/queries/reports/export';
+import { countExperiments } from '@/db/queries/reports/export';
 import { listModelChoices } from '@/db/queries/experiments/detail';
 import { getHeadlineFigures } from '@/db/queries/dashboard/headline';
 import { getSettings } from '@/db/queries/admin/settings';
 import { listTeams } from '@/db/queries/people/teams';
 import { requirePermission } from '@/lib/auth/guard';
+import { teamScope } from '@/lib/auth/permissions';
 import { HeadlineSummary } from '@/components/reports/headline-summary';
 import { formatNumber } from '@/lib/format';
 import { headlineFigures } from '@/lib/metrics/headline';
@@ -27,7 +28,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   const paper = params.paper === 'letter' ? 'letter' : 'a4';
   const query = experimentFiltersToSearch({ ...filters, page: 1 });
   const db = await getDb();
-  const scoped = scopeFiltersToUser(filters, user);
+  const scope = teamScope(user);
+  const scoped = scope.scopeFilters(filters);
   const ctx = { userTeamIds: user.teamIds };
   const [rows, headline, teams, settings, models] = await Promise.all([
     countExperiments(db, scoped, ctx),
@@ -37,7 +39,8 @@ export default async function ReportsPage({ searchParams }: Props) {
     listModelChoices(db),
   ]);
   const { period } = headline.filters;
-  const visibleTeams = user.role === 'lead' ? teams.filter((t) => user.teamIds.includes(t.id)) : teams;
+  const own = scope.leadsOwnTeams;
+  const visibleTeams = own ? teams.filter((t) => own.includes(t.id)) : teams;
 
   return (
     <>
@@ -61,7 +64,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             <strong>{formatNumber(rows)}</strong> experiments match the filters: every file holds exactly these.
           </p>
           <HeadlineSummary figures={headlineFigures(headline.current, headline.previous)} period={period} currency={settings.currency} />
-          {user.role === 'lead' ? (
+          {own ? (
             <p className="mb-3 text-sm text-muted-foreground">As a team lead, your exports hold your own teams&apos; experiments.</p>
           ) : null}
           <ExportMenu query={query} formats={['csv', 'outcomes-csv', 'checkins-csv', 'xlsx']} />

@@ -4,6 +4,9 @@ import type { Queryable } from '../../types';
 
 export type Actor = { id: string; email: string } | null;
 
+/** The audit trail's actor for a signed-in user: who, by id and by the email they had then. */
+export const actorOf = (u: { id: string; email: string }): NonNullable<Actor> => ({ id: u.id, email: u.email });
+
 export type AuditParams = {
   actor: Actor;
   action: string;

@@ -5,6 +5,7 @@ import { monthBuckets } from '@/lib/metrics/period';
 import type { Status } from '../../schema/experiments';
 import type { MindsetKey } from '@/lib/metrics/shift';
 import { activeIn, activeInMonth, monthsTable, sliceWhere } from './scope';
+import { experimentCol } from '../../sql';
 
 /**
  * Adoption over time: per calendar month of the period (clipped to it), the experiments active in
@@ -17,7 +18,7 @@ export type MonthTeams = { month: string; teams: number; experiments: number };
 async function activeByMonth<K extends string>(db: Queryable, f: DashboardFilters, column: 'status' | 'mindset') {
   const buckets = monthBuckets(f.period);
   // A mindset nobody chose yet is its own group, `not_set` (quick capture records no guess).
-  const key = sql.raw(column === 'mindset' ? `coalesce("experiments"."mindset", 'not_set')` : `"experiments"."${column}"`);
+  const key = column === 'mindset' ? sql`coalesce(${experimentCol('mindset')}, 'not_set')` : experimentCol(column);
   const rows = await db
     .select({ month: sql<string>`m.month`, key: sql<K>`${key}`, experiments: sql<number>`count(*)::int` })
     .from(sql`experiments join ${monthsTable(buckets)} on ${activeInMonth(f.today)}`)

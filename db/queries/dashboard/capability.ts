@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { capabilityOutcomes, experiments, teams } from '../../schema';
 import type { OutcomeType } from '../../schema/outcomes';
 import type { Queryable } from '../../types';
+import { primaryFirstSql } from '@/lib/metrics/vendor';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { between, outcomeSliceWhere } from './scope';
 
@@ -63,7 +64,7 @@ export async function getTopCapabilityStories(db: Queryable, f: DashboardFilters
       title: experiments.title,
       team: teams.name,
       model: sql<string | null>`(select am.name from experiment_models em join ai_models am on am.id = em.model_id
-        where em.experiment_id = "experiments"."id" order by em.is_primary desc, am.name limit 1)`,
+        where em.experiment_id = "experiments"."id" order by ${sql.raw(primaryFirstSql('em', 'am'))} limit 1)`,
       type: capabilityOutcomes.type,
       description: capabilityOutcomes.description,
       impact: capabilityOutcomes.impact,

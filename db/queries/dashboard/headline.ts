@@ -7,7 +7,7 @@ import { getDashboardKpis, getEarliestStart, type DashboardKpis } from './kpis';
 export type HeadlineResult = DashboardKpis & { filters: DashboardFilters };
 
 /**
- * The headline figures for a set of experiment filters, already scoped to the caller (scopeFiltersToUser):
+ * The headline figures for a set of experiment filters, already scoped to the caller (teamScope(user).scopeFilters):
  * the dashboard's own function for the same slice, over the filters' from/to or else the dashboard's
  * default period, and the previous period of the same length. The report, the workbook and the Reports
  * page call this, so they cannot disagree with the dashboard.

@@ -2,29 +2,19 @@ import { sql } from 'drizzle-orm';
 import { capabilityOutcomes, experiments } from '../../schema';
 import type { Queryable } from '../../types';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import type { HeadlineKpis } from '@/lib/metrics/headline';
 import type { Period } from '@/lib/metrics/period';
 import { activeIn, between, completedIn, effectiveHoursSql, effectiveSpendSql, outcomeSliceWhere, sliceWhere } from './scope';
 
-/** The headline figures of one period (definitions: lib/metrics/definitions.ts). */
-export type PeriodKpis = {
-  active: number;
-  teamsActive: number;
-  completed: number;
-  /** completed in the period with at least one capability outcome */
-  completedWithOutcome: number;
-  /** active with mindset "create a new capability" */
-  activeNewCapability: number;
-  hoursSavedPerMonth: number;
-  spendMonthlyCents: number;
-  spendOneOffCents: number;
-  outcomes: number;
+/** The headline figures of one period (definitions: lib/metrics/definitions.ts), and what the cards add. */
+export type PeriodKpis = HeadlineKpis & {
   outcomeExperiments: number;
   avgImpact: number | null;
 };
 
 export type DashboardKpis = { current: PeriodKpis; previous: PeriodKpis | null; teamsInScope: number };
 
-// Kept by triggers on capability_outcomes (migration 0005).
+// Kept by triggers on capability_outcomes (db/derived/outcome-count.sql).
 const hasOutcome = sql`("experiments"."outcome_count" > 0)`;
 
 /**

@@ -2,13 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SLICE_KEYS, sliceOf, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { MonthBucket, Period } from '@/lib/metrics/period';
 import { buildExperimentWhere, inListOrNotSet, usesModelSql } from '../experiments/filters';
+import { experimentCol as E } from '../../sql';
 
 /**
  * SQL pieces every dashboard aggregation shares. They come from the experiment filter contract
  * (db/queries/experiments/filters.ts), so a figure and its /experiments drill-down select the same rows.
  * Columns are spelled "experiments"."col" because drizzle leaves them unqualified inside sql``.
  */
-const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 
 /** The dashboard's slice: not archived (unless the filters say otherwise), and every slice filter. */
 export const sliceWhere = (f: DashboardFilters): SQL => buildExperimentWhere(sliceOf(f), { today: f.today }) ?? sql`true`;
@@ -21,7 +21,7 @@ const list = (values: readonly (string | number)[]) => sql.join(values.map((v) =
 
 /**
  * The same slice as sliceWhere, for capability_outcomes rows without joining experiments: an outcome
- * carries its experiment's team, work type and archived flag (copies kept by the database, migration 0004).
+ * carries its experiment's team, work type and archived flag (copies kept by the database: db/derived/outcome-slice.sql).
  * Vendor and model still look at the experiment's models.
  */
 export const outcomeSliceWhere = (f: DashboardFilters): SQL => {
@@ -58,7 +58,7 @@ export const monthsTable = (buckets: MonthBucket[]): SQL =>
 
 /**
  * Hours saved per month of one experiment now: its latest check-in that has the figure, else its own,
- * else 0. Stored by the database (experiments.current_*, kept by triggers on checkins — migration 0004).
+ * else 0. Stored by the database (experiments.current_*, kept by triggers on checkins: db/derived/checkin-summary.sql).
  */
 export const effectiveHoursSql = E('current_hours_saved_per_month');
 

@@ -3,8 +3,8 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import type { CheckinInput, OutcomeInput } from '@/lib/validation/experiment';
 import { capabilityOutcomes, checkins, experimentModels, experiments } from '../../schema';
 import type { Db, Queryable } from '../../types';
-import { writeAudit } from '../admin/audit';
-import { actorOf, authorizeChild, type WriteResult } from './write';
+import { actorOf, writeAudit } from '../admin/audit';
+import { authorizeChild, type WriteResult } from './write';
 import { missingOrStale } from './child-version';
 import { todayIn } from '@/lib/metrics/today';
 

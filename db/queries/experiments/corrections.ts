@@ -3,10 +3,10 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import type { CheckinInput, OutcomeInput } from '@/lib/validation/experiment';
 import { capabilityOutcomes, checkins, experiments } from '../../schema';
 import type { Db, Queryable } from '../../types';
-import { writeAudit } from '../admin/audit';
+import { actorOf, writeAudit } from '../admin/audit';
 import { checkinColumns, NO_PRIMARY_MESSAGE, primaryLink } from './children';
 import { missingOrStale } from './child-version';
-import { actorOf, authorizeChild, changedFields, type WriteResult } from './write';
+import { authorizeChild, changedFields, type WriteResult } from './write';
 
 /**
  * Correcting a check-in or an outcome: edit (only if nobody changed it since the form was loaded: the

@@ -1,8 +1,10 @@
 import { and, sql, type SQL } from 'drizzle-orm';
-import { RADAR_SCORES } from '../insights/radar-scores';
+import { privacyFlagSql } from '@/lib/metrics/privacy';
 import { todayIn } from '@/lib/metrics/today';
 import { NOT_SET } from '@/lib/metrics/not-set';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
+import { experimentCol as E } from '../../sql';
+import { retestCandidateSql } from '../insights/radar-scores';
 
 /**
  * The WHERE clause for a set of experiment filters (lib/validation/experiment-filters.ts), shared by
@@ -17,7 +19,6 @@ export type FilterContext = {
   today?: string;
 };
 
-const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 const inList = (col: string, values: readonly (string | number)[]) => sql`${E(col)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
 /** `col in (…)`, where the value `not_set` stands for null (a choice nobody made yet). Shared with the outcome slice. */
@@ -33,58 +34,6 @@ export function inListOrNotSet(column: SQL, values: readonly string[]): SQL {
 export function usesModelSql(experimentId: SQL, by: 'slug' | 'vendor', values: readonly string[]): SQL {
   return sql`exists (select 1 from experiment_models fem join ai_models fm on fm.id = fem.model_id
     where fem.experiment_id = ${experimentId} and ${sql.raw(`fm.${by}`)} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)}))`;
-}
-
-/**
- * Privacy flag: confidential/restricted data sent to a model whose provider trains on it by default or
- * whose policy is unknown, not yet mitigated. uses_training_model is kept by triggers (migration 0005).
- */
-export const privacyFlagSql = sql`(${E('data_sensitivity')} in ('confidential', 'restricted') and ${E('privacy_mitigation')} = '' and ${E('uses_training_model')})`;
-
-/**
- * Re-test candidate: blocked by the model, no re-test started yet (a live experiment with
- * retest_of_id pointing here), and a model released after the end (else the start) scores higher, at some effort, on the named benchmark
- * than every model it used — at least the capability bar if one was set — and, with a price ceiling,
- * costs no more (3:1 blended price in force today). Pure twin: lib/metrics/retest.ts.
- * The best score of the models used is stored on the experiment (used_best_score, kept by triggers:
- * migration 0006), so each blocked experiment costs one pass over the newer models' scores.
- */
-export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`) {
-  // Blocked without an end date: the start date stands in; with neither, any newer model counts.
-  return sql`(${E('blocked_by_model')}
-  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
-  and exists (
-  select 1 from ai_models cm
-  join ${RADAR_SCORES} cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
-  where (coalesce(${E('end_date')}, ${E('start_date')}) is null or cm.release_date > coalesce(${E('end_date')}, ${E('start_date')}))
-    and not exists (select 1 from experiment_models uem where uem.experiment_id = ${E('id')} and uem.model_id = cm.id)
-    and cb.score > coalesce(${E('used_best_score')}, 0)
-    and cb.score >= coalesce(${E('blocker_min_score')}, 0)
-    and (${E('blocker_max_price_usd')} is null or (
-      select (3 * cp.input_usd_per_mtok + cp.output_usd_per_mtok) / 4 from model_prices cp
-      where cp.model_id = cm.id and cp.effective_date <= ${today}
-      order by cp.effective_date desc limit 1) <= ${E('blocker_max_price_usd')})))`;
-}
-
-/**
- * Waiting for a measurement: blocked by the model, no re-test started, not a re-test candidate, yet a model
- * released after the end (else the start), not used, within the price ceiling, has no score on the named
- * benchmark. Such an experiment is shown on the radar for a re-test by hand, never silently dropped.
- * Pure twin: findUnmeasured in lib/metrics/retest.ts.
- */
-export function awaitingMeasurementSql(today: SQL = sql`${todayIn()}::date`) {
-  return sql`(${E('blocked_by_model')}
-  and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
-  and not ${retestCandidateSql(today)}
-  and exists (
-  select 1 from ai_models um
-  where (coalesce(${E('end_date')}, ${E('start_date')}) is null or um.release_date > coalesce(${E('end_date')}, ${E('start_date')}))
-    and not exists (select 1 from experiment_models uum where uum.experiment_id = ${E('id')} and uum.model_id = um.id)
-    and not exists (select 1 from ${RADAR_SCORES} us where us.model_id = um.id and us.benchmark = ${E('blocker_benchmark')})
-    and (${E('blocker_max_price_usd')} is null or (
-      select (3 * up.input_usd_per_mtok + up.output_usd_per_mtok) / 4 from model_prices up
-      where up.model_id = um.id and up.effective_date <= ${today}
-      order by up.effective_date desc limit 1) <= ${E('blocker_max_price_usd')})))`;
 }
 
 export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterContext = {}): SQL | undefined {
@@ -120,7 +69,7 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
     if (f.completedFrom) c.push(sql`${E('end_date')} >= ${f.completedFrom}::date`);
     if (f.completedTo) c.push(sql`${E('end_date')} <= ${f.completedTo}::date`);
   }
-  // outcome_count is kept by triggers on capability_outcomes (migration 0005).
+  // outcome_count is kept by triggers on capability_outcomes (db/derived/outcome-count.sql).
   if (f.hasOutcomes === 'yes') c.push(sql`${E('outcome_count')} > 0`);
   if (f.hasOutcomes === 'no') c.push(sql`${E('outcome_count')} = 0`);
   if (f.outcomeFrom || f.outcomeTo || f.impact) {
@@ -139,7 +88,7 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
     if (f.minImpact) c.push(sql`exists (select 1 from capability_outcomes fo where fo.experiment_id = ${E('id')} and fo.impact >= ${f.minImpact})`);
   }
   if (f.blocked) c.push(sql`${E('blocked_by_model')}`);
-  if (f.privacy) c.push(privacyFlagSql);
+  if (f.privacy) c.push(sql.raw(privacyFlagSql()));
   if (f.retest) c.push(retestCandidateSql(today));
   return and(...c);
 }

@@ -1,10 +1,11 @@
 import { aiModels, teams } from '../../schema';
 import type { Db, Queryable } from '../../types';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { parseImportCsv, type ImportRow } from '@/lib/validation/experiment-import';
 import { describeImportRow } from '@/lib/validation/import-preview';
 import { recordDenied, writeAudit } from '../admin/audit';
-import { actorOf, insertExperiment, planLinks } from './write';
+import { actorOf } from '../admin/audit';
+import { insertExperiment, planLinks } from './write';
 
 /** What the import would do with each row: create it (and what it becomes), or reject it and say why. */
 export type PlannedRow = ImportRow & { becomes?: string };
@@ -33,7 +34,7 @@ export async function planImport(db: Queryable, user: SessionUser, csv: string):
   const known = await lookups(db);
   const { rows, error } = parseImportCsv(csv, known);
   const scoped: PlannedRow[] = rows.map((r) => {
-    if (r.teamId != null && !canEditTeam(user, r.teamId))
+    if (r.teamId != null && !teamScope(user).canEdit(r.teamId))
       return { line: r.line, title: r.title, ok: false, errors: [...(r.ok ? [] : r.errors), NOT_YOUR_TEAM], teamId: r.teamId };
     if (!r.ok) return r;
     return { ...r, becomes: describeImportRow(r.input, { team: known.teamNames.get(r.teamId) ?? '', models: known.modelNames }) };

@@ -21,7 +21,7 @@ const SORT_COLUMNS: Record<SortKey, SQL | typeof experiments.title> = {
   endDate: sql`${experiments.endDate}`,
   hoursSaved: hoursNow,
   spend,
-  // Kept by triggers on capability_outcomes (migration 0005): a column to sort by, not a count per row.
+  // Kept by triggers on capability_outcomes (db/derived/outcome-count.sql): a column to sort by, not a count per row.
   outcomes: sql`${experiments.outcomeCount}`,
   updatedAt: sql`${experiments.updatedAt}`,
 };
@@ -44,7 +44,7 @@ const NULLABLE_SORTS = new Set<SortKey>(['startDate', 'endDate']);
 export type ListCursor = { createdAt: string; id: number };
 
 /**
- * One page of the filtered experiment list and the total (offset paging; timings in the report of issue 3).
+ * One page of the filtered experiment list and the total (offset paging: users page a few times, not deep, and each page is one indexed scan).
  * With `after` (the read API): keyset paging in the default order, so rows added meanwhile neither
  * repeat nor skip; the total and sums still cover the whole filtered set.
  */

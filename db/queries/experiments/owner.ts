@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { experiments, teamMembers, user } from '../../schema';
 import type { Db, Queryable } from '../../types';
-import { recordDenied, writeAudit } from '../admin/audit';
-import { actorOf, CONFLICT_MESSAGE, DENIED_MESSAGE, lockExperiment, type WriteResult } from './write';
+import { actorOf, recordDenied, writeAudit } from '../admin/audit';
+import { CONFLICT_MESSAGE, DENIED_MESSAGE, lockExperiment, type WriteResult } from './write';
 
 /** The people an experiment may be handed to: active members (and leads) of its team. */
 export async function ownerChoices(db: Queryable, teamId: number) {
@@ -25,7 +25,7 @@ export async function reassignOwner(db: Db, actor: SessionUser, id: number, expe
   return db.transaction(async (tx) => {
     const current = await lockExperiment(tx, id);
     if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
-    if (!canEditTeam(actor, current.teamId)) {
+    if (!teamScope(actor).canEdit(current.teamId)) {
       await recordDenied(tx, actorOf(actor), 'experiment.owner', { type: 'experiment', id });
       return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
     }

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { defaultEffort, effortProblem, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { ExperimentInput } from '@/lib/validation/experiment';
 import { aiModels, experimentModels, experiments, teams, type Experiment } from '../../schema';
 import type { Db, Queryable } from '../../types';
-import { recordDenied, writeAudit } from '../admin/audit';
+import { actorOf, recordDenied, writeAudit } from '../admin/audit';
 import { checkBlockerBar } from '../models/blocker-benchmark';
 import { lockDataVersion } from '../data-version';
 import { modelEffortFacts } from '../models/efforts';
@@ -18,7 +18,6 @@ export type WriteResult =
   | { ok: true; id: number; version: number }
   | { ok: false; reason: 'denied' | 'not_found' | 'conflict' | 'invalid'; field?: string; message: string };
 
-export const actorOf = (u: Pick<SessionUser, 'id' | 'email'>) => ({ id: u.id, email: u.email });
 
 export const DENIED_MESSAGE = 'You can change only the experiments of teams you lead.';
 export const CONFLICT_MESSAGE =
@@ -148,7 +147,7 @@ async function setModels(db: Queryable, experimentId: number, input: ExperimentI
 /** The team a new experiment goes to: the chosen one, or the lead's only team. */
 export function resolveTeam(user: SessionUser, teamId: number | null): number | null {
   if (teamId != null) return teamId;
-  return user.role !== 'admin' && user.leadTeamIds.length === 1 ? user.leadTeamIds[0] : null;
+  return teamScope(user).defaultTeam;
 }
 
 const NO_SUCH_TEAM = { ok: false, reason: 'invalid', field: 'teamId', message: 'This team does not exist (any more). Choose another.' } as const;
@@ -163,7 +162,7 @@ export async function createExperiment(db: Db, user: SessionUser, input: Experim
   const teamId = resolveTeam(user, input.teamId);
   if (teamId == null) return { ok: false, reason: 'invalid', field: 'teamId', message: 'Choose the team that runs this experiment.' };
   return db.transaction(async (tx) => {
-    if (!canEditTeam(user, teamId)) {
+    if (!teamScope(user).canEdit(teamId)) {
       await recordDenied(tx, actorOf(user), 'experiment.create', { type: 'team', id: teamId });
       return { ok: false, reason: 'denied', field: 'teamId', message: DENIED_MESSAGE } as const;
     }
@@ -199,7 +198,7 @@ export async function updateExperiment(db: Db, user: SessionUser, id: number, ex
     if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
     const teamId = input.teamId ?? current.teamId;
     // Both the experiment's team now and the team it would move to must be the caller's.
-    if (!canEditTeam(user, current.teamId) || !canEditTeam(user, teamId)) {
+    if (!teamScope(user).canEdit(current.teamId) || !teamScope(user).canEdit(teamId)) {
       await recordDenied(tx, actorOf(user), 'experiment.update', { type: 'experiment', id });
       return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
     }
@@ -234,7 +233,7 @@ export async function setArchived(db: Db, user: SessionUser, id: number, archive
     const current = await lockExperiment(tx, id);
     if (!current) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' } as const;
     const action = archived ? 'experiment.archive' : 'experiment.restore';
-    if (!canEditTeam(user, current.teamId)) {
+    if (!teamScope(user).canEdit(current.teamId)) {
       await recordDenied(tx, actorOf(user), action, { type: 'experiment', id });
       return { ok: false, reason: 'denied', message: DENIED_MESSAGE } as const;
     }
@@ -272,7 +271,7 @@ export async function lockExperiment(tx: Queryable, id: number) {
 export async function authorizeChild(tx: Queryable, user: SessionUser, experimentId: number, what: string): Promise<WriteResult | null> {
   const exp = await lockExperiment(tx, experimentId);
   if (!exp) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' };
-  if (!canEditTeam(user, exp.teamId)) {
+  if (!teamScope(user).canEdit(exp.teamId)) {
     await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });
     return { ok: false, reason: 'denied', message: DENIED_MESSAGE };
   }

@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import { canEditTeam, type SessionUser } from '@/lib/auth/permissions';
+import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { defaultEffort, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { RecordMitigationInput, StartRetestInput } from '@/lib/validation/insights';
 import { experimentModels, experiments } from '../../schema';
 import type { Db, Queryable } from '../../types';
-import { recordDenied, writeAudit } from '../admin/audit';
+import { actorOf, recordDenied, writeAudit } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
-import { actorOf, type WriteResult } from '../experiments/write';
-import { privacyFlagSql } from '../experiments/filters';
+import { type WriteResult } from '../experiments/write';
+import { privacyFlagSql } from '@/lib/metrics/privacy';
 import { getRetestRadar } from './radar';
 import { modelEffortFacts } from '../models/efforts';
 
@@ -28,7 +28,7 @@ async function lockForChange(tx: Queryable, user: SessionUser, experimentId: num
   await lockDataVersion(tx);
   const [row] = await tx.select().from(experiments).where(eq(experiments.id, experimentId)).for('update');
   if (!row || row.archivedAt) return { refused: GONE };
-  if (!canEditTeam(user, row.teamId)) {
+  if (!teamScope(user).canEdit(row.teamId)) {
     await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });
     return { refused: { ok: false, reason: 'denied', message: INSIGHTS_DENIED } as const };
   }
@@ -91,7 +91,7 @@ export async function recordPrivacyMitigation(db: Db, user: SessionUser, input: 
   return db.transaction(async (tx) => {
     const { row: current, refused } = await lockForChange(tx, user, input.experimentId, input.version, 'experiment.privacy_mitigation');
     if (refused) return refused;
-    const [flag] = await tx.select({ flagged: sql<boolean>`${privacyFlagSql}` }).from(experiments).where(eq(experiments.id, current.id));
+    const [flag] = await tx.select({ flagged: sql<boolean>`${sql.raw(privacyFlagSql())}` }).from(experiments).where(eq(experiments.id, current.id));
     if (!flag.flagged) return { ok: false, reason: 'invalid', message: 'This experiment has no open privacy flag.' } as const;
     const [row] = await tx
       .update(experiments)

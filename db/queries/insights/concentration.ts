@@ -4,10 +4,10 @@ import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, type InsightsScope } from './scope';
 import { portability, summarizeConcentration, type ConcentrationSummary } from '@/lib/metrics/concentration';
-import { quarterOf } from '@/lib/metrics/shift';
-import { dateIn } from '@/lib/metrics/today';
+import { experimentQuarter } from '@/lib/metrics/quarter';
+import { primaryLink } from '@/lib/metrics/vendor';
 
-/** One experiment as concentration sees it: attributed to its primary model's vendor. */
+/** One experiment as concentration sees it: attributed to its primary model's vendor (lib/metrics/vendor.ts). */
 type UsageRow = {
   id: number;
   team: string;
@@ -54,27 +54,26 @@ async function loadUsage(db: Queryable, scope: InsightsScope): Promise<UsageRow[
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
     .where(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }))
     .orderBy(asc(experiments.id), asc(aiModels.name));
-  const byExperiment = new Map<number, UsageRow & { hasPrimary: boolean }>();
+  const byExperiment = new Map<number, (typeof links)[number][]>();
   for (const l of links) {
-    const seen = byExperiment.get(l.id);
-    if (seen) {
-      seen.modelCount += 1;
-      if (l.isPrimary && !seen.hasPrimary) Object.assign(seen, { vendor: l.vendor, model: l.model, hasPrimary: true });
-      continue;
-    }
-    byExperiment.set(l.id, {
-      id: l.id,
-      team: l.team,
-      status: l.status,
-      quarter: quarterOf(l.startDate ?? dateIn(l.createdAt)),
-      vendor: l.vendor, // the primary model's, else the first by name
-      model: l.model,
-      spendCents: l.spendCents ?? 0,
-      modelCount: 1,
-      hasPrimary: l.isPrimary,
-    });
+    const mine = byExperiment.get(l.id);
+    if (mine) mine.push(l);
+    else byExperiment.set(l.id, [l]);
   }
-  return [...byExperiment.values()];
+  return [...byExperiment.values()].map((mine) => {
+    const first = mine[0];
+    const stands = primaryLink(mine)!;
+    return {
+      id: first.id,
+      team: first.team,
+      status: first.status,
+      quarter: experimentQuarter(first),
+      vendor: stands.vendor,
+      model: stands.model,
+      spendCents: first.spendCents ?? 0,
+      modelCount: mine.length,
+    };
+  });
 }
 
 function tally(rows: UsageRow[], key: (r: UsageRow) => string, weight: (r: UsageRow) => number = () => 1) {

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { aiModels, benchmarks, experimentModels, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
-import { awaitingMeasurementSql, buildExperimentWhere } from '../experiments/filters';
+import { rawRows } from '../../sql';
+import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, todaySql, type InsightsScope } from './scope';
-import { RADAR_SCORES } from './radar-scores';
+import { awaitingMeasurementSql, blendedPriceInForceSql, RADAR_SCORES } from './radar-scores';
 import { findRetestCandidates, findUnmeasured, type RadarModel, type RetestCandidate } from '@/lib/metrics/retest';
 
 /** Every catalog model with its scores on `benchmark` per effort and its blended price in force on `today`. */
@@ -15,18 +16,18 @@ export async function loadRadarCatalog(db: Queryable, benchmark: string, scope: 
       vendor: aiModels.vendor,
       releaseDate: aiModels.releaseDate,
       // Computed in SQL (numeric) so that a price exactly at the ceiling compares as the list filter does.
-      price: sql<string | null>`(select (3 * p.input_usd_per_mtok + p.output_usd_per_mtok) / 4 from model_prices p
-        where p.model_id = "ai_models"."id" and p.effective_date <= ${todaySql(scope)} order by p.effective_date desc limit 1)`,
+      price: sql<string | null>`${blendedPriceInForceSql(sql.raw('"ai_models"."id"'), todaySql(scope))}`,
     })
     .from(aiModels)
     .orderBy(asc(aiModels.releaseDate), asc(aiModels.id));
   const scores = rows.length
-    ? ((await db.execute(sql`select model_id, effort, score from ${RADAR_SCORES} r where r.benchmark = ${benchmark} order by model_id, effort`)) as unknown as
-        | { model_id: number; effort: string; score: number }[]
-        | { rows: { model_id: number; effort: string; score: number }[] })
+    ? await rawRows<{ model_id: number; effort: string; score: number }>(
+        db,
+        sql`select model_id, effort, score from ${RADAR_SCORES} r where r.benchmark = ${benchmark} order by model_id, effort`,
+      )
     : [];
   const byModel = new Map<number, { effort: string; score: number }[]>();
-  for (const s of Array.isArray(scores) ? scores : scores.rows) {
+  for (const s of scores) {
     const list = byModel.get(Number(s.model_id)) ?? [];
     list.push({ effort: s.effort, score: Number(s.score) });
     byModel.set(Number(s.model_id), list);

@@ -3,16 +3,9 @@ import { experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, type InsightsScope } from './scope';
-import {
-  mindsetMixByQuarter,
-  needsCapabilityEvidence,
-  outcomeMixByQuarter,
-  quarterOf,
-  shiftSentence,
-  type MindsetRow,
-  type OutcomeMixRow,
-} from '@/lib/metrics/shift';
-import { dateInSql } from '@/lib/metrics/today';
+import { hasEfficiencySql, needsCapabilityEvidence } from '@/lib/metrics/capability-evidence';
+import { experimentDay, quarterOf } from '@/lib/metrics/quarter';
+import { mindsetMixByQuarter, outcomeMixByQuarter, shiftSentence, type MindsetRow, type OutcomeMixRow } from '@/lib/metrics/shift';
 
 export type EvidenceItem = { id: number; title: string; team: string; endDate: string };
 export type ShiftReport = {
@@ -34,18 +27,18 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
       team: teams.name,
       status: experiments.status,
       mindset: experiments.mindset,
-      // A proposed experiment counts in the quarter of its creation date (UTC, as every date: lib/metrics/today.ts).
-      created: sql<string>`coalesce(${experiments.startDate}, ${dateInSql(sql`${experiments.createdAt}`)})::text`,
+      startDate: experiments.startDate,
+      createdAt: experiments.createdAt,
       endDate: experiments.endDate,
       hasCapability: sql<boolean>`${experiments.outcomeCount} > 0`,
-      hasEfficiency: sql<boolean>`("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)`,
+      hasEfficiency: sql<boolean>`${sql.raw(hasEfficiencySql())}`,
     })
     .from(experiments)
     .innerJoin(teams, eq(teams.id, experiments.teamId))
     .where(buildExperimentWhere(teamFilter(scope), { today }))
     .orderBy(asc(experiments.endDate), asc(experiments.id));
   const quarter = quarterOf(today);
-  const mindsets = mindsetMixByQuarter(rows, quarter);
+  const mindsets = mindsetMixByQuarter(rows.map((r) => ({ created: experimentDay(r), mindset: r.mindset })), quarter);
   const completed = rows.filter((r) => r.status === 'completed' && r.endDate && r.endDate <= today);
   return {
     quarter,

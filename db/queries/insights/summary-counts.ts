@@ -1,18 +1,18 @@
 import { and, inArray, ne, sql } from 'drizzle-orm';
 import { insightsRollup } from '../../schema';
 import type { Queryable } from '../../types';
+import { rawRows } from '../../sql';
 import { buildExperimentWhere } from '../experiments/filters';
-import { teamFilter, todayOf, todaySql, type InsightsScope } from './scope';
+import { teamFilter, todayOf, type InsightsScope } from './scope';
+import { needsEvidenceSql } from '@/lib/metrics/capability-evidence';
 import type { MindsetKey } from '@/lib/metrics/shift';
 
 /**
  * The dashboard's insights summary needs counts, not rows: these read summaries the database keeps
- * (migration 0005: the insights_rollup table, experiments.outcome_count and partial indexes), so the
+ * (the insights_rollup table and experiments.outcome_count, kept by db/derived/, and partial indexes), so the
  * summary stays fast at 10^5 experiments. The Insights page (getConcentration, getShift) still loads
  * rows for its per-team and per-quarter detail; tests hold both to the same answers.
  */
-
-const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 
 /** Live experiments of the scope's teams, as insights_rollup counts them. */
 const rollupScope = (scope: InsightsScope) => (scope.teamIds?.length ? inArray(insightsRollup.teamId, scope.teamIds) : undefined);
@@ -51,17 +51,10 @@ export async function mindsetCounts(db: Queryable, scope: InsightsScope): Promis
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/**
- * Completed more than 30 days ago with time/cost results but no capability outcome (the rule of
- * needsCapabilityEvidence in lib/metrics/shift, as SQL).
- */
+/** How many experiments need capability evidence (lib/metrics/capability-evidence.ts). */
 export async function needEvidenceCount(db: Queryable, scope: InsightsScope): Promise<number> {
   const where = buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) });
-  const result = await db.execute(sql`select count(*)::int as n from experiments
-    where ${where ?? sql`true`}
-      and "experiments"."status" = 'completed'
-      and "experiments"."end_date" < ${todaySql(scope)} - 30
-      and ("experiments"."hours_saved_per_month" is not null or "experiments"."spend_monthly_cents" is not null or "experiments"."spend_one_off_cents" is not null)
-      and "experiments"."outcome_count" = 0`);
-  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+  const [row] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from experiments
+    where ${where ?? sql`true`} and ${sql.raw(needsEvidenceSql(todayOf(scope)))}`);
+  return Number(row?.n ?? 0);
 }

@@ -4,8 +4,9 @@ import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { mindsetCounts, needEvidenceCount, vendorCounts } from './summary-counts';
 import { todayOf } from './scope';
-import { summarizeConcentration, type ConcentrationLevel } from '@/lib/metrics/concentration';
-import { mindsetMixFromCounts, quarterOf, shiftSentence } from '@/lib/metrics/shift';
+import { portabilityShare, summarizeConcentration, type ConcentrationLevel } from '@/lib/metrics/concentration';
+import { quarterOf } from '@/lib/metrics/quarter';
+import { mindsetMixFromCounts, shiftSentence } from '@/lib/metrics/shift';
 
 /**
  * Everything the dashboard's insights section shows, scoped to the dashboard's team filter.
@@ -57,7 +58,7 @@ export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number
     vendorHhi: byVendor.hhi,
     concentration: byVendor.level,
     largestVendor: byVendor.largest ? { name: byVendor.largest.key, share: byVendor.largest.share } : null,
-    portability: completed ? multiModel / completed : null,
+    portability: portabilityShare(completed, multiModel),
     shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter),
     needEvidence,
     teamIds: opts.teamIds ?? [],

@@ -1,9 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { aiModels, modelBenchmarks, modelPrices } from '../../schema';
 import type { Queryable } from '../../types';
+import { todayIn } from '@/lib/metrics/today';
 
 /** The catalog with each model's current price (latest effective date), GPQA Diamond and usage count. */
-export async function listModels(db: Queryable) {
+export async function listModels(db: Queryable, today: string = todayIn()) {
   const latestPrice = db
     .selectDistinctOn([modelPrices.modelId], {
       modelId: modelPrices.modelId,
@@ -12,7 +13,7 @@ export async function listModels(db: Queryable) {
       priceSource: modelPrices.source,
     })
     .from(modelPrices)
-    .where(sql`${modelPrices.effectiveDate} <= current_date`)
+    .where(sql`${modelPrices.effectiveDate} <= ${today}::date`)
     .orderBy(modelPrices.modelId, sql`${modelPrices.effectiveDate} desc`)
     .as('latest_price');
   return db

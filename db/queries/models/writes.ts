@@ -1,17 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../../schema';
+import { aiModels, modelBenchmarks, modelPrices, type ModelDescription } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
 
-export type ModelFields = {
-  slug: string;
-  name: string;
-  vendor: string;
-  releaseDate: string;
-  reasoning: boolean;
-  openWeights: boolean;
-  dataPolicy: DataPolicy;
+export type ModelFields = ModelDescription & {
   trainingFlop?: number | null;
   contextWindow?: number | null;
 };

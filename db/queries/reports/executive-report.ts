@@ -7,12 +7,12 @@ import type { Queryable } from '../../types';
 import { activeIn, effectiveHoursSql, effectiveSpendSql, sliceWhere } from '../dashboard/scope';
 import { buildExperimentWhere, type FilterContext } from '../experiments/filters';
 import { getHeadlineFigures } from '../dashboard/headline';
+import { experimentCol as E } from '../../sql';
 import { getRetestRadar } from '../insights/radar';
 
 /** The executive report's period: [from, to] and the period of the same length just before it. */
 export type ReportPeriod = { from: string; to: string; previousFrom: string; previousTo: string };
 
-const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 
 /** Everything the executive report shows, from the same filter contract as the list and the dashboard. */
 export async function executiveReportData(db: Queryable, filters: ExperimentFilters, ctx: FilterContext & { today?: string } = {}) {

@@ -9,6 +9,7 @@ import { exportOrderKeys, orderBySql } from './export';
 import { resolveHeadlineFilters } from '../dashboard/headline';
 import type { Period } from '@/lib/metrics/period';
 import { todayIn } from '@/lib/metrics/today';
+import { experimentCol as col } from '../../sql';
 
 /** A numeric column as JSON gives it: a number (PostgreSQL writes the string 'NaN' for a NaN numeric). */
 type Numeric = number | string | null;
@@ -67,7 +68,6 @@ export type ExperimentExportRow = {
   period: string;
 };
 
-const col = (name: string) => sql.raw(`"experiments"."${name}"`);
 // In UTC without an offset; toRow turns it into toISOString()'s form (cheaper there than to_char in SQL).
 const utc = (name: string) => sql`(${col(name)} at time zone 'UTC')`;
 
@@ -102,7 +102,7 @@ const fields = (period: Period, today: string): Record<keyof ExperimentExportRow
   spendOneOffDate: col('spend_one_off_date'),
   qualityBefore: col('quality_before'),
   qualityAfter: col('quality_after'),
-  outcomeCount: col('outcome_count'), // kept by triggers on capability_outcomes (migration 0005)
+  outcomeCount: col('outcome_count'), // kept by triggers on capability_outcomes (db/derived/outcome-count.sql)
   checkinCount: sql`coalesce(x_checkins.n, 0)`,
   blockedByModel: col('blocked_by_model'),
   blockerMissing: col('blocker_missing'),
@@ -246,7 +246,7 @@ export function toRow(a: unknown[]): ExperimentExportRow {
 export const EXPORT_ROW_BATCH = 500;
 
 /**
- * The experiments the filters select (scope them to the caller first: scopeFiltersToUser), in the list's
+ * The experiments the filters select (scope them to the caller first: teamScope(user).scopeFilters), in the list's
  * order, `batchSize` rows at a time from one statement and so one consistent snapshot: rows written while
  * a download runs never appear half in it.
  */

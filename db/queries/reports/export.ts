@@ -1,28 +1,11 @@
 import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { SessionUser } from '@/lib/auth/permissions';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
 import { capabilityOutcomes, checkins, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere, type FilterContext } from '../experiments/filters';
 import { dateInSql } from '@/lib/metrics/today';
+import { experimentCol as E } from '../../sql';
 
-/**
- * What a caller may export. Leads export their own teams' work only (issue 7: "a lead's export
- * contains only their teams"); admins and executives export everything the filters select.
- * Returns the filters narrowed to that scope.
- */
-export function scopeFiltersToUser(
-  filters: ExperimentFilters,
-  caller: Pick<SessionUser, 'role' | 'teamIds'>,
-): ExperimentFilters {
-  if (caller.role !== 'lead') return filters;
-  const allowed = filters.team ? filters.team.filter((t) => caller.teamIds.includes(t)) : caller.teamIds;
-  // An empty list must select nothing, never "no team filter".
-  return { ...filters, team: allowed.length ? allowed : [-1] };
-}
-
-/** Qualified column for correlated subqueries (drizzle renders columns unqualified when a query has no join). */
-const E = (col: string) => sql.raw(`"experiments"."${col}"`);
 
 const sortDate = sql`coalesce(${experiments.startDate}, ${dateInSql(sql`${experiments.createdAt}`)})`;
 const SORTS: Record<SortKey, SQL | AnyColumn> = {
@@ -36,7 +19,7 @@ const SORTS: Record<SortKey, SQL | AnyColumn> = {
   // The current figures, as the list sorts and the dashboard sums them.
   hoursSaved: experiments.currentHoursSavedPerMonth,
   spend: experiments.currentSpendMonthlyCents,
-  outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (migration 0005)
+  outcomes: experiments.outcomeCount, // kept by triggers on capability_outcomes (db/derived/outcome-count.sql)
   updatedAt: experiments.updatedAt,
 };
 

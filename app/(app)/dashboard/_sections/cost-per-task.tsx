@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 
-/** What a task really costs, by model and effort, from the check-ins dated in the period (issue 19 §5.3). */
+/** What a task really costs, by model and effort, from the check-ins dated in the period. */
 export async function CostPerTask({ filters }: { filters: DashboardFilters }) {
   const rows = await dashboard.costPerTask(await getDb(), filters);
   return <CostPerTaskTable rows={rows} scope="in this period" />;

@@ -14,7 +14,7 @@ import { getDb } from '@/db';
 import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiments/detail';
 import { historyNames } from '@/db/queries/experiments/history-names';
 import { requirePermission } from '@/lib/auth/guard';
-import { canEditTeam } from '@/lib/auth/permissions';
+import { teamScope } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/labels';
 import { idSchema } from '@/lib/validation/experiment';
 import {
@@ -43,7 +43,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   if (!e) notFound();
   const names = await historyNames(db, history);
   // Controls are hidden for those who cannot use them; the actions check again on the server.
-  const canEdit = canEditTeam(user, e.teamId);
+  const canEdit = teamScope(user).canEdit(e.teamId);
   const archived = e.archivedAt != null;
   const members = canEdit && !archived ? await ownerChoices(db, e.teamId) : [];
   return (

@@ -4,18 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { applyImport, planImport, type ImportPlan } from '@/db/queries/experiments/import';
 import { requirePermission } from '@/lib/auth/guard';
-import { MAX_IMPORT_BYTES } from '@/lib/validation/experiment-import';
+import { MAX_IMPORT_BYTES, type ImportState } from '@/lib/validation/experiment-import';
 
-/** The preview as the page shows it (no parsed inputs: they stay on the server). */
-export type ImportState = {
-  csv?: string;
-  fileName?: string;
-  rows?: { line: number; title: string; ok: boolean; errors: string[]; becomes?: string }[];
-  creatable?: number;
-  rejected?: number;
-  error?: string;
-  message?: string;
-};
 
 const view = (plan: ImportPlan) => ({
   rows: plan.rows.map((r) => ({ line: r.line, title: r.title, ok: r.ok, errors: r.ok ? [] : r.errors, becomes: r.becomes })),

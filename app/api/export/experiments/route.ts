@@ -1,13 +1,12 @@
 import { getDb } from '@/db';
-import { orderedExperimentIds, scopeFiltersToUser } from '@/db/queries/reports/export';
+import { orderedExperimentIds } from '@/db/queries/reports/export';
 import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
-import { cleanSearchParams } from '@/lib/security/clean-text';
 import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
-import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { scopedExportQuery } from '@/lib/export/scoped-query';
 import { filtersSentence } from '@/lib/validation/describe-filters';
 import { namesForFilters } from '@/db/queries/experiments/filter-names';
 
@@ -20,15 +19,13 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const auth = await authorizeRequest('reports.export');
   if (auth.response) return auth.response;
-  const params = cleanSearchParams(request.url);
+  const { params, filters, ctx } = scopedExportQuery(auth.user, request);
   const format = params.get('format') ?? 'csv';
   const dataset = (params.get('dataset') ?? 'experiments') as CsvDataset;
   if (format !== 'csv' && format !== 'xlsx') return Response.json({ error: 'format must be csv or xlsx.' }, { status: 400 });
   if (!CSV_DATASETS.includes(dataset)) return Response.json({ error: 'dataset must be experiments, outcomes or checkins.' }, { status: 400 });
 
   const db = await getDb();
-  const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
-  const ctx = { userTeamIds: auth.user.teamIds };
 
   if (format === 'csv' && dataset === 'experiments') {
     // The first batch is read before the response starts: a failing query is a 500, not a broken 200.

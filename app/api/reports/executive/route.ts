@@ -1,12 +1,10 @@
 import { getDb } from '@/db';
-import { scopeFiltersToUser } from '@/db/queries/reports/export';
 import { executiveReportData } from '@/db/queries/reports/executive-report';
 import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
-import { cleanSearchParams } from '@/lib/security/clean-text';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
-import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { scopedExportQuery } from '@/lib/export/scoped-query';
 import { filtersSentence } from '@/lib/validation/describe-filters';
 import { namesForFilters } from '@/db/queries/experiments/filter-names';
 
@@ -19,13 +17,12 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const auth = await authorizeRequest('reports.export');
   if (auth.response) return auth.response;
-  const params = cleanSearchParams(request.url);
+  const { params, filters, ctx } = scopedExportQuery(auth.user, request);
   if ((params.get('format') ?? 'pdf') !== 'pdf') return Response.json({ error: 'format must be pdf.' }, { status: 400 });
   const paper = params.get('paper') === 'letter' ? 'letter' : 'a4';
 
   const db = await getDb();
-  const filters = scopeFiltersToUser(parseExperimentFilters(params), auth.user);
-  const data = await executiveReportData(db, filters, { userTeamIds: auth.user.teamIds });
+  const data = await executiveReportData(db, filters, ctx);
   const settings = await getSettings(db);
   const body = executiveReportPdf(data, {
     organisation: settings.name,

@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { recordDenied } from '@/db/queries/admin/audit';
 import { getExperimentDetail } from '@/db/queries/experiments/detail';
 import { requirePermission } from '@/lib/auth/guard';
-import { canEditTeam } from '@/lib/auth/permissions';
+import { teamScope } from '@/lib/auth/permissions';
 import { idSchema } from '@/lib/validation/experiment';
 import { updateExperimentAction } from '../../actions';
 
@@ -21,7 +21,7 @@ export default async function EditExperimentPage({ params }: { params: Promise<{
   const db = await getDb();
   const e = await getExperimentDetail(db, id.data);
   if (!e) notFound();
-  if (!canEditTeam(user, e.teamId)) {
+  if (!teamScope(user).canEdit(e.teamId)) {
     await recordDenied(db, user, 'experiment.edit', { type: 'experiment', id: e.id });
     forbidden();
   }

@@ -1,4 +1,4 @@
-// Issue 19 §6: "teams behind the frontier" counts current usage only, and vendor concentration weighs spend
+// "Teams behind the frontier" counts current usage only, and vendor concentration weighs spend
 // as the dashboard does (latest check-in, else the experiment's own figure); on PGlite and PostgreSQL.
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { teamsBehindFrontier } from '@/lib/metrics/usage';
 import { seedInsightsFixture, TODAY, type Fixture } from './insights-fixture';
 import { describeEachDb } from './helpers/db';
 
-describeEachDb('what a review found (issue 19 §6)', (ctx) => {
+describeEachDb('teams behind the frontier and spend concentration', (ctx) => {
   let fx: Fixture;
   beforeAll(async () => {
     fx = await seedInsightsFixture(ctx.db);

@@ -1,0 +1,40 @@
+import { ActionForm } from '@/components/ui/action-form';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import type { ActionState } from '@/lib/action-state';
+
+type Letter = { id: number; channel: string; recipient: string; subject: string; attempts: number; lastError: string | null; createdAt: Date };
+
+/** Messages that failed every attempt (issue 20 §5), with a resend per message. */
+export function DeadLetters({ letters, resend }: { letters: Letter[]; resend: (prev: ActionState, fd: FormData) => Promise<ActionState> }) {
+  return (
+    <Card aria-labelledby="dead-letters-title">
+      <CardHeader
+        title={<span id="dead-letters-title">{`Undelivered messages (${letters.length})`}</span>}
+        description="Alert emails that failed every attempt (retried after 1, 5, 30 and 120 minutes). Fix the mail settings, then resend."
+      />
+      {letters.length ? (
+        <ul className="divide-y divide-border text-sm" data-testid="dead-letters">
+          {letters.map((l) => (
+            <li key={l.id} className="flex flex-wrap items-start gap-3 py-2">
+              <div className="min-w-0 flex-1">
+                <span className="font-medium">{l.subject}</span> <span className="text-muted-foreground">→ {l.recipient}</span>
+                <span className="block break-all text-xs text-muted-foreground">
+                  {l.attempts} attempts · {l.lastError ?? 'no error recorded'}
+                </span>
+              </div>
+              <ActionForm action={resend} label={`Resend “${l.subject}”`}>
+                <input type="hidden" name="id" value={l.id} />
+                <Button type="submit" variant="secondary" size="sm">
+                  Resend
+                </Button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted-foreground">None: every message went out or is still being retried.</p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The OpenAPI document rendered for a person, on the server: no script, no CDN, nothing the page's CSP
+ * has to allow. Built from the same document /api/v1/openapi.json serves, so the two cannot differ.
+ */
+type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string; minimum?: number; maximum?: number } };
+type Response = { description: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, { description?: string }> };
+type Operation = { summary?: string; parameters?: Parameter[]; responses: Record<string, Response> };
+export type OpenApiDoc = {
+  info: { title: string; version: string; description?: string };
+  servers: { url: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+const refName = (ref?: string) => ref?.split('/').pop();
+const slug = (s: string) => s.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+
+function Operation({ method, path, op, base }: { method: string; path: string; op: Operation; base: string }) {
+  const id = slug(`${method} ${path}`);
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-border bg-card p-5">
+      <h2 id={id} className="font-mono text-base font-semibold">
+        <span className="mr-1 rounded bg-primary px-2 py-0.5 text-xs text-primary-foreground">{method.toUpperCase()}</span>{' '}
+        {base}
+        {path}
+      </h2>
+      {op.summary ? <p className="mt-2 text-sm">{op.summary}</p> : null}
+      {op.parameters?.length ? (
+        <table className="mt-4 w-full text-left text-sm">
+          <caption className="mb-1 text-left font-medium">Parameters</caption>
+          <thead>
+            <tr className="text-muted-foreground">
+              <th className="py-1 pr-3 font-medium">name</th>
+              <th className="py-1 pr-3 font-medium">in</th>
+              <th className="py-1 pr-3 font-medium">type</th>
+              <th className="py-1 font-medium">meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {op.parameters.map((p) => (
+              <tr key={`${p.in}-${p.name}`} className="border-t border-border">
+                <td className="py-1 pr-3 font-mono">{p.name}{p.required ? ' *' : ''}</td>
+                <td className="py-1 pr-3">{p.in}</td>
+                <td className="py-1 pr-3">
+                  {p.schema?.type ?? ''}
+                  {p.schema?.minimum != null ? ` ${p.schema.minimum}–${p.schema.maximum}` : ''}
+                </td>
+                <td className="py-1">{p.description ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h3 className="mt-4 text-sm font-medium">Responses</h3>
+      <ul className="mt-1 space-y-1 text-sm">
+        {Object.entries(op.responses).map(([status, r]) => {
+          const schema = refName(r.content?.['application/json']?.schema?.$ref);
+          return (
+            <li key={status}>
+              <span className="font-mono">{status}</span> {r.description}
+              {schema ? (
+                <>
+                  {' — '}
+                  <a className="underline" href={`#schema-${slug(schema)}`}>{schema}</a>
+                </>
+              ) : null}
+              {r.headers ? ` (headers: ${Object.keys(r.headers).join(', ')})` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function OpenApiDocs({ doc }: { doc: OpenApiDoc }) {
+  const base = new URL(doc.servers[0]?.url ?? '/api/v1', 'http://x').pathname.replace(/\/$/, '');
+  return (
+    <main className="mx-auto max-w-4xl space-y-6 p-4 md:p-8">
+      <header>
+        <p className="text-sm font-semibold text-primary">Uplift</p>
+        <h1 className="text-2xl font-semibold">{doc.info.title} <span className="text-base font-normal text-muted-foreground">v{doc.info.version}</span></h1>
+        {doc.info.description ? <p className="mt-2 text-sm">{doc.info.description}</p> : null}
+        <p className="mt-2 text-sm">
+          Send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> with every request; create a token on
+          {' '}<a className="underline" href="/account">your account</a>. The machine-readable document is{' '}
+          <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+        </p>
+      </header>
+      <nav aria-label="Endpoints">
+        <ul className="list-inside list-disc text-sm">
+          {Object.entries(doc.paths).flatMap(([path, ops]) =>
+            Object.keys(ops).map((method) => (
+              <li key={`${method} ${path}`}>
+                <a className="font-mono underline" href={`#${slug(`${method} ${path}`)}`}>{method.toUpperCase()} {base}{path}</a>
+              </li>
+            )),
+          )}
+        </ul>
+      </nav>
+      {Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => <Operation key={`${method} ${path}`} method={method} path={path} op={op} base={base} />),
+      )}
+      <section aria-labelledby="schemas" className="space-y-3">
+        <h2 id="schemas" className="text-lg font-semibold">Schemas</h2>
+        {Object.entries(doc.components.schemas).map(([name, schema]) => (
+          <details key={name} id={`schema-${slug(name)}`} className="rounded-xl border border-border bg-card p-4">
+            <summary className="cursor-pointer font-mono font-medium">{name}</summary>
+            <pre className="mt-3 overflow-x-auto text-xs">{JSON.stringify(schema, null, 2)}</pre>
+          </details>
+        ))}
+      </section>
+    </main>
+  );
+}

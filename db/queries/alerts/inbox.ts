@@ -1,0 +1,83 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alertPreferences, alerts, user } from '../../schema';
+import { writeAudit } from '../admin/audit';
+import type { Db, Queryable } from '../../types';
+import { ALERT_EVENTS, type AlertEvent, type Delivery } from '@/lib/metrics/alert-events';
+
+/** A person's unread alert count (the bell). */
+export async function countUnread(db: Queryable, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(alerts).where(and(eq(alerts.recipientId, userId), isNull(alerts.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+/** A person's newest alerts, unread first. */
+export async function listInbox(db: Queryable, userId: string, limit = 100) {
+  return db
+    .select({ id: alerts.id, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link, createdAt: alerts.createdAt, readAt: alerts.readAt })
+    .from(alerts)
+    .where(eq(alerts.recipientId, userId))
+    .orderBy(sql`${alerts.readAt} is not null`, desc(alerts.id))
+    .limit(limit);
+}
+
+/** Marks the given alerts (or all, when `ids` is omitted) read, only among the person's own. Returns how many changed. */
+export async function markRead(db: Queryable, userId: string, ids?: number[]): Promise<number> {
+  if (ids && !ids.length) return 0;
+  const rows = await db
+    .update(alerts)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(alerts.recipientId, userId), isNull(alerts.readAt), ids ? inArray(alerts.id, ids) : undefined))
+    .returning({ id: alerts.id });
+  return rows.length;
+}
+
+export type Preference = { event: AlertEvent; enabled: boolean; delivery: Delivery };
+
+/** Every event with the person's choice, defaults (on, email immediately) where none is stored. */
+export async function getPreferences(db: Queryable, userId: string): Promise<Preference[]> {
+  const rows = await db.select().from(alertPreferences).where(eq(alertPreferences.userId, userId));
+  return ALERT_EVENTS.map((event) => {
+    const r = rows.find((x) => x.event === event);
+    return { event, enabled: r?.enabled ?? true, delivery: (r?.delivery as Delivery | undefined) ?? 'immediate' };
+  });
+}
+
+/** Stores the person's choices and audits what changed, in one transaction. Returns the events that changed. */
+export async function savePreferences(db: Db, actor: { id: string; email: string }, next: Preference[]): Promise<AlertEvent[]> {
+  return db.transaction(async (tx) => {
+    const before = await getPreferences(tx, actor.id);
+    const changed = next.filter((p) => {
+      const b = before.find((x) => x.event === p.event);
+      return !b || b.enabled !== p.enabled || b.delivery !== p.delivery;
+    });
+    for (const p of changed) {
+      await tx
+        .insert(alertPreferences)
+        .values({ userId: actor.id, event: p.event, enabled: p.enabled, delivery: p.delivery })
+        .onConflictDoUpdate({ target: [alertPreferences.userId, alertPreferences.event], set: { enabled: p.enabled, delivery: p.delivery, updatedAt: sql`now()` } });
+    }
+    if (changed.length) {
+      await writeAudit(tx, {
+        actor,
+        action: 'alerts.preferences',
+        entityType: 'user',
+        entityId: actor.id,
+        before: Object.fromEntries(before.filter((b) => changed.some((c) => c.event === b.event)).map((b) => [b.event, { enabled: b.enabled, delivery: b.delivery }])),
+        after: Object.fromEntries(changed.map((c) => [c.event, { enabled: c.enabled, delivery: c.delivery }])),
+      });
+    }
+    return changed.map((c) => c.event);
+  });
+}
+
+/** The given alerts whose recipient wants email right away (no preference row: right away), with their address. */
+export async function alertsToEmailNow(db: Queryable, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: alerts.id, email: user.email, name: user.name, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link })
+    .from(alerts)
+    .innerJoin(user, eq(user.id, alerts.recipientId))
+    .leftJoin(alertPreferences, and(eq(alertPreferences.userId, alerts.recipientId), eq(alertPreferences.event, alerts.event)))
+    .where(and(inArray(alerts.id, ids), eq(user.active, true), sql`coalesce(${alertPreferences.delivery}, 'immediate') = 'immediate'`))
+    .orderBy(alerts.id);
+}

@@ -1,0 +1,60 @@
+// The role × action table: model catalog (app/(app)/models/actions.ts, app/api/models/import).
+import {
+  addBenchmarkAction,
+  addPriceAction,
+  createModelAction,
+  previewImportAction as previewModelImportAction,
+  updateModelAction,
+} from '@/app/(app)/models/actions';
+import * as modelImportRoute from '@/app/api/models/import/route';
+import { modelImportCsv, newModel } from '../action-fixtures';
+import { READ_ONLY } from '../action-effects';
+import { ADMIN, adapted, modelImportOutcome, type TableEntry, type Handler } from './entry';
+
+export const MODELS: TableEntry[] = [
+  {
+    name: 'models: create',
+    effect: { changes: ['ai_models'], audit: 'model.create' },
+    allowed: ADMIN,
+    action: createModelAction,
+    input: (fx) => ({ slug: `new-${fx.uid()}`, name: 'New Model', vendor: 'OpenAI', releaseDate: '2026-03-01', dataPolicy: 'no_training', contextWindow: '128000' }),
+  },
+  {
+    name: 'models: edit',
+    effect: { changes: ['ai_models'], audit: 'model.update' },
+    allowed: ADMIN,
+    action: updateModelAction,
+    input: async (fx) => {
+      const m = await newModel(fx);
+      return { id: String(m.id), slug: m.slug, name: 'Renamed Model', vendor: 'OpenAI', releaseDate: '2025-02-01', dataPolicy: 'trains', reasoning: 'on' };
+    },
+  },
+  {
+    name: 'models: add price',
+    effect: { changes: ['model_prices'], audit: 'model.price' },
+    allowed: ADMIN,
+    action: addPriceAction,
+    input: async (fx) => ({ modelId: String((await newModel(fx)).id), effectiveDate: '2026-01-01', input: '1.25', output: '5', note: 'list price' }),
+  },
+  {
+    name: 'models: add benchmark score',
+    effect: { changes: ['benchmark_scores'], audit: 'model.score' },
+    allowed: ADMIN,
+    action: addBenchmarkAction,
+    input: async (fx) => ({ modelId: String((await newModel(fx)).id), benchmark: 'gpqa_diamond', score: '61.5', source: 'vendor card' }),
+  },
+  {
+    name: 'models import: preview',
+    effect: READ_ONLY,
+    allowed: ADMIN,
+    ...adapted(previewModelImportAction, {}, modelImportOutcome),
+    input: (fx) => ({ csv: modelImportCsv(fx) }),
+  },
+  {
+    name: 'route: POST /api/models/import',
+    effect: { changes: ['ai_models', 'model_prices', 'model_benchmarks'], audit: 'model.import' },
+    allowed: ADMIN,
+    route: { method: 'POST', path: '/api/models/import', body: 'text', handler: modelImportRoute.POST as Handler },
+    input: (fx) => ({ body: modelImportCsv(fx) }),
+  },
+];
