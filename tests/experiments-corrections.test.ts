@@ -11,6 +11,7 @@ import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { checkinSchema, experimentSchema, outcomeSchema } from '@/lib/validation/experiment';
+import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';
 
 async function sessionUser(db: Db, email: string): Promise<SessionUser> {
@@ -133,6 +134,20 @@ describeEachDb(
       await updateOutcome(ctx.db, lead, expId, o.id, 1, outcomeSchema.parse({ type: 'insight', description: 'Kept date, edited', impact: '3' }));
       const [row] = await ctx.db.select({ recordedOn: capabilityOutcomes.recordedOn, version: capabilityOutcomes.version }).from(capabilityOutcomes).where(eq(capabilityOutcomes.id, o.id));
       expect(row).toEqual({ recordedOn: '2026-02-02', version: 2 });
+    });
+
+    it('row versions survive a backup and restore; a 0016 backup (no versions) restores with every row at 1', async () => {
+      const versions = (db: Db) =>
+        db.select({ id: capabilityOutcomes.id, version: capabilityOutcomes.version }).from(capabilityOutcomes).where(eq(capabilityOutcomes.experimentId, expId));
+      const file = await backupFileOf(ctx.db);
+      const mine = await versions(ctx.db);
+      expect(mine.map((r) => r.version)).toEqual([2]);
+      expect(await inFreshRestore(ctx.kind, file, versions)).toEqual(mine);
+      const noVersion = (c: string) => c === 'version';
+      const old = await asOlderBackup(file, '0016_alerts', { checkins: noVersion, capability_outcomes: noVersion });
+      expect(await inFreshRestore(ctx.kind, old, versions)).toEqual(mine.map((r) => ({ ...r, version: 1 })));
+      const [first] = await inFreshRestore(ctx.kind, old, (db) => db.select({ version: checkins.version }).from(checkins).where(eq(checkins.experimentId, expId)));
+      expect(first).toEqual({ version: 1 });
     });
   },
   { demo: true, today: '2026-11-28' },

@@ -103,8 +103,15 @@ async function inserter(tx: Queryable, table: string) {
   const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
   // Self-references (a re-test's original) are set after every row exists. A backup from before per-link
   // efforts has none: 'default' for now, the backfill after the inserts decides.
+  // A backup from before 0017 has no row versions on check-ins and outcomes: they start at 1, as the migration gave them.
   const column = (c: string) =>
-    table === 'experiments' && c === 'retest_of_id' ? 'null' : table === 'experiment_models' && c === 'effort' ? `coalesce(r."effort", 'default')` : `r."${c}"`;
+    table === 'experiments' && c === 'retest_of_id'
+      ? 'null'
+      : table === 'experiment_models' && c === 'effort'
+        ? `coalesce(r."effort", 'default')`
+        : (table === 'checkins' || table === 'capability_outcomes') && c === 'version'
+          ? `coalesce(r."version", 1)`
+          : `r."${c}"`;
   const select = sql.raw(columns.map(column).join(', '));
   return async (rows: Row[]) => {
     await tx.execute(sql`insert into ${ident(table)} (${list}) overriding system value

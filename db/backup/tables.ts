@@ -25,7 +25,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * in a backup; 0013 let three experiment fields be not set (only relaxes); 0014 added catalog syncs and the job history (TABLES_SINCE_CATALOG_SYNC: an older file has none,
  * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
  * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
- * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none).
+ * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none); 0017 gave
+ * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -43,6 +44,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0013_not_set_choices',
   '0014_catalog_sync_jobs',
   '0015_sso',
+  '0016_alerts',
   SCHEMA_VERSION,
 ];
 
