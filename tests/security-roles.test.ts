@@ -185,7 +185,7 @@ if (postgresAvailable) {
       const [{ name: superuser }] = await rawRows<{ name: string }>(t.ownerDb, sql`select rolname as name from pg_roles where rolsuper order by rolname limit 1`);
       await expect(grantAppRole(t.ownerDb, superuser)).rejects.toThrow(
         new RegExp(
-          `^DATABASE_URL connects as "${superuser}", which has the owner's rights on account, ai_models, api_tokens and \\d+ more, so it could switch the audit trail's protection off: it is a superuser\\. Connect the app as an ordinary role`,
+          `^DATABASE_URL connects as "${superuser}", which has the owner's rights on account, ai_models, alert_preferences and \\d+ more, so it could switch the audit trail's protection off: it is a superuser\\. Connect the app as an ordinary role`,
         ),
       );
       // An installation that ran as one role and now splits: the old role still owns a table.
