@@ -9,6 +9,7 @@ import { reassignOwner } from '@/db/queries/experiments/owner';
 import { createExperiment, setArchived, updateExperiment } from '@/db/queries/experiments/write';
 import { markFields, refused, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
+import { cleanText } from '@/lib/security/clean-text';
 import { checkinSchema, experimentFormObject, experimentSchema, idSchema, outcomeSchema, versionSchema } from '@/lib/validation/experiment';
 
 /**
@@ -148,8 +149,10 @@ export async function reassignOwnerAction(_prev: ActionState, formData: FormData
   const id = idSchema.safeParse(formData.get('id'));
   const version = versionSchema.safeParse(formData.get('version'));
   if (!id.success || !version.success) return OUT_OF_DATE;
-  const ownerId = formData.get('ownerId');
-  if (typeof ownerId !== 'string' || !ownerId || ownerId.length > 200) return { error: 'Choose the new owner.' };
+  // Cleaned as every text field is (a NUL or other control character never reaches PostgreSQL).
+  const raw = formData.get('ownerId');
+  const ownerId = typeof raw === 'string' ? cleanText(raw).trim() : '';
+  if (!ownerId || ownerId.length > 200) return { error: 'Choose the new owner.' };
   const result = await reassignOwner(await getDb(), user, id.data, version.data, ownerId);
   if (!result.ok) return writeRefused(result);
   revalidatePath('/experiments');

@@ -24,5 +24,7 @@ export async function savePreferencesAction(_prev: ActionState, formData: FormDa
   if (!parsed.success) return refused(parsed.error, formData);
   const changed = await savePreferences(await getDb(), { id: me.id, email: me.email }, parsed.data);
   revalidatePath('/inbox');
-  return { ok: true, message: changed.length ? 'Preferences saved.' : 'Nothing changed.' };
+  // A save that changes nothing is answered as such, not as a success: an accepted request always writes.
+  if (!changed.length) return { error: 'Nothing changed: these are already your preferences.' };
+  return { ok: true, message: 'Preferences saved.' };
 }
