@@ -12,7 +12,7 @@ test.describe('catalog sync', () => {
   test.use({ storageState: storageFor('admin') });
 
   test('an admin uploads a models.dev file on /admin, reviews the diff, applies it and sees the new model', async ({ page }) => {
-    const id = `sync-probe-${Date.now()}`;
+    const id = `e2e-sync-probe-${Date.now()}`;
     const name = `Sync Probe ${id.slice(-6)}`;
     await page.goto('/admin');
     const form = page.getByRole('form', { name: 'Read a catalog file' });
