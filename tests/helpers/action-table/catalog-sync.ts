@@ -52,8 +52,8 @@ export const CATALOG_SYNC: TableEntry[] = [
     allowed: ADMIN,
     action: deleteAliasAction,
     input: async (fx) => {
-      const [any] = await fx.db.select({ modelId: modelAliases.modelId }).from(modelAliases).limit(1);
-      const [row] = await fx.db.insert(modelAliases).values({ source: 'epoch', externalId: `gone-${fx.uid()}`, modelId: any.modelId, effort: 'default' }).returning({ id: modelAliases.id });
+      const [mapped] = await fx.db.select({ modelId: modelAliases.modelId }).from(modelAliases).limit(1);
+      const [row] = await fx.db.insert(modelAliases).values({ source: 'epoch', externalId: `gone-${fx.uid()}`, modelId: mapped.modelId, effort: 'default' }).returning({ id: modelAliases.id });
       return { aliasId: String(row.id) };
     },
   },
