@@ -47,6 +47,17 @@ describeEachDb(
       expect(await moves(`delete from benchmark_scores where id = -1`)).toBe(false);
     });
 
+    it('moves with every write to the usage tables the adoption telemetry reads', async () => {
+      expect(await moves(`insert into usage_daily (day, source, vendor, external_team, requests) values ('2026-11-20', 'csv', 'OpenAI', 'probe', 5)`)).toBe(true);
+      expect(await moves(`update usage_daily set requests = 6 where external_team = 'probe'`)).toBe(true);
+      expect(await moves(`insert into usage_team_mappings (source, external_team, team_id) select 'csv', 'probe', min(id) from teams`)).toBe(true);
+      expect(await moves(`insert into usage_fx_rates (month, currency, rate, set_by) values ('2026-11-01', 'EUR', 1.08, 'test')`)).toBe(true);
+      expect(await moves(`delete from usage_fx_rates where currency = 'EUR'`)).toBe(true);
+      expect(await moves(`delete from usage_team_mappings where external_team = 'probe'`)).toBe(true);
+      expect(await moves(`delete from usage_daily where external_team = 'probe'`)).toBe(true);
+      expect(await moves(`delete from usage_daily where id = -1`)).toBe(false);
+    });
+
     it('does not move for the audit trail, a write that matched no row, nor a write that was rolled back', async () => {
       expect(await moves(`insert into audit_log (action, entity_type) values ('report.export', 'report')`)).toBe(false);
       expect(await moves(`delete from capability_outcomes where id = -1`)).toBe(false);

@@ -45,6 +45,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0014_catalog_sync_jobs',
   '0015_sso',
   '0016_alerts',
+  '0017_child_versions',
   SCHEMA_VERSION,
 ];
 
@@ -131,6 +132,12 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
+  // The usage tables (migration 0018) join BACKUP_TABLES with the usage import (issue 21), credentials left out.
+  usage_connections: 'not yet in a backup: joins with the usage import, its sealed credential left out',
+  usage_team_mappings: 'not yet in a backup: joins with the usage import',
+  usage_daily: 'not yet in a backup: joins with the usage import',
+  usage_imports: 'not yet in a backup: joins with the usage import',
+  usage_fx_rates: 'not yet in a backup: joins with the usage import',
 };
 
 export type BackupFile = {

@@ -381,3 +381,66 @@ CREATE TRIGGER data_version_update AFTER UPDATE ON model_aliases
 --> statement-breakpoint
 CREATE TRIGGER data_version_delete AFTER DELETE ON model_aliases
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+-- usage_daily
+DROP TRIGGER IF EXISTS data_version_lock_first ON usage_daily;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON usage_daily;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON usage_daily;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON usage_daily;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON usage_daily
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON usage_daily
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON usage_daily
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON usage_daily
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+-- usage_team_mappings
+DROP TRIGGER IF EXISTS data_version_lock_first ON usage_team_mappings;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON usage_team_mappings;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON usage_team_mappings;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON usage_team_mappings;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON usage_team_mappings
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON usage_team_mappings
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON usage_team_mappings
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON usage_team_mappings
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+-- usage_fx_rates
+DROP TRIGGER IF EXISTS data_version_lock_first ON usage_fx_rates;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON usage_fx_rates;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON usage_fx_rates;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON usage_fx_rates;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON usage_fx_rates
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON usage_fx_rates
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON usage_fx_rates
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON usage_fx_rates
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();

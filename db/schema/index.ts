@@ -18,3 +18,4 @@ export * from './jobs';
 export * from './sso';
 export * from './alerts';
 export * from './outbox';
+export * from './usage';
