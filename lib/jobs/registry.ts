@@ -13,6 +13,7 @@ import { publicUrl } from '@/lib/auth/secret';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { queueAlertEmails } from '@/lib/mail/queue-alerts';
 import { mailConfigured, smtpSender } from '@/lib/mail/transport';
+import { usagePullJob } from '@/lib/usage/pull/service';
 
 export type Env = Record<string, string | undefined>;
 export type JobContext = { db: Queryable; env: Env };
@@ -62,4 +63,13 @@ registerJob({
     const d = await deliverOutbox(db, smtpSender(env));
     return `Sent ${d.sent}, retrying ${d.retrying}, dead ${d.dead}.`;
   },
+});
+
+registerJob({
+  name: 'usage-pull',
+  description:
+    "Pulls each usage connection's days since its last complete day (Copilot, OpenAI, Anthropic, LiteLLM) into the usage data; a failing connection keeps its error on /admin/usage and the others still run.",
+  // Daily unless UPLIFT_USAGE_PULL says otherwise: an admin who connects a source expects it pulled without more setup.
+  schedule: (env) => readSchedule('UPLIFT_USAGE_PULL', { UPLIFT_USAGE_PULL: env.UPLIFT_USAGE_PULL ?? 'daily' }),
+  run: ({ db }) => usagePullJob(db),
 });

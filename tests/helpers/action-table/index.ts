@@ -41,6 +41,7 @@ import { CATALOG_SYNC } from './catalog-sync';
 import { SSO } from './sso';
 import { ALERTS } from './alerts';
 import { EXPORTS } from './exports';
+import { USAGE_CONNECTIONS } from './usage-connections';
 import { ROUTES } from './routes';
 
 export type { TableEntry } from './entry';
@@ -58,5 +59,6 @@ export const ACTION_TABLE: TableEntry[] = [
   ...SSO,
   ...ALERTS,
   ...EXPORTS,
+  ...USAGE_CONNECTIONS,
   ...ROUTES,
 ];
