@@ -33,6 +33,7 @@ test.describe('usage connections', () => {
       await expect(form.getByRole('status')).toContainText(`${name} connected.`);
 
       const row = page.getByRole('table', { name: 'Usage connections' }).getByRole('row', { name: new RegExp(name) });
+      await expect(row).toContainText('LiteLLM');
       await expect(row).toContainText('set');
       await expect(row).toContainText('never');
       await row.getByRole('button', { name: 'Pull now' }).click();

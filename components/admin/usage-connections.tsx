@@ -33,16 +33,20 @@ const SOURCES: { value: PullSource; label: string; base: string; credential: str
 
 const labelOf = (s: PullSource) => SOURCES.find((x) => x.value === s)?.label ?? s;
 
-function AddConnection() {
-  const [state, action, pending] = useActionState(addConnectionAction, initialState);
-  const [source, setSource] = useState<PullSource>((state.values?.source as PullSource) ?? 'openai');
-  const fe = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+type Errors = Record<string, string[] | undefined>;
+
+/**
+ * The fields of the add form. The source select is uncontrolled (a form action resets the form, which would leave a
+ * controlled select showing one source and posting another); the component is keyed on what the last answer gave
+ * back, so it starts again from those values, and `source` only picks the hints and the organisation field.
+ */
+function ConnectionFields({ values: v, errors: fe }: { values: Record<string, string>; errors: Errors }) {
+  const [source, setSource] = useState<PullSource>(SOURCES.some((s) => s.value === v.source) ? (v.source as PullSource) : 'openai');
   const chosen = SOURCES.find((s) => s.value === source)!;
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label="Add a usage connection" noValidate>
+    <>
       <Field label="Source" name="conn-source" error={fe.source}>
-        <Select id="conn-source" name="source" value={source} onChange={(e) => setSource(e.target.value as PullSource)}>
+        <Select id="conn-source" name="source" defaultValue={source} onChange={(e) => setSource(e.target.value as PullSource)}>
           {SOURCES.map((s) => (
             <option key={s.value} value={s.value}>{s.label}</option>
           ))}
@@ -62,6 +66,16 @@ function AddConnection() {
       <Field label="Credential" name="conn-credential" error={fe.credential} hint={`${chosen.credential} Stored encrypted; never shown again.`}>
         <Input id="conn-credential" name="credential" type="password" autoComplete="off" aria-invalid={Boolean(fe.credential)} aria-describedby={describedBy('conn-credential', fe.credential, true)} />
       </Field>
+    </>
+  );
+}
+
+function AddConnection() {
+  const [state, action, pending] = useActionState(addConnectionAction, initialState);
+  const values = state.values ?? {};
+  return (
+    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label="Add a usage connection" noValidate>
+      <ConnectionFields key={`${JSON.stringify(values)}|${state.message ?? ''}`} values={values} errors={state.fieldErrors ?? {}} />
       <div className="flex items-end gap-3 md:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? 'Connecting…' : 'Connect'}</Button>
         {state.error ? <p role="alert" className="text-sm text-danger">{state.error}</p> : null}
