@@ -42,6 +42,7 @@ import { SSO } from './sso';
 import { ALERTS } from './alerts';
 import { EXPORTS } from './exports';
 import { ROUTES } from './routes';
+import { USAGE } from './usage';
 
 export type { TableEntry } from './entry';
 
@@ -58,5 +59,6 @@ export const ACTION_TABLE: TableEntry[] = [
   ...SSO,
   ...ALERTS,
   ...EXPORTS,
+  ...USAGE,
   ...ROUTES,
 ];
