@@ -191,6 +191,14 @@ describe('csv', () => {
     expect(errorOf(parseUsage('csv', text))).toMatch(message);
   });
 
+  it('refuses NUL bytes in any source, naming them', () => {
+    const nul = 'The file contains NUL bytes, so it is not UTF-8 text (a file saved as UTF-16 looks like this): save it as UTF-8 and try again.';
+    expect(errorOf(parseUsage('csv', `\u0000${fixture('usage.csv')}`))).toBe(nul);
+    expect(errorOf(parseUsage('csv', `${fixture('usage.csv')}2026-11-04,a\u0000,V,m,1,1,1,1,USD,\n`))).toBe(`Row 5: ${nul}`);
+    expect(errorOf(parseUsage('openai', fixture('openai-costs.json').replace('proj_support', 'proj\\u0000')))).toBe(nul);
+    expect(errorOf(parseUsage('copilot', `${fixture('copilot-users-and-teams-1-day.ndjson')}\u0000`))).toBe(nul);
+  });
+
   it('stops a stream at its first bad row with that row\'s sentence', async () => {
     const text = `${fixture('usage.csv')}2026-11-04,platform,Mistral AI,mistral-large-2,x,1,1,1,EUR,\n`;
     const read = async () => {

@@ -36,6 +36,9 @@ export type ImportUsageResult =
 
 export const IMPORT_BATCH = 1000;
 
+/** Rows an insert wrote, from either driver (postgres-js: `count`; PGlite: `affectedRows`). */
+const affectedRows = (result: unknown) => Number((result as { count?: number }).count ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+
 /** Thrown inside the transaction to roll it back with the sentence the caller shows. */
 class Refused extends Error {}
 
@@ -68,7 +71,7 @@ export async function importUsage(db: Queryable, input: ImportUsageInput): Promi
       let lastDay: string | null = null;
       let batch: UsageRecord[] = [];
 
-      const flush = async () => {
+      const flush = async (batch: UsageRecord[]) => {
         if (!batch.length) return;
         const byMeasure = new Map<Measure, UsageRecord[]>();
         const seen = new Map<string, UsageRecord>();
@@ -93,7 +96,7 @@ export async function importUsage(db: Queryable, input: ImportUsageInput): Promi
               };
             }),
           );
-          const written = resultRows(
+          const written = affectedRows(
             await tx.execute(sql`
               insert into usage_daily as u (day, source, connection_id, external_team, team_id, vendor, external_model, model_id, requests, input_tokens,
                 output_tokens, cost_micros, currency, active_users, engaged_users, details, import_id, imported_at)
@@ -105,16 +108,15 @@ export async function importUsage(db: Queryable, input: ImportUsageInput): Promi
               on conflict (source, connection_id, day, external_team, external_model) do update set
                 team_id = excluded.team_id, vendor = excluded.vendor, model_id = excluded.model_id, ${SETS[measure]},
                 import_id = excluded.import_id, imported_at = excluded.imported_at
-              where u.import_id is distinct from excluded.import_id
-              returning 1 as one`),
-          ).length;
+              where u.import_id is distinct from excluded.import_id`),
+          );
           // A row this import already wrote is not written again: the input repeats a key across batches.
           if (written !== list.length) throw new Refused('The file holds two records for the same day, team and model; nothing was imported.');
         }
-        batch = [];
       };
 
       let n = 0;
+      let pending: Promise<void> = Promise.resolve();
       for await (const r of input.records) {
         n += 1;
         const wrong = checkRecord(r, n);
@@ -123,9 +125,16 @@ export async function importUsage(db: Queryable, input: ImportUsageInput): Promi
         if (lastDay === null || r.day > lastDay) lastDay = r.day;
         batch.push(r);
         rows += 1;
-        if (batch.length >= IMPORT_BATCH) await flush();
+        if (batch.length >= IMPORT_BATCH) {
+          // The next batch is read (and a CSV parsed) while the database writes this one; one statement at a time.
+          await pending;
+          pending = flush(batch);
+          pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled meanwhile
+          batch = [];
+        }
       }
-      await flush();
+      await pending;
+      await flush(batch);
 
       const [{ unmapped }] = resultRows<{ unmapped: number }>(
         await tx.execute(sql`select count(distinct external_team)::int as unmapped from usage_daily where import_id = ${imp.id} and team_id is null and external_team <> ''`),

@@ -66,9 +66,14 @@ export function count(value: unknown): number | undefined {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The refusal of a file with NUL bytes: PostgreSQL text cannot hold them, and UTF-8 text has none. */
+export const NUL_ERROR = 'The file contains NUL bytes, so it is not UTF-8 text (a file saved as UTF-16 looks like this): save it as UTF-8 and try again.';
+export const hasNul = (text: string) => text.includes('\u0000') || text.includes('\\u0000');
+
 /** JSON text → value, or one sentence on what is wrong. */
 export function readJson(text: string, what: string): { ok: true; value: unknown } | { ok: false; error: string } {
   if (text.length > MAX_PARSE_CHARS) return { ok: false, error: `The ${what} is larger than ${MAX_PARSE_CHARS / 1_000_000} MB; split it into smaller pages.` };
+  if (hasNul(text)) return { ok: false, error: NUL_ERROR };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

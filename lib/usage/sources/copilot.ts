@@ -12,7 +12,7 @@
  * Pure. Fixtures: tests/fixtures/usage/.
  */
 import type { UsageRecord } from '../record';
-import { fail, isDay, isObject, MAX_PARSE_CHARS, type ParseResult } from './common';
+import { fail, hasNul, isDay, isObject, MAX_PARSE_CHARS, NUL_ERROR, type ParseResult } from './common';
 
 const VENDOR = 'GitHub';
 
@@ -40,6 +40,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** JSON (an array or one object) or NDJSON → rows. */
 function readRows(text: string): Row[] | string {
   if (text.length > MAX_PARSE_CHARS) return `The Copilot file is larger than ${MAX_PARSE_CHARS / 1_000_000} MB; import one day's report at a time.`;
+  if (hasNul(text)) return NUL_ERROR;
   const trimmed = text.trim();
   if (!trimmed) return 'The Copilot file is empty.';
   try {

@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { UsageRecord } from '../record';
-import { decimalToMicros, fail, isDay, MAX_PARSE_CHARS, type ParseResult } from './common';
+import { decimalToMicros, fail, isDay, MAX_PARSE_CHARS, NUL_ERROR, type ParseResult } from './common';
 
 export const CSV_COLUMNS = ['date', 'team', 'vendor', 'model', 'requests', 'input_tokens', 'output_tokens', 'cost', 'currency', 'active_users'] as const;
 export const CSV_HEADER = CSV_COLUMNS.join(',');
@@ -16,9 +16,11 @@ export const CSV_HEADER = CSV_COLUMNS.join(',');
 export const CSV_TEMPLATE = `${CSV_HEADER}\n2026-11-02,platform,Mistral AI,mistral-large-2,1250,1830000,412000,4.1875,EUR,18\n2026-11-02,,Cohere,command-r-plus,80,95000,21000,0.000123,USD,\n`;
 
 const MAX_TEXT = 200;
+const hasNulByte = (cell: string) => cell.includes('\u0000');
 
 /** The header row's check: exactly the ten columns, in order (a byte-order mark and spaces are ignored). */
 export function checkCsvHeader(cells: readonly string[]): string | null {
+  if (cells.some(hasNulByte)) return NUL_ERROR;
   const got = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim().toLowerCase());
   if (got.length === CSV_COLUMNS.length && got.every((c, i) => c === CSV_COLUMNS[i])) return null;
   return `The first row must be exactly "${CSV_HEADER}" (it is "${cells.join(',').slice(0, 200)}").`;
@@ -34,6 +36,7 @@ function countCell(value: string, column: string): number | string {
 /** One data row (row = its number in a spreadsheet, the header being 1) → a record, or the sentence that refuses it. */
 export function csvRowToRecord(cells: readonly string[], row: number): UsageRecord | string {
   const at = `Row ${row}`;
+  if (cells.some(hasNulByte)) return `${at}: ${NUL_ERROR}`;
   if (cells.length !== CSV_COLUMNS.length) return `${at} has ${cells.length} cells; every row needs the ${CSV_COLUMNS.length} columns of the header.`;
   const [date, team, vendor, model, requests, input, output, cost, currency, active] = cells.map((c) => c.trim());
   if (!isDay(date)) return `${at}: date must be a day written YYYY-MM-DD (it is "${date.slice(0, 40)}").`;

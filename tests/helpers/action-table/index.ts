@@ -43,6 +43,7 @@ import { ALERTS } from './alerts';
 import { EXPORTS } from './exports';
 import { USAGE_CONNECTIONS } from './usage-connections';
 import { ROUTES } from './routes';
+import { USAGE } from './usage';
 
 export type { TableEntry } from './entry';
 
@@ -59,6 +60,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...SSO,
   ...ALERTS,
   ...EXPORTS,
+  ...USAGE,
   ...USAGE_CONNECTIONS,
   ...ROUTES,
 ];
