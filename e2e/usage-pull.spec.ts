@@ -44,6 +44,9 @@ test.describe('usage connections', () => {
       expect([...new Set(proxy.requests.map((r) => r.headers.authorization))]).toEqual([`Bearer ${SECRET}`]);
 
       await page.reload();
+      // The pull is listed with the imports, and the proxy's team waits in the mapping table.
+      await expect(page.getByRole('table', { name: 'Recent imports' }).getByRole('row', { name: /litellm pull litellm API/ }).first()).toContainText(yesterday());
+      await expect(page.getByRole('table', { name: 'Team mapping' })).toContainText('team-e2e');
       expect(await page.content()).not.toContain(SECRET);
       await page.screenshot({ path: 'test-results/usage-connections.png', fullPage: true });
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
