@@ -15,6 +15,7 @@ import * as modelsRoute from '@/app/api/v1/models/route';
 import * as insightsRoute from '@/app/api/v1/insights/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
+import { written } from '@/db/queries/write-result';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
@@ -55,8 +56,8 @@ describeEachDb(
       installDb(ctx.db, ctx.kind);
       const [admin] = await ctx.db.select({ id: user.id, email: user.email }).from(user).where(eq(user.email, 'admin@uplift.demo'));
       const expiresAt = new Date(Date.now() + 86_400_000);
-      tokens.service = (await createApiToken(ctx.db, admin, { kind: 'service', name: 'contract', expiresAt })).token;
-      tokens.personal = (await createApiToken(ctx.db, admin, { kind: 'personal', name: 'contract', userId: admin.id, expiresAt })).token;
+      tokens.service = (written(await createApiToken(ctx.db, admin, { kind: 'service', name: 'contract', expiresAt }))).token;
+      tokens.personal = (written(await createApiToken(ctx.db, admin, { kind: 'personal', name: 'contract', userId: admin.id, expiresAt }))).token;
       const list = (await (await cases['/experiments'](tokens.service)).json()) as { data: { id: number }[] };
       experimentId = list.data[0].id;
     });

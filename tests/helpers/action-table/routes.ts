@@ -2,6 +2,7 @@
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
 import { createApiToken } from '@/db/queries/people/api-tokens';
+import { written } from '@/db/queries/write-result';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as healthRoute from '@/app/api/health/route';
 import * as jobsRunRoute from '@/app/api/jobs/run/route';
@@ -86,7 +87,7 @@ export const ROUTES: TableEntry[] = [
     // The caller's own live token (for anon, an executive's: refused before it is looked at).
     input: async (fx, caller) => {
       const owner = fx.users[caller === 'anon' ? 'executive' : caller];
-      const { id } = await createApiToken(fx.db, owner, { kind: 'personal', name: `t ${fx.uid()}`, userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) });
+      const { id } = written(await createApiToken(fx.db, owner, { kind: 'personal', name: `t ${fx.uid()}`, userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) }));
       return { tokenId: String(id) };
     },
   },
@@ -103,7 +104,7 @@ export const ROUTES: TableEntry[] = [
     allowed: ADMIN,
     action: revokeServiceTokenAction,
     input: async (fx) => {
-      const { id } = await createApiToken(fx.db, fx.users.admin, { kind: 'service', name: `s ${fx.uid()}`, expiresAt: new Date(Date.now() + 86_400_000) });
+      const { id } = written(await createApiToken(fx.db, fx.users.admin, { kind: 'service', name: `s ${fx.uid()}`, expiresAt: new Date(Date.now() + 86_400_000) }));
       return { tokenId: String(id) };
     },
   },
