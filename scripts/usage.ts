@@ -35,7 +35,7 @@ async function main() {
     });
     const where = outcome.via === 'server' ? ' (imported by the server)' : '';
     const r = outcome.result;
-    console.log(r.ok ? `${describeImport(r)}${where}` : `Not imported${where}: ${r.error}`);
+    console.log(r.ok ? `${describeImport(r)}${where}` : `Not imported${where}: ${r.message}`);
     await closeDb();
     process.exit(r.ok ? 0 : 1);
   } catch (err) {

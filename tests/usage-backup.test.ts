@@ -50,7 +50,7 @@ beforeAll(async () => {
   const parsed = parseUsage('csv', fs.readFileSync(path.join(__dirname, 'fixtures/usage/usage.csv'), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error);
   const r = await importUsage(source.db, { source: 'csv', origin: 'upload', fileName: 'usage.csv', records: parsed.records, actor: { id: 'a', email: 'admin@example.com' } });
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.message);
   text = await backupText(source.db);
 }, 120_000);
 afterAll(async () => {

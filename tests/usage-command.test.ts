@@ -15,7 +15,7 @@ import { runUsageImport } from '@/lib/usage/command';
 
 const SECRET = 'server-secret-server-secret-server-secret';
 const onServer: ImportUsageResult & { message: string } = { ok: true, importId: 3, rows: 3, firstDay: '2026-11-02', lastDay: '2026-11-03', unmappedTeams: 1, unresolvedModels: 0, message: 'Imported 3 rows.' };
-const here: ImportUsageResult = { ok: false, error: 'Row 2: vendor is empty. Nothing was imported.' };
+const here: ImportUsageResult = { ok: false, reason: 'invalid', message: 'Row 2: vendor is empty. Nothing was imported.' };
 const file = path.join(__dirname, 'fixtures/usage/usage.csv');
 const sha = (text: Buffer | string) => crypto.createHash('sha256').update(text).digest('hex');
 let server: http.Server;

@@ -52,7 +52,7 @@ describeEachDb('importUsage', (ctx) => {
       ['2026-11-02', 'platform', platform, 'mistral-large-2', mistral, 1250, 4_187_500, 'EUR', 18],
       ['2026-11-03', 'platform', platform, 'mistral-large-2', mistral, 900, 2_750_000, 'EUR', 15],
     ]);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.message);
     const [imp] = await ctx.db.select().from(usageImports).where(eq(usageImports.id, r.importId));
     expect(imp).toMatchObject({ source: 'csv', connectionId: 0, origin: 'upload', fileName: 'usage.csv', rowCount: 3, firstDay: '2026-11-02', lastDay: '2026-11-03', createdBy: ACTOR.email });
     expect(rows.every((x) => x.importId === r.importId)).toBe(true);
@@ -132,7 +132,7 @@ describeEachDb('importUsage', (ctx) => {
     expect((await rowsOf(ctx.db, 'csv')).map((x) => x.teamId)).toEqual([null, null, null, null]);
     const audits = await ctx.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, 'csv:platform'));
     expect(audits.map((a) => a.action)).toEqual(['usage.mapping', 'usage.mapping']);
-    expect(await ctx.db.transaction((tx) => setUsageTeamMapping(tx, ACTOR, { source: 'csv', externalTeam: 'platform', teamId: 999_999 }))).toEqual({ ok: false, error: 'That team no longer exists; reload the page.' });
+    expect(await ctx.db.transaction((tx) => setUsageTeamMapping(tx, ACTOR, { source: 'csv', externalTeam: 'platform', teamId: 999_999 }))).toEqual({ ok: false, reason: 'not_found', field: 'teamId', message: 'That team no longer exists; reload the page.' });
   });
 
   it('a new alias re-resolves stored usage of that model id', async () => {
@@ -153,18 +153,19 @@ describeEachDb('importUsage', (ctx) => {
       for (let i = 0; i < IMPORT_BATCH + 500; i++) yield record(`2026-01-${String((i % 28) + 1).padStart(2, '0')}`, `t${Math.floor(i / 28)}`, 'm');
       yield { ...record('2026-01-01', 'x', 'm'), currency: 'dollars' };
     }
-    expect(await run(ctx.db, 'csv', many())).toEqual({ ok: false, error: `Record ${IMPORT_BATCH + 501}: the currency must be a three-letter code such as USD. Nothing was imported.` });
+    expect(await run(ctx.db, 'csv', many())).toEqual({ ok: false, reason: 'invalid', message: `Record ${IMPORT_BATCH + 501}: the currency must be a three-letter code such as USD. Nothing was imported.` });
     expect([await count(ctx.db, 'usage_daily'), await count(ctx.db, 'usage_imports'), await count(ctx.db, 'audit_log')]).toEqual(before);
   });
 
   it('refuses two records for the same day, team and model, within a batch or across batches', async () => {
     expect(await run(ctx.db, 'csv', [record('2026-01-01', 'a', 'm'), record('2026-01-01', 'a', 'm', 2)])).toEqual({
       ok: false,
-      error: 'Two records are for the same 2026-01-01, team "a", model "m"; nothing was imported.',
+      reason: 'invalid',
+      message: 'Two records are for the same 2026-01-01, team "a", model "m"; nothing was imported.',
     });
     const across = [record('2026-01-01', 'a', 'm'), ...Array.from({ length: IMPORT_BATCH }, (_, i) => record('2026-01-02', `b${i}`, 'm'))];
     across.push(record('2026-01-01', 'a', 'm', 3));
-    expect(await run(ctx.db, 'csv', across)).toEqual({ ok: false, error: 'The file holds two records for the same day, team and model; nothing was imported.' });
+    expect(await run(ctx.db, 'csv', across)).toEqual({ ok: false, reason: 'invalid', message: 'The file holds two records for the same day, team and model; nothing was imported.' });
     expect(await count(ctx.db, 'usage_daily')).toBe(0);
     expect(await count(ctx.db, 'usage_imports')).toBe(0);
   });

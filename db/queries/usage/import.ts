@@ -11,6 +11,7 @@ import type { UsageSource } from '../../schema/usage';
 import type { Queryable } from '../../types';
 import { resultRows } from '../../sql';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 import { loadModelIndex } from './models';
 import type { UsageRecord } from '@/lib/usage/record';
 import { checkRecord } from '@/lib/usage/validate';
@@ -30,9 +31,8 @@ export type ImportUsageInput = {
   actor: Actor;
 };
 
-export type ImportUsageResult =
-  | { ok: true; importId: number; rows: number; firstDay: string | null; lastDay: string | null; unmappedTeams: number; unresolvedModels: number }
-  | { ok: false; error: string };
+/** The shared WriteResult (db/queries/write-result.ts): the import's id, row count and day range, or why not. */
+export type ImportUsageResult = WriteResult<{ importId: number; rows: number; firstDay: string | null; lastDay: string | null; unmappedTeams: number; unresolvedModels: number }>;
 
 export const IMPORT_BATCH = 1000;
 
@@ -146,14 +146,14 @@ export async function importUsage(db: Queryable, input: ImportUsageInput): Promi
       return { ok: true as const, importId: imp.id, rows, firstDay, lastDay, unmappedTeams: unmapped, unresolvedModels };
     });
   } catch (err) {
-    if (err instanceof Refused || err instanceof UsageParseError) return { ok: false, error: err.message.endsWith('imported.') ? err.message : `${err.message} Nothing was imported.` };
+    if (err instanceof Refused || err instanceof UsageParseError) return refuse('invalid', err.message.endsWith('imported.') ? err.message : `${err.message} Nothing was imported.`);
     throw err;
   }
 }
 
 /** The sentence an admin reads after an import. */
 export function describeImport(r: ImportUsageResult): string {
-  if (!r.ok) return r.error;
+  if (!r.ok) return r.message;
   if (r.rows === 0) return 'The file held no usage rows; nothing changed.';
   const range = r.firstDay === r.lastDay ? `for ${r.firstDay}` : `from ${r.firstDay} to ${r.lastDay}`;
   const notes = [

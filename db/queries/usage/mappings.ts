@@ -8,6 +8,7 @@ import type { UsageSource } from '../../schema/usage';
 import type { Queryable } from '../../types';
 import { rawRows } from '../../sql';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 export type UsageTeamRow = { source: UsageSource; externalTeam: string; teamId: number | null; teamName: string | null; rows: number; lastDay: string | null };
 
@@ -24,7 +25,8 @@ export async function listUsageTeams(db: Queryable): Promise<UsageTeamRow[]> {
   );
 }
 
-export type MappingResult = { ok: true; rows: number; teamName: string | null } | { ok: false; error: string };
+/** The shared WriteResult: how many usage rows moved and the team's name, or why not. */
+export type MappingResult = WriteResult<{ rows: number; teamName: string | null }>;
 
 /**
  * Maps (source, external team) to an Uplift team, or to none, and moves its stored usage rows with it in the same
@@ -34,7 +36,7 @@ export async function setUsageTeamMapping(db: Queryable, actor: Actor, input: { 
   let teamName: string | null = null;
   if (input.teamId !== null) {
     const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, input.teamId));
-    if (!team) return { ok: false, error: 'That team no longer exists; reload the page.' };
+    if (!team) return refuse('not_found', 'That team no longer exists; reload the page.', 'teamId');
     teamName = team.name;
   }
   const [before] = await db

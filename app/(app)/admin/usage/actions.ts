@@ -15,7 +15,7 @@ export async function setUsageMappingAction(_prev: ActionState, formData: FormDa
   return withValidForm(formData, { schema: usageMappingSchema, invalid: (e) => ({ error: e.issues[0]?.message ?? 'Check the mapping.' }) }, async (m) => {
     const db = await getDb();
     const r = await db.transaction((tx) => setUsageTeamMapping(tx, actorOf(admin), m));
-    if (!r.ok) return { error: r.error };
+    if (!r.ok) return { error: r.message };
     revalidatePath('/admin/usage');
     const rows = `${r.rows} usage row${r.rows === 1 ? '' : 's'} moved`;
     return { ok: true, message: r.teamName ? `"${m.externalTeam}" now counts for ${r.teamName} (${rows}).` : `"${m.externalTeam}" is unmapped (${rows}).` };

@@ -27,7 +27,7 @@ export async function POST(request: Request) {
   const input = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   const db = await getDb();
   const r = await importUsage(db, { source: source as UsageSource, origin: 'upload', fileName, records: usageRecordsFrom(source as UsageSource, input), actor: actorOf(auth.user) });
-  if (!r.ok) return Response.json({ error: r.error }, { status: 400 });
+  if (!r.ok) return Response.json({ error: r.message }, { status: 400 });
   revalidatePath('/admin/usage');
   return Response.json({ ok: true, message: describeImport(r), importId: r.importId, rows: r.rows, firstDay: r.firstDay, lastDay: r.lastDay });
 }
