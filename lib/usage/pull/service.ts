@@ -82,7 +82,7 @@ export async function pullConnection(db: Queryable, id: number, actor: Actor, de
     await db.transaction(async (tx) => {
       if (records.length) {
         const imported = await importUsage(tx, { source: conn.source, connectionId: conn.id, origin: 'pull', fileName: `${conn.source} API ${outcome.days?.from}..${outcome.completeThrough}`, records, actor });
-        if (!imported.ok) throw new Error(imported.error);
+        if (!imported.ok) throw new Error(imported.message);
       }
       await recordPull(tx, actor, id, outcome);
     });
