@@ -8,7 +8,7 @@ import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories 
 import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard/efficiency';
 import { getTeamBreakdown } from '@/db/queries/dashboard/teams';
 import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard/models';
-import { getUsageByModel, getUsageByTeam, getUsageByVendor, getUsageOverTime } from '@/db/queries/usage/telemetry';
+import { getUsageByModel, getUsageByTeam, getUsageByVendor, getUsageOverTime, getUsageTelemetry } from '@/db/queries/usage/telemetry';
 import { getBilledVsReported } from '@/db/queries/usage/billed-vs-reported';
 import { previousPeriod } from '@/lib/metrics/period';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
@@ -46,7 +46,9 @@ export function benchQueries(): BenchQuery[] {
     dashboard('by team', getTeamBreakdown),
     dashboard('by model', (db, f) => getModelUsage(db, f)),
     dashboard('by vendor', getVendorUsage),
-    // Adoption telemetry over the usage rows (issue 21 §6), for every team (no lead scope).
+    // Adoption telemetry over the usage rows (issue 21 §6), for every team (no lead scope): what the dashboard section
+    // runs (one pass, every breakdown), then each breakdown alone as the API and billed versus reported read them.
+    dashboard('usage telemetry (one pass)', (db, f) => getUsageTelemetry(db, f, null)),
     dashboard('usage over time', (db, f) => getUsageOverTime(db, f, null)),
     dashboard('usage by team', (db, f) => getUsageByTeam(db, f, null)),
     dashboard('usage by model', (db, f) => getUsageByModel(db, f, null)),

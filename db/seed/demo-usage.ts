@@ -8,16 +8,20 @@ import { createRandom } from './random';
 /** Days of demo usage, ending today: enough for the dashboard's default 90 days and the previous period. */
 export const DEMO_USAGE_DAYS = 180;
 
-/** How busy each team's AI gateway is: requests a working day at the start, and its people. */
-const LOAD: Record<DemoTeamKey, { requests: number; people: number; currency: 'USD' | 'EUR' }> = {
-  support: { requests: 900, people: 28, currency: 'USD' },
-  finance: { requests: 260, people: 9, currency: 'USD' },
-  marketing: { requests: 420, people: 14, currency: 'USD' },
-  engineering: { requests: 1400, people: 36, currency: 'USD' },
+/**
+ * How busy each team's AI gateway is: requests a working day at the start, its people, and how dear its requests
+ * are (long documents, big models): chosen so billed versus reported tells every story, from a match (support) to
+ * usage outside the experiments (engineering, research) and experiments that over-report (finance).
+ */
+const LOAD: Record<DemoTeamKey, { requests: number; people: number; currency: 'USD' | 'EUR'; price: number }> = {
+  support: { requests: 900, people: 28, currency: 'USD', price: 18 },
+  finance: { requests: 260, people: 9, currency: 'USD', price: 20 },
+  marketing: { requests: 420, people: 14, currency: 'USD', price: 30 },
+  engineering: { requests: 1400, people: 36, currency: 'USD', price: 12 },
   // The legal team's vendor contract bills in euros: the demo sets a rate for every month but the current one.
-  legal: { requests: 150, people: 6, currency: 'EUR' },
-  people: { requests: 120, people: 5, currency: 'USD' },
-  research: { requests: 380, people: 8, currency: 'USD' },
+  legal: { requests: 150, people: 6, currency: 'EUR', price: 13 },
+  people: { requests: 120, people: 5, currency: 'USD', price: 50 },
+  research: { requests: 380, people: 8, currency: 'USD', price: 10 },
 };
 
 /**
@@ -47,14 +51,14 @@ export async function seedDemoUsage(tx: Db, teamId: Record<DemoTeamKey, number>,
     const weekend = weekday === 0 || weekday === 6 ? 0.15 : 1;
     const growth = 0.5 + (i / DEMO_USAGE_DAYS) * 0.8;
     for (const ext of external) {
-      const load = ext.key ? LOAD[ext.key] : { requests: 60, people: 3, currency: 'USD' as const };
+      const load = ext.key ? LOAD[ext.key] : { requests: 60, people: 3, currency: 'USD' as const, price: 10 };
       models.forEach((m, k) => {
         const share = k === 0 ? 0.65 : 0.35;
         const requests = Math.round(load.requests * share * growth * weekend * (0.8 + rng.next() * 0.4));
         const inputTokens = requests * rng.int(900, 1500);
         const outputTokens = requests * rng.int(250, 600);
-        // About $1.2 per 1,000 requests of input and $8 per million output tokens: a gateway's blended bill.
-        const costMicros = Math.round(inputTokens * 1.2 + outputTokens * 8);
+        // $1.20 per million input and $8 per million output tokens, times the team's price factor.
+        const costMicros = Math.round((inputTokens * 1.2 + outputTokens * 8) * load.price);
         rows.push({
           day,
           source: 'litellm',

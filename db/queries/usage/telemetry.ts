@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { aiModels, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { rawRows } from '../../sql';
@@ -32,18 +32,44 @@ export const UNMAPPED = 'Unmapped';
 
 type Group = { k: string | null; month: string; currency: string; au: number | null; eu: number | null; rq: number; it: number; ot: number; cost: number };
 
-/** One grouped pass over the slice: per key, month (the rates' unit) and currency. */
-async function grouped(db: Queryable, f: UsageFilters, scope: UsageScope, key: SQL, from: SQL = sql`usage_daily u`): Promise<Group[]> {
-  const rows = await rawRows<Group>(
+/** The breakdowns a pass can group by; each is also grouped by month (the rates' unit) and currency. */
+export type UsageDimension = 'time' | 'team' | 'model' | 'vendor';
+const DIMENSIONS: UsageDimension[] = ['time', 'team', 'model', 'vendor'];
+
+/**
+ * One pass over the slice for any of the breakdowns: GROUPING SETS, so the rows are read once however many are
+ * asked for (at 10^6 rows the read is the cost, not the grouping). A model is its catalog id where the alias table
+ * resolved it, else the vendor's id as reported; a vendor is the catalog's, else the one the source named.
+ */
+async function grouped(db: Queryable, f: UsageFilters, scope: UsageScope, dims: readonly UsageDimension[]): Promise<Record<UsageDimension, Group[]>> {
+  const g = usageGranularity(f.period);
+  const cols = dims.map((d) => COLUMN[d]).join(', ');
+  const sets = sql.raw(dims.map((d) => `(${COLUMN[d]}, month, currency)`).join(', '));
+  const rows = await rawRows<Group & { g: number }>(
     db,
-    sql`select ${key} as k, ${usageMonthSql(sql`u.day`)} as month, u.currency as currency,
-        max(u.active_users) as au, max(u.engaged_users) as eu,
-        sum(u.requests)::float8 as rq, sum(u.input_tokens)::float8 as it, sum(u.output_tokens)::float8 as ot, sum(u.cost_micros)::float8 as cost
-      from ${from} where ${usageWhere(f, scope)}
-      group by 1, 2, 3`,
+    sql`select grouping(${sql.raw(cols)}) as g, coalesce(${sql.raw(cols)}) as k, month, currency,
+        max(au) as au, max(eu) as eu, sum(rq)::float8 as rq, sum(it)::float8 as it, sum(ot)::float8 as ot, sum(cost)::float8 as cost
+      from (select ${dims.includes('time') ? usageBucketSql(sql`u.day`, g) : sql`''`} as b,
+          u.team_id::text as tm,
+          ${dims.includes('model') ? sql`case when u.model_id is not null then 'm:' || u.model_id else 'x:' || u.vendor || '|' || u.external_model end` : sql`''`} as mk,
+          ${dims.includes('vendor') ? sql`coalesce(am.vendor, u.vendor)` : sql`''`} as vd,
+          ${usageMonthSql(sql`u.day`)} as month, u.currency as currency, u.active_users as au, u.engaged_users as eu,
+          u.requests as rq, u.input_tokens as it, u.output_tokens as ot, u.cost_micros as cost
+        from usage_daily u ${dims.includes('vendor') ? sql`left join ai_models am on am.id = u.model_id` : sql``}
+        where ${usageWhere(f, scope)}) s
+      group by grouping sets (${sets})`,
   );
-  return rows.map((r) => ({ ...r, k: r.k == null ? null : String(r.k), au: r.au == null ? null : Number(r.au), eu: r.eu == null ? null : Number(r.eu), rq: Number(r.rq), it: Number(r.it), ot: Number(r.ot), cost: Number(r.cost) }));
+  const out: Record<UsageDimension, Group[]> = { time: [], team: [], model: [], vendor: [] };
+  for (const r of rows) {
+    // grouping(…) marks with a 1 each asked column a set leaves out, the first column as the highest bit.
+    const dim = dims.find((_, i) => Number(r.g) === (((1 << dims.length) - 1) ^ (1 << (dims.length - 1 - i))));
+    if (!dim) continue;
+    out[dim].push({ k: r.k == null ? null : String(r.k), month: r.month, currency: r.currency, au: r.au == null ? null : Number(r.au), eu: r.eu == null ? null : Number(r.eu), rq: Number(r.rq), it: Number(r.it), ot: Number(r.ot), cost: Number(r.cost) });
+  }
+  return out;
 }
+
+const COLUMN: Record<UsageDimension, string> = { time: 'b', team: 'tm', model: 'mk', vendor: 'vd' };
 
 const maxOf = (a: number | null, b: number | null) => (a == null ? b : b == null ? a : Math.max(a, b));
 
@@ -91,34 +117,26 @@ export type UsageTeamRow = UsageFigures & { teamId: number | null; team: string 
 export type UsageModelRow = UsageFigures & { key: string; model: string; slug: string | null; vendor: string };
 export type UsageVendorRow = UsageFigures & { vendor: string };
 
+const bySpend = (a: UsageFigures, b: UsageFigures) => b.spend.reportingMicros - a.spend.reportingMicros || b.requests - a.requests;
+
 /** Every week or month of the period (empty ones as zeros, so the axis is continuous). */
-export async function getUsageOverTime(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext): Promise<{ granularity: UsageGranularity; rows: UsageTimeRow[] }> {
-  const granularity = usageGranularity(f.period);
-  const [groups, ctx] = await Promise.all([grouped(db, f, scope, usageBucketSql(sql`u.day`, granularity)), fx ?? loadFxContext(db, f.period)]);
-  const byKey = fold(groups, ctx);
-  return { granularity, rows: usageBuckets(f.period, granularity).map((b) => ({ ...b, ...(byKey.get(b.key) ?? emptyFigures()) })) };
+function timeRows(groups: Group[], f: UsageFilters, fx: FxContext): UsageTimeRow[] {
+  const byKey = fold(groups, fx);
+  return usageBuckets(f.period, usageGranularity(f.period)).map((b) => ({ ...b, ...(byKey.get(b.key) ?? emptyFigures()) }));
 }
 
 /** Per team, largest spend first; usage with no team is one row, "Unmapped", last. */
-export async function getUsageByTeam(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext): Promise<UsageTeamRow[]> {
-  const [groups, ctx] = await Promise.all([grouped(db, f, scope, sql`u.team_id`), fx ?? loadFxContext(db, f.period)]);
-  const byKey = fold(groups, ctx);
+async function teamRows(db: Queryable, groups: Group[], fx: FxContext): Promise<UsageTeamRow[]> {
+  const byKey = fold(groups, fx);
   const ids = [...byKey.keys()].filter((k): k is string => k != null).map(Number);
   const names = new Map((ids.length ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, ids)) : []).map((t) => [t.id, t.name]));
   const rows = [...byKey].map(([k, v]) => ({ ...v, teamId: k == null ? null : Number(k), team: k == null ? UNMAPPED : (names.get(Number(k)) ?? `Team ${k}`) }));
   return rows.sort((a, b) => Number(a.teamId == null) - Number(b.teamId == null) || bySpend(a, b) || a.team.localeCompare(b.team));
 }
 
-const bySpend = (a: UsageFigures, b: UsageFigures) => b.spend.reportingMicros - a.spend.reportingMicros || b.requests - a.requests;
-
-/**
- * Per model: a catalog model where the alias table resolved the vendor's id, else the vendor's id as reported
- * (with its vendor); usage that names no model is "No model named".
- */
-export async function getUsageByModel(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext, limit = 15): Promise<UsageModelRow[]> {
-  const key = sql`case when u.model_id is not null then 'm:' || u.model_id else 'x:' || u.vendor || '|' || u.external_model end`;
-  const [groups, ctx] = await Promise.all([grouped(db, f, scope, key), fx ?? loadFxContext(db, f.period)]);
-  const byKey = fold(groups, ctx);
+/** Per model (usage that names no model is "No model named"), largest spend first, the first `limit`. */
+async function modelRows(db: Queryable, groups: Group[], fx: FxContext, limit: number): Promise<UsageModelRow[]> {
+  const byKey = fold(groups, fx);
   const ids = [...byKey.keys()].filter((k) => k?.startsWith('m:')).map((k) => Number(k!.slice(2)));
   const models = new Map(
     (ids.length ? await db.select({ id: aiModels.id, name: aiModels.name, slug: aiModels.slug, vendor: aiModels.vendor }).from(aiModels).where(inArray(aiModels.id, ids)) : []).map((m) => [m.id, m]),
@@ -135,13 +153,27 @@ export async function getUsageByModel(db: Queryable, f: UsageFilters, scope: Usa
   return rows.sort((a, b) => bySpend(a, b) || a.model.localeCompare(b.model)).slice(0, limit);
 }
 
-/** Per vendor: the catalog vendor of a resolved model, else the vendor the source named. */
+const vendorRows = (groups: Group[], fx: FxContext): UsageVendorRow[] =>
+  [...fold(groups, fx)].map(([k, v]) => ({ ...v, vendor: k ?? '' })).sort((a, b) => bySpend(a, b) || a.vendor.localeCompare(b.vendor));
+
+export async function getUsageOverTime(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext): Promise<{ granularity: UsageGranularity; rows: UsageTimeRow[] }> {
+  const [groups, ctx] = await Promise.all([grouped(db, f, scope, ['time']), fx ?? loadFxContext(db, f.period)]);
+  return { granularity: usageGranularity(f.period), rows: timeRows(groups.time, f, ctx) };
+}
+
+export async function getUsageByTeam(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext): Promise<UsageTeamRow[]> {
+  const [groups, ctx] = await Promise.all([grouped(db, f, scope, ['team']), fx ?? loadFxContext(db, f.period)]);
+  return teamRows(db, groups.team, ctx);
+}
+
+export async function getUsageByModel(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext, limit = 15): Promise<UsageModelRow[]> {
+  const [groups, ctx] = await Promise.all([grouped(db, f, scope, ['model']), fx ?? loadFxContext(db, f.period)]);
+  return modelRows(db, groups.model, ctx, limit);
+}
+
 export async function getUsageByVendor(db: Queryable, f: UsageFilters, scope: UsageScope, fx?: FxContext): Promise<UsageVendorRow[]> {
-  const [groups, ctx] = await Promise.all([
-    grouped(db, f, scope, sql`coalesce(am.vendor, u.vendor)`, sql`usage_daily u left join ai_models am on am.id = u.model_id`),
-    fx ?? loadFxContext(db, f.period),
-  ]);
-  return [...fold(groups, ctx)].map(([k, v]) => ({ ...v, vendor: k ?? '' })).sort((a, b) => bySpend(a, b) || a.vendor.localeCompare(b.vendor));
+  const [groups, ctx] = await Promise.all([grouped(db, f, scope, ['vendor']), fx ?? loadFxContext(db, f.period)]);
+  return vendorRows(groups.vendor, ctx);
 }
 
 /** Whether any usage was ever imported (the section's empty state says how to import it when none was). */
@@ -164,16 +196,21 @@ export type UsageTelemetry = {
   vendorConcentration: ConcentrationSummary;
 };
 
-/** Everything the dashboard's telemetry section shows, in one call (cached per data version by the page). */
+/** Everything the dashboard's telemetry section shows: one read of the usage rows (cached per data version by the page). */
 export async function getUsageTelemetry(db: Queryable, f: UsageFilters, scope: UsageScope): Promise<UsageTelemetry> {
-  const fx = await loadFxContext(db, f.period);
-  const [anyUsage, time, byTeam, byModel, byVendor] = await Promise.all([
-    hasUsageData(db),
-    getUsageOverTime(db, f, scope, fx),
-    getUsageByTeam(db, f, scope, fx),
-    getUsageByModel(db, f, scope, fx),
-    getUsageByVendor(db, f, scope, fx),
-  ]);
+  const [fx, anyUsage, groups] = await Promise.all([loadFxContext(db, f.period), hasUsageData(db), grouped(db, f, scope, DIMENSIONS)]);
+  const [byTeam, byModel] = await Promise.all([teamRows(db, groups.team, fx), modelRows(db, groups.model, fx, 15)]);
+  const byVendor = vendorRows(groups.vendor, fx);
   const vendorConcentration = summarizeConcentration(new Map(byVendor.map((v) => [v.vendor, v.spend.reportingMicros])));
-  return { reportingCurrency: fx.reporting, anyUsage, granularity: time.granularity, total: combineFigures(byTeam), overTime: time.rows, byTeam, byModel, byVendor, vendorConcentration };
+  return {
+    reportingCurrency: fx.reporting,
+    anyUsage,
+    granularity: usageGranularity(f.period),
+    total: combineFigures(byTeam),
+    overTime: timeRows(groups.time, f, fx),
+    byTeam,
+    byModel,
+    byVendor,
+    vendorConcentration,
+  };
 }

@@ -126,16 +126,18 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
         </details>
       </ChartCard>
 
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid items-start gap-4 xl:grid-cols-2">
         <ChartCard title="By team" description="Usage with no Uplift team is shown as Unmapped" definition={DEFINITIONS.activeUsers} testId="card-telemetry-teams" empty={teamRows.length === 0}>
           <UsageBreakdownTable testId="telemetry-by-team" nameHeader="Team" rows={teamRows} currency={currency} />
         </ChartCard>
-        <ChartCard title="By model" description={`Largest spend first (top ${t.byModel.length || 15})`} definition={DEFINITIONS.activeUsers} testId="card-telemetry-models" empty={modelRows.length === 0}>
-          <UsageBreakdownTable testId="telemetry-by-model" nameHeader="Model" rows={modelRows} currency={currency} />
-        </ChartCard>
-        <ChartCard title="By vendor" description={concentrationText(t.vendorConcentration)} definition={DEFINITIONS.activeUsers} testId="card-telemetry-vendors" empty={vendorRows.length === 0}>
-          <UsageBreakdownTable testId="telemetry-by-vendor" nameHeader="Vendor" rows={vendorRows} currency={currency} />
-        </ChartCard>
+        <div className="space-y-4">
+          <ChartCard title="By model" description={`Largest spend first (top ${t.byModel.length || 15})`} definition={DEFINITIONS.activeUsers} testId="card-telemetry-models" empty={modelRows.length === 0}>
+            <UsageBreakdownTable testId="telemetry-by-model" nameHeader="Model" rows={modelRows} currency={currency} />
+          </ChartCard>
+          <ChartCard title="By vendor" description={concentrationText(t.vendorConcentration)} definition={DEFINITIONS.activeUsers} testId="card-telemetry-vendors" empty={vendorRows.length === 0}>
+            <UsageBreakdownTable testId="telemetry-by-vendor" nameHeader="Vendor" rows={vendorRows} currency={currency} />
+          </ChartCard>
+        </div>
       </div>
 
       <ChartCard
