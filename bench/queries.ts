@@ -47,8 +47,8 @@ export function benchQueries(): BenchQuery[] {
     dashboard('by model', (db, f) => getModelUsage(db, f)),
     dashboard('by vendor', getVendorUsage),
     // Adoption telemetry over the usage rows (issue 21 §6), for every team (no lead scope): what the dashboard section
-    // runs (one pass, every breakdown), then each breakdown alone as the API and billed versus reported read them.
-    dashboard('usage telemetry (one pass)', (db, f) => getUsageTelemetry(db, f, null)),
+    // runs (the four breakdowns at once), then each breakdown alone.
+    dashboard('usage telemetry (section)', (db, f) => getUsageTelemetry(db, f, null)),
     dashboard('usage over time', (db, f) => getUsageOverTime(db, f, null)),
     dashboard('usage by team', (db, f) => getUsageByTeam(db, f, null)),
     dashboard('usage by model', (db, f) => getUsageByModel(db, f, null)),

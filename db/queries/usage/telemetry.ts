@@ -34,7 +34,6 @@ type Group = { k: string | null; month: string; currency: string; au: number | n
 
 /** The breakdowns a pass can group by; each is also grouped by month (the rates' unit) and currency. */
 export type UsageDimension = 'time' | 'team' | 'model' | 'vendor';
-const DIMENSIONS: UsageDimension[] = ['time', 'team', 'model', 'vendor'];
 
 /**
  * One pass over the slice for any of the breakdowns: GROUPING SETS, so the rows are read once however many are
@@ -196,21 +195,20 @@ export type UsageTelemetry = {
   vendorConcentration: ConcentrationSummary;
 };
 
-/** Everything the dashboard's telemetry section shows: one read of the usage rows (cached per data version by the page). */
+/**
+ * Everything the dashboard's telemetry section shows (cached per data version by the page). One pass per breakdown,
+ * all at once: on PostgreSQL they run side by side on the pool, which measured faster than one GROUPING SETS pass
+ * (its planner sorts three of the four sets); grouped() takes several dimensions for a caller that wants one read.
+ */
 export async function getUsageTelemetry(db: Queryable, f: UsageFilters, scope: UsageScope): Promise<UsageTelemetry> {
-  const [fx, anyUsage, groups] = await Promise.all([loadFxContext(db, f.period), hasUsageData(db), grouped(db, f, scope, DIMENSIONS)]);
-  const [byTeam, byModel] = await Promise.all([teamRows(db, groups.team, fx), modelRows(db, groups.model, fx, 15)]);
-  const byVendor = vendorRows(groups.vendor, fx);
+  const fx = await loadFxContext(db, f.period);
+  const [anyUsage, time, byTeam, byModel, byVendor] = await Promise.all([
+    hasUsageData(db),
+    getUsageOverTime(db, f, scope, fx),
+    getUsageByTeam(db, f, scope, fx),
+    getUsageByModel(db, f, scope, fx),
+    getUsageByVendor(db, f, scope, fx),
+  ]);
   const vendorConcentration = summarizeConcentration(new Map(byVendor.map((v) => [v.vendor, v.spend.reportingMicros])));
-  return {
-    reportingCurrency: fx.reporting,
-    anyUsage,
-    granularity: usageGranularity(f.period),
-    total: combineFigures(byTeam),
-    overTime: timeRows(groups.time, f, fx),
-    byTeam,
-    byModel,
-    byVendor,
-    vendorConcentration,
-  };
+  return { reportingCurrency: fx.reporting, anyUsage, granularity: time.granularity, total: combineFigures(byTeam), overTime: time.rows, byTeam, byModel, byVendor, vendorConcentration };
 }
