@@ -6,13 +6,14 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/db/queries/people/api-tokens';
-import { user } from '@/db/schema';
+import { teams, usageDaily, usageFxRates, user } from '@/db/schema';
 import { openApiDocument } from '@/lib/api/openapi';
 import * as experimentsRoute from '@/app/api/v1/experiments/route';
 import * as experimentRoute from '@/app/api/v1/experiments/[id]/route';
 import * as dashboardRoute from '@/app/api/v1/dashboard/route';
 import * as modelsRoute from '@/app/api/v1/models/route';
 import * as insightsRoute from '@/app/api/v1/insights/route';
+import * as usageRoute from '@/app/api/v1/usage/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
 import { written } from '@/db/queries/write-result';
@@ -43,6 +44,9 @@ describeEachDb(
   (ctx) => {
     const tokens: Record<string, string> = {};
     let experimentId = 0;
+    // A year of usage around two rows: one mapped and converted at a set rate, one unmapped with no rate.
+    const usageFrom = '2026-01-01';
+    const usageTo = '2026-12-31';
     /** One request per documented path (the {id} one from the list). */
     const cases: Record<string, (token: string) => Promise<Response>> = {
       '/experiments': (t) => call(experimentsRoute.GET as Handler, '/experiments?limit=5', t),
@@ -50,6 +54,7 @@ describeEachDb(
       '/dashboard': (t) => call(dashboardRoute.GET as Handler, '/dashboard', t),
       '/models': (t) => call(modelsRoute.GET as Handler, '/models', t),
       '/insights': (t) => call(insightsRoute.GET as Handler, '/insights', t),
+      '/usage': (t) => call(usageRoute.GET as Handler, `/usage?from=${usageFrom}&to=${usageTo}`, t),
     };
 
     beforeAll(async () => {
@@ -60,6 +65,12 @@ describeEachDb(
       tokens.personal = (written(await createApiToken(ctx.db, admin, { kind: 'personal', name: 'contract', userId: admin.id, expiresAt }))).token;
       const list = (await (await cases['/experiments'](tokens.service)).json()) as { data: { id: number }[] };
       experimentId = list.data[0].id;
+      const [team] = await ctx.db.select({ id: teams.id }).from(teams).limit(1);
+      await ctx.db.insert(usageFxRates).values({ month: '2026-03-01', currency: 'GBP', rate: '1.27', setBy: 'contract' });
+      await ctx.db.insert(usageDaily).values([
+        { day: '2026-03-02', source: 'csv', externalTeam: 'mapped', teamId: team.id, vendor: 'OpenAI', externalModel: 'gpt-x', requests: 12, inputTokens: 100, outputTokens: 50, costMicros: 1_234_567, currency: 'GBP', activeUsers: 4 },
+        { day: '2026-04-02', source: 'csv', externalTeam: 'nobody', vendor: 'Anthropic', requests: 3, costMicros: 2_000_000, currency: 'JPY' },
+      ]);
     });
 
     it('has a case for every documented path', () => {
@@ -67,7 +78,7 @@ describeEachDb(
     });
 
     for (const kind of ['service', 'personal'] as const) {
-      for (const path of ['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights']) {
+      for (const path of ['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights', '/usage']) {
         it(`GET ${path} (${kind} token) answers what the document says`, async () => {
           const res = await cases[path](tokens[kind]);
           expect(res.status).toBe(200);

@@ -11,6 +11,7 @@ import * as apiOpenApiRoute from '@/app/api/v1/openapi.json/route';
 import * as apiInsightsRoute from '@/app/api/v1/insights/route';
 import * as apiModelsRoute from '@/app/api/v1/models/route';
 import * as apiDashboardRoute from '@/app/api/v1/dashboard/route';
+import * as apiUsageRoute from '@/app/api/v1/usage/route';
 import * as apiExperimentRoute from '@/app/api/v1/experiments/[id]/route';
 import { READ_ONLY } from '../action-effects';
 import { DEMO_PASSWORD, SIGNED_IN } from '../security-harness';
@@ -142,6 +143,13 @@ export const ROUTES: TableEntry[] = [
     allowed: [],
     refusal: () => 'login',
     route: { method: 'GET', path: '/api/v1/insights', handler: apiInsightsRoute.GET as Handler },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/usage (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/usage', handler: apiUsageRoute.GET as Handler },
     input: () => ({}),
   },
   {
