@@ -26,7 +26,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
  * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
  * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none); 0017 gave
- * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts).
+ * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage tables
+ * (not in a backup yet); 0019 added webhooks (never in a backup: sealed secrets) and digest subscriptions
+ * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -46,6 +48,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0015_sso',
   '0016_alerts',
   '0017_child_versions',
+  '0018_usage_data',
   SCHEMA_VERSION,
 ];
 
@@ -76,6 +79,7 @@ export const BACKUP_TABLES = [
   'checkins',
   'alerts',
   'alert_preferences',
+  'digest_subscriptions',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -104,6 +108,15 @@ export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_pre
 
 const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
 
+/** Tables added by the webhooks and digest migration (issue 20 §3–4): backups of older schemas do not hold them. */
+export const TABLES_SINCE_DIGEST: readonly BackupTable[] = ['digest_subscriptions'];
+
+const DIGEST_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_webhooks_digest'))?.tag ?? '9999';
+
+export function predatesDigest(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < DIGEST_MIGRATION.slice(0, 4);
+}
+
 export function predatesAlerts(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
 }
@@ -121,6 +134,7 @@ export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_a
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   outbox: 'a delivery queue: a restore must not send old mail again (the alerts themselves are backed up)',
+  webhooks: 'outgoing webhooks hold a sealed signing secret and a URL that is often a secret itself (Slack, Teams): a copied file must not carry them; an admin adds them again after a restore',
   session: 'sessions: a restore signs everyone out',
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
