@@ -6,11 +6,15 @@ import { actorOf } from '@/db/queries/admin/audit';
 import { digestPerson } from '@/db/queries/alerts/digest';
 import { setSubscribed } from '@/db/queries/alerts/digest-subscriptions';
 import { authSecret } from '@/lib/auth/secret';
+import { cleanText } from '@/lib/security/clean-text';
 import { readUnsubscribeToken, UNSUBSCRIBE_PATH } from '@/lib/digest/token';
 import { confirmPage, donePage, refusedPage } from '@/lib/digest/unsubscribe-page';
 
 const html = (body: string, status = 200) =>
   new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+
+/** The token as every form field is read: control characters removed (lib/security/clean-text.ts). */
+const tokenOf = (raw: string | null) => (raw == null ? null : cleanText(raw));
 
 async function personOf(token: string | null) {
   const verdict = readUnsubscribeToken(token, authSecret());
@@ -20,18 +24,18 @@ async function personOf(token: string | null) {
 }
 
 export async function GET(request: Request) {
-  const token = new URL(request.url).searchParams.get('token');
+  const token = tokenOf(new URL(request.url).searchParams.get('token'));
   const found = await personOf(token);
   if ('refused' in found) return html(refusedPage(found.refused!), 400);
   return html(confirmPage(found.person.email, token!, `${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token!)}`));
 }
 
 export async function POST(request: Request) {
-  let token = new URL(request.url).searchParams.get('token');
+  let token = tokenOf(new URL(request.url).searchParams.get('token'));
   if (!token) {
     const form = await request.formData().catch(() => null);
     const t = form?.get('token');
-    token = typeof t === 'string' ? t : null;
+    token = typeof t === 'string' ? tokenOf(t) : null;
   }
   const found = await personOf(token);
   if ('refused' in found) return html(refusedPage(found.refused!), 400);
