@@ -12,6 +12,7 @@ import { buildDigest } from '@/db/queries/alerts/digest';
 import { digestRecipients, isSubscribed, setSubscribed } from '@/db/queries/alerts/digest-subscriptions';
 import { alertPreferences, auditLog, capabilityOutcomes, digestSubscriptions, experiments, modelPrices, outbox, teamMembers, user } from '@/db/schema';
 import { renderDigestEmail } from '@/lib/digest/render';
+import { digestSections } from '@/lib/digest/sections';
 import { readUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '@/lib/digest/token';
 import { runJob } from '@/lib/jobs/runner';
 import { digestWeek } from '@/lib/metrics/digest-week';
@@ -70,6 +71,19 @@ describe('the unsubscribe token', () => {
     // Valid for 60 days, not a second more.
     expect(readUnsubscribeToken(token, SECRET, new Date(now.getTime() + 60 * 86_400_000 - 1000))).toEqual({ ok: true, userId: 'u_exec' });
     expect(readUnsubscribeToken(token, SECRET, new Date(now.getTime() + 60 * 86_400_000))).toEqual({ ok: false, reason: 'expired' });
+  });
+});
+
+describe('the digest’s sections', () => {
+  it('shows at most ten items of an alert section and says how many more there are, and where', () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({ title: `Candidate ${i + 1}`, body: 'b', link: `/experiments/${i + 1}` }));
+    const d = { from: '2031-06-24', to: '2031-06-30', slot: '2031-W27', person: { id: 'u', name: 'U', email: 'u@example.test', role: 'executive' }, outcomes: [], newModels: [], priceMoves: [], retest: items, privacy: [], attention: [] };
+    const [retest, ...others] = digestSections(d);
+    expect(others).toEqual([]);
+    expect([retest.title, retest.count, retest.lines.length]).toEqual(['Re-test candidates', 12, 11]);
+    expect(retest.lines.at(-2)).toEqual({ text: 'Candidate 10', detail: 'b', link: '/experiments/10' });
+    expect(retest.lines.at(-1)).toEqual({ text: '…and 2 more on the re-test radar', link: '/insights' });
+    expect(renderDigestEmail({ ...d, retest: [] }, BASE, 'https://u/x').text).toContain('Nothing changed this week: no new outcomes, models, price changes or alerts.');
   });
 });
 

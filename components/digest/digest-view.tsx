@@ -10,7 +10,7 @@ export function DigestView({ sections }: { sections: DigestSection[] }) {
       {sections.map((s) => (
         <section key={s.id} aria-labelledby={`digest-${s.id}`} data-testid={`digest-${s.id}`}>
           <h3 id={`digest-${s.id}`} className="mb-2 text-base font-semibold">
-            {s.title} <span className="text-sm font-normal text-muted-foreground">({s.lines.length})</span>
+            {s.title} <span className="text-sm font-normal text-muted-foreground">({s.count})</span>
           </h3>
           <ul className="space-y-2">
             {s.lines.map((l, i) => (
