@@ -8,6 +8,7 @@ import { insertUserWithPassword } from '@/db/seed/demo';
 import * as usageRoute from '@/app/api/v1/usage/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
+import { written } from '@/db/queries/write-result';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
@@ -36,7 +37,7 @@ describeEachDb('read API /api/v1/usage', (ctx) => {
     await db.insert(teamMembers).values({ teamId: teamA, userId: 'u_usage_lead', teamRole: 'lead' });
     const admin = { id: 'u_usage_admin', email: 'usage.admin@example.com' };
     const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
-      (await createApiToken(db, admin, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + 86_400_000) })).token;
+      written(await createApiToken(db, admin, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + 86_400_000) })).token;
     tokens.lead = await tok('personal', 'u_usage_lead');
     tokens.exec = await tok('personal', 'u_usage_exec');
     tokens.teamB = await tok('service', null, teamB);

@@ -27,9 +27,10 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
  * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none); 0017 gave
  * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage tables,
- * backed up from the usage import migration on (TABLES_SINCE_USAGE: an older file restores with none;
+ * backed up from the usage import migration (0020) on (TABLES_SINCE_USAGE: an older file restores with none;
  * usage_connections' sealed credential is never in a file, OMITTED_COLUMNS); 0019 added the models' best scores
- * (derived, never in a backup).
+ * (derived, never in a backup); 0021 added webhooks (never in a backup: sealed secrets) and digest subscriptions
+ * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -51,6 +52,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0017_child_versions',
   '0018_usage_data',
   '0019_model_best_scores',
+  '0020_usage_import',
   SCHEMA_VERSION,
 ];
 
@@ -86,6 +88,7 @@ export const BACKUP_TABLES = [
   'usage_team_mappings',
   'usage_fx_rates',
   'usage_daily',
+  'digest_subscriptions',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -134,6 +137,15 @@ export const OMITTED_COLUMNS: Readonly<Partial<Record<BackupTable, readonly stri
   usage_connections: ['sealed_credential'],
 };
 
+/** Tables added by the webhooks and digest migration (issue 20 §3–4): backups of older schemas do not hold them. */
+export const TABLES_SINCE_DIGEST: readonly BackupTable[] = ['digest_subscriptions'];
+
+const DIGEST_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_webhooks_digest'))!.tag;
+
+export function predatesDigest(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < DIGEST_MIGRATION.slice(0, 4);
+}
+
 export function predatesAlerts(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
 }
@@ -151,6 +163,7 @@ export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_a
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   outbox: 'a delivery queue: a restore must not send old mail again (the alerts themselves are backed up)',
+  webhooks: 'outgoing webhooks hold a sealed signing secret and a URL that is often a secret itself (Slack, Teams): a copied file must not carry them; an admin adds them again after a restore',
   session: 'sessions: a restore signs everyone out',
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',

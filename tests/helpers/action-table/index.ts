@@ -40,6 +40,7 @@ import { MODELS } from './models';
 import { CATALOG_SYNC } from './catalog-sync';
 import { SSO } from './sso';
 import { ALERTS } from './alerts';
+import { WEBHOOKS_DIGEST } from './webhooks-digest';
 import { EXPORTS } from './exports';
 import { USAGE_CONNECTIONS } from './usage-connections';
 import { ROUTES } from './routes';
@@ -59,6 +60,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...CATALOG_SYNC,
   ...SSO,
   ...ALERTS,
+  ...WEBHOOKS_DIGEST,
   ...EXPORTS,
   ...USAGE,
   ...USAGE_CONNECTIONS,
