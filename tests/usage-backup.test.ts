@@ -43,6 +43,8 @@ let text: string;
 
 beforeAll(async () => {
   source = await openTestDb('pglite', { demo: true });
+  // The demo organisation comes with usage of its own: this file's rows are the only usage here.
+  for (const table of ['usage_daily', 'usage_imports', 'usage_team_mappings', 'usage_fx_rates', 'usage_connections']) await source.db.execute(sql.raw(`delete from ${table}`));
   const [team] = await source.db.select({ id: teams.id }).from(teams).limit(1);
   await source.db.insert(usageConnections).values({ source: 'openai', name: 'OpenAI prod', baseUrl: 'https://api.openai.com', sealedCredential: SEALED, createdBy: 'admin@example.com', lastImportedDate: '2025-12-01' });
   await source.db.insert(usageTeamMappings).values({ source: 'csv', externalTeam: 'platform', teamId: team.id });
