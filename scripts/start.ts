@@ -7,6 +7,7 @@ import { ConfigError } from '@/db/config';
 import { envSsoConfig } from '@/lib/auth/sso/config';
 import { checkConfiguration, prepareConfiguredDatabase } from '@/db/prepare';
 import { checkProxyConfiguration } from '@/lib/security/forwarded';
+import { smtpConfigProblem } from '@/lib/mail/smtp-config';
 import { listenHost } from '@/lib/security/listen-host';
 import { authSecret, publicUrl } from '@/lib/auth/secret';
 
@@ -25,6 +26,8 @@ async function main() {
     checkConfiguration(() => authSecret({ create: true }));
     checkProxyConfiguration();
     envSsoConfig(); // a half-set UPLIFT_OIDC_* stops start-up with one sentence
+    const smtp = smtpConfigProblem(); // so is a malformed UPLIFT_SMTP_URL, rather than a failed send hours later
+    if (smtp) throw new ConfigError(smtp);
     const report = await prepareConfiguredDatabase();
     console.log(`Database ready: ${report.kind}, demo data ${report.demo}.`);
     if (report.admin === 'setup-page') console.log('No users yet: open /setup to create the first admin.');

@@ -51,8 +51,8 @@ describeEachDb('alert email through the outbox', (ctx) => {
     expect(await enqueue(ctx.db, [mail])).toBe(1);
     expect(await enqueue(ctx.db, [mail])).toBe(0); // the same alert is never queued twice
     const now = new Date();
-    expect(await deliverOutbox(ctx.db, smtpSender(env()), now)).toEqual({ sent: 1, retrying: 0, dead: 0 });
-    expect(await deliverOutbox(ctx.db, smtpSender(env()), now)).toEqual({ sent: 0, retrying: 0, dead: 0 });
+    expect(await deliverOutbox(ctx.db, { email: smtpSender(env()) }, now)).toEqual({ sent: 1, retrying: 0, dead: 0 });
+    expect(await deliverOutbox(ctx.db, { email: smtpSender(env()) }, now)).toEqual({ sent: 0, retrying: 0, dead: 0 });
     expect(received).toHaveLength(1);
     const [m] = received;
     expect(m.from).toBe('uplift@example.test');
@@ -76,8 +76,8 @@ describeEachDb('alert email through the outbox', (ctx) => {
     for (const wait of [0, 1, 5, 30, 120]) {
       now = new Date(now.getTime() + wait * 60_000);
       // Just before the retry is due, nothing is tried.
-      if (wait) expect(await deliverOutbox(ctx.db, dead, new Date(now.getTime() - 1000))).toEqual({ sent: 0, retrying: 0, dead: 0 });
-      const r = await deliverOutbox(ctx.db, dead, now);
+      if (wait) expect(await deliverOutbox(ctx.db, { email: dead }, new Date(now.getTime() - 1000))).toEqual({ sent: 0, retrying: 0, dead: 0 });
+      const r = await deliverOutbox(ctx.db, { email: dead }, now);
       steps.push(`${r.retrying}/${r.dead}`);
     }
     expect(steps).toEqual(['1/0', '1/0', '1/0', '1/0', '0/1']);
@@ -90,7 +90,7 @@ describeEachDb('alert email through the outbox', (ctx) => {
     expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'outbox.resend'))).map((a) => a.entityId)).toEqual([String(letters[0].id)]);
     // Back in the queue: the working server now takes it.
     received.length = 0;
-    expect(await deliverOutbox(ctx.db, smtpSender(env()), new Date())).toEqual({ sent: 1, retrying: 0, dead: 0 });
+    expect(await deliverOutbox(ctx.db, { email: smtpSender(env()) }, new Date())).toEqual({ sent: 1, retrying: 0, dead: 0 });
     expect(received.map((m) => m.to)).toEqual([['lead@example.test']]);
   });
 });

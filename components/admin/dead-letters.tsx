@@ -10,7 +10,7 @@ export function DeadLetters({ letters, resend }: { letters: Letter[]; resend: (p
     <Card aria-labelledby="dead-letters-title">
       <CardHeader
         title={<span id="dead-letters-title">{`Undelivered messages (${letters.length})`}</span>}
-        description="Alert emails that failed every attempt (retried after 1, 5, 30 and 120 minutes). Fix the mail settings, then resend."
+        description="Emails and webhook messages that failed every attempt (retried after 1, 5, 30 and 120 minutes). Fix the mail settings or the webhook, then resend."
       />
       {letters.length ? (
         <ul className="divide-y divide-border text-sm" data-testid="dead-letters">

@@ -26,7 +26,11 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
  * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
  * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none); 0017 gave
- * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts).
+ * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage tables,
+ * backed up from the usage import migration (0020) on (TABLES_SINCE_USAGE: an older file restores with none;
+ * usage_connections' sealed credential is never in a file, OMITTED_COLUMNS); 0019 added the models' best scores
+ * (derived, never in a backup); 0021 added webhooks (never in a backup: sealed secrets) and digest subscriptions
+ * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -47,6 +51,8 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0016_alerts',
   '0017_child_versions',
   '0018_usage_data',
+  '0019_model_best_scores',
+  '0020_usage_import',
   SCHEMA_VERSION,
 ];
 
@@ -77,6 +83,12 @@ export const BACKUP_TABLES = [
   'checkins',
   'alerts',
   'alert_preferences',
+  'usage_connections',
+  'usage_imports',
+  'usage_team_mappings',
+  'usage_fx_rates',
+  'usage_daily',
+  'digest_subscriptions',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -105,6 +117,35 @@ export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_pre
 
 const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
 
+/**
+ * The usage tables (issue 21) joined backups with the usage import migration: a file of an older schema (0018's
+ * included, when they were not yet backed up) has none of them and restores with them empty.
+ */
+export const TABLES_SINCE_USAGE: readonly BackupTable[] = ['usage_connections', 'usage_imports', 'usage_team_mappings', 'usage_fx_rates', 'usage_daily'];
+
+const USAGE_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_usage_import'))!.tag;
+
+export function predatesUsage(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < USAGE_MIGRATION.slice(0, 4);
+}
+
+/**
+ * Columns a backup leaves out of a table's rows: secrets a copied file must not carry. A restore gives them null
+ * (jsonb_populate_recordset), so an admin enters the credential again.
+ */
+export const OMITTED_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
+  usage_connections: ['sealed_credential'],
+};
+
+/** Tables added by the webhooks and digest migration (issue 20 §3–4): backups of older schemas do not hold them. */
+export const TABLES_SINCE_DIGEST: readonly BackupTable[] = ['digest_subscriptions'];
+
+const DIGEST_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_webhooks_digest'))!.tag;
+
+export function predatesDigest(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < DIGEST_MIGRATION.slice(0, 4);
+}
+
 export function predatesAlerts(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
 }
@@ -122,6 +163,7 @@ export const DROPPED_FROM_BACKUPS: readonly string[] = ['verification', 'login_a
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   outbox: 'a delivery queue: a restore must not send old mail again (the alerts themselves are backed up)',
+  webhooks: 'outgoing webhooks hold a sealed signing secret and a URL that is often a secret itself (Slack, Teams): a copied file must not carry them; an admin adds them again after a restore',
   session: 'sessions: a restore signs everyone out',
   verification: "one-time secrets (better-auth's verification values)",
   password_reset_tokens: 'one-time secrets: password-reset links',
@@ -134,12 +176,6 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
   model_best_scores: 'derived: kept by triggers from the score tables and the models (db/derived/model-best-scores.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
-  // The usage tables (migration 0018) join BACKUP_TABLES with the usage import (issue 21), credentials left out.
-  usage_connections: 'not yet in a backup: joins with the usage import, its sealed credential left out',
-  usage_team_mappings: 'not yet in a backup: joins with the usage import',
-  usage_daily: 'not yet in a backup: joins with the usage import',
-  usage_imports: 'not yet in a backup: joins with the usage import',
-  usage_fx_rates: 'not yet in a backup: joins with the usage import',
 };
 
 export type BackupFile = {

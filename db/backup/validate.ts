@@ -7,10 +7,14 @@ import {
   DROPPED_FROM_BACKUPS,
   predatesBenchmarkCatalog,
   predatesAlerts,
+  predatesDigest,
   predatesCatalogSync,
+  predatesUsage,
   REFERENCE_TABLES_SINCE_0009,
   TABLES_SINCE_ALERTS,
+  TABLES_SINCE_DIGEST,
   TABLES_SINCE_CATALOG_SYNC,
+  TABLES_SINCE_USAGE,
   RESTORABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
   type ForeignKey,
@@ -108,6 +112,8 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
     ...(predatesBenchmarkCatalog(String(head.schemaVersion)) ? REFERENCE_TABLES_SINCE_0009 : []),
     ...(predatesCatalogSync(String(head.schemaVersion)) ? TABLES_SINCE_CATALOG_SYNC : []),
     ...(predatesAlerts(String(head.schemaVersion)) ? TABLES_SINCE_ALERTS : []),
+    ...(predatesUsage(String(head.schemaVersion)) ? TABLES_SINCE_USAGE : []),
+    ...(predatesDigest(String(head.schemaVersion)) ? TABLES_SINCE_DIGEST : []),
   ];
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));

@@ -10,3 +10,12 @@ export type WriteResult<T extends object = { id: number; version: number }> = ({
 export function refuse(reason: WriteRefusal['reason'], message: string, field?: string): WriteRefusal {
   return field ? { ok: false, reason, field, message } : { ok: false, reason, message };
 }
+
+/**
+ * For a write inside a larger one (an import, a catalog sync) whose input was checked first: a refusal there
+ * is a bug, so it throws and the whole transaction is undone rather than half-applied.
+ */
+export function written<T extends object>(result: WriteResult<T>): { ok: true } & T {
+  if (!result.ok) throw new Error(`A write inside a larger one was refused: ${result.message}`);
+  return result;
+}

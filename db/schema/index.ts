@@ -18,5 +18,7 @@ export * from './catalog-sync';
 export * from './jobs';
 export * from './sso';
 export * from './alerts';
+export * from './webhooks';
 export * from './outbox';
+export * from './digest';
 export * from './usage';

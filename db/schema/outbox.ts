@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { webhooks } from './webhooks';
 
 /**
  * Messages waiting to go out (issue 20 §5): a request only writes a row here; the deliver job sends it, retries with
  * backoff, and after the last attempt leaves it `dead` for an admin to see and resend. `key` keeps one message per
- * alert and channel however often the alerts run.
+ * alert and channel however often the alerts run. A webhook message names its webhook (`webhook_id`), whose URL and
+ * secret are read when it is sent; `text` holds the JSON body.
  */
 export const outbox = pgTable(
   'outbox',
@@ -13,6 +15,7 @@ export const outbox = pgTable(
     key: text('key').notNull(),
     channel: text('channel').notNull().default('email'),
     recipient: text('recipient').notNull(),
+    webhookId: integer('webhook_id').references(() => webhooks.id, { onDelete: 'cascade' }),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull().default(''),
@@ -28,7 +31,7 @@ export const outbox = pgTable(
     uniqueIndex('outbox_key_uq').on(t.key),
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     check('outbox_status_check', sql`${t.status} in ('pending', 'sent', 'dead')`),
-    check('outbox_channel_check', sql`${t.channel} in ('email')`),
+    check('outbox_channel_check', sql`${t.channel} in ('email', 'webhook')`),
   ],
 );
 

@@ -9,10 +9,17 @@ import { readSchedule, type Schedule } from './schedule';
 import { evaluateAlerts } from '@/db/queries/alerts/evaluate';
 import { priceDropPercent } from '@/lib/metrics/alert-events';
 import { todayIn } from '@/lib/metrics/today';
-import { publicUrl } from '@/lib/auth/secret';
-import { deliverOutbox } from '@/lib/mail/deliver';
+import { authSecret, publicUrl } from '@/lib/auth/secret';
+import { queueDigests } from '@/lib/digest/send';
+import { deliverOutbox, type DeliverResult, type Senders } from '@/lib/mail/deliver';
+import { webhookPoster } from '@/lib/webhooks/post';
+import { queueWebhookAlerts } from '@/lib/webhooks/queue';
 import { queueAlertEmails } from '@/lib/mail/queue-alerts';
 import { mailConfigured, smtpSender } from '@/lib/mail/transport';
+import { usagePullJob } from '@/lib/usage/pull/service';
+import { applyUsageRetention } from '@/db/queries/usage/retention';
+import { smtpConfigProblem } from '@/lib/mail/smtp-config';
+import { ConfigError } from '@/db/config';
 
 export type Env = Record<string, string | undefined>;
 export type JobContext = { db: Queryable; env: Env };
@@ -20,7 +27,8 @@ export type JobDefinition = {
   name: string;
   description: string;
   schedule: (env: Env) => Schedule;
-  run: (ctx: JobContext) => Promise<string>;
+  /** One line for the history; null when there was nothing to do (a scheduled run then leaves no line). */
+  run: (ctx: JobContext) => Promise<string | null>;
 };
 
 const jobs = new Map<string, JobDefinition>();
@@ -39,27 +47,76 @@ registerJob({
   run: ({ db, env }) => catalogSyncJob(db, env),
 });
 
+/** Email can go out: UPLIFT_SMTP_URL is set and well-formed (a malformed one is reported at start and on /admin). */
+const mailUsable = (env: Env) => mailConfigured(env) && !smtpConfigProblem(env);
+
+/** The senders the deliver step has: email when it can go out (else it waits in the queue), webhooks always. */
+function senders(env: Env): Senders {
+  return { ...(mailUsable(env) ? { email: smtpSender(env) } : {}), webhook: webhookPoster(env) };
+}
+
+const noMail = (env: Env) => (mailConfigured(env) ? `email off: ${smtpConfigProblem(env)?.replace(/\.$/, '')}` : 'email off (UPLIFT_SMTP_URL unset)');
+
+const deliveredLine = (d: DeliverResult) => `sent ${d.sent}, retrying ${d.retrying}, dead ${d.dead}`;
+
 registerJob({
   name: 'alerts',
   description:
-    'Finds the alert events of today (re-test candidates, price moves, privacy flags, retiring models, missing check-ins), writes each once per recipient, queues the emails and sends what is due.',
+    'Finds the alert events of today (re-test candidates, price moves, privacy flags, retiring models, missing check-ins), writes each once per recipient, queues the emails and webhook messages and sends what is due.',
   schedule: (env) => readSchedule('UPLIFT_ALERTS', env),
   run: async ({ db, env }) => {
     const r = await evaluateAlerts(db, todayIn(), { dropPercent: priceDropPercent(env) });
-    if (!mailConfigured(env)) return `${r.created} new alert(s) (${r.candidates - r.created} already there); email off (UPLIFT_SMTP_URL unset).`;
-    const queued = await queueAlertEmails(db, r.createdIds, env.BETTER_AUTH_URL ?? publicUrl());
-    const d = await deliverOutbox(db, smtpSender(env));
-    return `${r.created} new alert(s), ${queued} email(s) queued; sent ${d.sent}, retrying ${d.retrying}, dead ${d.dead}.`;
+    const baseUrl = env.BETTER_AUTH_URL ?? publicUrl();
+    const hooks = await queueWebhookAlerts(db, r.createdIds, baseUrl);
+    const mail = mailUsable(env) ? `${await queueAlertEmails(db, r.createdIds, baseUrl)} email(s)` : `no email (${noMail(env)})`;
+    const d = await deliverOutbox(db, senders(env));
+    return `${r.created} new alert(s) (${r.candidates - r.created} already there); queued ${mail} and ${hooks} webhook message(s); ${deliveredLine(d)}.`;
   },
 });
 
 registerJob({
   name: 'deliver',
-  description: 'Sends the due messages of the outbox (retries with backoff after 1, 5, 30 and 120 minutes, then the dead-letter list on /admin).',
-  schedule: (env) => readSchedule('UPLIFT_ALERTS', env),
+  description:
+    'Every minute: sends the due messages of the outbox, email and webhooks (retried 1, 5, 30 and 120 minutes after a failure, then the dead-letter list on /admin). A run with nothing to send leaves no line here.',
+  schedule: () => 'minutely',
   run: async ({ db, env }) => {
-    if (!mailConfigured(env)) return 'Email off (UPLIFT_SMTP_URL unset).';
-    const d = await deliverOutbox(db, smtpSender(env));
-    return `Sent ${d.sent}, retrying ${d.retrying}, dead ${d.dead}.`;
+    const d = await deliverOutbox(db, senders(env));
+    const line = `${deliveredLine(d)[0].toUpperCase()}${deliveredLine(d).slice(1)}.`;
+    return d.sent + d.retrying + d.dead ? `${line}${mailUsable(env) ? '' : ` Waiting: ${noMail(env)}.`}` : null;
+  },
+});
+
+registerJob({
+  name: 'digest',
+  description:
+    'Each week (UPLIFT_DIGEST=weekly): queues the weekly digest of everyone who gets it, once per person and week, and sends what is due.',
+  schedule: (env) => readSchedule('UPLIFT_DIGEST', env),
+  run: async ({ db, env }) => {
+    if (mailConfigured(env) && smtpConfigProblem(env)) throw new ConfigError(smtpConfigProblem(env)!);
+    if (!mailConfigured(env)) return 'Email off (UPLIFT_SMTP_URL unset): no digest sent; everyone can read theirs on /digest.';
+    const q = await queueDigests(db, { today: todayIn(), baseUrl: env.BETTER_AUTH_URL ?? publicUrl(), secret: authSecret(), dropPercent: priceDropPercent(env) });
+    const d = await deliverOutbox(db, senders(env));
+    return `${q.queued} digest(s) queued for ${q.recipients} subscriber(s) (${q.recipients - q.queued} already queued this week); ${deliveredLine(d)}.`;
+  },
+});
+
+registerJob({
+  name: 'usage-pull',
+  description:
+    "Pulls each usage connection's days since its last complete day (Copilot, OpenAI, Anthropic, LiteLLM) into the usage data; a failing connection keeps its error on /admin/usage and the others still run.",
+  // Daily unless UPLIFT_USAGE_PULL says otherwise: an admin who connects a source expects it pulled without more setup.
+  schedule: (env) => readSchedule('UPLIFT_USAGE_PULL', { UPLIFT_USAGE_PULL: env.UPLIFT_USAGE_PULL ?? 'daily' }),
+  run: ({ db }) => usagePullJob(db),
+});
+
+registerJob({
+  name: 'usage-retention',
+  description: 'Deletes imported usage rows older than the retention the admin set on /admin/usage (none set: usage is kept forever).',
+  // Daily unless UPLIFT_USAGE_RETENTION says otherwise: with no retention set it deletes nothing.
+  schedule: (env) => (env.UPLIFT_USAGE_RETENTION ? readSchedule('UPLIFT_USAGE_RETENTION', env) : 'daily'),
+  run: async ({ db }) => {
+    const r = await applyUsageRetention(db, new Date().toISOString().slice(0, 10));
+    if (r.days === null) return 'Usage is kept forever (no retention set); nothing deleted.';
+    return `Kept ${r.days} days of usage: deleted ${r.deleted} row(s) before ${r.cutoff}.`;
   },
 });

@@ -3,7 +3,7 @@
  * the run: start, end, outcome, a summary or the error.
  */
 import os from 'node:os';
-import { claimLease, failAbandonedRuns, finishRun, releaseLease, startRun } from '@/db/queries/admin/jobs';
+import { claimLease, deleteRun, failAbandonedRuns, finishRun, releaseLease, startRun } from '@/db/queries/admin/jobs';
 import type { Queryable } from '@/db/types';
 import { getJob, type Env } from './registry';
 import { slotFor } from './schedule';
@@ -38,8 +38,10 @@ export async function runJob(db: Queryable, name: string, trigger: Trigger, opti
   let result: RunResult;
   try {
     const summary = await job.run({ db, env });
-    await finishRun(db, runId, 'succeeded', summary, null);
-    result = { ran: true, outcome: 'succeeded', summary, error: null, runId };
+    // A scheduled run that found nothing to do leaves no line in the history (the delivery job ticks every minute).
+    if (summary === null && trigger === 'schedule') await deleteRun(db, runId);
+    else await finishRun(db, runId, 'succeeded', summary ?? 'Nothing to do.', null);
+    result = { ran: true, outcome: 'succeeded', summary: summary ?? 'Nothing to do.', error: null, runId };
   } catch (err) {
     const error = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     await finishRun(db, runId, 'failed', null, error);

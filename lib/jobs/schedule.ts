@@ -3,20 +3,24 @@
  * app server. Pure.
  */
 import { ConfigError } from '@/db/config';
+import { isoWeek } from '@/lib/metrics/iso-week';
 
+/** What an environment variable may set; `minutely` is the delivery job's own (retries are due 1 minute after a failure). */
 export const SCHEDULES = ['off', 'daily', 'weekly'] as const;
-export type Schedule = (typeof SCHEDULES)[number];
+export type Schedule = (typeof SCHEDULES)[number] | 'minutely';
 
-/** The slot `now` falls in, or null when the job is off. Weekly slots are ISO weeks (Monday to Sunday, UTC). */
+/** How often each app server's scheduler offers every job its slot (lib/jobs/scheduler.ts). */
+export const TICK_MS = 60_000;
+
+/**
+ * The slot `now` falls in, or null when the job is off. Minutely slots are UTC minutes, daily ones UTC days, weekly
+ * ones ISO weeks (Monday to Sunday, UTC).
+ */
 export function slotFor(schedule: Schedule, now: Date): string | null {
   if (schedule === 'off') return null;
+  if (schedule === 'minutely') return now.toISOString().slice(0, 16);
   if (schedule === 'daily') return now.toISOString().slice(0, 10);
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day); // the Thursday of this week decides its year
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  return isoWeek(now);
 }
 
 /** A schedule from the environment; anything else stops the server with one sentence. */
@@ -32,4 +36,14 @@ export function jobsEnabled(env: Record<string, string | undefined> = process.en
   if (raw === '' || raw === 'on') return true;
   if (raw === 'off') return false;
   throw new ConfigError(`UPLIFT_JOBS must be on or off (it is "${env.UPLIFT_JOBS}").`);
+}
+
+/**
+ * When a job on a minutely schedule first runs at or after `due`, with ticks every `everyMs` from `firstTick`: the
+ * first tick not before `due`. A delivery retry due at `due` therefore goes out less than one tick late.
+ */
+export function firstTickAtOrAfter(due: Date, firstTick: Date, everyMs: number = TICK_MS): Date {
+  if (due <= firstTick) return firstTick;
+  const n = Math.ceil((due.getTime() - firstTick.getTime()) / everyMs);
+  return new Date(firstTick.getTime() + n * everyMs);
 }

@@ -6,6 +6,7 @@
  */
 import nodemailer from 'nodemailer';
 import { ConfigError } from '@/db/config';
+import { smtpConfigProblem } from './smtp-config';
 
 export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 export type SendMail = (m: Mail) => Promise<void>;
@@ -18,7 +19,8 @@ export function smtpSender(env: Record<string, string | undefined> = process.env
   const url = env.UPLIFT_SMTP_URL?.trim();
   const from = env.UPLIFT_MAIL_FROM?.trim();
   if (!url) throw new ConfigError('UPLIFT_SMTP_URL is not set: email is off.');
-  if (!from) throw new ConfigError('UPLIFT_MAIL_FROM must be set with UPLIFT_SMTP_URL, e.g. "Uplift <uplift@example.com>".');
+  const problem = smtpConfigProblem(env);
+  if (problem || !from) throw new ConfigError(problem ?? 'UPLIFT_MAIL_FROM must be set with UPLIFT_SMTP_URL.');
   const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
   return async (m) => {
     await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });

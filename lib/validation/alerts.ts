@@ -21,3 +21,6 @@ export const preferencesSchema = z.strictObject(shape).transform((v: Record<stri
 );
 
 export const resendSchema = z.strictObject({ id: z.coerce.number({ error: 'Invalid request.' }).int().positive().max(MAX_ID) });
+
+/** The digest's on/off form on /digest. */
+export const digestSubscriptionSchema = z.strictObject({ subscribed: z.enum(['on', 'off'], { error: 'Choose on or off.' }) });

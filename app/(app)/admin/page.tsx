@@ -7,6 +7,10 @@ import { JobHistory } from '@/components/admin/job-history';
 import { DeadLetters } from '@/components/admin/dead-letters';
 import { listDeadLetters } from '@/db/queries/alerts/outbox';
 import { resendDeadLetterAction } from './outbox-actions';
+import { deleteWebhookAction, testWebhookAction } from './webhook-actions';
+import { WebhooksCard } from '@/components/admin/webhooks-card';
+import { listWebhooks } from '@/db/queries/alerts/webhooks';
+import { smtpConfigProblem } from '@/lib/mail/smtp-config';
 import { listJobs } from '@/lib/jobs/registry';
 import { jobsEnabled } from '@/lib/jobs/schedule';
 import { CreateUserForm } from '@/components/admin/create-user-form';
@@ -43,7 +47,7 @@ export default async function AdminPage() {
     perClient: THROTTLE.maxFailuresPerClient,
     keepHours: THROTTLE.keepHours,
   };
-  const [users, teams, settings, lockOuts, serviceTokens, syncs, runs, sso, mappings, candidates, deadLetters] = await Promise.all([
+  const [users, teams, settings, lockOuts, serviceTokens, syncs, runs, sso, mappings, candidates, deadLetters, hooks] = await Promise.all([
     listUsers(db),
     listTeamsWithCounts(db),
     getSettings(db),
@@ -55,7 +59,9 @@ export default async function AdminPage() {
     listRoleMappings(db),
     breakGlassCandidates(db),
     listDeadLetters(db),
+    listWebhooks(db),
   ]);
+  const smtpProblem = smtpConfigProblem();
   // The server checked these at start; a page never fails on them.
   const scheduleOf = (j: ReturnType<typeof listJobs>[number]) => {
     try {
@@ -79,7 +85,7 @@ export default async function AdminPage() {
   ssoView.callbackUrl = `${publicUrl()}/api/auth/callback/oidc`;
   return (
     <>
-      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
+      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<span className="flex gap-4"><a href="/admin/usage" className="text-sm underline">Usage data</a><a href="/admin/backup" className="text-sm underline">Backup and restore</a></span>} />
       <div className="space-y-6">
         <Card>
           <CardHeader title="Organisation" />
@@ -127,7 +133,13 @@ export default async function AdminPage() {
         </Card>
         <CatalogSyncCard syncs={syncs} />
         <JobHistory jobs={jobs} runs={runs} enabled={enabled} />
+        {smtpProblem ? (
+          <p role="alert" className="rounded-md border border-danger px-4 py-3 text-sm text-danger" data-testid="smtp-problem">
+            Email cannot be sent: {smtpProblem}
+          </p>
+        ) : null}
         <DeadLetters letters={deadLetters} resend={resendDeadLetterAction} />
+        <WebhooksCard hooks={hooks} sendTest={testWebhookAction} remove={deleteWebhookAction} />
         <Card>
           <CardHeader
             title="Single sign-on"

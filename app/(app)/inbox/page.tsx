@@ -21,7 +21,15 @@ export default async function InboxPage() {
   const unread = items.filter((a) => !a.readAt).length;
   return (
     <>
-      <PageHeader title="Alerts" description="What changed for your experiments and teams. The inbox always gets every alert you keep on." />
+      <PageHeader
+        title="Alerts"
+        description="What changed for your experiments and teams. The inbox always gets every alert you keep on."
+        actions={
+          <Link href="/digest" className="text-sm underline">
+            This week’s digest
+          </Link>
+        }
+      />
       <Card>
         <CardHeader
           title={unread ? `${unread} unread` : 'All read'}

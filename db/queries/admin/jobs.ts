@@ -49,6 +49,11 @@ export async function finishRun(db: Queryable, id: number, outcome: Exclude<JobO
   await db.update(jobRuns).set({ outcome, summary, error, finishedAt: sql`now()` }).where(eq(jobRuns.id, id));
 }
 
+/** Forgets a run that did nothing (a scheduled delivery with an empty queue). */
+export async function deleteRun(db: Queryable, id: number): Promise<void> {
+  await db.delete(jobRuns).where(eq(jobRuns.id, id));
+}
+
 /** Recent runs, newest first, for the admin page. */
 export function listJobRuns(db: Queryable, limit = 20) {
   return db.select().from(jobRuns).orderBy(desc(jobRuns.startedAt), desc(jobRuns.id)).limit(limit);

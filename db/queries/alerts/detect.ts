@@ -13,6 +13,8 @@ import { isPriceDrop, RETIREMENT_WINDOW_DAYS, STALE_AFTER_DAYS, type AlertCandid
  * privacy flags, the price history) and turns what it finds today into alert candidates with a stable key.
  */
 
+/** A benchmark score as people read it (Epoch's ECI-derived scores carry many decimals). */
+const score = (n: number) => String(Number(n.toFixed(1)));
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const uniq = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))].sort();
 
@@ -161,7 +163,7 @@ export async function detectPrice(db: Queryable, today: string, dropPercent: num
         key: `rival:${r.id}:${m.id}`,
         recipients: uniq(leads.get(r.teamId) ?? []),
         title: `${m.name} scores as high as ${used.name} at half the price or less`,
-        body: `For “${r.title}”: ${m.name} (${m.vendor}) scores ${m.score} against ${used.score} at $${m.price.toFixed(2)} instead of $${used.price.toFixed(2)} per million tokens.`,
+        body: `For “${r.title}”: ${m.name} (${m.vendor}) scores ${score(m.score)} against ${score(used.score)} at $${m.price.toFixed(2)} instead of $${used.price.toFixed(2)} per million tokens.`,
         link: `/experiments/${r.id}`,
       });
     }

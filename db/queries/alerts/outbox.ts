@@ -1,10 +1,21 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { outbox, type OutboxMessage } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { CLAIM_MINUTES, nextAttempt } from '@/lib/metrics/outbox-retry';
 
-export type NewMessage = { key: string; recipient: string; subject: string; text: string; html: string; headers?: Record<string, string> };
+export type NewMessage = {
+  key: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  /** Default email; a webhook message names its webhook. */
+  channel?: 'email' | 'webhook';
+  webhookId?: number;
+};
+export type Channel = 'email' | 'webhook';
 
 /** Queues messages; a key already queued (the same alert) is skipped. Returns how many were queued. */
 export async function enqueue(db: Queryable, messages: NewMessage[]): Promise<number> {
@@ -21,13 +32,14 @@ export async function enqueue(db: Queryable, messages: NewMessage[]): Promise<nu
  * Takes up to `limit` due messages for this sender: SKIP LOCKED lets two senders take different rows, and the
  * claim pushes `next_attempt_at` out so a sender that dies mid-send leaves the row to be retried later.
  */
-export async function claimDue(db: Queryable, now: Date, limit = 20): Promise<OutboxMessage[]> {
+export async function claimDue(db: Queryable, now: Date, limit = 20, channels: readonly Channel[] = ['email', 'webhook']): Promise<OutboxMessage[]> {
+  if (!channels.length) return [];
   const claimUntil = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), sql`${outbox.nextAttemptAt} <= ${now.toISOString()}::timestamptz`))
+      .where(and(eq(outbox.status, 'pending'), inArray(outbox.channel, [...channels]), sql`${outbox.nextAttemptAt} <= ${now.toISOString()}::timestamptz`))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
       .for('update', { skipLocked: true });

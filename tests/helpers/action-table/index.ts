@@ -40,8 +40,11 @@ import { MODELS } from './models';
 import { CATALOG_SYNC } from './catalog-sync';
 import { SSO } from './sso';
 import { ALERTS } from './alerts';
+import { WEBHOOKS_DIGEST } from './webhooks-digest';
 import { EXPORTS } from './exports';
+import { USAGE_CONNECTIONS } from './usage-connections';
 import { ROUTES } from './routes';
+import { USAGE } from './usage';
 
 export type { TableEntry } from './entry';
 
@@ -57,6 +60,9 @@ export const ACTION_TABLE: TableEntry[] = [
   ...CATALOG_SYNC,
   ...SSO,
   ...ALERTS,
+  ...WEBHOOKS_DIGEST,
   ...EXPORTS,
+  ...USAGE,
+  ...USAGE_CONNECTIONS,
   ...ROUTES,
 ];

@@ -1,0 +1,51 @@
+import { ActionForm } from '@/components/ui/action-form';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import type { ActionState } from '@/lib/action-state';
+import { ALERT_LABELS, type AlertEvent } from '@/lib/metrics/alert-events';
+import { FORMAT_LABELS, type WebhookFormat } from '@/lib/webhooks/payload';
+import { WebhookForm } from './webhook-form';
+
+type Hook = { id: number; name: string; format: string; target: string; events: string[]; createdAt: Date };
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+
+/** The outgoing webhooks (issue 20 §3): each with a test button and a delete behind a confirmation; the form to add one. */
+export function WebhooksCard({ hooks, sendTest, remove }: { hooks: Hook[]; sendTest: Action; remove: Action }) {
+  return (
+    <Card aria-labelledby="webhooks-title">
+      <CardHeader
+        title={<span id="webhooks-title">{`Webhooks (${hooks.length})`}</span>}
+        description="Alerts posted to Slack, Microsoft Teams (Workflows) or any JSON receiver, through the same queue as email (retried after 1, 5, 30 and 120 minutes). Each request carries X-Uplift-Signature: sha256=HMAC of the body under the webhook's secret."
+      />
+      {hooks.length ? (
+        <ul className="mb-6 divide-y divide-border text-sm" data-testid="webhooks">
+          {hooks.map((h) => (
+            <li key={h.id} className="flex flex-wrap items-start gap-3 py-2">
+              <div className="min-w-0 flex-1">
+                <span className="font-medium">{h.name}</span> <Badge tone="neutral">{FORMAT_LABELS[h.format as WebhookFormat] ?? h.format}</Badge>
+                <span className="block break-all text-xs text-muted-foreground">{h.target}</span>
+                <span className="block text-xs text-muted-foreground">{h.events.map((e) => ALERT_LABELS[e as AlertEvent]?.label ?? e).join(', ')}</span>
+              </div>
+              <ActionForm action={sendTest} label={`Send a test to ${h.name}`}>
+                <input type="hidden" name="id" value={h.id} />
+                <Button type="submit" variant="secondary" size="sm">
+                  Send test
+                </Button>
+              </ActionForm>
+              <ActionForm action={remove} label={`Delete webhook ${h.name}`} confirm={`Delete the webhook “${h.name}”? Its messages still waiting are dropped.`}>
+                <input type="hidden" name="id" value={h.id} />
+                <Button type="submit" variant="ghost" size="sm">
+                  Delete
+                </Button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-6 text-sm text-muted-foreground">No webhooks yet.</p>
+      )}
+      <WebhookForm />
+    </Card>
+  );
+}

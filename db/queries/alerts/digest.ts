@@ -1,0 +1,110 @@
+import { and, asc, between, desc, eq, isNull } from 'drizzle-orm';
+import { aiModels, capabilityOutcomes, experiments, teams, user } from '../../schema';
+import type { Queryable } from '../../types';
+import { listAllPriceChanges } from '../models/details';
+import { detectPrice, detectPrivacy, detectRetest, detectRetirement, detectStale } from './detect';
+import { priceDropPercent, type AlertCandidate } from '@/lib/metrics/alert-events';
+import { digestWeek } from '@/lib/metrics/digest-week';
+import { blendedPrice } from '@/lib/metrics/prices';
+
+/**
+ * The weekly digest of one person (issue 20 §4): what changed in the seven days ending `today`. It reuses the alert
+ * detectors, so it says what the alerts say: admins and executives read the whole organisation's re-test
+ * candidates, privacy flags and experiments needing attention; everyone else the ones the alerts send them.
+ */
+export type DigestItem = { title: string; body: string; link: string };
+export type Digest = {
+  from: string;
+  to: string;
+  slot: string;
+  person: { id: string; name: string; email: string; role: string };
+  outcomes: { experimentId: number; experiment: string; team: string; type: string; description: string; impact: number; recordedOn: string }[];
+  newModels: { name: string; vendor: string; releaseDate: string }[];
+  priceMoves: { model: string; vendor: string; effectiveDate: string; before: number; after: number }[];
+  retest: DigestItem[];
+  privacy: DigestItem[];
+  attention: DigestItem[];
+};
+
+export const OUTCOMES_SHOWN = 5;
+
+export const isEmptyDigest = (d: Digest) =>
+  !d.outcomes.length && !d.newModels.length && !d.priceMoves.length && !d.retest.length && !d.privacy.length && !d.attention.length;
+
+/** What every person's digest of the week is cut from: read once per run of the digest job. */
+export async function digestSource(db: Queryable, today: string, options: { dropPercent?: number } = {}) {
+  const { from, to, slot } = digestWeek(today);
+  const outcomes = await db
+    .select({
+      experimentId: experiments.id,
+      experiment: experiments.title,
+      team: teams.name,
+      type: capabilityOutcomes.type,
+      description: capabilityOutcomes.description,
+      impact: capabilityOutcomes.impact,
+      recordedOn: capabilityOutcomes.recordedOn,
+    })
+    .from(capabilityOutcomes)
+    .innerJoin(experiments, eq(experiments.id, capabilityOutcomes.experimentId))
+    .innerJoin(teams, eq(teams.id, experiments.teamId))
+    .where(and(between(capabilityOutcomes.recordedOn, from, to), isNull(experiments.archivedAt)))
+    .orderBy(desc(capabilityOutcomes.impact), desc(capabilityOutcomes.recordedOn), asc(capabilityOutcomes.id))
+    .limit(OUTCOMES_SHOWN);
+
+  const newModels = await db
+    .select({ name: aiModels.name, vendor: aiModels.vendor, releaseDate: aiModels.releaseDate })
+    .from(aiModels)
+    .where(between(aiModels.releaseDate, from, to))
+    .orderBy(asc(aiModels.releaseDate), asc(aiModels.name));
+
+  // A price change in force from a day of this week, against the model's price before it.
+  const [changes, models] = await Promise.all([listAllPriceChanges(db), db.select({ id: aiModels.id, name: aiModels.name, vendor: aiModels.vendor }).from(aiModels)]);
+  const names = new Map(models.map((m) => [m.id, m]));
+  const priceMoves: Digest['priceMoves'] = [];
+  changes.forEach((c, i) => {
+    const prev = changes[i - 1];
+    if (c.effectiveDate < from || c.effectiveDate > to || !prev || prev.modelId !== c.modelId) return;
+    const m = names.get(c.modelId)!;
+    priceMoves.push({ model: m.name, vendor: m.vendor, effectiveDate: c.effectiveDate, before: blendedPrice(Number(prev.input), Number(prev.output)), after: blendedPrice(Number(c.input), Number(c.output)) });
+  });
+  priceMoves.sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.model.localeCompare(b.model));
+
+  const dropPercent = options.dropPercent ?? priceDropPercent();
+  return {
+    from,
+    to,
+    slot,
+    outcomes,
+    newModels,
+    priceMoves,
+    retest: await detectRetest(db, today),
+    privacy: await detectPrivacy(db, today),
+    attention: [...(await detectPrice(db, today, dropPercent)), ...(await detectRetirement(db, today)), ...(await detectStale(db, today))],
+  };
+}
+export type DigestSource = Awaited<ReturnType<typeof digestSource>>;
+export type DigestPerson = Digest['person'];
+
+/** One person's digest: the week's catalog and outcomes, and the alert findings that concern them. */
+export function digestOf(source: DigestSource, person: DigestPerson): Digest {
+  const orgWide = person.role === 'admin' || person.role === 'executive';
+  const mine = (list: AlertCandidate[]): DigestItem[] => {
+    const seen = new Set<string>();
+    return list
+      .filter((c) => (orgWide || c.recipients.includes(person.id)) && !seen.has(c.key) && Boolean(seen.add(c.key)))
+      .map((c) => ({ title: c.title, body: c.body, link: c.link }));
+  };
+  const { retest, privacy, attention, ...rest } = source;
+  return { ...rest, person, retest: mine(retest), privacy: mine(privacy), attention: mine(attention) };
+}
+
+export async function digestPerson(db: Queryable, userId: string): Promise<DigestPerson | undefined> {
+  const [person] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(eq(user.id, userId));
+  return person;
+}
+
+/** The digest of one person for the week ending `today` (the /digest page), or null for an unknown id. */
+export async function buildDigest(db: Queryable, userId: string, today: string, options: { dropPercent?: number } = {}): Promise<Digest | null> {
+  const person = await digestPerson(db, userId);
+  return person ? digestOf(await digestSource(db, today, options), person) : null;
+}

@@ -1,0 +1,66 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { alerts, webhooks, type Webhook } from '../../schema';
+import type { Queryable } from '../../types';
+import { writeAudit, type Actor } from '../admin/audit';
+
+/** What a page may show of a webhook: never the secret; the URL's path only in part (a Slack URL's path is its key). */
+export type WebhookView = Omit<Webhook, 'secretSealed' | 'url'> & { target: string };
+
+export function maskedTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = u.pathname.length > 12 ? `${u.pathname.slice(0, 8)}…${u.pathname.slice(-4)}` : u.pathname;
+    return `${u.origin}${path}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+const view = ({ secretSealed: _s, url, ...rest }: Webhook): WebhookView => ({ ...rest, target: maskedTarget(url) });
+/** What the audit keeps of a webhook: no secret, the URL masked like the page shows it. */
+const audited = (w: Webhook) => ({ name: w.name, format: w.format, target: maskedTarget(w.url), events: w.events, enabled: w.enabled });
+
+export async function listWebhooks(db: Queryable): Promise<WebhookView[]> {
+  return (await db.select().from(webhooks).orderBy(asc(webhooks.name), asc(webhooks.id))).map(view);
+}
+
+export async function getWebhook(db: Queryable, id: number): Promise<Webhook | undefined> {
+  const [row] = await db.select().from(webhooks).where(eq(webhooks.id, id));
+  return row;
+}
+
+export type NewWebhook = { name: string; format: 'slack' | 'teams' | 'json'; url: string; events: string[]; secretSealed: string };
+
+export async function createWebhook(db: Queryable, actor: NonNullable<Actor>, input: NewWebhook): Promise<Webhook> {
+  const [row] = await db.insert(webhooks).values({ ...input, createdBy: actor.id }).returning();
+  await writeAudit(db, { actor, action: 'webhook.create', entityType: 'webhook', entityId: row.id, after: audited(row) });
+  return row;
+}
+
+/** Deletes a webhook and, with it, its messages still waiting in the outbox. False when it no longer exists. */
+export async function deleteWebhook(db: Queryable, actor: NonNullable<Actor>, id: number): Promise<boolean> {
+  const [row] = await db.delete(webhooks).where(eq(webhooks.id, id)).returning();
+  if (!row) return false;
+  await writeAudit(db, { actor, action: 'webhook.delete', entityType: 'webhook', entityId: id, before: audited(row) });
+  return true;
+}
+
+/** Records a "send test" and its result. */
+export async function auditWebhookTest(db: Queryable, actor: NonNullable<Actor>, w: Webhook, result: string): Promise<void> {
+  await writeAudit(db, { actor, action: 'webhook.test', entityType: 'webhook', entityId: w.id, after: { ...audited(w), result } });
+}
+
+/** The enabled webhooks, with what sending needs. */
+export function enabledWebhooks(db: Queryable): Promise<Webhook[]> {
+  return db.select().from(webhooks).where(eq(webhooks.enabled, true)).orderBy(asc(webhooks.id));
+}
+
+/** One row per event occurrence among `alertIds` (an alert key has one row per recipient, all with the same text). */
+export async function alertEventsOf(db: Queryable, alertIds: number[]) {
+  if (!alertIds.length) return [];
+  return db
+    .selectDistinctOn([alerts.key], { event: alerts.event, key: alerts.key, title: alerts.title, body: alerts.body, link: alerts.link, createdAt: alerts.createdAt })
+    .from(alerts)
+    .where(inArray(alerts.id, alertIds))
+    .orderBy(asc(alerts.key), asc(alerts.id));
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { idSchema } from './ids';
+import { ALERT_EVENTS, type AlertEvent } from '@/lib/metrics/alert-events';
+import { WEBHOOK_FORMATS } from '@/lib/webhooks/payload';
+
+/**
+ * The webhook form: a name, the format, the URL, and `event_<event>` checkboxes (at least one). Whether the URL's
+ * host may be reached is checked by the action after this (it needs a DNS lookup: lib/webhooks/target.ts).
+ */
+const eventFields = Object.fromEntries(ALERT_EVENTS.map((e) => [`event_${e}`, z.literal('on').optional()])) as Record<string, z.ZodType>;
+
+export const webhookSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Enter a name, e.g. "#ai-adoption in Slack".').max(80, 'At most 80 characters.'),
+    format: z.enum(WEBHOOK_FORMATS, { error: 'Choose Slack, Microsoft Teams or JSON.' }),
+    url: z.string().trim().min(1, 'Enter the webhook URL.').max(2000, 'At most 2000 characters.'),
+    ...eventFields,
+  })
+  .transform((v: Record<string, unknown>) => ({
+    name: v.name as string,
+    format: v.format as (typeof WEBHOOK_FORMATS)[number],
+    url: v.url as string,
+    events: ALERT_EVENTS.filter((e: AlertEvent) => v[`event_${e}`] === 'on'),
+  }))
+  .refine((v) => v.events.length > 0, { message: 'Choose at least one alert to send.', path: ['events'] });
+
+export const webhookIdSchema = z.strictObject({ id: idSchema });
