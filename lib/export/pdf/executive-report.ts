@@ -7,7 +7,7 @@ import { formatMoneyCents, formatNumber } from '@/lib/format';
 import { MINDSET_SHORT_OR_NOT_SET, NOT_SET, OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
-import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, tableSection, type Paper } from './layout';
+import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, tableSection, type Paper } from './layout';
 import { METHODS } from './methods';
 import { reportSummary } from '@/lib/metrics/report-summary';
 import { describeEffort } from '@/lib/metrics/retest';
