@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { createTeamAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
-import { Field, Input, describedBy } from '@/components/ui/field';
+import { Field, Input, InputField } from '@/components/ui/field';
 import { initialState } from '@/lib/action-state';
 import { ActionResult } from '@/components/forms/action-result';
 
@@ -13,9 +13,7 @@ export function CreateTeamForm() {
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" aria-label="Add a team" noValidate>
-      <Field label="Team name" name="team-name" error={fe.name}>
-        <Input id="team-name" name="name" defaultValue={v.name} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy('team-name', fe.name)} />
-      </Field>
+      <InputField label="Team name" id="team-name" name="name" error={fe.name} defaultValue={v.name} />
       <Field label="Function" name="team-function" error={fe.function}>
         <Input id="team-function" name="function" defaultValue={v.function} />
       </Field>

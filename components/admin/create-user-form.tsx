@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { createUserAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { Field, InputField, Select } from '@/components/ui/field';
 import { initialState } from '@/lib/action-state';
 import { ROLE_LABEL } from '@/lib/labels';
 
@@ -13,12 +13,8 @@ export function CreateUserForm({ teams }: { teams: { id: number; name: string }[
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} className="grid gap-3 md:grid-cols-5" aria-label="Add a user" noValidate>
-      <Field label="Name" name="name" error={fe.name}>
-        <Input id="name" name="name" defaultValue={v.name} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy('name', fe.name)} />
-      </Field>
-      <Field label="Email" name="new-email" error={fe.email}>
-        <Input id="new-email" name="email" type="email" defaultValue={v.email} aria-invalid={Boolean(fe.email)} aria-describedby={describedBy('new-email', fe.email)} />
-      </Field>
+      <InputField label="Name" name="name" error={fe.name} defaultValue={v.name} />
+      <InputField label="Email" id="new-email" name="email" error={fe.email} type="email" defaultValue={v.email} />
       <Field label="Role" name="role" error={fe.role}>
         <Select id="role" name="role" defaultValue={v.role ?? 'lead'}>
           {Object.entries(ROLE_LABEL).map(([value, label]) => (

@@ -1,5 +1,4 @@
-import { ActionForm } from '@/components/ui/action-form';
-import { Button } from '@/components/ui/button';
+import { ActionButton } from '@/components/ui/action-form';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
 
@@ -23,12 +22,9 @@ export function DeadLetters({ letters, resend }: { letters: Letter[]; resend: (p
                   {l.attempts} attempts · {l.lastError ?? 'no error recorded'}
                 </span>
               </div>
-              <ActionForm action={resend} label={`Resend “${l.subject}”`}>
-                <input type="hidden" name="id" value={l.id} />
-                <Button type="submit" variant="secondary" size="sm">
-                  Resend
-                </Button>
-              </ActionForm>
+              <ActionButton action={resend} label={`Resend “${l.subject}”`} fields={{ id: l.id }}>
+                Resend
+              </ActionButton>
             </li>
           ))}
         </ul>

@@ -1,8 +1,7 @@
 import { clearLockOutAction } from '@/app/(app)/admin/actions';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionButton } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td, Th, ThActions } from '@/components/ui/table';
 import type { LockOut } from '@/db/queries/people/login-attempts';
 
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -34,9 +33,7 @@ export function LockOutsTable({ lockOuts }: { lockOuts: LockOut[] }) {
           <Th className="text-right">Refused</Th>
           <Th>Last attempt</Th>
           <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Clear</span>
-          </Th>
+          <ThActions label="Clear" />
         </tr>
       </thead>
       <tbody>
@@ -51,14 +48,14 @@ export function LockOutsTable({ lockOuts }: { lockOuts: LockOut[] }) {
               <Td className="whitespace-nowrap">{utc(l.lastAttempt)}</Td>
               <Td>{l.lockedUntil ? <Badge tone="danger">Locked until {utc(l.lockedUntil).slice(11)}</Badge> : <Badge>Expired</Badge>}</Td>
               <Td>
-                <ActionForm action={clearLockOutAction} label={`Clear lock-out of ${who}`} confirm={`Clear the lock-out of ${who}? They can try again at once.`}>
-                  <input type="hidden" name="purpose" value={l.purpose} />
-                  <input type="hidden" name="account" value={l.account ?? ''} />
-                  <input type="hidden" name="client" value={l.client} />
-                  <Button type="submit" size="sm" variant="secondary">
-                    Clear
-                  </Button>
-                </ActionForm>
+                <ActionButton
+                  action={clearLockOutAction}
+                  label={`Clear lock-out of ${who}`}
+                  confirm={`Clear the lock-out of ${who}? They can try again at once.`}
+                  fields={{ purpose: l.purpose, account: l.account ?? '', client: l.client }}
+                >
+                  Clear
+                </ActionButton>
               </Td>
             </tr>
           );

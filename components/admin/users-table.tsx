@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td, Th, ThActions } from '@/components/ui/table';
 import type { UserListRow } from '@/db/queries/people/users';
 import { ROLE_LABEL } from '@/lib/labels';
 
@@ -24,9 +24,7 @@ export function UsersTable({ users, teams, selfId }: { users: UserListRow[]; tea
           <Th>User</Th>
           <Th>Role</Th>
           <Th>Teams</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
+          <ThActions />
         </tr>
       </thead>
       <tbody>

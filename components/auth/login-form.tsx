@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { signIn } from '@/app/(auth)/actions';
 import { initialState } from '@/lib/action-state';
 import { Button } from '@/components/ui/button';
-import { Field, Input, describedBy } from '@/components/ui/field';
+import { InputField } from '@/components/ui/field';
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signIn, initialState);
@@ -16,29 +16,8 @@ export function LoginForm({ next }: { next?: string }) {
           {state.error}
         </p>
       ) : null}
-      <Field label="Email" name="email" error={state.fieldErrors?.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.values?.email}
-          aria-invalid={Boolean(state.fieldErrors?.email)}
-          aria-describedby={describedBy('email', state.fieldErrors?.email)}
-        />
-      </Field>
-      <Field label="Password" name="password" error={state.fieldErrors?.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(state.fieldErrors?.password)}
-          aria-describedby={describedBy('password', state.fieldErrors?.password)}
-        />
-      </Field>
+      <InputField label="Email" name="email" error={state.fieldErrors?.email} type="email" autoComplete="username" required defaultValue={state.values?.email} />
+      <InputField label="Password" name="password" error={state.fieldErrors?.password} type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -20,6 +20,8 @@ const COLUMNS: { key: Key; label: string; format?: ValueFormat }[] = [
   { key: 'hoursSavedPerMonth', label: 'Hours saved / month', format: 'hours' },
   { key: 'spendMonthlyCents', label: 'AI spend / month', format: 'cents' },
 ];
+/** The numeric columns: every figure links to the experiments behind it. */
+const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; label: string; format: ValueFormat } => c.format !== undefined);
 
 /** Per-team figures, sortable by any column (the rows are one per team, so sorting here is cheap). */
 export function TeamTable({ rows }: { rows: TeamTableRow[] }) {
@@ -54,26 +56,14 @@ export function TeamTable({ rows }: { rows: TeamTableRow[] }) {
         {sorted.map((r) => (
           <tr key={r.teamId}>
             <Td className="font-medium">{r.team}</Td>
-            <Td className="text-right tabular-nums">
-              <Link href={r.activeHref} className="hover:underline">
-                {formatValue(r.experiments, 'count')}
-              </Link>
-            </Td>
-            <Td className="text-right tabular-nums">
-              <Link href={r.outcomesHref} className="hover:underline" title={outcomesNote(r.outcomes, r.outcomeExperiments)}>
-                {formatValue(r.outcomes, 'count')}
-              </Link>
-            </Td>
-            <Td className="text-right tabular-nums">
-              <Link href={r.activeHref} className="hover:underline">
-                {formatValue(r.hoursSavedPerMonth, 'hours')}
-              </Link>
-            </Td>
-            <Td className="text-right tabular-nums">
-              <Link href={r.activeHref} className="hover:underline">
-                {formatValue(r.spendMonthlyCents, 'cents')}
-              </Link>
-            </Td>
+            {FIGURES.map((c) => (
+              <Td key={c.key} className="text-right tabular-nums">
+                {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
+                <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? outcomesNote(r.outcomes, r.outcomeExperiments) : undefined}>
+                  {formatValue(r[c.key], c.format)}
+                </Link>
+              </Td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -43,3 +43,17 @@ export function ExperimentLink({ id, children }: { id: number; children: ReactNo
     </Link>
   );
 }
+
+/** The first line of a flagged experiment: its title (to its page), and on the right its team and the flag's detail. */
+export function FlaggedHeading({ id, title, team, children }: { id: number; title: string; team: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <Link href={`/experiments/${id}`} className="font-medium hover:underline">
+        {title}
+      </Link>
+      <span className="text-sm text-muted-foreground">
+        {team} · {children}
+      </span>
+    </div>
+  );
+}

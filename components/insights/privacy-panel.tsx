@@ -6,7 +6,7 @@ import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights/privacy';
 import type { ActionState } from '@/lib/action-state';
 import { SENSITIVITY_LABEL } from '@/lib/labels';
 import { privacyReason } from '@/lib/metrics/privacy';
-import { ActedOnList, ExperimentLink, Explain, MoreInList, SHOWN } from './explain';
+import { ActedOnList, ExperimentLink, Explain, FlaggedHeading, MoreInList, SHOWN } from './explain';
 import { MitigationForm } from './mitigation-form';
 
 type Props = {
@@ -44,14 +44,9 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
         <ul className="space-y-4">
           {items.slice(0, SHOWN).map((e) => (
             <li key={e.id} data-testid="privacy-item" className="rounded-md border border-border p-3">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link href={`/experiments/${e.id}`} className="font-medium hover:underline">
-                  {e.title}
-                </Link>
-                <span className="text-sm text-muted-foreground">
-                  {e.team} · <Badge tone="danger">{SENSITIVITY_LABEL[e.sensitivity as keyof typeof SENSITIVITY_LABEL]} data</Badge>
-                </span>
-              </div>
+              <FlaggedHeading id={e.id} title={e.title} team={e.team}>
+                <Badge tone="danger">{SENSITIVITY_LABEL[e.sensitivity as keyof typeof SENSITIVITY_LABEL]} data</Badge>
+              </FlaggedHeading>
               <ul className="mt-2 space-y-1 text-sm">
                 {e.models.map((m) => (
                   <li key={m.id}>

@@ -8,7 +8,7 @@ import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/labels';
 import { describeCandidate, describeEffort } from '@/lib/metrics/retest';
-import { ActedOnList, ExperimentLink, Explain, MoreInList, SHOWN } from './explain';
+import { ActedOnList, ExperimentLink, Explain, FlaggedHeading, MoreInList, SHOWN } from './explain';
 import { RetestForm } from './retest-form';
 
 type Props = {
@@ -56,14 +56,9 @@ export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart,
             const score = scoreIn(e.benchmarkUnit);
             return (
             <li key={e.id} data-testid="radar-item" className="rounded-md border border-border p-3">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link href={`/experiments/${e.id}`} className="font-medium hover:underline">
-                  {e.title}
-                </Link>
-                <span className="text-sm text-muted-foreground">
-                  {e.team} · {e.endDate ? `ended ${formatDate(e.endDate)}` : e.startDate ? `no end date, started ${formatDate(e.startDate)}` : 'no dates'}
-                </span>
-              </div>
+              <FlaggedHeading id={e.id} title={e.title} team={e.team}>
+                {e.endDate ? `ended ${formatDate(e.endDate)}` : e.startDate ? `no end date, started ${formatDate(e.startDate)}` : 'no dates'}
+              </FlaggedHeading>
               <p className="mt-1 text-sm">
                 <span className="font-medium">What was missing:</span> {e.missing || 'not written down'}
               </p>

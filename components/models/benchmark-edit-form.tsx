@@ -5,24 +5,14 @@ import { ActionResult } from '@/components/forms/action-result';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/field';
 import { MEASURE_LABELS } from '@/lib/catalog/benchmark-labels';
+import type { BenchmarkDefinition } from '@/lib/catalog/benchmarks';
 import { initialState, type ActionState } from '@/lib/action-state';
 
-export type EditableBenchmark = {
-  key: string;
-  name: string;
-  measures: string;
-  description: string;
-  unit: string;
-  randomBaseline: number | null;
-  scoreCeiling: number | null;
-  supersededBy: string | null;
-  humanExpert: number | null;
-  humanNonExpert: number | null;
-  humanBaselineSource: string | null;
-  source: string;
-  defaultAxis: boolean;
-  updatedAt: string;
-};
+/** A benchmark as stored: the catalog definition's fields an admin may correct, with its source and last change. */
+export type EditableBenchmark = Pick<
+  BenchmarkDefinition,
+  'key' | 'name' | 'description' | 'randomBaseline' | 'scoreCeiling' | 'supersededBy' | 'humanExpert' | 'humanNonExpert' | 'humanBaselineSource' | 'defaultAxis'
+> & { measures: string; unit: string; source: string; updatedAt: string };
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 

@@ -1,11 +1,10 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { describedBy, Field, Input } from '@/components/ui/field';
+import { describedBy, Field, Input, InputField } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
-import { ActionResult } from '@/components/forms/action-result';
+import { SubmitRow } from '@/components/forms/submit-row';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -51,27 +50,18 @@ export function ModelAdminForms({
         <CardHeader title="Add a price change" description="The list price per million tokens from the date it took effect." />
         <form action={priceAction} aria-label="Add a price change" className="grid grid-cols-2 gap-3">
           <input type="hidden" name="modelId" value={modelId} />
-          <Field label="Effective date" name="effectiveDate" error={pe.effectiveDate}>
-            <Input id="effectiveDate" name="effectiveDate" type="date" required defaultValue={price.values?.effectiveDate ?? today} aria-invalid={!!pe.effectiveDate} aria-describedby={describedBy('effectiveDate', pe.effectiveDate)} />
-          </Field>
+          <InputField label="Effective date" name="effectiveDate" error={pe.effectiveDate} type="date" required defaultValue={price.values?.effectiveDate ?? today} />
           <div />
-          <Field label="Input $ per M tokens" name="input" error={pe.input}>
-            <Input id="input" name="input" inputMode="decimal" required defaultValue={price.values?.input} aria-invalid={!!pe.input} aria-describedby={describedBy('input', pe.input)} />
-          </Field>
-          <Field label="Output $ per M tokens" name="output" error={pe.output}>
-            <Input id="output" name="output" inputMode="decimal" required defaultValue={price.values?.output} aria-invalid={!!pe.output} aria-describedby={describedBy('output', pe.output)} />
-          </Field>
+          <InputField label="Input $ per M tokens" name="input" error={pe.input} inputMode="decimal" required defaultValue={price.values?.input} />
+          <InputField label="Output $ per M tokens" name="output" error={pe.output} inputMode="decimal" required defaultValue={price.values?.output} />
           <div className="col-span-2">
             <Field label="Note (where the price comes from)" name="note" error={pe.note}>
               <Input id="note" name="note" defaultValue={price.values?.note} />
             </Field>
           </div>
-          <div className="col-span-2 flex items-center gap-3">
-            <Button type="submit" disabled={pricePending}>
-              Save price
-            </Button>
-            <ActionResult state={price} />
-          </div>
+          <SubmitRow state={price} pending={pricePending} className="col-span-2">
+            Save price
+          </SubmitRow>
         </form>
       </Card>
       <Card>
@@ -98,20 +88,16 @@ export function ModelAdminForms({
               </select>
             </Field>
           </div>
-          <Field label={`Score (${UNIT_HINT[chosen?.unit ?? 'percent'] ?? chosen?.unit})`} name="score" error={be.score}>
-            <Input id="score" name="score" inputMode="decimal" required defaultValue={bench.values?.score} aria-invalid={!!be.score} aria-describedby={describedBy('score', be.score)} />
-          </Field>
-          <Field label="Reasoning effort" name="effort" error={be.effort} hint={effortAllowed ? 'Empty when the source names none.' : 'Measured once per model: leave empty.'}>
-            <Input
-              id="effort"
-              name="effort"
-              list="effort-levels"
-              defaultValue={bench.values?.effort}
-              disabled={!effortAllowed}
-              aria-invalid={!!be.effort}
-              aria-describedby={describedBy('effort', be.effort, true)}
-            />
-          </Field>
+          <InputField label={`Score (${UNIT_HINT[chosen?.unit ?? 'percent'] ?? chosen?.unit})`} name="score" error={be.score} inputMode="decimal" required defaultValue={bench.values?.score} />
+          <InputField
+            label="Reasoning effort"
+            name="effort"
+            error={be.effort}
+            hint={effortAllowed ? 'Empty when the source names none.' : 'Measured once per model: leave empty.'}
+            list="effort-levels"
+            defaultValue={bench.values?.effort}
+            disabled={!effortAllowed}
+          />
           <datalist id="effort-levels">
             {['none', 'minimal', 'low', 'medium', 'high', 'xhigh', '32K'].map((e) => (
               <option key={e} value={e} />
@@ -122,12 +108,9 @@ export function ModelAdminForms({
               <Input id="source" name="source" placeholder="e.g. Epoch AI Benchmarking Hub" defaultValue={bench.values?.source} />
             </Field>
           </div>
-          <div className="col-span-2 flex items-center gap-3">
-            <Button type="submit" disabled={benchPending}>
-              Save score
-            </Button>
-            <ActionResult state={bench} />
-          </div>
+          <SubmitRow state={bench} pending={benchPending} className="col-span-2">
+            Save score
+          </SubmitRow>
         </form>
       </Card>
     </div>

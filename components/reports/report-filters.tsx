@@ -30,39 +30,9 @@ export function ReportFilters({ filters, teams, paper }: { filters: ExperimentFi
         <span className="block">Active to</span>
         <input type="date" name="to" defaultValue={filters.to ?? ''} className={inputClasses} />
       </label>
-      <label className="space-y-1 text-sm font-medium">
-        <span className="block">Team</span>
-        <select name="team" defaultValue={one(filters.team)} className={inputClasses}>
-          <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="space-y-1 text-sm font-medium">
-        <span className="block">Status</span>
-        <select name="status" defaultValue={one(filters.status)} className={inputClasses}>
-          <option value="">Any status</option>
-          {(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="space-y-1 text-sm font-medium">
-        <span className="block">Mindset</span>
-        <select name="mindset" defaultValue={one(filters.mindset)} className={inputClasses}>
-          <option value="">Any mindset</option>
-          {(Object.keys(MINDSET_SHORT_OR_NOT_SET) as (keyof typeof MINDSET_SHORT_OR_NOT_SET)[]).map((m) => (
-            <option key={m} value={m}>
-              {MINDSET_SHORT_OR_NOT_SET[m]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OneOf label="Team" name="team" value={one(filters.team)} any="All teams" options={teams.map((t) => [String(t.id), t.name])} />
+      <OneOf label="Status" name="status" value={one(filters.status)} any="Any status" options={Object.entries(STATUS_LABEL)} />
+      <OneOf label="Mindset" name="mindset" value={one(filters.mindset)} any="Any mindset" options={Object.entries(MINDSET_SHORT_OR_NOT_SET)} />
       <label className="space-y-1 text-sm font-medium">
         <span className="block">Text</span>
         <input type="search" name="q" defaultValue={filters.q ?? ''} className={inputClasses} placeholder="Title, description or learnings" />
@@ -86,5 +56,22 @@ export function ReportFilters({ filters, teams, paper }: { filters: ExperimentFi
         <PendingNote />
       </div>
     </form>
+  );
+}
+
+/** A filter that takes one value of a list, or any (the empty choice). */
+function OneOf({ label, name, value, any, options }: { label: string; name: string; value: string; any: string; options: [string, string][] }) {
+  return (
+    <label className="space-y-1 text-sm font-medium">
+      <span className="block">{label}</span>
+      <select name={name} defaultValue={value} className={inputClasses}>
+        <option value="">{any}</option>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

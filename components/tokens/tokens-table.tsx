@@ -1,6 +1,5 @@
-import { ActionForm } from '@/components/ui/action-form';
-import { Button } from '@/components/ui/button';
-import { Table, Td, Th } from '@/components/ui/table';
+import { ActionButton } from '@/components/ui/action-form';
+import { Table, Td, Th, ThActions } from '@/components/ui/table';
 import type { ApiTokenListRow } from '@/db/queries/people/api-tokens';
 import type { ActionState } from '@/lib/action-state';
 
@@ -26,9 +25,7 @@ export function TokensTable({ tokens, revoke, showScope }: { tokens: ApiTokenLis
           <Th>Expires</Th>
           <Th>Last used</Th>
           <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
+          <ThActions />
         </tr>
       </thead>
       <tbody>
@@ -44,10 +41,9 @@ export function TokensTable({ tokens, revoke, showScope }: { tokens: ApiTokenLis
               <Td>{s}</Td>
               <Td>
                 {s === 'active' ? (
-                  <ActionForm action={revoke} confirm={`Revoke "${t.name}"? Tools using it stop working at once.`} label={`Revoke ${t.name}`}>
-                    <input type="hidden" name="tokenId" value={t.id} />
-                    <Button type="submit" variant="secondary" size="sm">Revoke</Button>
-                  </ActionForm>
+                  <ActionButton action={revoke} confirm={`Revoke "${t.name}"? Tools using it stop working at once.`} label={`Revoke ${t.name}`} fields={{ tokenId: t.id }}>
+                    Revoke
+                  </ActionButton>
                 ) : null}
               </Td>
             </tr>

@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { initialState, type ActionState } from '@/lib/action-state';
+import { Button } from './button';
 import { cn } from './cn';
 
 type Props = {
@@ -41,5 +42,24 @@ export function ActionForm({ action, children, className, confirm, label, id }: 
         </span>
       ) : null}
     </form>
+  );
+}
+
+/** A one-button form for a row of a list: the action, the hidden fields that name the row, a small button. */
+export function ActionButton({
+  fields,
+  variant = 'secondary',
+  children,
+  ...form
+}: Omit<Props, 'children' | 'id'> & { fields: Record<string, string | number>; variant?: 'secondary' | 'ghost'; children: ReactNode }) {
+  return (
+    <ActionForm {...form}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" size="sm" variant={variant}>
+        {children}
+      </Button>
+    </ActionForm>
   );
 }

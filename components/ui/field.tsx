@@ -38,6 +38,20 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
   return <input className={cn(inputClasses, className)} {...props} />;
 }
 
+type InputFieldProps = Omit<FieldProps, 'children'> & { id?: string } & InputHTMLAttributes<HTMLInputElement>;
+
+/**
+ * An Input in its Field, marked invalid and described by its error (and hint) — the wiring every form
+ * repeated. `id` (default: the field's `name`) ties the label, the hint and the error to the input.
+ */
+export function InputField({ label, name, id = name, error, hint, ...input }: InputFieldProps) {
+  return (
+    <Field label={label} name={id} error={error} hint={hint}>
+      <Input id={id} name={name} aria-invalid={Boolean(error)} aria-describedby={describedBy(id, error, Boolean(hint))} {...input} />
+    </Field>
+  );
+}
+
 export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea className={cn(inputClasses, 'min-h-20', className)} {...props} />;
 }

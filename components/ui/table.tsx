@@ -11,6 +11,14 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return <th scope="col" className={cn('border-b border-border bg-muted px-3 py-2 text-left font-medium', className)} {...props} />;
 }
+/** The header of a column of row buttons: named for screen readers, blank on screen (the buttons say it). */
+export function ThActions({ label = 'Actions' }: { label?: string }) {
+  return (
+    <Th>
+      <span className="sr-only">{label}</span>
+    </Th>
+  );
+}
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn('border-b border-border px-3 py-2 align-top', className)} {...props} />;
 }

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { aiModels, experimentModels, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
+import { withExperimentAndTeam } from '../experiments/child-rows';
 import { teamFilter, todayOf, type InsightsScope } from './scope';
 import { portability, summarizeConcentration, type ConcentrationSummary } from '@/lib/metrics/concentration';
 import { experimentQuarter } from '@/lib/metrics/quarter';
@@ -35,22 +36,19 @@ export type ConcentrationReport = {
 
 async function loadUsage(db: Queryable, scope: InsightsScope): Promise<UsageRow[]> {
   // One pass over experiment × model links (a join, not an id list: scales to any number of experiments).
-  const links = await db
-    .select({
-      id: experiments.id,
-      team: teams.name,
-      status: experiments.status,
-      startDate: experiments.startDate,
-      createdAt: experiments.createdAt,
-      // The dashboard's spend: the latest check-in's, else the experiment's own (effectiveSpendSql).
-      spendCents: experiments.currentSpendMonthlyCents,
-      isPrimary: experimentModels.isPrimary,
-      vendor: aiModels.vendor,
-      model: aiModels.name,
-    })
-    .from(experiments)
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
-    .innerJoin(experimentModels, eq(experimentModels.experimentId, experiments.id))
+  const fields = {
+    id: experiments.id,
+    team: teams.name,
+    status: experiments.status,
+    startDate: experiments.startDate,
+    createdAt: experiments.createdAt,
+    // The dashboard's spend: the latest check-in's, else the experiment's own (effectiveSpendSql).
+    spendCents: experiments.currentSpendMonthlyCents,
+    isPrimary: experimentModels.isPrimary,
+    vendor: aiModels.vendor,
+    model: aiModels.name,
+  };
+  const links = await withExperimentAndTeam(db.select(fields).from(experimentModels).$dynamic(), experimentModels)
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
     .where(buildExperimentWhere(teamFilter(scope), { today: todayOf(scope) }))
     .orderBy(asc(experiments.id), asc(aiModels.name));

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { aiModels, experimentModels, experiments, modelBenchmarks, modelPrices, modelUsage, teams } from '../../schema';
 import type { Queryable } from '../../types';
+import { withExperimentAndTeam } from '../experiments/child-rows';
 import type { Period } from '@/lib/metrics/period';
 
 export async function getModelBySlug(db: Queryable, slug: string) {
@@ -26,18 +27,15 @@ export async function listModelBenchmarks(db: Queryable, modelId: number) {
 
 /** The (not archived) experiments that used a model, newest first. */
 export async function listModelExperiments(db: Queryable, modelId: number) {
-  return db
-    .select({
-      id: experiments.id,
-      title: experiments.title,
-      status: experiments.status,
-      startDate: experiments.startDate,
-      teamName: teams.name,
-      isPrimary: experimentModels.isPrimary,
-    })
-    .from(experimentModels)
-    .innerJoin(experiments, eq(experiments.id, experimentModels.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
+  const fields = {
+    id: experiments.id,
+    title: experiments.title,
+    status: experiments.status,
+    startDate: experiments.startDate,
+    teamName: teams.name,
+    isPrimary: experimentModels.isPrimary,
+  };
+  return withExperimentAndTeam(db.select(fields).from(experimentModels).$dynamic(), experimentModels)
     .where(and(eq(experimentModels.modelId, modelId), isNull(experiments.archivedAt)))
     .orderBy(desc(experiments.startDate), desc(experiments.id));
 }
@@ -62,11 +60,8 @@ export async function listVendors(db: Queryable): Promise<string[]> {
  * completed ones that ended within `period`; not archived. An old or abandoned trial is not usage.
  */
 export async function listCurrentTeamModelUsage(db: Queryable, period: Period) {
-  return db
-    .select({ teamName: teams.name, slug: aiModels.slug, experiments: sql<number>`count(distinct ${experiments.id})::int` })
-    .from(experimentModels)
-    .innerJoin(experiments, eq(experiments.id, experimentModels.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
+  const fields = { teamName: teams.name, slug: aiModels.slug, experiments: sql<number>`count(distinct ${experiments.id})::int` };
+  return withExperimentAndTeam(db.select(fields).from(experimentModels).$dynamic(), experimentModels)
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
     .where(
       and(

@@ -6,6 +6,7 @@ import { capabilityOutcomes, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { activeIn, effectiveHoursSql, effectiveSpendSql, sliceWhere } from '../dashboard/scope';
 import { buildExperimentWhere, type FilterContext } from '../experiments/filters';
+import { withExperimentAndTeam } from '../experiments/child-rows';
 import { getHeadlineFigures } from '../dashboard/headline';
 import { experimentCol as E } from '../../sql';
 import { getRetestRadar } from '../insights/radar';
@@ -76,18 +77,15 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
     .groupBy(sql`1`, experiments.mindset)
     .orderBy(sql`1`);
 
-  const stories = await db
-    .select({
-      type: capabilityOutcomes.type,
-      impact: capabilityOutcomes.impact,
-      description: capabilityOutcomes.description,
-      recordedOn: capabilityOutcomes.recordedOn,
-      experiment: experiments.title,
-      team: teams.name,
-    })
-    .from(capabilityOutcomes)
-    .innerJoin(experiments, eq(experiments.id, capabilityOutcomes.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
+  const storyFields = {
+    type: capabilityOutcomes.type,
+    impact: capabilityOutcomes.impact,
+    description: capabilityOutcomes.description,
+    recordedOn: capabilityOutcomes.recordedOn,
+    experiment: experiments.title,
+    team: teams.name,
+  };
+  const stories = await withExperimentAndTeam(db.select(storyFields).from(capabilityOutcomes).$dynamic(), capabilityOutcomes)
     .where(and(baseWhere, outcomeInPeriod))
     .orderBy(desc(capabilityOutcomes.impact), desc(capabilityOutcomes.recordedOn), desc(capabilityOutcomes.id))
     .limit(5);

@@ -1,8 +1,9 @@
-import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
 import { capabilityOutcomes, checkins, experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere, type FilterContext } from '../experiments/filters';
+import { withExperimentAndTeam } from '../experiments/child-rows';
 import { dateInSql } from '@/lib/metrics/today';
 import { experimentCol as E } from '../../sql';
 
@@ -58,21 +59,18 @@ const idLiteral = (ids: number[]) => sql.raw(ids.map((id) => String(Math.trunc(N
 /** Capability outcomes of a batch of experiments, grouped in the order of `ids`. */
 export async function outcomeRows(db: Queryable, ids: number[]) {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: capabilityOutcomes.id,
-      experimentId: capabilityOutcomes.experimentId,
-      experiment: experiments.title,
-      team: teams.name,
-      type: capabilityOutcomes.type,
-      impact: capabilityOutcomes.impact,
-      recordedOn: capabilityOutcomes.recordedOn,
-      description: capabilityOutcomes.description,
-      evidence: capabilityOutcomes.evidence,
-    })
-    .from(capabilityOutcomes)
-    .innerJoin(experiments, eq(experiments.id, capabilityOutcomes.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
+  const fields = {
+    id: capabilityOutcomes.id,
+    experimentId: capabilityOutcomes.experimentId,
+    experiment: experiments.title,
+    team: teams.name,
+    type: capabilityOutcomes.type,
+    impact: capabilityOutcomes.impact,
+    recordedOn: capabilityOutcomes.recordedOn,
+    description: capabilityOutcomes.description,
+    evidence: capabilityOutcomes.evidence,
+  };
+  const rows = await withExperimentAndTeam(db.select(fields).from(capabilityOutcomes).$dynamic(), capabilityOutcomes)
     .where(sql`${capabilityOutcomes.experimentId} in (${idLiteral(ids)})`)
     .orderBy(asc(capabilityOutcomes.recordedOn), asc(capabilityOutcomes.id));
   return groupInOrder(ids, rows);
@@ -82,24 +80,21 @@ export type OutcomeExportRow = Awaited<ReturnType<typeof outcomeRows>>[number];
 /** Check-ins of a batch of experiments, grouped in the order of `ids`. */
 export async function checkinRows(db: Queryable, ids: number[]) {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: checkins.id,
-      experimentId: checkins.experimentId,
-      experiment: experiments.title,
-      team: teams.name,
-      date: checkins.date,
-      hoursBeforePerTask: checkins.hoursBeforePerTask,
-      hoursWithAiPerTask: checkins.hoursWithAiPerTask,
-      tasksPerMonth: checkins.tasksPerMonth,
-      hoursSavedPerMonth: checkins.hoursSavedPerMonth,
-      spendMonthlyCents: checkins.spendMonthlyCents,
-      qualityAfter: checkins.qualityAfter,
-      note: checkins.note,
-    })
-    .from(checkins)
-    .innerJoin(experiments, eq(experiments.id, checkins.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
+  const fields = {
+    id: checkins.id,
+    experimentId: checkins.experimentId,
+    experiment: experiments.title,
+    team: teams.name,
+    date: checkins.date,
+    hoursBeforePerTask: checkins.hoursBeforePerTask,
+    hoursWithAiPerTask: checkins.hoursWithAiPerTask,
+    tasksPerMonth: checkins.tasksPerMonth,
+    hoursSavedPerMonth: checkins.hoursSavedPerMonth,
+    spendMonthlyCents: checkins.spendMonthlyCents,
+    qualityAfter: checkins.qualityAfter,
+    note: checkins.note,
+  };
+  const rows = await withExperimentAndTeam(db.select(fields).from(checkins).$dynamic(), checkins)
     .where(sql`${checkins.experimentId} in (${idLiteral(ids)})`)
     .orderBy(asc(checkins.date), asc(checkins.id));
   return groupInOrder(ids, rows);

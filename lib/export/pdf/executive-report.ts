@@ -7,7 +7,7 @@ import { formatMoneyCents, formatNumber } from '@/lib/format';
 import { MINDSET_SHORT_OR_NOT_SET, NOT_SET, OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
-import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, type Paper } from './layout';
+import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, tableSection, type Paper } from './layout';
 import { METHODS } from './methods';
 import { reportSummary } from '@/lib/metrics/report-summary';
 import { describeEffort } from '@/lib/metrics/retest';
@@ -152,20 +152,14 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
 }
 
 function ledgers(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
-  heading(doc, 'Capability ledger', 13, THEME.capability);
-  paragraph(doc, 'What AI made possible that was not possible before, by kind of outcome.', { size: 9, color: MUTED });
-  doc.moveDown(0.3);
-  table(doc, [
+  tableSection(doc, 'Capability ledger', 'What AI made possible that was not possible before, by kind of outcome.', [
     { header: 'Outcome type', width: 3, value: (r) => OUTCOME_TYPE_LABEL[r.type] },
     { header: 'Outcomes', width: 1.2, align: 'right', value: (r) => formatNumber(r.outcomes) },
     { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
     { header: 'Average impact (1-5)', width: 1.6, align: 'right', value: (r) => r.averageImpact.toFixed(1) },
   ], data.capabilityLedger, undefined, THEME.capability);
 
-  heading(doc, 'Efficiency ledger', 13, THEME.efficiency);
-  paragraph(doc, 'Time saved and money spent by team, for experiments active in the period.', { size: 9, color: MUTED });
-  doc.moveDown(0.3);
-  table(doc, [
+  tableSection(doc, 'Efficiency ledger', 'Time saved and money spent by team, for experiments active in the period.', [
     { header: 'Team', width: 3, value: (r) => r.team },
     { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
     { header: 'Hours saved / month', width: 1.6, align: 'right', value: (r) => formatNumber(r.hoursSavedPerMonth) },
@@ -237,10 +231,7 @@ function stories(doc: Doc, data: ExecutiveReportData) {
 }
 
 function radar(doc: Doc, data: ExecutiveReportData) {
-  heading(doc, 'Re-test radar', 13);
-  paragraph(doc, 'Experiments blocked because the model was not capable enough, where a newer model now scores higher on the chosen benchmark.', { size: 9, color: MUTED });
-  doc.moveDown(0.3);
-  table(doc, [
+  tableSection(doc, 'Re-test radar', 'Experiments blocked because the model was not capable enough, where a newer model now scores higher on the chosen benchmark.', [
     { header: 'Experiment', width: 2.6, value: (r) => r.title },
     { header: 'Team', width: 1.4, value: (r) => r.team },
     { header: 'Ended', width: 1.1, value: (r) => r.endDate ?? '-' },
@@ -248,19 +239,13 @@ function radar(doc: Doc, data: ExecutiveReportData) {
     { header: 'Would unblock it', width: 2.2, value: (r) => unblockingModel(r.unblockedBy) },
   ], data.retest, 'No re-test candidates.');
 
-  heading(doc, 'Privacy', 13);
-  paragraph(doc, 'Confidential or restricted data sent to a model whose provider trains on it by default or whose policy is unknown, without a recorded mitigation.', { size: 9, color: MUTED });
-  doc.moveDown(0.3);
-  table(doc, [
+  tableSection(doc, 'Privacy', 'Confidential or restricted data sent to a model whose provider trains on it by default or whose policy is unknown, without a recorded mitigation.', [
     { header: 'Experiment', width: 3, value: (r) => r.title },
     { header: 'Team', width: 1.6, value: (r) => r.team },
   ], data.privacy, 'No privacy flags.');
 
-  heading(doc, 'Concentration', 13);
   const total = data.vendors.reduce((s, v) => s + v.experiments, 0);
-  paragraph(doc, 'Share of experiments active in the period by the vendor of their primary model.', { size: 9, color: MUTED });
-  doc.moveDown(0.3);
-  table(doc, [
+  tableSection(doc, 'Concentration', 'Share of experiments active in the period by the vendor of their primary model.', [
     { header: 'Vendor', width: 3, value: (r) => r.vendor },
     { header: 'Experiments', width: 1.2, align: 'right', value: (r) => formatNumber(r.experiments) },
     { header: 'Share', width: 1.2, align: 'right', value: (r) => `${Math.round((r.experiments / Math.max(1, total)) * 100)}%` },

@@ -50,6 +50,14 @@ export function paragraph(doc: Doc, text: string, options: { size?: number; colo
 
 export type TableColumn<R> = { header: string; width: number; align?: 'left' | 'right'; value: (row: R) => string };
 
+/** A titled section that is one table: its H2 heading, a line saying what the table holds, the table; `accent` colours heading and table. */
+export function tableSection<R>(doc: Doc, title: string, about: string, columns: TableColumn<R>[], rows: R[], empty?: string, accent?: string) {
+  heading(doc, title, 13, accent);
+  paragraph(doc, about, { size: 9, color: MUTED });
+  doc.moveDown(0.3);
+  table(doc, columns, rows, empty, accent);
+}
+
 /**
  * A ruled table, tagged as Table > TR > TH/TD; the header repeats after a page break. With `accent`
  * (a ledger's colour from the app) the header gets a light tint of it, its text and a thick rule in

@@ -6,6 +6,7 @@ import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { monthBuckets, monthLabel } from '@/lib/metrics/period';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
+import type { EfficiencyMonth } from '@/db/queries/dashboard/efficiency';
 
 /** The efficiency ledger: hours saved and spend run-rates per month, and quality before vs after. */
 export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilters }) {
@@ -18,34 +19,26 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
     return drillDownHref(f, { from: b.from, to: b.to });
   };
   const note = (n: number) => `from ${plural(n, 'active experiment')}`;
-  const hours = pivot(categories, ['hours'], months, (r) => ({ category: r.month, series: 'hours', value: r.hoursSavedPerMonth, note: note(r.experiments) }), activeHref);
-  const spend = pivot(categories, ['spend'], months, (r) => ({ category: r.month, series: 'spend', value: r.spendMonthlyCents, note: note(r.experiments) }), activeHref);
   const last = months.at(-1);
 
   return (
     <div className="grid gap-4">
-      <ChartCard title="Hours saved per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.hoursSaved} empty={chartTotal(hours) === 0} testId="chart-hours">
-        <BarChartSvg
-          label="Hours saved per month, by month"
-          summary={`In the last month of the period, active experiments save ${Math.round(last?.hoursSavedPerMonth ?? 0)} hours a month.`}
-          rows={hours}
-          series={[{ key: 'hours', label: 'Hours saved / month', color: 'var(--chart-efficiency)' }]}
-          format="hours"
-          valueAxis="Hours / month"
-          height={180}
-        />
-      </ChartCard>
-      <ChartCard title="AI spend per month" description="Run-rate of the experiments active each month" definition={DEFINITIONS.spend} empty={chartTotal(spend) === 0} testId="chart-spend">
-        <BarChartSvg
-          label="AI spend per month, by month"
-          summary={`In the last month of the period, active experiments spend $${Math.round((last?.spendMonthlyCents ?? 0) / 100)} a month on AI.`}
-          rows={spend}
-          series={[{ key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }]}
-          format="cents"
-          valueAxis="USD / month"
-          height={180}
-        />
-      </ChartCard>
+      {RUN_RATES.map((m) => {
+        const rows = pivot(categories, [m.series.key], months, (r) => ({ category: r.month, series: m.series.key, value: m.value(r), note: note(r.experiments) }), activeHref);
+        return (
+          <ChartCard key={m.series.key} title={m.title} description="Run-rate of the experiments active each month" definition={m.definition} empty={chartTotal(rows) === 0} testId={m.testId}>
+            <BarChartSvg
+              label={`${m.title}, by month`}
+              summary={m.summary(m.value(last))}
+              rows={rows}
+              series={[m.series]}
+              format={m.format}
+              valueAxis={m.valueAxis}
+              height={180}
+            />
+          </ChartCard>
+        );
+      })}
       <ChartCard title="Quality before vs with AI" definition={DEFINITIONS.quality} empty={quality.experiments === 0} emptyText="No active experiment scored quality before and after." testId="quality">
         <dl className="grid grid-cols-2 gap-2 text-center">
           <div>
@@ -62,3 +55,19 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
     </div>
   );
 }
+
+/** The two monthly run-rates of the experiments active each month, one chart each. */
+const RUN_RATES = [
+  {
+    title: 'Hours saved per month', definition: DEFINITIONS.hoursSaved, testId: 'chart-hours',
+    series: { key: 'hours', label: 'Hours saved / month', color: 'var(--chart-efficiency)' }, format: 'hours', valueAxis: 'Hours / month',
+    value: (m?: EfficiencyMonth) => m?.hoursSavedPerMonth ?? 0,
+    summary: (v: number) => `In the last month of the period, active experiments save ${Math.round(v)} hours a month.`,
+  },
+  {
+    title: 'AI spend per month', definition: DEFINITIONS.spend, testId: 'chart-spend',
+    series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: 'USD / month',
+    value: (m?: EfficiencyMonth) => m?.spendMonthlyCents ?? 0,
+    summary: (v: number) => `In the last month of the period, active experiments spend $${Math.round(v / 100)} a month on AI.`,
+  },
+] as const;

@@ -2,90 +2,66 @@ import { BarChartSvg } from '@/components/charts/bar-chart-svg';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
-import { pivot } from '@/lib/metrics/dashboard-series';
+import { pivot, type ChartRow } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
+
+/** One bar of a breakdown: a model or a vendor, with its experiments and their monthly spend. */
+type Usage = { key: string; label: string; experiments: number; spendMonthlyCents: number };
+
+/** What each breakdown is measured by: how many experiments, and their monthly AI spend. */
+const MEASURES = {
+  experiments: { series: { key: 'experiments', label: 'Experiments', color: 'var(--chart-1)' }, format: 'count', valueAxis: 'Experiments', text: (u: Usage) => String(u.experiments) },
+  spend: { series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: 'USD / month', text: (u: Usage) => `$${Math.round(u.spendMonthlyCents / 100)}` },
+} as const;
+
+/** A breakdown's bars, both measures per bar, each linking to its experiments. */
+const usageRows = (items: Usage[], href: (key: string) => string): ChartRow[] =>
+  pivot(
+    items.map((u) => ({ key: u.key, label: u.label })),
+    ['experiments', 'spend'],
+    items.flatMap((u) => [
+      { c: u.key, s: 'experiments', v: u.experiments },
+      { c: u.key, s: 'spend', v: u.spendMonthlyCents },
+    ]),
+    (r) => ({ category: r.c, series: r.s, value: r.v }),
+    href,
+  );
 
 /** Model usage: experiments and monthly spend by model and by vendor. */
 export async function ModelUsage({ filters: f }: { filters: DashboardFilters }) {
   const db = await getDb();
-  const [models, vendors] = await Promise.all([dashboard.modelUsage(db, f), dashboard.vendorUsage(db, f)]);
+  const [modelUsage, vendorUsage] = await Promise.all([dashboard.modelUsage(db, f), dashboard.vendorUsage(db, f)]);
   const { from, to } = f.period;
-  const series = [
-    { key: 'experiments', label: 'Experiments', color: 'var(--chart-1)' },
-  ];
-  const modelRows = pivot(
-    models.map((m) => ({ key: m.slug, label: m.model })),
-    ['experiments', 'spend'],
-    models.flatMap((m) => [
-      { c: m.slug, s: 'experiments', v: m.experiments },
-      { c: m.slug, s: 'spend', v: m.spendMonthlyCents },
-    ]),
-    (r) => ({ category: r.c, series: r.s, value: r.v }),
-    (slug) => drillDownHref(f, { from, to, model: [slug] }),
-  );
-  const vendorRows = pivot(
-    vendors.map((v) => ({ key: v.vendor, label: v.vendor })),
-    ['experiments', 'spend'],
-    vendors.flatMap((v) => [
-      { c: v.vendor, s: 'experiments', v: v.experiments },
-      { c: v.vendor, s: 'spend', v: v.spendMonthlyCents },
-    ]),
-    (r) => ({ category: r.c, series: r.s, value: r.v }),
-    (vendor) => drillDownHref(f, { from, to, vendor: [vendor] }),
-  );
-  const spendSeries = [{ key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }];
-  const rowHeight = (n: number) => Math.max(160, 40 + n * 28);
+  const models = modelUsage.map((m) => ({ key: m.slug, label: m.model, experiments: m.experiments, spendMonthlyCents: m.spendMonthlyCents }));
+  const vendors = vendorUsage.map((v) => ({ key: v.vendor, label: v.vendor, experiments: v.experiments, spendMonthlyCents: v.spendMonthlyCents }));
+  const modelRows = usageRows(models, (slug) => drillDownHref(f, { from, to, model: [slug] }));
+  const vendorRows = usageRows(vendors, (vendor) => drillDownHref(f, { from, to, vendor: [vendor] }));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <ChartCard title="By model: experiments" description={`Experiments active in the period (top ${models.length || 15})`} definition={DEFINITIONS.modelUsage} empty={models.length === 0} testId="chart-models">
-        <BarChartSvg
-          label="Experiments by model"
-          summary={models.slice(0, 5).map((m) => `${m.model}: ${m.experiments}`).join(', ')}
-          rows={modelRows}
-          series={series}
-          format="count"
-          valueAxis="Experiments"
-          horizontal
-          height={rowHeight(models.length)}
-        />
-      </ChartCard>
-      <ChartCard title="By model: AI spend per month" description="Run-rate of the experiments that used the model" definition={DEFINITIONS.modelUsage} empty={models.length === 0} testId="chart-model-spend">
-        <BarChartSvg
-          label="Monthly AI spend by model"
-          summary={models.slice(0, 5).map((m) => `${m.model}: $${Math.round(m.spendMonthlyCents / 100)}`).join(', ')}
-          rows={modelRows}
-          series={spendSeries}
-          format="cents"
-          valueAxis="USD / month"
-          horizontal
-          height={rowHeight(models.length)}
-        />
-      </ChartCard>
-      <ChartCard title="By vendor: experiments" definition={DEFINITIONS.modelUsage} empty={vendors.length === 0} testId="chart-vendors">
-        <BarChartSvg
-          label="Experiments by vendor"
-          summary={vendors.map((v) => `${v.vendor}: ${v.experiments}`).join(', ')}
-          rows={vendorRows}
-          series={series}
-          format="count"
-          valueAxis="Experiments"
-          horizontal
-          height={rowHeight(vendors.length)}
-        />
-      </ChartCard>
-      <ChartCard title="By vendor: AI spend per month" definition={DEFINITIONS.modelUsage} empty={vendors.length === 0} testId="chart-vendor-spend">
-        <BarChartSvg
-          label="Monthly AI spend by vendor"
-          summary={vendors.map((v) => `${v.vendor}: $${Math.round(v.spendMonthlyCents / 100)}`).join(', ')}
-          rows={vendorRows}
-          series={spendSeries}
-          format="cents"
-          valueAxis="USD / month"
-          horizontal
-          height={rowHeight(vendors.length)}
-        />
-      </ChartCard>
+      <UsageCard measure="experiments" title="By model: experiments" description={`Experiments active in the period (top ${models.length || 15})`} testId="chart-models" label="Experiments by model" items={models} top={5} rows={modelRows} />
+      <UsageCard measure="spend" title="By model: AI spend per month" description="Run-rate of the experiments that used the model" testId="chart-model-spend" label="Monthly AI spend by model" items={models} top={5} rows={modelRows} />
+      <UsageCard measure="experiments" title="By vendor: experiments" testId="chart-vendors" label="Experiments by vendor" items={vendors} rows={vendorRows} />
+      <UsageCard measure="spend" title="By vendor: AI spend per month" testId="chart-vendor-spend" label="Monthly AI spend by vendor" items={vendors} rows={vendorRows} />
     </div>
+  );
+}
+
+/** One measure of one breakdown as a horizontal bar chart; the text alternative names the `top` bars (all by default). */
+function UsageCard({ measure, title, description, testId, label, items, top, rows }: { measure: keyof typeof MEASURES; title: string; description?: string; testId: string; label: string; items: Usage[]; top?: number; rows: ChartRow[] }) {
+  const m = MEASURES[measure];
+  return (
+    <ChartCard title={title} description={description} definition={DEFINITIONS.modelUsage} empty={items.length === 0} testId={testId}>
+      <BarChartSvg
+        label={label}
+        summary={items.slice(0, top).map((u) => `${u.label}: ${m.text(u)}`).join(', ')}
+        rows={rows}
+        series={[m.series]}
+        format={m.format}
+        valueAxis={m.valueAxis}
+        horizontal
+        height={Math.max(160, 40 + items.length * 28)}
+      />
+    </ChartCard>
   );
 }
