@@ -14,6 +14,8 @@ import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
 import { actorOf } from '@/db/queries/admin/audit';
+import type { WriteResult } from '@/db/queries/write-result';
+import type { Db } from '@/db/types';
 
 
 function revalidateCatalog(slug?: string) {
@@ -22,40 +24,33 @@ function revalidateCatalog(slug?: string) {
   if (slug) revalidatePath(`/models/${slug}`);
 }
 
+/**
+ * Runs a create or an edit of a model and opens its page; the slug is checked inside the write, and a clash with
+ * another admin's save in the same instant (the unique index) gets the same message beside the field.
+ */
+async function saveModel(formData: FormData, write: (tx: Db) => Promise<WriteResult<{ slug: string }>>): Promise<ActionState> {
+  let result;
+  try {
+    result = await (await getDb()).transaction(write);
+  } catch (err) {
+    if (isUniqueViolation(err)) return writeRefused({ field: 'slug', message: SLUG_TAKEN }, formData);
+    throw err;
+  }
+  if (!result.ok) return writeRefused(result, formData);
+  revalidateCatalog(result.slug);
+  redirect(`/models/${result.slug}`);
+}
+
 export async function createModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  return withValidForm(formData, modelSchema, async (data) => {
-    const db = await getDb();
-    let result;
-    try {
-      result = await db.transaction((tx) => createModel(tx, actorOf(admin), data, enteredBy(admin.email, isoToday())));
-    } catch (err) {
-      // Another admin saved the same slug between the query's check and its insert.
-      if (isUniqueViolation(err)) return writeRefused({ field: 'slug', message: SLUG_TAKEN }, formData);
-      throw err;
-    }
-    if (!result.ok) return writeRefused(result, formData);
-    revalidateCatalog(result.slug);
-    redirect(`/models/${result.slug}`);
-  });
+  return withValidForm(formData, modelSchema, (data) => saveModel(formData, (tx) => createModel(tx, actorOf(admin), data, enteredBy(admin.email, isoToday()))));
 }
 
 export async function updateModelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
-  return withValidForm(formData, modelUpdateSchema, async (data) => {
-    const { id, ...fields } = data;
-    const db = await getDb();
-    let result;
-    try {
-      result = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
-    } catch (err) {
-      if (isUniqueViolation(err)) return writeRefused({ field: 'slug', message: SLUG_TAKEN }, formData);
-      throw err;
-    }
-    if (!result.ok) return writeRefused(result, formData);
-    revalidateCatalog(result.slug);
-    redirect(`/models/${result.slug}`);
-  });
+  return withValidForm(formData, modelUpdateSchema, ({ id, ...fields }) =>
+    saveModel(formData, (tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday()))),
+  );
 }
 
 export async function addPriceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -4,7 +4,7 @@
  * Cost amounts are decimal strings in cents ("123.45" USD is $1.2345). Pure. Fixtures: tests/fixtures/usage/.
  */
 import type { UsageRecord } from '../record';
-import { count, dayOfTimestamp, decimalToMicros, fail, isObject, readJson, RecordMerger, type ParseResult } from './common';
+import { count, dayOfTimestamp, decimalToMicros, fail, isObject, readDayBuckets, readJson, vendorRecord, type ParseResult } from './common';
 
 const VENDOR = 'Anthropic';
 
@@ -15,19 +15,18 @@ export function parseAnthropic(text: string): ParseResult {
   if (!isObject(page) || !Array.isArray(page.data) || typeof page.has_more !== 'boolean') {
     return fail('This is not a page of the Anthropic usage or cost report (expected {"data": [buckets], "has_more": …}).');
   }
-  const merged = new RecordMerger();
-  for (const [i, bucket] of page.data.entries()) {
-    const day = isObject(bucket) ? dayOfTimestamp(bucket.starting_at) : null;
-    if (!isObject(bucket) || !day || !Array.isArray(bucket.results)) return fail(`Bucket ${i + 1} of the Anthropic page has no starting_at or results.`);
-    for (const [j, result] of bucket.results.entries()) {
-      const where = `Bucket ${i + 1}, result ${j + 1} of the Anthropic page`;
-      if (!isObject(result)) return fail(`${where} is not an object.`);
-      const record = 'amount' in result ? costRecord(day, result) : 'output_tokens' in result ? usageRecord(day, result) : `it is neither usage (output_tokens) nor cost (amount).`;
-      if (typeof record === 'string') return fail(`${where}: ${record}`);
-      merged.add(record);
-    }
-  }
-  return { ok: true, records: merged.records() };
+  return readDayBuckets(
+    page.data,
+    'Anthropic page',
+    (bucket) => {
+      const day = isObject(bucket) ? dayOfTimestamp(bucket.starting_at) : null;
+      return day && isObject(bucket) && Array.isArray(bucket.results) ? { day } : { problem: 'has no starting_at or results.' };
+    },
+    (day, result) => {
+      const record = 'amount' in result ? costRecord(day, result) : 'output_tokens' in result ? usageRecord(day, result) : 'it is neither usage (output_tokens) nor cost (amount).';
+      return typeof record === 'string' ? { problem: `: ${record}` } : record;
+    },
+  );
 }
 
 /** The workspace (or, grouped by key only, the API key); '' when not grouped or for the default workspace. */
@@ -45,22 +44,13 @@ function usageRecord(day: string, r: Record<string, unknown>): UsageRecord | str
   const output = count(r.output_tokens);
   const webSearch = count(isObject(r.server_tool_use) ? r.server_tool_use.web_search_requests : 0);
   if ([uncached, cacheRead, cache1h, cache5m, output, webSearch].some((n) => n === undefined)) return 'its token counts must be whole numbers.';
-  return {
-    day,
-    externalTeam: teamOf(r),
-    vendor: VENDOR,
-    externalModel: typeof r.model === 'string' ? r.model : '',
-    // The report counts tokens, not requests.
-    requests: 0,
+  // The report counts tokens, not requests.
+  return vendorRecord(day, VENDOR, teamOf(r), typeof r.model === 'string' ? r.model : '', {
     inputTokens: uncached! + cacheRead! + cache1h! + cache5m!,
     outputTokens: output!,
-    costMicros: 0,
-    currency: 'USD',
-    activeUsers: null,
-    engagedUsers: null,
     details: { uncached_input_tokens: uncached!, cache_read_input_tokens: cacheRead!, cache_creation_1h_input_tokens: cache1h!, cache_creation_5m_input_tokens: cache5m!, web_search_requests: webSearch! },
     measures: 'usage',
-  };
+  });
 }
 
 function costRecord(day: string, r: Record<string, unknown>): UsageRecord | string {
@@ -69,19 +59,5 @@ function costRecord(day: string, r: Record<string, unknown>): UsageRecord | stri
   if (micros === null) return `its amount "${String(r.amount)}" is not a number.`;
   const currency = typeof r.currency === 'string' ? r.currency.toUpperCase() : 'USD';
   if (!/^[A-Z]{3}$/.test(currency)) return `its currency "${String(r.currency)}" is not a currency code.`;
-  return {
-    day,
-    externalTeam: teamOf(r),
-    vendor: VENDOR,
-    externalModel: typeof r.model === 'string' ? r.model : '',
-    requests: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    costMicros: micros,
-    currency,
-    activeUsers: null,
-    engagedUsers: null,
-    details: null,
-    measures: 'cost',
-  };
+  return vendorRecord(day, VENDOR, teamOf(r), typeof r.model === 'string' ? r.model : '', { costMicros: micros, currency, measures: 'cost' });
 }

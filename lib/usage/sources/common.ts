@@ -133,3 +133,35 @@ function sumDetails(a: Record<string, unknown>, b: Record<string, unknown>): Rec
   }
   return out;
 }
+
+/** One day's figures of a vendor report for one team and model: nothing counted until the report says so. */
+export function vendorRecord(day: string, vendor: string, externalTeam: string, externalModel: string, figures: Partial<UsageRecord>): UsageRecord {
+  return { day, externalTeam, vendor, externalModel, requests: 0, inputTokens: 0, outputTokens: 0, costMicros: 0, currency: 'USD', activeUsers: null, engagedUsers: null, details: null, ...figures };
+}
+
+/**
+ * A report page's day buckets and their results (OpenAI's and Anthropic's share this shape), each result read
+ * into a record and merged; the first bucket or result that cannot be read fails the page with where it is.
+ * `dayOf` gives a bucket (with its `results`) a day, or says what it lacks; `read` gives a record, or what is wrong
+ * with it: each problem is the end of a sentence that starts with where it is.
+ */
+export function readDayBuckets(
+  buckets: unknown[],
+  page: string,
+  dayOf: (bucket: unknown) => { day: string } | { problem: string },
+  read: (day: string, result: Record<string, unknown>) => UsageRecord | { problem: string },
+): ParseResult {
+  const merged = new RecordMerger();
+  for (const [i, bucket] of buckets.entries()) {
+    const found = dayOf(bucket);
+    if ('problem' in found) return fail(`Bucket ${i + 1} of the ${page} ${found.problem}`);
+    const results = (bucket as Record<string, unknown>).results as unknown[];
+    for (const [j, result] of results.entries()) {
+      const where = `Bucket ${i + 1}, result ${j + 1} of the ${page}`;
+      const record = isObject(result) ? read(found.day, result) : { problem: 'is not an object.' };
+      if ('problem' in record) return fail(`${where}${record.problem.startsWith(':') ? '' : ' '}${record.problem}`);
+      merged.add(record);
+    }
+  }
+  return { ok: true, records: merged.records() };
+}

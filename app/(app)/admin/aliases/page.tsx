@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
-import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listAliases, listModelChoices } from '@/db/queries/models/aliases';
@@ -26,10 +25,9 @@ export default async function AliasesPage({ searchParams }: Props) {
   const shown = rows.filter((r) => (!source || r.source === source) && (!needle || r.externalId.toLowerCase().includes(needle) || r.slug.includes(needle)));
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Model aliases"
         description="Which catalog model each outside id stands for. Catalog syncs read scores and prices only for mapped ids; changes are in the audit trail."
-        actions={<Link href="/admin" className="text-sm underline">Back to admin</Link>}
       />
       <div className="space-y-6">
         <Card>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { BenchmarkEditForm } from '@/components/models/benchmark-edit-form';
 import { Card, CardHeader } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { listBenchmarks } from '@/db/queries/models/benchmarks';
 import { requirePermission } from '@/lib/auth/guard';
@@ -17,10 +16,9 @@ export default async function BenchmarksPage() {
   const rows = await listBenchmarks(await getDb());
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Benchmarks"
         description="What each capability axis measures and how to read it. A catalog sync from Epoch AI fills these; correct them here. Scores stay in each benchmark's unit."
-        actions={<Link href="/admin" className="text-sm underline">Back to admin</Link>}
       />
       <div className="space-y-4">
         {rows.map((b) => (

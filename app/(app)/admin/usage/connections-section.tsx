@@ -5,16 +5,7 @@ import { listConnections } from '@/db/queries/usage/connections';
 /** The Connections card with its rows read for the page: the credential only as set or not. */
 export async function ConnectionsSection() {
   const rows = await listConnections(await getDb());
-  const connections: ConnectionRow[] = rows.map((c) => ({
-    id: c.id,
-    source: c.source,
-    name: c.name,
-    baseUrl: c.baseUrl,
-    organization: c.organization,
-    credentialSet: c.credentialSet,
-    lastImportedDate: c.lastImportedDate,
-    lastPulledAt: c.lastPulledAt ? c.lastPulledAt.toISOString() : null,
-    lastError: c.lastError,
-  }));
+  // Who created it and when stay on the server; the time of the last pull crosses as text.
+  const connections: ConnectionRow[] = rows.map(({ createdBy: _by, createdAt: _at, lastPulledAt, ...c }) => ({ ...c, lastPulledAt: lastPulledAt?.toISOString() ?? null }));
   return <UsageConnections connections={connections} />;
 }

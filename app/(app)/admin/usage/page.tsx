@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { UsageUploadForm } from '@/components/admin/usage-upload-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
-import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { getSettings } from '@/db/queries/admin/settings';
@@ -29,10 +29,9 @@ export default async function UsagePage() {
   const sources = USAGE_SOURCES.map((id) => ({ id, label: SOURCE_LABELS[id] }));
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Usage data"
         description="Usage and spend as the AI vendors record it: upload a file or an API page, map each vendor team to an Uplift team, and choose how long usage is kept. Every import and change is in the audit trail."
-        actions={<Link href="/admin" className="text-sm underline">Back to admin</Link>}
       />
       <div className="space-y-6">
         <Card>
@@ -49,6 +48,17 @@ export default async function UsagePage() {
           <UsageUploadForm sources={sources} />
         </Card>
         <ConnectionsSection />
+        <Card>
+          <CardHeader
+            title="Exchange rates"
+            description={
+              <>
+                Bills in another currency than the organisation&apos;s ({settings.currency}) are converted at the rate you set for each month, never
+                guessed. <Link href="/admin/usage/rates" className="underline">Set the monthly rates</Link>.
+              </>
+            }
+          />
+        </Card>
         <Card>
           <CardHeader title="Recent imports" />
           {imports.length ? (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { UsageFxRates } from '@/components/admin/usage-fx-rates';
-import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getSettings } from '@/db/queries/admin/settings';
 import { listFxRates, missingFxRates } from '@/db/queries/usage/fx-rates';
@@ -16,14 +15,10 @@ export default async function UsageRatesPage() {
   const [settings, rates, missing] = await Promise.all([getSettings(db), listFxRates(db), missingFxRates(db)]);
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Usage exchange rates"
         description="Imported bills keep their own currency; the dashboard, the exports and the API convert them at these rates, shown beside every converted figure."
-        actions={
-          <Link href="/admin/usage" className="text-sm underline">
-            Usage data
-          </Link>
-        }
+        back={{ href: '/admin/usage', label: 'Usage data' }}
       />
       <UsageFxRates reporting={settings.currency} rates={rates.map((r) => ({ month: r.month, currency: r.currency, rate: r.rate, setBy: r.setBy }))} missing={missing} />
     </>
