@@ -26,7 +26,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * and restores with both empty), job leases (never in a backup) and prices' retrieval time (null); 0015 only
  * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
  * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none); 0017 gave
- * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts).
+ * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage
+ * tables, not yet in a backup; 0019 added techniques (TABLES_SINCE_TECHNIQUES: an older file restores with none),
+ * explorations with their target metric and the teams' recording setting (an older file's rows get the defaults, restore.ts).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -46,6 +48,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0015_sso',
   '0016_alerts',
   '0017_child_versions',
+  '0018_usage_data',
   SCHEMA_VERSION,
 ];
 
@@ -74,6 +77,7 @@ export const BACKUP_TABLES = [
   'experiment_models',
   'capability_outcomes',
   'checkins',
+  'techniques',
   'alerts',
   'alert_preferences',
   'audit_log',
@@ -103,6 +107,15 @@ const SYNC_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_catalog_sync
 export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_preferences'];
 
 const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
+
+/** Tables added by the everyday-use migration (issue 23 §3): backups of older schemas do not hold them (they restore empty). */
+export const TABLES_SINCE_TECHNIQUES: readonly BackupTable[] = ['techniques'];
+
+const TECHNIQUES_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_everyday_use'))?.tag ?? '9999';
+
+export function predatesTechniques(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < TECHNIQUES_MIGRATION.slice(0, 4);
+}
 
 export function predatesAlerts(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);

@@ -7,9 +7,11 @@ import {
   DROPPED_FROM_BACKUPS,
   predatesBenchmarkCatalog,
   predatesAlerts,
+  predatesTechniques,
   predatesCatalogSync,
   REFERENCE_TABLES_SINCE_0009,
   TABLES_SINCE_ALERTS,
+  TABLES_SINCE_TECHNIQUES,
   TABLES_SINCE_CATALOG_SYNC,
   RESTORABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
@@ -108,6 +110,7 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
     ...(predatesBenchmarkCatalog(String(head.schemaVersion)) ? REFERENCE_TABLES_SINCE_0009 : []),
     ...(predatesCatalogSync(String(head.schemaVersion)) ? TABLES_SINCE_CATALOG_SYNC : []),
     ...(predatesAlerts(String(head.schemaVersion)) ? TABLES_SINCE_ALERTS : []),
+    ...(predatesTechniques(String(head.schemaVersion)) ? TABLES_SINCE_TECHNIQUES : []),
   ];
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));

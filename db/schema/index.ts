@@ -19,3 +19,4 @@ export * from './sso';
 export * from './alerts';
 export * from './outbox';
 export * from './usage';
+export * from './techniques';

@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
@@ -13,6 +13,7 @@ export async function listTeamsWithCounts(db: Queryable) {
       id: teams.id,
       name: teams.name,
       function: teams.function,
+      participantsMayRecord: teams.participantsMayRecord,
       // Correlated subqueries spell out table names: drizzle renders columns inside sql`` unqualified.
       members: sql<number>`(select count(*)::int from team_members tm where tm.team_id = "teams"."id")`,
       experiments: sql<number>`(select count(*)::int from experiments e where e.team_id = "teams"."id" and e.archived_at is null)`,
@@ -27,3 +28,16 @@ export async function createTeam(db: Queryable, actor: Actor, input: { name: str
   return row;
 }
 
+
+/**
+ * Lets (or stops) the people who ran the team's experiments add their outcomes and check-ins (mayAddResults in
+ * lib/auth/permissions.ts); 'unchanged' or 'missing' write nothing.
+ */
+export async function setParticipantsMayRecord(db: Queryable, actor: Actor, teamId: number, allowed: boolean): Promise<'changed' | 'unchanged' | 'missing'> {
+  const [current] = await db.select({ allowed: teams.participantsMayRecord }).from(teams).where(eq(teams.id, teamId)).for('update');
+  if (!current) return 'missing';
+  if (current.allowed === allowed) return 'unchanged';
+  await db.update(teams).set({ participantsMayRecord: allowed }).where(eq(teams.id, teamId));
+  await writeAudit(db, { actor, action: 'team.recording', entityType: 'team', entityId: teamId, before: { participantsMayRecord: current.allowed }, after: { participantsMayRecord: allowed } });
+  return 'changed';
+}

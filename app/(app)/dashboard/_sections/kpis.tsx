@@ -15,6 +15,8 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
   const completed = { completedFrom: from, completedTo: to };
   const augmentation = share(c.activeNewCapability, c.active);
   const augmentationPrev = p ? share(p.activeNewCapability, p.active) : null;
+  const exploring = share(c.activeExploring, c.active);
+  const exploringPrev = p ? share(p.activeExploring, p.active) : null;
   const evidence = share(c.completedWithOutcome, c.completed);
   const evidencePrev = p ? share(p.completedWithOutcome, p.completed) : null;
   const prev = <T,>(v: T) => (p ? v : undefined);
@@ -43,6 +45,19 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
       definition: HEADLINE.augmentation.definition,
       detail: `${c.activeNewCapability} of ${c.active} active experiments create a new capability`,
       accent: 'capability',
+    },
+    {
+      id: 'exploring',
+      title: HEADLINE.exploring.title,
+      value: exploring,
+      previous: prev(exploringPrev),
+      change: shareChange(exploring, exploringPrev),
+      kind: 'share',
+      href: drillDownHref(f, { ...active, exploration: 'yes' }),
+      definition: HEADLINE.exploring.definition,
+      detail: `${c.activeExploring} of ${c.active} active experiments are open-ended explorations`,
+      accent: 'capability',
+      neutralChange: true,
     },
     {
       id: 'evidence',
@@ -114,7 +129,7 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
     },
   ];
   return (
-    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="kpi-cards">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="kpi-cards">
       {cards.map((card) => (
         <KpiCard key={card.id} {...card} />
       ))}
