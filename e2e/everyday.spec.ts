@@ -103,9 +103,9 @@ test.describe('explorations and the playbook', () => {
 
   test('an exploration has no target metric and graduates to a measured experiment, keeping its history', async ({ page }) => {
     await newExperiment(page, unique('Wander the support logs'), async (p) => {
-      await p.getByLabel('Target metric').fill('will be cleared');
-      await p.getByLabel('Exploration').check();
-      await expect(p.getByLabel('Target metric')).toHaveCount(0);
+      await p.getByRole('textbox', { name: 'Target metric' }).fill('will be cleared');
+      await p.getByRole('checkbox', { name: /^Exploration/ }).check();
+      await expect(p.getByRole('textbox', { name: 'Target metric' })).toHaveCount(0);
     });
     await expect(page.getByText('Exploration', { exact: true })).toBeVisible();
     await expect(page.getByTestId('fact-target-metric')).toHaveText('None: an open-ended exploration');

@@ -44,7 +44,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Sea
         description="Prompt patterns and workflows the teams found worth reusing, with the outcomes they led to. Add one from an experiment’s Techniques card."
       />
       <form role="search" aria-label="Search the playbook" action="/playbook" className="mb-4 flex flex-wrap items-end gap-2">
-        <label className="min-w-0 flex-1 text-xs font-medium">
+        <label className="min-w-0 flex-1 basis-full text-xs font-medium sm:basis-0">
           Search
           <Input type="search" name="q" defaultValue={params.q ?? ''} placeholder="Words in a technique, its prompt or its outcome" className="mt-1" maxLength={200} />
         </label>
