@@ -10,7 +10,7 @@ import { buildExperimentWhere } from '@/db/queries/experiments/filters';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';
-import { RAW_USED_BEST } from './helpers/summary-definitions';
+import { RAW_USED_BEST, summaryDrift } from './helpers/summary-definitions';
 
 const TODAY = '2026-06-30';
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
@@ -39,6 +39,8 @@ async function drift(db: Db) {
 async function expectConsistent(db: Db) {
   const d = await drift(db);
   expect(d.drift).toBe(0);
+  // The filter reads each model's best (model_best_scores): it must equal the raw scores too.
+  expect((await summaryDrift(db)).modelBestScores).toBe(0);
   const raw = (await rawRows<{ id: number }>(db, sql.raw(RAW_RETEST))).map((r) => Number(r.id));
   const filtered = (
     await rawRows<{ id: number }>(db, sql`select id from experiments where ${buildExperimentWhere({ retest: true }, { today: TODAY })} order by id`)
@@ -187,5 +189,36 @@ describeEachDb('the used models’ best blocker score stays equal to the raw row
   it('a backup made before migration 0006 (schema 0005, without the score) restores with it computed', { timeout: 120_000 }, async () => {
     const old = await asOlderBackup(await backupFileOf(ctx.db), '0005_insights_summaries', { experiments: (k) => k === 'used_best_score' });
     expect(await inFreshRestore(ctx.kind, old, expectConsistent)).toEqual(await expectConsistent(ctx.db));
+  });
+
+  it('a newer model’s best effort above what was used and the bar makes a re-test candidate; lowered or released earlier, not', async () => {
+    const candidates = async () =>
+      (
+        await rawRows<{ title: string }>(
+          ctx.db,
+          sql`select title from experiments where title like 'E%' and ${buildExperimentWhere({ retest: true }, { today: TODAY })} order by title`,
+        )
+      ).map((r) => r.title);
+    await exec(ctx.db, `insert into ai_models (slug, name, vendor, release_date) values ('t-effort', 'Effort', 'Zorg', '2026-05-01')`);
+    await exec(ctx.db, `insert into benchmarks (key, name, measures, description, unit, source) values ('t_eff', 'Effort probe', 'maths', 'A test benchmark', 'percent', 's')`);
+    await exec(ctx.db, `insert into model_benchmarks (model_id, benchmark, score, source) values (${model('t-old')}, 't_eff', 30, 's')`);
+    await exec(
+      ctx.db,
+      `insert into experiments (title, team_id, status, start_date, end_date, blocked_by_model, blocker_benchmark, blocker_min_score)
+      select t.title, (select min(id) from teams), 'completed', '2025-01-01', '2025-06-01', true, 't_eff', t.bar from (values ('E1', null::numeric), ('E2', 50)) as t(title, bar)`,
+    );
+    await exec(ctx.db, `insert into experiment_models (experiment_id, model_id, is_primary) select id, ${model('t-old')}, true from experiments where title in ('E1', 'E2')`);
+    expect(await candidates()).toEqual([]);
+    await exec(ctx.db, `insert into benchmark_scores (model_id, benchmark, effort, score, source) values (${model('t-effort')}, 't_eff', 'high', 99, 's'), (${model('t-effort')}, 't_eff', 'low', 10, 's')`);
+    const best = await rawRows<{ best: number; released: string }>(ctx.db, sql`select best_score as best, release_date::text as released from model_best_scores where model_id = (select id from ai_models where slug = 't-effort')`);
+    expect(best.map((b) => [Number(b.best), b.released])).toEqual([[99, '2026-05-01']]);
+    expect(await candidates()).toEqual(['E1', 'E2']);
+    await exec(ctx.db, `update benchmark_scores set score = 40 where model_id = ${model('t-effort')} and effort = 'high'`);
+    expect(await candidates()).toEqual(['E1']); // 40 beats the 30 used, not E2's bar of 50
+    await exec(ctx.db, `update ai_models set release_date = '2024-01-01' where slug = 't-effort'`);
+    expect(await candidates()).toEqual([]); // released before they ended
+    expect((await summaryDrift(ctx.db)).modelBestScores).toBe(0);
+    await exec(ctx.db, `delete from ai_models where slug = 't-effort'`);
+    expect((await summaryDrift(ctx.db)).modelBestScores).toBe(0);
   });
 });

@@ -111,6 +111,7 @@ if (postgresAvailable) {
       const special: Record<string, string[]> = {
         audit_log: ['SELECT', 'INSERT'],
         model_usage: ['SELECT'],
+        model_best_scores: ['SELECT'],
         insights_rollup: ['SELECT'],
         data_version: ['SELECT'],
       };

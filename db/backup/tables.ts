@@ -27,7 +27,7 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * added the single sign-on configuration, which is not in a backup either, so a 0014 file restores as it is;
  * 0016 added alerts and alert preferences (TABLES_SINCE_ALERTS: an older file restores with none); 0017 gave
  * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage
- * tables, not yet in a backup; 0019 added techniques (TABLES_SINCE_TECHNIQUES: an older file restores with none),
+ * tables, not yet in a backup; 0019 only the derived best scores (never in a backup); 0020 added techniques (TABLES_SINCE_TECHNIQUES: an older file restores with none),
  * explorations with their target metric and the teams' recording setting (an older file's rows get the defaults, restore.ts).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
@@ -49,6 +49,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0016_alerts',
   '0017_child_versions',
   '0018_usage_data',
+  '0019_model_best_scores',
   SCHEMA_VERSION,
 ];
 
@@ -144,6 +145,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   data_version: 'derived: a counter that every write bumps (db/derived/data-version.sql)',
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
+  model_best_scores: 'derived: kept by triggers from the score tables and the models (db/derived/model-best-scores.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
   // The usage tables (migration 0018) join BACKUP_TABLES with the usage import (issue 21), credentials left out.
   usage_connections: 'not yet in a backup: joins with the usage import, its sealed credential left out',

@@ -22,6 +22,7 @@ export const DERIVED_FILES = [
   'checkin-summary',
   'outcome-slice',
   'model-summary',
+  'model-best-scores',
   'outcome-count',
   'insights-rollup',
   'audit-log-append-only',

@@ -9,6 +9,7 @@ export * from './checkins';
 export * from './audit';
 export * from './security';
 export * from './model-usage';
+export * from './model-best-scores';
 export * from './data-version';
 export * from './insights-rollup';
 export * from './benchmarks';

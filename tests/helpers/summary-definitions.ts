@@ -35,6 +35,13 @@ export const RAW_MODEL_USAGE = `select e.team_id, l.model_id, count(*)::int as n
   where e.archived_at is null group by 1, 2`;
 
 /** Rows of each summary that differ from its definition: all zero when the triggers kept up. */
+/** Each model's best score per benchmark at any effort (the kept score only where no per-effort score exists). */
+export const RAW_MODEL_BEST_SCORES = `select r.model_id, r.benchmark, max(r.score) as best_score, m.release_date
+  from (select model_id, benchmark, score::double precision as score from benchmark_scores
+    union all select k.model_id, k.benchmark, k.score::double precision from model_benchmarks k
+    where (k.model_id, k.benchmark) not in (select model_id, benchmark from benchmark_scores)) r
+  join ai_models m on m.id = r.model_id group by r.model_id, r.benchmark, m.release_date`;
+
 export type SummaryDrift = {
   checkinSummary: number;
   outcomeCopies: number;
@@ -43,6 +50,7 @@ export type SummaryDrift = {
   usedBestScore: number;
   insightsRollup: number;
   modelUsage: number;
+  modelBestScores: number;
 };
 
 export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
@@ -68,7 +76,9 @@ export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
         is distinct from (t.experiments, t.completed, t.completed_multi_model)`),
     modelUsage: await one(`select count(*)::int as n from model_usage s full join (${RAW_MODEL_USAGE}) t using (team_id, model_id)
       where s is null or t is null or s.experiments <> t.n`),
+    modelBestScores: await one(`select count(*)::int as n from model_best_scores s full join (${RAW_MODEL_BEST_SCORES}) t using (model_id, benchmark)
+      where s is null or t is null or (s.best_score, s.release_date) is distinct from (t.best_score, t.release_date)`),
   };
 }
 
-export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0 };
+export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0, modelBestScores: 0 };

@@ -12,7 +12,7 @@ import { filterCatalog, sortCatalog, type SortKey } from '@/lib/metrics/catalog'
 import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
-import { loadCatalog } from '@/db/queries/models/catalog';
+import { catalogPages } from '@/db/queries/models/cached';
 
 export const metadata: Metadata = { title: 'Models' };
 
@@ -21,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ModelsPage({ searchParams }: Props) {
   const user = await requirePermission('models.read');
   const filters = parseModelFilters(await searchParams);
-  const { models: all, benchmarks, axis } = await loadCatalog(await getDb(), isoToday(), filters.bench);
+  const { models: all, benchmarks, axis } = await catalogPages.catalog(await getDb(), isoToday(), filters.bench);
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
   const rows = sortCatalog(filterCatalog(all, toCatalogFilter(filters)), filters.sort, filters.dir);
 

@@ -13,8 +13,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { getCostPerTask } from '@/db/queries/dashboard/cost-per-task';
-import { listCurrentTeamModelUsage } from '@/db/queries/models/details';
+import { catalogPages } from '@/db/queries/models/cached';
 import { requirePermission } from '@/lib/auth/guard';
 import { formatMinutes, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
 import { formatUsd } from '@/lib/format';
@@ -31,7 +30,6 @@ import { formatPeriod, resolvePeriod } from '@/lib/metrics/period';
 import { teamsBehindFrontier } from '@/lib/metrics/usage';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
-import { loadCatalog } from '@/db/queries/models/catalog';
 
 export const metadata: Metadata = { title: 'Trends' };
 
@@ -50,7 +48,10 @@ export default async function TrendsPage({ searchParams }: Props) {
   const db = await getDb();
   // Teams behind the frontier count current usage only: running now, or completed in the last 12 months.
   const usagePeriod = resolvePeriod('12m', today);
-  const [{ models: all, benchmarks, axis, scores }, currentUsage] = await Promise.all([loadCatalog(db, today, filters.bench), listCurrentTeamModelUsage(db, usagePeriod)]);
+  const [{ models: all, benchmarks, axis, scores }, currentUsage] = await Promise.all([
+    catalogPages.catalog(db, today, filters.bench),
+    catalogPages.currentTeamUsage(db, usagePeriod),
+  ]);
   const models = filterCatalog(all, toCatalogFilter(filters));
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
   const axisName = axis?.name ?? 'Capability';
@@ -83,7 +84,7 @@ export default async function TrendsPage({ searchParams }: Props) {
       const m = s.benchmark === key ? byId.get(s.modelId) : undefined;
       return m ? [{ slug: m.slug, name: m.name, releaseDate: m.releaseDate, effort: s.effort, score: s.score }] : [];
     });
-  const costRows = await getCostPerTask(db, { today });
+  const costRows = await catalogPages.costPerTask(db, today);
   const lines = effortLines(scoresOf(effortKey));
   const levels = usedLevels(lines);
   const reading = effortReading(lines);

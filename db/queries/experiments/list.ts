@@ -2,6 +2,8 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ExperimentFilters, SortKey } from '@/lib/validation/experiment-filters';
 import { experiments, teams } from '../../schema';
 import type { Queryable } from '../../types';
+import { todayIn } from '@/lib/metrics/today';
+import { cachedByDataVersion } from '../data-version';
 import { buildExperimentWhere, type FilterContext } from './filters';
 
 export const PAGE_SIZE = 25;
@@ -54,7 +56,7 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
   const order = keyset ? orderFor({ ...filters, sort: undefined }) : orderFor(filters);
   const page = keyset ? 1 : (filters.page ?? 1);
   const rowsWhere = after ? and(where, sql`(${experiments.createdAt}, ${experiments.id}) < (${after.createdAt}::timestamptz, ${after.id})`) : where;
-  const [rows, [totals]] = await Promise.all([
+  const [rows, totals] = await Promise.all([
     db
       .select({
         id: experiments.id,
@@ -84,19 +86,35 @@ export async function listExperiments(db: Queryable, filters: ExperimentFilters,
       .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({
-        total: sql<number>`count(*)::int`,
-        // Summed before rounding, as the dashboard's figures are: a drill-down's total is its bar's value.
-        hoursSavedPerMonth: sql<number>`coalesce(sum(${hoursNow}), 0)::float8`,
-        spendMonthlyCents: sql<number>`coalesce(sum(${spend}), 0)::float8`,
-      })
-      .from(experiments)
-      .where(where),
+    experimentTotals(db, matchingOnly(filters), { ...ctx, today: ctx.today ?? todayIn() }),
   ]);
   const sums = { hoursSavedPerMonth: totals.hoursSavedPerMonth, spendMonthlyCents: totals.spendMonthlyCents };
   return { rows, total: totals.total, sums, page, pageSize, pages: Math.max(1, Math.ceil(totals.total / pageSize)) };
 }
+
+/** The filters that choose rows (not the page or the order): the totals' cache key. */
+function matchingOnly(filters: ExperimentFilters): Omit<ExperimentFilters, 'page' | 'sort' | 'dir'> {
+  const { page: _page, sort: _sort, dir: _dir, ...matching } = filters;
+  return matching;
+}
+
+/**
+ * The filtered set's count and sums (a full pass over the matching rows at 10^5 experiments), remembered per
+ * data version like the dashboard's figures: paging, sorting and repeated views re-read nothing. "Today" is
+ * part of the key, so a running experiment's period never outlives its day.
+ */
+const experimentTotals = cachedByDataVersion('experimentTotals', async (db: Queryable, filters: Omit<ExperimentFilters, 'page' | 'sort' | 'dir'>, ctx: FilterContext) => {
+  const [totals] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      // Summed before rounding, as the dashboard's figures are: a drill-down's total is its bar's value.
+      hoursSavedPerMonth: sql<number>`coalesce(sum(${hoursNow}), 0)::float8`,
+      spendMonthlyCents: sql<number>`coalesce(sum(${spend}), 0)::float8`,
+    })
+    .from(experiments)
+    .where(buildExperimentWhere(filters, ctx));
+  return totals;
+});
 
 export type ExperimentListRow = Awaited<ReturnType<typeof listExperiments>>['rows'][number];
 

@@ -24,22 +24,23 @@ export const blendedPriceInForceSql = (modelId: SQL, today: SQL): SQL =>
 /**
  * SQL: the experiment is a re-test candidate (lib/metrics/retest.ts). Blocked by the model, no live re-test of it yet (an experiment
  * whose retest_of_id points here), and a newer model (blockedSince; neither date: any model) scores more at
- * some effort than the best the experiment used (used_best_score, kept by db/derived/model-summary.sql, so
- * each blocked experiment costs one pass over the newer models' scores), at least the bar, within the
- * ceiling.
+ * some effort than the best the experiment used (used_best_score), at least the bar, within the ceiling.
+ * "Some effort scores more" is "the best effort scores more" (both are lower bounds), so it reads each
+ * model's best (model_best_scores, kept by db/derived/model-best-scores.sql): one index range per blocked
+ * experiment. The radar itself still names the effort a candidate needs from RADAR_SCORES.
  */
 export function retestCandidateSql(today: SQL = sql`${todayIn()}::date`): SQL {
   const since = sql.raw(blockedSinceSql(experimentColumn));
   return sql`(${E('blocked_by_model')}
   and not exists (select 1 from experiments rt where rt.retest_of_id = ${E('id')} and rt.archived_at is null)
   and exists (
-  select 1 from ai_models cm
-  join ${RADAR_SCORES} cb on cb.model_id = cm.id and cb.benchmark = ${E('blocker_benchmark')}
-  where (${since} is null or cm.release_date > ${since})
-    and not exists (select 1 from experiment_models uem where uem.experiment_id = ${E('id')} and uem.model_id = cm.id)
-    and cb.score > coalesce(${E('used_best_score')}, 0)
-    and cb.score >= coalesce(${E('blocker_min_score')}, 0)
-    and (${E('blocker_max_price_usd')} is null or ${blendedPriceInForceSql(sql`cm.id`, today)} <= ${E('blocker_max_price_usd')})))`;
+  select 1 from model_best_scores cb
+  where cb.benchmark = ${E('blocker_benchmark')}
+    and cb.best_score > coalesce(${E('used_best_score')}, 0)
+    and cb.best_score >= coalesce(${E('blocker_min_score')}, 0)
+    and (${since} is null or cb.release_date > ${since})
+    and not exists (select 1 from experiment_models uem where uem.experiment_id = ${E('id')} and uem.model_id = cb.model_id)
+    and (${E('blocker_max_price_usd')} is null or ${blendedPriceInForceSql(sql`cb.model_id`, today)} <= ${E('blocker_max_price_usd')})))`;
 }
 
 /**
@@ -57,6 +58,6 @@ export function awaitingMeasurementSql(today: SQL = sql`${todayIn()}::date`): SQ
   select 1 from ai_models um
   where (${since} is null or um.release_date > ${since})
     and not exists (select 1 from experiment_models uum where uum.experiment_id = ${E('id')} and uum.model_id = um.id)
-    and not exists (select 1 from ${RADAR_SCORES} us where us.model_id = um.id and us.benchmark = ${E('blocker_benchmark')})
+    and not exists (select 1 from model_best_scores us where us.model_id = um.id and us.benchmark = ${E('blocker_benchmark')})
     and (${E('blocker_max_price_usd')} is null or ${blendedPriceInForceSql(sql`um.id`, today)} <= ${E('blocker_max_price_usd')})))`;
 }

@@ -1,0 +1,17 @@
+import { cachedByDataVersion } from '../data-version';
+import { getCostPerTask } from '../dashboard/cost-per-task';
+import type { Queryable } from '../../types';
+import type { Period } from '@/lib/metrics/period';
+import { loadCatalog } from './catalog';
+import { listCurrentTeamModelUsage } from './details';
+
+/**
+ * The catalog pages' reads as /models and /trends show them: remembered per data version like the
+ * dashboard's figures (db/queries/dashboard/cached.ts), so a repeated view re-runs no query and the first
+ * view after any write to the catalog, the scores or the experiments sees it.
+ */
+export const catalogPages = {
+  catalog: cachedByDataVersion('catalog', loadCatalog),
+  currentTeamUsage: cachedByDataVersion('currentTeamUsage', (db: Queryable, period: Period) => listCurrentTeamModelUsage(db, period)),
+  costPerTask: cachedByDataVersion('trendsCostPerTask', (db: Queryable, today: string) => getCostPerTask(db, { today })),
+};
