@@ -151,7 +151,7 @@ describeEachDb(
         recording: (await db.select({ id: teams.id }).from(teams).where(eq(teams.participantsMayRecord, true))).length,
       }));
       expect(restored).toEqual({ techniques: 0, exploring: 0, recording: 0 });
-    });
+    }, 240_000); // two fresh databases, migrated and restored
 
     it('leaves out the techniques of archived experiments, as the experiment list does', async () => {
       expect(await setArchived(ctx.db, lead, otherExpId, true)).toMatchObject({ ok: true });
