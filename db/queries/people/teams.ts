@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
@@ -34,10 +34,16 @@ export async function createTeam(db: Queryable, actor: Actor, input: { name: str
  * lib/auth/permissions.ts); 'unchanged' or 'missing' write nothing.
  */
 export async function setParticipantsMayRecord(db: Queryable, actor: Actor, teamId: number, allowed: boolean): Promise<'changed' | 'unchanged' | 'missing'> {
-  const [current] = await db.select({ allowed: teams.participantsMayRecord }).from(teams).where(eq(teams.id, teamId)).for('update');
-  if (!current) return 'missing';
-  if (current.allowed === allowed) return 'unchanged';
-  await db.update(teams).set({ participantsMayRecord: allowed }).where(eq(teams.id, teamId));
-  await writeAudit(db, { actor, action: 'team.recording', entityType: 'team', entityId: teamId, before: { participantsMayRecord: current.allowed }, after: { participantsMayRecord: allowed } });
+  // One conditional UPDATE (no row lock before it: data_version is always locked first, by its trigger).
+  const [row] = await db
+    .update(teams)
+    .set({ participantsMayRecord: allowed })
+    .where(and(eq(teams.id, teamId), ne(teams.participantsMayRecord, allowed)))
+    .returning({ id: teams.id });
+  if (!row) {
+    const [exists] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+    return exists ? 'unchanged' : 'missing';
+  }
+  await writeAudit(db, { actor, action: 'team.recording', entityType: 'team', entityId: teamId, before: { participantsMayRecord: !allowed }, after: { participantsMayRecord: allowed } });
   return 'changed';
 }
