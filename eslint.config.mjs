@@ -52,8 +52,8 @@ export default tseslint.config(
           patterns: [
             { group: ['@/app/*', '@/components/*', 'next', 'next/*', 'react'], message: 'db/ must not import the app, components or Next.' },
             {
-              regex: '^@/lib/(?!(metrics|catalog|validation|cache)(/|$)|auth/permissions$|security/db-errors$)',
-              message: "db/ may import only lib/'s pure rules (metrics, catalog, validation, cache, auth/permissions, security/db-errors): see ARCHITECTURE.md.",
+              regex: '^@/lib/(?!(metrics|catalog|validation|cache|usage/sources)(/|$)|auth/permissions$|security/db-errors$|usage/(record|validate|model-match)$)',
+              message: "db/ may import only lib/'s pure rules (metrics, catalog, validation, cache, usage parsing, auth/permissions, security/db-errors): see ARCHITECTURE.md.",
             },
           ],
         },
@@ -70,7 +70,18 @@ export default tseslint.config(
   {
     // lib/'s pure rules are what db/ may import, so they reach db/ only for its vocabulary (db/schema: enums and
     // types), never queries or the connection: no import cycle between the layers.
-    files: ['lib/metrics/**/*.ts', 'lib/catalog/**/*.ts', 'lib/validation/**/*.ts', 'lib/cache/**/*.ts', 'lib/auth/permissions.ts', 'lib/security/db-errors.ts'],
+    files: [
+      'lib/metrics/**/*.ts',
+      'lib/catalog/**/*.ts',
+      'lib/validation/**/*.ts',
+      'lib/cache/**/*.ts',
+      'lib/auth/permissions.ts',
+      'lib/security/db-errors.ts',
+      'lib/usage/record.ts',
+      'lib/usage/validate.ts',
+      'lib/usage/model-match.ts',
+      'lib/usage/sources/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

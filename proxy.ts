@@ -70,9 +70,11 @@ function isApiV1(pathname: string): boolean {
 // A restore upload (multipart POST to /api/admin/backup) bypasses the proxy: Next.js buffers a proxied
 // body in memory and cuts it at 10 MB (experimental.proxyClientMaxBodySize), while a backup may be far
 // larger. That route checks the session, the permission and the origin itself and streams the upload.
+// Usage files (POST /api/admin/usage/import, and /api/usage/import from `npm run usage`) bypass it for the same
+// reason: a usage CSV may hold a million rows; both routes check who sends them themselves.
 export const config = {
   matcher: [
-    { source: '/((?!_next/static|_next/image|favicon.ico|api/admin/backup).*)' },
+    { source: '/((?!_next/static|_next/image|favicon.ico|api/admin/backup|api/admin/usage/import|api/usage/import).*)' },
     { source: '/api/admin/backup', missing: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
   ],
 };

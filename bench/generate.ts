@@ -85,3 +85,35 @@ export async function generateBenchData(run: RunSql, experiments: number): Promi
   // (PGlite, db/maintenance.ts) reusing the space, has a table about its live size. Compact it to that.
   await run(`vacuum (full, analyze)`);
 }
+
+/** Teams, days and models of the generated usage: 200 × up to 3 years × 5 ≈ 10^6 rows. */
+export const USAGE_TEAMS = 200;
+export const USAGE_MODELS = 5;
+
+/**
+ * About `rows` daily usage rows (issue 21 §6): 200 teams (the 50 above and 150 more, as an organisation that maps
+ * every vendor project to a team) × the last rows / 1000 days (at most three years) × 5 models, in one
+ * generate_series statement. A tenth of the teams are billed in EUR (a rate set for every month but the
+ * latest, so the dashboard shows a flagged month), and one external team in fifty is left unmapped.
+ */
+export async function generateUsageData(run: RunSql, rows: number): Promise<void> {
+  const days = Math.max(1, Math.min(1095, Math.ceil(rows / (USAGE_TEAMS * USAGE_MODELS))));
+  await run(`select setseed(0.2121)`);
+  await run(`insert into teams (name, function)
+    select 'Team ' || lpad(g::text, 3, '0'), 'Operations' from generate_series((select count(*) from teams)::int + 1, ${USAGE_TEAMS}) g`);
+  await run(`insert into usage_daily (day, source, external_team, team_id, vendor, external_model, model_id, requests, input_tokens, output_tokens,
+      cost_micros, currency, active_users, engaged_users)
+    with t as materialized (select row_number() over (order by id) as n, id from teams order by id limit ${USAGE_TEAMS}),
+      m as materialized (select row_number() over (order by release_date desc, id) as k, id, slug, vendor from ai_models am
+        where exists (select 1 from model_prices p where p.model_id = am.id) order by release_date desc, id limit ${USAGE_MODELS})
+    select d::date, 'litellm', 'team-' || t.n, case when t.n % 50 = 0 then null else t.id end, m.vendor, m.slug, m.id,
+      r, r * (800 + floor(random() * 400)::int), r * (200 + floor(random() * 200)::int),
+      r * (400 + floor(random() * 800)::int), case when t.n % 10 = 0 then 'EUR' else 'USD' end,
+      1 + floor(random() * (5 + t.n % 40))::int, floor(random() * (3 + t.n % 20))::int
+    from t cross join m cross join generate_series(current_date - ${days - 1}, current_date, interval '1 day') d
+    cross join lateral (select (5 + floor(random() * (50 + t.n * 2))::int) + t.n * 0 + m.k * 0 + extract(day from d)::int * 0 as r) q`);
+  await run(`insert into usage_fx_rates (month, currency, rate, set_by)
+    select m::date, 'EUR', round((1.05 + random() * 0.1)::numeric, 4), 'bench'
+    from generate_series(date_trunc('month', current_date - ${days - 1})::date, date_trunc('month', current_date)::date - interval '1 month', interval '1 month') m`);
+  await run(`analyze usage_daily`);
+}

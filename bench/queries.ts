@@ -8,6 +8,8 @@ import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories 
 import { getEfficiencyByMonth, getQualityComparison } from '@/db/queries/dashboard/efficiency';
 import { getTeamBreakdown } from '@/db/queries/dashboard/teams';
 import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard/models';
+import { getUsageByModel, getUsageByTeam, getUsageByVendor, getUsageOverTime, getUsageTelemetry } from '@/db/queries/usage/telemetry';
+import { getBilledVsReported } from '@/db/queries/usage/billed-vs-reported';
 import { previousPeriod } from '@/lib/metrics/period';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { experiments } from '@/db/schema';
@@ -44,6 +46,14 @@ export function benchQueries(): BenchQuery[] {
     dashboard('by team', getTeamBreakdown),
     dashboard('by model', (db, f) => getModelUsage(db, f)),
     dashboard('by vendor', getVendorUsage),
+    // Adoption telemetry over the usage rows (issue 21 §6), for every team (no lead scope): what the dashboard section
+    // runs (the four breakdowns at once), then each breakdown alone.
+    dashboard('usage telemetry (section)', (db, f) => getUsageTelemetry(db, f, null)),
+    dashboard('usage over time', (db, f) => getUsageOverTime(db, f, null)),
+    dashboard('usage by team', (db, f) => getUsageByTeam(db, f, null)),
+    dashboard('usage by model', (db, f) => getUsageByModel(db, f, null)),
+    dashboard('usage by vendor', (db, f) => getUsageByVendor(db, f, null)),
+    dashboard('billed vs reported', (db, f) => getBilledVsReported(db, f, null)),
     { name: 'active experiments (filter count)', run: (db, s) => count(db, buildExperimentWhere({ from: s.from, to: s.to, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 're-test candidates (filter count)', run: (db, s) => count(db, buildExperimentWhere({ retest: true, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 'privacy flags (filter count)', run: (db, s) => count(db, buildExperimentWhere({ privacy: true, team: s.teamId ? [s.teamId] : undefined })) },

@@ -1,4 +1,4 @@
-// `npm run bench [-- --experiments 100000] [--runs 20] [--skip-http] [--skip-queries] [--csv-only] [--only pglite|postgres] [--query <name part>] [--port 3300]`: generates a large organisation on a fresh PGlite
+// `npm run bench [-- --experiments 100000] [--usage 1000000] [--runs 20] [--skip-http] [--skip-queries] [--csv-only] [--only pglite|postgres] [--query <name part>] [--port 3300]`: generates a large organisation on a fresh PGlite
 // folder (and on BENCH_DATABASE_URL when set: that database is emptied), then measures the dashboard's
 // queries (app and raw SQL), the production server over HTTP, the CSV export and the JavaScript per page.
 // Prints a table, writes bench/results/<date>.json, and ends with a one-line summary.
@@ -16,7 +16,7 @@ import { prepareDatabase } from '@/db/prepare';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
-import { generateBenchData } from './generate';
+import { generateBenchData, generateUsageData } from './generate';
 import { eachOnce, load, rssMb, type LoadResult } from './http';
 import { measureJs, signInCookie } from './js';
 import { benchQueries, type BenchScope } from './queries';
@@ -29,6 +29,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const N = Number(arg('experiments', '100000'));
+// Daily usage rows (issue 21 §6: 200 teams × 3 years × 5 models ≈ 10^6); 0 skips them.
+const USAGE_ROWS = Number(arg('usage', '1000000'));
 const RUNS = Number(arg('runs', '20'));
 const skipHttp = args.includes('--skip-http');
 const skipQueries = args.includes('--skip-queries');
@@ -213,10 +215,11 @@ async function measureServer(t: Target, result: TargetResult) {
 
 async function benchTarget(open: () => Promise<Target>): Promise<TargetResult> {
   const t = await open();
-  console.log(`\n== ${t.kind}: preparing and generating ${N.toLocaleString()} experiments…`);
+  console.log(`\n== ${t.kind}: preparing and generating ${N.toLocaleString()} experiments and ~${USAGE_ROWS.toLocaleString()} usage rows…`);
   await prepareDatabase(t.db, t.kind, { demo: false });
   const started = performance.now();
   await generateBenchData(t.runSql, N);
+  if (USAGE_ROWS > 0) await generateUsageData(t.runSql, USAGE_ROWS);
   const generateSeconds = round((performance.now() - started) / 1000, 1);
   await insertUserWithPassword(t.db, { id: 'bench_exec', email: EXEC.email, name: 'Bench Executive', role: 'executive', passwordHash: await hashPassword(EXEC.password) });
   console.log(`   generated in ${generateSeconds} s; measuring queries…`);

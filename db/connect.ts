@@ -12,7 +12,7 @@ export type Connection = { db: Db; close: () => Promise<void> };
 
 /**
  * The extensions the schema uses, loaded into every PGlite that writes: pg_trgm serves the searches' trigram
- * indexes (db/queries/experiments/search.ts); PostgreSQL ships it in contrib (CREATE EXTENSION in migration 0020).
+ * indexes (db/queries/experiments/search.ts); PostgreSQL ships it in contrib (CREATE EXTENSION in migration 0021).
  */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 

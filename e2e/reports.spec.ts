@@ -64,7 +64,7 @@ test.describe('an executive exports what the filters select', () => {
     expect(xlsx.name).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Experiments', 'Outcomes', 'Check-ins']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Experiments', 'Outcomes', 'Check-ins', 'Usage']);
     const sheet = workbook.getWorksheet('Experiments')!;
     const ids: string[] = [];
     sheet.eachRow((row, n) => {

@@ -6,15 +6,17 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/db/queries/people/api-tokens';
-import { user } from '@/db/schema';
+import { teams, usageDaily, usageFxRates, user } from '@/db/schema';
 import { openApiDocument } from '@/lib/api/openapi';
 import * as experimentsRoute from '@/app/api/v1/experiments/route';
 import * as experimentRoute from '@/app/api/v1/experiments/[id]/route';
 import * as dashboardRoute from '@/app/api/v1/dashboard/route';
 import * as modelsRoute from '@/app/api/v1/models/route';
 import * as insightsRoute from '@/app/api/v1/insights/route';
+import * as usageRoute from '@/app/api/v1/usage/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
+import { written } from '@/db/queries/write-result';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
@@ -42,6 +44,9 @@ describeEachDb(
   (ctx) => {
     const tokens: Record<string, string> = {};
     let experimentId = 0;
+    // A year of usage around two rows: one mapped and converted at a set rate, one unmapped with no rate.
+    const usageFrom = '2026-01-01';
+    const usageTo = '2026-12-31';
     /** One request per documented path (the {id} one from the list). */
     const cases: Record<string, (token: string) => Promise<Response>> = {
       '/experiments': (t) => call(experimentsRoute.GET as Handler, '/experiments?limit=5', t),
@@ -49,16 +54,23 @@ describeEachDb(
       '/dashboard': (t) => call(dashboardRoute.GET as Handler, '/dashboard', t),
       '/models': (t) => call(modelsRoute.GET as Handler, '/models', t),
       '/insights': (t) => call(insightsRoute.GET as Handler, '/insights', t),
+      '/usage': (t) => call(usageRoute.GET as Handler, `/usage?from=${usageFrom}&to=${usageTo}`, t),
     };
 
     beforeAll(async () => {
       installDb(ctx.db, ctx.kind);
       const [admin] = await ctx.db.select({ id: user.id, email: user.email }).from(user).where(eq(user.email, 'admin@uplift.demo'));
       const expiresAt = new Date(Date.now() + 86_400_000);
-      tokens.service = (await createApiToken(ctx.db, admin, { kind: 'service', name: 'contract', expiresAt })).token;
-      tokens.personal = (await createApiToken(ctx.db, admin, { kind: 'personal', name: 'contract', userId: admin.id, expiresAt })).token;
+      tokens.service = (written(await createApiToken(ctx.db, admin, { kind: 'service', name: 'contract', expiresAt }))).token;
+      tokens.personal = (written(await createApiToken(ctx.db, admin, { kind: 'personal', name: 'contract', userId: admin.id, expiresAt }))).token;
       const list = (await (await cases['/experiments'](tokens.service)).json()) as { data: { id: number }[] };
       experimentId = list.data[0].id;
+      const [team] = await ctx.db.select({ id: teams.id }).from(teams).limit(1);
+      await ctx.db.insert(usageFxRates).values({ month: '2026-03-01', currency: 'GBP', rate: '1.27', setBy: 'contract' });
+      await ctx.db.insert(usageDaily).values([
+        { day: '2026-03-02', source: 'csv', externalTeam: 'mapped', teamId: team.id, vendor: 'OpenAI', externalModel: 'gpt-x', requests: 12, inputTokens: 100, outputTokens: 50, costMicros: 1_234_567, currency: 'GBP', activeUsers: 4 },
+        { day: '2026-04-02', source: 'csv', externalTeam: 'nobody', vendor: 'Anthropic', requests: 3, costMicros: 2_000_000, currency: 'JPY' },
+      ]);
     });
 
     it('has a case for every documented path', () => {
@@ -66,7 +78,7 @@ describeEachDb(
     });
 
     for (const kind of ['service', 'personal'] as const) {
-      for (const path of ['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights']) {
+      for (const path of ['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights', '/usage']) {
         it(`GET ${path} (${kind} token) answers what the document says`, async () => {
           const res = await cases[path](tokens[kind]);
           expect(res.status).toBe(200);

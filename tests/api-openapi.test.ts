@@ -9,7 +9,7 @@ describe('OpenAPI document', () => {
     const doc = openApiDocument('https://uplift.example.com');
     const validated = (await SwaggerParser.validate(structuredClone(doc) as never)) as { openapi: string; paths: Record<string, unknown> };
     expect(validated.openapi).toBe('3.1.0');
-    expect(Object.keys(validated.paths)).toEqual(['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights']);
+    expect(Object.keys(validated.paths)).toEqual(['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights', '/usage']);
   });
 
   it('describes money as minor units with a currency, from the zod schema', () => {

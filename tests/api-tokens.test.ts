@@ -6,6 +6,7 @@ import { createApiToken, hashApiToken, listPersonalTokens, listServiceTokens, re
 import { apiTokens, auditLog, teams, user } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { describeEachDb } from './helpers/db';
+import { written } from '@/db/queries/write-result';
 
 const DAY = 86_400_000;
 const actor = { id: 'u_tok', email: 'tok@example.com' };
@@ -18,7 +19,7 @@ describeEachDb('API tokens', (ctx) => {
   });
 
   it('returns the token once and stores only its SHA-256', async () => {
-    const { id, token } = await createApiToken(ctx.db, actor, { kind: 'personal', name: 'Power BI', userId: actor.id, expiresAt: new Date(Date.now() + DAY) });
+    const { id, token } = written(await createApiToken(ctx.db, actor, { kind: 'personal', name: 'Power BI', userId: actor.id, expiresAt: new Date(Date.now() + DAY) }));
     expect(token).toMatch(/^upl_[A-Za-z0-9_-]{43}$/);
     const [row] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row.tokenHash).toBe(hashApiToken(token));
@@ -34,7 +35,7 @@ describeEachDb('API tokens', (ctx) => {
   });
 
   it('accepts a live token and records when it was last used', async () => {
-    const { id, token } = await createApiToken(ctx.db, actor, { kind: 'personal', name: 'live', userId: actor.id, expiresAt: new Date(Date.now() + DAY) });
+    const { id, token } = written(await createApiToken(ctx.db, actor, { kind: 'personal', name: 'live', userId: actor.id, expiresAt: new Date(Date.now() + DAY) }));
     expect(await verifyApiToken(ctx.db, token)).toEqual({ ok: true, id, kind: 'personal', userId: actor.id, teamId: null });
     const [row] = await ctx.db.select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, id));
     expect(Math.abs(row.lastUsedAt!.getTime() - Date.now())).toBeLessThan(60_000);
@@ -45,41 +46,41 @@ describeEachDb('API tokens', (ctx) => {
     expect(await verifyApiToken(ctx.db, 'upl_' + 'x'.repeat(43))).toEqual(refused);
     expect(await verifyApiToken(ctx.db, 'not-a-token')).toEqual(refused);
 
-    const revoked = await createApiToken(ctx.db, actor, { kind: 'personal', name: 'revoked', userId: actor.id, expiresAt: new Date(Date.now() + DAY) });
-    expect(await revokeApiToken(ctx.db, { id: 'u_other', email: 'o@example.com' }, revoked.id, 'u_other')).toBe(false); // not theirs
-    expect(await revokeApiToken(ctx.db, actor, revoked.id, null)).toBe(false); // the admin path revokes service tokens only
-    expect(await revokeApiToken(ctx.db, actor, revoked.id, actor.id)).toBe(true);
-    expect(await revokeApiToken(ctx.db, actor, revoked.id, actor.id)).toBe(false); // already revoked
+    const revoked = written(await createApiToken(ctx.db, actor, { kind: 'personal', name: 'revoked', userId: actor.id, expiresAt: new Date(Date.now() + DAY) }));
+    expect((await revokeApiToken(ctx.db, { id: 'u_other', email: 'o@example.com' }, revoked.id, 'u_other')).ok).toBe(false); // not theirs
+    expect((await revokeApiToken(ctx.db, actor, revoked.id, null)).ok).toBe(false); // the admin path revokes service tokens only
+    expect(await revokeApiToken(ctx.db, actor, revoked.id, actor.id)).toEqual({ ok: true, id: revoked.id });
+    expect(await revokeApiToken(ctx.db, actor, revoked.id, actor.id)).toEqual({ ok: false, reason: 'not_found', message: 'This token is already revoked or is not yours.' }); // already revoked
     expect(await verifyApiToken(ctx.db, revoked.token)).toEqual(refused);
     const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'api-token.revoke'), eq(auditLog.entityId, String(revoked.id))));
     expect(audits).toHaveLength(1);
 
-    const expired = await createApiToken(ctx.db, actor, { kind: 'personal', name: 'expired', userId: actor.id, expiresAt: new Date(Date.now() - 1000) });
+    const expired = written(await createApiToken(ctx.db, actor, { kind: 'personal', name: 'expired', userId: actor.id, expiresAt: new Date(Date.now() - 1000) }));
     expect(await verifyApiToken(ctx.db, expired.token)).toEqual(refused);
 
     const other = { id: 'u_tok_off', email: 'off@example.com' };
     await insertUserWithPassword(ctx.db, { ...other, name: 'Off', role: 'executive', passwordHash: 'x' });
-    const deactivated = await createApiToken(ctx.db, other, { kind: 'personal', name: 'off', userId: other.id, expiresAt: new Date(Date.now() + DAY) });
+    const deactivated = written(await createApiToken(ctx.db, other, { kind: 'personal', name: 'off', userId: other.id, expiresAt: new Date(Date.now() + DAY) }));
     expect((await verifyApiToken(ctx.db, deactivated.token)).ok).toBe(true);
     await ctx.db.update(user).set({ active: false }).where(eq(user.id, other.id));
     expect(await verifyApiToken(ctx.db, deactivated.token)).toEqual(refused);
   });
 
   it('keeps service tokens for the organisation or one team, revocable by the admin path', async () => {
-    const org = await createApiToken(ctx.db, actor, { kind: 'service', name: 'Tableau', expiresAt: new Date(Date.now() + DAY) });
-    const team = await createApiToken(ctx.db, actor, { kind: 'service', name: 'Team sheet', teamId, expiresAt: new Date(Date.now() + DAY) });
+    const org = written(await createApiToken(ctx.db, actor, { kind: 'service', name: 'Tableau', expiresAt: new Date(Date.now() + DAY) }));
+    const team = written(await createApiToken(ctx.db, actor, { kind: 'service', name: 'Team sheet', teamId, expiresAt: new Date(Date.now() + DAY) }));
     expect(await verifyApiToken(ctx.db, org.token)).toEqual({ ok: true, id: org.id, kind: 'service', userId: null, teamId: null });
     expect(await verifyApiToken(ctx.db, team.token)).toEqual({ ok: true, id: team.id, kind: 'service', userId: null, teamId });
     expect((await listServiceTokens(ctx.db)).map((t) => [t.name, t.teamName])).toEqual([['Team sheet', 'Tok team'], ['Tableau', null]]);
-    expect(await revokeApiToken(ctx.db, actor, team.id, actor.id)).toBe(false); // the personal path cannot revoke service tokens
-    expect(await revokeApiToken(ctx.db, actor, team.id, null)).toBe(true);
+    expect((await revokeApiToken(ctx.db, actor, team.id, actor.id)).ok).toBe(false); // the personal path cannot revoke service tokens
+    expect((await revokeApiToken(ctx.db, actor, team.id, null)).ok).toBe(true);
     expect((await verifyApiToken(ctx.db, team.token)).ok).toBe(false);
   });
 
   it('answers 429 with the seconds to wait once a token passes its limit, per token', async () => {
     const limit = { requests: 3, windowSeconds: 60 };
-    const a = await createApiToken(ctx.db, actor, { kind: 'personal', name: 'busy', userId: actor.id, expiresAt: new Date(Date.now() + DAY) });
-    const b = await createApiToken(ctx.db, actor, { kind: 'personal', name: 'calm', userId: actor.id, expiresAt: new Date(Date.now() + DAY) });
+    const a = written(await createApiToken(ctx.db, actor, { kind: 'personal', name: 'busy', userId: actor.id, expiresAt: new Date(Date.now() + DAY) }));
+    const b = written(await createApiToken(ctx.db, actor, { kind: 'personal', name: 'calm', userId: actor.id, expiresAt: new Date(Date.now() + DAY) }));
     for (let i = 0; i < 3; i++) expect((await verifyApiToken(ctx.db, a.token, limit)).ok).toBe(true);
     const over = await verifyApiToken(ctx.db, a.token, limit);
     expect(over).toMatchObject({ ok: false, status: 429, error: 'Too many requests with this token: at most 3 a minute.' });

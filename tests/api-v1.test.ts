@@ -17,6 +17,7 @@ import * as modelsRoute from '@/app/api/v1/models/route';
 import * as insightsRoute from '@/app/api/v1/insights/route';
 import { describeEachDb } from './helpers/db';
 import { installDb } from './helpers/security-harness';
+import { written } from '@/db/queries/write-result';
 
 vi.mock('next/headers', async () => (await import('./helpers/security-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('./helpers/security-harness')).nextCacheMock);
@@ -56,7 +57,7 @@ async function fixture(db: Db): Promise<Fx> {
   await addCheckin(db, admin, ids.a1, checkinSchema.parse({ date: '2026-11-01', hoursBeforePerTask: '2', hoursWithAiPerTask: '0.5', tasksPerMonth: '40', spendMonthly: '120.50', qualityAfter: '4', note: 'steady' }));
   await addOutcome(db, admin, ids.a1, outcomeSchema.parse({ type: 'insight', description: 'Found duplicate tickets', impact: '4', evidence: 'ticket log', recordedOn: '2026-11-02' }));
   const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
-    (await createApiToken(db, { id: users.admin, email: 'api.admin@example.com' }, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + DAY) })).token;
+    (written(await createApiToken(db, { id: users.admin, email: 'api.admin@example.com' }, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + DAY) }))).token;
   const tokens = { lead: await tok('personal', users.lead), exec: await tok('personal', users.exec), org: await tok('service', null), teamB: await tok('service', null, teamB) };
   return { teamA, teamB, ids, tokens, leadId: users.lead };
 }
@@ -241,15 +242,15 @@ describeEachDb('read API /api/v1', (ctx) => {
 
   it('refuses a revoked or expired token with 401, and a busy token with 429 and Retry-After', async () => {
     const [row] = await ctx.db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.kind, 'personal')).limit(1);
-    const t = await createApiToken(ctx.db, null, { kind: 'personal', name: 'x', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) });
+    const t = written(await createApiToken(ctx.db, null, { kind: 'personal', name: 'x', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) }));
     await ctx.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, t.id));
     expect((await get(experimentsRoute.GET, '/api/v1/experiments', t.token)).status).toBe(401);
-    const e = await createApiToken(ctx.db, null, { kind: 'personal', name: 'y', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) });
+    const e = written(await createApiToken(ctx.db, null, { kind: 'personal', name: 'y', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) }));
     await ctx.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(apiTokens.id, e.id));
     expect((await get(experimentsRoute.GET, '/api/v1/experiments', e.token)).status).toBe(401);
     expect(row).toBeDefined();
 
-    const busy = await createApiToken(ctx.db, null, { kind: 'personal', name: 'z', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) });
+    const busy = written(await createApiToken(ctx.db, null, { kind: 'personal', name: 'z', userId: fx.leadId, expiresAt: new Date(Date.now() + DAY) }));
     await ctx.db.update(apiTokens).set({ rateWindowStart: new Date(), rateCount: 120 }).where(eq(apiTokens.id, busy.id));
     const res = await get(experimentsRoute.GET, '/api/v1/experiments', busy.token);
     expect(res.status).toBe(429);

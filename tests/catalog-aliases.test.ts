@@ -77,7 +77,9 @@ describe('a bad alias file gets one sentence', () => {
     [`${header}epoch,gpt-5.1-2025-11-13_high,gpt-5.1,hihg,\n`, 'model_aliases.csv row 2, column effort: an Epoch alias needs an effort (default, none … max, unknown, thinking or a budget such as 16K); other sources none.'],
     [`${header}models.dev,openai/gpt-5.1,gpt-5.1,high,\n`, 'model_aliases.csv row 2, column effort: an Epoch alias needs an effort (default, none … max, unknown, thinking or a budget such as 16K); other sources none.'],
     [`${header}epoch,o3-2025-04-16_high,o3,high,\nepoch,o3-2025-04-16_high,o3,high,\n`, 'model_aliases.csv row 3: epoch id "o3-2025-04-16_high" is mapped twice.'],
-    [`${header}litellm,gpt-4o,gpt-4o,,\n`, 'model_aliases.csv row 2, column source: Invalid option: expected one of "epoch"|"models.dev".'],
+    [`${header}openrouter,gpt-4o,gpt-4o,,\n`, 'model_aliases.csv row 2, column source: Invalid option: expected one of "epoch"|"models.dev"|"copilot"|"openai"|"anthropic"|"litellm"|"csv".'],
+    // A usage source's alias (issue 21) needs no effort, like models.dev's.
+    [`${header}litellm,gpt-4o,gpt-4o,high,\n`, 'model_aliases.csv row 2, column effort: an Epoch alias needs an effort (default, none … max, unknown, thinking or a budget such as 16K); other sources none.'],
   ])('%#', (text, message) => {
     const r = parseModelAliases(text);
     expect(r.ok ? null : r.error).toBe(message);

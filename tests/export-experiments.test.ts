@@ -116,7 +116,7 @@ describeEachDb(
       });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await bytesOf(body)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Experiments', 'Outcomes', 'Check-ins']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Experiments', 'Outcomes', 'Check-ins', 'Usage']);
 
       const sheet = wb.getWorksheet('Experiments')!;
       expect(sheet.rowCount).toBe(ids.length + 1);

@@ -64,10 +64,10 @@ describeEachDb('an admin enters a model’s score', (ctx) => {
   it('refuses a score the benchmark cannot hold, naming the field, and changes nothing', async () => {
     const before = await rows();
     const refuse = (benchmark: string, effort: string, score: number) => ctx.db.transaction((tx) => saveModelScore(tx, actor, { modelId: reasoner, benchmark, effort, score }, 'entered by a on f'));
-    expect(await refuse('gpqa_diamond', '', 101)).toEqual({ ok: false, field: 'score', message: 'GPQA Diamond is a percentage, at most 100.' });
+    expect(await refuse('gpqa_diamond', '', 101)).toEqual({ ok: false, reason: 'invalid', field: 'score', message: 'GPQA Diamond is a percentage, at most 100.' });
     expect(await refuse('eci', 'high', 150)).toMatchObject({ ok: false, field: 'effort' });
-    expect(await refuse('no_such_benchmark', '', 1)).toEqual({ ok: false, field: 'benchmark', message: 'Choose a benchmark from the list.' });
-    expect(await ctx.db.transaction((tx) => saveModelScore(tx, actor, { modelId: 999_999, benchmark: 'eci', effort: '', score: 1 }, 's'))).toEqual({ ok: false, message: 'That model no longer exists.' });
+    expect(await refuse('no_such_benchmark', '', 1)).toEqual({ ok: false, reason: 'invalid', field: 'benchmark', message: 'Choose a benchmark from the list.' });
+    expect(await ctx.db.transaction((tx) => saveModelScore(tx, actor, { modelId: 999_999, benchmark: 'eci', effort: '', score: 1 }, 's'))).toEqual({ ok: false, reason: 'not_found', message: 'That model no longer exists.' });
     expect(await rows()).toEqual(before);
     expect((await trail()).length).toBe(3);
   });

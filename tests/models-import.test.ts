@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { aiModels, auditLog, modelBenchmarks, modelPrices } from '@/db/schema';
 import { getModelBySlug, listModelExperiments, listModelPrices, listTeamModelUsage, listVendors } from '@/db/queries/models/details';
 import { applyModelImport, previewModelImport } from '@/db/queries/models/import';
-import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
+import { createModel, SLUG_TAKEN, updateModel, upsertBenchmarkScore, upsertPriceChange } from '@/db/queries/models/writes';
+import { written } from '@/db/queries/write-result';
 import { listModels } from '@/db/queries/models/list';
 import { parseModelImport } from '@/lib/validation/model-import';
 import { describeEachDb } from './helpers/db';
@@ -76,14 +77,17 @@ describeEachDb(
     });
 
     it('admin writes: create, edit keeps unchanged sources, a price change on a date, a score; each audited', async () => {
-      const m = await ctx.db.transaction((tx) =>
-        createModel(tx, actor, { slug: 'test-form', name: 'Form', vendor: 'xAI', releaseDate: '2026-01-01', reasoning: false, openWeights: false, dataPolicy: 'no_training', trainingFlop: 1e25 }, 'entered by a on d'),
-      );
-      const edited = await ctx.db.transaction((tx) =>
-        updateModel(tx, actor, m.id, { slug: 'test-form', name: 'Form 2', vendor: 'xAI', releaseDate: '2026-01-01', reasoning: true, openWeights: false, dataPolicy: 'no_training', trainingFlop: 1e25 }, 'entered by b on e'),
-      );
-      expect(edited!.name).toBe('Form 2');
-      expect(edited!.trainingFlopSource).toBe('entered by a on d');
+      const fields = { slug: 'test-form', name: 'Form', vendor: 'xAI', releaseDate: '2026-01-01', reasoning: false, openWeights: false, dataPolicy: 'no_training', trainingFlop: 1e25 } as const;
+      const m = written(await ctx.db.transaction((tx) => createModel(tx, actor, fields, 'entered by a on d')));
+      expect(m).toEqual({ ok: true, id: m.id, slug: 'test-form' });
+      // A second model on the same slug is refused, naming the field.
+      expect(await ctx.db.transaction((tx) => createModel(tx, actor, fields, 's'))).toEqual({ ok: false, reason: 'invalid', field: 'slug', message: SLUG_TAKEN });
+      expect(await ctx.db.transaction((tx) => updateModel(tx, actor, m.id, { ...fields, name: 'Form 2', reasoning: true }, 'entered by b on e'))).toEqual({ ok: true, id: m.id, slug: 'test-form' });
+      const [edited] = await ctx.db.select().from(aiModels).where(eq(aiModels.id, m.id));
+      expect(edited.name).toBe('Form 2');
+      expect(edited.trainingFlopSource).toBe('entered by a on d');
+      expect(await ctx.db.transaction((tx) => updateModel(tx, actor, 999_999, fields, 's'))).toEqual({ ok: false, reason: 'not_found', message: 'That model no longer exists.' });
+      expect(await ctx.db.transaction((tx) => upsertPriceChange(tx, actor, { modelId: 999_999, effectiveDate: '2026-01-01', input: 1, output: 2 }, 's'))).toEqual({ ok: false, reason: 'not_found', message: 'That model no longer exists.' });
       await ctx.db.transaction((tx) => upsertPriceChange(tx, actor, { modelId: m.id, effectiveDate: '2026-01-01', input: 1, output: 2 }, 's'));
       await ctx.db.transaction((tx) => upsertPriceChange(tx, actor, { modelId: m.id, effectiveDate: '2026-06-01', input: 0.5, output: 1 }, 's'));
       await ctx.db.transaction((tx) => upsertPriceChange(tx, actor, { modelId: m.id, effectiveDate: '2026-06-01', input: 0.4, output: 1 }, 's2'));

@@ -136,13 +136,13 @@ describeEachDb(
       expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(3);
     });
 
-    it('a backup carries techniques, explorations and the team setting; one from 0019 restores with none and the defaults', async () => {
+    it('a backup carries techniques, explorations and the team setting; one from 0020 restores with none and the defaults', async () => {
       const file = await backupFileOf(ctx.db);
       const mine = (db: Db) => db.select({ id: techniques.id, title: techniques.title, outcomeId: techniques.outcomeId, version: techniques.version }).from(techniques).where(eq(techniques.experimentId, expId));
       expect(await inFreshRestore(ctx.kind, file, mine)).toEqual(await mine(ctx.db));
       const old = await asOlderBackup(
         { ...file, tables: Object.fromEntries(Object.entries(file.tables).filter(([t]) => t !== 'techniques')) as typeof file.tables },
-        '0019_model_best_scores',
+        '0020_usage_import',
         { experiments: (c) => c === 'exploration' || c === 'target_metric', teams: (c) => c === 'participants_may_record' },
       );
       const restored = await inFreshRestore(ctx.kind, old, async (db) => ({

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { downloadWithProgress } from './download';
 
-export type ExportFormat = 'csv' | 'outcomes-csv' | 'checkins-csv' | 'xlsx' | 'pdf';
+export type ExportFormat = 'csv' | 'outcomes-csv' | 'checkins-csv' | 'usage-csv' | 'xlsx' | 'pdf';
 
 const FORMATS: Record<ExportFormat, { label: string; path: string; extra: string }> = {
   csv: { label: 'CSV', path: '/api/export/experiments', extra: 'format=csv' },
   'outcomes-csv': { label: 'Outcomes CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=outcomes' },
   'checkins-csv': { label: 'Check-ins CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=checkins' },
+  'usage-csv': { label: 'Usage CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=usage' },
   xlsx: { label: 'Excel', path: '/api/export/experiments', extra: 'format=xlsx' },
   pdf: { label: 'PDF report', path: '/api/reports/executive', extra: 'format=pdf' },
 };

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../types';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, SCHEMA_VERSION } from './tables';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, OMITTED_COLUMNS, SCHEMA_VERSION, type BackupTable } from './tables';
 import { ident, rawRows } from '../sql';
 
 export type BackupOptions = {
@@ -17,6 +17,12 @@ export type BackupOptions = {
 };
 
 type Key = { column: string; type: string };
+
+/** A row as JSON, without the columns a backup leaves out (OMITTED_COLUMNS: sealed credentials). */
+function rowJson(table: BackupTable) {
+  const omitted = OMITTED_COLUMNS[table] ?? [];
+  return omitted.length ? sql.raw(`(to_jsonb(t) - ${omitted.map((c) => `'${c}'`).join(' - ')})`) : sql.raw('to_jsonb(t)');
+}
 
 /** A table's primary key columns and their types: the order keyset pagination walks in. */
 async function primaryKey(db: Queryable, table: string): Promise<Key[]> {
@@ -61,7 +67,7 @@ async function writeSnapshot(db: Db, source: string, write: (text: string) => Pr
             : sql``;
           const found = await rawRows<{ row: string }>(
             tx,
-            sql`select to_jsonb(t)::text as row from ${ident(table)} t ${after} order by ${columns} limit ${batch}`,
+            sql`select ${rowJson(table)}::text as row from ${ident(table)} t ${after} order by ${columns} limit ${batch}`,
           );
           if (found.length) await write((last ? ',' : '') + found.map((r) => `\n${r.row}`).join(','));
           rows += found.length;

@@ -97,8 +97,8 @@ export async function restoreBackup(db: Db, source: BackupSource): Promise<{ hea
   return { head, counts };
 }
 
-/** Columns migration 0020 added with a default, as SQL: an older file's rows get that default. */
-const SINCE_0020_DEFAULTS: Record<string, string> = {
+/** Columns migration 0021 added with a default, as SQL: an older file's rows get that default. */
+const SINCE_0021_DEFAULTS: Record<string, string> = {
   'experiments.exploration': 'false',
   'experiments.target_metric': "''",
   'teams.participants_may_record': 'false',
@@ -111,10 +111,10 @@ async function inserter(tx: Queryable, table: string) {
   // Self-references (a re-test's original) are set after every row exists. A backup from before per-link
   // efforts has none: 'default' for now, the backfill after the inserts decides.
   // A backup from before 0017 has no row versions on check-ins and outcomes: they start at 1, as the migration gave them.
-  // One from before 0020 has no explorations, target metrics or team recording setting: the migration's defaults.
+  // One from before 0021 has no explorations, target metrics or team recording setting: the migration's defaults.
   const column = (c: string) =>
-    SINCE_0020_DEFAULTS[`${table}.${c}`] !== undefined
-      ? `coalesce(r."${c}", ${SINCE_0020_DEFAULTS[`${table}.${c}`]})`
+    SINCE_0021_DEFAULTS[`${table}.${c}`] !== undefined
+      ? `coalesce(r."${c}", ${SINCE_0021_DEFAULTS[`${table}.${c}`]})`
       : table === 'experiments' && c === 'retest_of_id'
       ? 'null'
       : table === 'experiment_models' && c === 'effort'

@@ -29,6 +29,10 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage
  * tables, not yet in a backup; 0019 only the derived best scores (never in a backup); 0020 added techniques (TABLES_SINCE_TECHNIQUES: an older file restores with none),
  * explorations with their target metric and the teams' recording setting (an older file's rows get the defaults, restore.ts).
+ * check-ins and outcomes a row version (an older file's rows start at 1, restore.ts); 0018 added the usage tables,
+ * backed up from the usage import migration on (TABLES_SINCE_USAGE: an older file restores with none;
+ * usage_connections' sealed credential is never in a file, OMITTED_COLUMNS); 0019 added the models' best scores
+ * (derived, never in a backup).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -50,6 +54,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0017_child_versions',
   '0018_usage_data',
   '0019_model_best_scores',
+  '0020_usage_import',
   SCHEMA_VERSION,
 ];
 
@@ -81,6 +86,11 @@ export const BACKUP_TABLES = [
   'techniques',
   'alerts',
   'alert_preferences',
+  'usage_connections',
+  'usage_imports',
+  'usage_team_mappings',
+  'usage_fx_rates',
+  'usage_daily',
   'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -118,6 +128,26 @@ export function predatesTechniques(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < TECHNIQUES_MIGRATION.slice(0, 4);
 }
 
+/**
+ * The usage tables (issue 21) joined backups with the usage import migration: a file of an older schema (0018's
+ * included, when they were not yet backed up) has none of them and restores with them empty.
+ */
+export const TABLES_SINCE_USAGE: readonly BackupTable[] = ['usage_connections', 'usage_imports', 'usage_team_mappings', 'usage_fx_rates', 'usage_daily'];
+
+const USAGE_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_usage_import'))!.tag;
+
+export function predatesUsage(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < USAGE_MIGRATION.slice(0, 4);
+}
+
+/**
+ * Columns a backup leaves out of a table's rows: secrets a copied file must not carry. A restore gives them null
+ * (jsonb_populate_recordset), so an admin enters the credential again.
+ */
+export const OMITTED_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
+  usage_connections: ['sealed_credential'],
+};
+
 export function predatesAlerts(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < ALERTS_MIGRATION.slice(0, 4);
 }
@@ -147,12 +177,6 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
   model_best_scores: 'derived: kept by triggers from the score tables and the models (db/derived/model-best-scores.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
-  // The usage tables (migration 0018) join BACKUP_TABLES with the usage import (issue 21), credentials left out.
-  usage_connections: 'not yet in a backup: joins with the usage import, its sealed credential left out',
-  usage_team_mappings: 'not yet in a backup: joins with the usage import',
-  usage_daily: 'not yet in a backup: joins with the usage import',
-  usage_imports: 'not yet in a backup: joins with the usage import',
-  usage_fx_rates: 'not yet in a backup: joins with the usage import',
 };
 
 export type BackupFile = {

@@ -9,10 +9,12 @@ import {
   predatesAlerts,
   predatesTechniques,
   predatesCatalogSync,
+  predatesUsage,
   REFERENCE_TABLES_SINCE_0009,
   TABLES_SINCE_ALERTS,
   TABLES_SINCE_TECHNIQUES,
   TABLES_SINCE_CATALOG_SYNC,
+  TABLES_SINCE_USAGE,
   RESTORABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
   type ForeignKey,
@@ -111,6 +113,7 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
     ...(predatesCatalogSync(String(head.schemaVersion)) ? TABLES_SINCE_CATALOG_SYNC : []),
     ...(predatesAlerts(String(head.schemaVersion)) ? TABLES_SINCE_ALERTS : []),
     ...(predatesTechniques(String(head.schemaVersion)) ? TABLES_SINCE_TECHNIQUES : []),
+    ...(predatesUsage(String(head.schemaVersion)) ? TABLES_SINCE_USAGE : []),
   ];
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));

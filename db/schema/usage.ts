@@ -94,6 +94,8 @@ export const usageDaily = pgTable(
     uniqueIndex('usage_daily_natural_idx').on(t.source, t.connectionId, t.day, t.externalTeam, t.externalModel),
     index('usage_daily_day_idx').on(t.day),
     index('usage_daily_team_day_idx').on(t.teamId, t.day),
+    // A mapping edit moves every row of one (source, external team); the mapping table lists them.
+    index('usage_daily_source_team_idx').on(t.source, t.externalTeam),
     check('usage_daily_source_check', sourceCheck(t.source)),
     check('usage_daily_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('usage_daily_counts_check', sql`${t.requests} >= 0 and ${t.inputTokens} >= 0 and ${t.outputTokens} >= 0`),

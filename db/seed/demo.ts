@@ -17,7 +17,8 @@ import {
 } from '../schema';
 import { modelEffortFacts } from '../queries/models/efforts';
 import type { Db } from '../types';
-import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from './demo-org';
+import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, type DemoTeamKey } from './demo-org';
+import { seedDemoUsage } from './demo-usage';
 import { addDays, isoDay, planExperiment, type CatalogModel, type PlannedExperiment } from './demo-experiments';
 import { DEMO_TEMPLATES } from './demo-templates';
 import { createRandom, type Random } from './random';
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, today = isoDay(new Date())): Promise<{ ex
       const owner = teamPeople.find((m) => m.teamRole === 'lead') ?? teamPeople[0];
       await insertExperiment(tx, rng, plan, team, owner.userId, teamPeople.map((m) => userNames.get(m.userId)!), today);
     }
+    await seedDemoUsage(tx, teamId as Record<DemoTeamKey, number>, today);
     await tx.insert(auditLog).values({ action: 'seed:demo', entityType: 'system', after: { experiments: DEMO_EXPERIMENT_COUNT } });
   });
   return { experiments: DEMO_EXPERIMENT_COUNT, users: DEMO_USERS.length };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogModels, dashboardFigures, errorBody, experimentDetail, experimentList, insights } from './schemas';
+import { catalogModels, dashboardFigures, errorBody, experimentDetail, experimentList, insights, usage } from './schemas';
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) from the same zod schemas the handlers build their answers with. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -50,6 +50,7 @@ export function openApiDocument(serverUrl: string) {
         DashboardFigures: schema(dashboardFigures),
         CatalogModels: schema(catalogModels),
         Insights: schema(insights),
+        Usage: schema(usage),
       },
     },
     paths: {
@@ -62,6 +63,14 @@ export function openApiDocument(serverUrl: string) {
       '/dashboard': get('The dashboard\u2019s headline figures for the period and the previous one', 'DashboardFigures', FILTERS),
       '/models': get('The model catalog with prices, price history and scores', 'CatalogModels'),
       '/insights': get('Re-test radar, concentration and privacy flags', 'Insights', [q('scope', '"mine" for the caller\u2019s teams')]),
+      '/usage': get('Imported usage (active users, requests, tokens, billed spend) over time and by team, model and vendor, and billed versus reported spend; a lead reads their own teams only', 'Usage', [
+        q('team', 'Team ids, comma-separated'),
+        q('vendor', 'Vendors, comma-separated'),
+        q('model', 'Model slugs, comma-separated'),
+        q('from', 'Period start (YYYY-MM-DD); default: the last 90 days'),
+        q('to', 'Period end (YYYY-MM-DD)'),
+        q('mine', '"yes" for the caller\u2019s teams'),
+      ]),
     },
   };
 }

@@ -148,3 +148,42 @@ export const insights = z.object({
     }),
   ),
 });
+
+/** Billed usage: the part converted into the reporting currency, the rates it used, and what had no rate. */
+const billedSpend = z.object({
+  converted: money.describe('In the reporting currency'),
+  rates: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), currency: z.string(), rate: z.number().describe('Units of the reporting currency per unit of `currency`') })),
+  unconverted: z
+    .array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), amount: money }))
+    .describe('Bills with no rate set for their month: left in their own currency, not in `converted`'),
+});
+const usageFigures = z.object({
+  activeUsers: z.number().int().nullable().describe('The daily maximum (never a sum across days, teams or models); null when no source reported it'),
+  engagedUsers: z.number().int().nullable().describe('The daily maximum, as activeUsers'),
+  requests: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  spend: billedSpend,
+});
+export const usage = z.object({
+  period,
+  reportingCurrency: z.string().regex(/^[A-Z]{3}$/),
+  granularity: z.enum(['week', 'month']),
+  total: usageFigures,
+  overTime: z.array(usageFigures.extend({ key: z.string(), from: isoDate, to: isoDate })),
+  byTeam: z.array(usageFigures.extend({ teamId: z.number().int().nullable().describe('null: usage mapped to no team ("Unmapped")'), team: z.string() })),
+  byModel: z.array(usageFigures.extend({ model: z.string(), slug: z.string().nullable().describe('null: not resolved to a catalog model'), vendor: z.string() })),
+  byVendor: z.array(usageFigures.extend({ vendor: z.string() })),
+  vendorConcentration: concentrationSummary.describe('Vendor concentration weighted by billed spend (converted), not by experiments'),
+  billedVsReported: z.array(
+    z.object({
+      teamId: z.number().int().nullable(),
+      team: z.string(),
+      billed: billedSpend,
+      reported: money.describe('The spend run-rate the team’s experiments report, summed over the period’s months'),
+      gap: money.describe('billed − reported'),
+      reason: z.enum(['match', 'unmapped', 'no-experiments', 'no-billed-usage', 'billed-more', 'reported-more', 'nothing']),
+      explanation: z.string(),
+    }),
+  ),
+});

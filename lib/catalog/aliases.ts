@@ -7,7 +7,11 @@ import { z } from 'zod';
 import { readCsv } from './csv';
 import { isEffort, type Effort } from './epoch-effort';
 
-export const ALIAS_SOURCES = ['epoch', 'models.dev'] as const;
+/**
+ * Epoch AI and models.dev for the catalog syncs; the usage sources (issue 21) for vendor model ids in imported usage
+ * that the models.dev ids and catalog slugs do not already match (lib/usage/model-match.ts).
+ */
+export const ALIAS_SOURCES = ['epoch', 'models.dev', 'copilot', 'openai', 'anthropic', 'litellm', 'csv'] as const;
 export type AliasSource = (typeof ALIAS_SOURCES)[number];
 
 export const modelAliasRowSchema = z

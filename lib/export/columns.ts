@@ -1,3 +1,4 @@
+import type { UsageExportRow } from '@/db/queries/usage/export';
 import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/reports/export';
 import type { ExperimentExportRow } from '@/db/queries/reports/export-rows';
 import { CONCLUSION_LABEL, labelOrNotSet, MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
@@ -96,4 +97,23 @@ export const CHECKIN_COLUMNS: Column<CheckinExportRow>[] = [
   { header: 'Monthly spend', kind: 'money', value: (r) => cents(r.spendMonthlyCents) },
   { header: 'Quality after', kind: 'int', value: (r) => r.qualityAfter },
   { header: 'Note', kind: 'longtext', value: (r) => r.note },
+];
+
+/** One month of one source's usage for a team, vendor, model and bill currency (db/queries/usage/export.ts). */
+export const USAGE_COLUMNS: Column<UsageExportRow>[] = [
+  { header: 'Month', kind: 'text', value: (r) => r.month },
+  { header: 'Team', kind: 'text', value: (r) => r.team },
+  { header: 'Vendor', kind: 'text', value: (r) => r.vendor },
+  { header: 'Model', kind: 'text', value: (r) => r.model },
+  { header: 'Model as reported', kind: 'text', value: (r) => r.externalModel },
+  { header: 'Source', kind: 'text', value: (r) => r.source },
+  { header: 'Requests', kind: 'int', value: (r) => r.requests },
+  { header: 'Input tokens', kind: 'int', value: (r) => r.inputTokens },
+  { header: 'Output tokens', kind: 'int', value: (r) => r.outputTokens },
+  { header: 'Active users (daily max.)', kind: 'int', value: (r) => r.activeUsers },
+  { header: 'Billed', kind: 'number', value: (r) => r.costMicros / 1_000_000 },
+  { header: 'Bill currency', kind: 'text', value: (r) => r.currency },
+  { header: 'Rate to reporting currency', kind: 'number', value: (r) => r.rate },
+  { header: 'Billed in reporting currency', kind: 'money', value: (r) => (r.reportingMicros == null ? null : r.reportingMicros / 1_000_000) },
+  { header: 'Converted', kind: 'text', value: (r) => (r.reportingMicros == null ? `no: no ${r.currency} rate set for ${r.month}` : r.currency === r.reportingCurrency ? 'yes (reporting currency)' : 'yes') },
 ];

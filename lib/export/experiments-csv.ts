@@ -3,11 +3,13 @@ import { experimentRowBatches } from '@/db/queries/reports/export-rows';
 import type { FilterContext } from '@/db/queries/experiments/filters';
 import type { Db, Queryable } from '@/db/types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
-import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, type Column } from './columns';
+import { CHECKIN_COLUMNS, EXPERIMENT_COLUMNS, OUTCOME_COLUMNS, USAGE_COLUMNS, type Column } from './columns';
+import { usageExportRows } from '@/db/queries/usage/export';
+import type { UsageFilters, UsageScope } from '@/db/queries/usage/filters';
 import { csvChunk, UTF8_BOM } from './csv';
 import { primedStream } from './stream';
 
-export const CSV_DATASETS = ['experiments', 'outcomes', 'checkins'] as const;
+export const CSV_DATASETS = ['experiments', 'outcomes', 'checkins', 'usage'] as const;
 export type CsvDataset = (typeof CSV_DATASETS)[number];
 
 /** CSV text batch by batch: the byte order mark and header come with the first batch (or alone when there are no rows). */
@@ -36,8 +38,15 @@ export function filteredExperimentsCsv(
 }
 
 /** The outcomes or check-ins of the given experiments, one batch of experiments per chunk. */
-export function childrenCsv(db: Queryable, ids: number[], dataset: Exclude<CsvDataset, 'experiments'>): AsyncGenerator<string> {
+export function childrenCsv(db: Queryable, ids: number[], dataset: Exclude<CsvDataset, 'experiments' | 'usage'>): AsyncGenerator<string> {
   return dataset === 'outcomes'
     ? csvFromBatches(OUTCOME_COLUMNS, rowsInBatches(ids, (b) => outcomeRows(db, b)))
     : csvFromBatches(CHECKIN_COLUMNS, rowsInBatches(ids, (b) => checkinRows(db, b)));
+}
+
+/** The imported usage for the export's period and team, vendor and model filters, within the caller's scope. */
+export function usageCsv(db: Queryable, f: UsageFilters, scope: UsageScope): AsyncGenerator<string> {
+  return csvFromBatches(USAGE_COLUMNS, (async function* () {
+    yield await usageExportRows(db, f, scope);
+  })());
 }

@@ -13,6 +13,8 @@ import { publicUrl } from '@/lib/auth/secret';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { queueAlertEmails } from '@/lib/mail/queue-alerts';
 import { mailConfigured, smtpSender } from '@/lib/mail/transport';
+import { usagePullJob } from '@/lib/usage/pull/service';
+import { applyUsageRetention } from '@/db/queries/usage/retention';
 
 export type Env = Record<string, string | undefined>;
 export type JobContext = { db: Queryable; env: Env };
@@ -61,5 +63,26 @@ registerJob({
     if (!mailConfigured(env)) return 'Email off (UPLIFT_SMTP_URL unset).';
     const d = await deliverOutbox(db, smtpSender(env));
     return `Sent ${d.sent}, retrying ${d.retrying}, dead ${d.dead}.`;
+  },
+});
+
+registerJob({
+  name: 'usage-pull',
+  description:
+    "Pulls each usage connection's days since its last complete day (Copilot, OpenAI, Anthropic, LiteLLM) into the usage data; a failing connection keeps its error on /admin/usage and the others still run.",
+  // Daily unless UPLIFT_USAGE_PULL says otherwise: an admin who connects a source expects it pulled without more setup.
+  schedule: (env) => readSchedule('UPLIFT_USAGE_PULL', { UPLIFT_USAGE_PULL: env.UPLIFT_USAGE_PULL ?? 'daily' }),
+  run: ({ db }) => usagePullJob(db),
+});
+
+registerJob({
+  name: 'usage-retention',
+  description: 'Deletes imported usage rows older than the retention the admin set on /admin/usage (none set: usage is kept forever).',
+  // Daily unless UPLIFT_USAGE_RETENTION says otherwise: with no retention set it deletes nothing.
+  schedule: (env) => (env.UPLIFT_USAGE_RETENTION ? readSchedule('UPLIFT_USAGE_RETENTION', env) : 'daily'),
+  run: async ({ db }) => {
+    const r = await applyUsageRetention(db, new Date().toISOString().slice(0, 10));
+    if (r.days === null) return 'Usage is kept forever (no retention set); nothing deleted.';
+    return `Kept ${r.days} days of usage: deleted ${r.deleted} row(s) before ${r.cutoff}.`;
   },
 });

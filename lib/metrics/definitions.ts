@@ -25,6 +25,12 @@ export const DEFINITIONS = {
   modelUsage:
     'Experiments active in the period that used the model (primary or compared) and their monthly spend run-rate; an experiment that used several models counts for each of them.',
   quality: 'Average quality score (1–5) before AI and with AI (latest check-in, else the experiment’s own), over active experiments that scored both.',
+  activeUsers:
+    'From imported usage (Copilot, OpenAI, Anthropic, LiteLLM, CSV): the highest number of active users any one source reported for one day, one team and one model within the period (or week, or month). Never summed across days, teams or models, since the same person is counted on each; the sources give no distinct count over a period, so this is the daily maximum.',
+  billedSpend:
+    'What the imported usage cost, converted into the organisation’s currency at the rate an admin set for each month (shown with the figure). A bill in another currency with no rate for its month is not converted: it is left out of the figure and flagged beside it, never guessed.',
+  billedVsReported:
+    'Billed: the imported usage mapped to the team, converted as above. Reported: the dashboard’s spend run-rate of the team’s experiments active each month (latest check-in, else the experiment’s own figure), summed over the period’s months; a month the period covers in part counts in proportion to its days. Gap: billed − reported, explained as usage outside any experiment, experiments without billed usage, or unmapped usage. Filters on experiments only (work type, status…) narrow the reported side only.',
 } as const;
 
 export type DefinitionKey = keyof typeof DEFINITIONS;
@@ -44,4 +50,7 @@ export const DEFINITION_TITLE: Record<DefinitionKey, string> = {
   previousPeriod: 'Previous period',
   modelUsage: 'Model usage',
   quality: 'Quality before vs after',
+  activeUsers: 'Active users (adoption telemetry)',
+  billedSpend: 'Billed spend',
+  billedVsReported: 'Billed versus reported spend',
 };

@@ -23,6 +23,12 @@ export type UsageRecord = {
   engagedUsers: number | null;
   /** Source-specific breakdowns kept as reported (e.g. Copilot's per-editor and per-language figures). */
   details: Record<string, unknown> | null;
+  /**
+   * Which figures the record carries when its source reports them on separate pages (OpenAI's and Anthropic's
+   * usage and cost reports): importing a cost page replaces the cost of a day and leaves its tokens, and the other
+   * way round. Absent: every figure.
+   */
+  measures?: 'usage' | 'cost';
 };
 
 export type UsageBatch = { source: UsageSource; records: UsageRecord[] };

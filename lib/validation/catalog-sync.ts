@@ -10,14 +10,14 @@ export const syncIdSchema = z.object({ id });
 
 export const aliasSchema = z
   .object({
-    source: z.enum(ALIAS_SOURCES, { message: 'Choose Epoch AI or models.dev.' }),
+    source: z.enum(ALIAS_SOURCES, { message: 'Choose Epoch AI, models.dev or a usage source.' }),
     // Not trimmed beyond the ends: the alias table trims ids on both sides of a lookup.
     externalId: z.string().trim().min(1, 'Enter the id the source uses.').max(200, 'At most 200 characters.'),
     modelId: id,
     effort: z.string().trim().max(20),
   })
   .refine((a) => (a.source === 'epoch' ? isEffort(a.effort) : a.effort === ''), {
-    message: 'An Epoch id needs its effort (default, none … max, unknown, thinking or a budget such as 16K); a models.dev id none.',
+    message: 'An Epoch id needs its effort (default, none … max, unknown, thinking or a budget such as 16K); any other id none.',
     path: ['effort'],
   });
 

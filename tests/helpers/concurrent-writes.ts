@@ -7,7 +7,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
-import { createExperiment, setArchived, updateExperiment, type WriteResult } from '@/db/queries/experiments/write';
+import { createExperiment, setArchived, updateExperiment } from '@/db/queries/experiments/write';
+import type { WriteResult } from '@/db/queries/write-result';
 import { listVendors } from '@/db/queries/models/details';
 import { applyModelImport } from '@/db/queries/models/import';
 import { upsertBenchmarkScore } from '@/db/queries/models/writes';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createApiToken, revokeApiToken } from '@/db/queries/people/api-tokens';
-import { answer, refused, withValidForm, type ActionState } from '@/lib/action-state';
+import { answer, refused, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { createPersonalTokenSchema, expiryFromDays, revokeTokenSchema } from '@/lib/validation/api-tokens';
 import { actorOf } from '@/db/queries/admin/audit';
@@ -13,12 +13,12 @@ import { actorOf } from '@/db/queries/admin/audit';
 export async function createPersonalTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const me = await requireUser();
   return withValidForm(formData, { schema: createPersonalTokenSchema, invalid: refused }, async (data) => {
-    const db = await getDb();
-    const { token } = await db.transaction((tx) =>
+    const result = await (await getDb()).transaction((tx) =>
       createApiToken(tx, actorOf(me), { kind: 'personal', name: data.name, userId: me.id, expiresAt: expiryFromDays(data.expiresInDays) }),
     );
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/account');
-    return { ok: true, message: `Copy this token now; it will not be shown again: ${token}` };
+    return { ok: true, message: `Copy this token now; it will not be shown again: ${result.token}` };
   });
 }
 
@@ -26,8 +26,9 @@ export async function revokePersonalTokenAction(_prev: ActionState, formData: Fo
   const me = await requireUser();
   return withValidForm(formData, { schema: revokeTokenSchema, invalid: answer('Invalid request.') }, async (data) => {
     const db = await getDb();
-    const ok = await db.transaction((tx) => revokeApiToken(tx, actorOf(me), data.tokenId, me.id));
+    const result = await db.transaction((tx) => revokeApiToken(tx, actorOf(me), data.tokenId, me.id));
+    if (!result.ok) return writeRefused(result);
     revalidatePath('/account');
-    return ok ? { ok: true, message: 'Token revoked.' } : { error: 'This token is already revoked or is not yours.' };
+    return { ok: true, message: 'Token revoked.' };
   });
 }

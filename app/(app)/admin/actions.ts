@@ -6,14 +6,14 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/admin/audit';
 import { updateSettings } from '@/db/queries/admin/settings';
-import { createTeam, setParticipantsMayRecord } from '@/db/queries/people/teams';
+import { createTeam, setParticipantsMayRecord, TEAM_NAME_TAKEN } from '@/db/queries/people/teams';
 import { clearLockOut } from '@/db/queries/people/login-attempts';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
-import { setOneMembership, teamExists, teamRoleOf, userExists } from '@/db/queries/people/team-membership';
+import { setOneMembership, teamExists } from '@/db/queries/people/team-membership';
 import { findUserByEmail, setUserActive, setUserRole, userIsActive } from '@/db/queries/people/users';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { teamMembers } from '@/db/schema';
-import { answer, formValues, withValidForm, type ActionState, type OnInvalid } from '@/lib/action-state';
+import { answer, formValues, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { publicUrl } from '@/lib/auth/secret';
 import { isUniqueViolation } from '@/lib/security/db-errors';
@@ -80,9 +80,10 @@ export async function setRoleAction(_prev: ActionState, formData: FormData): Pro
     if (data.userId === admin.id && data.role !== 'admin') return { error: 'You cannot remove your own admin role.' };
     const db = await getDb();
     if (data.role !== 'admin' && (await isBreakGlass(db, data.userId))) return { error: BREAK_GLASS_KEPT };
-    const ok = await db.transaction((tx) => setUserRole(tx, actorOf(admin), data.userId, data.role));
+    const result = await db.transaction((tx) => setUserRole(tx, actorOf(admin), data.userId, data.role));
+    if (!result.ok) return writeRefused(result);
     revalidatePath('/admin');
-    return ok ? { ok: true, message: 'Role saved.' } : { error: 'That user no longer exists.' };
+    return { ok: true, message: 'Role saved.' };
   });
 }
 
@@ -92,9 +93,9 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
     if (data.userId === admin.id) return { error: 'You cannot deactivate yourself.' };
     const db = await getDb();
     if (data.active === 'false' && (await isBreakGlass(db, data.userId))) return { error: BREAK_GLASS_KEPT };
-    const ok = await db.transaction((tx) => setUserActive(tx, actorOf(admin), data.userId, data.active === 'true'));
+    const result = await db.transaction((tx) => setUserActive(tx, actorOf(admin), data.userId, data.active === 'true'));
+    if (!result.ok) return writeRefused(result);
     revalidatePath('/admin');
-    if (!ok) return { error: 'That user no longer exists.' };
     return { ok: true, message: data.active === 'true' ? 'User reactivated.' : 'User deactivated; their sessions have ended.' };
   });
 }
@@ -132,28 +133,25 @@ export async function setMembershipAction(_prev: ActionState, formData: FormData
   const admin = await requirePermission('admin.users');
   const invalid: OnInvalid = (error) => ({ error: error.issues.some((i) => i.path[0] === 'teamId') ? 'Choose a team.' : 'Choose a team and a team role.' });
   return withValidForm(formData, { schema: membershipSchema, invalid }, async ({ userId, teamId, teamRole }) => {
-    const db = await getDb();
-    if (!(await userExists(db, userId))) return { error: 'That user no longer exists.' };
-    if (!(await teamExists(db, teamId))) return { error: 'That team no longer exists.' };
-    const before = await teamRoleOf(db, userId, teamId);
-    // Nothing to change is refused with a message (a stale page), so an accepted request always writes.
-    if (before === (teamRole === 'none' ? null : teamRole))
-      return { error: teamRole === 'none' ? 'They are no longer in that team.' : 'They are already in that team with that role.' };
-    await db.transaction((tx) => setOneMembership(tx, actorOf(admin), userId, teamId, teamRole));
+    const result = await (await getDb()).transaction((tx) => setOneMembership(tx, actorOf(admin), userId, teamId, teamRole));
+    if (!result.ok) return writeRefused(result);
     revalidatePath('/admin');
-    return { ok: true, message: teamRole === 'none' ? 'Removed from the team.' : before ? 'Team role changed.' : 'Added to the team.' };
+    return { ok: true, message: { removed: 'Removed from the team.', changed: 'Team role changed.', added: 'Added to the team.' }[result.change] };
   });
 }
 
 export async function createTeamAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
   return withValidForm(formData, teamSchema, async (data) => {
-    const db = await getDb();
+    let result;
     try {
-      await db.transaction((tx) => createTeam(tx, actorOf(admin), data));
-    } catch {
-      return { fieldErrors: { name: ['A team with this name already exists.'] }, values: formValues(formData) };
+      result = await (await getDb()).transaction((tx) => createTeam(tx, actorOf(admin), data));
+    } catch (err) {
+      // Another admin created the same name between the query's check and its insert.
+      if (isUniqueViolation(err)) return writeRefused({ field: 'name', message: TEAM_NAME_TAKEN }, formData);
+      throw err;
     }
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/admin');
     return { ok: true, message: `Team ${data.name} created.` };
   });

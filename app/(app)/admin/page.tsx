@@ -81,7 +81,7 @@ export default async function AdminPage() {
   ssoView.callbackUrl = `${publicUrl()}/api/auth/callback/oidc`;
   return (
     <>
-      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<a href="/admin/backup" className="text-sm underline">Backup and restore</a>} />
+      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<span className="flex gap-4"><a href="/admin/usage" className="text-sm underline">Usage data</a><a href="/admin/backup" className="text-sm underline">Backup and restore</a></span>} />
       <div className="space-y-6">
         <Card>
           <CardHeader title="Organisation" />

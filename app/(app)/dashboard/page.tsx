@@ -8,6 +8,7 @@ import { EfficiencyLedger } from './_sections/efficiency-ledger';
 import { DashboardKpis } from './_sections/kpis';
 import { ModelUsage } from './_sections/models';
 import { TeamsBreakdown } from './_sections/teams';
+import { Telemetry } from './_sections/telemetry';
 import { DashboardFilterBar } from '@/components/dashboard/dashboard-filter-bar';
 import { DefinitionsList } from '@/components/dashboard/definitions-list';
 import { SectionSkeleton } from '@/components/dashboard/section-skeleton';
@@ -17,7 +18,7 @@ import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
 import { listTeams } from '@/db/queries/people/teams';
 import { requirePermission } from '@/lib/auth/guard';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, teamScope } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { formatPeriod } from '@/lib/metrics/period';
 import { effectivePreset, parseDashboardParams, resolveDashboardFilters, sliceOf } from '@/lib/validation/dashboard-filters';
@@ -48,7 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <PageHeader
         title="Dashboard"
         description="What AI is changing in the organisation: new capabilities first, then efficiency."
-        actions={hasPermission(user.role, 'reports.export') ? <ExportMenu query={exportQuery} formats={['pdf', 'xlsx', 'csv']} /> : null}
+        actions={hasPermission(user.role, 'reports.export') ? <ExportMenu query={exportQuery} formats={['pdf', 'xlsx', 'csv', 'usage-csv']} /> : null}
       />
       <DashboardFilterBar
         params={params}
@@ -98,6 +99,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend">
         <Suspense key={key} fallback={<SectionSkeleton label="model usage" className="h-[30rem]" />}>
           <ModelUsage filters={filters} />
+        </Suspense>
+      </Section>
+
+      <Section
+        id="telemetry"
+        title="Adoption telemetry"
+        description="What the vendors measured: active users, requests, tokens and billed spend, from imported usage, beside what the experiments report"
+      >
+        <Suspense key={key} fallback={<SectionSkeleton label="adoption telemetry" className="h-[36rem]" />}>
+          <Telemetry filters={filters} scope={teamScope(user).leadsOwnTeams} isAdmin={hasPermission(user.role, 'admin.settings')} />
         </Suspense>
       </Section>
 

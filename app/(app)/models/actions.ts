@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { getModelBySlug, listVendors } from '@/db/queries/models/details';
+import { listVendors } from '@/db/queries/models/details';
 import { previewModelImport, type PreviewRow } from '@/db/queries/models/import';
 import { saveModelScore } from '@/db/queries/models/scores';
-import { createModel, updateModel, upsertPriceChange } from '@/db/queries/models/writes';
-import { formValues, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
+import { createModel, SLUG_TAKEN, updateModel, upsertPriceChange } from '@/db/queries/models/writes';
+import { withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
@@ -15,7 +15,6 @@ import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema
 import { parseModelImport } from '@/lib/validation/model-import';
 import { actorOf } from '@/db/queries/admin/audit';
 
-const SLUG_TAKEN = 'Another model already has this slug.';
 
 function revalidateCatalog(slug?: string) {
   revalidatePath('/models');
@@ -27,16 +26,17 @@ export async function createModelAction(_prev: ActionState, formData: FormData):
   const admin = await requirePermission('models.write');
   return withValidForm(formData, modelSchema, async (data) => {
     const db = await getDb();
-    if (await getModelBySlug(db, data.slug)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+    let result;
     try {
-      await db.transaction((tx) => createModel(tx, actorOf(admin), data, enteredBy(admin.email, isoToday())));
+      result = await db.transaction((tx) => createModel(tx, actorOf(admin), data, enteredBy(admin.email, isoToday())));
     } catch (err) {
-      // Another admin saved the same slug between our check and the insert.
-      if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+      // Another admin saved the same slug between the query's check and its insert.
+      if (isUniqueViolation(err)) return writeRefused({ field: 'slug', message: SLUG_TAKEN }, formData);
       throw err;
     }
-    revalidateCatalog(data.slug);
-    redirect(`/models/${data.slug}`);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidateCatalog(result.slug);
+    redirect(`/models/${result.slug}`);
   });
 }
 
@@ -45,18 +45,16 @@ export async function updateModelAction(_prev: ActionState, formData: FormData):
   return withValidForm(formData, modelUpdateSchema, async (data) => {
     const { id, ...fields } = data;
     const db = await getDb();
-    const clash = await getModelBySlug(db, fields.slug);
-    if (clash && clash.id !== id) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
-    let row;
+    let result;
     try {
-      row = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
+      result = await db.transaction((tx) => updateModel(tx, actorOf(admin), id, fields, enteredBy(admin.email, isoToday())));
     } catch (err) {
-      if (isUniqueViolation(err)) return { fieldErrors: { slug: [SLUG_TAKEN] }, values: formValues(formData) };
+      if (isUniqueViolation(err)) return writeRefused({ field: 'slug', message: SLUG_TAKEN }, formData);
       throw err;
     }
-    if (!row) return { error: 'That model no longer exists.' };
-    revalidateCatalog(row.slug);
-    redirect(`/models/${row.slug}`);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidateCatalog(result.slug);
+    redirect(`/models/${result.slug}`);
   });
 }
 
@@ -64,11 +62,8 @@ export async function addPriceAction(_prev: ActionState, formData: FormData): Pr
   const admin = await requirePermission('models.write');
   return withValidForm(formData, priceChangeSchema, async (data) => {
     const db = await getDb();
-    try {
-      await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...data, note: data.note || null }, enteredBy(admin.email, isoToday())));
-    } catch {
-      return { error: 'That model no longer exists.' };
-    }
+    const result = await db.transaction((tx) => upsertPriceChange(tx, actorOf(admin), { ...data, note: data.note || null }, enteredBy(admin.email, isoToday())));
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/models', 'layout');
     revalidatePath('/trends');
     return { ok: true, message: `Price from ${data.effectiveDate} saved.` };

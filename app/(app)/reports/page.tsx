@@ -67,7 +67,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           {own ? (
             <p className="mb-3 text-sm text-muted-foreground">As a team lead, your exports hold your own teams&apos; experiments.</p>
           ) : null}
-          <ExportMenu query={query} formats={['csv', 'outcomes-csv', 'checkins-csv', 'xlsx']} />
+          <ExportMenu query={query} formats={['csv', 'outcomes-csv', 'checkins-csv', 'usage-csv', 'xlsx']} />
         </Card>
 
         <Card>

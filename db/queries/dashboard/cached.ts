@@ -8,6 +8,8 @@ import { getUsedModelOptions } from './options';
 import { getModelUsage, getVendorUsage } from './models';
 import { getTeamBreakdown } from './teams';
 import { getInsightsSummary } from '../insights/summary';
+import { getUsageTelemetry } from '../usage/telemetry';
+import { getBilledVsReported } from '../usage/billed-vs-reported';
 
 /**
  * The dashboard's aggregations as its page reads them: remembered per data version (see data-version.ts),
@@ -31,4 +33,6 @@ export const dashboard = {
   earliestStart: cachedByDataVersion('earliestStart', getEarliestStart),
   usedModelOptions: cachedByDataVersion('usedModelOptions', getUsedModelOptions),
   costPerTask: cachedByDataVersion('costPerTask', getDashboardCostPerTask),
+  usageTelemetry: cachedByDataVersion('usageTelemetry', getUsageTelemetry),
+  billedVsReported: cachedByDataVersion('billedVsReported', getBilledVsReported),
 };

@@ -4,7 +4,8 @@ import type { CheckinInput, OutcomeInput } from '@/lib/validation/experiment';
 import { capabilityOutcomes, checkins, experimentModels, experiments } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { actorOf, writeAudit } from '../admin/audit';
-import { authorizeChild, type WriteResult } from './write';
+import type { WriteResult } from '../write-result';
+import { authorizeChild } from './write';
 import { missingOrStale } from './child-version';
 import { todayIn } from '@/lib/metrics/today';
 

@@ -6,7 +6,8 @@ import type { Db, Queryable } from '../../types';
 import { actorOf, writeAudit } from '../admin/audit';
 import { checkinColumns, NO_PRIMARY_MESSAGE, primaryLink } from './children';
 import { missingOrStale } from './child-version';
-import { authorizeChild, changedFields, type WriteResult } from './write';
+import type { WriteResult } from '../write-result';
+import { authorizeChild, changedFields } from './write';
 
 /**
  * Correcting a check-in or an outcome: edit (only if nobody changed it since the form was loaded: the

@@ -3,7 +3,8 @@ import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { experiments } from '../../schema';
 import type { Db } from '../../types';
 import { actorOf, recordDenied, writeAudit } from '../admin/audit';
-import { CONFLICT_MESSAGE, DENIED_MESSAGE, lockExperiment, type WriteResult } from './write';
+import { CONFLICT_MESSAGE, DENIED_MESSAGE, lockExperiment } from './write';
+import type { WriteResult } from '../write-result';
 
 export const NOT_AN_EXPLORATION = 'This experiment is already measured: there is nothing to graduate.';
 

@@ -3,7 +3,8 @@ import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { experiments, teamMembers, user } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { actorOf, recordDenied, writeAudit } from '../admin/audit';
-import { CONFLICT_MESSAGE, DENIED_MESSAGE, lockExperiment, type WriteResult } from './write';
+import type { WriteResult } from '../write-result';
+import { CONFLICT_MESSAGE, DENIED_MESSAGE, lockExperiment } from './write';
 
 /** The people an experiment may be handed to: active members (and leads) of its team. */
 export async function ownerChoices(db: Queryable, teamId: number) {

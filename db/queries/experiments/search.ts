@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
  * The experiment list's search: a text matches an experiment when its title, description, hypothesis,
  * target metric, blocker ("what was missing") or learnings contain it, or one of its capability outcomes
  * (description, evidence) or techniques (title, description, prompt) does. Each table's text is one
- * expression with a trigram index on it (pg_trgm, migration 0020's hand-written part), so a search reads
+ * expression with a trigram index on it (pg_trgm, migration 0021's hand-written part), so a search reads
  * the index of each table and joins the few matching ids rather than scanning every experiment;
  * tests/search-index.test.ts holds the indexes to these expressions.
  */

@@ -14,9 +14,7 @@ import { modelEffortFacts } from '../models/efforts';
  * experiments itself (never trusting the form), writes in one transaction and appends its audit entry
  * in that same transaction. A refusal is recorded as a denied audit entry.
  */
-export type WriteResult =
-  | { ok: true; id: number; version: number }
-  | { ok: false; reason: 'denied' | 'not_found' | 'conflict' | 'invalid'; field?: string; message: string };
+import type { WriteResult } from '../write-result';
 
 
 export const DENIED_MESSAGE = 'You can change only the experiments of teams you lead.';

@@ -6,7 +6,7 @@ import { experimentModels, experiments } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { actorOf, recordDenied, writeAudit } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
-import { type WriteResult } from '../experiments/write';
+import type { WriteResult } from '../write-result';
 import { privacyFlagSql } from '@/lib/metrics/privacy';
 import { getRetestRadar } from './radar';
 import { modelEffortFacts } from '../models/efforts';

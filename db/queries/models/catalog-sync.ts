@@ -4,6 +4,7 @@ import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
 import { rawRows } from '../../sql';
+import { written } from '../write-result';
 import { createModel } from './writes';
 import type { ModelAlias } from '@/lib/catalog/aliases';
 import type { BenchmarkDefinition } from '@/lib/catalog/benchmarks';
@@ -91,7 +92,7 @@ export async function applySync(db: Queryable, actor: Actor, id: number, take: r
   const ids = new Map((await db.select({ id: aiModels.id, slug: aiModels.slug }).from(aiModels)).map((m) => [m.slug, m.id]));
 
   for (const m of plan.newModels) {
-    const created = await createModel(db, actor, { slug: m.slug, name: m.name, vendor: m.vendor, releaseDate: m.releaseDate, reasoning: m.reasoning, openWeights: m.openWeights, dataPolicy: 'unknown', contextWindow: m.contextWindow }, source);
+    const created = written(await createModel(db, actor, { slug: m.slug, name: m.name, vendor: m.vendor, releaseDate: m.releaseDate, reasoning: m.reasoning, openWeights: m.openWeights, dataPolicy: 'unknown', contextWindow: m.contextWindow }, source));
     ids.set(m.slug, created.id);
     await db.insert(modelAliases).values({ source: 'models.dev', externalId: m.externalId, modelId: created.id, note: `added by catalog sync ${id}` });
   }

@@ -3,6 +3,7 @@ import { aiModels } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
+import { written } from '../write-result';
 import { createModel, updateModel, upsertBenchmarkScore, upsertPriceChange } from './writes';
 import type { ImportRow } from '@/lib/validation/model-import';
 
@@ -50,16 +51,16 @@ export async function applyModelImport(
     const fields = { slug: d.slug, name: d.name, vendor: d.vendor, releaseDate: d.releaseDate, reasoning: d.reasoning, openWeights: d.openWeights, dataPolicy: d.dataPolicy, trainingFlop: d.trainingFlop };
     let id = ids.get(d.slug);
     if (id == null) {
-      id = (await createModel(db, actor, fields, source)).id;
+      id = written(await createModel(db, actor, fields, source)).id;
       added++;
     } else {
-      await updateModel(db, actor, id, fields, source);
+      written(await updateModel(db, actor, id, fields, source));
       updated++;
     }
     if (preview[i].outcome === 'rejected') throw new Error('preview and rows disagree');
     if (d.input != null && d.output != null)
-      await upsertPriceChange(db, actor, { modelId: id, effectiveDate: d.releaseDate, input: d.input, output: d.output, note: 'Launch list price (imported)' }, d.sourcePrice ?? source);
-    if (d.gpqa != null) await upsertBenchmarkScore(db, actor, { modelId: id, benchmark: 'gpqa_diamond', score: d.gpqa }, d.sourceGpqa ?? source);
+      written(await upsertPriceChange(db, actor, { modelId: id, effectiveDate: d.releaseDate, input: d.input, output: d.output, note: 'Launch list price (imported)' }, d.sourcePrice ?? source));
+    if (d.gpqa != null) written(await upsertBenchmarkScore(db, actor, { modelId: id, benchmark: 'gpqa_diamond', score: d.gpqa }, d.sourceGpqa ?? source));
     tick(i);
   }
   const rejected = rows.length - added - updated;

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { apiTokens, teams, user, type ApiTokenKind } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 /** Tokens carry 256 random bits, so a plain SHA-256 is enough: the stored hash cannot be used as a token. */
 export function hashApiToken(token: string): string {
@@ -16,7 +17,9 @@ export const RATE_LIMIT = { requests: Number(process.env.UPLIFT_API_RATE_LIMIT ?
 export type NewToken = { kind: ApiTokenKind; name: string; expiresAt: Date; userId?: string | null; teamId?: number | null };
 
 /** Creates a token and audits it; returns the plain token, which is never stored and never shown again. */
-export async function createApiToken(db: Queryable, actor: Actor, t: NewToken): Promise<{ id: number; token: string }> {
+export async function createApiToken(db: Queryable, actor: Actor, t: NewToken): Promise<WriteResult<{ id: number; token: string }>> {
+  if (t.kind === 'service' && t.teamId != null && !(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, t.teamId))).length)
+    return refuse('not_found', 'That team no longer exists.', 'teamId');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const [row] = await db
     .insert(apiTokens)
@@ -38,7 +41,7 @@ export async function createApiToken(db: Queryable, actor: Actor, t: NewToken): 
     entityId: row.id,
     after: { kind: t.kind, name: t.name, userId: t.userId ?? null, teamId: t.teamId ?? null, scope: 'read', expiresAt: t.expiresAt.toISOString() },
   });
-  return { id: row.id, token };
+  return { ok: true, id: row.id, token };
 }
 
 const listColumns = {
@@ -78,18 +81,18 @@ export type ApiTokenListRow = Awaited<ReturnType<typeof listServiceTokens>>[numb
 
 /**
  * Revokes a token that is still live; `ownerId` limits it to that user's personal tokens, otherwise
- * only service tokens (admins). Returns false when there was nothing to revoke.
+ * only service tokens (admins). Refused when there was nothing to revoke.
  */
-export async function revokeApiToken(db: Queryable, actor: Actor, id: number, ownerId: string | null): Promise<boolean> {
+export async function revokeApiToken(db: Queryable, actor: Actor, id: number, ownerId: string | null): Promise<WriteResult<{ id: number }>> {
   const which = ownerId ? and(eq(apiTokens.kind, 'personal'), eq(apiTokens.userId, ownerId)) : eq(apiTokens.kind, 'service');
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.id, id), which, isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id, name: apiTokens.name, kind: apiTokens.kind });
-  if (!row) return false;
+  if (!row) return refuse('not_found', ownerId ? 'This token is already revoked or is not yours.' : 'This token is already revoked.');
   await writeAudit(db, { actor, action: 'api-token.revoke', entityType: 'api_token', entityId: id, before: { name: row.name, kind: row.kind } });
-  return true;
+  return { ok: true, id };
 }
 
 export type VerifiedToken =

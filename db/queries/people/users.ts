@@ -3,6 +3,7 @@ import { session, teamMembers, teams, user, type Role } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { deleteResetTokensOf } from './password-reset';
+import { refuse, type WriteResult } from '../write-result';
 
 export async function countUsers(db: Queryable): Promise<number> {
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(user);
@@ -36,42 +37,27 @@ export async function findUserByEmail(db: Queryable, email: string) {
   return row ?? null;
 }
 
-export async function setUserRole(db: Queryable, actor: Actor, userId: string, role: Role) {
+const USER_GONE = 'That user no longer exists.';
+
+export async function setUserRole(db: Queryable, actor: Actor, userId: string, role: Role): Promise<WriteResult<{ userId: string }>> {
   const [before] = await db.select({ role: user.role }).from(user).where(eq(user.id, userId));
-  if (!before) return false;
+  if (!before) return refuse('not_found', USER_GONE);
   await db.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, userId));
   await writeAudit(db, { actor, action: 'user.role', entityType: 'user', entityId: userId, before, after: { role } });
-  return true;
+  return { ok: true, userId };
 }
 
 /** Deactivating ends every session of the user at once, and their reset link. */
-export async function setUserActive(db: Queryable, actor: Actor, userId: string, active: boolean) {
+export async function setUserActive(db: Queryable, actor: Actor, userId: string, active: boolean): Promise<WriteResult<{ userId: string }>> {
   const [before] = await db.select({ active: user.active }).from(user).where(eq(user.id, userId));
-  if (!before) return false;
+  if (!before) return refuse('not_found', USER_GONE);
   await db.update(user).set({ active, updatedAt: new Date() }).where(eq(user.id, userId));
   if (!active) {
     await db.delete(session).where(eq(session.userId, userId));
     await deleteResetTokensOf(db, userId);
   }
   await writeAudit(db, { actor, action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: userId, before, after: { active } });
-  return true;
-}
-
-export async function setTeamMemberships(
-  db: Queryable,
-  actor: Actor,
-  userId: string,
-  memberships: { teamId: number; teamRole: 'lead' | 'member' }[],
-) {
-  // Ordered, so the audit entry's "before" reads the same on every database.
-  const before = await db
-    .select({ teamId: teamMembers.teamId, teamRole: teamMembers.teamRole })
-    .from(teamMembers)
-    .where(eq(teamMembers.userId, userId))
-    .orderBy(asc(teamMembers.teamId));
-  await db.delete(teamMembers).where(eq(teamMembers.userId, userId));
-  if (memberships.length) await db.insert(teamMembers).values(memberships.map((m) => ({ ...m, userId })));
-  await writeAudit(db, { actor, action: 'user.teams', entityType: 'user', entityId: userId, before, after: memberships });
+  return { ok: true, userId };
 }
 
 /** Whether the user is active; null when there is no such user. */

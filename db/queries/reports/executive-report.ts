@@ -9,6 +9,8 @@ import { buildExperimentWhere, type FilterContext } from '../experiments/filters
 import { getHeadlineFigures } from '../dashboard/headline';
 import { experimentCol as E } from '../../sql';
 import { getRetestRadar } from '../insights/radar';
+import { getUsageTelemetry } from '../usage/telemetry';
+import { getBilledVsReported } from '../usage/billed-vs-reported';
 
 /** The executive report's period: [from, to] and the period of the same length just before it. */
 export type ReportPeriod = { from: string; to: string; previousFrom: string; previousTo: string };
@@ -121,6 +123,10 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
     .groupBy(sql`m.vendor`)
     .orderBy(desc(sql`2`));
 
+  // Imported usage for the same period and team, vendor and model filters (a lead's filters hold their teams only).
+  const [telemetry, billedVsReported] = await Promise.all([getUsageTelemetry(db, hf, null), getBilledVsReported(db, hf, null)]);
+  const usage = telemetry.anyUsage ? { currency: telemetry.reportingCurrency, total: telemetry.total, billedVsReported } : null;
+
   return {
     period,
     /** The dashboard's figures for the period and the previous one (db/queries/dashboard/kpis.ts). */
@@ -135,6 +141,8 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
     retestCount,
     privacyCount,
     vendors,
+    /** The imported usage of the period (null when none was ever imported). */
+    usage,
   };
 }
 export type ExecutiveReportData = Awaited<ReturnType<typeof executiveReportData>>;

@@ -4,7 +4,8 @@ import type { TechniqueInput } from '@/lib/validation/technique';
 import { capabilityOutcomes, experiments, techniques } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { actorOf, writeAudit } from '../admin/audit';
-import { authorizeChild, changedFields, type WriteResult } from '../experiments/write';
+import { authorizeChild, changedFields } from '../experiments/write';
+import type { WriteResult } from '../write-result';
 
 /**
  * An experiment's techniques (issue 23 §3): added under the rights of its outcomes (a lead of its team, an

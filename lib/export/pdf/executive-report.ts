@@ -13,6 +13,8 @@ import { reportSummary } from '@/lib/metrics/report-summary';
 import { describeEffort } from '@/lib/metrics/retest';
 import { artifact, endStructure, startSection, tagDocument, tagged } from './tagging';
 import { THEME } from './theme';
+import { GAP_EXPLANATION } from '@/lib/metrics/billed-vs-reported';
+import { formatMicros, ratesText, unconvertedText } from '@/lib/metrics/usage-currency';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -37,6 +39,7 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
   doc.addPage();
   headlines(doc, data, ctx);
   ledgers(doc, data, ctx);
+  usage(doc, data);
   doc.addPage();
   charts(doc, data);
   stories(doc, data);
@@ -86,6 +89,32 @@ function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
   paragraph(doc, `Generated ${ctx.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the live experiment log.`, { size: 10, color: MUTED });
   doc.moveDown(0.5);
   paragraph(doc, 'Internal: contains experiment details of the organisation.', { size: 9, color: MUTED });
+}
+
+/** Measured usage and billed versus reported spend (the dashboard's telemetry section), when usage was imported. */
+function usage(doc: Doc, data: ExecutiveReportData) {
+  const u = data.usage;
+  if (!u) return;
+  // The standard PDF fonts (WinAnsi) have no U+2212 minus sign nor U+2013 in every viewer: a hyphen.
+  const plain = (s: string) => s.replace(/[\u2212\u2013]/g, '-');
+  heading(doc, 'Billed versus reported', 13);
+  const t = u.total;
+  const notes = [ratesText(t.spend, u.currency), unconvertedText(t.spend)].filter(Boolean).join('; ');
+  paragraph(
+    doc,
+    plain(
+      `Imported usage in the period: ${formatNumber(t.requests)} requests, ${formatNumber(t.inputTokens + t.outputTokens)} tokens, at most ${formatNumber(t.activeUsers ?? 0)} active users on a day (a daily maximum, never a sum), billed ${formatMicros(t.spend.reportingMicros, u.currency)}${notes ? ` (${notes})` : ''}.`,
+    ),
+    { size: 9 },
+  );
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Team', width: 2.2, value: (r) => r.team },
+    { header: 'Billed', width: 1.3, align: 'right', value: (r) => formatMicros(r.billed.reportingMicros, u.currency) + (r.billed.unconverted.length ? ' + unconverted' : '') },
+    { header: 'Reported', width: 1.3, align: 'right', value: (r) => (r.teamId == null ? '-' : formatMicros(r.reportedMicros, u.currency)) },
+    { header: 'Gap', width: 1.3, align: 'right', value: (r) => `${r.gapMicros < 0 ? '-' : r.gapMicros > 0 ? '+' : ''}${formatMicros(Math.abs(r.gapMicros), u.currency)}` },
+    { header: 'Why', width: 4, value: (r) => plain(GAP_EXPLANATION[r.reason]) },
+  ], u.billedVsReported);
 }
 
 function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {

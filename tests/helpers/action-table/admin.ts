@@ -10,9 +10,13 @@ import {
   setTeamRecordingAction,
   updateSettingsAction,
 } from '@/app/(app)/admin/actions';
+import { setFxRateAction } from '@/app/(app)/admin/usage/rates/actions';
 import { lockOut } from '../action-fixtures';
 import { teams } from '@/db/schema';
 import { ADMIN, type TableEntry } from './entry';
+
+/** Calls of the exchange-rate entry so far: each sets a rate of its own. */
+let fxCalls = 0;
 
 export const ADMINISTRATION: TableEntry[] = [
   {
@@ -75,5 +79,13 @@ export const ADMINISTRATION: TableEntry[] = [
     allowed: ADMIN,
     action: updateSettingsAction,
     input: () => ({ name: 'Demo Org', currency: 'EUR', timeZone: 'Europe/Berlin', fiscalYearStartMonth: '4' }),
+  },
+  {
+    // A new rate each call (CHF: never the reporting currency the settings entry sets), so every call writes.
+    name: 'admin: set a usage exchange rate',
+    effect: { changes: ['usage_fx_rates'], audit: 'usage.fx-rate' },
+    allowed: ADMIN,
+    action: setFxRateAction,
+    input: () => ({ month: '2026-03', currency: 'CHF', rate: `1.${String(++fxCalls).padStart(6, '0')}` }),
   },
 ];

@@ -42,7 +42,9 @@ import { CATALOG_SYNC } from './catalog-sync';
 import { SSO } from './sso';
 import { ALERTS } from './alerts';
 import { EXPORTS } from './exports';
+import { USAGE_CONNECTIONS } from './usage-connections';
 import { ROUTES } from './routes';
+import { USAGE } from './usage';
 
 export type { TableEntry } from './entry';
 
@@ -60,5 +62,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...SSO,
   ...ALERTS,
   ...EXPORTS,
+  ...USAGE,
+  ...USAGE_CONNECTIONS,
   ...ROUTES,
 ];

@@ -6,7 +6,10 @@ import {
   previewImportAction as previewModelImportAction,
   updateModelAction,
 } from '@/app/(app)/models/actions';
+import { updateBenchmarkAction } from '@/app/(app)/admin/benchmarks/actions';
 import * as modelImportRoute from '@/app/api/models/import/route';
+import { eq } from 'drizzle-orm';
+import { benchmarks } from '@/db/schema';
 import { modelImportCsv, newModel } from '../action-fixtures';
 import { READ_ONLY } from '../action-effects';
 import { ADMIN, adapted, modelImportOutcome, type TableEntry, type Handler } from './entry';
@@ -42,6 +45,16 @@ export const MODELS: TableEntry[] = [
     allowed: ADMIN,
     action: addBenchmarkAction,
     input: async (fx) => ({ modelId: String((await newModel(fx)).id), benchmark: 'gpqa_diamond', score: '61.5', source: 'vendor card' }),
+  },
+  {
+    name: 'admin: edit a benchmark',
+    effect: { changes: ['benchmarks'], audit: 'benchmark.update' },
+    allowed: ADMIN,
+    action: updateBenchmarkAction,
+    input: async (fx) => {
+      const [b] = await fx.db.select().from(benchmarks).where(eq(benchmarks.key, 'metr_time_horizon'));
+      return { key: b.key, updatedAt: b.updatedAt.toISOString(), name: b.name, measures: b.measures, description: `Task length ${fx.uid()}`, source: b.source, randomBaseline: '', scoreCeiling: '', supersededBy: '', humanExpert: '', humanNonExpert: '', humanBaselineSource: '' };
+    },
   },
   {
     name: 'models import: preview',

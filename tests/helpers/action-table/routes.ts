@@ -2,6 +2,7 @@
 import { createPersonalTokenAction, revokePersonalTokenAction } from '@/app/(app)/account/token-actions';
 import { createServiceTokenAction, revokeServiceTokenAction } from '@/app/(app)/admin/token-actions';
 import { createApiToken } from '@/db/queries/people/api-tokens';
+import { written } from '@/db/queries/write-result';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as healthRoute from '@/app/api/health/route';
 import * as jobsRunRoute from '@/app/api/jobs/run/route';
@@ -10,6 +11,7 @@ import * as apiOpenApiRoute from '@/app/api/v1/openapi.json/route';
 import * as apiInsightsRoute from '@/app/api/v1/insights/route';
 import * as apiModelsRoute from '@/app/api/v1/models/route';
 import * as apiDashboardRoute from '@/app/api/v1/dashboard/route';
+import * as apiUsageRoute from '@/app/api/v1/usage/route';
 import * as apiExperimentRoute from '@/app/api/v1/experiments/[id]/route';
 import { READ_ONLY } from '../action-effects';
 import { DEMO_PASSWORD, SIGNED_IN } from '../security-harness';
@@ -86,7 +88,7 @@ export const ROUTES: TableEntry[] = [
     // The caller's own live token (for anon, an executive's: refused before it is looked at).
     input: async (fx, caller) => {
       const owner = fx.users[caller === 'anon' ? 'executive' : caller];
-      const { id } = await createApiToken(fx.db, owner, { kind: 'personal', name: `t ${fx.uid()}`, userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) });
+      const { id } = written(await createApiToken(fx.db, owner, { kind: 'personal', name: `t ${fx.uid()}`, userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) }));
       return { tokenId: String(id) };
     },
   },
@@ -103,7 +105,7 @@ export const ROUTES: TableEntry[] = [
     allowed: ADMIN,
     action: revokeServiceTokenAction,
     input: async (fx) => {
-      const { id } = await createApiToken(fx.db, fx.users.admin, { kind: 'service', name: `s ${fx.uid()}`, expiresAt: new Date(Date.now() + 86_400_000) });
+      const { id } = written(await createApiToken(fx.db, fx.users.admin, { kind: 'service', name: `s ${fx.uid()}`, expiresAt: new Date(Date.now() + 86_400_000) }));
       return { tokenId: String(id) };
     },
   },
@@ -141,6 +143,13 @@ export const ROUTES: TableEntry[] = [
     allowed: [],
     refusal: () => 'login',
     route: { method: 'GET', path: '/api/v1/insights', handler: apiInsightsRoute.GET as Handler },
+    input: () => ({}),
+  },
+  {
+    name: 'route: GET /api/v1/usage (session cookie)',
+    allowed: [],
+    refusal: () => 'login',
+    route: { method: 'GET', path: '/api/v1/usage', handler: apiUsageRoute.GET as Handler },
     input: () => ({}),
   },
   {

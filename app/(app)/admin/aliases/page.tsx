@@ -9,13 +9,14 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listAliases, listModelChoices } from '@/db/queries/models/aliases';
 import { requirePermission } from '@/lib/auth/guard';
+import { USAGE_SOURCES } from '@/db/schema/usage';
 import { addAliasAction, deleteAliasAction } from '../catalog/actions';
 
 export const metadata: Metadata = { title: 'Model aliases' };
 
 type Props = { searchParams: Promise<{ source?: string; q?: string }> };
 
-/** The editable map from outside ids (Epoch model versions, models.dev ids) to catalog models, used by every sync. */
+/** The editable map from outside ids (Epoch model versions, models.dev ids, vendor model ids in usage) to catalog models. */
 export default async function AliasesPage({ searchParams }: Props) {
   await requirePermission('models.write');
   const { source = '', q = '' } = await searchParams;
@@ -32,13 +33,16 @@ export default async function AliasesPage({ searchParams }: Props) {
       />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Map an id" description="An Epoch model version needs the reasoning effort it ran at (default when it names none); a models.dev id (provider/model) needs none." />
+          <CardHeader title="Map an id" description="An Epoch model version needs the reasoning effort it ran at (default when it names none); a models.dev id (provider/model) or a vendor model id in imported usage needs none. Usage rows follow a change at once." />
           <ActionForm action={addAliasAction} label="Map an id" className="items-end gap-3">
             <label className="text-sm">
               Source
               <Select name="source" defaultValue="epoch" className="mt-1">
                 <option value="epoch">Epoch AI</option>
                 <option value="models.dev">models.dev</option>
+                {USAGE_SOURCES.map((s) => (
+                  <option key={s} value={s}>Usage: {s}</option>
+                ))}
               </Select>
             </label>
             <label className="text-sm">
@@ -67,6 +71,9 @@ export default async function AliasesPage({ searchParams }: Props) {
               <option value="">Every source</option>
               <option value="epoch">Epoch AI</option>
               <option value="models.dev">models.dev</option>
+              {USAGE_SOURCES.map((s) => (
+                <option key={s} value={s}>Usage: {s}</option>
+              ))}
             </Select>
             <Input name="q" defaultValue={q} aria-label="Search ids and models" placeholder="Search" className="w-56" />
             <Button type="submit" variant="secondary" size="sm">Filter</Button>

@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/admin/audit';
 import { applySync, discardSync } from '@/db/queries/models/catalog-sync';
+import { reresolveUsageModel } from '@/db/queries/usage/models';
 import { aiModels, modelAliases } from '@/db/schema';
 import { formObject, refused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
@@ -13,6 +14,8 @@ import { isUniqueViolation } from '@/lib/security/db-errors';
 import { aliasIdSchema, aliasSchema, applySyncSchema, syncIdSchema } from '@/lib/validation/catalog-sync';
 
 const actorOf = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+/** The vendor model id in usage rows an alias stands for: a models.dev id "provider/model" is reported as "model". */
+const usageModelId = (source: string, externalId: string) => (source === 'models.dev' ? externalId.slice(externalId.indexOf('/') + 1) : externalId);
 
 export async function applySyncAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('models.write');
@@ -55,6 +58,7 @@ export async function addAliasAction(_prev: ActionState, formData: FormData): Pr
     await db.transaction(async (tx) => {
       const [row] = await tx.insert(modelAliases).values({ source: a.source, externalId: a.externalId, modelId: a.modelId, effort: a.source === 'epoch' ? a.effort : null, note: `entered by ${admin.email}` }).returning();
       await writeAudit(tx, { actor: actorOf(admin), action: 'alias.create', entityType: 'model_alias', entityId: row.id, after: row });
+      await reresolveUsageModel(tx, usageModelId(row.source, row.externalId));
     });
   } catch (err) {
     if (isUniqueViolation(err)) return { error: `This ${a.source} id is mapped already; remove that mapping first.` };
@@ -72,6 +76,7 @@ export async function deleteAliasAction(_prev: ActionState, formData: FormData):
   const removed = await db.transaction(async (tx) => {
     const [row] = await tx.delete(modelAliases).where(and(eq(modelAliases.id, parsed.data.aliasId))).returning();
     if (row) await writeAudit(tx, { actor: actorOf(admin), action: 'alias.delete', entityType: 'model_alias', entityId: row.id, before: row });
+    if (row) await reresolveUsageModel(tx, usageModelId(row.source, row.externalId));
     return row;
   });
   if (!removed) return { error: 'This mapping was already removed.' };

@@ -2,7 +2,9 @@ import { getDb } from '@/db';
 import { orderedExperimentIds } from '@/db/queries/reports/export';
 import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
-import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, type CsvDataset } from '@/lib/export/experiments-csv';
+import { childrenCsv, CSV_DATASETS, filteredExperimentsCsv, usageCsv, type CsvDataset } from '@/lib/export/experiments-csv';
+import { resolveHeadlineFilters } from '@/db/queries/dashboard/headline';
+import { teamScope } from '@/lib/auth/permissions';
 import { experimentsWorkbook } from '@/lib/export/experiments-xlsx';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
@@ -13,8 +15,9 @@ import { namesForFilters } from '@/db/queries/experiments/filter-names';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/export/experiments?format=csv|xlsx&dataset=experiments|outcomes|checkins&<experiment filters>
- * Exactly the experiments the list shows for the same filters (a lead: their own teams only), streamed.
+ * GET /api/export/experiments?format=csv|xlsx&dataset=experiments|outcomes|checkins|usage&<experiment filters>
+ * Exactly the experiments the list shows for the same filters (a lead: their own teams only), streamed. `usage` is
+ * the imported usage of the filters' period (else the dashboard's default), by month, team, vendor and model.
  */
 export async function GET(request: Request) {
   const auth = await authorizeRequest('reports.export');
@@ -23,10 +26,15 @@ export async function GET(request: Request) {
   const format = params.get('format') ?? 'csv';
   const dataset = (params.get('dataset') ?? 'experiments') as CsvDataset;
   if (format !== 'csv' && format !== 'xlsx') return Response.json({ error: 'format must be csv or xlsx.' }, { status: 400 });
-  if (!CSV_DATASETS.includes(dataset)) return Response.json({ error: 'dataset must be experiments, outcomes or checkins.' }, { status: 400 });
+  if (!CSV_DATASETS.includes(dataset)) return Response.json({ error: 'dataset must be experiments, outcomes, checkins or usage.' }, { status: 400 });
 
   const db = await getDb();
+  const usageScope = teamScope(auth.user).leadsOwnTeams;
 
+  if (format === 'csv' && dataset === 'usage') {
+    const f = await resolveHeadlineFilters(db, filters, ctx);
+    return new Response(iteratorToStream(usageCsv(db, f, usageScope)), { headers: downloadHeaders(datedFilename('usage', 'csv'), 'csv') });
+  }
   if (format === 'csv' && dataset === 'experiments') {
     // The first batch is read before the response starts: a failing query is a 500, not a broken 200.
     const body = await filteredExperimentsCsv(db, filters, ctx);
@@ -34,7 +42,7 @@ export async function GET(request: Request) {
   }
   const ids = await orderedExperimentIds(db, filters, ctx);
   if (format === 'csv') {
-    const csv = childrenCsv(db, ids, dataset as Exclude<CsvDataset, 'experiments'>);
+    const csv = childrenCsv(db, ids, dataset as Exclude<CsvDataset, 'experiments' | 'usage'>);
     return new Response(iteratorToStream(csv), { headers: downloadHeaders(datedFilename(`experiments-${dataset}`, 'csv'), 'csv') });
   }
   const settings = await getSettings(db);
@@ -44,6 +52,7 @@ export async function GET(request: Request) {
     currency: settings.currency,
     filterText: filtersSentence(filters, await namesForFilters(db)),
     generatedAt: new Date(),
+    usageScope,
   });
   return new Response(body, { headers: downloadHeaders(datedFilename('experiments', 'xlsx'), 'xlsx') });
 }

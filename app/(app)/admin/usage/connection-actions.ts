@@ -1,0 +1,74 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { actorOf } from '@/db/queries/admin/audit';
+import { createConnection, deleteConnection, getConnection, replaceCredential } from '@/db/queries/usage/connections';
+import { answer, fieldErrorsOf, formValues, withValidForm, type ActionState } from '@/lib/action-state';
+import { requirePermission } from '@/lib/auth/guard';
+import { isUniqueViolation } from '@/lib/security/db-errors';
+import { sealSecret } from '@/lib/security/secrets';
+import { credentialPurpose, describePull, pullConnection } from '@/lib/usage/pull/service';
+import { connectionIdSchema, newConnectionSchema, replaceCredentialSchema } from '@/lib/validation/usage-connections';
+
+const PAGE = '/admin/usage';
+const GONE = 'That connection no longer exists.';
+/** What a refused form gives back: never the credential typed. */
+const keep = (formData: FormData) => formValues(formData, ['credential']);
+
+/** Adds a connection; the credential is sealed here and never shown again. */
+export async function addConnectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  return withValidForm(
+    formData,
+    { schema: newConnectionSchema, invalid: (error) => ({ fieldErrors: fieldErrorsOf(error), values: keep(formData) }) },
+    async ({ credential, ...data }) => {
+      const db = await getDb();
+      try {
+        const created = await db.transaction((tx) => createConnection(tx, actorOf(admin), { ...data, sealedCredential: sealSecret(credential, credentialPurpose(data.source)) }));
+        revalidatePath(PAGE);
+        return { ok: true, message: `${created.name} connected. Its credential is saved and will not be shown again; pull now, or wait for the daily pull.` };
+      } catch (err) {
+        if (isUniqueViolation(err)) return { fieldErrors: { name: ['Another connection has this name.'] }, values: keep(formData) };
+        throw err;
+      }
+    },
+  );
+}
+
+/** Replaces a connection's credential (after a rotation, or when the app secret changed). */
+export async function replaceCredentialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  return withValidForm(formData, { schema: replaceCredentialSchema, invalid: (error) => ({ error: error.issues.map((i) => i.message).join(' ') }) }, async ({ connectionId, credential }) => {
+    const db = await getDb();
+    const source = (await getConnection(db, connectionId))?.source;
+    if (!source) return { error: GONE };
+    const done = await db.transaction((tx) => replaceCredential(tx, actorOf(admin), connectionId, sealSecret(credential, credentialPurpose(source))));
+    if (!done) return { error: GONE };
+    revalidatePath(PAGE);
+    return { ok: true, message: 'Credential replaced.' };
+  });
+}
+
+/** Pulls one connection now, as the daily job would; the outcome is recorded on the connection either way. */
+export async function pullNowAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(GONE) }, async ({ connectionId }) => {
+    const report = await pullConnection(await getDb(), connectionId, actorOf(admin));
+    if (!report) return { error: GONE };
+    revalidatePath(PAGE);
+    return report.error ? { error: describePull(report) } : { ok: true, message: `${describePull(report)}.` };
+  });
+}
+
+/** Removes a connection; the usage it imported stays. */
+export async function deleteConnectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(GONE) }, async ({ connectionId }) => {
+    const db = await getDb();
+    const done = await db.transaction((tx) => deleteConnection(tx, actorOf(admin), connectionId));
+    if (!done) return { error: GONE };
+    revalidatePath(PAGE);
+    return { ok: true, message: 'Connection removed; the usage it imported stays.' };
+  });
+}

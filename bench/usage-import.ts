@@ -1,0 +1,97 @@
+// `BENCH_DATABASE_URL=… npx tsx bench/usage-import.ts [--rows 1000000] [--pglite]`: issue 21's import target, "10^6
+// usage rows in ≤ 60 s on PostgreSQL, memory bounded". Writes a CSV of --rows rows (200 teams × days × 5 models, as
+// a large organisation produces) to a temporary file, then imports it the way `npm run usage -- import csv` does
+// (streamed, batches of IMPORT_BATCH, one transaction) into BENCH_DATABASE_URL, which is EMPTIED first (or a fresh
+// PGlite folder with --pglite). Prints the time, rows per second and the peak resident memory while importing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { connectPglite, connectPostgres, type Connection } from '@/db/connect';
+import { prepareDatabase } from '@/db/prepare';
+import { describeImport, IMPORT_BATCH, importUsage } from '@/db/queries/usage/import';
+import { CSV_HEADER } from '@/lib/usage/sources/csv';
+import { usageRecordsFrom } from '@/lib/usage/read-stream';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const ROWS = Number(arg('rows', '1000000'));
+const TEAMS = 200;
+const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-pro', 'mistral-large-2'];
+const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+
+/** One row per (day, team, model), days going back from 2026-11-30, with costs that need every micro. */
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write(`${CSV_HEADER}\n`);
+  const start = Date.UTC(2026, 10, 30);
+  const perDay = TEAMS * MODELS.length;
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(start - Math.floor(i / perDay) * 86_400_000).toISOString().slice(0, 10);
+    const team = (i % perDay) % TEAMS;
+    const model = MODELS[Math.floor((i % perDay) / TEAMS)];
+    const vendor = model.startsWith('gpt') ? 'OpenAI' : model.startsWith('claude') ? 'Anthropic' : model.startsWith('gemini') ? 'Google' : 'Mistral AI';
+    const requests = (i * 7919) % 5000;
+    chunk += `${day},team-${team},${vendor},${model},${requests},${requests * 850},${requests * 210},${(requests * 0.000731).toFixed(6)},USD,${(i % 40) + 1}\n`;
+    if (chunk.length > 1 << 20) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(chunk);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+async function open(): Promise<{ conn: Connection; kind: 'pglite' | 'postgres'; cleanup: () => void }> {
+  if (args.includes('--pglite')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-usage-'));
+    const conn = await connectPglite(dir);
+    return { conn, kind: 'pglite', cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('Set BENCH_DATABASE_URL (a database this bench may empty), or pass --pglite.');
+  const reset = postgres(url, { max: 1, onnotice: () => {} });
+  await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+  await reset.end();
+  return { conn: connectPostgres(url), kind: 'postgres', cleanup: () => {} };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-csv-'));
+  const file = path.join(dir, 'usage.csv');
+  const { conn, kind, cleanup } = await open();
+  try {
+    let t = performance.now();
+    await writeCsv(file, ROWS);
+    console.log(`Wrote ${ROWS} rows (${mb(fs.statSync(file).size)} MB) in ${Math.round(performance.now() - t)} ms.`);
+    await prepareDatabase(conn.db, kind, { demo: false });
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    t = performance.now();
+    const r = await importUsage(conn.db, { source: 'csv', origin: 'command', fileName: 'usage.csv', records: usageRecordsFrom('csv', fs.createReadStream(file)), actor: null });
+    const ms = performance.now() - t;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.log(describeImport(r));
+    console.log(
+      `${kind}: ${ROWS} rows in ${(ms / 1000).toFixed(1)} s (${Math.round(ROWS / (ms / 1000))} rows/s, batches of ${IMPORT_BATCH}); ` +
+        `resident memory ${mb(baseline)} MB before, peak ${mb(peak)} MB while importing (+${mb(peak - baseline)} MB).`,
+    );
+  } finally {
+    await conn.close();
+    cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

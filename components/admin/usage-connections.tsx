@@ -1,0 +1,154 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { addConnectionAction, deleteConnectionAction, pullNowAction, replaceCredentialAction } from '@/app/(app)/admin/usage/connection-actions';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ActionForm } from '@/components/ui/action-form';
+import { Card, CardHeader } from '@/components/ui/card';
+import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { Table, Td, Th } from '@/components/ui/table';
+import type { PullSource } from '@/db/schema/usage';
+import { initialState } from '@/lib/action-state';
+
+/** A connection as the page shows it: whether a credential is set, never the credential. */
+export type ConnectionRow = {
+  id: number;
+  source: PullSource;
+  name: string;
+  baseUrl: string;
+  organization: string;
+  credentialSet: boolean;
+  lastImportedDate: string | null;
+  lastPulledAt: string | null;
+  lastError: string | null;
+};
+
+const SOURCES: { value: PullSource; label: string; base: string; credential: string }[] = [
+  { value: 'copilot', label: 'GitHub Copilot', base: 'https://api.github.com', credential: 'A token with read:org (or the “Organization Copilot metrics” read permission).' },
+  { value: 'openai', label: 'OpenAI', base: 'https://api.openai.com', credential: 'An Admin API key (sk-admin-…).' },
+  { value: 'anthropic', label: 'Anthropic', base: 'https://api.anthropic.com', credential: 'An Admin API key (sk-ant-admin…).' },
+  { value: 'litellm', label: 'LiteLLM', base: '', credential: 'The proxy’s master key or an admin key.' },
+];
+
+const labelOf = (s: PullSource) => SOURCES.find((x) => x.value === s)?.label ?? s;
+
+type Errors = Record<string, string[] | undefined>;
+
+/**
+ * The fields of the add form. The source select is uncontrolled (a form action resets the form, which would leave a
+ * controlled select showing one source and posting another); the component is keyed on what the last answer gave
+ * back, so it starts again from those values, and `source` only picks the hints and the organisation field.
+ */
+function ConnectionFields({ values: v, errors: fe }: { values: Record<string, string>; errors: Errors }) {
+  const [source, setSource] = useState<PullSource>(SOURCES.some((s) => s.value === v.source) ? (v.source as PullSource) : 'openai');
+  const chosen = SOURCES.find((s) => s.value === source)!;
+  return (
+    <>
+      <Field label="Source" name="conn-source" error={fe.source}>
+        <Select id="conn-source" name="source" defaultValue={source} onChange={(e) => setSource(e.target.value as PullSource)}>
+          {SOURCES.map((s) => (
+            <option key={s.value} value={s.value}>{s.label}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Name" name="conn-name" error={fe.name}>
+        <Input id="conn-name" name="name" defaultValue={v.name} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy('conn-name', fe.name)} />
+      </Field>
+      <Field label="Base URL" name="conn-baseUrl" error={fe.baseUrl} hint={chosen.base ? `Empty: ${chosen.base}.` : 'Your proxy, e.g. https://litellm.example.com.'}>
+        <Input id="conn-baseUrl" name="baseUrl" placeholder={chosen.base || 'https://litellm.example.com'} defaultValue={v.baseUrl} aria-invalid={Boolean(fe.baseUrl)} aria-describedby={describedBy('conn-baseUrl', fe.baseUrl, true)} />
+      </Field>
+      {source === 'copilot' ? (
+        <Field label="GitHub organisation" name="conn-organization" error={fe.organization}>
+          <Input id="conn-organization" name="organization" defaultValue={v.organization} aria-invalid={Boolean(fe.organization)} aria-describedby={describedBy('conn-organization', fe.organization)} />
+        </Field>
+      ) : null}
+      <Field label="Credential" name="conn-credential" error={fe.credential} hint={`${chosen.credential} Stored encrypted; never shown again.`}>
+        <Input id="conn-credential" name="credential" type="password" autoComplete="off" aria-invalid={Boolean(fe.credential)} aria-describedby={describedBy('conn-credential', fe.credential, true)} />
+      </Field>
+    </>
+  );
+}
+
+function AddConnection() {
+  const [state, action, pending] = useActionState(addConnectionAction, initialState);
+  const values = state.values ?? {};
+  return (
+    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label="Add a usage connection" noValidate>
+      <ConnectionFields key={`${JSON.stringify(values)}|${state.message ?? ''}`} values={values} errors={state.fieldErrors ?? {}} />
+      <div className="flex items-end gap-3 md:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? 'Connecting…' : 'Connect'}</Button>
+        {state.error ? <p role="alert" className="text-sm text-danger">{state.error}</p> : null}
+        {state.message ? <p role="status" className="text-sm text-success">{state.message}</p> : null}
+      </div>
+    </form>
+  );
+}
+
+function ConnectionActions({ c }: { c: ConnectionRow }) {
+  return (
+    <div className="space-y-2">
+      <ActionForm action={pullNowAction} label={`Pull ${c.name} now`}>
+        <input type="hidden" name="connectionId" value={c.id} />
+        <Button type="submit" size="sm" variant="secondary">Pull now</Button>
+      </ActionForm>
+      <ActionForm action={replaceCredentialAction} label={`Replace the credential of ${c.name}`}>
+        <input type="hidden" name="connectionId" value={c.id} />
+        <Input name="credential" type="password" autoComplete="off" aria-label={`New credential for ${c.name}`} placeholder="New credential" className="h-8 w-48" />
+        <Button type="submit" size="sm" variant="secondary">Replace</Button>
+      </ActionForm>
+      <ActionForm action={deleteConnectionAction} label={`Remove ${c.name}`} confirm={`Remove the connection ${c.name}? Its credential is deleted; the usage it imported stays.`}>
+        <input type="hidden" name="connectionId" value={c.id} />
+        <Button type="submit" size="sm" variant="danger">Remove</Button>
+      </ActionForm>
+    </div>
+  );
+}
+
+/** The Connections card of /admin/usage: vendor APIs Uplift pulls every day (the job usage-pull). */
+export function UsageConnections({ connections }: { connections: ConnectionRow[] }) {
+  return (
+    <Card aria-labelledby="usage-connections-title">
+      <CardHeader
+        title={<span id="usage-connections-title">Connections</span>}
+        description="Uplift pulls each connection every day (the job usage-pull; npm run jobs -- usage-pull runs it now), from the day after the last complete day imported. Credentials are stored encrypted with a key derived from the app secret and never shown again; backups leave them out."
+      />
+      {connections.length ? (
+        <Table aria-label="Usage connections">
+          <thead>
+            <tr>
+              <Th>Connection</Th>
+              <Th>Source</Th>
+              <Th>Credential</Th>
+              <Th>Imported through</Th>
+              <Th>Last pull</Th>
+              <Th><span className="sr-only">Actions</span></Th>
+            </tr>
+          </thead>
+          <tbody>
+            {connections.map((c) => (
+              <tr key={c.id}>
+                <Td>
+                  <div className="font-medium">{c.name}</div>
+                  <div className="break-all text-xs text-muted-foreground">{c.baseUrl}{c.organization ? ` · ${c.organization}` : ''}</div>
+                </Td>
+                <Td>{labelOf(c.source)}</Td>
+                <Td>{c.credentialSet ? <Badge tone="success">set</Badge> : <Badge tone="warning">missing</Badge>}</Td>
+                <Td className="tabular-nums">{c.lastImportedDate ?? '—'}</Td>
+                <Td>
+                  <div className="tabular-nums">{c.lastPulledAt ? c.lastPulledAt.slice(0, 16).replace('T', ' ') : 'never'}</div>
+                  {c.lastError ? <p className="max-w-md text-xs text-danger">{c.lastError}</p> : c.lastPulledAt ? <p className="text-xs text-success">ok</p> : null}
+                </Td>
+                <Td><ConnectionActions c={c} /></Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <p className="mb-4 text-sm text-muted-foreground">No connection yet.</p>
+      )}
+      <h3 className="mb-2 mt-6 text-sm font-semibold">Add a connection</h3>
+      <AddConnection />
+    </Card>
+  );
+}

@@ -1,0 +1,123 @@
+import Link from 'next/link';
+import { Table, Td, Th } from '@/components/ui/table';
+
+/** A billed amount as shown: the converted figure, the rate(s) it used, and what it could not convert (flagged). */
+export type SpendCell = { text: string; rates: string | null; unconverted: string | null };
+
+export type UsageTableRow = {
+  key: string;
+  label: string;
+  /** where the name leads: the dashboard narrowed to this team, model or vendor */
+  href: string | null;
+  sub?: string;
+  activeUsers: string;
+  requests: string;
+  tokens: string;
+  spend: SpendCell;
+};
+
+export function SpendText({ cell }: { cell: SpendCell }) {
+  return (
+    <>
+      <span className="font-medium">{cell.text}</span>
+      {cell.rates ? <span className="block text-xs text-muted-foreground">{cell.rates}</span> : null}
+      {cell.unconverted ? (
+        <span className="block text-xs text-warning" data-testid="unconverted">
+          ⚠ {cell.unconverted}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Telemetry by team, model or vendor: one row each, the name a drill-down into the dashboard. */
+export function UsageBreakdownTable({ rows, nameHeader, testId, currency }: { rows: UsageTableRow[]; nameHeader: string; testId: string; currency: string }) {
+  return (
+    <Table data-testid={testId}>
+      <thead>
+        <tr>
+          <Th>{nameHeader}</Th>
+          <Th className="text-right">Active users (daily max.)</Th>
+          <Th className="text-right">Requests</Th>
+          <Th className="text-right">Tokens</Th>
+          <Th className="text-right">Billed spend ({currency})</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-testid={`${testId}-row`}>
+            <Td>
+              {r.href ? (
+                <Link href={r.href} className="underline-offset-2 hover:underline">
+                  {r.label}
+                </Link>
+              ) : (
+                r.label
+              )}
+              {r.sub ? <span className="block text-xs text-muted-foreground">{r.sub}</span> : null}
+            </Td>
+            <Td className="text-right tabular-nums">{r.activeUsers}</Td>
+            <Td className="text-right tabular-nums">{r.requests}</Td>
+            <Td className="text-right tabular-nums">{r.tokens}</Td>
+            <Td className="text-right tabular-nums">
+              <SpendText cell={r.spend} />
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export type BilledVsReportedView = {
+  key: string;
+  team: string;
+  href: string | null;
+  billed: SpendCell;
+  reported: string;
+  reportingExperiments: string;
+  gap: string;
+  gapSign: 'over' | 'under' | 'even';
+  why: string;
+};
+
+/** Each team's billed spend beside what its experiments report, the gap, and why. */
+export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReportedView[]; currency: string }) {
+  return (
+    <Table data-testid="billed-vs-reported">
+      <thead>
+        <tr>
+          <Th>Team</Th>
+          <Th className="text-right">Billed ({currency})</Th>
+          <Th className="text-right">Reported by experiments</Th>
+          <Th className="text-right">Gap (billed − reported)</Th>
+          <Th>Why</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-testid="billed-vs-reported-row">
+            <Td>
+              {r.href ? (
+                <Link href={r.href} className="underline-offset-2 hover:underline">
+                  {r.team}
+                </Link>
+              ) : (
+                r.team
+              )}
+            </Td>
+            <Td className="text-right tabular-nums">
+              <SpendText cell={r.billed} />
+            </Td>
+            <Td className="text-right tabular-nums">
+              <span className="font-medium">{r.reported}</span>
+              <span className="block text-xs text-muted-foreground">{r.reportingExperiments}</span>
+            </Td>
+            <Td className="text-right font-medium tabular-nums" data-gap={r.gapSign}>{r.gap}</Td>
+            <Td className="max-w-md text-xs">{r.why}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

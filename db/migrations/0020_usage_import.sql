@@ -1,0 +1,1 @@
+CREATE INDEX "usage_daily_source_team_idx" ON "usage_daily" USING btree ("source","external_team");
