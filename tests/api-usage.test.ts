@@ -35,8 +35,11 @@ describeEachDb('read API /api/v1/usage', (ctx) => {
     await insertUserWithPassword(db, { id: 'u_usage_exec', email: 'usage.exec@example.com', name: 'Exec', role: 'executive', passwordHash: 'x' });
     await db.insert(teamMembers).values({ teamId: teamA, userId: 'u_usage_lead', teamRole: 'lead' });
     const admin = { id: 'u_usage_admin', email: 'usage.admin@example.com' };
-    const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) =>
-      (await createApiToken(db, admin, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + 86_400_000) })).token;
+    const tok = async (kind: 'personal' | 'service', userId: string | null, teamId: number | null = null) => {
+      const r = await createApiToken(db, admin, { kind, name: kind, userId, teamId, expiresAt: new Date(Date.now() + 86_400_000) });
+      if (!r.ok) throw new Error(r.message);
+      return r.token;
+    };
     tokens.lead = await tok('personal', 'u_usage_lead');
     tokens.exec = await tok('personal', 'u_usage_exec');
     tokens.teamB = await tok('service', null, teamB);
