@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '@/db/connect';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -27,7 +28,7 @@ async function open(): Promise<{ db: Db; kind: 'pglite' | 'postgres'; run: (q: s
   const dir = arg('dir');
   if (!dir) throw new Error('--dir or --url');
   fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(path.join(dir, 'pgdata'));
+  const client = await PGlite.create(path.join(dir, 'pgdata'), { extensions: PGLITE_EXTENSIONS });
   return { db: drizzlePglite({ client, schema }) as unknown as Db, kind: 'pglite', run: async (q) => void (await client.exec(q)), close: () => client.close() };
 }
 

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import path from 'node:path';
-import { connectPostgres } from '@/db/connect';
+import { connectPostgres, PGLITE_EXTENSIONS } from '@/db/connect';
 import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
 import { benchQueries, type BenchScope } from './queries';
@@ -24,7 +24,7 @@ async function main() {
   let close: () => Promise<unknown>;
   const dir = arg('pglite');
   if (dir) {
-    const client = await PGlite.create(path.join(dir, 'pgdata'));
+    const client = await PGlite.create(path.join(dir, 'pgdata'), { extensions: PGLITE_EXTENSIONS });
     db = drizzlePglite({ client, schema, logger }) as unknown as Db;
     explain = async (q, p) => (await client.query<Record<string, string>>(`explain (analyze, buffers) ${q}`, p as unknown[])).rows.map((r) => Object.values(r)[0]);
     close = () => client.close();

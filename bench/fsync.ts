@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '@/db/connect';
 import postgres from 'postgres';
 
 const arg = (name: string, fallback: number) => {
@@ -24,7 +25,7 @@ async function timeCommits(insert: (i: number) => Promise<unknown>): Promise<num
 async function pglite() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-fsync-'));
   try {
-    const pg = await PGlite.create(path.join(dir, 'pgdata'));
+    const pg = await PGlite.create(path.join(dir, 'pgdata'), { extensions: PGLITE_EXTENSIONS });
     const fsync = (await pg.query<{ fsync: string }>('show fsync')).rows[0].fsync;
     await pg.exec('create table t (id int, at timestamptz default now())');
     const ms = await timeCommits((i) => pg.query('insert into t (id) values ($1)', [i]));

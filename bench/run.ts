@@ -11,7 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { hashPassword } from 'better-auth/crypto';
-import { connectPostgres } from '@/db/connect';
+import { connectPostgres, PGLITE_EXTENSIONS } from '@/db/connect';
 import { prepareDatabase } from '@/db/prepare';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import * as schema from '@/db/schema';
@@ -73,7 +73,7 @@ function logger(captured: Captured) {
 
 async function openPglite(): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-'));
-  const client = await PGlite.create(path.join(dir, 'pgdata'));
+  const client = await PGlite.create(path.join(dir, 'pgdata'), { extensions: PGLITE_EXTENSIONS });
   const captured: Captured = [];
   return {
     kind: 'pglite',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -9,9 +10,16 @@ import type { Db } from './types';
 
 export type Connection = { db: Db; close: () => Promise<void> };
 
+/**
+ * The extensions the schema uses, loaded into every PGlite that writes: pg_trgm serves the searches' trigram
+ * indexes (db/queries/experiments/search.ts); PostgreSQL ships it in contrib (CREATE EXTENSION in migration 0021).
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** PGlite in a folder (or in memory when dir is undefined). The caller owns the folder lock. */
 export async function connectPglite(dir?: string): Promise<Connection & { client: PGlite }> {
-  const client = dir ? await PGlite.create(path.join(dir, 'pgdata')) : await PGlite.create();
+  const options = { extensions: PGLITE_EXTENSIONS };
+  const client = dir ? await PGlite.create(path.join(dir, 'pgdata'), options) : await PGlite.create(options);
   // The same retrying transactions as on PostgreSQL; PGlite runs one transaction at a time, so no retry ever triggers.
   const db = retryTransactions(drizzlePglite({ client, schema }) as unknown as Db);
   return { db, client, close: () => client.close() };

@@ -54,9 +54,9 @@ test.describe('signed out', () => {
 
 test.describe('navigation per role', () => {
   const expected = {
-    admin: ['Dashboard', 'Experiments', 'Insights', 'Models', 'Trends', 'Reports', 'Admin'],
-    lead: ['Dashboard', 'Experiments', 'Insights', 'Models', 'Trends', 'Reports'],
-    executive: ['Dashboard', 'Experiments', 'Insights', 'Models', 'Trends', 'Reports'],
+    admin: ['Dashboard', 'Experiments', 'Insights', 'Playbook', 'Models', 'Trends', 'Reports', 'Admin'],
+    lead: ['Dashboard', 'Experiments', 'Insights', 'Playbook', 'Models', 'Trends', 'Reports'],
+    executive: ['Dashboard', 'Experiments', 'Insights', 'Playbook', 'Models', 'Trends', 'Reports'],
   } as const;
   for (const role of ['admin', 'lead', 'executive'] as const) {
     test.describe(role, () => {

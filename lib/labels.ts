@@ -38,6 +38,9 @@ export const OUTCOME_TYPE_LABEL = {
   quality_uplift: 'Quality uplift',
 } as const;
 
+/** A technique: a reusable prompt, or a way of working with AI (db/schema/techniques.ts). */
+export const TECHNIQUE_KIND_LABEL = { prompt_pattern: 'Prompt pattern', workflow: 'Workflow' } as const;
+
 export const DATA_POLICY_LABEL = {
   trains: 'Trains on user data by default',
   no_training: 'Does not train on API data',

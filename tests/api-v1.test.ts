@@ -169,7 +169,7 @@ describeEachDb('read API /api/v1', (ctx) => {
   it('gives the dashboard’s headline figures for the period and the one before, per token scope', async () => {
     const q = '/api/v1/dashboard?from=2026-09-01&to=2026-11-30';
     const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
-    const none = { active: 0, teamsActive: 0, completed: 0, completedWithOutcome: 0, activeNewCapability: 0, hoursSavedPerMonth: 0, spendMonthly: usd(0), spendOneOff: usd(0), outcomes: 0, outcomeExperiments: 0, avgImpact: null };
+    const none = { active: 0, teamsActive: 0, completed: 0, completedWithOutcome: 0, activeNewCapability: 0, activeExploring: 0, hoursSavedPerMonth: 0, spendMonthly: usd(0), spendOneOff: usd(0), outcomes: 0, outcomeExperiments: 0, avgImpact: null };
     const periods = { period: { from: '2026-09-01', to: '2026-11-30' }, previousPeriod: { from: '2026-06-02', to: '2026-08-31' } };
     // Alpha triage (60 h, 120.50, one outcome of impact 4) and Beta reports (30.00) run in the period.
     expect(await (await get(dashboardRoute.GET, q, fx.tokens.org)).json()).toEqual({

@@ -105,7 +105,7 @@ describeEachDb('dashboard aggregations on a hand-made organisation', (ctx) => {
       teamsActive: 2,
       completed: 2, // E2 E7
       completedWithOutcome: 2,
-      activeNewCapability: 3, // E1 E6 E7
+      activeNewCapability: 3, activeExploring: 0, // E1 E6 E7
       hoursSavedPerMonth: 35, // 15 (latest check-in) + 10 + 0 + 10
       spendMonthlyCents: 11000, // 6000 + 2000 + 0 + 3000
       spendOneOffCents: 30000,
@@ -118,7 +118,7 @@ describeEachDb('dashboard aggregations on a hand-made organisation', (ctx) => {
       teamsActive: 2,
       completed: 1, // E3
       completedWithOutcome: 0,
-      activeNewCapability: 0,
+      activeNewCapability: 0, activeExploring: 0,
       hoursSavedPerMonth: 20,
       spendMonthlyCents: 3000,
       spendOneOffCents: 50000,

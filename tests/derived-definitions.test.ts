@@ -25,8 +25,10 @@ function definitions(folder = derivedFolder): Defined[] {
   return out;
 }
 
+// An extension's own functions (pg_trgm's, migration 0021) are not ours to define: left out.
 const LIVE_FUNCTIONS = sql`select p.proname as key, p.prosrc as body, p.prosecdef as definer from pg_proc p
-  join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' order by 1`;
+  join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'
+  and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e') order by 1`;
 const LIVE_TRIGGERS = sql`select t.tgname || ' on ' || c.relname as key from pg_trigger t join pg_class c on c.oid = t.tgrelid
   join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and not t.tgisinternal order by 1`;
 

@@ -124,7 +124,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
         teamsActive: 3,
         completed: 2, // E2, E3
         completedWithOutcome: 1, // E2
-        activeNewCapability: 2, // E1, E3
+        activeNewCapability: 2, activeExploring: 0, // E1, E3
         hoursSavedPerMonth: 84, // E1 35 (check-in) + E2 10 + E3 20 + E4 12 (check-in) + E5 7
         spendMonthlyCents: 57000, // 25000 (check-in) + 10000 + 0 + 15000 (own: the check-in has no spend) + 7000
         spendOneOffCents: 50000, // E2 on 05-01
@@ -135,7 +135,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
         teamsActive: 3,
         completed: 0,
         completedWithOutcome: 0,
-        activeNewCapability: 1, // E3
+        activeNewCapability: 1, activeExploring: 0, // E3
         hoursSavedPerMonth: 49, // 10 + 20 + 12 + 7
         spendMonthlyCents: 32000, // 10000 + 15000 + 7000
         spendOneOffCents: 0,
@@ -149,21 +149,21 @@ describeEachDb('one set of figures in every export', (ctx) => {
         teamsActive: 2,
         completed: 2, // E3, E6 (ended 2030-08-15)
         completedWithOutcome: 0,
-        activeNewCapability: 2, // E1, E3
+        activeNewCapability: 2, activeExploring: 0, // E1, E3
         hoursSavedPerMonth: 75, // 35 + 20 + 12 + 8
         spendMonthlyCents: 44000, // 25000 + 0 + 15000 + 4000
         spendOneOffCents: 0, // E2's is writing
         outcomes: 2, // both of E4's
       },
-      previous: { active: 1, teamsActive: 1, completed: 0, completedWithOutcome: 0, activeNewCapability: 0, hoursSavedPerMonth: 8, spendMonthlyCents: 4000, spendOneOffCents: 0, outcomes: 0 },
+      previous: { active: 1, teamsActive: 1, completed: 0, completedWithOutcome: 0, activeNewCapability: 0, activeExploring: 0, hoursSavedPerMonth: 8, spendMonthlyCents: 4000, spendOneOffCents: 0, outcomes: 0 },
     });
     // The lead of T2: E3 and E4.
     expect(lead.current).toEqual({
-      active: 2, teamsActive: 1, completed: 1, completedWithOutcome: 0, activeNewCapability: 1, hoursSavedPerMonth: 32, spendMonthlyCents: 15000, spendOneOffCents: 0, outcomes: 1,
+      active: 2, teamsActive: 1, completed: 1, completedWithOutcome: 0, activeNewCapability: 1, activeExploring: 0, hoursSavedPerMonth: 32, spendMonthlyCents: 15000, spendOneOffCents: 0, outcomes: 1,
     });
     // Running only: E1 E4 E5; outcomes of running experiments: E4's on 06-01.
     expect(running.current).toEqual({
-      active: 3, teamsActive: 3, completed: 0, completedWithOutcome: 0, activeNewCapability: 1, hoursSavedPerMonth: 54, spendMonthlyCents: 47000, spendOneOffCents: 0, outcomes: 1,
+      active: 3, teamsActive: 3, completed: 0, completedWithOutcome: 0, activeNewCapability: 1, activeExploring: 0, hoursSavedPerMonth: 54, spendMonthlyCents: 47000, spendOneOffCents: 0, outcomes: 1,
     });
   });
 

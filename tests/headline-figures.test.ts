@@ -95,7 +95,7 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
       teamsActive: 2, // T1 (E1 E2), T2 (E3 E4)
       completed: 2, // E2 ended 05-20, E3 ended 05-25
       completedWithOutcome: 1, // E2
-      activeNewCapability: 3, // E1 E3 E4
+      activeNewCapability: 3, activeExploring: 0, // E1 E3 E4
       hoursSavedPerMonth: 65, // E1 35 (its check-in) + E2 10 + E3 20 + E4 0
       spendMonthlyCents: 50000, // E1 25000 (check-in) + E2 10000 + E3 0 + E4 15000
       spendOneOffCents: 50000, // E2's $500 on 05-01
@@ -108,7 +108,7 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
       teamsActive: 2,
       completed: 0,
       completedWithOutcome: 0,
-      activeNewCapability: 1, // E3
+      activeNewCapability: 1, activeExploring: 0, // E3
       hoursSavedPerMonth: 30, // 10 + 20
       spendMonthlyCents: 10000, // E2
       spendOneOffCents: 0,

@@ -200,11 +200,16 @@ describe('the shift from automation to augmentation', () => {
     expect(toPercentages(rows, ['capability', 'efficiencyOnly'])[0]).toEqual({ quarter: '2026-Q3', total: 3, capability: 33, efficiencyOnly: 67 });
   });
   it('asks for capability evidence only after 30 days, only with time/cost results and no capability outcome', () => {
-    const e = { ended: '2026-10-01', hasCapability: false, hasEfficiency: true };
+    const e = { ended: '2026-10-01', hasCapability: false, hasEfficiency: true, exploration: false };
     expect(needsCapabilityEvidence(e, '2026-10-31')).toBe(false);
     expect(needsCapabilityEvidence(e, '2026-11-01')).toBe(true);
     expect(needsCapabilityEvidence({ ...e, hasCapability: true }, '2026-12-01')).toBe(false);
     expect(needsCapabilityEvidence({ ...e, hasEfficiency: false }, '2026-12-01')).toBe(false);
     expect(needsCapabilityEvidence({ ...e, ended: null }, '2026-12-01')).toBe(false);
+  });
+  it('never asks an exploration for capability evidence: it set no target to measure against', () => {
+    const e = { ended: '2026-10-01', hasCapability: false, hasEfficiency: true, exploration: true };
+    expect(needsCapabilityEvidence(e, '2027-06-01')).toBe(false);
+    expect(needsCapabilityEvidence({ ...e, exploration: false }, '2027-06-01')).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ const kpis = (over: Partial<HeadlineKpis> = {}): HeadlineKpis => ({
   teamsActive: 9,
   completed: 20,
   completedWithOutcome: 12,
-  activeNewCapability: 30,
+  activeNewCapability: 30, activeExploring: 0,
   hoursSavedPerMonth: 4032.4,
   spendMonthlyCents: 3_674_000,
   spendOneOffCents: 0,

@@ -135,17 +135,20 @@ describeEachDb('each rule of lib/metrics is what the database holds', (ctx) => {
     expect(await predicateOf(ctx.ownerDb, 'experiments_need_evidence_idx')).toBe(await printedPredicate(ctx.ownerDb, awaitingEvidenceSql(bare)));
     const today = '2026-06-30';
     const cases = ['2026-05-31', '2026-05-30', '2026-06-29', null].flatMap((ended) =>
-      [0, 2].flatMap((outcomes) => [null, 10].map((hours) => ({ ended, outcomes, hours }))),
+      [0, 2].flatMap((outcomes) => [null, 10].flatMap((hours) => [false, true].map((exploration) => ({ ended, outcomes, hours, exploration })))),
     );
     const sqlSays = await evaluate(
       ctx.db,
-      ['status', 'end_date', 'outcome_count', 'hours_saved_per_month', 'spend_monthly_cents', 'spend_one_off_cents'],
-      ['text', 'date', 'int', 'numeric', 'int', 'int'],
-      cases.map((c) => ['completed', c.ended, c.outcomes, c.hours, null, null]),
+      ['status', 'exploration', 'end_date', 'outcome_count', 'hours_saved_per_month', 'spend_monthly_cents', 'spend_one_off_cents'],
+      ['text', 'boolean', 'date', 'int', 'numeric', 'int', 'int'],
+      cases.map((c) => ['completed', c.exploration, c.ended, c.outcomes, c.hours, null, null]),
       `coalesce(${needsEvidenceSql(today)}, false)`,
     );
-    expect(sqlSays).toEqual(cases.map((c) => needsCapabilityEvidence({ ended: c.ended, hasCapability: c.outcomes > 0, hasEfficiency: c.hours != null }, today)));
-    expect(sqlSays.filter(Boolean)).toHaveLength(1);
+    expect(sqlSays).toEqual(
+      cases.map((c) => needsCapabilityEvidence({ ended: c.ended, hasCapability: c.outcomes > 0, hasEfficiency: c.hours != null, exploration: c.exploration }, today)),
+    );
+    // Only the measured one that ended 2026-05-30 with hours and no outcome; its exploration twin is never nudged.
+    expect(cases.filter((_, i) => sqlSays[i])).toEqual([{ ended: '2026-05-30', outcomes: 0, hours: 10, exploration: false }]);
   });
 
   it('hours saved: the generated columns are lib/metrics/hours.ts’s, and compute what hoursSavedPerMonth does', async () => {

@@ -33,7 +33,8 @@ async function previousReleaseFolder(dir: string) {
   const folder = earlierMigrationsFolder(shippedMigrationCount() - 1);
   try {
     await migratePglite(conn.db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder: folder });
-    await conn.db.insert(teams).values({ name: 'Kept across the upgrade', function: 'ops' });
+    // In SQL: the current schema's columns (db/schema) may not exist yet in the previous release.
+    await conn.db.execute(sql`insert into teams (name, function) values ('Kept across the upgrade', 'ops')`);
     return await migrationCounts(conn.db);
   } finally {
     await conn.close();

@@ -16,7 +16,8 @@ const n = (v: string | null) => (v == null ? null : Number(v));
 type Actions = { addAction: Action; updateAction: Action; deleteAction: Action };
 
 /** Dated readings of the figures, as a table and (from two points on) a small chart; a lead corrects or removes a row. */
-export function CheckinsCard({ e, canEdit, addAction, updateAction, deleteAction, today }: { e: ExperimentDetail; canEdit: boolean; today: string } & Actions) {
+/** `canAdd`: may add a check-in (a lead, or someone who ran it when the team allows); `canEdit`: may also correct and remove. */
+export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction, today }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; today: string } & Actions) {
   return (
     <Card aria-labelledby="checkins-title">
       <CardHeader title={<span id="checkins-title">Check-ins</span>} description="How the figures evolved over time." />
@@ -73,7 +74,7 @@ export function CheckinsCard({ e, canEdit, addAction, updateAction, deleteAction
           </tbody>
         </Table>
       )}
-      {canEdit ? <CheckinForm action={addAction} experimentId={e.id} today={today} /> : null}
+      {canAdd ? <CheckinForm action={addAction} experimentId={e.id} today={today} /> : null}
     </Card>
   );
 }

@@ -13,16 +13,16 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
  * Editing an existing row: its id (in the hidden field `idName`), the version it was loaded at (a stale save
  * is refused on the server) and its current values; onSaved runs after a successful save (closes the dialog).
  */
-export type EditOf = { idName: 'checkinId' | 'outcomeId'; id: number; version: number; values: Record<string, string>; onSaved: () => void };
+export type EditOf = { idName: 'checkinId' | 'outcomeId' | 'techniqueId'; id: number; version: number; values: Record<string, string>; onSaved: () => void };
 
-function useSaved(state: ActionState, edit?: EditOf) {
+export function useSaved(state: ActionState, edit?: EditOf) {
   const onSaved = edit?.onSaved;
   useEffect(() => {
     if (state.ok) onSaved?.();
   }, [state, onSaved]);
 }
 
-function EditFields({ edit }: { edit?: EditOf }) {
+export function EditFields({ edit }: { edit?: EditOf }) {
   if (!edit) return null;
   return (
     <>

@@ -4,6 +4,7 @@ import { useCallback, useId, useRef, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
 import { CheckinForm, OutcomeForm, type EditOf } from './child-forms';
+import { TechniqueForm, type OutcomeChoice } from './technique-form';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -50,6 +51,14 @@ export function EditOutcome({ action, experimentId, row, label }: { action: Acti
   return (
     <EditDialog title="Edit capability outcome" label={label}>
       {(close) => <OutcomeForm action={action} experimentId={experimentId} edit={editOf('outcomeId', row, close)} />}
+    </EditDialog>
+  );
+}
+
+export function EditTechnique({ action, experimentId, outcomes, row, label }: { action: Action; experimentId: number; outcomes: OutcomeChoice[]; row: Row; label: string }) {
+  return (
+    <EditDialog title="Edit technique" label={label}>
+      {(close) => <TechniqueForm action={action} experimentId={experimentId} outcomes={outcomes} edit={editOf('techniqueId', row, close)} />}
     </EditDialog>
   );
 }

@@ -35,6 +35,7 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
           </Fact>
           <Fact label="Data sensitivity" testId="fact-sensitivity">{labelOrNotSet(SENSITIVITY_LABEL, e.dataSensitivity)}</Fact>
           <Fact label="Participants">{e.participantCount || '—'}</Fact>
+          <Fact label="Target metric" testId="fact-target-metric">{e.exploration ? 'None: an open-ended exploration' : e.targetMetric || 'Not set'}</Fact>
           <Fact label="Conclusion">{e.conclusion ? CONCLUSION_LABEL[e.conclusion] : 'Not concluded yet'}</Fact>
         </dl>
         <h3 className="mt-4 text-sm font-medium">Description</h3>

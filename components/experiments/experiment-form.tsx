@@ -44,6 +44,8 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
     hoursSavedPerMonth(numberOrNull(values.hoursBeforePerTask), numberOrNull(values.hoursWithAiPerTask), numberOrNull(values.tasksPerMonth)),
   );
   const field = { values, errors };
+  // An exploration has no target metric: the field hides while the box is ticked (the server clears it too).
+  const [exploring, setExploring] = useState(values.exploration === 'on');
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, state);
   useUnsavedGuard(formRef);
@@ -88,6 +90,20 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
           <div className="md:col-span-2">
             <TextAreaField name="hypothesis" label="Hypothesis" hint="What do you expect AI to change?" maxLength={2000} rows={2} {...field} />
           </div>
+          <div className="md:col-span-2 space-y-3 rounded-md border border-border p-3">
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name={fieldName('exploration')} defaultChecked={exploring} onChange={(e) => setExploring(e.currentTarget.checked)} className="mt-0.5" />
+              <span>
+                <span className="font-medium">Exploration</span>
+                <span className="block text-xs text-muted-foreground">
+                  Open-ended: trying what AI can do here, with no target metric yet. Never asked for capability evidence; counted in the dashboard’s exploring share. It can graduate to a measured experiment later.
+                </span>
+              </span>
+            </label>
+            {exploring ? null : (
+              <TextField name="targetMetric" label="Target metric" hint="What this experiment is judged on, e.g. “hours per monthly report” or “first-reply time”." maxLength={300} {...field} />
+            )}
+          </div>
           <SelectField name="workType" label="Work type" options={entries(WORK_TYPE_LABEL)} empty={NOT_SET_LABEL} {...field} />
           <SelectField name="dataSensitivity" label="Data sensitivity" options={entries(SENSITIVITY_LABEL)} empty={NOT_SET_LABEL} hint="The most sensitive data the model sees." {...field} />
         </div>
@@ -118,7 +134,14 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
           effortError={errors?.efforts}
         />
         <div className="mt-4">
-          <TextAreaField name="participants" label="Participants" hint="One name per line." maxLength={2000} rows={2} {...field} />
+          <TextAreaField
+            name="participants"
+            label="Participants"
+            hint="One name or email address per line. If an admin allows it for the team, the people listed (by email, or by name when in the team) and the owner can add outcomes and check-ins."
+            maxLength={2000}
+            rows={2}
+            {...field}
+          />
         </div>
       </Card>
 

@@ -13,6 +13,8 @@ export function experimentFormValues(e: Experiment, models: { id: number; isPrim
     teamId: String(e.teamId),
     description: e.description,
     hypothesis: e.hypothesis,
+    exploration: e.exploration ? 'on' : '',
+    targetMetric: e.targetMetric,
     workType: s(e.workType),
     mindset: s(e.mindset),
     status: e.status,

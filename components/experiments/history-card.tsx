@@ -16,6 +16,10 @@ const ACTION_LABEL: Record<string, string> = {
   'checkin.update': 'corrected a check-in',
   'checkin.delete': 'removed a check-in',
   'experiment.owner': 'handed the experiment to a new owner',
+  'experiment.graduate': 'graduated the exploration to a measured experiment',
+  'technique.create': 'added a technique',
+  'technique.update': 'corrected a technique',
+  'technique.delete': 'removed a technique',
 };
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
@@ -33,7 +37,7 @@ export function HistoryCard({ entries, names }: { entries: AuditEntry[]; names: 
             const before = (h.before ?? {}) as Record<string, unknown>;
             const after = (h.after ?? {}) as Record<string, unknown>;
             // Labels and units a person reads ("AI spend per month: — → $250"), never codes, cents or slugs.
-            const changed = h.action === 'experiment.update' ? describeChanges(before, after, names) : [];
+            const changed = h.action === 'experiment.update' || h.action === 'experiment.graduate' ? describeChanges(before, after, names) : [];
             return (
               <li key={h.id} className="border-b border-border pb-2 last:border-0">
                 <span className="text-muted-foreground">{new Date(h.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</span>{' '}

@@ -64,6 +64,7 @@ export function ListFilters({ f, options }: { f: ExperimentFilters; options: Opt
         <Pick name="sensitivity" label="Data sensitivity" value={f.sensitivity} options={entries(SENSITIVITY_OR_NOT_SET)} />
         <Pick name="outcomeType" label="Outcome type" value={f.outcomeType} options={entries(OUTCOME_TYPE_LABEL)} />
         <Pick name="hasOutcomes" label="Capability outcomes" value={f.hasOutcomes} options={[['yes', 'Has some'], ['no', 'None yet']]} />
+        <Pick name="exploration" label="Kind" value={f.exploration} options={[['yes', 'Exploration'], ['no', 'Measured']]} />
         <Pick name="minImpact" label="Minimum impact" value={f.minImpact ? String(f.minImpact) : undefined} options={[1, 2, 3, 4, 5].map((n) => [String(n), `${n}+`] as const)} />
         <label className="text-xs font-medium">
           Active from

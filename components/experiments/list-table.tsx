@@ -54,6 +54,7 @@ export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: Ex
                 {e.title}
               </Link>
               {e.archivedAt ? <Badge tone="warning" className="ml-2">Archived</Badge> : null}
+              {e.exploration ? <Badge tone="primary" className="ml-2">Exploration</Badge> : null}
               {e.blockedByModel ? <Badge tone="danger" className="ml-2">Blocked</Badge> : null}
             </Td>
             <Td>{e.team}</Td>

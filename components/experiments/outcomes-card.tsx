@@ -15,7 +15,7 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const isLink = (s: string) => /^https?:\/\/\S+$/i.test(s);
 
 /** Capability outcomes: the "what became possible" the product is about, with a nudge when there are none. */
-export function OutcomesCard({ e, canEdit, addAction, updateAction, deleteAction }: { e: ExperimentDetail; canEdit: boolean; addAction: Action; updateAction: Action; deleteAction: Action }) {
+export function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; addAction: Action; updateAction: Action; deleteAction: Action }) {
   const hasEfficiency = e.hoursSavedPerMonth != null || e.spendMonthlyCents != null;
   return (
     <Card aria-labelledby="outcomes-title">
@@ -65,7 +65,7 @@ export function OutcomesCard({ e, canEdit, addAction, updateAction, deleteAction
           ))}
         </ul>
       )}
-      {canEdit ? <OutcomeForm action={addAction} experimentId={e.id} /> : null}
+      {canAdd ? <OutcomeForm action={addAction} experimentId={e.id} /> : null}
     </Card>
   );
 }

@@ -13,6 +13,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/experiments', label: 'Experiments' },
     { href: '/insights', label: 'Insights' },
+    { href: '/playbook', label: 'Playbook' },
     { href: '/models', label: 'Models' },
     { href: '/trends', label: 'Trends' },
     { href: '/reports', label: 'Reports' },

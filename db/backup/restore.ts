@@ -97,6 +97,13 @@ export async function restoreBackup(db: Db, source: BackupSource): Promise<{ hea
   return { head, counts };
 }
 
+/** Columns migration 0021 added with a default, as SQL: an older file's rows get that default. */
+const SINCE_0021_DEFAULTS: Record<string, string> = {
+  'experiments.exploration': 'false',
+  'experiments.target_metric': "''",
+  'teams.participants_may_record': 'false',
+};
+
 /** Inserts a batch of a table's rows as PostgreSQL reads them back from JSON (jsonb_populate_recordset). */
 async function inserter(tx: Queryable, table: string) {
   const columns = await writableColumns(tx, table);
@@ -104,8 +111,11 @@ async function inserter(tx: Queryable, table: string) {
   // Self-references (a re-test's original) are set after every row exists. A backup from before per-link
   // efforts has none: 'default' for now, the backfill after the inserts decides.
   // A backup from before 0017 has no row versions on check-ins and outcomes: they start at 1, as the migration gave them.
+  // One from before 0021 has no explorations, target metrics or team recording setting: the migration's defaults.
   const column = (c: string) =>
-    table === 'experiments' && c === 'retest_of_id'
+    SINCE_0021_DEFAULTS[`${table}.${c}`] !== undefined
+      ? `coalesce(r."${c}", ${SINCE_0021_DEFAULTS[`${table}.${c}`]})`
+      : table === 'experiments' && c === 'retest_of_id'
       ? 'null'
       : table === 'experiment_models' && c === 'effort'
         ? `coalesce(r."effort", 'default')`

@@ -30,7 +30,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * backed up from the usage import migration (0020) on (TABLES_SINCE_USAGE: an older file restores with none;
  * usage_connections' sealed credential is never in a file, OMITTED_COLUMNS); 0019 added the models' best scores
  * (derived, never in a backup); 0021 added webhooks (never in a backup: sealed secrets) and digest subscriptions
- * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default).
+ * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default); 0022 added techniques
+ * (TABLES_SINCE_TECHNIQUES: an older file restores with none), explorations with their target metric and the teams'
+ * recording setting (an older file's rows get the defaults, restore.ts).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -53,6 +55,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0018_usage_data',
   '0019_model_best_scores',
   '0020_usage_import',
+  '0021_webhooks_digest',
   SCHEMA_VERSION,
 ];
 
@@ -81,6 +84,7 @@ export const BACKUP_TABLES = [
   'experiment_models',
   'capability_outcomes',
   'checkins',
+  'techniques',
   'alerts',
   'alert_preferences',
   'usage_connections',
@@ -116,6 +120,15 @@ const SYNC_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_catalog_sync
 export const TABLES_SINCE_ALERTS: readonly BackupTable[] = ['alerts', 'alert_preferences'];
 
 const ALERTS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_alerts'))!.tag;
+
+/** Tables added by the everyday-use migration (issue 23 §3): backups of older schemas do not hold them (they restore empty). */
+export const TABLES_SINCE_TECHNIQUES: readonly BackupTable[] = ['techniques'];
+
+const TECHNIQUES_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_everyday_use'))!.tag;
+
+export function predatesTechniques(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < TECHNIQUES_MIGRATION.slice(0, 4);
+}
 
 /**
  * The usage tables (issue 21) joined backups with the usage import migration: a file of an older schema (0018's

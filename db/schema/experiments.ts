@@ -52,6 +52,14 @@ export const experiments = pgTable(
     ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
     description: text('description').notNull().default(''),
     hypothesis: text('hypothesis').notNull().default(''),
+    /**
+     * An exploration is open-ended: no target metric, out of the "needs capability evidence" nudges
+     * (lib/metrics/capability-evidence.ts), counted on its own on the dashboard (the exploring share).
+     * Graduating it (db/queries/experiments/graduate.ts) makes it a measured experiment with a target metric.
+     */
+    exploration: boolean('exploration').notNull().default(false),
+    /** What a measured experiment is judged on, in words (e.g. "hours per monthly report"); empty for an exploration. */
+    targetMetric: text('target_metric').notNull().default(''),
     /** Work type, mindset and data sensitivity are null ("not set") until someone chooses them: quick capture records no guess. */
     workType: text('work_type').$type<WorkType>(),
     mindset: text('mindset').$type<Mindset>(),
@@ -149,7 +157,7 @@ export const experiments = pgTable(
     index('experiments_need_evidence_idx')
       .on(t.endDate)
       .where(
-        sql`${t.status} = 'completed' and ${t.outcomeCount} = 0 and (${t.hoursSavedPerMonth} is not null or ${t.spendMonthlyCents} is not null or ${t.spendOneOffCents} is not null)`,
+        sql`${t.status} = 'completed' and not ${t.exploration} and ${t.outcomeCount} = 0 and (${t.hoursSavedPerMonth} is not null or ${t.spendMonthlyCents} is not null or ${t.spendOneOffCents} is not null)`,
       ),
     check('experiments_work_type_check', sql`${t.workType} in (${inList(WORK_TYPES)})`),
     check('experiments_mindset_check', sql`${t.mindset} in (${inList(MINDSETS)})`),

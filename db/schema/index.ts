@@ -22,3 +22,4 @@ export * from './webhooks';
 export * from './outbox';
 export * from './digest';
 export * from './usage';
+export * from './techniques';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, primaryKey, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, timestamp, index } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 export const teams = pgTable('teams', {
@@ -7,6 +7,11 @@ export const teams = pgTable('teams', {
   name: text('name').notNull().unique(),
   /** The business function, e.g. "Finance" or "Customer support". */
   function: text('function').notNull().default(''),
+  /**
+   * Whether the people who ran an experiment of this team (its owner and the people listed as its participants)
+   * may add its capability outcomes and check-ins, whatever their role (lib/auth/recorders.ts). Set by an admin.
+   */
+  participantsMayRecord: boolean('participants_may_record').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

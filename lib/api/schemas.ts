@@ -77,6 +77,7 @@ export const periodFigures = z.object({
   completed: z.number().int(),
   completedWithOutcome: z.number().int(),
   activeNewCapability: z.number().int(),
+  activeExploring: z.number().int().describe('Active experiments marked as an exploration (open-ended, no target metric)'),
   hoursSavedPerMonth: z.number(),
   spendMonthly: money,
   spendOneOff: money,

@@ -80,3 +80,28 @@ export function teamScope(user: ScopedUser): TeamScope {
     },
   };
 }
+
+/**
+ * Who ran an experiment: its owner, and the people its participants field names, one per line — by their
+ * email address, or by their name when they are a member of the experiment's team (a name alone is not
+ * unique across the organisation; inside one team it is what people write). Case and spaces do not matter.
+ */
+export type RunnerUser = Pick<SessionUser, 'id' | 'email' | 'name' | 'teamIds'>;
+export type RunExperiment = { ownerId: string | null; participants: string; teamId: number };
+
+export function ranExperiment(user: RunnerUser, e: RunExperiment): boolean {
+  if (e.ownerId != null && e.ownerId === user.id) return true;
+  const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  const lines = new Set(e.participants.split('\n').map(fold).filter(Boolean));
+  if (lines.has(fold(user.email))) return true;
+  return user.teamIds.includes(e.teamId) && fold(user.name) !== '' && lines.has(fold(user.name));
+}
+
+/**
+ * May add capability outcomes, check-ins and techniques to the experiment: whoever may change it (teamScope),
+ * and, where an admin allowed it for the team (teams.participants_may_record), the people who ran it whatever
+ * their role. Correcting or removing what was recorded stays with those who may change the experiment.
+ */
+export function mayAddResults(user: ScopedUser & RunnerUser, e: RunExperiment, team: { participantsMayRecord: boolean }): boolean {
+  return teamScope(user).canEdit(e.teamId) || (team.participantsMayRecord && ranExperiment(user, e));
+}

@@ -54,6 +54,8 @@ const FIELDS: Record<string, { label: string; show: Shown }> = {
   teamId: { label: 'Team', show: team },
   description: { label: 'Description', show: text },
   hypothesis: { label: 'Hypothesis', show: text },
+  exploration: { label: 'Exploration', show: yesNo },
+  targetMetric: { label: 'Target metric', show: text },
   workType: { label: 'Work type', show: coded(WORK_TYPE_LABEL, NOT_SET_LABEL) },
   mindset: { label: 'Mindset', show: coded(MINDSET_SHORT, NOT_SET_LABEL) },
   status: { label: 'Status', show: coded(STATUS_LABEL) },

@@ -18,6 +18,8 @@ export const DEFINITIONS = {
     'Per month: experiments active in that month by mindset ÷ all active that month; an experiment whose mindset nobody chose yet (quick capture) counts as “not set”, never as a guessed mindset. Each bar is the augmentation share of its own month, so it equals the card only for a one-month period.',
   newCapabilityShift:
     'Experiments started this quarter (a proposed one: by its creation date) whose mindset is “create a new capability” ÷ all started this quarter (“not set” ones included), against the same quarter a year earlier (else the earliest quarter with data). It looks at new experiments by quarter, for the selected teams only, whatever the period: a different measure from the augmentation share.',
+  exploringShare:
+    'Experiments active in the period marked as an exploration (open-ended, with no target metric) ÷ all active experiments. Explorations are never asked for capability evidence; one that graduates to a measured experiment leaves this share.',
   evidenceShare: 'Completed experiments (in the period) with at least one capability outcome ÷ all experiments completed in the period.',
   previousPeriod: 'The period of the same length just before the selected one.',
   modelUsage:
@@ -43,6 +45,7 @@ export const DEFINITION_TITLE: Record<DefinitionKey, string> = {
   augmentationShare: 'Augmentation share',
   mindsetMix: 'Mindset mix (per month)',
   newCapabilityShift: 'New experiments aiming at a new capability (per quarter)',
+  exploringShare: 'Exploring share',
   evidenceShare: 'Capability evidence share',
   previousPeriod: 'Previous period',
   modelUsage: 'Model usage',

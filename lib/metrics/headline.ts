@@ -14,13 +14,15 @@ export type HeadlineKpis = {
   completedWithOutcome: number;
   /** active with mindset "create a new capability" */
   activeNewCapability: number;
+  /** active and marked as an exploration (no target metric) */
+  activeExploring: number;
   hoursSavedPerMonth: number;
   spendMonthlyCents: number;
   spendOneOffCents: number;
   outcomes: number;
 };
 
-export const HEADLINE_IDS = ['outcomes', 'augmentation', 'evidence', 'active', 'teams', 'completed', 'hours', 'spend', 'oneOff'] as const;
+export const HEADLINE_IDS = ['outcomes', 'augmentation', 'exploring', 'evidence', 'active', 'teams', 'completed', 'hours', 'spend', 'oneOff'] as const;
 export type HeadlineId = (typeof HEADLINE_IDS)[number];
 
 type Spec = { title: string; kind: ValueKind; definition: string; value: (k: HeadlineKpis) => number | null };
@@ -32,6 +34,12 @@ export const HEADLINE: Record<HeadlineId, Spec> = {
     kind: 'share',
     definition: DEFINITIONS.augmentationShare,
     value: (k) => share(k.activeNewCapability, k.active),
+  },
+  exploring: {
+    title: 'Exploring share',
+    kind: 'share',
+    definition: DEFINITIONS.exploringShare,
+    value: (k) => share(k.activeExploring, k.active),
   },
   evidence: {
     title: 'Capability evidence share',

@@ -25,6 +25,9 @@ export const teamSchema = z.strictObject({
   function: z.string().trim().max(80, 'At most 80 characters.').default(''),
 });
 
+/** An admin lets (or stops) the people who ran a team's experiments add their outcomes and check-ins. */
+export const teamRecordingSchema = z.strictObject({ teamId, participantsMayRecord: z.enum(['yes', 'no']).transform((v) => v === 'yes') });
+
 export const settingsSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter the organisation\u2019s name.').max(120, 'At most 120 characters.'),
   currency: z

@@ -32,7 +32,7 @@ export type DashboardParams = z.output<typeof dashboardParamsSchema>;
  */
 export const SLICE_KEYS = [
   'q', 'team', 'status', 'mindset', 'workType', 'sensitivity', 'outcomeType', 'model', 'vendor',
-  'completedFrom', 'completedTo', 'outcomeFrom', 'outcomeTo', 'impact', 'hasOutcomes', 'minImpact',
+  'completedFrom', 'completedTo', 'outcomeFrom', 'outcomeTo', 'impact', 'hasOutcomes', 'exploration', 'minImpact',
   'blocked', 'privacy', 'retest', 'archived',
 ] as const satisfies readonly (keyof ExperimentFilters)[];
 export type SliceKey = (typeof SLICE_KEYS)[number];

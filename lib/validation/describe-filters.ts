@@ -39,6 +39,7 @@ export function describeFilters(f: Partial<ExperimentFilters>, names: FilterName
   add('outcomeRecorded', f.outcomeFrom || f.outcomeTo ? `Outcome recorded: ${range(f.outcomeFrom, f.outcomeTo)}` : undefined, 'outcomeFrom', 'outcomeTo');
   add('outcomeType', f.outcomeType?.length ? `Outcome type: ${labelled(f.outcomeType, OUTCOME_TYPE_LABEL)}` : undefined);
   add('hasOutcomes', f.hasOutcomes ? `Capability outcomes: ${f.hasOutcomes === 'yes' ? 'has some' : 'none yet'}` : undefined);
+  add('exploration', f.exploration ? (f.exploration === 'yes' ? 'Explorations' : 'Measured experiments') : undefined);
   add('impact', f.impact?.length ? `Impact: ${f.impact.join(', ')}` : undefined);
   add('minImpact', f.minImpact ? `Minimum impact: ${f.minImpact}+` : undefined);
   add('blocked', f.blocked ? 'Blocked by model' : undefined);

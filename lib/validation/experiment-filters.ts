@@ -9,7 +9,8 @@ import { isId } from './ids';
  * The experiment filters, as URL parameters. One contract for the /experiments list, the dashboard's
  * drill-downs and the exports: a link with these parameters reproduces exactly the same set.
  *
- *   q              text in title, description or learnings
+ *   q              text in title, description, hypothesis, target metric, blocker or learnings, or in one
+ *                  of its capability outcomes or techniques (db/queries/experiments/search.ts)
  *   team           team ids, comma-separated            e.g. team=1,3
  *   status, mindset, workType, sensitivity, outcomeType   enum values, comma-separated
  *                  (mindset, workType, sensitivity also `not_set`: nobody chose one yet)
@@ -18,6 +19,7 @@ import { isId } from './ids';
  *   from, to       ACTIVE in the period: running interval [start, end or today] overlaps [from, to]
  *   completedFrom, completedTo   status completed with end date in [completedFrom, completedTo]
  *   hasOutcomes    yes | no      at least one capability outcome / none
+ *   exploration    yes | no      an open-ended exploration / a measured experiment
  *   outcomeFrom, outcomeTo       has a capability outcome recorded in [outcomeFrom, outcomeTo]; with
  *                  outcomeType / impact / minImpact the SAME outcome must match them all (dashboard drill-downs)
  *   impact         1–5, comma-separated   has a capability outcome with exactly that impact
@@ -98,6 +100,10 @@ export const experimentFiltersSchema = z.object({
       return ns.length ? ns : undefined;
     }),
   hasOutcomes: z
+    .string()
+    .optional()
+    .transform((s) => (s === 'yes' || s === 'no' ? s : undefined)),
+  exploration: z
     .string()
     .optional()
     .transform((s) => (s === 'yes' || s === 'no' ? s : undefined)),

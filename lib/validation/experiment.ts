@@ -12,7 +12,7 @@ import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/blocker-benchmark';
  * Quick capture: only the title is required; everything else can come later.
  */
 export const EXPERIMENT_FIELDS = [
-  'title', 'teamId', 'description', 'hypothesis', 'workType', 'mindset', 'status', 'startDate', 'endDate',
+  'title', 'teamId', 'description', 'hypothesis', 'exploration', 'targetMetric', 'workType', 'mindset', 'status', 'startDate', 'endDate',
   'modelIds', 'primaryModelId', 'dataSensitivity', 'participants',
   'hoursBeforePerTask', 'hoursWithAiPerTask', 'tasksPerMonth', 'spendMonthly', 'spendOneOff', 'spendOneOffDate',
   'qualityBefore', 'qualityAfter',
@@ -45,6 +45,9 @@ export const experimentSchema = z
       }),
     description: text('Description', 5000),
     hypothesis: text('Hypothesis', 2000),
+    // An exploration has no target metric (what it has is cleared on save); a measured experiment may name it later.
+    exploration: checkbox,
+    targetMetric: text('Target metric', 300),
     // Not set (null) until someone chooses: quick capture never records a guess as a choice.
     workType: notSetOr(WORK_TYPES, 'Work type'),
     mindset: notSetOr(MINDSETS, 'Mindset'),
@@ -117,6 +120,7 @@ export const experimentSchema = z
   })
   .transform((v) => ({
     ...v,
+    targetMetric: v.exploration ? '' : v.targetMetric,
     // One primary model when any are picked: the first one if the user did not say.
     primaryModelId: v.modelIds.length ? (v.primaryModelId ?? v.modelIds[0]) : null,
     spendMonthlyCents: toCents(v.spendMonthly),
@@ -154,6 +158,11 @@ export function experimentFormObject(formData: FormData): Record<string, unknown
   }
   return out;
 }
+
+/** Graduating an exploration: from then on it is measured, against this metric. */
+export const graduateSchema = z.object({
+  targetMetric: requiredText('Target metric', 300),
+});
 
 export const outcomeSchema = z.object({
   type: enumOf(OUTCOME_TYPES, 'Outcome type'),

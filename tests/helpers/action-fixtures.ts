@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { backupJson } from '@/db/backup/create';
 import { getRetestRadar } from '@/db/queries/insights/radar';
-import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, loginAttempts, teams } from '@/db/schema';
+import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, loginAttempts, teams, techniques } from '@/db/schema';
 import type { NewExperiment } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { importTemplateCsv } from '@/lib/validation/experiment-import';
@@ -39,6 +39,20 @@ export async function newCheckin(fx: Fixtures, experimentId: number): Promise<nu
     .values({ experimentId, date: '2026-01-20', hoursBeforePerTask: '2', hoursWithAiPerTask: '1', tasksPerMonth: '10', note: 'Harness check-in' })
     .returning({ id: checkins.id });
   return row.id;
+}
+
+export async function newTechnique(fx: Fixtures, experimentId: number): Promise<number> {
+  const [row] = await fx.db
+    .insert(techniques)
+    .values({ experimentId, kind: 'prompt_pattern', title: 'Harness technique', promptText: 'Summarise {text}' })
+    .returning({ id: techniques.id });
+  return row.id;
+}
+
+/** A fresh team (with the "participants record" setting as given) and an experiment of it that `participant` ran. */
+export async function participantExperiment(fx: Fixtures, participantEmail: string, participantsMayRecord = true): Promise<number> {
+  const [team] = await fx.db.insert(teams).values({ name: `Harness team ${fx.uid()}`, participantsMayRecord }).returning({ id: teams.id });
+  return newExperiment(fx, team.id, { participants: `Someone else\n${participantEmail}` });
 }
 
 export async function newModel(fx: Fixtures, dataPolicy: 'trains' | 'no_training' | 'unknown' = 'no_training'): Promise<{ id: number; slug: string }> {

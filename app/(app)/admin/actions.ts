@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/admin/audit';
 import { updateSettings } from '@/db/queries/admin/settings';
-import { createTeam, TEAM_NAME_TAKEN } from '@/db/queries/people/teams';
+import { createTeam, setParticipantsMayRecord, TEAM_NAME_TAKEN } from '@/db/queries/people/teams';
 import { clearLockOut } from '@/db/queries/people/login-attempts';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { setOneMembership, teamExists } from '@/db/queries/people/team-membership';
@@ -24,6 +24,7 @@ import {
   setActiveSchema,
   setRoleSchema,
   settingsSchema,
+  teamRecordingSchema,
   teamSchema,
   userIdSchema,
 } from '@/lib/validation/admin';
@@ -153,6 +154,20 @@ export async function createTeamAction(_prev: ActionState, formData: FormData): 
     if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/admin');
     return { ok: true, message: `Team ${data.name} created.` };
+  });
+}
+
+/** The team's "participants may record" setting (issue 23 §1): the admin page's Teams section. */
+export async function setTeamRecordingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.users');
+  return withValidForm(formData, { schema: teamRecordingSchema, invalid: answer('Choose a team and whether its participants may record.') }, async ({ teamId, participantsMayRecord }) => {
+    const db = await getDb();
+    const result = await db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, participantsMayRecord));
+    // Nothing to change is refused with a message (a stale page), so an accepted request always writes.
+    if (result === 'missing') return { error: 'That team no longer exists.' };
+    if (result === 'unchanged') return { error: participantsMayRecord ? 'Its participants may already record.' : 'Its participants already may not record.' };
+    revalidatePath('/admin');
+    return { ok: true, message: participantsMayRecord ? 'The people who ran its experiments may now add outcomes and check-ins.' : 'Only its leads and admins add outcomes and check-ins now.' };
   });
 }
 

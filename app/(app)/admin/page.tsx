@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { CatalogSyncCard } from '@/components/admin/catalog-sync-card';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
+import { TeamRecordingForm } from '@/components/admin/team-recording-form';
+import { setTeamRecordingAction } from './actions';
 import { listSyncs } from '@/db/queries/models/catalog-sync';
 import { listJobRuns } from '@/db/queries/admin/jobs';
 import { JobHistory } from '@/components/admin/job-history';
@@ -106,7 +108,10 @@ export default async function AdminPage() {
           <LockOutsTable lockOuts={lockOuts} />
         </Card>
         <Card>
-          <CardHeader title={`Teams (${teams.length})`} />
+          <CardHeader
+            title={`Teams (${teams.length})`}
+            description="“Participants record”: the people who ran an experiment of the team — its owner, and those its Participants field lists by email (or by name, when in the team) — may add its capability outcomes, check-ins and techniques whatever their role. Correcting and removing stay with the team’s leads and admins."
+          />
           <div className="mb-4">
             <CreateTeamForm />
           </div>
@@ -117,6 +122,7 @@ export default async function AdminPage() {
                 <Th>Function</Th>
                 <Th className="text-right">Members</Th>
                 <Th className="text-right">Experiments</Th>
+                <Th className="text-right">Participants record</Th>
               </tr>
             </thead>
             <tbody>
@@ -126,6 +132,9 @@ export default async function AdminPage() {
                   <Td>{t.function}</Td>
                   <Td className="text-right">{t.members}</Td>
                   <Td className="text-right">{t.experiments}</Td>
+                  <Td className="text-right">
+                    <TeamRecordingForm team={t} action={setTeamRecordingAction} />
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -6,14 +6,17 @@ import { getDb } from '@/db';
 import { addCheckin, addOutcome, deleteOutcome } from '@/db/queries/experiments/children';
 import { deleteCheckin, updateCheckin, updateOutcome } from '@/db/queries/experiments/corrections';
 import { reassignOwner } from '@/db/queries/experiments/owner';
+import { graduateExperiment } from '@/db/queries/experiments/graduate';
 import { createExperiment, setArchived, updateExperiment } from '@/db/queries/experiments/write';
-import { markFields, refused, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
+import { answer, markFields, refused, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { cleanText } from '@/lib/security/clean-text';
-import { checkinSchema, experimentFormObject, experimentSchema, idSchema, outcomeSchema, versionSchema } from '@/lib/validation/experiment';
+import { checkinSchema, experimentFormObject, experimentSchema, graduateSchema, idSchema, outcomeSchema, versionSchema } from '@/lib/validation/experiment';
 
 /**
- * Every action: signed in with write permission (executives stop here, recorded), validated with the
+ * Every action: signed in with write permission (executives stop here, recorded) — except adding an outcome,
+ * a check-in or a technique, which the people who ran an experiment may do whatever their role when their team
+ * allows it (mayAddResults, checked by the query) — validated with the
  * shared zod schema, then the query checks the team scope against the stored row — ids and versions in
  * hidden fields are only pointers, never trusted for rights.
  */
@@ -65,7 +68,7 @@ export async function restoreExperimentAction(_prev: ActionState, formData: Form
 }
 
 export async function addOutcomeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requirePermission('experiments.write');
+  const user = await requirePermission('experiments.read');
   const id = idSchema.safeParse(formData.get('experimentId'));
   if (!id.success) return { error: 'Invalid request.' };
   return withValidForm(formData, { schema: outcomeSchema, invalid: refused }, async (data) => {
@@ -89,7 +92,7 @@ export async function deleteOutcomeAction(_prev: ActionState, formData: FormData
 }
 
 export async function addCheckinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requirePermission('experiments.write');
+  const user = await requirePermission('experiments.read');
   const id = idSchema.safeParse(formData.get('experimentId'));
   if (!id.success) return { error: 'Invalid request.' };
   return withValidForm(formData, { schema: checkinSchema, invalid: refused }, async (data) => {
@@ -158,4 +161,19 @@ export async function reassignOwnerAction(_prev: ActionState, formData: FormData
   revalidatePath('/experiments');
   revalidatePath(`/experiments/${id.data}`);
   return { ok: true, message: 'Owner changed.' };
+}
+
+/** An exploration becomes a measured experiment: its target metric is required from then on (issue 23 §2). */
+export async function graduateExperimentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('experiments.write');
+  const id = idSchema.safeParse(formData.get('id'));
+  const version = versionSchema.safeParse(formData.get('version'));
+  if (!id.success || !version.success) return OUT_OF_DATE;
+  return withValidForm(formData, { schema: graduateSchema, invalid: answer('Name the target metric it will be measured on (up to 300 characters).') }, async (data) => {
+    const result = await graduateExperiment(await getDb(), user, id.data, version.data, data.targetMetric);
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath('/experiments');
+    revalidatePath(`/experiments/${id.data}`);
+    return { ok: true, message: 'Graduated: it is now a measured experiment.' };
+  });
 }

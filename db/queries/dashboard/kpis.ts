@@ -31,7 +31,7 @@ async function experimentFigures(db: Queryable, f: DashboardFilters, periods: Pe
     (p) => sql`(${activeIn(p, f.today)} or ${completedIn(p)} or ${between(sql`"experiments"."spend_one_off_date"`, p)})`,
   );
   const completedAny = sql.join(periods.map((p) => completedIn(p)), sql` or `);
-  const rows = sql`(select "experiments"."team_id" as team_id, "experiments"."mindset" as mindset,
+  const rows = sql`(select "experiments"."team_id" as team_id, "experiments"."mindset" as mindset, "experiments"."exploration" as exploration,
       ${effectiveHoursSql} as hours, ${effectiveSpendSql} as spend, "experiments"."spend_one_off_cents" as one_off,
       ${sql.join(flags, sql`, `)}, case when ${completedAny} then ${hasOutcome} else false end as has_outcome
     from experiments
@@ -45,6 +45,7 @@ async function experimentFigures(db: Queryable, f: DashboardFilters, periods: Pe
       completed: sql<number>`count(*) filter (where ${c})::int`,
       completedWithOutcome: sql<number>`count(*) filter (where ${c} and x.has_outcome)::int`,
       activeNewCapability: sql<number>`count(*) filter (where ${a} and x.mindset = 'new_capability')::int`,
+      activeExploring: sql<number>`count(*) filter (where ${a} and x.exploration)::int`,
       hoursSavedPerMonth: sql<number>`coalesce(sum(x.hours) filter (where ${a}), 0)::float8`,
       spendMonthlyCents: sql<number>`coalesce(sum(x.spend) filter (where ${a}), 0)::float8`,
       spendOneOffCents: sql<number>`coalesce(sum(x.one_off) filter (where ${o}), 0)::float8`,

@@ -18,7 +18,7 @@ const touch = (tx: Queryable, id: number) => tx.update(experiments).set({ update
 
 export async function addOutcome(db: Db, user: SessionUser, experimentId: number, input: OutcomeInput): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    const refused = await authorizeChild(tx, user, experimentId, 'outcome.create');
+    const refused = await authorizeChild(tx, user, experimentId, 'outcome.create', true);
     if (refused) return refused;
     const values = { experimentId, type: input.type, description: input.description, impact: input.impact, evidence: input.evidence, recordedOn: input.recordedOn ?? today() };
     const [row] = await tx.insert(capabilityOutcomes).values(values).returning({ id: capabilityOutcomes.id });
@@ -77,7 +77,7 @@ export async function primaryLink(tx: Queryable, experimentId: number) {
 
 export async function addCheckin(db: Db, user: SessionUser, experimentId: number, input: CheckinInput): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    const refused = await authorizeChild(tx, user, experimentId, 'checkin.create');
+    const refused = await authorizeChild(tx, user, experimentId, 'checkin.create', true);
     if (refused) return refused;
     // Usage is counted against the primary model at its effort as they are now (kept on the row, lib/metrics/cost-per-task.ts).
     const usage = input.tasksDone == null ? null : await primaryLink(tx, experimentId);

@@ -1,19 +1,19 @@
 import { todayIn } from '@/lib/metrics/today';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, teams, user } from '../../schema';
+import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, teams, techniques, user } from '../../schema';
 import type { Queryable } from '../../types';
 import { listAuditForEntity } from '../admin/audit';
 
 /** Everything the experiment page shows about one experiment, or null. */
 export async function getExperimentDetail(db: Queryable, id: number) {
   const [row] = await db
-    .select({ experiment: experiments, teamName: teams.name, ownerName: user.name })
+    .select({ experiment: experiments, teamName: teams.name, participantsMayRecord: teams.participantsMayRecord, ownerName: user.name })
     .from(experiments)
     .innerJoin(teams, eq(teams.id, experiments.teamId))
     .leftJoin(user, eq(user.id, experiments.ownerId))
     .where(eq(experiments.id, id));
   if (!row) return null;
-  const [models, outcomes, checkinRows] = await Promise.all([
+  const [models, outcomes, checkinRows, techniqueRows] = await Promise.all([
     db
       .select({
         id: aiModels.id,
@@ -35,8 +35,18 @@ export async function getExperimentDetail(db: Queryable, id: number) {
       .orderBy(desc(experimentModels.isPrimary), asc(aiModels.name)),
     db.select().from(capabilityOutcomes).where(eq(capabilityOutcomes.experimentId, id)).orderBy(desc(capabilityOutcomes.impact), asc(capabilityOutcomes.id)),
     db.select().from(checkins).where(eq(checkins.experimentId, id)).orderBy(asc(checkins.date), asc(checkins.id)),
+    db.select().from(techniques).where(eq(techniques.experimentId, id)).orderBy(asc(techniques.id)),
   ]);
-  return { ...row.experiment, teamName: row.teamName, ownerName: row.ownerName, models, outcomes, checkins: checkinRows };
+  return {
+    ...row.experiment,
+    teamName: row.teamName,
+    team: { participantsMayRecord: row.participantsMayRecord },
+    ownerName: row.ownerName,
+    models,
+    outcomes,
+    checkins: checkinRows,
+    techniques: techniqueRows,
+  };
 }
 
 export type ExperimentDetail = NonNullable<Awaited<ReturnType<typeof getExperimentDetail>>>;

@@ -5,6 +5,7 @@ import { NOT_SET } from '@/lib/metrics/not-set';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { experimentCol as E } from '../../sql';
 import { retestCandidateSql } from '../insights/radar-scores';
+import { searchIdsSql } from './search';
 
 /**
  * The WHERE clause for a set of experiment filters (lib/validation/experiment-filters.ts), shared by
@@ -43,10 +44,8 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
   const c: (SQL | undefined)[] = [];
   if (f.archived === 'only') c.push(sql`${E('archived_at')} is not null`);
   else if (f.archived !== 'include') c.push(sql`${E('archived_at')} is null`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    c.push(sql`(${E('title')} ilike ${like} or ${E('description')} ilike ${like} or ${E('learnings')} ilike ${like})`);
-  }
+  // Its own text, its outcomes' and its techniques' (./search.ts), each read through its trigram index.
+  if (f.q) c.push(sql`${E('id')} in ${searchIdsSql(f.q)}`);
   if (f.team) c.push(inList('team_id', f.team));
   if (f.mine) c.push(ctx.userTeamIds?.length ? inList('team_id', ctx.userTeamIds) : sql`false`);
   if (f.status) c.push(inList('status', f.status));
@@ -72,6 +71,7 @@ export function buildExperimentWhere(f: Partial<ExperimentFilters>, ctx: FilterC
   // outcome_count is kept by triggers on capability_outcomes (db/derived/outcome-count.sql).
   if (f.hasOutcomes === 'yes') c.push(sql`${E('outcome_count')} > 0`);
   if (f.hasOutcomes === 'no') c.push(sql`${E('outcome_count')} = 0`);
+  if (f.exploration) c.push(f.exploration === 'yes' ? sql`${E('exploration')}` : sql`not ${E('exploration')}`);
   if (f.outcomeFrom || f.outcomeTo || f.impact) {
     // One outcome must meet every outcome condition at once (a drill-down from "insights recorded in March").
     const o: SQL[] = [];

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { teamScope, type SessionUser } from '@/lib/auth/permissions';
+import { mayAddResults, teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { defaultEffort, effortProblem, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { ExperimentInput } from '@/lib/validation/experiment';
 import { aiModels, experimentModels, experiments, teams, type Experiment } from '../../schema';
@@ -18,6 +18,8 @@ import type { WriteResult } from '../write-result';
 
 
 export const DENIED_MESSAGE = 'You can change only the experiments of teams you lead.';
+export const ADD_DENIED_MESSAGE =
+  'You can add results only to experiments of teams you lead, or to an experiment you ran when an admin lets its team’s participants record.';
 export const CONFLICT_MESSAGE =
   'Someone else saved this experiment after you opened it. Nothing was overwritten: reload the page to see their changes, then apply yours again.';
 
@@ -29,6 +31,9 @@ function columnsOf(input: ExperimentInput, teamId: number, links: Links) {
     teamId,
     description: input.description,
     hypothesis: input.hypothesis,
+    exploration: input.exploration,
+    // An exploration has no target metric, whatever the input carries.
+    targetMetric: input.exploration ? '' : input.targetMetric,
     workType: input.workType,
     mindset: input.mindset,
     status: input.status,
@@ -265,13 +270,24 @@ export async function lockExperiment(tx: Queryable, id: number) {
   return row;
 }
 
-/** For child rows (outcomes, check-ins): the experiment (locked), after the caller's right to change it. */
-export async function authorizeChild(tx: Queryable, user: SessionUser, experimentId: number, what: string): Promise<WriteResult | null> {
+/**
+ * For child rows (outcomes, check-ins, techniques): the experiment (locked), after the caller's right to change
+ * it. Adding (`adding`) is also open to the people who ran it when their team allows it (mayAddResults), read
+ * here from the stored experiment and team, never from the form.
+ */
+export async function authorizeChild(tx: Queryable, user: SessionUser, experimentId: number, what: string, adding = false): Promise<WriteResult | null> {
   const exp = await lockExperiment(tx, experimentId);
   if (!exp) return { ok: false, reason: 'not_found', message: 'This experiment does not exist.' };
-  if (!teamScope(user).canEdit(exp.teamId)) {
+  const allowed = adding ? mayAddResults(user, exp, await teamRecordingRule(tx, exp.teamId)) : teamScope(user).canEdit(exp.teamId);
+  if (!allowed) {
     await recordDenied(tx, actorOf(user), what, { type: 'experiment', id: experimentId });
-    return { ok: false, reason: 'denied', message: DENIED_MESSAGE };
+    return { ok: false, reason: 'denied', message: adding ? ADD_DENIED_MESSAGE : DENIED_MESSAGE };
   }
   return null;
+}
+
+/** The team's setting that lets the people who ran its experiments add their results. */
+export async function teamRecordingRule(tx: Queryable, teamId: number): Promise<{ participantsMayRecord: boolean }> {
+  const [row] = await tx.select({ participantsMayRecord: teams.participantsMayRecord }).from(teams).where(eq(teams.id, teamId));
+  return { participantsMayRecord: row?.participantsMayRecord ?? false };
 }

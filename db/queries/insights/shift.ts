@@ -13,7 +13,7 @@ export type ShiftReport = {
   mindsets: MindsetRow[];
   outcomes: OutcomeMixRow[];
   sentence: string;
-  /** Completed over 30 days ago with only time/cost results: "add capability evidence". */
+  /** Measured, completed over 30 days ago with only time/cost results: "add capability evidence" (explorations never). */
   needEvidence: EvidenceItem[];
 };
 
@@ -30,6 +30,7 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
       startDate: experiments.startDate,
       createdAt: experiments.createdAt,
       endDate: experiments.endDate,
+      exploration: experiments.exploration,
       hasCapability: sql<boolean>`${experiments.outcomeCount} > 0`,
       hasEfficiency: sql<boolean>`${sql.raw(hasEfficiencySql())}`,
     })
@@ -49,7 +50,7 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
     ),
     sentence: shiftSentence(mindsets, quarter),
     needEvidence: completed
-      .filter((r) => needsCapabilityEvidence({ ended: r.endDate, hasCapability: r.hasCapability, hasEfficiency: r.hasEfficiency }, today))
+      .filter((r) => needsCapabilityEvidence({ ended: r.endDate, hasCapability: r.hasCapability, hasEfficiency: r.hasEfficiency, exploration: r.exploration }, today))
       .map((r) => ({ id: r.id, title: r.title, team: r.team, endDate: r.endDate! })),
   };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { teams } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
@@ -14,6 +14,7 @@ export async function listTeamsWithCounts(db: Queryable) {
       id: teams.id,
       name: teams.name,
       function: teams.function,
+      participantsMayRecord: teams.participantsMayRecord,
       // Correlated subqueries spell out table names: drizzle renders columns inside sql`` unqualified.
       members: sql<number>`(select count(*)::int from team_members tm where tm.team_id = "teams"."id")`,
       experiments: sql<number>`(select count(*)::int from experiments e where e.team_id = "teams"."id" and e.archived_at is null)`,
@@ -31,3 +32,22 @@ export async function createTeam(db: Queryable, actor: Actor, input: { name: str
   return { ok: true, id: row.id };
 }
 
+
+/**
+ * Lets (or stops) the people who ran the team's experiments add their outcomes and check-ins (mayAddResults in
+ * lib/auth/permissions.ts); 'unchanged' or 'missing' write nothing.
+ */
+export async function setParticipantsMayRecord(db: Queryable, actor: Actor, teamId: number, allowed: boolean): Promise<'changed' | 'unchanged' | 'missing'> {
+  // One conditional UPDATE (no row lock before it: data_version is always locked first, by its trigger).
+  const [row] = await db
+    .update(teams)
+    .set({ participantsMayRecord: allowed })
+    .where(and(eq(teams.id, teamId), ne(teams.participantsMayRecord, allowed)))
+    .returning({ id: teams.id });
+  if (!row) {
+    const [exists] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+    return exists ? 'unchanged' : 'missing';
+  }
+  await writeAudit(db, { actor, action: 'team.recording', entityType: 'team', entityId: teamId, before: { participantsMayRecord: !allowed }, after: { participantsMayRecord: allowed } });
+  return 'changed';
+}

@@ -7,10 +7,12 @@ import {
   setActiveAction,
   setMembershipAction,
   setRoleAction,
+  setTeamRecordingAction,
   updateSettingsAction,
 } from '@/app/(app)/admin/actions';
 import { setFxRateAction } from '@/app/(app)/admin/usage/rates/actions';
 import { lockOut } from '../action-fixtures';
+import { teams } from '@/db/schema';
 import { ADMIN, type TableEntry } from './entry';
 
 /** Calls of the exchange-rate entry so far: each sets a rate of its own. */
@@ -59,6 +61,17 @@ export const ADMINISTRATION: TableEntry[] = [
     action: createTeamAction,
     input: (fx) => ({ name: `Team ${fx.uid()}`, function: 'Operations' }),
     effect: { changes: ['teams'], audit: 'team.create' },
+  },
+  {
+    // Issue 23 §1: the people who ran a team's experiments may add their results.
+    name: 'admin: let a team’s participants record',
+    allowed: ADMIN,
+    action: setTeamRecordingAction,
+    input: async (fx) => {
+      const [team] = await fx.db.insert(teams).values({ name: `Team ${fx.uid()}` }).returning({ id: teams.id });
+      return { teamId: String(team.id), participantsMayRecord: 'yes' };
+    },
+    effect: { changes: ['teams'], audit: 'team.recording' },
   },
   {
     name: 'admin: organisation settings',

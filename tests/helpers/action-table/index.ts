@@ -34,6 +34,7 @@ import { ACCOUNTS } from './accounts';
 import { ADMINISTRATION } from './admin';
 import { EXPERIMENTS } from './experiments';
 import { CORRECTIONS } from './corrections';
+import { TECHNIQUES } from './techniques';
 import { EXPERIMENTS_IMPORT } from './experiments-import';
 import { INSIGHTS } from './insights';
 import { MODELS } from './models';
@@ -54,6 +55,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...ADMINISTRATION,
   ...EXPERIMENTS,
   ...CORRECTIONS,
+  ...TECHNIQUES,
   ...EXPERIMENTS_IMPORT,
   ...INSIGHTS,
   ...MODELS,

@@ -36,6 +36,13 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
       accent: 'capability',
     },
     {
+      ...figure('exploring'),
+      href: drillDownHref(f, { ...active, exploration: 'yes' }),
+      detail: `${c.activeExploring} of ${c.active} active experiments are open-ended explorations`,
+      accent: 'capability',
+      neutralChange: true,
+    },
+    {
       ...figure('evidence'),
       href: drillDownHref(f, { ...completed, hasOutcomes: 'yes' }),
       detail: `${c.completedWithOutcome} of ${c.completed} completed experiments recorded a capability outcome`,
@@ -54,7 +61,7 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
     },
   ];
   return (
-    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="kpi-cards">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="kpi-cards">
       {cards.map((card) => (
         <KpiCard key={card.id} {...card} />
       ))}

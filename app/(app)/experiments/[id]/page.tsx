@@ -14,7 +14,7 @@ import { getDb } from '@/db';
 import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experiments/detail';
 import { historyNames } from '@/db/queries/experiments/history-names';
 import { requirePermission } from '@/lib/auth/guard';
-import { teamScope } from '@/lib/auth/permissions';
+import { mayAddResults, teamScope } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/labels';
 import { idSchema } from '@/lib/validation/experiment';
 import {
@@ -27,7 +27,11 @@ import {
   restoreExperimentAction,
   updateCheckinAction,
   updateOutcomeAction,
+  graduateExperimentAction,
 } from '../actions';
+import { addTechniqueAction, deleteTechniqueAction, updateTechniqueAction } from '../technique-actions';
+import { TechniquesCard } from '@/components/experiments/techniques-card';
+import { GraduateCard } from '@/components/experiments/graduate-card';
 import { todayIn } from '@/lib/metrics/today';
 import { OwnerCard } from '@/components/experiments/owner-card';
 import { ownerChoices } from '@/db/queries/experiments/owner';
@@ -45,6 +49,8 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   // Controls are hidden for those who cannot use them; the actions check again on the server.
   const canEdit = teamScope(user).canEdit(e.teamId);
   const archived = e.archivedAt != null;
+  // Adding results is also open to the people who ran it when the team allows (the actions check again).
+  const canAdd = !archived && mayAddResults(user, e, e.team);
   const members = canEdit && !archived ? await ownerChoices(db, e.teamId) : [];
   return (
     <>
@@ -53,6 +59,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
         description={
           <span className="flex flex-wrap items-center gap-2">
             <Badge>{STATUS_LABEL[e.status]}</Badge>
+            {e.exploration ? <Badge tone="primary">Exploration</Badge> : null}
             {archived ? <Badge tone="warning">Archived</Badge> : null}
             {e.blockedByModel ? <Badge tone="danger">Blocked by model</Badge> : null}
           </span>
@@ -83,11 +90,13 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <ExperimentFacts e={e} />
-          <OutcomesCard e={e} canEdit={canEdit && !archived} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
-          <CheckinsCard e={e} canEdit={canEdit && !archived} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} />
+          <OutcomesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} />
+          <TechniquesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addTechniqueAction} updateAction={updateTechniqueAction} deleteAction={deleteTechniqueAction} />
         </div>
         <div className="min-w-0 space-y-6">
           <ModelsCard e={e} />
+          {canEdit && !archived && e.exploration ? <GraduateCard id={e.id} version={e.version} action={graduateExperimentAction} /> : null}
           {canEdit && !archived ? <OwnerCard id={e.id} version={e.version} ownerId={e.ownerId} members={members} action={reassignOwnerAction} /> : null}
           <HistoryCard entries={history} names={names} />
         </div>
