@@ -12,7 +12,7 @@ test.describe('API docs', () => {
     });
     const doc = (await (await request.get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     const paths = Object.keys(doc.paths);
-    expect(paths).toEqual(['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights']);
+    expect(paths).toEqual(['/experiments', '/experiments/{id}', '/dashboard', '/models', '/insights', '/usage']);
     const res = await page.goto('/api/docs');
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self' 'nonce-");
