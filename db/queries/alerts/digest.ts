@@ -1,6 +1,7 @@
 import { and, asc, between, desc, eq, isNull } from 'drizzle-orm';
 import { aiModels, capabilityOutcomes, experiments, teams, user } from '../../schema';
 import type { Queryable } from '../../types';
+import { withExperimentAndTeam } from '../experiments/child-rows';
 import { listAllPriceChanges } from '../models/details';
 import { detectPrice, detectPrivacy, detectRetest, detectRetirement, detectStale } from './detect';
 import { priceDropPercent, type AlertCandidate } from '@/lib/metrics/alert-events';
@@ -32,21 +33,19 @@ export const isEmptyDigest = (d: Digest) =>
   !d.outcomes.length && !d.newModels.length && !d.priceMoves.length && !d.retest.length && !d.privacy.length && !d.attention.length;
 
 /** What every person's digest of the week is cut from: read once per run of the digest job. */
+const DIGEST_OUTCOME_FIELDS = {
+  experimentId: experiments.id,
+  experiment: experiments.title,
+  team: teams.name,
+  type: capabilityOutcomes.type,
+  description: capabilityOutcomes.description,
+  impact: capabilityOutcomes.impact,
+  recordedOn: capabilityOutcomes.recordedOn,
+};
+
 export async function digestSource(db: Queryable, today: string, options: { dropPercent?: number } = {}) {
   const { from, to, slot } = digestWeek(today);
-  const outcomes = await db
-    .select({
-      experimentId: experiments.id,
-      experiment: experiments.title,
-      team: teams.name,
-      type: capabilityOutcomes.type,
-      description: capabilityOutcomes.description,
-      impact: capabilityOutcomes.impact,
-      recordedOn: capabilityOutcomes.recordedOn,
-    })
-    .from(capabilityOutcomes)
-    .innerJoin(experiments, eq(experiments.id, capabilityOutcomes.experimentId))
-    .innerJoin(teams, eq(teams.id, experiments.teamId))
+  const outcomes = await withExperimentAndTeam(db.select(DIGEST_OUTCOME_FIELDS).from(capabilityOutcomes).$dynamic(), capabilityOutcomes)
     .where(and(between(capabilityOutcomes.recordedOn, from, to), isNull(experiments.archivedAt)))
     .orderBy(desc(capabilityOutcomes.impact), desc(capabilityOutcomes.recordedOn), asc(capabilityOutcomes.id))
     .limit(OUTCOMES_SHOWN);

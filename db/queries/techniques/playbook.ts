@@ -2,10 +2,25 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { PlaybookParams } from '@/lib/validation/technique';
 import { capabilityOutcomes, experiments, teams, techniques } from '../../schema';
 import type { Queryable } from '../../types';
+import { withExperimentAndTeam } from '../experiments/child-rows';
 import { buildExperimentWhere } from '../experiments/filters';
 import { likePattern, SEARCH_TEXT } from '../experiments/search';
 
 export const PLAYBOOK_PAGE_SIZE = 20;
+
+const PLAYBOOK_FIELDS = {
+  id: techniques.id,
+  kind: techniques.kind,
+  title: techniques.title,
+  description: techniques.description,
+  promptText: techniques.promptText,
+  createdAt: techniques.createdAt,
+  experimentId: experiments.id,
+  experimentTitle: experiments.title,
+  exploration: experiments.exploration,
+  team: teams.name,
+  outcome: { id: capabilityOutcomes.id, type: capabilityOutcomes.type, description: capabilityOutcomes.description, impact: capabilityOutcomes.impact },
+};
 
 /**
  * The Playbook: techniques across experiments, newest first, each with its experiment and the capability
@@ -24,28 +39,7 @@ export async function listPlaybook(db: Queryable, params: PlaybookParams, pageSi
   const where = and(...conditions);
   const page = params.page ?? 1;
   const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        id: techniques.id,
-        kind: techniques.kind,
-        title: techniques.title,
-        description: techniques.description,
-        promptText: techniques.promptText,
-        createdAt: techniques.createdAt,
-        experimentId: experiments.id,
-        experimentTitle: experiments.title,
-        exploration: experiments.exploration,
-        team: teams.name,
-        outcome: {
-          id: capabilityOutcomes.id,
-          type: capabilityOutcomes.type,
-          description: capabilityOutcomes.description,
-          impact: capabilityOutcomes.impact,
-        },
-      })
-      .from(techniques)
-      .innerJoin(experiments, eq(experiments.id, techniques.experimentId))
-      .innerJoin(teams, eq(teams.id, experiments.teamId))
+    withExperimentAndTeam(db.select(PLAYBOOK_FIELDS).from(techniques).$dynamic(), techniques)
       .leftJoin(capabilityOutcomes, eq(capabilityOutcomes.id, techniques.outcomeId))
       .where(where)
       .orderBy(desc(techniques.createdAt), desc(techniques.id))
