@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { isRealDay } from './day';
 
 /** Zod building blocks for HTML form values (always strings), with messages a manager understands. */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Dates further ahead than this are typos (2206 for 2026), not plans. */
 const MAX_YEARS_AHEAD = 5;
 
@@ -52,8 +52,7 @@ export const optionalDate = (label: string) =>
     .transform((s, ctx) => {
       const v = (s ?? '').trim();
       if (v === '') return null;
-      // Date.parse rolls 2024-02-30 over to March: a real day reads back as itself.
-      if (!DATE.test(v) || Number.isNaN(Date.parse(v)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) ctx.addIssue({ code: 'custom', continue: true, message: `${label} is not a valid date (YYYY-MM-DD).` });
+      if (!isRealDay(v)) ctx.addIssue({ code: 'custom', continue: true, message: `${label} is not a valid date (YYYY-MM-DD).` });
       else if (v < '2000-01-01') ctx.addIssue({ code: 'custom', continue: true, message: `${label} is too far in the past.` });
       else if (v > maxFutureDate()) ctx.addIssue({ code: 'custom', continue: true, message: `${label} is too far in the future.` });
       else return v;

@@ -4,6 +4,7 @@ import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { NOT_SET } from '@/lib/labels';
 import { cleanText } from '@/lib/security/clean-text';
 import { isId } from './ids';
+import { isRealDay } from './day';
 
 /**
  * The experiment filters, as URL parameters. One contract for the /experiments list, the dashboard's
@@ -32,7 +33,6 @@ import { isId } from './ids';
  *   sort, dir      column key, asc | desc
  *   page           1-based page number
  */
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function list<T extends string>(values: readonly T[]) {
   return z
@@ -62,7 +62,7 @@ const textList = z
 const date = z
   .string()
   .optional()
-  .transform((s) => (s && DATE.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined));
+  .transform((s) => (s && isRealDay(s) ? s : undefined));
 
 const yes = z
   .string()

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { csvText } from '@/lib/security/clean-text';
 import { SLUG_PATTERN } from './model';
+import { isRealDay } from './day';
 
 export const IMPORT_COLUMNS = [
   'slug', 'name', 'vendor', 'release_date', 'input_usd_per_mtok', 'output_usd_per_mtok', 'gpqa_diamond_pct', 'training_flop',
@@ -35,7 +36,6 @@ export type ImportRow = { line: number; slug: string; reasons: string[]; data: I
 export type ParsedImport = { fileError: string | null; rows: ImportRow[] };
 
 const num = (s: string | undefined) => (s == null || s.trim() === '' ? null : Number(s.trim()));
-const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
 const bool = z.enum(['true', 'false', '']);
 
 /** Checks one row; `seen` holds the slugs of earlier rows, to reject duplicates within the file. */
@@ -55,7 +55,7 @@ export function validateImportRow(raw: Record<string, string | undefined>, line:
     else reasons.push(vendor ? `unknown vendor "${vendor}" (known: ${knownVendors.join(', ')}; add a new vendor with the model form first)` : 'vendor is empty');
   }
   const releaseDate = get('release_date');
-  if (!isRealDate(releaseDate)) reasons.push(`release_date "${releaseDate}" is not a date (use YYYY-MM-DD)`);
+  if (!isRealDay(releaseDate)) reasons.push(`release_date "${releaseDate}" is not a date (use YYYY-MM-DD)`);
 
   const input = num(get('input_usd_per_mtok'));
   const output = num(get('output_usd_per_mtok'));

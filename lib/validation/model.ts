@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { DATA_POLICIES } from '@/db/schema/models';
+import { isRealDay } from './day';
 import { idSchema } from './ids';
 
 const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'This is not a real date.');
+  .refine(isRealDay, 'This is not a real date.');
 const price = z.coerce.number({ error: 'Enter a price in US dollars.' }).min(0, 'A price cannot be negative.').max(100_000, 'That price is implausibly high.');
 const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().pipe(schema).optional());
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean());

@@ -2,6 +2,7 @@
  * What every usage parser shares: the result type, exact decimal → micro-unit conversion, UTC days, and the
  * size limit. Pure.
  */
+import { isRealDay } from '@/lib/validation/day';
 import type { UsageRecord } from '../record';
 
 export type ParseResult = { ok: true; records: UsageRecord[] } | { ok: false; error: string };
@@ -37,15 +38,8 @@ export function decimalToMicros(value: string | number, shift = 0): number | nul
   return sign === '-' && out !== 0 ? -out : out;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** True for a real calendar day written YYYY-MM-DD. */
-export function isDay(text: string): boolean {
-  const m = DAY.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+export const isDay = isRealDay;
 
 /** The UTC day of a Unix time in seconds. */
 export const dayOfUnix = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
