@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { evaluateAlerts } from '@/db/queries/alerts/evaluate';
-import { countUnread, getPreferences, listInbox, markRead, savePreferences } from '@/db/queries/alerts/inbox';
+import { countUnread, getPreferences, listInbox, markRead, savePreferences, type Preference } from '@/db/queries/alerts/inbox';
 import { aiModels, alerts, auditLog, experiments, modelPrices, teamMembers, user } from '@/db/schema';
 import { addModel, seedInsightsFixture, TODAY, type Fixture } from './insights-fixture';
 import { describeEachDb } from './helpers/db';
@@ -38,14 +38,15 @@ describeEachDb('alert evaluation', (ctx) => {
   });
 
   it('a person who turns an event off gets none of it; the change is audited', async () => {
-    expect(await savePreferences(ctx.db, owner, [{ event: 'stale', enabled: false, delivery: 'digest' }])).toEqual(['stale']);
-    expect(await savePreferences(ctx.db, owner, [{ event: 'stale', enabled: false, delivery: 'digest' }])).toEqual([]);
+    const save = (next: Preference[]) => ctx.db.transaction((tx) => savePreferences(tx, owner, next));
+    expect(await save([{ event: 'stale', enabled: false, delivery: 'digest' }])).toEqual({ ok: true, changed: ['stale'] });
+    expect(await save([{ event: 'stale', enabled: false, delivery: 'digest' }])).toEqual({ ok: false, reason: 'conflict', message: 'Nothing changed: these are already your preferences.' });
     const trail = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'alerts.preferences'), eq(auditLog.actorId, owner.id)));
     expect(trail.map((t) => [t.before, t.after])).toEqual([[{ stale: { enabled: true, delivery: 'immediate' } }, { stale: { enabled: false, delivery: 'digest' } }]]);
     expect((await getPreferences(ctx.db, owner.id)).find((p) => p.event === 'stale')).toEqual({ event: 'stale', enabled: false, delivery: 'digest' });
     await evaluateAlerts(ctx.db, TODAY, { dropPercent: 20 });
     expect((await keys()).filter((k) => k.startsWith('stale:'))).toEqual([]);
-    await savePreferences(ctx.db, owner, [{ event: 'stale', enabled: true, delivery: 'immediate' }]);
+    await save([{ event: 'stale', enabled: true, delivery: 'immediate' }]);
   });
 
   it('finds each of the five events for exactly its recipients, and a second run adds nothing', async () => {
@@ -85,11 +86,11 @@ describeEachDb('alert evaluation', (ctx) => {
     const inbox = await listInbox(ctx.db, owner.id);
     expect(inbox.map((a) => a.event).sort()).toEqual(['retest', 'retirement', 'stale']);
     const lead = await listInbox(ctx.db, 'u_beta_lead');
-    expect(await markRead(ctx.db, owner.id, [lead[0].id])).toBe(0);
-    expect(await markRead(ctx.db, owner.id, [inbox[0].id])).toBe(1);
+    expect(await markRead(ctx.db, owner.id, [lead[0].id])).toEqual({ ok: false, reason: 'conflict', message: 'Nothing unread to mark.' });
+    expect(await markRead(ctx.db, owner.id, [inbox[0].id])).toEqual({ ok: true, count: 1 });
     expect(await countUnread(ctx.db, owner.id)).toBe(2);
     expect((await listInbox(ctx.db, owner.id)).at(-1)!.id).toBe(inbox[0].id);
-    expect(await markRead(ctx.db, owner.id)).toBe(2);
+    expect(await markRead(ctx.db, owner.id)).toEqual({ ok: true, count: 2 });
     expect(await countUnread(ctx.db, owner.id)).toBe(0);
     expect(await countUnread(ctx.db, 'u_beta_lead')).toBe(4);
   });

@@ -127,7 +127,7 @@ describeEachDb('catalog sync', (ctx) => {
     const [audit] = await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'catalog.sync')).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ actorEmail: 'admin@example.com', entityId: String(sync.id), after: expect.objectContaining({ kept: ['price|claude-sonnet-5'], taken: [] }) });
     // Applying twice is refused.
-    expect(await ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []))).toEqual({ ok: false, error: 'This sync was already applied.' });
+    expect(await ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []))).toEqual({ ok: false, reason: 'conflict', message: 'This sync was already applied.' });
 
     // Read again: only the kept conflict remains; taking it writes the source's price.
     const again = await upload(ctx.db, 'models.dev', SAMPLE, 'api.json');
@@ -145,7 +145,7 @@ describeEachDb('catalog sync', (ctx) => {
     await ctx.db.update(modelPrices).set({ inputUsdPerMtok: '26' }).where(eq(modelPrices.modelId, pro.id));
     const before = await fingerprint(ctx.db);
     const r = await ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []));
-    expect(r).toEqual({ ok: false, error: 'The catalog changed since this diff was made; nothing was applied. Read the file again for a fresh diff.' });
+    expect(r).toEqual({ ok: false, reason: 'conflict', message: 'The catalog changed since this diff was made; nothing was applied. Read the file again for a fresh diff.' });
     expect(await fingerprint(ctx.db)).toEqual(before);
     expect((await getSync(ctx.db, sync.id))!.status).toBe('pending');
   });

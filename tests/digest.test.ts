@@ -239,7 +239,7 @@ describeEachDb('the weekly digest', (ctx) => {
     // Only the digest: the person's alert preferences are untouched.
     expect(await ctx.db.select().from(alertPreferences).where(eq(alertPreferences.userId, 'u_exec'))).toEqual([]);
     // Turning it on again on /digest is audited as the person's own choice.
-    expect(await setSubscribed(ctx.db, { id: 'u_exec', email: 'erin@example.test' }, true, 'page')).toBe(true);
-    expect(await setSubscribed(ctx.db, { id: 'u_exec', email: 'erin@example.test' }, true, 'page')).toBe(false);
+    expect(await setSubscribed(ctx.db, { id: 'u_exec', email: 'erin@example.test' }, true, 'page')).toEqual({ ok: true });
+    expect(await setSubscribed(ctx.db, { id: 'u_exec', email: 'erin@example.test' }, true, 'page')).toEqual({ ok: false, reason: 'conflict', message: 'You already get the weekly digest.' });
   });
 });

@@ -8,6 +8,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { resetPasswordAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
 import { setActiveAction } from '@/app/(app)/admin/actions';
+import { written } from '@/db/queries/write-result';
 import { createPasswordResetToken, hashResetToken } from '@/db/queries/people/password-reset';
 import { account, passwordResetTokens, session } from '@/db/schema';
 import { getAuth } from '@/lib/auth/server';
@@ -170,7 +171,7 @@ describeEachDb(
     });
 
     async function createToken(userId: string) {
-      return createPasswordResetToken(ctx.db, null, userId);
+      return written(await createPasswordResetToken(ctx.db, null, userId)).token;
     }
   },
   { demo: true },

@@ -11,6 +11,7 @@ import { resetPasswordAction } from '@/app/(auth)/account-actions';
 import { resetLinkAction } from '@/app/(app)/admin/actions';
 import { rawRows } from '@/db/sql';
 import { migrateDb } from '@/db/migrate';
+import { written } from '@/db/queries/write-result';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { setUserActive } from '@/db/queries/people/users';
 import { loginAttempts, passwordResetTokens, session, user, verification } from '@/db/schema';
@@ -38,7 +39,7 @@ describeEachDb('password-reset links', (ctx) => {
 
   it('are stored only as the SHA-256 of the token, nowhere in plain text', async () => {
     const u = await newAccount(ctx.db);
-    const token = await createPasswordResetToken(ctx.db, null, u.id);
+    const token = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect((await tokensOf(u.id)).map((r) => r.tokenHash)).toEqual([sha256(token)]);
     const plain = await rawRows<{ n: number }>(
@@ -54,8 +55,8 @@ describeEachDb('password-reset links', (ctx) => {
 
   it('only the newest link of a user works', async () => {
     const u = await newAccount(ctx.db);
-    const first = await createPasswordResetToken(ctx.db, null, u.id);
-    const second = await createPasswordResetToken(ctx.db, null, u.id);
+    const first = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
+    const second = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     expect(await tokensOf(u.id)).toHaveLength(1);
     expect(await reset(first)).toBe(INVALID);
     expect(await reset(second)).toBe('ok');
@@ -63,7 +64,7 @@ describeEachDb('password-reset links', (ctx) => {
 
   it('a link dies when its user is deactivated, and stays dead after reactivation', async () => {
     const u = await newAccount(ctx.db);
-    const token = await createPasswordResetToken(ctx.db, null, u.id);
+    const token = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     await ctx.db.transaction((tx) => setUserActive(tx, null, u.id, false));
     expect(await tokensOf(u.id)).toEqual([]);
     await ctx.db.transaction((tx) => setUserActive(tx, null, u.id, true));
@@ -72,7 +73,7 @@ describeEachDb('password-reset links', (ctx) => {
 
   it('a link of a deactivated user is refused even if it was left behind, and changes nothing', async () => {
     const u = await newAccount(ctx.db);
-    const token = await createPasswordResetToken(ctx.db, null, u.id);
+    const token = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     await ctx.db.update(user).set({ active: false }).where(eq(user.id, u.id)); // not through setUserActive
     expect(await reset(token)).toBe(INVALID);
     await ctx.db.update(user).set({ active: true }).where(eq(user.id, u.id));
@@ -81,7 +82,7 @@ describeEachDb('password-reset links', (ctx) => {
 
   it('an expired link is refused', async () => {
     const u = await newAccount(ctx.db);
-    const token = await createPasswordResetToken(ctx.db, null, u.id);
+    const token = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     await ctx.db.update(passwordResetTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordResetTokens.userId, u.id));
     expect(await reset(token)).toBe(INVALID);
   });
@@ -89,7 +90,7 @@ describeEachDb('password-reset links', (ctx) => {
   it('setting a password through a link ends every session of the user', async () => {
     const u = await newAccount(ctx.db);
     await sessionCookieOf(u.email);
-    const token = await createPasswordResetToken(ctx.db, null, u.id);
+    const token = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     expect(await reset(token, 'another fresh passphrase')).toBe('ok');
     expect(await ctx.db.select().from(session).where(eq(session.userId, u.id))).toEqual([]);
     expect(await sessionCookieOf(u.email, 'another fresh passphrase')).toContain('session_token');
@@ -107,7 +108,7 @@ describeEachDb('password-reset links', (ctx) => {
 
   it('are never written into a backup; a backup of the previous schema restores without its plain-text tokens', async () => {
     const u = await newAccount(ctx.db);
-    const token = await createPasswordResetToken(ctx.db, null, u.id);
+    const token = written(await createPasswordResetToken(ctx.db, null, u.id)).token;
     const file = await backupFileOf(ctx.db);
     expect(Object.keys(file.tables).filter((t) => ['verification', 'login_attempts', 'password_reset_tokens', 'session'].includes(t))).toEqual([]);
     const text = JSON.stringify(file);

@@ -5,6 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createConnection, getConnection } from '@/db/queries/usage/connections';
+import { written } from '@/db/queries/write-result';
 import { auditLog, usageConnections, usageDaily } from '@/db/schema';
 import type { PullSource } from '@/db/schema/usage';
 import type { Db } from '@/db/types';
@@ -124,7 +125,7 @@ describeEachDb('usage pull from the vendor APIs', (ctx) => {
 
   let seq = 0;
   const connect = async (source: PullSource, baseUrl: string, credential = KEY, organization = '') =>
-    (await createConnection(ctx.db, null, { source, name: `${source} ${++seq}`, baseUrl, organization, sealedCredential: sealSecret(credential, credentialPurpose(source), APP_SECRET) })).id;
+    written(await createConnection(ctx.db, null, { source, name: `${source} ${++seq}`, baseUrl, organization, sealedCredential: sealSecret(credential, credentialPurpose(source), APP_SECRET) })).connection.id;
 
   it('OpenAI: usage and costs by project and model, through pages, a 429 and a 503', async () => {
     const id = await connect('openai', openai.origin);
@@ -263,7 +264,7 @@ describeEachDb('usage pull from the vendor APIs', (ctx) => {
     // The job opens credentials with the app secret, as a server does.
     const saved = process.env.BETTER_AUTH_SECRET;
     process.env.BETTER_AUTH_SECRET = APP_SECRET;
-    const id = (await createConnection(ctx.db, null, { source: 'litellm', name: 'Proxy', baseUrl: proxy.origin, organization: '', sealedCredential: sealSecret(KEY, 'usage:litellm') })).id;
+    const id = written(await createConnection(ctx.db, null, { source: 'litellm', name: 'Proxy', baseUrl: proxy.origin, organization: '', sealedCredential: sealSecret(KEY, 'usage:litellm') })).connection.id;
     const run = await runJob(ctx.db, 'usage-pull', 'command').finally(() => {
       if (saved === undefined) delete process.env.BETTER_AUTH_SECRET;
       else process.env.BETTER_AUTH_SECRET = saved;

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeadLetters } from '@/db/queries/alerts/outbox';
 import { createWebhook, deleteWebhook, listWebhooks } from '@/db/queries/alerts/webhooks';
+import { written } from '@/db/queries/write-result';
 import { alerts, auditLog, outbox, user } from '@/db/schema';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { openSecret, sealSecret } from '@/lib/security/secrets';
@@ -100,14 +101,14 @@ describeEachDb('webhooks through the outbox', (ctx) => {
     receiver = await startWebhookReceiver();
     await ctx.db.insert(user).values([admin, { id: 'u_hook_owner', email: 'hook.owner@example.test' }].map((u) => ({ ...u, name: u.email, role: 'admin' as const })));
     for (const format of ['slack', 'teams', 'json'] as const) {
-      const row = await createWebhook(ctx.db, admin, {
+      const created = await createWebhook(ctx.db, admin, {
         name: `${format} hook`,
         format,
         url: receiver.url(`/${format}`),
         events: format === 'json' ? ['stale', 'privacy'] : ['stale'],
         secretSealed: sealSecret(secrets[format], WEBHOOK_SECRET_PURPOSE),
       });
-      ids[format] = row.id;
+      ids[format] = written(created).webhook.id;
     }
   });
   afterAll(async () => {
@@ -220,8 +221,8 @@ describeEachDb('webhooks through the outbox', (ctx) => {
     await ctx.ownerDb.delete(outbox);
     const [a] = await ctx.db.insert(alerts).values({ recipientId: 'u_hook_admin', event: 'stale', key: 'stale:8:x', title: 't' }).returning({ id: alerts.id });
     expect(await queueWebhookAlerts(ctx.db, [a.id], 'https://uplift.example.test')).toBe(3);
-    expect(await deleteWebhook(ctx.db, admin, ids.teams)).toBe(true);
-    expect(await deleteWebhook(ctx.db, admin, ids.teams)).toBe(false);
+    expect(await deleteWebhook(ctx.db, admin, ids.teams)).toEqual({ ok: true });
+    expect(await deleteWebhook(ctx.db, admin, ids.teams)).toEqual({ ok: false, reason: 'not_found', message: 'This webhook no longer exists.' });
     expect((await ctx.db.select({ r: outbox.recipient }).from(outbox)).map((r) => r.r).sort()).toEqual(['json hook', 'slack hook']);
     const [entry] = await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'webhook.delete'));
     expect(entry.before).toMatchObject({ name: 'teams hook', format: 'teams' });

@@ -9,11 +9,12 @@ import { redirect } from 'next/navigation';
 import { getDb, type Db } from '@/db';
 import { writeAudit } from '@/db/queries/admin/audit';
 import { beginAttempt, pruneOldAttempts, recordFailure, recordSuccess, type AttemptKey } from '@/db/queries/people/login-attempts';
-import { resetPasswordWithToken, resetTokenIsValid } from '@/db/queries/people/password-reset';
+import { RESET_LINK_INVALID, resetPasswordWithToken, resetTokenIsValid } from '@/db/queries/people/password-reset';
 import { countUsers } from '@/db/queries/people/users';
 import { updateSettings } from '@/db/queries/admin/settings';
+import { written } from '@/db/queries/write-result';
 import { insertUserWithPassword } from '@/db/seed/demo';
-import { fieldErrorsOf, formFields, type ActionState } from '@/lib/action-state';
+import { fieldErrorsOf, formFields, writeRefused, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { authFor } from '@/lib/auth/server';
 import { THROTTLE, passwordChangeVerdict, tooManyMessage } from '@/lib/auth/throttle';
@@ -21,7 +22,6 @@ import { clientIp } from '@/lib/security/forwarded';
 import { changePasswordSchema, resetPasswordSchema, setupSchema } from '@/lib/validation/auth';
 
 const pick = formFields;
-const INVALID_LINK = 'This reset link is invalid or has expired. Ask an administrator for a new one.';
 
 /** Throttled per user like a sign-in: a stolen session cannot be used to guess the password. */
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -54,9 +54,10 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   const db = await getDb();
   // Checked before the (slow) hashing; the token is consumed atomically below.
-  if (!(await resetTokenIsValid(db, parsed.data.token))) return { error: INVALID_LINK };
+  if (!(await resetTokenIsValid(db, parsed.data.token))) return { error: RESET_LINK_INVALID };
   const passwordHash = await hashPassword(parsed.data.newPassword);
-  if (!(await resetPasswordWithToken(db, parsed.data.token, passwordHash))) return { error: INVALID_LINK };
+  const result = await resetPasswordWithToken(db, parsed.data.token, passwordHash);
+  if (!result.ok) return writeRefused(result);
   return { ok: true, message: 'Your password is set. You can sign in now.' };
 }
 
@@ -75,7 +76,7 @@ export async function setupAction(_prev: ActionState, formData: FormData): Promi
     const id = `admin_${randomBytes(9).toString('base64url')}`;
     await insertUserWithPassword(tx, { id, email: parsed.data.email, name: parsed.data.name, role: 'admin', passwordHash });
     const settings = { name: parsed.data.organisation, currency: 'USD', timeZone: 'UTC', fiscalYearStartMonth: 1 };
-    await updateSettings(tx, { id, email: parsed.data.email }, settings);
+    written(await updateSettings(tx, { id, email: parsed.data.email }, settings));
     return true;
   });
   if (!created) return { error: 'This instance is already set up: sign in instead.' };

@@ -5,6 +5,7 @@
 import type { Actor } from '@/db/queries/admin/audit';
 import { createSync, discardSync, loadRegistry, supersedeFetchedSyncs } from '@/db/queries/models/catalog-sync';
 import type { Queryable } from '@/db/types';
+import { written } from '@/db/queries/write-result';
 import { planIsEmpty } from '@/lib/catalog/sync/diff';
 import { fetchSource, sourceUrl } from '@/lib/catalog/sync/fetch-source';
 import { readSource, type SyncSourceKind } from '@/lib/catalog/sync/read-source';
@@ -36,7 +37,7 @@ export async function syncFromUrl(db: Queryable, kind: SyncSourceKind, actor: Ac
   return db.transaction(async (tx) => {
     const r = await startSync(tx, kind, { bytes: got.bytes, fileName: got.fileName, origin: 'fetch' }, actor);
     if (!r.ok) return r;
-    if (r.empty) await discardSync(tx, actor, r.id);
+    if (r.empty) written(await discardSync(tx, actor, r.id));
     await supersedeFetchedSyncs(tx, kind, r.id);
     return r;
   });

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseKind } from '@/db/config';
+import { written } from '@/db/queries/write-result';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { experiments, session, teamMembers, user } from '@/db/schema';
 import { insertUserWithPassword } from '@/db/seed/demo';
@@ -229,7 +230,7 @@ export async function loadFixtures(db: Db): Promise<Fixtures> {
     experiments: { own: await firstExperiment(own), other: await firstExperiment(other) },
     uid,
     newUser,
-    resetToken: async () => createPasswordResetToken(db, null, (await newUser()).id),
+    resetToken: async () => written(await createPasswordResetToken(db, null, (await newUser()).id)).token,
   };
 }
 

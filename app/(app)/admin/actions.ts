@@ -10,7 +10,8 @@ import { createTeam, setParticipantsMayRecord, TEAM_NAME_TAKEN } from '@/db/quer
 import { clearLockOut } from '@/db/queries/people/login-attempts';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { setOneMembership, teamExists } from '@/db/queries/people/team-membership';
-import { findUserByEmail, setUserActive, setUserRole, userIsActive } from '@/db/queries/people/users';
+import { findUserByEmail, setUserActive, setUserRole } from '@/db/queries/people/users';
+import { written } from '@/db/queries/write-result';
 import { insertUserWithPassword } from '@/db/seed/demo';
 import { teamMembers } from '@/db/schema';
 import { answer, formValues, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
@@ -62,7 +63,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
         await insertUserWithPassword(tx, { id, email: data.email, name: data.name, role: data.role, passwordHash });
         if (data.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: data.teamId, teamRole: data.teamRole });
         await writeAudit(tx, { actor: actorOf(admin), action: 'user.create', entityType: 'user', entityId: id, after: { ...data } });
-        return createPasswordResetToken(tx, actorOf(admin), id);
+        return written(await createPasswordResetToken(tx, actorOf(admin), id)).token;
       });
     } catch (err) {
       // Two admins creating the same email at once: the check above passed for both.
@@ -103,12 +104,9 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
 export async function resetLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.users');
   return withValidForm(formData, { schema: userIdSchema, invalid: answer('Invalid request.') }, async (data) => {
-    const db = await getDb();
-    const active = await userIsActive(db, data.userId);
-    if (active == null) return { error: 'That user no longer exists.' };
-    if (!active) return { error: 'This user is deactivated: reactivate them first.' };
-    const token = await db.transaction((tx) => createPasswordResetToken(tx, actorOf(admin), data.userId));
-    return { ok: true, message: `One-time reset link (valid 24 hours; any earlier link stops working): ${resetLink(token)}` };
+    const result = await (await getDb()).transaction((tx) => createPasswordResetToken(tx, actorOf(admin), data.userId));
+    if (!result.ok) return writeRefused(result);
+    return { ok: true, message: `One-time reset link (valid 24 hours; any earlier link stops working): ${resetLink(result.token)}` };
   });
 }
 
@@ -118,9 +116,9 @@ export async function clearLockOutAction(_prev: ActionState, formData: FormData)
   return withValidForm(formData, { schema: clearLockOutSchema, invalid: answer('Invalid request.') }, async (data) => {
     const { purpose, account, client } = data;
     const db = await getDb();
-    const cleared = await db.transaction((tx) => clearLockOut(tx, actorOf(admin), { purpose, account: account || null, client }));
+    const result = await db.transaction((tx) => clearLockOut(tx, actorOf(admin), { purpose, account: account || null, client }));
     revalidatePath('/admin');
-    if (!cleared) return { error: 'This lock-out has already been cleared.' };
+    if (!result.ok) return writeRefused(result);
     return { ok: true, message: 'Cleared: this client can try again now.' };
   });
 }
@@ -175,7 +173,8 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
   const admin = await requirePermission('admin.settings');
   return withValidForm(formData, settingsSchema, async (data) => {
     const db = await getDb();
-    await db.transaction((tx) => updateSettings(tx, actorOf(admin), data));
+    const result = await db.transaction((tx) => updateSettings(tx, actorOf(admin), data));
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/', 'layout');
     return { ok: true, message: 'Settings saved.' };
   });

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { actorOf } from '@/db/queries/admin/audit';
-import { auditWebhookTest, createWebhook, deleteWebhook, getWebhook } from '@/db/queries/alerts/webhooks';
-import { answer, formValues, refused, withValidForm, type ActionState } from '@/lib/action-state';
+import { auditWebhookTest, createWebhook, deleteWebhook, getWebhook, WEBHOOK_GONE } from '@/db/queries/alerts/webhooks';
+import { answer, formValues, refused, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { publicUrl } from '@/lib/auth/secret';
 import { requirePermission } from '@/lib/auth/guard';
 import { openSecret, sealSecret } from '@/lib/security/secrets';
@@ -26,9 +26,10 @@ export async function createWebhookAction(_prev: ActionState, formData: FormData
     if (problem) return { fieldErrors: { url: [problem] }, values: formValues(formData) };
     const secret = newWebhookSecret();
     const db = await getDb();
-    const row = await db.transaction((tx) => createWebhook(tx, actorOf(admin), { ...data, secretSealed: sealSecret(secret, WEBHOOK_SECRET_PURPOSE) }));
+    const result = await db.transaction((tx) => createWebhook(tx, actorOf(admin), { ...data, secretSealed: sealSecret(secret, WEBHOOK_SECRET_PURPOSE) }));
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/admin');
-    return { ok: true, message: `Webhook “${row.name}” added. Its signing secret, shown only now: ${secret}` };
+    return { ok: true, message: `Webhook “${result.webhook.name}” added. Its signing secret, shown only now: ${secret}` };
   });
 }
 
@@ -37,9 +38,9 @@ export async function deleteWebhookAction(_prev: ActionState, formData: FormData
   const admin = await requirePermission('admin.settings');
   return withValidForm(formData, { schema: webhookIdSchema, invalid: answer('Invalid request.') }, async ({ id }) => {
     const db = await getDb();
-    const ok = await db.transaction((tx) => deleteWebhook(tx, actorOf(admin), id));
+    const result = await db.transaction((tx) => deleteWebhook(tx, actorOf(admin), id));
     revalidatePath('/admin');
-    return ok ? { ok: true, message: 'Webhook deleted.' } : { error: 'This webhook no longer exists.' };
+    return result.ok ? { ok: true, message: 'Webhook deleted.' } : writeRefused(result);
   });
 }
 
@@ -52,7 +53,7 @@ export async function testWebhookAction(_prev: ActionState, formData: FormData):
   return withValidForm(formData, { schema: webhookIdSchema, invalid: answer('Invalid request.') }, async ({ id }) => {
     const db = await getDb();
     const hook = await getWebhook(db, id);
-    if (!hook) return { error: 'This webhook no longer exists.' };
+    if (!hook) return { error: WEBHOOK_GONE };
     let result: string;
     let ok = false;
     try {

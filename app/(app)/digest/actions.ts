@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { actorOf } from '@/db/queries/admin/audit';
 import { setSubscribed } from '@/db/queries/alerts/digest-subscriptions';
-import { answer, withValidForm, type ActionState } from '@/lib/action-state';
+import { answer, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { digestSubscriptionSchema } from '@/lib/validation/alerts';
 
@@ -14,9 +14,9 @@ export async function saveDigestSubscriptionAction(_prev: ActionState, formData:
   return withValidForm(formData, { schema: digestSubscriptionSchema, invalid: answer('Choose on or off.') }, async ({ subscribed }) => {
     const on = subscribed === 'on';
     const db = await getDb();
-    const changed = await db.transaction((tx) => setSubscribed(tx, actorOf(me), on, 'page'));
+    const result = await db.transaction((tx) => setSubscribed(tx, actorOf(me), on, 'page'));
     revalidatePath('/digest');
-    if (!changed) return { error: on ? 'You already get the weekly digest.' : 'You already do not get the weekly digest.' };
+    if (!result.ok) return writeRefused(result);
     return { ok: true, message: on ? 'You will get this digest by email every week.' : 'You will no longer get the weekly digest by email.' };
   });
 }

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
+import { actorOf } from '@/db/queries/admin/audit';
 import { markRead, savePreferences } from '@/db/queries/alerts/inbox';
-import { formObject, refused, type ActionState } from '@/lib/action-state';
+import { formObject, refused, writeRefused, type ActionState } from '@/lib/action-state';
 import { requireUser } from '@/lib/auth/guard';
 import { markReadSchema, preferencesSchema } from '@/lib/validation/alerts';
 
@@ -12,9 +13,10 @@ export async function markReadAction(_prev: ActionState, formData: FormData): Pr
   const me = await requireUser();
   const parsed = markReadSchema.safeParse(formObject(formData));
   if (!parsed.success) return { error: 'Invalid request.' };
-  const n = await markRead(await getDb(), me.id, 'id' in parsed.data ? [parsed.data.id] : undefined);
+  const result = await (await getDb()).transaction((tx) => markRead(tx, me.id, 'id' in parsed.data ? [parsed.data.id] : undefined));
   revalidatePath('/', 'layout');
-  return n ? { ok: true, message: n === 1 ? 'Marked as read.' : `${n} alerts marked as read.` } : { error: 'Nothing unread to mark.' };
+  if (!result.ok) return writeRefused(result);
+  return { ok: true, message: result.count === 1 ? 'Marked as read.' : `${result.count} alerts marked as read.` };
 }
 
 /** The caller's own alert preferences; every change is audited (db/queries/alerts/inbox.ts). */
@@ -22,9 +24,8 @@ export async function savePreferencesAction(_prev: ActionState, formData: FormDa
   const me = await requireUser();
   const parsed = preferencesSchema.safeParse(formObject(formData));
   if (!parsed.success) return refused(parsed.error, formData);
-  const changed = await savePreferences(await getDb(), { id: me.id, email: me.email }, parsed.data);
+  const result = await (await getDb()).transaction((tx) => savePreferences(tx, actorOf(me), parsed.data));
   revalidatePath('/inbox');
-  // A save that changes nothing is answered as such, not as a success: an accepted request always writes.
-  if (!changed.length) return { error: 'Nothing changed: these are already your preferences.' };
+  if (!result.ok) return writeRefused(result);
   return { ok: true, message: 'Preferences saved.' };
 }

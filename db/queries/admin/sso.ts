@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { account, ssoRoleMappings, ssoSettings, teamMembers, teams, user, type Mapping, type Role, type RoleDecision, type SsoSettings } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from './audit';
+import { refuse, type WriteResult } from '../write-result';
 
 export async function getSsoSettings(db: Queryable): Promise<SsoSettings> {
   const [row] = await db.select().from(ssoSettings).where(eq(ssoSettings.id, 1));
@@ -19,15 +20,26 @@ export type SsoProviderInput = Pick<SsoSettings, 'issuer' | 'clientId' | 'name' 
   clientSecretSealed?: string;
 };
 
-export async function saveSsoProvider(db: Queryable, actor: Actor, input: SsoProviderInput): Promise<SsoSettings> {
+export const SSO_SECRET_NEEDED = 'Enter the client secret.';
+export const BREAK_GLASS_NEEDED = 'Choose an active admin with a password as the break-glass account.';
+export const MAPPING_TEAM_GONE = 'That team no longer exists.';
+export const MAPPING_GONE = 'That mapping no longer exists.';
+
+/** Saves the provider; refused without a client secret when none is stored yet. */
+export async function saveSsoProvider(db: Queryable, actor: Actor, input: SsoProviderInput): Promise<WriteResult<{ settings: SsoSettings }>> {
   const before = await getSsoSettings(db);
+  if (!input.clientSecretSealed && !before?.clientSecretSealed) return refuse('invalid', SSO_SECRET_NEEDED, 'clientSecret');
   const [row] = await db.update(ssoSettings).set({ ...input, updatedAt: new Date() }).where(eq(ssoSettings.id, 1)).returning();
   await writeAudit(db, { actor, action: 'sso.config', entityType: 'sso', entityId: 1, before: audited(before), after: audited(row) });
-  return row;
+  return { ok: true, settings: row };
 }
 
-/** Local passwords on or off; off keeps one break-glass admin who can still sign in with a password. */
-export async function savePasswordPolicy(db: Queryable, actor: Actor, passwordsDisabled: boolean, breakGlassUserId: string | null): Promise<void> {
+/**
+ * Local passwords on or off; off keeps one break-glass admin who can still sign in with a password (refused
+ * unless they are an active admin with one, checked in this transaction).
+ */
+export async function savePasswordPolicy(db: Queryable, actor: Actor, passwordsDisabled: boolean, breakGlassUserId: string | null): Promise<WriteResult<object>> {
+  if (passwordsDisabled && !(await breakGlassCandidates(db)).some((c) => c.id === breakGlassUserId)) return refuse('invalid', BREAK_GLASS_NEEDED, 'breakGlassUserId');
   const before = await getSsoSettings(db);
   const [row] = await db
     .update(ssoSettings)
@@ -42,6 +54,7 @@ export async function savePasswordPolicy(db: Queryable, actor: Actor, passwordsD
     before: { passwordsDisabled: before.passwordsDisabled, breakGlassUserId: before.breakGlassUserId },
     after: { passwordsDisabled: row.passwordsDisabled, breakGlassUserId: row.breakGlassUserId },
   });
+  return { ok: true };
 }
 
 /** Active admins who have a local password: the candidates for break-glass. */
@@ -67,8 +80,9 @@ export async function mappingsForSignIn(db: Queryable): Promise<Mapping[]> {
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
-/** Adds or replaces the mapping of one claim value. */
-export async function upsertRoleMapping(db: Queryable, actor: Actor, m: Mapping): Promise<void> {
+/** Adds or replaces the mapping of one claim value; refused when its team no longer exists. */
+export async function upsertRoleMapping(db: Queryable, actor: Actor, m: Mapping): Promise<WriteResult<{ id: number }>> {
+  if (m.teamId !== null && !(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, m.teamId))).length) return refuse('not_found', MAPPING_TEAM_GONE, 'teamId');
   const [before] = await db.select().from(ssoRoleMappings).where(eq(ssoRoleMappings.claimValue, m.claimValue));
   const [row] = await db
     .insert(ssoRoleMappings)
@@ -76,13 +90,14 @@ export async function upsertRoleMapping(db: Queryable, actor: Actor, m: Mapping)
     .onConflictDoUpdate({ target: ssoRoleMappings.claimValue, set: { role: m.role, teamId: m.teamId } })
     .returning();
   await writeAudit(db, { actor, action: 'sso.mapping.save', entityType: 'sso_mapping', entityId: row.id, before: before ?? null, after: row });
+  return { ok: true, id: row.id };
 }
 
-export async function deleteRoleMapping(db: Queryable, actor: Actor, id: number): Promise<boolean> {
+export async function deleteRoleMapping(db: Queryable, actor: Actor, id: number): Promise<WriteResult<object>> {
   const [row] = await db.delete(ssoRoleMappings).where(eq(ssoRoleMappings.id, id)).returning();
-  if (!row) return false;
+  if (!row) return refuse('not_found', MAPPING_GONE);
   await writeAudit(db, { actor, action: 'sso.mapping.delete', entityType: 'sso_mapping', entityId: id, before: row, after: null });
-  return true;
+  return { ok: true };
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { digestSubscriptions, user } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 /**
  * Who gets the weekly digest (issue 20 §4). A stored choice wins; without one, executives get it, and so does
@@ -31,16 +32,16 @@ export async function isSubscribed(db: Queryable, userId: string): Promise<boole
 }
 
 /**
- * Stores the person's choice and audits it (`via`: the page, or the unsubscribe link of an email). Returns false
- * when it was already so (nothing written).
+ * Stores the person's choice and audits it (`via`: the page, or the unsubscribe link of an email). Refused when
+ * it was already so (nothing written).
  */
-export async function setSubscribed(db: Queryable, actor: NonNullable<Actor>, subscribed: boolean, via: 'page' | 'email-link'): Promise<boolean> {
+export async function setSubscribed(db: Queryable, actor: NonNullable<Actor>, subscribed: boolean, via: 'page' | 'email-link'): Promise<WriteResult<object>> {
   const before = await isSubscribed(db, actor.id);
-  if (before === subscribed) return false;
+  if (before === subscribed) return refuse('conflict', subscribed ? 'You already get the weekly digest.' : 'You already do not get the weekly digest.');
   await db
     .insert(digestSubscriptions)
     .values({ userId: actor.id, subscribed })
     .onConflictDoUpdate({ target: digestSubscriptions.userId, set: { subscribed, updatedAt: sql`now()` } });
   await writeAudit(db, { actor, action: via === 'email-link' ? 'digest.unsubscribe' : 'digest.subscription', entityType: 'user', entityId: actor.id, before: { subscribed: before }, after: { subscribed, via } });
-  return true;
+  return { ok: true };
 }

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { alerts, webhooks, type Webhook } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 /** What a page may show of a webhook: never the secret; the URL's path only in part (a Slack URL's path is its key). */
 export type WebhookView = Omit<Webhook, 'secretSealed' | 'url'> & { target: string };
@@ -31,18 +32,20 @@ export async function getWebhook(db: Queryable, id: number): Promise<Webhook | u
 
 export type NewWebhook = { name: string; format: 'slack' | 'teams' | 'json'; url: string; events: string[]; secretSealed: string };
 
-export async function createWebhook(db: Queryable, actor: NonNullable<Actor>, input: NewWebhook): Promise<Webhook> {
+export async function createWebhook(db: Queryable, actor: NonNullable<Actor>, input: NewWebhook): Promise<WriteResult<{ webhook: Webhook }>> {
   const [row] = await db.insert(webhooks).values({ ...input, createdBy: actor.id }).returning();
   await writeAudit(db, { actor, action: 'webhook.create', entityType: 'webhook', entityId: row.id, after: audited(row) });
-  return row;
+  return { ok: true, webhook: row };
 }
 
-/** Deletes a webhook and, with it, its messages still waiting in the outbox. False when it no longer exists. */
-export async function deleteWebhook(db: Queryable, actor: NonNullable<Actor>, id: number): Promise<boolean> {
+export const WEBHOOK_GONE = 'This webhook no longer exists.';
+
+/** Deletes a webhook and, with it, its messages still waiting in the outbox. Refused when it no longer exists. */
+export async function deleteWebhook(db: Queryable, actor: NonNullable<Actor>, id: number): Promise<WriteResult<object>> {
   const [row] = await db.delete(webhooks).where(eq(webhooks.id, id)).returning();
-  if (!row) return false;
+  if (!row) return refuse('not_found', WEBHOOK_GONE);
   await writeAudit(db, { actor, action: 'webhook.delete', entityType: 'webhook', entityId: id, before: audited(row) });
-  return true;
+  return { ok: true };
 }
 
 /** Records a "send test" and its result. */

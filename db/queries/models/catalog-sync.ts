@@ -4,7 +4,7 @@ import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
 import { rawRows } from '../../sql';
-import { written } from '../write-result';
+import { refuse, written, type WriteResult } from '../write-result';
 import { createModel } from './writes';
 import type { ModelAlias } from '@/lib/catalog/aliases';
 import type { BenchmarkDefinition } from '@/lib/catalog/benchmarks';
@@ -71,9 +71,7 @@ export function listSyncs(db: Queryable, limit = 10) {
     .limit(limit);
 }
 
-export type ApplyResult =
-  | { ok: true; counts: { models: number; aliases: number; prices: number; scores: number; conflictsKept: number; conflictsTaken: number } }
-  | { ok: false; error: string };
+export type ApplyResult = WriteResult<{ counts: { models: number; aliases: number; prices: number; scores: number; conflictsKept: number; conflictsTaken: number } }>;
 
 /**
  * Applies a pending sync. Call inside ONE transaction. The diff is recomputed against the catalog now and must be
@@ -82,10 +80,10 @@ export type ApplyResult =
 export async function applySync(db: Queryable, actor: Actor, id: number, take: readonly string[]): Promise<ApplyResult> {
   await lockDataVersion(db);
   const [row] = await db.select().from(catalogSyncs).where(eq(catalogSyncs.id, id)).for('update');
-  if (!row) return { ok: false, error: 'This sync no longer exists.' };
-  if (row.status !== 'pending') return { ok: false, error: `This sync was already ${row.status}.` };
+  if (!row) return refuse('not_found', 'This sync no longer exists.');
+  if (row.status !== 'pending') return refuse('conflict', `This sync was already ${row.status}.`);
   const plan = planChanges(row.incoming as Incoming, await loadCatalogState(db), isoDay(row.retrievedAt));
-  if (canonical(plan) !== canonical(row.plan)) return { ok: false, error: 'The catalog changed since this diff was made; nothing was applied. Read the file again for a fresh diff.' };
+  if (canonical(plan) !== canonical(row.plan)) return refuse('conflict', 'The catalog changed since this diff was made; nothing was applied. Read the file again for a fresh diff.');
   const taken = new Set(take);
   const keep = (c: { key: string; conflict: boolean }) => !c.conflict || taken.has(c.key);
   const source = SYNC_SOURCE_KEYS[row.source];
@@ -138,12 +136,15 @@ export async function supersedeFetchedSyncs(db: Queryable, source: SyncSource, n
   return rows.map((r) => r.id);
 }
 
-export async function discardSync(db: Queryable, actor: Actor, id: number): Promise<boolean> {
+export const SYNC_DECIDED = 'This sync was already applied or discarded.';
+
+export async function discardSync(db: Queryable, actor: Actor, id: number): Promise<WriteResult<object>> {
   const rows = await db
     .update(catalogSyncs)
     .set({ status: 'discarded', decidedBy: actor?.email ?? null, decidedAt: new Date() })
     .where(and(eq(catalogSyncs.id, id), eq(catalogSyncs.status, 'pending')))
     .returning({ id: catalogSyncs.id });
-  if (rows.length) await writeAudit(db, { actor, action: 'catalog.sync.discard', entityType: 'catalog_sync', entityId: id });
-  return rows.length > 0;
+  if (!rows.length) return refuse('conflict', SYNC_DECIDED);
+  await writeAudit(db, { actor, action: 'catalog.sync.discard', entityType: 'catalog_sync', entityId: id });
+  return { ok: true };
 }

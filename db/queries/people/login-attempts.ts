@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, lt, notInArray, or, sql, type SQL } from 'd
 import { loginAttempts, type AttemptPurpose } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 /** Who tried what: see db/schema/security.ts for the client keys. */
 export type AttemptKey = { purpose: AttemptPurpose; account: string; client: string; clientIp?: string | null };
@@ -157,8 +158,10 @@ export async function listLockOuts(db: Queryable, limits: LockOutLimits, max = 5
     .slice(0, max);
 }
 
+export const LOCKOUT_CLEARED = 'This lock-out has already been cleared.';
+
 /** Forgives the failures of a lock-out (one account, or every account of a client); audited. Returns how many. */
-export async function clearLockOut(db: Queryable, actor: Actor, target: { purpose: AttemptPurpose; account: string | null; client: string }): Promise<number> {
+export async function clearLockOut(db: Queryable, actor: Actor, target: { purpose: AttemptPurpose; account: string | null; client: string }): Promise<WriteResult<{ cleared: number }>> {
   const cleared = await db
     .update(loginAttempts)
     .set({ outcome: 'cleared' })
@@ -171,14 +174,13 @@ export async function clearLockOut(db: Queryable, actor: Actor, target: { purpos
       ),
     )
     .returning({ id: loginAttempts.id });
-  if (cleared.length) {
-    await writeAudit(db, {
-      actor,
-      action: 'security.clear-lockout',
-      entityType: 'login',
-      entityId: target.account ?? target.client,
-      after: { ...target, cleared: cleared.length },
-    });
-  }
-  return cleared.length;
+  if (!cleared.length) return refuse('conflict', LOCKOUT_CLEARED);
+  await writeAudit(db, {
+    actor,
+    action: 'security.clear-lockout',
+    entityType: 'login',
+    entityId: target.account ?? target.client,
+    after: { ...target, cleared: cleared.length },
+  });
+  return { ok: true, cleared: cleared.length };
 }

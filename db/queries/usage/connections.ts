@@ -7,6 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { usageConnections, type PullSource, type UsageConnectionRow } from '../../schema/usage';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 /** A connection as pages and audit entries see it: the credential only as set or not. */
 export type ConnectionView = Omit<UsageConnectionRow, 'sealedCredential'> & { credentialSet: boolean };
@@ -56,21 +57,28 @@ const audited = (c: ConnectionView) => ({
 
 export type NewConnection = { source: PullSource; name: string; baseUrl: string; organization: string; sealedCredential: string };
 
-export async function createConnection(db: Queryable, actor: Actor, input: NewConnection): Promise<ConnectionView> {
+export const CONNECTION_GONE = 'That connection no longer exists.';
+export const CONNECTION_NAME_TAKEN = 'Another connection has this name.';
+
+export async function createConnection(db: Queryable, actor: Actor, input: NewConnection): Promise<WriteResult<{ connection: ConnectionView }>> {
+  if ((await db.select({ id: usageConnections.id }).from(usageConnections).where(eq(usageConnections.name, input.name))).length) return refuse('invalid', CONNECTION_NAME_TAKEN, 'name');
   const [inserted] = await db
     .insert(usageConnections)
     .values({ ...input, createdBy: actor?.email ?? 'system' })
     .returning({ id: usageConnections.id });
   const view = (await getConnection(db, inserted.id))!;
   await writeAudit(db, { actor, action: 'usage.connect', entityType: 'usage_connection', entityId: view.id, after: audited(view) });
-  return view;
+  return { ok: true, connection: view };
 }
 
-/** Replaces the credential (and clears the last error, which was most likely the old credential's). */
-export async function replaceCredential(db: Queryable, actor: Actor, id: number, sealedCredential: string): Promise<boolean> {
+/**
+ * Replaces the credential (and clears the last error, which was most likely the old credential's). `seal` seals
+ * the new one for the connection's source, read in this transaction.
+ */
+export async function replaceCredential(db: Queryable, actor: Actor, id: number, seal: (source: PullSource) => string): Promise<WriteResult<object>> {
   const before = await getConnection(db, id);
-  if (!before) return false;
-  await db.update(usageConnections).set({ sealedCredential, lastError: null }).where(eq(usageConnections.id, id));
+  if (!before) return refuse('not_found', CONNECTION_GONE);
+  await db.update(usageConnections).set({ sealedCredential: seal(before.source), lastError: null }).where(eq(usageConnections.id, id));
   await writeAudit(db, {
     actor,
     action: 'usage.credential',
@@ -79,16 +87,16 @@ export async function replaceCredential(db: Queryable, actor: Actor, id: number,
     before: audited(before),
     after: { ...audited(before), credentialSet: true, credentialReplaced: true },
   });
-  return true;
+  return { ok: true };
 }
 
 /** Removes the connection; the usage it imported stays (keeping history is the point). */
-export async function deleteConnection(db: Queryable, actor: Actor, id: number): Promise<boolean> {
+export async function deleteConnection(db: Queryable, actor: Actor, id: number): Promise<WriteResult<object>> {
   const before = await getConnection(db, id);
-  if (!before) return false;
+  if (!before) return refuse('not_found', CONNECTION_GONE);
   await db.delete(usageConnections).where(eq(usageConnections.id, id));
   await writeAudit(db, { actor, action: 'usage.disconnect', entityType: 'usage_connection', entityId: id, before: audited(before) });
-  return true;
+  return { ok: true };
 }
 
 export type PullOutcome = {

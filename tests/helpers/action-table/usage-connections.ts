@@ -2,6 +2,7 @@
 // sources, replace credentials, pull and disconnect.
 import { deleteConnectionAction, pullNowAction, replaceCredentialAction, addConnectionAction } from '@/app/(app)/admin/usage/connection-actions';
 import { createConnection } from '@/db/queries/usage/connections';
+import { written } from '@/db/queries/write-result';
 import { usageConnections } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/types';
@@ -13,7 +14,7 @@ import { ADMIN, type TableEntry } from './entry';
  * every day imported, so pulling it asks the vendor nothing.
  */
 async function connection(db: Db, uid: string, upToDate = false): Promise<string> {
-  const c = await createConnection(db, null, { source: 'openai', name: `Harness ${uid}`, baseUrl: 'http://127.0.0.1:9', organization: '', sealedCredential: sealSecret('sk-admin-harness', 'usage:openai') });
+  const { connection: c } = written(await createConnection(db, null, { source: 'openai', name: `Harness ${uid}`, baseUrl: 'http://127.0.0.1:9', organization: '', sealedCredential: sealSecret('sk-admin-harness', 'usage:openai') }));
   if (upToDate) await db.update(usageConnections).set({ lastImportedDate: '2999-12-31' }).where(eq(usageConnections.id, c.id));
   return String(c.id);
 }

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { actorOf } from '@/db/queries/admin/audit';
-import { createConnection, deleteConnection, getConnection, replaceCredential } from '@/db/queries/usage/connections';
-import { answer, fieldErrorsOf, formValues, withValidForm, type ActionState } from '@/lib/action-state';
+import { CONNECTION_GONE, CONNECTION_NAME_TAKEN, createConnection, deleteConnection, replaceCredential } from '@/db/queries/usage/connections';
+import { answer, fieldErrorsOf, formValues, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { isUniqueViolation } from '@/lib/security/db-errors';
 import { sealSecret } from '@/lib/security/secrets';
@@ -12,7 +12,7 @@ import { credentialPurpose, describePull, pullConnection } from '@/lib/usage/pul
 import { connectionIdSchema, newConnectionSchema, replaceCredentialSchema } from '@/lib/validation/usage-connections';
 
 const PAGE = '/admin/usage';
-const GONE = 'That connection no longer exists.';
+const GONE = CONNECTION_GONE;
 /** What a refused form gives back: never the credential typed. */
 const keep = (formData: FormData) => formValues(formData, ['credential']);
 
@@ -24,14 +24,17 @@ export async function addConnectionAction(_prev: ActionState, formData: FormData
     { schema: newConnectionSchema, invalid: (error) => ({ fieldErrors: fieldErrorsOf(error), values: keep(formData) }) },
     async ({ credential, ...data }) => {
       const db = await getDb();
+      let result;
       try {
-        const created = await db.transaction((tx) => createConnection(tx, actorOf(admin), { ...data, sealedCredential: sealSecret(credential, credentialPurpose(data.source)) }));
-        revalidatePath(PAGE);
-        return { ok: true, message: `${created.name} connected. Its credential is saved and will not be shown again; pull now, or wait for the daily pull.` };
+        result = await db.transaction((tx) => createConnection(tx, actorOf(admin), { ...data, sealedCredential: sealSecret(credential, credentialPurpose(data.source)) }));
       } catch (err) {
-        if (isUniqueViolation(err)) return { fieldErrors: { name: ['Another connection has this name.'] }, values: keep(formData) };
+        // Another admin used the name between the query's check and its insert.
+        if (isUniqueViolation(err)) return { ...writeRefused({ field: 'name', message: CONNECTION_NAME_TAKEN }), values: keep(formData) };
         throw err;
       }
+      if (!result.ok) return { ...writeRefused(result), values: keep(formData) };
+      revalidatePath(PAGE);
+      return { ok: true, message: `${result.connection.name} connected. Its credential is saved and will not be shown again; pull now, or wait for the daily pull.` };
     },
   );
 }
@@ -40,11 +43,8 @@ export async function addConnectionAction(_prev: ActionState, formData: FormData
 export async function replaceCredentialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.settings');
   return withValidForm(formData, { schema: replaceCredentialSchema, invalid: (error) => ({ error: error.issues.map((i) => i.message).join(' ') }) }, async ({ connectionId, credential }) => {
-    const db = await getDb();
-    const source = (await getConnection(db, connectionId))?.source;
-    if (!source) return { error: GONE };
-    const done = await db.transaction((tx) => replaceCredential(tx, actorOf(admin), connectionId, sealSecret(credential, credentialPurpose(source))));
-    if (!done) return { error: GONE };
+    const result = await (await getDb()).transaction((tx) => replaceCredential(tx, actorOf(admin), connectionId, (source) => sealSecret(credential, credentialPurpose(source))));
+    if (!result.ok) return writeRefused(result);
     revalidatePath(PAGE);
     return { ok: true, message: 'Credential replaced.' };
   });
@@ -66,8 +66,8 @@ export async function deleteConnectionAction(_prev: ActionState, formData: FormD
   const admin = await requirePermission('admin.settings');
   return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(GONE) }, async ({ connectionId }) => {
     const db = await getDb();
-    const done = await db.transaction((tx) => deleteConnection(tx, actorOf(admin), connectionId));
-    if (!done) return { error: GONE };
+    const result = await db.transaction((tx) => deleteConnection(tx, actorOf(admin), connectionId));
+    if (!result.ok) return writeRefused(result);
     revalidatePath(PAGE);
     return { ok: true, message: 'Connection removed; the usage it imported stays.' };
   });

@@ -40,6 +40,6 @@ export async function POST(request: Request) {
   const found = await personOf(token);
   if ('refused' in found) return html(refusedPage(found.refused!), 400);
   const db = await getDb();
-  const changed = await db.transaction((tx) => setSubscribed(tx, actorOf(found.person), false, 'email-link'));
-  return html(donePage(found.person.email, changed));
+  const result = await db.transaction((tx) => setSubscribed(tx, actorOf(found.person), false, 'email-link'));
+  return html(donePage(found.person.email, result.ok));
 }
