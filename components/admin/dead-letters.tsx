@@ -1,5 +1,5 @@
 import { ActionButton } from '@/components/ui/action-form';
-import { Card, CardHeader } from '@/components/ui/card';
+import { LabelledCard } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
 
 type Letter = { id: number; channel: string; recipient: string; subject: string; attempts: number; lastError: string | null; createdAt: Date };
@@ -7,11 +7,11 @@ type Letter = { id: number; channel: string; recipient: string; subject: string;
 /** Messages that failed every attempt (issue 20 §5), with a resend per message. */
 export function DeadLetters({ letters, resend }: { letters: Letter[]; resend: (prev: ActionState, fd: FormData) => Promise<ActionState> }) {
   return (
-    <Card aria-labelledby="dead-letters-title">
-      <CardHeader
-        title={<span id="dead-letters-title">{`Undelivered messages (${letters.length})`}</span>}
-        description="Emails and webhook messages that failed every attempt (retried after 1, 5, 30 and 120 minutes). Fix the mail settings or the webhook, then resend."
-      />
+    <LabelledCard
+      name="dead-letters"
+      title={`Undelivered messages (${letters.length})`}
+      description="Emails and webhook messages that failed every attempt (retried after 1, 5, 30 and 120 minutes). Fix the mail settings or the webhook, then resend."
+    >
       {letters.length ? (
         <ul className="divide-y divide-border text-sm" data-testid="dead-letters">
           {letters.map((l) => (
@@ -31,6 +31,6 @@ export function DeadLetters({ letters, resend }: { letters: Letter[]; resend: (p
       ) : (
         <p className="text-sm text-muted-foreground">None: every message went out or is still being retried.</p>
       )}
-    </Card>
+    </LabelledCard>
   );
 }

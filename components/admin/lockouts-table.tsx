@@ -1,7 +1,7 @@
 import { clearLockOutAction } from '@/app/(app)/admin/actions';
 import { ActionButton } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { Table, Td, Th, ThActions } from '@/components/ui/table';
+import { Table, TableHead, Td } from '@/components/ui/table';
 import type { LockOut } from '@/db/queries/people/login-attempts';
 
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -25,17 +25,7 @@ export function LockOutsTable({ lockOuts }: { lockOuts: LockOut[] }) {
   }
   return (
     <Table data-testid="lockouts">
-      <thead>
-        <tr>
-          <Th>Account</Th>
-          <Th>Client</Th>
-          <Th className="text-right">Failures</Th>
-          <Th className="text-right">Refused</Th>
-          <Th>Last attempt</Th>
-          <Th>Status</Th>
-          <ThActions label="Clear" />
-        </tr>
-      </thead>
+      <TableHead columns={['Account', 'Client', { label: 'Failures', numeric: true }, { label: 'Refused', numeric: true }, 'Last attempt', 'Status']} actions="Clear" />
       <tbody>
         {lockOuts.map((l) => {
           const who = `${accountLabel(l)} from ${clientLabel(l.client, l.clientIp)}`;

@@ -6,7 +6,7 @@ import { ActionResult } from '@/components/forms/action-result';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input, describedBy } from '@/components/ui/field';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, TableHead, Td, Th } from '@/components/ui/table';
 import { initialState } from '@/lib/action-state';
 import { formatMicros } from '@/lib/metrics/usage-currency';
 
@@ -75,14 +75,7 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
       <h3 className="mb-1 mt-4 text-sm font-semibold">Rates set</h3>
       {rates.length ? (
         <Table data-testid="fx-rates">
-          <thead>
-            <tr>
-              <Th>Month</Th>
-              <Th>Currency</Th>
-              <Th className="text-right">Rate</Th>
-              <Th>Set by</Th>
-            </tr>
-          </thead>
+          <TableHead columns={['Month', 'Currency', { label: 'Rate', numeric: true }, 'Set by']} />
           <tbody>
             {rates.map((r) => (
               <tr key={`${r.month}|${r.currency}`}>

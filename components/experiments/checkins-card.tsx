@@ -1,5 +1,3 @@
-import { ActionForm } from '@/components/ui/action-form';
-import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
@@ -7,6 +5,7 @@ import type { ActionState } from '@/lib/action-state';
 import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
 import { CheckinsChart } from './checkins-chart';
 import { CheckinForm } from './child-forms';
+import { RemoveChild } from './child-item';
 import { checkinFormValues } from './child-values';
 import { EditCheckin } from './edit-child';
 
@@ -58,14 +57,16 @@ export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, dele
                         row={{ id: c.id, version: c.version, values: checkinFormValues(c) }}
                         label={`Edit the check-in of ${formatDate(c.date)}`}
                       />
-                      <ActionForm action={deleteAction} confirm={`Remove the check-in of ${formatDate(c.date)}? The audit history keeps a record of it.`} label={`Remove check-in ${c.id}`}>
-                        <input type="hidden" name="experimentId" value={e.id} />
-                        <input type="hidden" name="checkinId" value={c.id} />
-                        <input type="hidden" name="version" value={c.version} />
-                        <Button type="submit" size="sm" variant="ghost" aria-label={`Remove the check-in of ${formatDate(c.date)}`}>
-                          Remove
-                        </Button>
-                      </ActionForm>
+                      <RemoveChild
+                        action={deleteAction}
+                        experimentId={e.id}
+                        idName="checkinId"
+                        id={c.id}
+                        version={c.version}
+                        confirm={`Remove the check-in of ${formatDate(c.date)}? The audit history keeps a record of it.`}
+                        label={`Remove check-in ${c.id}`}
+                        buttonLabel={`Remove the check-in of ${formatDate(c.date)}`}
+                      />
                     </div>
                   </Td>
                 ) : null}

@@ -1,12 +1,11 @@
-import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import type { ActionState } from '@/lib/action-state';
 import { formatDate } from '@/lib/format';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { OutcomeForm } from './child-forms';
+import { ChildItem, RemoveChild } from './child-item';
 import { outcomeFormValues } from './child-values';
 import { EditOutcome } from './edit-child';
 
@@ -29,25 +28,25 @@ export function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, dele
       ) : (
         <ul className="space-y-3">
           {e.outcomes.map((o) => (
-            <li key={o.id} className="rounded-md border border-border p-3 text-sm" data-testid="outcome">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="flex items-center gap-2">
+            <ChildItem
+              key={o.id}
+              testId="outcome"
+              heading={
+                <>
                   <Badge>{OUTCOME_TYPE_LABEL[o.type]}</Badge>
                   <span>Impact {o.impact}/5</span>
                   <span className="text-muted-foreground">{formatDate(o.recordedOn)}</span>
-                </span>
-                {canEdit ? (
-                  <span className="flex items-center gap-1">
+                </>
+              }
+              actions={
+                canEdit ? (
+                  <>
                     <EditOutcome action={updateAction} experimentId={e.id} row={{ id: o.id, version: o.version, values: outcomeFormValues(o) }} label={`Edit outcome ${o.id}`} />
-                    <ActionForm action={deleteAction} confirm="Remove this outcome? The audit history keeps a record of it." label={`Remove outcome ${o.id}`}>
-                      <input type="hidden" name="experimentId" value={e.id} />
-                      <input type="hidden" name="outcomeId" value={o.id} />
-                      <input type="hidden" name="version" value={o.version} />
-                      <Button type="submit" size="sm" variant="ghost">Remove</Button>
-                    </ActionForm>
-                  </span>
-                ) : null}
-              </div>
+                    <RemoveChild action={deleteAction} experimentId={e.id} idName="outcomeId" id={o.id} version={o.version} confirm="Remove this outcome? The audit history keeps a record of it." label={`Remove outcome ${o.id}`} />
+                  </>
+                ) : null
+              }
+            >
               <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{o.description}</p>
               {o.evidence ? (
                 <p className="mt-1 text-muted-foreground">
@@ -61,7 +60,7 @@ export function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, dele
                   )}
                 </p>
               ) : null}
-            </li>
+            </ChildItem>
           ))}
         </ul>
       )}

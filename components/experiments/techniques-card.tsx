@@ -1,11 +1,10 @@
 import Link from 'next/link';
-import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import type { ActionState } from '@/lib/action-state';
 import { OUTCOME_TYPE_LABEL, TECHNIQUE_KIND_LABEL } from '@/lib/labels';
+import { ChildItem, RemoveChild } from './child-item';
 import { EditTechnique } from './edit-child';
 import { TechniqueForm, type OutcomeChoice } from './technique-form';
 
@@ -32,14 +31,18 @@ export function TechniquesCard({ e, canEdit, canAdd, addAction, updateAction, de
       ) : (
         <ul className="space-y-3">
           {e.techniques.map((t) => (
-            <li key={t.id} className="rounded-md border border-border p-3 text-sm" data-testid="technique">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="flex flex-wrap items-center gap-2">
+            <ChildItem
+              key={t.id}
+              testId="technique"
+              heading={
+                <>
                   <Badge>{TECHNIQUE_KIND_LABEL[t.kind]}</Badge>
                   <strong className="wrap-anywhere">{t.title}</strong>
-                </span>
-                {canEdit ? (
-                  <span className="flex items-center gap-1">
+                </>
+              }
+              actions={
+                canEdit ? (
+                  <>
                     <EditTechnique
                       action={updateAction}
                       experimentId={e.id}
@@ -47,17 +50,11 @@ export function TechniquesCard({ e, canEdit, canAdd, addAction, updateAction, de
                       row={{ id: t.id, version: t.version, values: { kind: t.kind, title: t.title, description: t.description, promptText: t.promptText, outcomeId: t.outcomeId == null ? '' : String(t.outcomeId) } }}
                       label={`Edit technique ${t.id}`}
                     />
-                    <ActionForm action={deleteAction} confirm="Remove this technique? The audit history keeps a record of it." label={`Remove technique ${t.id}`}>
-                      <input type="hidden" name="experimentId" value={e.id} />
-                      <input type="hidden" name="techniqueId" value={t.id} />
-                      <input type="hidden" name="version" value={t.version} />
-                      <Button type="submit" size="sm" variant="ghost">
-                        Remove
-                      </Button>
-                    </ActionForm>
-                  </span>
-                ) : null}
-              </div>
+                    <RemoveChild action={deleteAction} experimentId={e.id} idName="techniqueId" id={t.id} version={t.version} confirm="Remove this technique? The audit history keeps a record of it." label={`Remove technique ${t.id}`} />
+                  </>
+                ) : null
+              }
+            >
               {t.description ? <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{t.description}</p> : null}
               {t.promptText ? (
                 <pre className="mt-2 max-h-60 overflow-auto whitespace-pre-wrap wrap-anywhere rounded-md bg-muted p-2 font-mono text-xs" data-testid="technique-prompt">
@@ -65,7 +62,7 @@ export function TechniquesCard({ e, canEdit, canAdd, addAction, updateAction, de
                 </pre>
               ) : null}
               {t.outcomeId != null ? <p className="mt-1 text-muted-foreground">Led to: {outcomeLabel.get(t.outcomeId)}</p> : null}
-            </li>
+            </ChildItem>
           ))}
         </ul>
       )}

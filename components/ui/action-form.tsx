@@ -49,15 +49,16 @@ export function ActionForm({ action, children, className, confirm, label, id }: 
 export function ActionButton({
   fields,
   variant = 'secondary',
+  buttonLabel,
   children,
   ...form
-}: Omit<Props, 'children' | 'id'> & { fields: Record<string, string | number>; variant?: 'secondary' | 'ghost'; children: ReactNode }) {
+}: Omit<Props, 'children' | 'id'> & { fields: Record<string, string | number>; variant?: 'secondary' | 'ghost'; buttonLabel?: string; children: ReactNode }) {
   return (
     <ActionForm {...form}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" size="sm" variant={variant}>
+      <Button type="submit" size="sm" variant={variant} aria-label={buttonLabel}>
         {children}
       </Button>
     </ActionForm>

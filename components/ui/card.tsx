@@ -16,3 +16,16 @@ export function CardHeader({ title, description, action }: { title: ReactNode; d
     </div>
   );
 }
+
+/**
+ * A card its heading names (a landmark a screen reader lists by that name): `name` gives the heading's id,
+ * `<name>-title`.
+ */
+export function LabelledCard({ name, title, description, action, children, ...props }: Omit<HTMLAttributes<HTMLElement>, 'title'> & { name: string; title: ReactNode; description?: ReactNode; action?: ReactNode }) {
+  return (
+    <Card aria-labelledby={`${name}-title`} {...props}>
+      <CardHeader title={<span id={`${name}-title`}>{title}</span>} description={description} action={action} />
+      {children}
+    </Card>
+  );
+}

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cn } from './cn';
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
@@ -21,4 +21,27 @@ export function ThActions({ label = 'Actions' }: { label?: string }) {
 }
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn('border-b border-border px-3 py-2 align-top', className)} {...props} />;
+}
+
+/** A column of TableHead: its name, or its name and whether it holds figures (aligned right, like them). */
+export type Column = string | { label: ReactNode; numeric?: boolean };
+
+/** A table's header row from its columns; `actions` names a last column of row buttons (see ThActions). */
+export function TableHead({ columns, actions }: { columns: readonly Column[]; actions?: string }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) =>
+          typeof c === 'string' ? (
+            <Th key={i}>{c}</Th>
+          ) : (
+            <Th key={i} className={c.numeric ? 'text-right' : undefined}>
+              {c.label}
+            </Th>
+          ),
+        )}
+        {actions ? <ThActions label={actions} /> : null}
+      </tr>
+    </thead>
+  );
 }

@@ -21,7 +21,7 @@ import { SettingsForm } from '@/components/admin/settings-form';
 import { UsersTable } from '@/components/admin/users-table';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, TableHead, Td } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listLockOuts } from '@/db/queries/people/login-attempts';
 import { getSettings } from '@/db/queries/admin/settings';
@@ -116,15 +116,7 @@ export default async function AdminPage() {
             <CreateTeamForm />
           </div>
           <Table>
-            <thead>
-              <tr>
-                <Th>Team</Th>
-                <Th>Function</Th>
-                <Th className="text-right">Members</Th>
-                <Th className="text-right">Experiments</Th>
-                <Th className="text-right">Participants record</Th>
-              </tr>
-            </thead>
+            <TableHead columns={['Team', 'Function', { label: 'Members', numeric: true }, { label: 'Experiments', numeric: true }, { label: 'Participants record', numeric: true }]} />
             <tbody>
               {teams.map((t) => (
                 <tr key={t.id}>

@@ -64,58 +64,44 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {filters.previous ? ` · compared with ${formatPeriod(filters.previous)}` : ' · no earlier period to compare with'}
       </p>
 
-      <Section id="kpis" title="Headline figures" hidden>
-        <Suspense key={key} fallback={<SectionSkeleton label="headline figures" className="h-[23rem] lg:h-[17rem]" />}>
-          <DashboardKpis filters={filters} />
-        </Suspense>
+      <Section id="kpis" title="Headline figures" hidden streamKey={key} skeleton={{ label: 'headline figures', className: 'h-[23rem] lg:h-[17rem]' }}>
+        <DashboardKpis filters={filters} />
       </Section>
 
       {/* Capability first and wider: the product's point is what AI makes possible, not only hours saved. */}
       <div className="mt-8 grid gap-6 lg:grid-cols-5">
-        <Section id="capability" title="Capability ledger" description="What AI made possible that was not possible before" className="lg:col-span-3" accent="capability">
-          <Suspense key={key} fallback={<SectionSkeleton label="capability ledger" className="h-[40rem]" />}>
-            <CapabilityLedger filters={filters} />
-          </Suspense>
+        <Section id="capability" title="Capability ledger" description="What AI made possible that was not possible before" className="lg:col-span-3" accent="capability" streamKey={key} skeleton={{ label: 'capability ledger', className: 'h-[40rem]' }}>
+          <CapabilityLedger filters={filters} />
         </Section>
-        <Section id="efficiency" title="Efficiency ledger" description="Time saved and what it costs" className="lg:col-span-2" accent="efficiency">
-          <Suspense key={key} fallback={<SectionSkeleton label="efficiency ledger" className="h-[40rem]" />}>
-            <EfficiencyLedger filters={filters} />
-          </Suspense>
+        <Section id="efficiency" title="Efficiency ledger" description="Time saved and what it costs" className="lg:col-span-2" accent="efficiency" streamKey={key} skeleton={{ label: 'efficiency ledger', className: 'h-[40rem]' }}>
+          <EfficiencyLedger filters={filters} />
         </Section>
       </div>
 
-      <Section id="adoption" title="Adoption over time" description="Experiments active each month: status, teams taking part, and the shift from automation to augmentation">
-        <Suspense key={key} fallback={<SectionSkeleton label="adoption" className="h-[22rem]" />}>
-          <Adoption filters={filters} />
-        </Suspense>
+      <Section id="adoption" title="Adoption over time" description="Experiments active each month: status, teams taking part, and the shift from automation to augmentation" streamKey={key} skeleton={{ label: 'adoption', className: 'h-[22rem]' }}>
+        <Adoption filters={filters} />
       </Section>
 
-      <Section id="teams" title="By team" description="Sort by any column; every figure lists its experiments">
-        <Suspense key={key} fallback={<SectionSkeleton label="teams" className="h-[20rem]" />}>
-          <TeamsBreakdown filters={filters} />
-        </Suspense>
+      <Section id="teams" title="By team" description="Sort by any column; every figure lists its experiments" streamKey={key} skeleton={{ label: 'teams', className: 'h-[20rem]' }}>
+        <TeamsBreakdown filters={filters} />
       </Section>
 
-      <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend">
-        <Suspense key={key} fallback={<SectionSkeleton label="model usage" className="h-[30rem]" />}>
-          <ModelUsage filters={filters} />
-        </Suspense>
+      <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend" streamKey={key} skeleton={{ label: 'model usage', className: 'h-[30rem]' }}>
+        <ModelUsage filters={filters} />
       </Section>
 
       <Section
         id="telemetry"
         title="Adoption telemetry"
         description="What the vendors measured: active users, requests, tokens and billed spend, from imported usage, beside what the experiments report"
+        streamKey={key}
+        skeleton={{ label: 'adoption telemetry', className: 'h-[36rem]' }}
       >
-        <Suspense key={key} fallback={<SectionSkeleton label="adoption telemetry" className="h-[36rem]" />}>
-          <Telemetry filters={filters} scope={teamScope(user).leadsOwnTeams} isAdmin={hasPermission(user.role, 'admin.settings')} />
-        </Suspense>
+        <Telemetry filters={filters} scope={teamScope(user).leadsOwnTeams} isAdmin={hasPermission(user.role, 'admin.settings')} />
       </Section>
 
-      <Section id="cost-per-task" title="Cost per task" description="What a task really costs by model and reasoning effort, from your check-ins, beside the per-token price">
-        <Suspense key={key} fallback={<SectionSkeleton label="cost per task" className="h-[14rem]" />}>
-          <CostPerTask filters={filters} />
-        </Suspense>
+      <Section id="cost-per-task" title="Cost per task" description="What a task really costs by model and reasoning effort, from your check-ins, beside the per-token price" streamKey={key} skeleton={{ label: 'cost per task', className: 'h-[14rem]' }}>
+        <CostPerTask filters={filters} />
       </Section>
 
       <section aria-labelledby="insights-heading" className="mt-8">
@@ -139,6 +125,8 @@ function Section({
   className,
   accent,
   hidden,
+  streamKey,
+  skeleton,
   children,
 }: {
   id: string;
@@ -148,6 +136,9 @@ function Section({
   accent?: 'capability' | 'efficiency';
   /** the heading is for screen readers only */
   hidden?: boolean;
+  /** The figures stream in behind a skeleton of their size; a new key (other filters) shows it again. */
+  streamKey: string;
+  skeleton: { label: string; className: string };
   children: ReactNode;
 }) {
   const bar = accent === 'capability' ? 'border-l-4 border-[var(--chart-capability)] pl-3' : accent === 'efficiency' ? 'border-l-4 border-[var(--chart-efficiency)] pl-3' : '';
@@ -159,7 +150,9 @@ function Section({
         </h2>
         {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
       </div>
-      {children}
+      <Suspense key={streamKey} fallback={<SectionSkeleton {...skeleton} />}>
+        {children}
+      </Suspense>
     </section>
   );
 }
