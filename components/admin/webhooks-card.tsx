@@ -30,12 +30,6 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
                 {h.enabled ? null : <Badge tone="warning">off</Badge>}
                 <span className="block break-all text-xs text-muted-foreground">{h.target}</span>
                 <span className="block text-xs text-muted-foreground">{h.events.map((e) => ALERT_LABELS[e as AlertEvent]?.label ?? e).join(', ')}</span>
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-xs font-medium text-primary">Edit {h.name}</summary>
-                  <div className="mt-2">
-                    <WebhookForm hook={h} />
-                  </div>
-                </details>
               </div>
               <ActionForm action={setEnabled} label={`${h.enabled ? 'Turn off' : 'Turn on'} webhook ${h.name}`}>
                 <input type="hidden" name="id" value={h.id} />
@@ -56,6 +50,13 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
                   Delete
                 </Button>
               </ActionForm>
+              {/* On a line of its own, full width, under the row. */}
+              <details className="basis-full">
+                <summary className="cursor-pointer text-xs font-medium text-primary">Edit {h.name}</summary>
+                <div className="mt-2 max-w-2xl">
+                  <WebhookForm hook={h} />
+                </div>
+              </details>
             </li>
           ))}
         </ul>
