@@ -3,12 +3,13 @@ import { connectPglite, connectPostgres } from './connect';
 import { acquireLock, closeOnSignals, releaseLock } from './lock';
 import { scheduleVacuum } from './maintenance';
 import { makePrivate, privateUmask } from './private-files';
-import { scheduleSnapshots, snapshotSettings, writeSnapshot } from './snapshots';
+import { snapshotSettings, writeSnapshot } from './snapshots';
 import type { Db } from './types';
 
 export type { Db, Queryable, Tx } from './types';
 
-type Handle = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
+/** `snapshot`: the embedded database only; the snapshot job (lib/jobs/snapshot.ts) calls it on its schedule. */
+type Handle = { db: Db; kind: DatabaseKind; close: () => Promise<void>; snapshot?: (now: Date, kept: number) => Promise<string> };
 const globalForDb = globalThis as unknown as { upliftDb?: Promise<Handle> };
 
 async function open(): Promise<Handle> {
@@ -23,10 +24,8 @@ async function open(): Promise<Handle> {
   await acquireLock(dir);
   const conn = await connectPglite(dir);
   makePrivate(dir);
-  const stopSnapshots = scheduleSnapshots(conn.client, dir, snapshots);
   // Ctrl-C / SIGTERM: a last snapshot, then close PGlite (flushes and ends cleanly) and release the lock.
   closeOnSignals(dir, async () => {
-    stopSnapshots();
     if (snapshots.everyHours > 0) {
       await writeSnapshot(conn.client, dir, snapshots.kept)
         .then((file) => console.log(`Snapshot of the embedded database: ${file}`))
@@ -42,9 +41,9 @@ async function open(): Promise<Handle> {
   return {
     db: conn.db,
     kind,
+    snapshot: (now, kept) => writeSnapshot(conn.client, dir, kept, now),
     close: async () => {
       stopVacuum();
-      stopSnapshots();
       clearInterval(privacy);
       await conn.close();
       makePrivate(dir);

@@ -51,14 +51,12 @@ export function snapshotsToPrune(names: string[], kept: number): string[] {
 }
 
 /**
- * How long until the next snapshot: the interval after the newest one, so restarts do not postpone
- * it, and at once (after a minute's grace for start-up) when it is overdue. Undefined when off.
+ * Whether a scheduled snapshot is due: none yet, or the interval has passed since the newest (so restarts do not
+ * postpone it). Never when off (0 hours).
  */
-export function nextSnapshotDelay(newest: Date | undefined, now: Date, everyHours: number): number | undefined {
-  if (everyHours <= 0) return undefined;
-  const interval = everyHours * 3600_000;
-  if (!newest) return 60_000;
-  return Math.max(60_000, newest.getTime() + interval - now.getTime());
+export function snapshotDue(newest: Date | undefined, now: Date, everyHours: number): boolean {
+  if (everyHours <= 0) return false;
+  return !newest || newest.getTime() + everyHours * 3600_000 <= now.getTime();
 }
 
 export function newestSnapshot(dataDir: string): string | undefined {
@@ -101,26 +99,4 @@ function syncFolder(dir: string) {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** Takes snapshots on the schedule while the server runs; returns the function that stops it. */
-export function scheduleSnapshots(client: PGlite, dataDir: string, settings: SnapshotSettings): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const plan = () => {
-    const newest = newestSnapshot(dataDir);
-    const delay = nextSnapshotDelay(newest ? snapshotTime(path.basename(newest)) : undefined, new Date(), settings.everyHours);
-    if (delay === undefined || stopped) return;
-    timer = setTimeout(() => {
-      writeSnapshot(client, dataDir, settings.kept)
-        .catch((err) => console.error(`The scheduled snapshot of the embedded database failed: ${String(err)}`))
-        .finally(plan);
-    }, delay);
-    timer.unref();
-  };
-  plan();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
 }

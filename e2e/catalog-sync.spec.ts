@@ -4,7 +4,7 @@ import { expect, storageFor, test } from './fixtures';
 /** A models.dev file with one new first-party model, so this spec changes nothing other specs read. */
 function modelsDevFile(id: string, name: string) {
   return JSON.stringify({
-    openai: { id: 'openai', name: 'OpenAI', models: { [id]: { id, name, release_date: '2026-11-02', reasoning: true, limit: { context: 400000 }, cost: { input: 1.1, output: 4.4 } } } },
+    openai: { id: 'openai', name: 'OpenAI', models: { [id]: { id, name, release_date: '2026-11-02', reasoning: true, limit: { context: 400000 }, cost: { input: 1.1, output: 4.4, cache_read: 0.11, context_over_200k: { input: 2.2, output: 8.8 } } } } },
   });
 }
 
@@ -34,6 +34,11 @@ test.describe('catalog sync', () => {
     await expect(newModels).toContainText('$1.1 / $4.4');
     const prices = page.getByRole('table', { name: 'Price changes' });
     await expect(prices.getByRole('row', { name: new RegExp(id) })).toContainText('none');
+    // Its cache and long-context prices, dated from its release like its list price.
+    const tiers = page.getByRole('table', { name: 'Price tier changes' });
+    await expect(tiers.getByRole('row', { name: new RegExp(`${id} Cache read`) })).toContainText('$0.11');
+    await expect(tiers.getByRole('row', { name: new RegExp(`${id} Prompts over 200,000 tokens`) })).toContainText('$2.2 / $8.8');
+    await expect(tiers.getByRole('row', { name: new RegExp(`${id} Prompts over 200,000 tokens`) })).toContainText('2026-11-02');
 
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);

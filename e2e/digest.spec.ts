@@ -13,6 +13,8 @@ test('/digest shows this week for the signed-in person; executives get it by def
   await expect(page.getByRole('heading', { name: 'Weekly digest', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'You get this digest by email every week' })).toBeVisible();
   await expect(page.getByText(/What changed from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/)).toBeVisible();
+  // The demo's imported usage: the dashboard's vendor concentration by billed spend.
+  await expect(page.getByTestId('digest-concentration')).toContainText(/Concentration by billed spend: HHI \d\.\d\d/);
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: 'test-results/digest-desktop.png', fullPage: true });

@@ -1,4 +1,5 @@
-// Catalog sync on both databases: the diff of models.dev's api.json and of Epoch's zip (both layouts), applied in one
+// Catalog sync on both databases: the diff of models.dev's api.json (list prices and their cache, batch and long-context
+// tiers) and of Epoch's zip (both layouts), applied in one
 // transaction with provenance and an audit entry; an admin's value is a conflict that stays unless taken; a diff gone
 // stale, or a malformed, truncated or oversized file, changes nothing.
 import fs from 'node:fs';
@@ -7,7 +8,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { applySync, discardSync, getSync } from '@/db/queries/models/catalog-sync';
-import { aiModels, auditLog, benchmarkScores, catalogSyncs, modelAliases, modelPrices } from '@/db/schema';
+import { aiModels, auditLog, benchmarkScores, catalogSyncs, modelAliases, modelPrices, modelPriceTiers } from '@/db/schema';
 import { readCsvFolder } from '@/db/seed/reference-csv';
 import type { Db } from '@/db/types';
 import { startSync } from '@/lib/catalog-sync/service';
@@ -36,6 +37,17 @@ async function pricesOf(db: Db, slug: string) {
       .innerJoin(aiModels, eq(aiModels.id, modelPrices.modelId))
       .where(eq(aiModels.slug, slug))
       .orderBy(modelPrices.effectiveDate)
+  ).map((p) => ({ ...p, retrievedAt: p.retrievedAt?.toISOString() ?? null }));
+}
+
+async function tiersOf(db: Db, slug: string) {
+  return (
+    await db
+      .select({ tier: modelPriceTiers.tier, over: modelPriceTiers.contextOverTokens, date: modelPriceTiers.effectiveDate, input: modelPriceTiers.inputUsdPerMtok, output: modelPriceTiers.outputUsdPerMtok, source: modelPriceTiers.source, retrievedAt: modelPriceTiers.retrievedAt })
+      .from(modelPriceTiers)
+      .innerJoin(aiModels, eq(aiModels.id, modelPriceTiers.modelId))
+      .where(eq(aiModels.slug, slug))
+      .orderBy(modelPriceTiers.tier, modelPriceTiers.effectiveDate)
   ).map((p) => ({ ...p, retrievedAt: p.retrievedAt?.toISOString() ?? null }));
 }
 
@@ -95,6 +107,8 @@ describeEachDb('catalog sync', (ctx) => {
     // An admin typed a price for Claude Sonnet 5 by hand: the sync must not overwrite it silently.
     const [sonnet] = await ctx.db.select().from(aiModels).where(eq(aiModels.slug, 'claude-sonnet-5'));
     await ctx.db.insert(modelPrices).values({ modelId: sonnet.id, effectiveDate: '2026-07-01', inputUsdPerMtok: '2.5', outputUsdPerMtok: '12', source: 'entered by admin@example.com on 2026-07-01' });
+    // …and its cache-read price: a conflict too.
+    await ctx.db.insert(modelPriceTiers).values({ modelId: sonnet.id, tier: 'cached_input', effectiveDate: '2026-07-01', inputUsdPerMtok: '0.25', source: 'entered by admin@example.com on 2026-07-01' });
     const sync = await upload(ctx.db, 'models.dev', SAMPLE, 'api.json');
     expect(sync.plan.newModels.map((m) => [m.slug, m.vendor, m.releaseDate, m.input, m.output])).toEqual([
       ['deepseek-chat', 'DeepSeek', '2025-12-01', 0.14, 0.28],
@@ -110,12 +124,23 @@ describeEachDb('catalog sync', (ctx) => {
       ['gpt-5.4-nano', null, 0.2, '2026-03-17', false],
       ['gpt-5.5-pro', null, 30, '2026-04-23', false],
     ]);
+    // Cache, batch and long-context prices: dated like list prices (a new model's from its release), the admin's a conflict.
+    expect(sync.plan.tiers.map((t) => [t.key, t.before ? [t.before.input, t.before.output, t.before.source] : null, t.input, t.output, t.effectiveDate, t.conflict])).toEqual([
+      ['tier|claude-sonnet-5|cache_write|0', [3.75, null, 'litellm-hist'], 2.5, null, '2026-12-05', false],
+      ['tier|claude-sonnet-5|cached_input|0', [0.25, null, 'entered by admin@example.com on 2026-07-01'], 0.2, null, '2026-12-05', true],
+      ['tier|deepseek-chat|cached_input|0', null, 0.0028, null, '2025-12-01', false],
+      ['tier|deepseek-reasoner|cached_input|0', null, 0.0028, null, '2025-12-01', false],
+      // $0.003625 at the column's four decimals.
+      ['tier|deepseek-v4-pro|cached_input|0', [0.044, null, 'modelsdev-undated'], 0.0036, null, '2026-12-05', false],
+      ['tier|gpt-5.4-nano|cached_input|0', null, 0.02, null, '2026-03-17', false],
+      ['tier|gpt-5.5-pro|long_context|272000', null, 60, 270, '2026-04-23', false],
+    ]);
     // Resellers' entries never set a list price; the sample holds first-party providers only, all read.
     expect(sync.plan.unmapped).toEqual([]);
 
     const before = await fingerprint(ctx.db);
     const applied = await ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []));
-    expect(applied).toEqual({ ok: true, counts: { models: 4, aliases: 4, prices: 5, scores: 0, conflictsKept: 1, conflictsTaken: 0 } });
+    expect(applied).toEqual({ ok: true, counts: { models: 4, aliases: 4, prices: 5, tiers: 6, scores: 0, conflictsKept: 2, conflictsTaken: 0 } });
     expect(await fingerprint(ctx.db)).toEqual({ ...before, models: before.models + 4, prices: before.prices + 5, aliases: before.aliases + 4 });
     // The admin's price stands; the reseller-free price change is a new history row dated the day it was read.
     expect((await pricesOf(ctx.db, 'claude-sonnet-5')).at(-1)).toMatchObject({ date: '2026-07-01', input: '2.5000', source: 'entered by admin@example.com on 2026-07-01' });
@@ -124,8 +149,14 @@ describeEachDb('catalog sync', (ctx) => {
       { date: '2026-12-05', input: '0.4350', output: '0.8700', source: 'modelsdev-sync', retrievedAt: '2026-12-05T10:00:00.000Z' },
     ]);
     expect(await pricesOf(ctx.db, 'gpt-5.5-pro')).toEqual([{ date: '2026-04-23', input: '30.0000', output: '180.0000', source: 'modelsdev-sync', retrievedAt: '2026-12-05T10:00:00.000Z' }]);
+    expect(await tiersOf(ctx.db, 'gpt-5.5-pro')).toEqual([{ tier: 'long_context', over: 272000, date: '2026-04-23', input: '60.0000', output: '270.0000', source: 'modelsdev-sync', retrievedAt: '2026-12-05T10:00:00.000Z' }]);
+    expect((await tiersOf(ctx.db, 'deepseek-v4-pro')).filter((t) => t.tier === 'cached_input').slice(-1)).toEqual([
+      { tier: 'cached_input', over: 0, date: '2026-12-05', input: '0.0036', output: null, source: 'modelsdev-sync', retrievedAt: '2026-12-05T10:00:00.000Z' },
+    ]);
+    // The admin's cache price stands.
+    expect((await tiersOf(ctx.db, 'claude-sonnet-5')).filter((t) => t.tier === 'cached_input').at(-1)).toMatchObject({ date: '2026-07-01', input: '0.2500', source: 'entered by admin@example.com on 2026-07-01' });
     const [audit] = await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'catalog.sync')).orderBy(desc(auditLog.id)).limit(1);
-    expect(audit).toMatchObject({ actorEmail: 'admin@example.com', entityId: String(sync.id), after: expect.objectContaining({ kept: ['price|claude-sonnet-5'], taken: [] }) });
+    expect(audit).toMatchObject({ actorEmail: 'admin@example.com', entityId: String(sync.id), after: expect.objectContaining({ kept: ['price|claude-sonnet-5', 'tier|claude-sonnet-5|cached_input|0'], taken: [] }) });
     // Applying twice is refused.
     expect(await ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []))).toEqual({ ok: false, reason: 'conflict', message: 'This sync was already applied.' });
 
@@ -133,7 +164,12 @@ describeEachDb('catalog sync', (ctx) => {
     const again = await upload(ctx.db, 'models.dev', SAMPLE, 'api.json');
     expect(again.plan.newModels).toEqual([]);
     expect(again.plan.prices.map((p) => [p.key, p.conflict])).toEqual([['price|claude-sonnet-5', true]]);
-    expect(await ctx.db.transaction((tx) => applySync(tx, admin, again.id, ['price|claude-sonnet-5']))).toMatchObject({ ok: true, counts: { prices: 1, conflictsTaken: 1 } });
+    expect(again.plan.tiers.map((p) => [p.key, p.conflict])).toEqual([['tier|claude-sonnet-5|cached_input|0', true]]);
+    expect(await ctx.db.transaction((tx) => applySync(tx, admin, again.id, ['price|claude-sonnet-5', 'tier|claude-sonnet-5|cached_input|0']))).toMatchObject({
+      ok: true,
+      counts: { prices: 1, tiers: 1, conflictsTaken: 2 },
+    });
+    expect((await tiersOf(ctx.db, 'claude-sonnet-5')).filter((t) => t.tier === 'cached_input').at(-1)).toMatchObject({ date: '2026-12-05', input: '0.2000', source: 'modelsdev-sync' });
     expect((await pricesOf(ctx.db, 'claude-sonnet-5')).at(-1)).toMatchObject({ date: '2026-12-05', input: '2.0000', output: '10.0000', source: 'modelsdev-sync' });
   });
 
@@ -165,7 +201,7 @@ describeEachDb('catalog sync', (ctx) => {
       ['muse-spark|gpqa_diamond|default', '90.0', '89.8', true],
     ]);
     const applied = await ctx.db.transaction((tx) => applySync(tx, admin, sync.id, []));
-    expect(applied).toEqual({ ok: true, counts: { models: 0, aliases: 0, prices: 0, scores: 2, conflictsKept: 1, conflictsTaken: 0 } });
+    expect(applied).toEqual({ ok: true, counts: { models: 0, aliases: 0, prices: 0, tiers: 0, scores: 2, conflictsKept: 1, conflictsTaken: 0 } });
     const read = async (slug: string, benchmark: string, effort: string) =>
       (await ctx.db.select({ score: benchmarkScores.score, source: benchmarkScores.source, externalId: benchmarkScores.externalId, retrievedOn: benchmarkScores.retrievedOn }).from(benchmarkScores).where(await cell(slug, benchmark, effort)))[0];
     expect(await read('gpt-5.4', 'gpqa_diamond', 'xhigh')).toEqual({ score: 95, source: 'epoch-bh-sync', externalId: 'gpt-5.4-2026-03-05_xhigh', retrievedOn: '2026-12-05' });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as unsubscribeRoute from '@/app/api/digest/unsubscribe/route';
 import { buildDigest } from '@/db/queries/alerts/digest';
 import { digestRecipients, isSubscribed, setSubscribed } from '@/db/queries/alerts/digest-subscriptions';
-import { alertPreferences, auditLog, capabilityOutcomes, digestSubscriptions, experiments, modelPrices, outbox, teamMembers, user } from '@/db/schema';
+import { alertPreferences, auditLog, capabilityOutcomes, digestSubscriptions, experiments, modelPrices, outbox, teamMembers, usageDaily, user } from '@/db/schema';
 import { renderDigestEmail } from '@/lib/digest/render';
 import { digestSections } from '@/lib/digest/sections';
 import { readUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '@/lib/digest/token';
@@ -77,13 +77,21 @@ describe('the unsubscribe token', () => {
 describe('the digest’s sections', () => {
   it('shows at most ten items of an alert section and says how many more there are, and where', () => {
     const items = Array.from({ length: 12 }, (_, i) => ({ title: `Candidate ${i + 1}`, body: 'b', link: `/experiments/${i + 1}` }));
-    const d = { from: '2031-06-24', to: '2031-06-30', slot: '2031-W27', person: { id: 'u', name: 'U', email: 'u@example.test', role: 'executive' }, outcomes: [], newModels: [], priceMoves: [], retest: items, privacy: [], attention: [] };
+    const d = { from: '2031-06-24', to: '2031-06-30', slot: '2031-W27', person: { id: 'u', name: 'U', email: 'u@example.test', role: 'executive' }, outcomes: [], newModels: [], priceMoves: [], retest: items, privacy: [], attention: [], concentration: null };
     const [retest, ...others] = digestSections(d);
     expect(others).toEqual([]);
     expect([retest.title, retest.count, retest.lines.length]).toEqual(['Re-test candidates', 12, 11]);
     expect(retest.lines.at(-2)).toEqual({ text: 'Candidate 10', detail: 'b', link: '/experiments/10' });
     expect(retest.lines.at(-1)).toEqual({ text: '…and 2 more on the re-test radar', link: '/insights' });
     expect(renderDigestEmail({ ...d, retest: [] }, BASE, 'https://u/x').text).toContain('Nothing changed this week: no new outcomes, models, price changes or alerts.');
+  });
+
+  it('sends an executive to the running experiments for the rest of “Needs attention”, and anyone else to their alerts', () => {
+    const items = Array.from({ length: 11 }, (_, i) => ({ title: `Stale ${i + 1}`, body: 'b', link: `/experiments/${i + 1}` }));
+    const d = { from: '2031-06-24', to: '2031-06-30', slot: '2031-W27', person: { id: 'u', name: 'U', email: 'u@example.test', role: 'executive' }, outcomes: [], newModels: [], priceMoves: [], retest: [], privacy: [], attention: items, concentration: null };
+    expect(digestSections(d)[0].lines.at(-1)).toEqual({ text: '…and 1 more among the running experiments', link: '/experiments?status=running' });
+    expect(digestSections({ ...d, person: { ...d.person, role: 'admin' } })[0].lines.at(-1)).toEqual({ text: '…and 1 more among the running experiments', link: '/experiments?status=running' });
+    expect(digestSections({ ...d, person: { ...d.person, role: 'lead' } })[0].lines.at(-1)).toEqual({ text: '…and 1 more in your alerts', link: '/inbox' });
   });
 });
 
@@ -161,7 +169,8 @@ describeEachDb('the weekly digest', (ctx) => {
         '',
         'Needs attention',
         '- No check-in for “Contract review” since 2031-05-01',
-        '  Your running experiment has had no check-in for 30 days or more: add one so its figures stay current.',
+        // Erin is not its owner: the alert is worded for a reader, not for the person who has to act.
+        '  This running experiment has had no check-in for 30 days or more, so its figures may be out of date; its owner has been asked for one.',
         `  ${e(fx.exps.leaky)}`,
         '',
         'Read it in Uplift: https://uplift.example.test/digest',
@@ -182,7 +191,12 @@ describeEachDb('the weekly digest', (ctx) => {
       ['Privacy flag: “Contract review” (Fixture Beta)'],
       ['No check-in for “Contract review” since 2031-05-01'],
     ]);
+    // The lead owns it: the alert speaks to them.
+    expect(d.attention.map((p) => p.body)).toEqual(['Your running experiment has had no check-in for 30 days or more: add one so its figures stay current.']);
     expect(d.outcomes).toHaveLength(2);
+    // No usage imported yet: no concentration to show.
+    expect(d.concentration).toBeNull();
+    expect(digestSections(d).map((s) => s.id)).not.toContain('concentration');
   });
 
   it('the job sends one digest per subscriber and week, however often it runs', async () => {
@@ -241,5 +255,50 @@ describeEachDb('the weekly digest', (ctx) => {
     // Turning it on again on /digest is audited as the person's own choice.
     expect(await setSubscribed(ctx.db, { id: 'u_exec', email: 'erin@example.test' }, true, 'page')).toEqual({ ok: true });
     expect(await setSubscribed(ctx.db, { id: 'u_exec', email: 'erin@example.test' }, true, 'page')).toEqual({ ok: false, reason: 'conflict', message: 'You already get the weekly digest.' });
+  });
+  it('shows the dashboard’s vendor concentration by billed spend: the organisation’s to an executive, a lead’s own teams’ to a lead', async () => {
+    const row = (day: string, teamId: number | null, vendor: string, costMicros: number) =>
+      ({ day, source: 'csv' as const, externalTeam: String(teamId ?? 'x'), teamId, vendor, externalModel: vendor.toLowerCase(), modelId: null, requests: 1, inputTokens: 1, outputTokens: 1, costMicros, currency: 'USD', activeUsers: 1 });
+    await ctx.db.insert(usageDaily).values([
+      row('2031-06-01', fx.alpha, 'Acme', 6_000_000),
+      row('2031-05-01', fx.beta, 'Acme', 2_000_000),
+      row('2031-06-10', fx.beta, 'Dyn', 3_000_000),
+      row('2031-06-11', null, 'Cirrus', 1_000_000),
+      row('2031-06-12', null, 'Zed', 1_000_000),
+      // Before the dashboard's 90 days (2031-04-02 to 2031-06-30): not counted.
+      row('2031-04-01', fx.beta, 'Old', 50_000_000),
+    ]);
+    const exec = (await buildDigest(ctx.db, 'u_exec', TODAY, { dropPercent: 20 }))!;
+    // Acme 8, Dyn 3, Cirrus 1, Zed 1 of 13: HHI (64 + 9 + 1 + 1) / 169 = 0.44.
+    const text = renderDigestEmail(exec, BASE, 'https://u/x').text;
+    expect(text.slice(text.indexOf('Concentration\n'), text.indexOf('Read it in Uplift'))).toBe(
+      [
+        'Concentration',
+        '- Concentration by billed spend: HHI 0.44 (above 0.25: concentrated); Acme has 62% of the bill',
+        '  The organisation’s AI bills from 2031-04-02 to 2031-06-30: Acme 62%, Dyn 23%, Cirrus 8%, 1 other 8%.',
+        '  https://uplift.example.test/dashboard#telemetry-heading',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const html = renderDigestEmail(exec, BASE, 'https://u/x').html;
+    expect(html).toContain('<h2 style="font-size:16px;margin:0">Concentration</h2>');
+    expect(html).toContain(
+      '<a href="https://uplift.example.test/dashboard#telemetry-heading" style="color:#2563eb">Concentration by billed spend: HHI 0.44 (above 0.25: concentrated); Acme has 62% of the bill</a><br><span style="color:#4b5563">The organisation’s AI bills from 2031-04-02 to 2031-06-30: Acme 62%, Dyn 23%, Cirrus 8%, 1 other 8%.</span>',
+    );
+    // The Beta lead's dashboard shows Beta's usage only: Dyn 3, Acme 2 of 5, HHI 0.36 + 0.16.
+    const lead = (await buildDigest(ctx.db, 'u_beta_lead', TODAY, { dropPercent: 20 }))!;
+    expect(digestSections(lead).find((s) => s.id === 'concentration')).toEqual({
+      id: 'concentration',
+      title: 'Concentration',
+      count: 1,
+      lines: [
+        {
+          text: 'Concentration by billed spend: HHI 0.52 (above 0.25: concentrated); Dyn has 60% of the bill',
+          detail: 'Your teams’ AI bills from 2031-04-02 to 2031-06-30: Dyn 60%, Acme 40%.',
+          link: '/dashboard#telemetry-heading',
+        },
+      ],
+    });
   });
 });

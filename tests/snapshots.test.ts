@@ -15,7 +15,7 @@ import { restoreSnapshot } from '@/db/snapshot-restore';
 import {
   listSnapshots,
   newestSnapshot,
-  nextSnapshotDelay,
+  snapshotDue,
   snapshotName,
   snapshotSettings,
   snapshotsToPrune,
@@ -98,10 +98,11 @@ describe('snapshot schedule and pruning', () => {
 
   it('plans the next snapshot from the newest one, so restarts do not postpone it', () => {
     const now = new Date('2026-12-04T12:00:00Z');
-    expect(nextSnapshotDelay(undefined, now, 6)).toBe(60_000); // none yet: a minute after start
-    expect(nextSnapshotDelay(new Date(now.getTime() - 2 * H), now, 6)).toBe(4 * H);
-    expect(nextSnapshotDelay(new Date(now.getTime() - 30 * H), now, 6)).toBe(60_000); // overdue
-    expect(nextSnapshotDelay(new Date(now.getTime() - 2 * H), now, 0)).toBeUndefined(); // off
+    expect(snapshotDue(undefined, now, 6)).toBe(true); // none yet
+    expect(snapshotDue(new Date(now.getTime() - 2 * H), now, 6)).toBe(false);
+    expect(snapshotDue(new Date(now.getTime() - 6 * H), now, 6)).toBe(true); // exactly due
+    expect(snapshotDue(new Date(now.getTime() - 30 * H), now, 6)).toBe(true); // overdue
+    expect(snapshotDue(new Date(now.getTime() - 2 * H), now, 0)).toBe(false); // off
   });
 });
 

@@ -1,10 +1,10 @@
 // Issue 20 §3: outgoing webhooks. Which addresses are refused (also after DNS resolution, also at connect time),
 // the payload of each format and its HMAC-SHA256 signature as a real receiver on loopback gets them, and the same
 // outbox retries and dead letters as email; on PGlite and PostgreSQL.
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeadLetters } from '@/db/queries/alerts/outbox';
-import { createWebhook, deleteWebhook, listWebhooks } from '@/db/queries/alerts/webhooks';
+import { createWebhook, deleteWebhook, getWebhook, listWebhooks, setWebhookEnabled, updateWebhook } from '@/db/queries/alerts/webhooks';
 import { written } from '@/db/queries/write-result';
 import { alerts, auditLog, outbox, user } from '@/db/schema';
 import { deliverOutbox } from '@/lib/mail/deliver';
@@ -215,6 +215,51 @@ describeEachDb('webhooks through the outbox', (ctx) => {
     await ctx.db.insert(outbox).values({ key: 'email:x', recipient: 'a@example.test', subject: 'S', text: 'T' });
     expect(await deliverOutbox(ctx.db, { webhook: webhookPoster(LOOPBACK) })).toEqual({ sent: 0, retrying: 0, dead: 0 });
     expect((await ctx.db.select().from(outbox))[0].status).toBe('pending');
+  });
+
+  it('editing a webhook keeps its secret and is audited; an unchanged edit writes nothing; a gone one is refused', async () => {
+    const before = (await getWebhook(ctx.db, ids.slack))!;
+    expect(await updateWebhook(ctx.db, admin, ids.slack, { name: 'slack renamed', format: 'json', events: ['stale', 'privacy'], url: null })).toEqual({ ok: true, id: ids.slack, changed: true });
+    expect(await updateWebhook(ctx.db, admin, ids.slack, { name: 'slack renamed', format: 'json', events: ['stale', 'privacy'], url: null })).toEqual({ ok: true, id: ids.slack, changed: false });
+    const after = (await getWebhook(ctx.db, ids.slack))!;
+    // No URL typed: the stored one stays, and so does the secret.
+    expect([after.name, after.format, after.events, after.url, after.secretSealed]).toEqual(['slack renamed', 'json', ['stale', 'privacy'], before.url, before.secretSealed]);
+    expect(await updateWebhook(ctx.db, admin, ids.slack, { name: 'slack hook', format: 'slack', events: ['stale'], url: receiver.url('/slack2') })).toMatchObject({ ok: true, changed: true });
+    expect((await getWebhook(ctx.db, ids.slack))!.url).toBe(receiver.url('/slack2'));
+    const trail = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'webhook.update'), eq(auditLog.entityId, String(ids.slack)))).orderBy(auditLog.id);
+    expect(trail.map((t) => [t.before, t.after])).toEqual([
+      [
+        { name: 'slack hook', format: 'slack', target: receiver.url('/slack'), events: ['stale'], enabled: true },
+        { name: 'slack renamed', format: 'json', target: receiver.url('/slack'), events: ['stale', 'privacy'], enabled: true },
+      ],
+      [
+        { name: 'slack renamed', format: 'json', target: receiver.url('/slack'), events: ['stale', 'privacy'], enabled: true },
+        { name: 'slack hook', format: 'slack', target: receiver.url('/slack2'), events: ['stale'], enabled: true },
+      ],
+    ]);
+    expect(await updateWebhook(ctx.db, admin, 987_654, { name: 'x', format: 'json', events: ['stale'], url: null })).toEqual({ ok: false, reason: 'not_found', message: 'This webhook no longer exists.' });
+    expect(await setWebhookEnabled(ctx.db, admin, 987_654, false)).toEqual({ ok: false, reason: 'not_found', message: 'This webhook no longer exists.' });
+    expect(JSON.stringify(trail)).not.toContain('whsec_');
+  });
+
+  it('a webhook turned off gets no new alerts and its queued messages wait; turned on, they go', async () => {
+    await ctx.ownerDb.delete(outbox);
+    receiver.received.length = 0;
+    const [queued] = await ctx.db.insert(alerts).values({ recipientId: 'u_hook_admin', event: 'stale', key: 'stale:10:x', title: 'queued before' }).returning({ id: alerts.id });
+    expect(await queueWebhookAlerts(ctx.db, [queued.id], 'https://uplift.example.test')).toBe(3);
+    expect(await setWebhookEnabled(ctx.db, admin, ids.json, false)).toEqual({ ok: true, id: ids.json, changed: true });
+    expect(await setWebhookEnabled(ctx.db, admin, ids.json, false)).toEqual({ ok: true, id: ids.json, changed: false });
+    const [later] = await ctx.db.insert(alerts).values({ recipientId: 'u_hook_admin', event: 'stale', key: 'stale:11:x', title: 'after' }).returning({ id: alerts.id });
+    expect(await queueWebhookAlerts(ctx.db, [later.id], 'https://uplift.example.test')).toBe(2);
+    const now = new Date('2031-07-02T08:00:00Z');
+    expect(await deliverOutbox(ctx.db, { webhook: webhookPoster(LOOPBACK) }, now)).toEqual({ sent: 4, retrying: 1, dead: 0 });
+    const [waiting] = await ctx.db.select({ recipient: outbox.recipient, lastError: outbox.lastError }).from(outbox).where(inArray(outbox.status, ['pending']));
+    expect(waiting).toEqual({ recipient: 'json hook', lastError: 'The webhook is turned off.' });
+    expect(await setWebhookEnabled(ctx.db, admin, ids.json, true)).toMatchObject({ ok: true, changed: true });
+    expect(await deliverOutbox(ctx.db, { webhook: webhookPoster(LOOPBACK) }, new Date(now.getTime() + 60_000))).toEqual({ sent: 1, retrying: 0, dead: 0 });
+    expect(receiver.received.map((r) => r.path).sort()).toEqual(['/json', '/slack2', '/slack2', '/teams', '/teams']);
+    const trail = await ctx.db.select({ action: auditLog.action }).from(auditLog).where(and(inArray(auditLog.action, ['webhook.disable', 'webhook.enable']), eq(auditLog.entityId, String(ids.json)))).orderBy(auditLog.id);
+    expect(trail.map((t) => t.action)).toEqual(['webhook.disable', 'webhook.enable']);
   });
 
   it('deleting a webhook drops its queued messages and is audited', async () => {

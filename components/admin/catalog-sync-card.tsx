@@ -16,7 +16,7 @@ export function CatalogSyncCard({ syncs }: { syncs: SyncRow[] }) {
         title={<span id="catalog-sync-title">Catalog sync</span>}
         description={
           <>
-            Read models.dev&apos;s api.json (list prices, new models) or Epoch AI&apos;s benchmark_data.zip (scores). You see the changes before anything
+            Read models.dev&apos;s api.json (list prices with their cache, batch and long-context tiers; new models) or Epoch AI&apos;s benchmark_data.zip (scores). You see the changes before anything
             is applied. Scheduled syncs (UPLIFT_CATALOG_SYNC) land here too. Outside ids map to models through the{' '}
             <Link href="/admin/aliases" className="underline">model aliases</Link>; what each benchmark measures is on{' '}
             <Link href="/admin/benchmarks" className="underline">Benchmarks</Link>.

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ActionState } from '@/lib/action-state';
-import type { SyncPlan } from '@/lib/catalog/sync/diff';
+import { planConflicts, type SyncPlan, type TierChange } from '@/lib/catalog/sync/diff';
 import { sourceText } from '@/lib/sources';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -14,6 +14,9 @@ type Sync = { id: number; status: string; plan: SyncPlan; decidedBy: string | nu
 const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
 const pair = (p: { input: number; output: number }) => `${usd(p.input)} / ${usd(p.output)}`;
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const tierPrice = (p: { input: number; output: number | null }) => (p.output == null ? usd(p.input) : pair({ input: p.input, output: p.output }));
+const TIER_NAME: Record<TierChange['tier'], string> = { cached_input: 'Cache read', cache_write: 'Cache write', batch: 'Batch', long_context: 'Long context' };
+const tierName = (t: TierChange) => (t.tier === 'long_context' ? `Prompts over ${t.contextOverTokens.toLocaleString('en-US')} tokens` : TIER_NAME[t.tier]);
 
 function TakeBox({ k, label, pending }: { k: string; label: string; pending: boolean }) {
   return (
@@ -28,8 +31,10 @@ function TakeBox({ k, label, pending }: { k: string; label: string; pending: boo
 export function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Action; discard: Action }) {
   const { plan } = sync;
   const pending = sync.status === 'pending';
-  const conflicts = [...plan.prices, ...plan.scores].filter((c) => c.conflict).length;
-  const empty = !plan.newModels.length && !plan.newAliases.length && !plan.prices.length && !plan.scores.length;
+  // A sync read before tiers were synced has none.
+  const tiers = plan.tiers ?? [];
+  const conflicts = planConflicts(plan).length;
+  const empty = !plan.newModels.length && !plan.newAliases.length && !plan.prices.length && !tiers.length && !plan.scores.length;
   const body = (
     <div className="w-full space-y-6">
       {!pending ? (
@@ -73,6 +78,28 @@ export function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Action; 
                   <Td className="tabular-nums">{pair(p)}</Td>
                   <Td>{p.effectiveDate}</Td>
                   <Td>{p.conflict ? <><Badge tone="warning">entered by an admin</Badge><TakeBox k={p.key} label={`Use the source's price for ${p.slug}`} pending={pending} /></> : '—'}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      ) : null}
+      {tiers.length ? (
+        <Card>
+          <CardHeader title={`Price tiers (${tiers.length})`} description="Cache, batch and long-context prices per 1M tokens (input / output; a cache price has one). Each becomes a history row from its effective date." />
+          <Table aria-label="Price tier changes">
+            <thead>
+              <tr><Th>Model</Th><Th>Tier</Th><Th>Now</Th><Th>From the source</Th><Th>Effective</Th><Th>Conflict</Th></tr>
+            </thead>
+            <tbody>
+              {tiers.map((t) => (
+                <tr key={t.key}>
+                  <Td className="font-medium">{t.slug}</Td>
+                  <Td>{tierName(t)}</Td>
+                  <Td className="tabular-nums">{t.before ? <>{tierPrice(t.before)} <span className="block text-xs text-muted-foreground">since {t.before.effectiveDate}, {sourceText(t.before.source)}</span></> : 'none'}</Td>
+                  <Td className="tabular-nums">{tierPrice(t)}</Td>
+                  <Td>{t.effectiveDate}</Td>
+                  <Td>{t.conflict ? <><Badge tone="warning">entered by an admin</Badge><TakeBox k={t.key} label={`Use the source's ${tierName(t).toLowerCase()} price for ${t.slug}`} pending={pending} /></> : '—'}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,27 +1,35 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createWebhookAction } from '@/app/(app)/admin/webhook-actions';
+import { createWebhookAction, updateWebhookAction } from '@/app/(app)/admin/webhook-actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { initialState } from '@/lib/action-state';
 import { ALERT_EVENTS, ALERT_LABELS } from '@/lib/metrics/alert-events';
 import { FORMAT_LABELS, WEBHOOK_FORMATS } from '@/lib/webhooks/payload';
 
-/** Adds a webhook: name, format, URL and the alerts it receives; the answer shows the signing secret once. */
-export function WebhookForm() {
-  const [state, action, pending] = useActionState(createWebhookAction, initialState);
+type Editing = { id: number; name: string; format: string; events: string[] };
+
+/**
+ * Adds a webhook: name, format, URL and the alerts it receives; the answer shows the signing secret once. With
+ * `hook`, edits that one: a blank URL keeps the stored one (shown masked), a typed one is checked like a new one.
+ */
+export function WebhookForm({ hook }: { hook?: Editing }) {
+  const [state, action, pending] = useActionState(hook ? updateWebhookAction : createWebhookAction, initialState);
   const fe = state.fieldErrors ?? {};
-  const v = state.ok ? {} : (state.values ?? {});
-  const checked = (e: string) => (state.values ? v[`event_${e}`] === 'on' : true);
+  // After a save the edit form shows what was saved; after an add the add form is blank again.
+  const v: Record<string, string | undefined> = state.values ?? (hook ? { name: hook.name, format: hook.format } : {});
+  const checked = (e: string) => (state.values ? v[`event_${e}`] === 'on' : hook ? hook.events.includes(e) : true);
+  const id = (field: string) => `webhook-${hook ? `${hook.id}-` : ''}${field}`;
   return (
-    <form action={action} className="space-y-3" aria-label="Add a webhook" noValidate key={state.ok ? state.message : 'form'}>
+    <form action={action} className="space-y-3" aria-label={hook ? `Edit webhook ${hook.name}` : 'Add a webhook'} noValidate key={state.ok && !hook ? state.message : 'form'}>
+      {hook ? <input type="hidden" name="id" value={hook.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Name" name="webhook-name" error={fe.name}>
-          <Input id="webhook-name" name="name" defaultValue={v.name} placeholder="#ai-adoption" aria-invalid={Boolean(fe.name)} aria-describedby={describedBy('webhook-name', fe.name)} />
+        <Field label="Name" name={id('name')} error={fe.name}>
+          <Input id={id('name')} name="name" defaultValue={v.name} placeholder="#ai-adoption" aria-invalid={Boolean(fe.name)} aria-describedby={describedBy(id('name'), fe.name)} />
         </Field>
-        <Field label="Format" name="webhook-format" error={fe.format}>
-          <Select id="webhook-format" name="format" defaultValue={v.format ?? 'slack'}>
+        <Field label="Format" name={id('format')} error={fe.format}>
+          <Select id={id('format')} name="format" defaultValue={v.format ?? 'slack'}>
             {WEBHOOK_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {FORMAT_LABELS[f]}
@@ -30,18 +38,23 @@ export function WebhookForm() {
           </Select>
         </Field>
       </div>
-      <Field label="Webhook URL" name="webhook-url" error={fe.url} hint="https only. Addresses of the cloud's metadata service and link-local addresses are refused.">
+      <Field
+        label={hook ? 'New webhook URL' : 'Webhook URL'}
+        name={id('url')}
+        error={fe.url}
+        hint={`${hook ? 'Leave blank to keep the current URL. ' : ''}https only. Addresses of the cloud's metadata service and link-local addresses are refused.`}
+      >
         <Input
-          id="webhook-url"
+          id={id('url')}
           name="url"
           type="url"
           defaultValue={v.url}
           placeholder="https://hooks.slack.com/services/…"
           aria-invalid={Boolean(fe.url)}
-          aria-describedby={describedBy('webhook-url', fe.url, true)}
+          aria-describedby={describedBy(id('url'), fe.url, true)}
         />
       </Field>
-      <fieldset aria-describedby={fe.events ? 'webhook-events-error' : undefined}>
+      <fieldset aria-describedby={fe.events ? id('events-error') : undefined}>
         <legend className="text-sm font-medium">Alerts it receives</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {ALERT_EVENTS.map((e) => (
@@ -52,13 +65,13 @@ export function WebhookForm() {
           ))}
         </div>
         {fe.events ? (
-          <p id="webhook-events-error" role="alert" className="text-sm text-danger">
+          <p id={id('events-error')} role="alert" className="text-sm text-danger">
             {fe.events.join(' ')}
           </p>
         ) : null}
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Checking the URL…' : 'Add webhook'}
+        {pending ? 'Checking the URL…' : hook ? 'Save webhook' : 'Add webhook'}
       </Button>
       {state.error && !Object.keys(fe).length ? (
         <p role="alert" className="text-sm text-danger">
@@ -66,7 +79,7 @@ export function WebhookForm() {
         </p>
       ) : null}
       {state.message ? (
-        <p role="status" className="break-all text-sm text-success" data-testid="webhook-created">
+        <p role="status" className="break-all text-sm text-success" data-testid={hook ? undefined : 'webhook-created'}>
           {state.message}
         </p>
       ) : null}

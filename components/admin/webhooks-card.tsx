@@ -7,11 +7,14 @@ import { ALERT_LABELS, type AlertEvent } from '@/lib/metrics/alert-events';
 import { FORMAT_LABELS, type WebhookFormat } from '@/lib/webhooks/payload';
 import { WebhookForm } from './webhook-form';
 
-type Hook = { id: number; name: string; format: string; target: string; events: string[]; createdAt: Date };
+type Hook = { id: number; name: string; format: string; target: string; events: string[]; enabled: boolean; createdAt: Date };
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
-/** The outgoing webhooks (issue 20 §3): each with a test button and a delete behind a confirmation; the form to add one. */
-export function WebhooksCard({ hooks, sendTest, remove }: { hooks: Hook[]; sendTest: Action; remove: Action }) {
+/**
+ * The outgoing webhooks (issue 20 §3): each with a test button, an edit form, off/on, and a delete behind a
+ * confirmation; the form to add one.
+ */
+export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: Hook[]; sendTest: Action; remove: Action; setEnabled: Action }) {
   return (
     <Card aria-labelledby="webhooks-title">
       <CardHeader
@@ -24,9 +27,17 @@ export function WebhooksCard({ hooks, sendTest, remove }: { hooks: Hook[]; sendT
             <li key={h.id} className="flex flex-wrap items-start gap-3 py-2">
               <div className="min-w-0 flex-1">
                 <span className="font-medium">{h.name}</span> <Badge tone="neutral">{FORMAT_LABELS[h.format as WebhookFormat] ?? h.format}</Badge>
+                {h.enabled ? null : <Badge tone="warning">off</Badge>}
                 <span className="block break-all text-xs text-muted-foreground">{h.target}</span>
                 <span className="block text-xs text-muted-foreground">{h.events.map((e) => ALERT_LABELS[e as AlertEvent]?.label ?? e).join(', ')}</span>
               </div>
+              <ActionForm action={setEnabled} label={`${h.enabled ? 'Turn off' : 'Turn on'} webhook ${h.name}`}>
+                <input type="hidden" name="id" value={h.id} />
+                <input type="hidden" name="enabled" value={h.enabled ? 'off' : 'on'} />
+                <Button type="submit" variant="secondary" size="sm">
+                  {h.enabled ? 'Turn off' : 'Turn on'}
+                </Button>
+              </ActionForm>
               <ActionForm action={sendTest} label={`Send a test to ${h.name}`}>
                 <input type="hidden" name="id" value={h.id} />
                 <Button type="submit" variant="secondary" size="sm">
@@ -39,6 +50,13 @@ export function WebhooksCard({ hooks, sendTest, remove }: { hooks: Hook[]; sendT
                   Delete
                 </Button>
               </ActionForm>
+              {/* On a line of its own, full width, under the row. */}
+              <details className="basis-full">
+                <summary className="cursor-pointer text-xs font-medium text-primary">Edit {h.name}</summary>
+                <div className="mt-2 max-w-2xl">
+                  <WebhookForm hook={h} />
+                </div>
+              </details>
             </li>
           ))}
         </ul>

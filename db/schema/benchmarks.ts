@@ -117,6 +117,8 @@ export const modelPriceTiers = pgTable(
     outputUsdPerMtok: numeric('output_usd_per_mtok', { precision: 12, scale: 4 }),
     source: text('source').notNull(),
     note: text('note').notNull().default(''),
+    /** When a catalog sync read this price from its source (provenance); null for seeded and hand-entered rows. */
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

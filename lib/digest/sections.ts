@@ -2,8 +2,9 @@
  * The digest as titled sections of lines, shared by the email (./render.ts) and the /digest page, so both say
  * the same thing. Pure.
  */
-import type { Digest } from '@/db/queries/alerts/digest';
+import type { Digest, DigestConcentration } from '@/db/queries/alerts/digest';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { billedConcentrationText } from '@/lib/metrics/concentration';
 
 export type DigestLine = { text: string; detail?: string; link?: string };
 /** `count`: how many items the section has (its lines may stop short, see SECTION_LINES). */
@@ -20,7 +21,22 @@ function capped(lines: DigestLine[], where: { text: string; link: string }): Dig
 }
 const item = (i: { title: string; body: string; link: string }): DigestLine => ({ text: i.title, detail: i.body, link: i.link });
 
+/** Vendors named in the concentration line; the rest are summed as "others". */
+export const CONCENTRATION_VENDORS = 3;
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The dashboard's sentence, then whose bills over which days, split by vendor. */
+function concentrationLines(c: DigestConcentration): DigestLine[] {
+  const named = c.shares.slice(0, CONCENTRATION_VENDORS).map((s) => `${s.key} ${pct(s.share)}`);
+  const rest = c.shares.slice(CONCENTRATION_VENDORS);
+  if (rest.length) named.push(`${rest.length} other${rest.length > 1 ? 's' : ''} ${pct(rest.reduce((t, s) => t + s.share, 0))}`);
+  const whose = c.scope === 'organisation' ? 'The organisation’s' : 'Your teams’';
+  return [{ text: billedConcentrationText(c.summary)!, detail: `${whose} AI bills from ${c.from} to ${c.to}: ${named.join(', ')}.`, link: '/dashboard#telemetry-heading' }];
+}
+
 export function digestSections(d: Digest): DigestSection[] {
+  // Executives and admins read the whole organisation's alerts: the rest are not in their inbox.
+  const orgWide = d.person.role === 'admin' || d.person.role === 'executive';
   const sections: DigestSection[] = [
     {
       id: 'outcomes',
@@ -49,7 +65,13 @@ export function digestSections(d: Digest): DigestSection[] {
     },
     { id: 'retest', title: 'Re-test candidates', count: d.retest.length, lines: capped(d.retest.map(item), { text: 'on the re-test radar', link: '/insights' }) },
     { id: 'privacy', title: 'Privacy flags', count: d.privacy.length, lines: capped(d.privacy.map(item), { text: 'on Insights', link: '/insights' }) },
-    { id: 'attention', title: 'Needs attention', count: d.attention.length, lines: capped(d.attention.map(item), { text: 'in your alerts', link: '/inbox' }) },
+    {
+      id: 'attention',
+      title: 'Needs attention',
+      count: d.attention.length,
+      lines: capped(d.attention.map(item), orgWide ? { text: 'among the running experiments', link: '/experiments?status=running' } : { text: 'in your alerts', link: '/inbox' }),
+    },
+    { id: 'concentration', title: 'Concentration', count: d.concentration ? 1 : 0, lines: d.concentration ? concentrationLines(d.concentration) : [] },
   ];
   return sections.filter((s) => s.lines.length);
 }

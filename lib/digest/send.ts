@@ -2,7 +2,7 @@
  * The digest job (issue 20 §4): builds each subscriber's digest of the week and queues it once per person and
  * ISO week (outbox key `digest:<week>:<user id>`), with its unsubscribe link; the deliver job sends it.
  */
-import { digestOf, digestSource } from '@/db/queries/alerts/digest';
+import { digestOf, digestSource, withTeamIds } from '@/db/queries/alerts/digest';
 import { digestRecipients } from '@/db/queries/alerts/digest-subscriptions';
 import { enqueue } from '@/db/queries/alerts/outbox';
 import type { Queryable } from '@/db/types';
@@ -12,7 +12,7 @@ import { unsubscribeToken, unsubscribeUrl } from './token';
 export type QueueDigestOptions = { today: string; baseUrl: string; secret: string; now?: Date; dropPercent?: number };
 
 export async function queueDigests(db: Queryable, o: QueueDigestOptions): Promise<{ recipients: number; queued: number }> {
-  const people = await digestRecipients(db);
+  const people = await withTeamIds(db, await digestRecipients(db));
   if (!people.length) return { recipients: 0, queued: 0 };
   const source = await digestSource(db, o.today, { dropPercent: o.dropPercent });
   let queued = 0;

@@ -20,9 +20,11 @@ import { usagePullJob } from '@/lib/usage/pull/service';
 import { applyUsageRetention } from '@/db/queries/usage/retention';
 import { smtpConfigProblem } from '@/lib/mail/smtp-config';
 import { ConfigError } from '@/db/config';
+import { snapshotJob } from './snapshot';
 
 export type Env = Record<string, string | undefined>;
-export type JobContext = { db: Queryable; env: Env };
+/** `trigger`: a scheduled run, or one somebody asked for (`npm run jobs`); `now`: the runner's clock. */
+export type JobContext = { db: Queryable; env: Env; trigger?: 'schedule' | 'command' | 'admin'; now?: Date };
 export type JobDefinition = {
   name: string;
   description: string;
@@ -119,4 +121,13 @@ registerJob({
     if (r.days === null) return 'Usage is kept forever (no retention set); nothing deleted.';
     return `Kept ${r.days} days of usage: deleted ${r.deleted} row(s) before ${r.cutoff}.`;
   },
+});
+
+registerJob({
+  name: 'snapshot',
+  description:
+    'Embedded database only: a whole copy of the data folder every UPLIFT_SNAPSHOT_HOURS hours (default 6; 0 turns it off), the newest UPLIFT_SNAPSHOTS_KEPT (default 7) kept; restore one with npm run restore-snapshot.',
+  // Offered every hour; the run itself checks whether the interval since the newest snapshot has passed.
+  schedule: (env) => snapshotJob.schedule(env),
+  run: (ctx) => snapshotJob.run(ctx),
 });

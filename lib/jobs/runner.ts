@@ -37,7 +37,7 @@ export async function runJob(db: Queryable, name: string, trigger: Trigger, opti
   const runId = await startRun(db, { job: name, slot, trigger, host: holder });
   let result: RunResult;
   try {
-    const summary = await job.run({ db, env });
+    const summary = await job.run({ db, env, trigger, now });
     // A scheduled run that found nothing to do leaves no line in the history (the delivery job ticks every minute).
     if (summary === null && trigger === 'schedule') await deleteRun(db, runId);
     else await finishRun(db, runId, 'succeeded', summary ?? 'Nothing to do.', null);

@@ -5,20 +5,24 @@
 import { ConfigError } from '@/db/config';
 import { isoWeek } from '@/lib/metrics/iso-week';
 
-/** What an environment variable may set; `minutely` is the delivery job's own (retries are due 1 minute after a failure). */
+/**
+ * What an environment variable may set; `minutely` is the delivery job's own (retries are due 1 minute after a
+ * failure), `hourly` the snapshot's (it decides itself whether its UPLIFT_SNAPSHOT_HOURS have passed).
+ */
 export const SCHEDULES = ['off', 'daily', 'weekly'] as const;
-export type Schedule = (typeof SCHEDULES)[number] | 'minutely';
+export type Schedule = (typeof SCHEDULES)[number] | 'minutely' | 'hourly';
 
 /** How often each app server's scheduler offers every job its slot (lib/jobs/scheduler.ts). */
 export const TICK_MS = 60_000;
 
 /**
- * The slot `now` falls in, or null when the job is off. Minutely slots are UTC minutes, daily ones UTC days, weekly
+ * The slot `now` falls in, or null when the job is off. Minutely slots are UTC minutes, hourly ones UTC hours, daily ones UTC days, weekly
  * ones ISO weeks (Monday to Sunday, UTC).
  */
 export function slotFor(schedule: Schedule, now: Date): string | null {
   if (schedule === 'off') return null;
   if (schedule === 'minutely') return now.toISOString().slice(0, 16);
+  if (schedule === 'hourly') return now.toISOString().slice(0, 13);
   if (schedule === 'daily') return now.toISOString().slice(0, 10);
   return isoWeek(now);
 }

@@ -21,6 +21,7 @@ export async function deliverOutbox(db: Queryable, senders: Senders, now: Date =
       if (msg.channel === 'webhook') {
         const hook = msg.webhookId == null ? undefined : await getWebhook(db, msg.webhookId);
         if (!hook) throw new Error('The webhook was deleted.');
+        if (!hook.enabled) throw new Error('The webhook is turned off.');
         const secret = openSecret(hook.secretSealed, WEBHOOK_SECRET_PURPOSE);
         await senders.webhook!({ url: hook.url, body: msg.text, secret, event: msg.headers['x-uplift-event'], deliveryId: String(msg.id) });
       } else {

@@ -36,5 +36,13 @@ export function isPriceDrop(before: number, after: number, percent: number): boo
   return before > 0 && after <= before * (1 - percent / 100) + 1e-9;
 }
 
-/** One occurrence of an event for its recipients; `key` is the same for every evaluation that sees it. */
-export type AlertCandidate = { event: AlertEvent; key: string; recipients: string[]; title: string; body: string; link: string };
+/**
+ * One occurrence of an event for its recipients; `key` is the same for every evaluation that sees it. `body` speaks
+ * to a recipient ("your running experiment"); `readerBody`, when the wording differs, to anyone else who reads it
+ * (an executive or admin reading the organisation's digest).
+ */
+export type AlertCandidate = { event: AlertEvent; key: string; recipients: string[]; title: string; body: string; readerBody?: string; link: string };
+
+/** The body of an alert as `personId` reads it: as a recipient, or as someone it does not concern directly. */
+export const bodyFor = (c: Pick<AlertCandidate, 'recipients' | 'body' | 'readerBody'>, personId: string) =>
+  c.recipients.includes(personId) ? c.body : (c.readerBody ?? c.body);

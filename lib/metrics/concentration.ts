@@ -38,6 +38,12 @@ export function sharesOf(weights: Map<string, number> | Record<string, number>):
 
 export type ConcentrationSummary = { hhi: number | null; level: ConcentrationLevel | null; largest: Share | null; count: number };
 
+/** The dashboard's sentence for vendor concentration by billed spend (the digest says the same); undefined with no spend. */
+export function billedConcentrationText(c: ConcentrationSummary): string | undefined {
+  if (c.hhi == null || !c.level || !c.largest) return undefined;
+  return `Concentration by billed spend: HHI ${c.hhi.toFixed(2)} (${LEVEL_EXPLAIN[c.level]}); ${c.largest.key} has ${Math.round(c.largest.share * 100)}% of the bill`;
+}
+
 export function summarizeConcentration(weights: Map<string, number> | Record<string, number>): ConcentrationSummary {
   const shares = sharesOf(weights);
   const index = hhi(shares.map((s) => s.weight));

@@ -9,7 +9,7 @@ import { JobHistory } from '@/components/admin/job-history';
 import { DeadLetters } from '@/components/admin/dead-letters';
 import { listDeadLetters } from '@/db/queries/alerts/outbox';
 import { resendDeadLetterAction } from './outbox-actions';
-import { deleteWebhookAction, testWebhookAction } from './webhook-actions';
+import { deleteWebhookAction, setWebhookEnabledAction, testWebhookAction } from './webhook-actions';
 import { WebhooksCard } from '@/components/admin/webhooks-card';
 import { listWebhooks } from '@/db/queries/alerts/webhooks';
 import { smtpConfigProblem } from '@/lib/mail/smtp-config';
@@ -140,7 +140,7 @@ export default async function AdminPage() {
           </p>
         ) : null}
         <DeadLetters letters={deadLetters} resend={resendDeadLetterAction} />
-        <WebhooksCard hooks={hooks} sendTest={testWebhookAction} remove={deleteWebhookAction} />
+        <WebhooksCard hooks={hooks} sendTest={testWebhookAction} remove={deleteWebhookAction} setEnabled={setWebhookEnabledAction} />
         <Card>
           <CardHeader
             title="Single sign-on"

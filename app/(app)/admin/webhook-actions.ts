@@ -3,12 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { actorOf } from '@/db/queries/admin/audit';
-import { auditWebhookTest, createWebhook, deleteWebhook, getWebhook, WEBHOOK_GONE } from '@/db/queries/alerts/webhooks';
+import { auditWebhookTest, createWebhook, deleteWebhook, getWebhook, setWebhookEnabled, updateWebhook, WEBHOOK_GONE } from '@/db/queries/alerts/webhooks';
 import { answer, formValues, refused, withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { publicUrl } from '@/lib/auth/secret';
 import { requirePermission } from '@/lib/auth/guard';
 import { openSecret, sealSecret } from '@/lib/security/secrets';
-import { webhookIdSchema, webhookSchema } from '@/lib/validation/webhooks';
+import { webhookEditSchema, webhookEnabledSchema, webhookIdSchema, webhookSchema } from '@/lib/validation/webhooks';
 import { testAlert, webhookBody, type WebhookFormat } from '@/lib/webhooks/payload';
 import { webhookPoster } from '@/lib/webhooks/post';
 import { newWebhookSecret, WEBHOOK_SECRET_PURPOSE } from '@/lib/webhooks/sign';
@@ -30,6 +30,32 @@ export async function createWebhookAction(_prev: ActionState, formData: FormData
     if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/admin');
     return { ok: true, message: `Webhook “${result.webhook.name}” added. Its signing secret, shown only now: ${secret}` };
+  });
+}
+
+/** Edits a webhook's name, format, events and, when one is typed, its URL (checked like a new one); the secret stays. */
+export async function updateWebhookAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  return withValidForm(formData, { schema: webhookEditSchema, invalid: refused }, async ({ id, ...edit }) => {
+    const problem = edit.url ? await targetProblem(edit.url) : null;
+    if (problem) return { fieldErrors: { url: [problem] }, values: formValues(formData) };
+    const db = await getDb();
+    const result = await db.transaction((tx) => updateWebhook(tx, actorOf(admin), id, edit));
+    if (!result.ok) return writeRefused(result, formData);
+    revalidatePath('/admin');
+    return { ok: true, message: result.changed ? `Webhook “${edit.name}” saved.` : 'Nothing to save: it already was so.' };
+  });
+}
+
+/** Turns a webhook off (no new alerts; queued ones wait) or on again. */
+export async function setWebhookEnabledAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('admin.settings');
+  return withValidForm(formData, { schema: webhookEnabledSchema, invalid: answer('Invalid request.') }, async ({ id, enabled }) => {
+    const db = await getDb();
+    const result = await db.transaction((tx) => setWebhookEnabled(tx, actorOf(admin), id, enabled === 'on'));
+    if (!result.ok) return writeRefused(result);
+    revalidatePath('/admin');
+    return { ok: true, message: enabled === 'on' ? 'Webhook turned on.' : 'Webhook turned off: it gets no new alerts until you turn it on.' };
   });
 }
 

@@ -24,7 +24,7 @@ export default async function DigestPage() {
     <>
       <PageHeader
         title="Weekly digest"
-        description={digest ? `What changed from ${digest.from} to ${digest.to}: new outcomes, models and prices, and the alerts that concern you.` : undefined}
+        description={digest ? `What changed from ${digest.from} to ${digest.to}: new outcomes, models and prices, the alerts that concern you, and where the AI spend goes.` : undefined}
       />
       <Card>
         <CardHeader

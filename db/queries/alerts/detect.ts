@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments, teamMembers, user } from '../../schema';
+import { aiModels, experimentModels, experiments, teamMembers, teams, user } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { getRetestRadar, loadRadarCatalog } from '../insights/radar';
@@ -38,9 +38,10 @@ async function owners(db: Queryable, ids: number[]): Promise<Map<number, string 
 /** Running experiments with their team, owner and linked models. */
 async function runningWithModels(db: Queryable, today: string) {
   return db
-    .select({ id: experiments.id, title: experiments.title, teamId: experiments.teamId, ownerId: experiments.ownerId, benchmark: experiments.blockerBenchmark, modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary })
+    .select({ id: experiments.id, title: experiments.title, teamId: experiments.teamId, team: teams.name, ownerId: experiments.ownerId, benchmark: experiments.blockerBenchmark, modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary })
     .from(experiments)
     .innerJoin(experimentModels, eq(experimentModels.experimentId, experiments.id))
+    .innerJoin(teams, eq(teams.id, experiments.teamId))
     .where(buildExperimentWhere({ status: ['running'] }, { today }));
 }
 
@@ -93,6 +94,7 @@ export async function detectRetirement(db: Queryable, today: string): Promise<Al
     recipients: uniq([r.ownerId]),
     title: `${r.model} retires on ${r.retiredOn}`,
     body: `Your running experiment “${r.title}” uses ${r.model}, which the vendor retires on ${r.retiredOn}.`,
+    readerBody: `The running experiment “${r.title}” uses ${r.model}, which the vendor retires on ${r.retiredOn}; its owner has been told.`,
     link: `/experiments/${r.id}`,
   }));
 }
@@ -110,6 +112,7 @@ export async function detectStale(db: Queryable, today: string): Promise<AlertCa
     recipients: uniq([r.ownerId]),
     title: `No check-in for “${r.title}” since ${r.last}`,
     body: `Your running experiment has had no check-in for ${STALE_AFTER_DAYS} days or more: add one so its figures stay current.`,
+    readerBody: `This running experiment has had no check-in for ${STALE_AFTER_DAYS} days or more, so its figures may be out of date; its owner has been asked for one.`,
     link: `/experiments/${r.id}`,
   }));
 }
@@ -144,6 +147,7 @@ export async function detectPrice(db: Queryable, today: string, dropPercent: num
       recipients: uniq(leads.get(r.teamId) ?? []),
       title: `${names.get(r.modelId)} is ${pct}% cheaper`,
       body: `Blended price $${before.toFixed(2)} → $${after.toFixed(2)} per million tokens from ${last.effectiveDate}; your team uses it.`,
+      readerBody: `Blended price $${before.toFixed(2)} → $${after.toFixed(2)} per million tokens from ${last.effectiveDate}; ${r.team} uses it.`,
       link: `/models`,
     });
   }

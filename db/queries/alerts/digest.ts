@@ -1,12 +1,14 @@
-import { and, asc, between, desc, eq, isNull } from 'drizzle-orm';
-import { aiModels, capabilityOutcomes, experiments, teams, user } from '../../schema';
+import { and, asc, between, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { aiModels, capabilityOutcomes, experiments, teamMembers, teams, user } from '../../schema';
 import type { Queryable } from '../../types';
 import { withExperimentAndTeam } from '../experiments/child-rows';
 import { listAllPriceChanges } from '../models/details';
+import { digestConcentration, spendOfTeams } from './digest-concentration';
 import { detectPrice, detectPrivacy, detectRetest, detectRetirement, detectStale } from './detect';
-import { priceDropPercent, type AlertCandidate } from '@/lib/metrics/alert-events';
+import { bodyFor, priceDropPercent, type AlertCandidate } from '@/lib/metrics/alert-events';
 import { digestWeek } from '@/lib/metrics/digest-week';
 import { blendedPrice } from '@/lib/metrics/prices';
+import { sharesOf, summarizeConcentration, type ConcentrationSummary, type Share } from '@/lib/metrics/concentration';
 
 /**
  * The weekly digest of one person (issue 20 §4): what changed in the seven days ending `today`. It reuses the alert
@@ -18,14 +20,18 @@ export type Digest = {
   from: string;
   to: string;
   slot: string;
-  person: { id: string; name: string; email: string; role: string };
+  /** teamIds: the person's teams (a lead's concentration is their teams', as on their dashboard). */
+  person: { id: string; name: string; email: string; role: string; teamIds?: number[] };
   outcomes: { experimentId: number; experiment: string; team: string; type: string; description: string; impact: number; recordedOn: string }[];
   newModels: { name: string; vendor: string; releaseDate: string }[];
   priceMoves: { model: string; vendor: string; effectiveDate: string; before: number; after: number }[];
   retest: DigestItem[];
   privacy: DigestItem[];
   attention: DigestItem[];
+  /** Vendor concentration by billed spend over the dashboard's default period; null when nothing was billed. */
+  concentration: DigestConcentration | null;
 };
+export type DigestConcentration = { from: string; to: string; scope: 'organisation' | 'your teams'; summary: ConcentrationSummary; shares: Share[] };
 
 export const OUTCOMES_SHOWN = 5;
 
@@ -79,6 +85,7 @@ export async function digestSource(db: Queryable, today: string, options: { drop
     retest: await detectRetest(db, today),
     privacy: await detectPrivacy(db, today),
     attention: [...(await detectPrice(db, today, dropPercent)), ...(await detectRetirement(db, today)), ...(await detectStale(db, today))],
+    concentration: await digestConcentration(db, to),
   };
 }
 export type DigestSource = Awaited<ReturnType<typeof digestSource>>;
@@ -91,14 +98,32 @@ export function digestOf(source: DigestSource, person: DigestPerson): Digest {
     const seen = new Set<string>();
     return list
       .filter((c) => (orgWide || c.recipients.includes(person.id)) && !seen.has(c.key) && Boolean(seen.add(c.key)))
-      .map((c) => ({ title: c.title, body: c.body, link: c.link }));
+      .map((c) => ({ title: c.title, body: bodyFor(c, person.id), link: c.link }));
   };
-  const { retest, privacy, attention, ...rest } = source;
-  return { ...rest, person, retest: mine(retest), privacy: mine(privacy), attention: mine(attention) };
+  const { retest, privacy, attention, concentration, ...rest } = source;
+  // Leads see their own teams' usage on the dashboard (teamScope().leadsOwnTeams); everyone else the organisation's.
+  const lead = person.role === 'lead';
+  const spend = lead ? spendOfTeams(concentration, person.teamIds ?? []) : concentration.org;
+  const summary = summarizeConcentration(spend);
+  return {
+    ...rest,
+    person,
+    retest: mine(retest),
+    privacy: mine(privacy),
+    attention: mine(attention),
+    concentration: summary.hhi == null ? null : { ...concentration.period, scope: lead ? 'your teams' : 'organisation', summary, shares: sharesOf(spend) },
+  };
+}
+
+/** The people with their teams (digestOf cuts a lead's concentration to them). */
+export async function withTeamIds<P extends { id: string }>(db: Queryable, people: P[]): Promise<(P & { teamIds: number[] })[]> {
+  if (!people.length) return [];
+  const rows = await db.select({ userId: teamMembers.userId, teamId: teamMembers.teamId }).from(teamMembers).where(inArray(teamMembers.userId, people.map((p) => p.id)));
+  return people.map((p) => ({ ...p, teamIds: rows.filter((r) => r.userId === p.id).map((r) => r.teamId).sort((a, b) => a - b) }));
 }
 
 export async function digestPerson(db: Queryable, userId: string): Promise<DigestPerson | undefined> {
-  const [person] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(eq(user.id, userId));
+  const [person] = await withTeamIds(db, await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(eq(user.id, userId)));
   return person;
 }
 

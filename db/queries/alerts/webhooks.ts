@@ -40,6 +40,33 @@ export async function createWebhook(db: Queryable, actor: NonNullable<Actor>, in
 
 export const WEBHOOK_GONE = 'This webhook no longer exists.';
 
+/** An edit from /admin: name, format, events, and a new URL when one was typed (the stored one is never shown whole). */
+export type WebhookEdit = { name: string; format: NewWebhook['format']; events: string[]; url: string | null };
+
+/** Changes a webhook's name, format, events and (given one, already address-checked) URL; the secret stays. Audited. */
+export async function updateWebhook(db: Queryable, actor: NonNullable<Actor>, id: number, edit: WebhookEdit): Promise<WriteResult<{ id: number; changed: boolean }>> {
+  const [before] = await db.select().from(webhooks).where(eq(webhooks.id, id)).for('update');
+  if (!before) return refuse('not_found', WEBHOOK_GONE);
+  const next = { name: edit.name, format: edit.format, events: edit.events, url: edit.url ?? before.url };
+  if (next.name === before.name && next.format === before.format && next.url === before.url && next.events.join() === before.events.join()) return { ok: true, id, changed: false };
+  const [after] = await db.update(webhooks).set(next).where(eq(webhooks.id, id)).returning();
+  await writeAudit(db, { actor, action: 'webhook.update', entityType: 'webhook', entityId: id, before: audited(before), after: audited(after) });
+  return { ok: true, id, changed: true };
+}
+
+/**
+ * Turns a webhook off or on again. Off, it gets no new alerts, and its messages already queued wait as failures
+ * (retried, then on the dead-letter list, where an admin can resend them once it is on again). Audited.
+ */
+export async function setWebhookEnabled(db: Queryable, actor: NonNullable<Actor>, id: number, enabled: boolean): Promise<WriteResult<{ id: number; changed: boolean }>> {
+  const [before] = await db.select().from(webhooks).where(eq(webhooks.id, id)).for('update');
+  if (!before) return refuse('not_found', WEBHOOK_GONE);
+  if (before.enabled === enabled) return { ok: true, id, changed: false };
+  const [after] = await db.update(webhooks).set({ enabled }).where(eq(webhooks.id, id)).returning();
+  await writeAudit(db, { actor, action: enabled ? 'webhook.enable' : 'webhook.disable', entityType: 'webhook', entityId: id, before: audited(before), after: audited(after) });
+  return { ok: true, id, changed: true };
+}
+
 /** Deletes a webhook and, with it, its messages still waiting in the outbox. Refused when it no longer exists. */
 export async function deleteWebhook(db: Queryable, actor: NonNullable<Actor>, id: number): Promise<WriteResult<object>> {
   const [row] = await db.delete(webhooks).where(eq(webhooks.id, id)).returning();

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { aiModels, benchmarks, benchmarkScores, catalogSyncs, modelAliases, modelPrices, type SyncSource } from '../../schema';
+import { aiModels, benchmarks, benchmarkScores, catalogSyncs, modelAliases, modelPrices, modelPriceTiers, type SyncSource } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { lockDataVersion } from '../data-version';
@@ -9,7 +9,7 @@ import { createModel } from './writes';
 import type { ModelAlias } from '@/lib/catalog/aliases';
 import type { BenchmarkDefinition } from '@/lib/catalog/benchmarks';
 import type { Effort } from '@/lib/catalog/epoch-effort';
-import { canonical, planChanges, type CatalogState, type Incoming, type SyncPlan } from '@/lib/catalog/sync/diff';
+import { canonical, planChanges, planConflicts, type CatalogState, type Incoming, type SyncPlan } from '@/lib/catalog/sync/diff';
 
 /** Source keys of synced values (lib/sources.ts); the retrieval time is kept beside each value. */
 export const SYNC_SOURCE_KEYS = { 'models.dev': 'modelsdev-sync', epoch: 'epoch-bh-sync' } as const;
@@ -39,9 +39,16 @@ export async function loadCatalogState(db: Queryable): Promise<CatalogState> {
     from model_prices order by model_id, effective_date desc`);
   const prices: CatalogState['prices'] = {};
   for (const p of latestRows) prices[slugOf.get(p.model_id)!] = { input: Number(p.input), output: Number(p.output), effectiveDate: p.effective_date, source: p.source };
+  const tierRows = await rawRows<{ model_id: number; tier: string; over: number; effective_date: string; input: string; output: string | null; source: string }>(db, sql`
+    select distinct on (model_id, tier, context_over_tokens) model_id, tier, context_over_tokens as over, effective_date::text as effective_date,
+      input_usd_per_mtok::text as input, output_usd_per_mtok::text as output, source
+    from model_price_tiers where tier <> 'promotional' order by model_id, tier, context_over_tokens, effective_date desc`);
+  const tiers: CatalogState['tiers'] = {};
+  for (const t of tierRows)
+    tiers[`${slugOf.get(t.model_id)}|${t.tier}|${Number(t.over)}`] = { input: Number(t.input), output: t.output == null ? null : Number(t.output), effectiveDate: t.effective_date, source: t.source };
   const scores: CatalogState['scores'] = {};
   for (const s of await db.select().from(benchmarkScores)) scores[`${slugOf.get(s.modelId)}|${s.benchmark}|${s.effort}`] = { score: s.score, source: s.source };
-  return { models, aliases, prices, scores, registry: await loadRegistry(db) };
+  return { models, aliases, prices, tiers, scores, registry: await loadRegistry(db) };
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -52,7 +59,7 @@ export type NewSync = { source: SyncSource; origin: 'upload' | 'fetch'; fileName
 export async function createSync(db: Queryable, actor: Actor, s: NewSync) {
   const plan = planChanges(s.incoming, await loadCatalogState(db), isoDay(s.retrievedAt));
   const [row] = await db.insert(catalogSyncs).values({ ...s, plan }).returning({ id: catalogSyncs.id });
-  const counts = { models: plan.newModels.length, prices: plan.prices.length, scores: plan.scores.length, unmapped: plan.unmapped.length };
+  const counts = { models: plan.newModels.length, prices: plan.prices.length, tiers: plan.tiers.length, scores: plan.scores.length, unmapped: plan.unmapped.length };
   await writeAudit(db, { actor, action: 'catalog.sync.read', entityType: 'catalog_sync', entityId: row.id, after: { source: s.source, origin: s.origin, fileName: s.fileName, counts } });
   return { id: row.id, plan };
 }
@@ -71,7 +78,7 @@ export function listSyncs(db: Queryable, limit = 10) {
     .limit(limit);
 }
 
-export type ApplyResult = WriteResult<{ counts: { models: number; aliases: number; prices: number; scores: number; conflictsKept: number; conflictsTaken: number } }>;
+export type ApplyResult = WriteResult<{ counts: { models: number; aliases: number; prices: number; tiers: number; scores: number; conflictsKept: number; conflictsTaken: number } }>;
 
 /**
  * Applies a pending sync. Call inside ONE transaction. The diff is recomputed against the catalog now and must be
@@ -104,6 +111,14 @@ export async function applySync(db: Queryable, actor: Actor, id: number, take: r
       .values({ modelId: ids.get(p.slug)!, effectiveDate: p.effectiveDate, ...values })
       .onConflictDoUpdate({ target: [modelPrices.modelId, modelPrices.effectiveDate], set: values });
   }
+  const tiers = plan.tiers.filter(keep);
+  for (const t of tiers) {
+    const values = { inputUsdPerMtok: String(t.input), outputUsdPerMtok: t.output == null ? null : String(t.output), source, note: `catalog sync ${id} (${t.externalId})`, retrievedAt: row.retrievedAt };
+    await db
+      .insert(modelPriceTiers)
+      .values({ modelId: ids.get(t.slug)!, tier: t.tier, contextOverTokens: t.contextOverTokens, effectiveDate: t.effectiveDate, ...values })
+      .onConflictDoUpdate({ target: [modelPriceTiers.modelId, modelPriceTiers.tier, modelPriceTiers.contextOverTokens, modelPriceTiers.effectiveDate], set: values });
+  }
   const scores = plan.scores.filter(keep);
   for (const s of scores) {
     const values = { score: s.score, source, externalId: s.externalId, runId: s.runId, retrievedOn: isoDay(row.retrievedAt) };
@@ -112,9 +127,9 @@ export async function applySync(db: Queryable, actor: Actor, id: number, take: r
       .values({ modelId: ids.get(s.slug)!, benchmark: s.benchmark, effort: s.effort, ...values })
       .onConflictDoUpdate({ target: [benchmarkScores.modelId, benchmarkScores.benchmark, benchmarkScores.effort], set: values });
   }
-  const conflicts = [...plan.prices, ...plan.scores].filter((c) => c.conflict);
+  const conflicts = planConflicts(plan);
   const counts = {
-    models: plan.newModels.length, aliases: plan.newModels.length + plan.newAliases.length, prices: prices.length, scores: scores.length,
+    models: plan.newModels.length, aliases: plan.newModels.length + plan.newAliases.length, prices: prices.length, tiers: tiers.length, scores: scores.length,
     conflictsKept: conflicts.filter((c) => !taken.has(c.key)).length, conflictsTaken: conflicts.filter((c) => taken.has(c.key)).length,
   };
   await db.update(catalogSyncs).set({ status: 'applied', decidedBy: actor?.email ?? null, decidedAt: new Date() }).where(eq(catalogSyncs.id, id));

@@ -9,6 +9,10 @@ import type { BenchmarkDefinition } from '../benchmarks';
 import { catalogScores } from '../catalog-scores';
 import type { EpochScore } from '../epoch-scores';
 
+/** A price beside the list price, as model_price_tiers keeps it (cache prices have no output price). */
+export type SyncTierKind = 'cached_input' | 'cache_write' | 'batch' | 'long_context';
+export type IncomingTier = { tier: SyncTierKind; contextOverTokens: number; input: number; output: number | null };
+
 /** A first-party models.dev entry with a list price: all a sync reads from it. */
 export type IncomingModel = {
   externalId: string;
@@ -21,6 +25,8 @@ export type IncomingModel = {
   contextWindow: number | null;
   input: number;
   output: number;
+  /** Cache, batch and long-context prices (absent in a sync read before tiers were synced). */
+  tiers?: IncomingTier[];
 };
 /** An Epoch score reduced to what the catalog keeps. */
 export type IncomingScore = Pick<EpochScore, 'benchmark' | 'modelVersion' | 'score' | 'runId'>;
@@ -31,12 +37,14 @@ export type CatalogState = {
   aliases: ModelAlias[];
   /** Latest list price per model slug. */
   prices: Record<string, { input: number; output: number; effectiveDate: string; source: string }>;
+  /** Latest tier price by `slug|tier|contextOverTokens` (promotional prices are an admin's, never synced). */
+  tiers: Record<string, { input: number; output: number | null; effectiveDate: string; source: string }>;
   /** Scores by `slug|benchmark|effort`. */
   scores: Record<string, { score: number; source: string }>;
   registry: BenchmarkDefinition[];
 };
 
-export type NewModel = Omit<IncomingModel, 'modelId' | 'releaseDate'> & { slug: string; releaseDate: string };
+export type NewModel = Omit<IncomingModel, 'modelId' | 'releaseDate' | 'tiers'> & { slug: string; releaseDate: string };
 export type PriceChange = {
   key: string;
   slug: string;
@@ -44,6 +52,18 @@ export type PriceChange = {
   before: { input: number; output: number; effectiveDate: string; source: string } | null;
   input: number;
   output: number;
+  effectiveDate: string;
+  conflict: boolean;
+};
+export type TierChange = {
+  key: string;
+  slug: string;
+  externalId: string;
+  tier: SyncTierKind;
+  contextOverTokens: number;
+  before: { input: number; output: number | null; effectiveDate: string; source: string } | null;
+  input: number;
+  output: number | null;
   effectiveDate: string;
   conflict: boolean;
 };
@@ -63,6 +83,8 @@ export type SyncPlan = {
   /** First-party ids that match a catalog slug no models.dev id maps yet: mapped on apply. */
   newAliases: { externalId: string; slug: string }[];
   prices: PriceChange[];
+  /** Cache, batch and long-context prices, each a history row from its effective date like a list price. */
+  tiers: TierChange[];
   scores: ScoreChange[];
   /** Outside ids the alias table does not map (the admin can map them on /admin/aliases). */
   unmapped: string[];
@@ -75,9 +97,12 @@ const SLUG = /^[a-z0-9][a-z0-9.-]{0,79}$/;
 export const slugFor = (modelId: string) => modelId.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 const fullDate = (d: string | null) => (d == null ? null : /^\d{4}-\d{2}$/.test(d) ? `${d}-01` : d);
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+/** Prices are kept to 4 decimals (numeric(12,4)). */
+const atScale = (n: number) => Math.round(n * 1e4) / 1e4;
+const sameOrBothNull = (a: number | null, b: number | null) => (a == null || b == null ? a === b : same(a, b));
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-export const EMPTY_PLAN: SyncPlan = { newModels: [], newAliases: [], prices: [], scores: [], unmapped: [] };
+export const EMPTY_PLAN: SyncPlan = { newModels: [], newAliases: [], prices: [], tiers: [], scores: [], unmapped: [] };
 
 export function planChanges(incoming: Incoming, state: CatalogState, retrievedOn: string): SyncPlan {
   return incoming.source === 'models.dev' ? planPrices(incoming.models, state, retrievedOn) : planScores(incoming.scores, state);
@@ -89,11 +114,23 @@ function priceChange(slug: string, m: IncomingModel, state: CatalogState, effect
   return { key: `price|${slug}`, slug, externalId: m.externalId, before, input: m.input, output: m.output, effectiveDate, conflict: before != null && isAdminValue(before.source) };
 }
 
+/** The model's tiers that differ from the latest the catalog holds, each dated `effectiveDate`. */
+function tierChanges(slug: string, m: IncomingModel, state: CatalogState, effectiveDate: string): TierChange[] {
+  return (m.tiers ?? []).flatMap((offered) => {
+    // At the column's precision (numeric 12,4), or a price like DeepSeek's $0.003625 would differ at every read.
+    const t = { ...offered, input: atScale(offered.input), output: offered.output == null ? null : atScale(offered.output) };
+    const at = `${slug}|${t.tier}|${t.contextOverTokens}`;
+    const before = state.tiers[at] ?? null;
+    if (before && same(before.input, t.input) && sameOrBothNull(before.output, t.output)) return [];
+    return [{ key: `tier|${at}`, slug, externalId: m.externalId, ...t, before, effectiveDate, conflict: before != null && isAdminValue(before.source) }];
+  });
+}
+
 function planPrices(models: readonly IncomingModel[], state: CatalogState, retrievedOn: string): SyncPlan {
   const aliases = indexAliases(state.aliases);
   const slugs = new Set(state.models.map((m) => m.slug));
   const aliased = new Set(state.aliases.filter((a) => a.source === 'models.dev').map((a) => a.slug));
-  const plan: SyncPlan = { newModels: [], newAliases: [], prices: [], scores: [], unmapped: [] };
+  const plan: SyncPlan = { newModels: [], newAliases: [], prices: [], tiers: [], scores: [], unmapped: [] };
   const taken = new Set<string>();
   for (const m of models) {
     const alias = resolveAlias(aliases, 'models.dev', m.externalId);
@@ -101,6 +138,7 @@ function planPrices(models: readonly IncomingModel[], state: CatalogState, retri
       if (!slugs.has(alias.slug)) continue;
       const change = priceChange(alias.slug, m, state, retrievedOn);
       if (change) plan.prices.push(change);
+      plan.tiers.push(...tierChanges(alias.slug, m, state, retrievedOn));
       continue;
     }
     const slug = slugFor(m.modelId);
@@ -119,15 +157,18 @@ function planPrices(models: readonly IncomingModel[], state: CatalogState, retri
       plan.newAliases.push({ externalId: m.externalId, slug });
       const change = priceChange(slug, m, state, retrievedOn);
       if (change) plan.prices.push(change);
+      plan.tiers.push(...tierChanges(slug, m, state, retrievedOn));
       continue;
     }
-    const { modelId: _id, releaseDate: _date, ...rest } = m;
+    const { modelId: _id, releaseDate: _date, tiers: _tiers, ...rest } = m;
     plan.newModels.push({ ...rest, slug, releaseDate });
+    plan.tiers.push(...tierChanges(slug, m, state, releaseDate));
     plan.prices.push({ key: `price|${slug}`, slug, externalId: m.externalId, before: null, input: m.input, output: m.output, effectiveDate: releaseDate, conflict: false });
   }
   plan.newModels.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   plan.newAliases.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   plan.prices.sort(byKey);
+  plan.tiers.sort(byKey);
   plan.unmapped = [...new Set(plan.unmapped)].sort();
   return plan;
 }
@@ -148,7 +189,10 @@ function planScores(scores: readonly IncomingScore[], state: CatalogState): Sync
   return { ...EMPTY_PLAN, scores: changes.sort(byKey), unmapped };
 }
 
-export const planIsEmpty = (p: SyncPlan) => !p.newModels.length && !p.newAliases.length && !p.prices.length && !p.scores.length;
+export const planIsEmpty = (p: SyncPlan) => !p.newModels.length && !p.newAliases.length && !p.prices.length && !(p.tiers ?? []).length && !p.scores.length;
+
+/** Every change of a plan an admin may have to resolve (a plan stored before tiers were synced has none). */
+export const planConflicts = (p: SyncPlan) => [...p.prices, ...(p.tiers ?? []), ...p.scores].filter((c) => c.conflict);
 
 /** JSON with sorted keys: a plan read back from jsonb (which reorders keys) compares equal to a fresh one. */
 export function canonical(value: unknown): string {

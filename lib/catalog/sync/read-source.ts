@@ -5,8 +5,8 @@
  */
 import type { BenchmarkDefinition } from '../benchmarks';
 import { importEpochBenchmarks } from '../epoch-import';
-import { parseModelsDevApi } from '../models-dev-import';
-import type { Incoming } from './diff';
+import { parseModelsDevApi, type ModelsDevEntry } from '../models-dev-import';
+import type { Incoming, IncomingTier } from './diff';
 import { readZip } from './zip';
 
 export type SyncSourceKind = 'models.dev' | 'epoch';
@@ -21,6 +21,19 @@ export type ReadResult = { ok: true; incoming: Incoming; offered: number } | { o
 
 export const tooLarge = (kind: SyncSourceKind, fileName: string, limit = MAX_SOURCE_BYTES[kind]) =>
   `${fileName} is larger than ${limit / 1_000_000} MB, far more than ${kind === 'epoch' ? "Epoch's benchmark data" : "models.dev's catalogue"}; nothing was changed.`;
+
+/**
+ * The entry's prices beside the list price, as model_price_tiers kinds: cache read and write, batch, and each
+ * long-context rate (its own cache-read rate has no kind there and is left out). Fast modes are not tiers.
+ */
+export function syncTiers(e: ModelsDevEntry): IncomingTier[] {
+  const out: IncomingTier[] = [];
+  if (e.price?.cacheRead != null) out.push({ tier: 'cached_input', contextOverTokens: 0, input: e.price.cacheRead, output: null });
+  if (e.price?.cacheWrite != null) out.push({ tier: 'cache_write', contextOverTokens: 0, input: e.price.cacheWrite, output: null });
+  if (e.batch) out.push({ tier: 'batch', contextOverTokens: 0, input: e.batch.input, output: e.batch.output });
+  for (const t of e.contextTiers) if (t.overTokens > 0) out.push({ tier: 'long_context', contextOverTokens: t.overTokens, input: t.input, output: t.output });
+  return out;
+}
 
 export function readSource(kind: SyncSourceKind, bytes: Uint8Array, fileName: string, registry: readonly BenchmarkDefinition[]): ReadResult {
   if (bytes.length > MAX_SOURCE_BYTES[kind]) return { ok: false, error: tooLarge(kind, fileName) };
@@ -38,7 +51,7 @@ export function readSource(kind: SyncSourceKind, bytes: Uint8Array, fileName: st
     if (!parsed.ok) return parsed;
     const models = parsed.entries.flatMap((e) =>
       e.firstParty && e.vendor && e.price
-        ? [{ externalId: e.externalId, modelId: e.modelId, name: e.name, vendor: e.vendor, releaseDate: e.releaseDate, reasoning: e.reasoning, openWeights: e.openWeights, contextWindow: e.contextWindow, input: e.price.input, output: e.price.output }]
+        ? [{ externalId: e.externalId, modelId: e.modelId, name: e.name, vendor: e.vendor, releaseDate: e.releaseDate, reasoning: e.reasoning, openWeights: e.openWeights, contextWindow: e.contextWindow, input: e.price.input, output: e.price.output, tiers: syncTiers(e) }]
         : [],
     );
     if (models.length === 0) return { ok: false, error: `${fileName} has no priced model from a vendor's own API.` };

@@ -1,6 +1,6 @@
 // The role × action table: webhooks (app/(app)/admin/webhook-actions.ts), the weekly digest's on/off
 // (app/(app)/digest/actions.ts) and its unsubscribe link (app/api/digest/unsubscribe/route.ts).
-import { createWebhookAction, deleteWebhookAction, testWebhookAction } from '@/app/(app)/admin/webhook-actions';
+import { createWebhookAction, deleteWebhookAction, setWebhookEnabledAction, testWebhookAction, updateWebhookAction } from '@/app/(app)/admin/webhook-actions';
 import { saveDigestSubscriptionAction } from '@/app/(app)/digest/actions';
 import * as unsubscribeRoute from '@/app/api/digest/unsubscribe/route';
 import { isSubscribed } from '@/db/queries/alerts/digest-subscriptions';
@@ -45,6 +45,20 @@ export const WEBHOOKS_DIGEST: TableEntry[] = [
     allowed: ADMIN,
     action: deleteWebhookAction,
     input: async (fx) => ({ id: String(await freshWebhook(fx)) }),
+  },
+  {
+    name: 'admin: edit a webhook (name, format, events, a new URL)',
+    effect: { changes: ['webhooks'], audit: 'webhook.update' },
+    allowed: ADMIN,
+    action: updateWebhookAction,
+    input: async (fx) => ({ id: String(await freshWebhook(fx)), name: `Teams ${fx.uid()}`, format: 'teams', url: (await sharedWebhookReceiver()).url('/edited'), event_privacy: 'on' }),
+  },
+  {
+    name: 'admin: turn a webhook off',
+    effect: { changes: ['webhooks'], audit: 'webhook.disable' },
+    allowed: ADMIN,
+    action: setWebhookEnabledAction,
+    input: async (fx) => ({ id: String(await freshWebhook(fx)), enabled: 'off' }),
   },
   {
     name: 'admin: send a test to a webhook',

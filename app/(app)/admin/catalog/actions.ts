@@ -24,7 +24,7 @@ export async function applySyncAction(_prev: ActionState, formData: FormData): P
   const c = r.counts;
   return {
     ok: true,
-    message: `Applied: ${c.models} new model${c.models === 1 ? '' : 's'}, ${c.prices} price${c.prices === 1 ? '' : 's'}, ${c.scores} score${c.scores === 1 ? '' : 's'}; ${c.conflictsKept} of your values kept, ${c.conflictsTaken} replaced.`,
+    message: `Applied: ${c.models} new model${c.models === 1 ? '' : 's'}, ${c.prices} price${c.prices === 1 ? '' : 's'}, ${c.tiers} price tier${c.tiers === 1 ? '' : 's'}, ${c.scores} score${c.scores === 1 ? '' : 's'}; ${c.conflictsKept} of your values kept, ${c.conflictsTaken} replaced.`,
   };
 }
 

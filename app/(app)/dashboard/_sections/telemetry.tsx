@@ -9,7 +9,8 @@ import { dashboard } from '@/db/queries/dashboard/cached';
 import type { UsageFigures } from '@/db/queries/usage/telemetry';
 import type { UsageScope } from '@/db/queries/usage/filters';
 import { GAP_EXPLANATION } from '@/lib/metrics/billed-vs-reported';
-import { LEVEL_EXPLAIN, type ConcentrationSummary } from '@/lib/metrics/concentration';
+// Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
+import { billedConcentrationText } from '@/lib/metrics/concentration';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
 import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
 import { plural } from '@/lib/metrics/dashboard-series';
@@ -134,7 +135,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
           <ChartCard title="By model" description={`Largest spend first (top ${t.byModel.length || 15})`} definition={DEFINITIONS.activeUsers} testId="card-telemetry-models" empty={modelRows.length === 0}>
             <UsageBreakdownTable testId="telemetry-by-model" nameHeader="Model" rows={modelRows} currency={currency} />
           </ChartCard>
-          <ChartCard title="By vendor" description={concentrationText(t.vendorConcentration)} definition={DEFINITIONS.activeUsers} testId="card-telemetry-vendors" empty={vendorRows.length === 0}>
+          <ChartCard title="By vendor" description={billedConcentrationText(t.vendorConcentration)} definition={DEFINITIONS.activeUsers} testId="card-telemetry-vendors" empty={vendorRows.length === 0}>
             <UsageBreakdownTable testId="telemetry-by-vendor" nameHeader="Vendor" rows={vendorRows} currency={currency} />
           </ChartCard>
         </div>
@@ -159,12 +160,6 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
       </ChartCard>
     </div>
   );
-}
-
-/** Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes). */
-function concentrationText(c: ConcentrationSummary): string | undefined {
-  if (c.hhi == null || !c.level || !c.largest) return undefined;
-  return `Concentration by billed spend: HHI ${c.hhi.toFixed(2)} (${LEVEL_EXPLAIN[c.level]}); ${c.largest.key} has ${Math.round(c.largest.share * 100)}% of the bill`;
 }
 
 const FILTER_NAME: Record<(typeof EXPERIMENT_ONLY)[number], string> = {

@@ -1,0 +1,1 @@
+ALTER TABLE "model_price_tiers" ADD COLUMN "retrieved_at" timestamp with time zone;
