@@ -23,6 +23,7 @@ import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { formatPeriod } from '@/lib/metrics/period';
 import { effectivePreset, parseDashboardParams, resolveDashboardFilters, sliceOf } from '@/lib/validation/dashboard-filters';
 import { todayIn } from '@/lib/metrics/today';
+import { getSettings } from '@/db/queries/admin/settings';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -37,7 +38,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const params = parseDashboardParams(await searchParams);
   const db = await getDb();
   const today = todayIn();
-  const [earliest, teams, models] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db)]);
+  const [earliest, teams, models, settings] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db), getSettings(db)]);
+  const { currency } = settings;
   const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds });
   // A new key per filter set: sections show their skeleton again instead of stale figures.
   const key = JSON.stringify(filters);
@@ -66,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
       <Section id="kpis" title="Headline figures" hidden>
         <Suspense key={key} fallback={<SectionSkeleton label="headline figures" className="h-[23rem] lg:h-[17rem]" />}>
-          <DashboardKpis filters={filters} />
+          <DashboardKpis filters={filters} currency={currency} />
         </Suspense>
       </Section>
 
@@ -79,7 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </Section>
         <Section id="efficiency" title="Efficiency ledger" description="Time saved and what it costs" className="lg:col-span-2" accent="efficiency">
           <Suspense key={key} fallback={<SectionSkeleton label="efficiency ledger" className="h-[40rem]" />}>
-            <EfficiencyLedger filters={filters} />
+            <EfficiencyLedger filters={filters} currency={currency} />
           </Suspense>
         </Section>
       </div>
@@ -92,13 +94,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
       <Section id="teams" title="By team" description="Sort by any column; every figure lists its experiments">
         <Suspense key={key} fallback={<SectionSkeleton label="teams" className="h-[20rem]" />}>
-          <TeamsBreakdown filters={filters} />
+          <TeamsBreakdown filters={filters} currency={currency} />
         </Suspense>
       </Section>
 
       <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend">
         <Suspense key={key} fallback={<SectionSkeleton label="model usage" className="h-[30rem]" />}>
-          <ModelUsage filters={filters} />
+          <ModelUsage filters={filters} currency={currency} />
         </Suspense>
       </Section>
 

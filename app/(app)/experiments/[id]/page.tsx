@@ -89,9 +89,9 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
       {/* min-w-0: a wide table scrolls inside its card instead of widening the page on a phone. */}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <ExperimentFacts e={e} />
+          <ExperimentFacts e={e} currency={names.currency} />
           <OutcomesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
-          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} currency={names.currency} />
           <TechniquesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addTechniqueAction} updateAction={updateTechniqueAction} deleteAction={deleteTechniqueAction} />
         </div>
         <div className="min-w-0 space-y-6">
