@@ -164,6 +164,7 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
       shiftSentence: 'This quarter 67% of new experiments aim at a new capability, up from 0% in 2030-Q1.',
       needEvidence: 1, // E3 ended 05-25, 36 days ago, with hours and no outcome (E2 has one)
       teamIds: fx.teamIds,
+      filters: { team: fx.teamIds }, // what the drill-down links carry
     });
   });
 
