@@ -5,10 +5,13 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
+const pgOnly = process.env.E2E_DATABASE_URL ? [] : [/two-servers\.spec\.ts$/];
+// The organisation settings spec changes the currency and time zone every page shows: it runs alone, after the rest.
+const orgWide = /settings\.spec\.ts$/;
+
 export default defineConfig({
   testDir: './e2e',
-  // Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
-  testIgnore: process.env.E2E_DATABASE_URL ? [] : [/two-servers\.spec\.ts$/],
   forbidOnly: true,
   retries: 0,
   workers: 2,
@@ -32,7 +35,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }, dependencies: ['setup'] },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }, dependencies: ['setup'], testIgnore: [...pgOnly, orgWide] },
+    { name: 'org-settings', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }, dependencies: ['chromium'], testMatch: orgWide },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',

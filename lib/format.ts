@@ -35,15 +35,19 @@ export const formatUsd = (n: number | string | null | undefined, digits = 2) => 
   return nf({ style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: small ? Math.max(digits, 4) : digits }).format(v);
 };
 
-/** Whole dollars from cents, as the dashboard's cards write spend: "$8,230". */
-export const formatMoneyCents = (cents: number | null | undefined, currency = 'USD') =>
+/**
+ * Whole units from cents in the organisation's currency (org_settings.currency), as the dashboard's cards
+ * write spend: "$8,230", "€8,230". The currency is required: every amount an organisation records is in
+ * its own currency; only vendor list prices are USD (formatUsd, labelled so).
+ */
+export const formatMoneyCents = (cents: number | null | undefined, currency: string) =>
   missing(cents) ? '—' : nf({ style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(cents / 100);
 
-/** An amount of money from cents, exact to the cent when it has cents: "$250", "$1,234.50". */
-export const formatCentsExact = (cents: number | null | undefined) => {
+/** An amount of money from cents in the organisation's currency, exact to the cent when it has cents: "$250", "€1,234.50". */
+export const formatCentsExact = (cents: number | null | undefined, currency: string) => {
   if (missing(cents)) return '—';
   const whole = cents % 100 === 0;
-  return nf({ style: 'currency', currency: 'USD', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(cents / 100);
+  return nf({ style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(cents / 100);
 };
 
 /** A share (0–1) as a whole percentage, never above 100% or below 0%: "42%". */

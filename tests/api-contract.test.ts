@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/db/queries/people/api-tokens';
-import { teams, usageDaily, usageFxRates, user } from '@/db/schema';
+import { experiments, teams, usageDaily, usageFxRates, user } from '@/db/schema';
 import { openApiDocument } from '@/lib/api/openapi';
 import * as experimentsRoute from '@/app/api/v1/experiments/route';
 import * as experimentRoute from '@/app/api/v1/experiments/[id]/route';
@@ -87,6 +87,17 @@ describeEachDb(
         });
       }
     }
+
+    it('the experiment detail carries the exploration flag and the target metric, as the document says', async () => {
+      const detail = doc.components.schemas.ExperimentDetail as { required: string[]; properties: Record<string, { type: string }> };
+      expect(detail.required).toEqual(expect.arrayContaining(['exploration', 'targetMetric']));
+      expect([detail.properties.exploration.type, detail.properties.targetMetric.type]).toEqual(['boolean', 'string']);
+      const read = async () => (await (await cases['/experiments/{id}'](tokens.service)).json()) as { exploration: boolean; targetMetric: string };
+      await ctx.db.update(experiments).set({ exploration: true, targetMetric: '' }).where(eq(experiments.id, experimentId));
+      expect(await read()).toMatchObject({ exploration: true, targetMetric: '' });
+      await ctx.db.update(experiments).set({ exploration: false, targetMetric: 'Minutes to first reply' }).where(eq(experiments.id, experimentId));
+      expect(await read()).toMatchObject({ exploration: false, targetMetric: 'Minutes to first reply' });
+    });
 
     it('a 401 answers the Error schema', async () => {
       const res = await cases['/models']('not-a-token');

@@ -71,15 +71,15 @@ describe('headline figure arithmetic', () => {
   });
 
   it('describes changes and values for people', () => {
-    expect(describeChange(change(15, 12), 'count')).toBe('+3 (+25%)');
-    expect(describeChange(change(4, 0), 'count')).toBe('+4 (new)');
-    expect(describeChange(change(300000, 400000), 'cents')).toBe('−$1,000 (−25%)');
-    expect(describeChange(shareChange(0.75, 0.5), 'share')).toBe('+25.0 pts');
-    expect(describeChange(change(2, 2), 'count')).toBe('no change');
-    expect(describeChange(null, 'count')).toBe('no comparison');
-    expect(formatKpiValue(0.754, 'share')).toBe('75%');
-    expect(formatKpiValue(1234567, 'cents')).toBe('$12,346');
-    expect(formatKpiValue(null, 'count')).toBe('—');
+    expect(describeChange(change(15, 12), 'count', 'USD')).toBe('+3 (+25%)');
+    expect(describeChange(change(4, 0), 'count', 'USD')).toBe('+4 (new)');
+    expect(describeChange(change(300000, 400000), 'cents', 'USD')).toBe('−$1,000 (−25%)');
+    expect(describeChange(shareChange(0.75, 0.5), 'share', 'USD')).toBe('+25.0 pts');
+    expect(describeChange(change(2, 2), 'count', 'USD')).toBe('no change');
+    expect(describeChange(null, 'count', 'USD')).toBe('no comparison');
+    expect(formatKpiValue(0.754, 'share', 'USD')).toBe('75%');
+    expect(formatKpiValue(1234567, 'cents', 'USD')).toBe('$12,346');
+    expect(formatKpiValue(null, 'count', 'USD')).toBe('—');
   });
 });
 

@@ -53,7 +53,7 @@ describeEachDb('drill-down sums', (ctx) => {
     const list = await listExperiments(ctx.db, parseExperimentFilters(new URLSearchParams(href.split('?')[1])), { today: TODAY });
     expect(list.total).toBe(3);
     expect(list.sums).toEqual({ hoursSavedPerMonth: 21.2, spendMonthlyCents: 12475 });
-    expect([formatKpiValue(list.sums.hoursSavedPerMonth, 'hours'), formatKpiValue(list.sums.spendMonthlyCents, 'cents')]).toEqual(['21', '$125']);
+    expect([formatKpiValue(list.sums.hoursSavedPerMonth, 'hours', 'USD'), formatKpiValue(list.sums.spendMonthlyCents, 'cents', 'USD')]).toEqual(['21', '$125']);
 
     // Each row shows its current figure and says when it comes from a check-in.
     const byTitle = new Map(list.rows.map((r) => [r.title, r]));

@@ -50,6 +50,20 @@ describe('CSV import parsing', () => {
     expect(IMPORT_COLUMN_HELP.find((c) => c.column === 'models')?.example).toBe(IMPORT_EXAMPLE.models);
     expect(IMPORT_COLUMN_HELP.filter((c) => !c.example).map((c) => c.column)).toEqual([]);
   });
+  it('reads the exploration flag and the target metric; an exploration keeps no target metric', () => {
+    const { rows } = parseImportCsv(
+      csv([
+        { title: 'Open-ended', team: 'Finance', exploration: 'yes', target_metric: 'ignored' },
+        { title: 'Measured', team: 'Finance', exploration: 'no', target_metric: 'Days to close the books' },
+      ]),
+      lookups,
+    );
+    expect(rows.map((r) => (r.ok ? [r.input.exploration, r.input.targetMetric] : r.errors))).toEqual([
+      [true, ''],
+      [false, 'Days to close the books'],
+    ]);
+  });
+
   it('refuses files without a title column, with unknown columns, or empty', () => {
     expect(parseImportCsv('name,team\nx,y', lookups).error).toMatch(/no "title" column/);
     expect(parseImportCsv('title,colour\nx,red', lookups).error).toMatch(/Unknown column/);

@@ -182,7 +182,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
       for (const f of headlineFigures(k.current, k.previous)) {
         const at = lines.indexOf(f.title.toUpperCase());
         expect(at, `${set.name}: ${f.title}`).toBeGreaterThanOrEqual(0);
-        expect(lines[at + 1], `${set.name}: ${f.title}`).toBe(formatKpiValue(f.value, f.kind));
+        expect(lines[at + 1], `${set.name}: ${f.title}`).toBe(formatKpiValue(f.value, f.kind, 'USD'));
       }
     }
   });
@@ -243,7 +243,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
       const page = await getHeadlineFigures(ctx.db, set.filters, { today: TODAY, userTeamIds: set.userTeamIds });
       const html = renderToStaticMarkup(createElement(HeadlineSummary, { figures: headlineFigures(page.current, page.previous), period: page.filters.period, currency: 'USD' }));
       for (const f of headlineFigures(k.current, k.previous)) {
-        expect(html, `${set.name}: ${f.title}`).toContain(`data-testid="report-figure-${f.id}">${formatKpiValue(f.value, f.kind).replace('&', '&amp;')}</dd>`);
+        expect(html, `${set.name}: ${f.title}`).toContain(`data-testid="report-figure-${f.id}">${formatKpiValue(f.value, f.kind, 'USD').replace('&', '&amp;')}</dd>`);
       }
     }
   });

@@ -11,6 +11,13 @@ describe('export rows: the JSON array read by position', () => {
     KEYS.forEach((key, i) => expect(String(row[key])).toBe(String(i)));
   });
 
+  it('exports the exploration flag and the target metric beside the mindset', () => {
+    const headers = EXPERIMENT_COLUMNS.map((c) => c.header);
+    expect(headers.slice(headers.indexOf('Mindset'), headers.indexOf('Mindset') + 3)).toEqual(['Mindset', 'Exploration', 'Target metric']);
+    const row = { exploration: true, targetMetric: '' } as never;
+    expect(EXPERIMENT_COLUMNS.filter((c) => c.header === 'Exploration' || c.header === 'Target metric').map((c) => c.value(row))).toEqual([true, '']);
+  });
+
   it('turns JSON timestamps into what Date.toISOString() writes, truncating microseconds', () => {
     for (const text of ['2026-01-02T03:04:05', '2026-01-02T03:04:05.1', '2026-01-02T03:04:05.12', '2026-01-02T03:04:05.123', '2026-01-02T03:04:05.123999', '1999-12-31T23:59:59.9999'])
       expect(isoTimestamp(text)).toBe(new Date(`${text}Z`).toISOString());

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { change, describeChange, formatKpiValue } from '@/lib/metrics/kpi';
+import { formatValue } from '@/lib/metrics/dashboard-series';
 import { formatCentsExact, formatHours, formatMoneyCents, formatNumber, formatPercent, formatUsd } from '@/lib/format';
 import { namesNeeded } from '@/db/queries/experiments/history-names';
 import { describeChanges, readableModel } from '@/lib/history/describe-change';
@@ -13,10 +15,22 @@ describe('numbers, amounts and prices in one style', () => {
     expect(formatNumber(null)).toBe('—');
     expect(formatHours(1238)).toBe('1,238 hours');
     expect(formatHours(1)).toBe('1 hour');
-    expect(formatMoneyCents(823_000)).toBe('$8,230');
-    expect(formatCentsExact(25_000)).toBe('$250');
-    expect(formatCentsExact(123_450)).toBe('$1,234.50');
-    expect(formatCentsExact(null)).toBe('—');
+    expect(formatMoneyCents(823_000, 'USD')).toBe('$8,230');
+    expect(formatCentsExact(25_000, 'USD')).toBe('$250');
+    expect(formatCentsExact(123_450, 'USD')).toBe('$1,234.50');
+    expect(formatCentsExact(null, 'USD')).toBe('—');
+  });
+
+  it("writes the organisation's amounts in its currency, vendor list prices stay in USD", () => {
+    expect(formatMoneyCents(823_000, 'EUR')).toBe('€8,230');
+    expect(formatCentsExact(123_450, 'EUR')).toBe('€1,234.50');
+    expect(formatCentsExact(25_000, 'GBP')).toBe('£250');
+    expect(formatMoneyCents(823_000, 'KRW')).toBe('₩8,230');
+    expect(describeChange(change(300000, 400000), 'cents', 'EUR')).toBe('−€1,000 (−25%)');
+    expect(formatKpiValue(1234567, 'cents', 'EUR')).toBe('€12,346');
+    expect(formatValue(1234567, 'cents', 'EUR')).toBe('€12,346');
+    expect(formatValue(12, 'hours', 'EUR')).toBe('12 h');
+    expect(describeChanges({ spendMonthlyCents: 25_000 }, { spendMonthlyCents: 123_450 }, { teams: new Map(), models: new Map(), currency: 'EUR' })[0]).toMatchObject({ before: '€250', after: '€1,234.50' });
   });
 
   it('writes every price with two decimals, more only below a dollar to stay exact', () => {
@@ -60,6 +74,7 @@ describe('the change history as a person reads it', () => {
   const names = {
     teams: new Map([[2, 'Finance'], [3, 'Marketing']]),
     models: new Map([['claude-sonnet-4-6', 'Claude Sonnet 4.6'], ['gpt-4o', 'GPT-4o']]),
+    currency: 'USD',
   };
 
   it('shows labels and units, never codes, cents, ids or slugs', () => {

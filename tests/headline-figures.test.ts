@@ -119,7 +119,7 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
     expect(teamsInScope).toBe(3);
     // Augmentation share 3 / 4 = 0.75, previously 1 / 2 = 0.5: up 25 points.
     expect(share(c.activeNewCapability, c.active)).toBe(0.75);
-    expect(describeChange(shareChange(share(c.activeNewCapability, c.active), share(p!.activeNewCapability, p!.active)), 'share')).toBe('+25.0 pts');
+    expect(describeChange(shareChange(share(c.activeNewCapability, c.active), share(p!.activeNewCapability, p!.active)), 'share', 'USD')).toBe('+25.0 pts');
     // Capability evidence share 1 / 2 = 0.5; nothing completed before, so no share and no comparison.
     expect(share(c.completedWithOutcome, c.completed)).toBe(0.5);
     expect(share(p!.completedWithOutcome, p!.completed)).toBeNull();
@@ -164,6 +164,7 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
       shiftSentence: 'This quarter 67% of new experiments aim at a new capability, up from 0% in 2030-Q1.',
       needEvidence: 1, // E3 ended 05-25, 36 days ago, with hours and no outcome (E2 has one)
       teamIds: fx.teamIds,
+      filters: { team: fx.teamIds }, // what the drill-down links carry
     });
   });
 

@@ -175,6 +175,29 @@ describeEachDb('insights summaries stay equal to the raw rows', (ctx) => {
     await expectConsistent(ctx.db);
   });
 
+  it('the rollup follows the organisation calendar: a new fiscal year start or time zone moves experiments between quarters', async () => {
+    const [a, b] = [await id('A'), await id('B')];
+    // A starts on 31 March; B was created at 20:00 UTC on 31 March (1 April in Seoul) and has no start date.
+    await exec(ctx.db, `update experiments set start_date = '2026-03-31', mindset = 'automate' where id = ${a}`);
+    await exec(ctx.db, `update experiments set start_date = null, created_at = '2026-03-31T20:00:00Z', mindset = 'new_capability' where id = ${b}`);
+    const quarters = async () =>
+      (await rawRows<{ q: string }>(ctx.db, sql`select distinct quarter::text as q from insights_rollup where mindset in ('automate', 'new_capability') order by 1`)).map((r) => r.q);
+    await expectConsistent(ctx.db);
+    expect(await quarters()).toEqual(['2026-01-01']);
+    await exec(ctx.db, `update org_settings set fiscal_year_start_month = 4`);
+    await expectConsistent(ctx.db);
+    expect(await quarters()).toEqual(['2026-01-01']);
+    await exec(ctx.db, `update org_settings set time_zone = 'Asia/Seoul'`);
+    await expectConsistent(ctx.db);
+    expect(await quarters()).toEqual(['2026-01-01', '2026-04-01']);
+    // The summary names fiscal quarters: in Q1 FY2026/27 one of one new experiment creates a capability.
+    const summary = await getInsightsSummary(ctx.db, { today: '2026-04-02', fyStart: 4, timeZone: 'Asia/Seoul' });
+    expect(summary.shiftSentence).toBe('This quarter 100% of new experiments aim at a new capability, up from 0% in Q4 FY2025/26.');
+    await exec(ctx.db, `update org_settings set fiscal_year_start_month = 1, time_zone = 'UTC'`);
+    await expectConsistent(ctx.db);
+    expect(await quarters()).toEqual(['2026-01-01']);
+  });
+
   it('outcome counts follow outcomes: added, moved to another experiment, removed', async () => {
     const [a, c] = [await id('A'), await id('C')];
     await exec(

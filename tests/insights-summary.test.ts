@@ -5,6 +5,7 @@ import { getShift } from '@/db/queries/insights/shift';
 import { experiments, teams } from '@/db/schema';
 import { mindsetMixByQuarter, mindsetMixFromCounts } from '@/lib/metrics/shift';
 import { describeEachDb } from './helpers/db';
+import type { InsightsScope } from '@/db/queries/insights/scope';
 
 const TODAY = '2026-11-28';
 
@@ -17,7 +18,17 @@ describeEachDb(
   (ctx) => {
     const scopes = async () => {
       const all = await ctx.db.select({ id: teams.id }).from(teams).orderBy(teams.id);
-      return [{}, { teamIds: [all[0].id] }, { teamIds: all.slice(1, 3).map((t) => t.id) }, { teamIds: [-1] }];
+      return [
+        {},
+        { teamIds: [all[0].id] },
+        { teamIds: all.slice(1, 3).map((t) => t.id) },
+        { teamIds: [-1] },
+        // The dashboard's other filters (issue 23 §5): the summary leaves the rollup and counts the experiments they select.
+        { slice: { mindset: ['automate', 'new_capability'] } },
+        { teamIds: all.slice(0, 3).map((t) => t.id), slice: { status: ['completed', 'running'], vendor: ['OpenAI', 'Anthropic'] } },
+        { slice: { workType: ['not_set', 'customer_support'], exploration: 'no' } },
+        { slice: { mindset: ['accelerate'] }, fyStart: 4, timeZone: 'Asia/Seoul' },
+      ] as InsightsScope[];
     };
 
     for (const today of [TODAY, '2027-08-15']) {

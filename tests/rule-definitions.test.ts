@@ -11,7 +11,7 @@ import { PORTABLE_MODEL_COUNT } from '@/lib/metrics/concentration';
 import { CURRENT_HOURS_SAVED_SQL, HOURS_SAVED_SQL, hoursSavedPerMonth } from '@/lib/metrics/hours';
 import { blendedPrice, blendedPriceSql } from '@/lib/metrics/prices';
 import { isPrivacyFlagged, isRiskyPolicy, privacyFlagSql, riskyPolicySql, RISKY_POLICIES, SENSITIVE } from '@/lib/metrics/privacy';
-import { experimentDay, experimentDaySql, quarterStart, quarterStartSql } from '@/lib/metrics/quarter';
+import { experimentDay, experimentDayAt, experimentDaySql, quarterStart, quarterStartSql } from '@/lib/metrics/quarter';
 import { primaryFirstSql } from '@/lib/metrics/vendor';
 import { DATA_POLICIES } from '@/db/schema/models';
 import { SENSITIVITIES } from '@/db/schema/experiments';
@@ -112,7 +112,8 @@ describeEachDb('each rule of lib/metrics is what the database holds', (ctx) => {
 
   it('quarter of an experiment: the insights rollup groups by lib/metrics/quarter.ts, in UTC whatever the session’s time zone', async () => {
     const body = await functionBody(ctx.ownerDb, 'insights_rollup_apply');
-    expect(body).toContain(`${quarterStartSql(experimentDaySql('x'))} AS quarter`);
+    // The rollup reads the organisation's time zone and fiscal year start into org_tz and org_fy.
+    expect(body).toContain(`${quarterStartSql(experimentDayAt('x', 'org_tz'), 'org_fy')} AS quarter`);
     expect(body).toContain(`x.model_count >= ${PORTABLE_MODEL_COUNT}`);
     // Created late on 31 March UTC: already 1 April in Kiritimati (UTC+14), the scratch session's zone.
     const rows = [
@@ -129,6 +130,21 @@ describeEachDb('each rule of lib/metrics is what the database holds', (ctx) => {
     );
     expect(quarters).toEqual(rows.map((r) => quarterStart(experimentDay(r))));
     expect(quarters).toEqual(['2026-01-01', '2026-07-01', '2026-10-01']);
+    // A fiscal year starting in April, in Seoul (UTC+9): 20:00 UTC on 31 March is already 1 April there.
+    const fiscal = await evaluate(
+      ctx.db,
+      ['start_date', 'created_at'],
+      ['date', 'timestamptz'],
+      rows.map((r) => [r.startDate, r.createdAt.toISOString()]),
+      `${quarterStartSql(experimentDaySql('experiments', 'Asia/Seoul'), 4)}::text`,
+    );
+    expect(fiscal).toEqual(rows.map((r) => quarterStart(experimentDay(r, 'Asia/Seoul'), 4)));
+    expect(fiscal).toEqual(['2026-04-01', '2026-07-01', '2027-01-01']); // 1 January 2027 in Seoul: Q4 FY2026/27
+    for (const fy of [1, 2, 3, 4, 7, 10, 12]) {
+      const days = ['2025-01-01', '2025-02-28', '2025-03-31', '2025-04-01', '2025-06-30', '2025-11-30', '2025-12-31', '2024-02-29'];
+      const sqlStarts = await evaluate(ctx.db, ['start_date', 'created_at'], ['date', 'timestamptz'], days.map((d) => [d, '2025-01-01T00:00:00Z']), `${quarterStartSql(experimentDaySql('experiments'), fy)}::text`);
+      expect(sqlStarts, `fiscal year from month ${fy}`).toEqual(days.map((d) => quarterStart(d, fy)));
+    }
   });
 
   it('needs capability evidence: the partial index and the count agree with lib/metrics/capability-evidence.ts', async () => {

@@ -12,6 +12,8 @@ type Props = {
   rows: ChartRow[];
   series: SeriesDef[];
   format: ValueFormat;
+  /** the organisation's currency, for a 'cents' format */
+  currency?: string;
   /** axis title with its unit, e.g. "Experiments" or "Hours saved / month" */
   valueAxis: string;
   stacked?: boolean;
@@ -35,14 +37,14 @@ type Segment = { row: number; key: string; value: number; start: number; end: nu
  * category's figures (ChartTips), and a data table with the same links is the text alternative.
  * Widths along the category axis are percentages, so the chart fits its card without measuring it.
  */
-export function BarChartSvg({ label, summary, rows, series, format, valueAxis, stacked, expand, horizontal, height = 240, testId }: Props) {
+export function BarChartSvg({ label, summary, rows, series, format, currency = 'USD', valueAxis, stacked, expand, horizontal, height = 240, testId }: Props) {
   const stack = Boolean(stacked || expand);
   const segments = layout(rows, series, stack, Boolean(expand));
   const max = Math.max(0, ...segments.map((s) => s.end));
   const ticks = expand ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(0, max, horizontal ? 4 : 5, format === 'count');
   const top = ticks.at(-1)!;
-  const tickText = (v: number) => (expand ? `${Math.round(v * 100)}%` : formatValue(v, format));
-  const value = (s: Segment) => formatValue(rows[s.row].values[s.key] ?? 0, format);
+  const tickText = (v: number) => (expand ? `${Math.round(v * 100)}%` : formatValue(v, format, currency));
+  const value = (s: Segment) => formatValue(rows[s.row].values[s.key] ?? 0, format, currency);
   const seriesOf = new Map(series.map((s) => [s.key, s]));
   const name = (s: Segment) => {
     const note = rows[s.row].notes?.[s.key];
@@ -170,7 +172,7 @@ export function BarChartSvg({ label, summary, rows, series, format, valueAxis, s
                 <li key={s.key} className="flex items-center gap-2">
                   <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ background: s.color }} />
                   <span>{s.label}:</span>
-                  <span className="font-medium">{formatValue(r.values[s.key] ?? 0, format)}</span>
+                  <span className="font-medium">{formatValue(r.values[s.key] ?? 0, format, currency)}</span>
                   {r.notes?.[s.key] ? <span className="text-muted-foreground">({r.notes[s.key]})</span> : null}
                 </li>
               ))}
@@ -190,7 +192,7 @@ export function BarChartSvg({ label, summary, rows, series, format, valueAxis, s
         </ul>
       ) : null}
       <figcaption className="sr-only">{summary}</figcaption>
-      <ChartDataTable label={label} rows={rows} series={series} format={format} />
+      <ChartDataTable label={label} rows={rows} series={series} format={format} currency={currency} />
     </figure>
   );
 }
@@ -214,7 +216,7 @@ function layout(rows: ChartRow[], series: SeriesDef[], stack: boolean, expand: b
 }
 
 /** The chart as a table: every figure a link to its experiments (also a keyboard path to drill down). */
-function ChartDataTable({ label, rows, series, format }: { label: string; rows: ChartRow[]; series: SeriesDef[]; format: ValueFormat }) {
+function ChartDataTable({ label, rows, series, format, currency }: { label: string; rows: ChartRow[]; series: SeriesDef[]; format: ValueFormat; currency: string }) {
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">Show data table</summary>
@@ -240,7 +242,7 @@ function ChartDataTable({ label, rows, series, format }: { label: string; rows: 
                 {series.map((s) => (
                   <td key={s.key} className="border-b border-border px-2 py-1 text-right tabular-nums">
                     <Link href={r.hrefs[s.key]} className="underline-offset-2 hover:underline" title={r.notes?.[s.key]}>
-                      {formatValue(r.values[s.key] ?? 0, format)}
+                      {formatValue(r.values[s.key] ?? 0, format, currency)}
                     </Link>
                     {r.notes?.[s.key] ? <span className="sr-only"> ({r.notes[s.key]})</span> : null}
                   </td>

@@ -27,11 +27,11 @@ export function CostPerTaskTable({ rows, scope }: { rows: CostPerTaskRow[]; scop
           <tr>
             <Th>Model</Th>
             <Th>Effort</Th>
-            <Th className="text-right">Cost per task</Th>
+            <Th className="text-right">Cost per task (USD)</Th>
             <Th className="text-right">Check-ins</Th>
             <Th className="text-right">Tasks</Th>
-            <Th className="text-right">List price in / out per M tokens</Th>
-            <Th className="text-right">Charged today, blended</Th>
+            <Th className="text-right">List price in / out per M tokens (USD)</Th>
+            <Th className="text-right">Charged today, blended (USD)</Th>
           </tr>
         </thead>
         <tbody>

@@ -20,10 +20,12 @@ export type KpiCardProps = {
   accent?: 'capability' | 'efficiency';
   /** more is neither good nor bad (spend): the change is not coloured */
   neutralChange?: boolean;
+  /** the organisation's currency (org_settings.currency) for money figures */
+  currency: string;
 };
 
 /** One headline figure: its value for the period, the previous period's and the change, linking to its experiments. */
-export function KpiCard({ id, title, value, previous, change, kind, href, definition, detail, accent, neutralChange }: KpiCardProps) {
+export function KpiCard({ id, title, value, previous, change, kind, href, definition, detail, accent, neutralChange, currency }: KpiCardProps) {
   const tone = neutralChange ? 'text-foreground' : change?.direction === 'up' ? 'text-success' : change?.direction === 'down' ? 'text-danger' : 'text-muted-foreground';
   return (
     <Card
@@ -37,16 +39,16 @@ export function KpiCard({ id, title, value, previous, change, kind, href, defini
         <h3 className="text-sm font-medium text-muted-foreground">{title}</h3>
         <DefinitionPopover title={title} definition={definition} />
       </div>
-      <Link href={href} className="text-3xl font-semibold tabular-nums hover:underline" data-testid={`kpi-${id}`} aria-label={`${title}: ${formatKpiValue(value, kind)}. List these experiments`}>
-        {formatKpiValue(value, kind)}
+      <Link href={href} className="text-3xl font-semibold tabular-nums hover:underline" data-testid={`kpi-${id}`} aria-label={`${title}: ${formatKpiValue(value, kind, currency)}. List these experiments`}>
+        {formatKpiValue(value, kind, currency)}
       </Link>
       {detail ? <p className="text-xs text-muted-foreground">{detail}</p> : null}
       <p className="text-xs">
         <span className={cn('font-medium', tone)} data-testid={`kpi-${id}-change`}>
           {change?.direction === 'up' ? '▲ ' : change?.direction === 'down' ? '▼ ' : ''}
-          {describeChange(change, kind)}
+          {describeChange(change, kind, currency)}
         </span>
-        {previous !== undefined ? <span className="text-muted-foreground"> · previous {formatKpiValue(previous, kind)}</span> : null}
+        {previous !== undefined ? <span className="text-muted-foreground"> · previous {formatKpiValue(previous, kind, currency)}</span> : null}
       </p>
     </Card>
   );

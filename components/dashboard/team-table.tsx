@@ -24,7 +24,7 @@ const COLUMNS: { key: Key; label: string; format?: ValueFormat }[] = [
 const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; label: string; format: ValueFormat } => c.format !== undefined);
 
 /** Per-team figures, sortable by any column (the rows are one per team, so sorting here is cheap). */
-export function TeamTable({ rows }: { rows: TeamTableRow[] }) {
+export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: string }) {
   const [sort, setSort] = useState<{ key: Key; dir: 'asc' | 'desc' }>({ key: 'outcomes', dir: 'desc' });
   const sorted = [...rows].sort((a, b) => {
     const x = a[sort.key];
@@ -60,7 +60,7 @@ export function TeamTable({ rows }: { rows: TeamTableRow[] }) {
               <Td key={c.key} className="text-right tabular-nums">
                 {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
                 <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? outcomesNote(r.outcomes, r.outcomeExperiments) : undefined}>
-                  {formatValue(r[c.key], c.format)}
+                  {formatValue(r[c.key], c.format, currency)}
                 </Link>
               </Td>
             ))}

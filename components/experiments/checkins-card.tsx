@@ -16,7 +16,7 @@ type Actions = { addAction: Action; updateAction: Action; deleteAction: Action }
 
 /** Dated readings of the figures, as a table and (from two points on) a small chart; a lead corrects or removes a row. */
 /** `canAdd`: may add a check-in (a lead, or someone who ran it when the team allows); `canEdit`: may also correct and remove. */
-export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction, today }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; today: string } & Actions) {
+export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction, today, currency }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; today: string; currency: string } & Actions) {
   return (
     <Card aria-labelledby="checkins-title">
       <CardHeader title={<span id="checkins-title">Check-ins</span>} description="How the figures evolved over time." />
@@ -44,7 +44,7 @@ export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, dele
               <tr key={c.id} data-testid="checkin">
                 <Td>{formatDate(c.date)}</Td>
                 <Td className="text-right">{formatNumber(n(c.hoursSavedPerMonth), 2)}</Td>
-                <Td className="text-right">{formatMoneyCents(c.spendMonthlyCents)}</Td>
+                <Td className="text-right">{formatMoneyCents(c.spendMonthlyCents, currency)}</Td>
                 <Td className="text-right">{c.qualityAfter ?? '—'}</Td>
                 <Td className="whitespace-pre-wrap wrap-anywhere">{c.note}</Td>
                 {canEdit ? (

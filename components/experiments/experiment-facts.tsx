@@ -18,7 +18,7 @@ const n = (v: string | null) => (v == null ? null : Number(v));
 const Text = ({ children }: { children: string }) => (children ? <p className="whitespace-pre-wrap wrap-anywhere text-sm">{children}</p> : <p className="text-sm text-muted-foreground">—</p>);
 
 /** What the experiment is, its efficiency figures, blocker and learnings. */
-export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
+export function ExperimentFacts({ e, currency }: { e: ExperimentDetail; currency: string }) {
   const hoursSource = figureSource(e.checkins, (c) => c.hoursSavedPerMonth != null, e.hoursSavedPerMonth);
   const spendSource = figureSource(e.checkins, (c) => c.spendMonthlyCents != null, e.spendMonthlyCents);
   return (
@@ -47,9 +47,9 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
         <CardHeader title="Efficiency" />
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Fact label="Hours saved per month (current)" testId="hours-saved">{formatNumber(hoursSource.kind === 'none' ? null : n(e.currentHoursSavedPerMonth), 2)}</Fact>
-          <Fact label="AI spend per month (current)" testId="spend-current">{spendSource.kind === 'none' ? '—' : formatMoneyCents(e.currentSpendMonthlyCents)}</Fact>
+          <Fact label="AI spend per month (current)" testId="spend-current">{spendSource.kind === 'none' ? '—' : formatMoneyCents(e.currentSpendMonthlyCents, currency)}</Fact>
           <Fact label="Quality before → with AI (current)">{e.qualityBefore ?? '—'} → {e.currentQualityAfter ?? '—'} (of 5)</Fact>
-          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents)} {e.spendOneOffCents != null && e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
+          <Fact label="One-off AI spend">{formatMoneyCents(e.spendOneOffCents, currency)} {e.spendOneOffCents != null && e.spendOneOffDate ? `(${e.spendOneOffDate})` : ''}</Fact>
         </dl>
         <p className="mt-2 text-xs text-muted-foreground" data-testid="current-source">
           Current figures, as the dashboard counts them: hours {describeSource(hoursSource)}; spend {describeSource(spendSource)}.
@@ -60,7 +60,7 @@ export function ExperimentFacts({ e }: { e: ExperimentDetail }) {
           <Fact label="Hours per task with AI">{formatNumber(n(e.hoursWithAiPerTask), 2)}</Fact>
           <Fact label="Tasks per month">{formatNumber(n(e.tasksPerMonth), 2)}</Fact>
           <Fact label="Hours saved per month" testId="hours-saved-own">{formatNumber(n(e.hoursSavedPerMonth), 2)}</Fact>
-          <Fact label="AI spend per month">{formatMoneyCents(e.spendMonthlyCents)}</Fact>
+          <Fact label="AI spend per month">{formatMoneyCents(e.spendMonthlyCents, currency)}</Fact>
           <Fact label="Quality with AI">{e.qualityAfter ?? '—'}</Fact>
         </dl>
       </Card>

@@ -36,7 +36,7 @@ function SortHeader({ f, col }: { f: ExperimentFilters; col: (typeof COLUMNS)[nu
   );
 }
 
-export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: ExperimentFilters }) {
+export function ExperimentsTable({ rows, f, currency }: { rows: ExperimentListRow[]; f: ExperimentFilters; currency: string }) {
   return (
     <Table data-testid="experiments-table">
       <thead>
@@ -69,7 +69,7 @@ export function ExperimentsTable({ rows, f }: { rows: ExperimentListRow[]; f: Ex
               {e.hoursFromCheckin ? <FromCheckin /> : null}
             </Td>
             <Td className="text-right">
-              {formatMoneyCents(e.spendMonthlyCents)}
+              {formatMoneyCents(e.spendMonthlyCents, currency)}
               {e.spendFromCheckin ? <FromCheckin /> : null}
             </Td>
             <Td className="text-right">{e.outcomes}</Td>
@@ -91,11 +91,11 @@ function FromCheckin() {
 }
 
 /** The current figures summed over every page, before rounding: a dashboard drill-down's total is its bar's value. */
-export function ListSums({ total, sums }: { total: number; sums: { hoursSavedPerMonth: number; spendMonthlyCents: number } }) {
+export function ListSums({ total, sums, currency }: { total: number; sums: { hoursSavedPerMonth: number; spendMonthlyCents: number }; currency: string }) {
   return (
     <p className="mt-2 text-sm text-muted-foreground" data-testid="list-sums">
-      All {formatNumber(total)} experiments together: <strong data-testid="list-sum-hours">{formatKpiValue(sums.hoursSavedPerMonth, 'hours')}</strong> hours saved
-      per month for <strong data-testid="list-sum-spend">{formatKpiValue(sums.spendMonthlyCents, 'cents')}</strong> a month. Figures are current: the latest
+      All {formatNumber(total)} experiments together: <strong data-testid="list-sum-hours">{formatKpiValue(sums.hoursSavedPerMonth, 'hours', currency)}</strong> hours saved
+      per month for <strong data-testid="list-sum-spend">{formatKpiValue(sums.spendMonthlyCents, 'cents', currency)}</strong> a month. Figures are current: the latest
       check-in (✓), else the experiment&apos;s own estimate, as the dashboard counts them.
     </p>
   );

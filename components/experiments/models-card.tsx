@@ -19,7 +19,7 @@ export function ModelsCard({ e }: { e: ExperimentDetail }) {
               <Th>Model</Th>
               <Th>Vendor</Th>
               <Th>Reasoning effort</Th>
-              <Th className="text-right">Input / output per M tokens today</Th>
+              <Th className="text-right">List price in / out per M tokens today (USD)</Th>
               <Th className="text-right">GPQA Diamond</Th>
             </tr>
           </thead>

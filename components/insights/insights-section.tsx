@@ -11,8 +11,7 @@ import { hhiText, pct } from './explain';
  * Each card links to its drill-down: the experiment list for the counted sets, the Insights page otherwise.
  */
 export function InsightsSection({ summary }: { summary: InsightsSummary }) {
-  const team = summary.teamIds.length ? summary.teamIds : undefined;
-  const list = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ [flag]: true, team })}`;
+  const list = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ ...summary.filters, [flag]: true })}`;
   return (
     <div className="space-y-4">
       {summary.concentration === 'concentrated' && summary.largestVendor ? (

@@ -45,9 +45,9 @@ const COLUMNS: { key: SortKey; label: string; right?: boolean; title?: string }[
   { key: 'name', label: 'Model' },
   { key: 'vendor', label: 'Vendor' },
   { key: 'release', label: 'Released' },
-  { key: 'input', label: 'Input $/M', right: true, title: 'List price per million input tokens in force today' },
-  { key: 'output', label: 'Output $/M', right: true, title: 'List price per million output tokens in force today' },
-  { key: 'blended', label: 'Blended $/M (3:1)', right: true, title: '(3 × input + output) ÷ 4' },
+  { key: 'input', label: 'Input USD/M', right: true, title: 'List price per million input tokens in force today' },
+  { key: 'output', label: 'Output USD/M', right: true, title: 'List price per million output tokens in force today' },
+  { key: 'blended', label: 'Blended USD/M (3:1)', right: true, title: '(3 × input + output) ÷ 4' },
   { key: 'score', label: 'Capability', right: true },
   { key: 'compute', label: 'Training compute' },
 ];
@@ -71,7 +71,7 @@ export function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
       <thead>
         <tr>
           {COLUMNS.map((c) => (c.key === 'score' ? header(c.key, axis?.name ?? c.label, true, 'Best score across reasoning efforts') : header(c.key, c.label, c.right, c.title)))}
-          <Th title="Prices beside the list price, in force today">Other prices $/M</Th>
+          <Th title="Prices beside the list price, in force today">Other prices USD/M</Th>
           <Th>Generation</Th>
           <Th>Data use (paid API)</Th>
           {header('experiments', 'Our experiments', true)}

@@ -1,5 +1,6 @@
 -- insights_rollup(team_id, quarter, mindset ('not_set' for null), vendor, experiments, completed, completed_multi_model)
--- stays equal to: select team_id, quarter of coalesce(start_date, created_at's UTC date), mindset,
+-- stays equal to: select team_id, first day of the fiscal quarter (org_settings.fiscal_year_start_month) of
+-- coalesce(start_date, created_at's date in org_settings.time_zone), mindset,
 -- coalesce(primary_vendor, ''), count(*), … from experiments where archived_at is null group by 1, 2, 3, 4
 -- (no zero rows). The Insights page's counts read it. It reads primary_vendor and model_count, so it is
 -- applied after model-summary.sql. The app role may only read it: the trigger function runs with the
@@ -7,11 +8,14 @@
 -- added/removed are the experiments entering and leaving the count; keys are applied in order so
 -- concurrent writers lock alike.
 CREATE OR REPLACE FUNCTION insights_rollup_apply(added experiments[], removed experiments[]) RETURNS void AS $$
+DECLARE
+  org_tz text := coalesce((SELECT s.time_zone FROM org_settings s WHERE s.id = 1), 'UTC');
+  org_fy int := coalesce((SELECT s.fiscal_year_start_month FROM org_settings s WHERE s.id = 1), 1);
 BEGIN
   INSERT INTO insights_rollup AS r (team_id, quarter, mindset, vendor, experiments, completed, completed_multi_model)
   SELECT team_id, quarter, mindset, vendor, sum(sign)::int, sum(sign * completed)::int, sum(sign * multi)::int
   FROM (
-    SELECT x.sign, x.team_id, date_trunc('quarter', coalesce(x.start_date, (x.created_at at time zone 'UTC')::date)::timestamp)::date AS quarter,
+    SELECT x.sign, x.team_id, (date_trunc('quarter', coalesce(x.start_date, (x.created_at at time zone org_tz)::date)::timestamp - make_interval(months => org_fy - 1)) + make_interval(months => org_fy - 1))::date AS quarter,
       coalesce(x.mindset, 'not_set') AS mindset, coalesce(x.primary_vendor, '') AS vendor, (x.status = 'completed')::int AS completed,
       (x.status = 'completed' AND x.model_count >= 2)::int AS multi
     FROM (SELECT 1 AS sign, a.* FROM unnest(added) a UNION ALL SELECT -1 AS sign, d.* FROM unnest(removed) d) x
@@ -54,8 +58,17 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp;
 --> statement-breakpoint
+-- A new time zone or fiscal year start moves experiments between quarters: count them all again.
+CREATE OR REPLACE FUNCTION insights_rollup_settings() RETURNS trigger AS $$
+BEGIN
+  DELETE FROM insights_rollup;
+  PERFORM insights_rollup_apply(array(SELECT e FROM experiments e WHERE e.archived_at IS NULL), '{}'::experiments[]);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp;
+--> statement-breakpoint
 -- Nobody but the triggers may run these (a trigger fires its function without the privilege).
-REVOKE EXECUTE ON FUNCTION insights_rollup_apply(experiments[], experiments[]), insights_rollup_refresh() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION insights_rollup_apply(experiments[], experiments[]), insights_rollup_refresh(), insights_rollup_settings() FROM PUBLIC;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS insights_rollup_insert ON experiments;
 --> statement-breakpoint
@@ -64,6 +77,8 @@ DROP TRIGGER IF EXISTS insights_rollup_update ON experiments;
 DROP TRIGGER IF EXISTS insights_rollup_delete ON experiments;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS insights_rollup_truncate ON experiments;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS insights_rollup_settings ON org_settings;
 --> statement-breakpoint
 -- Recomputed from the raw rows.
 DELETE FROM insights_rollup;
@@ -81,3 +96,7 @@ CREATE TRIGGER insights_rollup_delete AFTER DELETE ON experiments
 --> statement-breakpoint
 CREATE TRIGGER insights_rollup_truncate AFTER TRUNCATE ON experiments
   FOR EACH STATEMENT EXECUTE FUNCTION insights_rollup_refresh();
+--> statement-breakpoint
+CREATE TRIGGER insights_rollup_settings AFTER UPDATE ON org_settings FOR EACH ROW
+  WHEN (old.time_zone IS DISTINCT FROM new.time_zone OR old.fiscal_year_start_month IS DISTINCT FROM new.fiscal_year_start_month)
+  EXECUTE FUNCTION insights_rollup_settings();

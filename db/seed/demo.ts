@@ -19,6 +19,7 @@ import { modelEffortFacts } from '../queries/models/efforts';
 import type { Db } from '../types';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, type DemoTeamKey } from './demo-org';
 import { seedDemoUsage } from './demo-usage';
+import { seedDemoPlaybook } from './demo-playbook';
 import { addDays, isoDay, planExperiment, type CatalogModel, type PlannedExperiment } from './demo-experiments';
 import { DEMO_TEMPLATES } from './demo-templates';
 import { createRandom, type Random } from './random';
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db, today = isoDay(new Date())): Promise<{ ex
       await insertExperiment(tx, rng, plan, team, owner.userId, teamPeople.map((m) => userNames.get(m.userId)!), today);
     }
     await seedDemoUsage(tx, teamId as Record<DemoTeamKey, number>, today);
+    await seedDemoPlaybook(tx);
     await tx.insert(auditLog).values({ action: 'seed:demo', entityType: 'system', after: { experiments: DEMO_EXPERIMENT_COUNT } });
   });
   return { experiments: DEMO_EXPERIMENT_COUNT, users: DEMO_USERS.length };

@@ -59,6 +59,8 @@ export const checkin = z.object({
 export const experimentDetail = experimentListItem.extend({
   description: z.string(),
   hypothesis: z.string(),
+  exploration: z.boolean().describe('true: an open-ended exploration, with no target metric'),
+  targetMetric: z.string().describe('What a measured experiment is judged on, in words; empty for an exploration'),
   dataSensitivity: z.string().nullable().describe('null: not set yet'),
   owner: z.string().nullable(),
   spendOneOff: money.nullable(),

@@ -27,7 +27,7 @@ const number =
     const n = Number(v);
     return unit ? `${formatNumber(n, digits)} ${n === 1 ? unit[0] : unit[1]}` : formatNumber(n, digits);
   };
-const cents: Shown = (v) => (blank(v) ? NONE : formatCentsExact(Number(v)));
+const cents: Shown = (v, names) => (blank(v) ? NONE : formatCentsExact(Number(v), names.currency));
 const yesNo: Shown = (v) => (v == null ? NONE : v ? 'Yes' : 'No');
 const outOfFive: Shown = (v) => (blank(v) ? NONE : `${v} of 5`);
 const team: Shown = (v, names) => (blank(v) ? NONE : (names.teams.get(Number(v)) ?? `Team #${v}`));
@@ -84,7 +84,7 @@ const FIELDS: Record<string, { label: string; show: Shown }> = {
   models: { label: 'Models', show: models },
 };
 
-const EMPTY_NAMES: HistoryNames = { teams: new Map(), models: new Map() };
+const EMPTY_NAMES: HistoryNames = { teams: new Map(), models: new Map(), currency: 'USD' };
 
 /** The label a stored field name reads as ("spendMonthlyCents" → "AI spend per month"). */
 export const fieldLabel = (field: string) => FIELDS[field]?.label ?? field;

@@ -3,12 +3,12 @@
  * does its work, returning one line for the job history. Later jobs (alerts, the digest, usage pulls) register
  * here the same way.
  */
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 import type { Queryable } from '@/db/types';
 import { catalogSyncJob } from '@/lib/catalog-sync/service';
 import { readSchedule, type Schedule } from './schedule';
 import { evaluateAlerts } from '@/db/queries/alerts/evaluate';
 import { priceDropPercent } from '@/lib/metrics/alert-events';
-import { todayIn } from '@/lib/metrics/today';
 import { authSecret, publicUrl } from '@/lib/auth/secret';
 import { queueDigests } from '@/lib/digest/send';
 import { deliverOutbox, type DeliverResult, type Senders } from '@/lib/mail/deliver';
@@ -67,7 +67,7 @@ registerJob({
     'Finds the alert events of today (re-test candidates, price moves, privacy flags, retiring models, missing check-ins), writes each once per recipient, queues the emails and webhook messages and sends what is due.',
   schedule: (env) => readSchedule('UPLIFT_ALERTS', env),
   run: async ({ db, env }) => {
-    const r = await evaluateAlerts(db, todayIn(), { dropPercent: priceDropPercent(env) });
+    const r = await evaluateAlerts(db, (await getOrgCalendar(db)).today, { dropPercent: priceDropPercent(env) });
     const baseUrl = env.BETTER_AUTH_URL ?? publicUrl();
     const hooks = await queueWebhookAlerts(db, r.createdIds, baseUrl);
     const mail = mailUsable(env) ? `${await queueAlertEmails(db, r.createdIds, baseUrl)} email(s)` : `no email (${noMail(env)})`;
@@ -96,7 +96,7 @@ registerJob({
   run: async ({ db, env }) => {
     if (mailConfigured(env) && smtpConfigProblem(env)) throw new ConfigError(smtpConfigProblem(env)!);
     if (!mailConfigured(env)) return 'Email off (UPLIFT_SMTP_URL unset): no digest sent; everyone can read theirs on /digest.';
-    const q = await queueDigests(db, { today: todayIn(), baseUrl: env.BETTER_AUTH_URL ?? publicUrl(), secret: authSecret(), dropPercent: priceDropPercent(env) });
+    const q = await queueDigests(db, { today: (await getOrgCalendar(db)).today, baseUrl: env.BETTER_AUTH_URL ?? publicUrl(), secret: authSecret(), dropPercent: priceDropPercent(env) });
     const d = await deliverOutbox(db, senders(env));
     return `${q.queued} digest(s) queued for ${q.recipients} subscriber(s) (${q.recipients - q.queued} already queued this week); ${deliveredLine(d)}.`;
   },

@@ -1,3 +1,4 @@
+import { formatMoneyCents } from '@/lib/format';
 /**
  * Shapes aggregated rows into chart rows (one row per category, one value per series), with the
  * drill-down link and the "N outcomes in M experiments" note of every cell. Pure: charts stay dumb.
@@ -45,10 +46,11 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocal
 export const outcomesNote = (outcomes: number, experiments: number) =>
   `${plural(outcomes, 'outcome')} in ${plural(experiments, 'experiment')}`;
 
-export function formatValue(v: number, format: ValueFormat): string {
+/** `currency` is the organisation's (org_settings.currency); only 'cents' uses it. */
+export function formatValue(v: number, format: ValueFormat, currency: string): string {
   switch (format) {
     case 'cents':
-      return `$${Math.round(v / 100).toLocaleString('en-US')}`;
+      return formatMoneyCents(v, currency);
     case 'hours':
       return `${Math.round(v).toLocaleString('en-US')} h`;
     case 'score':

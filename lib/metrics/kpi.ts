@@ -31,7 +31,7 @@ export function shareChange(current: number | null, previous: number | null): Ch
 export type ValueKind = 'count' | 'hours' | 'cents' | 'share' | 'impact';
 
 /** Human text for a change: "+12 (+25%)", "+5.0 pts", "no change", "new" (previous 0). */
-export function describeChange(c: Change | null, kind: ValueKind): string {
+export function describeChange(c: Change | null, kind: ValueKind, currency: string): string {
   if (!c) return 'no comparison';
   if (c.direction === 'flat') return 'no change';
   const sign = c.delta > 0 ? '+' : '−';
@@ -39,14 +39,14 @@ export function describeChange(c: Change | null, kind: ValueKind): string {
   if (kind === 'share') return `${sign}${(abs * 100).toFixed(1)} pts`;
   const amount =
     kind === 'cents'
-      ? `$${Math.round(abs / 100).toLocaleString('en-US')}`
+      ? formatMoneyCents(abs, currency)
       : abs.toLocaleString('en-US', { maximumFractionDigits: kind === 'impact' ? 1 : 0 });
   if (c.pct == null) return `${sign}${amount} (new)`;
   return `${sign}${amount} (${sign}${Math.abs(Math.round(c.pct * 100))}%)`;
 }
 
 /** A headline figure as every page and file shows it (the dashboard's cards, the PDF, the Reports page). */
-export function formatKpiValue(v: number | null, kind: ValueKind, currency = 'USD'): string {
+export function formatKpiValue(v: number | null, kind: ValueKind, currency: string): string {
   if (v == null) return '—';
   switch (kind) {
     case 'share':

@@ -1,17 +1,19 @@
 /**
  * Period arithmetic on ISO dates (YYYY-MM-DD, UTC, inclusive at both ends). Pure, so the dashboard,
  * its drill-down links and the tests all agree on what "last 90 days" or "the previous period" is.
+ * "This quarter" and "This fiscal year" follow the organisation's fiscal year start (lib/metrics/quarter.ts).
  */
-import { quarterStart } from './quarter';
+import { fiscalYearStart, quarterStart, type FiscalStart } from './quarter';
 
 export type Period = { from: string; to: string };
 export type MonthBucket = Period & { month: string };
 
-export const PERIOD_PRESETS = ['90d', 'quarter', '12m', 'all', 'custom'] as const;
+export const PERIOD_PRESETS = ['90d', 'quarter', 'year', '12m', 'all', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const PERIOD_PRESET_LABEL: Record<PeriodPreset, string> = {
   '90d': 'Last 90 days',
   quarter: 'This quarter',
+  year: 'This fiscal year',
   '12m': 'Last 12 months',
   all: 'All time',
   custom: 'Custom',
@@ -39,12 +41,14 @@ export const periodDays = (p: Period) => Math.round((toMs(p.to) - toMs(p.from)) 
  * The selected period. `earliest` (the first experiment's start) anchors "all" and an open custom start.
  * Custom bounds given the wrong way round are swapped rather than rejected.
  */
-export function resolvePeriod(preset: PeriodPreset, today: string, opts: { from?: string; to?: string; earliest?: string } = {}): Period {
+export function resolvePeriod(preset: PeriodPreset, today: string, opts: { from?: string; to?: string; earliest?: string; fyStart?: FiscalStart } = {}): Period {
   switch (preset) {
     case '90d':
       return { from: addDays(today, -89), to: today };
     case 'quarter':
-      return { from: quarterStart(today), to: today };
+      return { from: quarterStart(today, opts.fyStart), to: today };
+    case 'year':
+      return { from: fiscalYearStart(today, opts.fyStart), to: today };
     case '12m':
       return { from: addDays(addMonths(today, -12), 1), to: today };
     case 'all':
@@ -61,6 +65,18 @@ export function resolvePeriod(preset: PeriodPreset, today: string, opts: { from?
 export function previousPeriod(p: Period): Period {
   const to = addDays(p.from, -1);
   return { from: addDays(to, -(periodDays(p) - 1)), to };
+}
+
+/**
+ * What a period is compared with. Quarter and fiscal year to date: the same stretch of the previous fiscal
+ * quarter or year (1 Apr–15 May against 1 Jan–15 Feb), so a fiscal quarter meets the one before it, not a
+ * window of days that straddles two. Other presets: previousPeriod. "All time" has nothing before it.
+ */
+export function comparedPeriod(preset: PeriodPreset, p: Period): Period | null {
+  if (preset === 'all') return null;
+  const months = preset === 'quarter' ? 3 : preset === 'year' ? 12 : 0;
+  if (!months) return previousPeriod(p);
+  return { from: addMonths(p.from, -months), to: addMonths(p.to, -months) };
 }
 
 /**

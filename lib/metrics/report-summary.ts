@@ -42,7 +42,7 @@ export function reportSummary(input: ReportSummaryInput): string {
   sentences.push(
     evidence == null
       ? `${outcomes}, and no experiment was completed.`
-      : `${outcomes}; ${c.completedWithOutcome.toLocaleString('en-US')} of the ${count(c.completed, 'experiment')} completed showed one (${formatKpiValue(evidence, 'share')}).`,
+      : `${outcomes}; ${c.completedWithOutcome.toLocaleString('en-US')} of the ${count(c.completed, 'experiment')} completed showed one (${formatKpiValue(evidence, 'share', input.currency)}).`,
   );
 
   if (c.active > 0) {

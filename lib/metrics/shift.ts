@@ -1,6 +1,6 @@
 import { MINDSETS, type Mindset } from '@/db/schema/experiments';
 import { NOT_SET, type NotSet } from './not-set';
-import { quarterOf, shiftQuarter, type Quarter } from './quarter';
+import { quarterLabel, quarterOf, shiftQuarter, type FiscalStart, type Quarter } from './quarter';
 
 /**
  * The shift from automation to augmentation: the mindset mix of new experiments and the
@@ -12,9 +12,9 @@ export type MindsetKey = Mindset | NotSet;
 /** The groups of a mindset mix, in the order charts stack them. */
 export const MINDSET_MIX_KEYS = [...MINDSETS, NOT_SET] as const;
 
-/** Count of new experiments by mindset per quarter, for every quarter from the first to `until` (gaps filled). */
-export function mindsetMixByQuarter(items: { created: string; mindset: Mindset | null }[], until: Quarter): MindsetRow[] {
-  return mindsetMixFromCounts(items.map((i) => ({ quarter: quarterOf(i.created), mindset: i.mindset ?? NOT_SET, n: 1 })), until);
+/** Count of new experiments by mindset per (fiscal) quarter, for every quarter from the first to `until` (gaps filled). */
+export function mindsetMixByQuarter(items: { created: string; mindset: Mindset | null }[], until: Quarter, fyStart: FiscalStart = 1): MindsetRow[] {
+  return mindsetMixFromCounts(items.map((i) => ({ quarter: quarterOf(i.created, fyStart), mindset: i.mindset ?? NOT_SET, n: 1 })), until);
 }
 
 /** The same mix from counts already grouped by quarter and mindset (the database does the counting). */
@@ -38,13 +38,13 @@ export type OutcomeMixRow = { quarter: Quarter; capability: number; efficiencyOn
  * Completed experiments per quarter of completion: those with a capability outcome versus those that
  * recorded only time/cost results.
  */
-export function outcomeMixByQuarter(items: { ended: string; hasCapability: boolean }[], until: Quarter): OutcomeMixRow[] {
+export function outcomeMixByQuarter(items: { ended: string; hasCapability: boolean }[], until: Quarter, fyStart: FiscalStart = 1): OutcomeMixRow[] {
   if (!items.length) return [];
   const by = new Map<Quarter, OutcomeMixRow>();
-  const first = items.map((i) => quarterOf(i.ended)).sort()[0];
+  const first = items.map((i) => quarterOf(i.ended, fyStart)).sort()[0];
   for (let q = first; q <= until; q = shiftQuarter(q, -1)) by.set(q, { quarter: q, capability: 0, efficiencyOnly: 0, total: 0 });
   for (const i of items) {
-    const row = by.get(quarterOf(i.ended));
+    const row = by.get(quarterOf(i.ended, fyStart));
     if (!row) continue;
     if (i.hasCapability) row.capability += 1;
     else row.efficiencyOnly += 1;
@@ -59,7 +59,7 @@ const pct = (n: number) => `${Math.round(n * 100)}%`;
  * "This quarter 41% of new experiments aim at a new capability, up from 18% a year ago."
  * Compares `current` with the same quarter a year before, or the earliest quarter with data.
  */
-export function shiftSentence(rows: MindsetRow[], current: Quarter): string {
+export function shiftSentence(rows: MindsetRow[], current: Quarter, fyStart: FiscalStart = 1): string {
   const now = rows.find((r) => r.quarter === current);
   if (!now || now.total === 0) return 'No new experiments this quarter yet, so there is no shift to read.';
   const share = now.new_capability / now.total;
@@ -68,7 +68,7 @@ export function shiftSentence(rows: MindsetRow[], current: Quarter): string {
   const head = `This quarter ${pct(share)} of new experiments aim at a new capability`;
   if (!base) return `${head}; there is no earlier quarter to compare with.`;
   const then = base.new_capability / base.total;
-  const when = yearAgo ? 'a year ago' : `in ${base.quarter}`;
+  const when = yearAgo ? 'a year ago' : `in ${quarterLabel(base.quarter, fyStart)}`;
   const diff = Math.round(share * 100) - Math.round(then * 100);
   if (diff === 0) return `${head}, the same as ${when}.`;
   return `${head}, ${diff > 0 ? 'up' : 'down'} from ${pct(then)} ${when}.`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { experimentFiltersSchema, type ExperimentFilters } from './experiment-filters';
 import { experimentFiltersToSearch } from './filter-search';
 import { cleanText } from '@/lib/security/clean-text';
-import { PERIOD_PRESETS, previousPeriod, resolvePeriod, type Period, type PeriodPreset } from '@/lib/metrics/period';
+import { comparedPeriod, PERIOD_PRESETS, resolvePeriod, type Period, type PeriodPreset } from '@/lib/metrics/period';
 
 /**
  * The dashboard's URL parameters: the period and the slice (team, work type, vendor, model, my teams).
@@ -52,8 +52,10 @@ export type DashboardFilters = DashboardSlice & {
   period: Period;
   /** null for "all time": there is nothing before it to compare with */
   previous: Period | null;
-  /** ISO date a running experiment's interval ends on */
+  /** ISO date a running experiment's interval ends on: today in the organisation's time zone */
   today: string;
+  /** the month the fiscal year starts in (org_settings; 1 when unset): quarters and the shift follow it */
+  fyStart?: number;
 };
 
 export function parseDashboardParams(input: Record<string, string | string[] | undefined> | URLSearchParams): DashboardParams {
@@ -73,16 +75,17 @@ export function effectivePreset(p: Pick<Partial<DashboardParams>, 'period' | 'fr
  */
 export function resolveDashboardFilters(
   p: DashboardSlice & Partial<Pick<DashboardParams, 'from' | 'to' | 'mine' | 'period'>>,
-  ctx: { today: string; earliest?: string; myTeamIds?: number[] },
+  ctx: { today: string; earliest?: string; myTeamIds?: number[]; fyStart?: number },
 ): DashboardFilters {
   const preset = effectivePreset(p);
-  const period = resolvePeriod(preset, ctx.today, { from: p.from, to: p.to, earliest: ctx.earliest });
+  const period = resolvePeriod(preset, ctx.today, { from: p.from, to: p.to, earliest: ctx.earliest, fyStart: ctx.fyStart });
   return {
     ...sliceOf(p),
     team: p.mine ? (ctx.myTeamIds?.length ? ctx.myTeamIds : [0]) : p.team,
     period,
-    previous: preset === 'all' ? null : previousPeriod(period),
+    previous: comparedPeriod(preset, period),
     today: ctx.today,
+    ...(ctx.fyStart && ctx.fyStart !== 1 ? { fyStart: ctx.fyStart } : {}),
   };
 }
 
@@ -93,14 +96,14 @@ export function resolveDashboardFilters(
  */
 export function headlineFilters(
   f: Partial<ExperimentFilters>,
-  ctx: { today: string; earliest?: string; userTeamIds?: number[] },
+  ctx: { today: string; earliest?: string; userTeamIds?: number[]; fyStart?: number },
 ): DashboardFilters {
   // `mine` narrows the chosen teams here, as the list's filter does (both conditions hold).
   const mine = ctx.userTeamIds ?? [];
   const team = f.mine ? (f.team ? mine.filter((t) => f.team!.includes(t)) : mine) : f.team;
   return resolveDashboardFilters(
     { ...sliceOf(f), team: team && team.length === 0 ? [0] : team, from: f.from, to: f.to },
-    { today: ctx.today, earliest: ctx.earliest },
+    { today: ctx.today, earliest: ctx.earliest, fyStart: ctx.fyStart },
   );
 }
 

@@ -14,6 +14,7 @@ export const IMPORT_COLUMNS = [
   'models', 'reasoning_used', 'data_sensitivity', 'participants',
   'hours_before_per_task', 'hours_with_ai_per_task', 'tasks_per_month', 'spend_monthly_usd', 'spend_one_off_usd',
   'quality_before', 'quality_after', 'blocked_by_model', 'blocker_missing', 'learnings', 'conclusion',
+  'exploration', 'target_metric',
 ] as const;
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -46,6 +47,8 @@ export const IMPORT_EXAMPLE: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   blocker_missing: '',
   learnings: 'Works best with a style guide in the prompt',
   conclusion: 'worked',
+  exploration: 'no',
+  target_metric: 'Minutes to first reply',
 };
 
 export function importTemplateCsv(): string {
@@ -131,6 +134,8 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
     blockerMissing: cell('blocker_missing'),
     learnings: cell('learnings'),
     conclusion: enumCell(cell('conclusion'), CONCLUSIONS, CONCLUSION_LABEL),
+    exploration: yes(cell('exploration')),
+    targetMetric: cell('target_metric'),
   });
   if (!result.success) errors.push(...result.error.issues.map((i) => i.message));
   if (errors.length || !result.success || teamId == null) return { line, title, ok: false, errors: [...new Set(errors)], teamId };

@@ -26,14 +26,16 @@ const ACCEPTS: Record<(typeof IMPORT_COLUMNS)[number], Omit<ColumnHelp, 'column'
   hours_before_per_task: { accepts: `${NUMBER} Hours, 0 to 10,000.` },
   hours_with_ai_per_task: { accepts: `${NUMBER} Hours, 0 to 10,000.` },
   tasks_per_month: { accepts: `${NUMBER} Needed when both hours are given.` },
-  spend_monthly_usd: { accepts: `${NUMBER} US dollars per month.` },
-  spend_one_off_usd: { accepts: `${NUMBER} US dollars.` },
+  spend_monthly_usd: { accepts: `${NUMBER} Per month, in the organisation's currency (Admin → Settings; the column keeps its old name).` },
+  spend_one_off_usd: { accepts: `${NUMBER} In the organisation's currency (the column keeps its old name).` },
   quality_before: { accepts: 'A whole number from 1 to 5; empty if not scored.' },
   quality_after: { accepts: 'A whole number from 1 to 5; empty if not scored.' },
   blocked_by_model: { accepts: `${YES_NO} Yes when the model was not capable enough.` },
   blocker_missing: { accepts: 'What the model could not do; required when blocked_by_model is yes. Up to 2,000 characters.' },
   learnings: { accepts: 'Text, up to 10,000 characters.' },
   conclusion: { accepts: 'One of these codes or labels; empty means not concluded yet.', values: coded(CONCLUSIONS, CONCLUSION_LABEL) },
+  exploration: { accepts: `${YES_NO} Yes for an open-ended exploration with no target metric.` },
+  target_metric: { accepts: 'What a measured experiment is judged on, in words; up to 300 characters. Ignored for an exploration.' },
 };
 
 /** Every column of the import template: what it accepts (the codes and labels of coded columns) and the template's example. */

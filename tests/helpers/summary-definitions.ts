@@ -18,11 +18,12 @@ export const RAW_MODEL_SUMMARY = `select e.id, count(em.model_id)::int as n,
   from experiments e left join experiment_models em on em.experiment_id = e.id left join ai_models m on m.id = em.model_id
   group by e.id`;
 
-/** insights_rollup: live experiments per team, quarter, mindset and vendor (migration 0005). */
-export const RAW_ROLLUP = `select e.team_id, date_trunc('quarter', coalesce(e.start_date, (e.created_at at time zone 'UTC')::date)::timestamp)::date as quarter, coalesce(e.mindset, 'not_set') as mindset,
+/** insights_rollup: live experiments per team, fiscal quarter (org settings' time zone and fiscal year start), mindset and vendor. */
+export const RAW_ROLLUP = `select e.team_id, (date_trunc('quarter', coalesce(e.start_date, (e.created_at at time zone s.time_zone)::date)::timestamp - make_interval(months => s.fiscal_year_start_month - 1))
+      + make_interval(months => s.fiscal_year_start_month - 1))::date as quarter, coalesce(e.mindset, 'not_set') as mindset,
     coalesce(r.vendor, '') as vendor, count(*)::int as experiments, (count(*) filter (where e.status = 'completed'))::int as completed,
     (count(*) filter (where e.status = 'completed' and r.n >= 2))::int as completed_multi_model
-  from experiments e join (${RAW_MODEL_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;
+  from experiments e cross join org_settings s join (${RAW_MODEL_SUMMARY}) r on r.id = e.id where e.archived_at is null group by 1, 2, 3, 4`;
 
 /** The best score of experiment `e`'s models on its blocker benchmark (migration 0006). */
 export const RAW_USED_BEST = `(select round(max(coalesce(

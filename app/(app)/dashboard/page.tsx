@@ -21,8 +21,9 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission, teamScope } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { formatPeriod } from '@/lib/metrics/period';
+import { fiscalYearLabel, quarterLabel, quarterOf } from '@/lib/metrics/quarter';
 import { effectivePreset, parseDashboardParams, resolveDashboardFilters, sliceOf } from '@/lib/validation/dashboard-filters';
-import { todayIn } from '@/lib/metrics/today';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -36,11 +37,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const user = await requirePermission('dashboard.read');
   const params = parseDashboardParams(await searchParams);
   const db = await getDb();
-  const today = todayIn();
-  const [earliest, teams, models] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db)]);
-  const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds });
+  const [earliest, teams, models, org] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db), getOrgCalendar(db)]);
+  const { currency, today, fyStart } = org;
+  const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds, fyStart });
   // A new key per filter set: sections show their skeleton again instead of stale figures.
   const key = JSON.stringify(filters);
+  // "Q3 FY2026/27 to date": the fiscal quarter or year the preset stands for (org_settings.fiscal_year_start_month).
+  const preset = effectivePreset(params);
+  const periodName =
+    preset === 'quarter' ? `${quarterLabel(quarterOf(today, fyStart), fyStart)} to date` : preset === 'year' ? `${fiscalYearLabel(today, fyStart)} to date` : null;
   // Exports hold the experiments active in the period within the dashboard's slice (the list's "from/to").
   const exportQuery = experimentFiltersToSearch({ ...sliceOf(filters), from: filters.period.from, to: filters.period.to });
 
@@ -53,19 +58,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       />
       <DashboardFilterBar
         params={params}
-        preset={effectivePreset(params)}
+        preset={preset}
         period={filters.period}
         teams={teams}
         models={models}
         canUseMine={user.teamIds.length > 0}
       />
       <p className="-mt-3 mb-4 text-sm text-muted-foreground" data-testid="period-summary">
+        {periodName ? <span data-testid="period-name">{periodName} · </span> : null}
         {formatPeriod(filters.period)}
         {filters.previous ? ` · compared with ${formatPeriod(filters.previous)}` : ' · no earlier period to compare with'}
       </p>
 
       <Section id="kpis" title="Headline figures" hidden streamKey={key} skeleton={{ label: 'headline figures', className: 'h-[23rem] lg:h-[17rem]' }}>
-        <DashboardKpis filters={filters} />
+        <DashboardKpis filters={filters} currency={currency} />
       </Section>
 
       {/* Capability first and wider: the product's point is what AI makes possible, not only hours saved. */}
@@ -74,7 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <CapabilityLedger filters={filters} />
         </Section>
         <Section id="efficiency" title="Efficiency ledger" description="Time saved and what it costs" className="lg:col-span-2" accent="efficiency" streamKey={key} skeleton={{ label: 'efficiency ledger', className: 'h-[40rem]' }}>
-          <EfficiencyLedger filters={filters} />
+          <EfficiencyLedger filters={filters} currency={currency} />
         </Section>
       </div>
 
@@ -83,11 +89,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </Section>
 
       <Section id="teams" title="By team" description="Sort by any column; every figure lists its experiments" streamKey={key} skeleton={{ label: 'teams', className: 'h-[20rem]' }}>
-        <TeamsBreakdown filters={filters} />
+        <TeamsBreakdown filters={filters} currency={currency} />
       </Section>
 
       <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend" streamKey={key} skeleton={{ label: 'model usage', className: 'h-[30rem]' }}>
-        <ModelUsage filters={filters} />
+        <ModelUsage filters={filters} currency={currency} />
       </Section>
 
       <Section
@@ -108,8 +114,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="insights-heading" className="mb-3 text-lg font-semibold">
           Insights
         </h2>
+        {/* Every filter but the period: these figures are about live experiments and the quarter-on-quarter shift. */}
+        <p className="-mt-2 mb-3 text-sm text-muted-foreground">For the experiments the filters select, whatever the period: the live ones now, and the shift quarter on quarter.</p>
         <Suspense fallback={<SectionSkeleton label="insights" className="h-40" />}>
-          <DashboardInsights teamIds={filters.team} />
+          <DashboardInsights scope={{ teamIds: filters.team, slice: { ...sliceOf(filters), team: undefined }, today, timeZone: org.timeZone, fyStart }} />
         </Suspense>
       </section>
 

@@ -9,8 +9,8 @@ import { buildDigest } from '@/db/queries/alerts/digest';
 import { isSubscribed } from '@/db/queries/alerts/digest-subscriptions';
 import { requireUser } from '@/lib/auth/guard';
 import { digestSections } from '@/lib/digest/sections';
-import { todayIn } from '@/lib/metrics/today';
 import { saveDigestSubscriptionAction } from './actions';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
 export const metadata: Metadata = { title: 'Weekly digest' };
 
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Weekly digest' };
 export default async function DigestPage() {
   const me = await requireUser();
   const db = await getDb();
-  const [digest, subscribed] = await Promise.all([buildDigest(db, me.id, todayIn()), isSubscribed(db, me.id)]);
+  const [digest, subscribed] = await Promise.all([buildDigest(db, me.id, (await getOrgCalendar(db)).today), isSubscribed(db, me.id)]);
   const sections = digest ? digestSections(digest) : [];
   return (
     <>

@@ -14,6 +14,8 @@ import { hasPermission, teamScope } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { ExportMenu } from '@/components/reports/export-menu';
 
+import { getSettings } from '@/db/queries/admin/settings';
+import { todayIn } from '@/lib/metrics/today';
 export const metadata: Metadata = { title: 'Experiments' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,8 +24,9 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
   const user = await requirePermission('experiments.read');
   const f = parseExperimentFilters(await searchParams);
   const db = await getDb();
+  const settings = await getSettings(db);
   const [result, teams, models] = await Promise.all([
-    listExperiments(db, f, { userTeamIds: user.teamIds }),
+    listExperiments(db, f, { userTeamIds: user.teamIds, today: todayIn(settings.timeZone) }),
     listTeams(db),
     listModelChoices(db),
   ]);
@@ -59,9 +62,9 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <>
-          <ExperimentsTable rows={result.rows} f={f} />
+          <ExperimentsTable rows={result.rows} f={f} currency={settings.currency} />
           <Pagination f={f} page={result.page} pages={result.pages} total={result.total} />
-          <ListSums total={result.total} sums={result.sums} />
+          <ListSums total={result.total} sums={result.sums} currency={settings.currency} />
           {canExport ? (
             <div className="mt-4">
               <ExportMenu query={experimentFiltersToSearch({ ...f, page: 1 })} formats={['csv', 'xlsx']} />

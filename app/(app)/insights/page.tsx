@@ -17,6 +17,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { recordMitigationAction, startRetestAction } from './actions';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
 export const metadata: Metadata = { title: 'Insights' };
 
@@ -32,7 +33,9 @@ const Loading = () => <div className="h-48 animate-pulse rounded-lg border borde
 
 export default async function InsightsPage({ searchParams }: Props) {
   const user = await requirePermission('dashboard.read');
-  const { mine, scope } = scopeFor(user, (await searchParams).scope);
+  const { mine, scope: teams } = scopeFor(user, (await searchParams).scope);
+  const org = await getOrgCalendar(await getDb());
+  const scope: InsightsScope = { ...teams, today: org.today, timeZone: org.timeZone, fyStart: org.fyStart };
   const team = scope.teamIds;
   const listHref = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ [flag]: true, team })}`;
   const canEdit = teamScope(user).canEdit;

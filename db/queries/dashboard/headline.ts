@@ -1,8 +1,8 @@
-import { todayIn } from '@/lib/metrics/today';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { headlineFilters, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { Queryable } from '../../types';
 import { getDashboardKpis, getEarliestStart, type DashboardKpis } from './kpis';
+import { getOrgCalendar } from '../admin/org-calendar';
 
 export type HeadlineResult = DashboardKpis & { filters: DashboardFilters };
 
@@ -17,12 +17,15 @@ export async function getHeadlineFigures(db: Queryable, filters: Partial<Experim
   return { ...(await getDashboardKpis(db, f)), filters: f };
 }
 
-type HeadlineContext = { today?: string; userTeamIds?: number[] };
+/** `today` and `fyStart` default to the organisation's (its time zone's today, its fiscal year start). */
+type HeadlineContext = { today?: string; fyStart?: number; userTeamIds?: number[] };
 
 /** The dashboard's filters (slice, period, previous period, today) for a set of experiment filters. */
 export async function resolveHeadlineFilters(db: Queryable, filters: Partial<ExperimentFilters>, ctx: HeadlineContext = {}): Promise<DashboardFilters> {
-  const today = ctx.today ?? todayIn();
+  const org = ctx.today && ctx.fyStart ? null : await getOrgCalendar(db);
+  const today = ctx.today ?? org!.today;
+  const fyStart = ctx.fyStart ?? org!.fyStart;
   // Only a custom period open at the start needs the first experiment's start (as on the dashboard).
   const earliest = filters.to && !filters.from ? await getEarliestStart(db) : undefined;
-  return headlineFilters(filters, { today, earliest, userTeamIds: ctx.userTeamIds });
+  return headlineFilters(filters, { today, earliest, userTeamIds: ctx.userTeamIds, fyStart });
 }

@@ -1,4 +1,4 @@
-import { aiModels, teams } from '../../schema';
+import { aiModels, orgSettings, teams } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { parseImportCsv, type ImportRow } from '@/lib/validation/experiment-import';
@@ -13,9 +13,10 @@ export type ImportPlan = { rows: PlannedRow[]; error?: string; creatable: number
 
 /** Teams by name; models by slug and by the name the catalog shows ("Claude Sonnet 4.6"), any case. */
 async function lookups(db: Queryable) {
-  const [t, m] = await Promise.all([
+  const [t, m, s] = await Promise.all([
     db.select({ id: teams.id, name: teams.name }).from(teams),
     db.select({ id: aiModels.id, slug: aiModels.slug, name: aiModels.name }).from(aiModels),
+    db.select({ currency: orgSettings.currency }).from(orgSettings),
   ]);
   const models = new Map(m.map((x) => [x.name.toLowerCase(), x.id]));
   for (const x of m) models.set(x.slug.toLowerCase(), x.id); // a slug wins over another model's identical name
@@ -24,6 +25,7 @@ async function lookups(db: Queryable) {
     models,
     teamNames: new Map(t.map((x) => [x.id, x.name])),
     modelNames: new Map(m.map((x) => [x.id, x.name])),
+    currency: s[0]?.currency ?? 'USD',
   };
 }
 
@@ -37,7 +39,7 @@ export async function planImport(db: Queryable, user: SessionUser, csv: string):
     if (r.teamId != null && !teamScope(user).canEdit(r.teamId))
       return { line: r.line, title: r.title, ok: false, errors: [...(r.ok ? [] : r.errors), NOT_YOUR_TEAM], teamId: r.teamId };
     if (!r.ok) return r;
-    return { ...r, becomes: describeImportRow(r.input, { team: known.teamNames.get(r.teamId) ?? '', models: known.modelNames }) };
+    return { ...r, becomes: describeImportRow(r.input, { team: known.teamNames.get(r.teamId) ?? '', models: known.modelNames, currency: known.currency }) };
   });
   const creatable = scoped.filter((r) => r.ok).length;
   return { rows: scoped, error, creatable, rejected: scoped.length - creatable };

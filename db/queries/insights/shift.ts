@@ -4,7 +4,7 @@ import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, type InsightsScope } from './scope';
 import { hasEfficiencySql, needsCapabilityEvidence } from '@/lib/metrics/capability-evidence';
-import { experimentDay, quarterOf } from '@/lib/metrics/quarter';
+import { experimentDay, quarterLabel, quarterOf } from '@/lib/metrics/quarter';
 import { mindsetMixByQuarter, outcomeMixByQuarter, shiftSentence, type MindsetRow, type OutcomeMixRow } from '@/lib/metrics/shift';
 
 export type EvidenceItem = { id: number; title: string; team: string; endDate: string };
@@ -38,17 +38,21 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
     .innerJoin(teams, eq(teams.id, experiments.teamId))
     .where(buildExperimentWhere(teamFilter(scope), { today }))
     .orderBy(asc(experiments.endDate), asc(experiments.id));
-  const quarter = quarterOf(today);
-  const mindsets = mindsetMixByQuarter(rows.map((r) => ({ created: experimentDay(r), mindset: r.mindset })), quarter);
+  const fy = scope.fyStart ?? 1;
+  const quarter = quarterOf(today, fy);
+  const mindsets = mindsetMixByQuarter(rows.map((r) => ({ created: experimentDay(r, scope.timeZone), mindset: r.mindset })), quarter, fy);
   const completed = rows.filter((r) => r.status === 'completed' && r.endDate && r.endDate <= today);
+  // People read fiscal quarters by their label ("Q4 FY2025/26"); the rows are already in order.
+  const labelled = <R extends { quarter: string }>(rows: R[]) => rows.map((r) => ({ ...r, quarter: quarterLabel(r.quarter, fy) }));
   return {
-    quarter,
-    mindsets,
-    outcomes: outcomeMixByQuarter(
+    quarter: quarterLabel(quarter, fy),
+    mindsets: labelled(mindsets),
+    outcomes: labelled(outcomeMixByQuarter(
       completed.map((r) => ({ ended: r.endDate!, hasCapability: r.hasCapability })),
       quarter,
-    ),
-    sentence: shiftSentence(mindsets, quarter),
+      fy,
+    )),
+    sentence: shiftSentence(mindsets, quarter, fy),
     needEvidence: completed
       .filter((r) => needsCapabilityEvidence({ ended: r.endDate, hasCapability: r.hasCapability, hasEfficiency: r.hasEfficiency, exploration: r.exploration }, today))
       .map((r) => ({ id: r.id, title: r.title, team: r.team, endDate: r.endDate! })),

@@ -3,14 +3,15 @@ import { experiments } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { mindsetCounts, needEvidenceCount, vendorCounts } from './summary-counts';
-import { todayOf } from './scope';
+import { teamFilter, todayOf, type InsightsScope } from './scope';
+import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { portabilityShare, summarizeConcentration, type ConcentrationLevel } from '@/lib/metrics/concentration';
 import { quarterOf } from '@/lib/metrics/quarter';
 import { mindsetMixFromCounts, shiftSentence } from '@/lib/metrics/shift';
 
 /**
- * Everything the dashboard's insights section shows, scoped to the dashboard's team filter.
- * Contract: the dashboard calls getInsightsSummary(db, { teamIds }) and passes the result to
+ * Everything the dashboard's insights section shows, scoped to every dashboard filter (teams, slice, period).
+ * Contract: the dashboard calls getInsightsSummary(db, { teamIds, slice, … }) and passes the result to
  * <InsightsSection summary={…} /> unchanged.
  */
 export type InsightsSummary = {
@@ -26,11 +27,13 @@ export type InsightsSummary = {
   needEvidence: number;
   /** The team scope the counts are for, so drill-down links reproduce the same set. */
   teamIds: number[];
+  /** Every filter the counts follow (teams and the dashboard's slice and period), for the drill-down links. */
+  filters: Partial<ExperimentFilters>;
 };
 
 /** How many experiments match one flag of the shared filter contract (exactly what the list's drill-down shows). */
-async function countFlag(db: Queryable, flag: 'retest' | 'privacy', opts: { teamIds?: number[]; today?: string }) {
-  const where = buildExperimentWhere({ [flag]: true, ...(opts.teamIds?.length ? { team: opts.teamIds } : {}) }, { today: opts.today });
+async function countFlag(db: Queryable, flag: 'retest' | 'privacy', opts: InsightsScope) {
+  const where = buildExperimentWhere({ ...teamFilter(opts), [flag]: true }, { today: todayOf(opts) });
   const [row] = await db.select({ n: count() }).from(experiments).where(where);
   return row?.n ?? 0;
 }
@@ -39,7 +42,7 @@ async function countFlag(db: Queryable, flag: 'retest' | 'privacy', opts: { team
  * Counts only, aggregated in the database (the Insights page's getConcentration/getShift load rows for
  * their detail; tests/insights-summary.test.ts holds this summary to their answers).
  */
-export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number[]; today?: string } = {}): Promise<InsightsSummary> {
+export async function getInsightsSummary(db: Queryable, opts: InsightsScope = {}): Promise<InsightsSummary> {
   // Separate filtered counts, not one scan with CASE: the planner then checks the cheap column tests first.
   const [retestCandidates, privacyFlags, vendors, mindsets, needEvidence] = await Promise.all([
     countFlag(db, 'retest', opts),
@@ -51,7 +54,8 @@ export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number
   const byVendor = summarizeConcentration(new Map(vendors.map((v) => [v.vendor, v.experiments])));
   const completed = vendors.reduce((s, v) => s + v.completed, 0);
   const multiModel = vendors.reduce((s, v) => s + v.completedMultiModel, 0);
-  const quarter = quarterOf(todayOf(opts));
+  const fy = opts.fyStart ?? 1;
+  const quarter = quarterOf(todayOf(opts), fy);
   return {
     retestCandidates,
     privacyFlags,
@@ -59,8 +63,9 @@ export async function getInsightsSummary(db: Queryable, opts: { teamIds?: number
     concentration: byVendor.level,
     largestVendor: byVendor.largest ? { name: byVendor.largest.key, share: byVendor.largest.share } : null,
     portability: portabilityShare(completed, multiModel),
-    shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter),
+    shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter, fy),
     needEvidence,
     teamIds: opts.teamIds ?? [],
+    filters: teamFilter(opts),
   };
 }

@@ -66,6 +66,8 @@ export type ExperimentExportRow = {
   /** Active in the export's period (the dashboard's definition), and that period as text. */
   activeInPeriod: boolean;
   period: string;
+  exploration: boolean;
+  targetMetric: string;
 };
 
 // In UTC without an offset; toRow turns it into toISOString()'s form (cheaper there than to_char in SQL).
@@ -124,6 +126,8 @@ const fields = (period: Period, today: string): Record<keyof ExperimentExportRow
   currentSpendFrom: source('checkin_spend_monthly_cents', 'spend_monthly_cents', 'spend_on'),
   activeInPeriod: activeIn(period, today),
   period: sql`${`${period.from} to ${period.to}`}::text`,
+  exploration: col('exploration'),
+  targetMetric: col('target_metric'),
 });
 /** The order of the JSON array; toRow reads it by position (a test holds the two together). */
 export const KEYS = Object.keys(fields({ from: '2000-01-01', to: '2000-01-01' }, '2000-01-01')) as (keyof ExperimentExportRow)[];
@@ -236,6 +240,8 @@ export function toRow(a: unknown[]): ExperimentExportRow {
     currentSpendFrom: a[43],
     activeInPeriod: a[44],
     period: a[45],
+    exploration: a[46],
+    targetMetric: a[47],
   } as ExperimentExportRow;
 }
 

@@ -124,7 +124,7 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext) {
     label: f.title,
     value: formatKpiValue(f.value, f.kind, ctx.currency),
     // The standard PDF fonts (WinAnsi) have no U+2212 minus sign: an en dash prints in its place.
-    change: `${describeChange(f.kind === 'share' ? shareChange(f.value, f.previous) : change(f.value ?? 0, f.previous), f.kind).replace(/\u2212/g, '\u2013')} vs previous period`,
+    change: `${describeChange(f.kind === 'share' ? shareChange(f.value, f.previous) : change(f.value ?? 0, f.previous), f.kind, ctx.currency).replace(/\u2212/g, '\u2013')} vs previous period`,
   }));
   const left = doc.page.margins.left;
   const gap = 10;

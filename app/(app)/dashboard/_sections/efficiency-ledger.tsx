@@ -4,12 +4,13 @@ import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
 import { chartTotal, pivot, plural } from '@/lib/metrics/dashboard-series';
 import { DEFINITIONS } from '@/lib/metrics/definitions';
+import { formatMoneyCents } from '@/lib/format';
 import { monthBuckets, monthLabel } from '@/lib/metrics/period';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 import type { EfficiencyMonth } from '@/db/queries/dashboard/efficiency';
 
 /** The efficiency ledger: hours saved and spend run-rates per month, and quality before vs after. */
-export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilters }) {
+export async function EfficiencyLedger({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
   const db = await getDb();
   const [months, quality] = await Promise.all([dashboard.efficiencyByMonth(db, f), dashboard.qualityComparison(db, f)]);
   const buckets = monthBuckets(f.period);
@@ -29,11 +30,12 @@ export async function EfficiencyLedger({ filters: f }: { filters: DashboardFilte
           <ChartCard key={m.series.key} title={m.title} description="Run-rate of the experiments active each month" definition={m.definition} empty={chartTotal(rows) === 0} testId={m.testId}>
             <BarChartSvg
               label={`${m.title}, by month`}
-              summary={m.summary(m.value(last))}
+              summary={m.summary(m.value(last), currency)}
               rows={rows}
               series={[m.series]}
               format={m.format}
-              valueAxis={m.valueAxis}
+              currency={currency}
+              valueAxis={m.format === 'cents' ? `${currency} / month` : m.valueAxis}
               height={180}
             />
           </ChartCard>
@@ -66,8 +68,8 @@ const RUN_RATES = [
   },
   {
     title: 'AI spend per month', definition: DEFINITIONS.spend, testId: 'chart-spend',
-    series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: 'USD / month',
+    series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: 'per month',
     value: (m?: EfficiencyMonth) => m?.spendMonthlyCents ?? 0,
-    summary: (v: number) => `In the last month of the period, active experiments spend $${Math.round(v / 100)} a month on AI.`,
+    summary: (v: number, currency: string) => `In the last month of the period, active experiments spend ${formatMoneyCents(v, currency)} a month on AI.`,
   },
 ] as const;

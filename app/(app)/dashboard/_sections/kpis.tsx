@@ -8,7 +8,7 @@ import { formatMoneyCents } from '@/lib/format';
 import { plural } from '@/lib/metrics/dashboard-series';
 
 /** The headline cards: capability figures first, then adoption, then efficiency. */
-export async function DashboardKpis({ filters: f }: { filters: DashboardFilters }) {
+export async function DashboardKpis({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
   const { current: c, previous: p, teamsInScope } = await dashboard.kpis(await getDb(), f);
   const { from, to } = f.period;
   const active = { from, to };
@@ -19,7 +19,7 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
     const value = valueOf(c);
     const before = p ? valueOf(p) : null;
     const changed = value == null ? null : kind === 'share' ? shareChange(value, before) : change(value, before);
-    return { id, title, kind, definition, value, previous: p ? before : undefined, change: changed };
+    return { id, title, kind, definition, value, previous: p ? before : undefined, change: changed, currency };
   };
 
   const cards: KpiCardProps[] = [
@@ -55,7 +55,7 @@ export async function DashboardKpis({ filters: f }: { filters: DashboardFilters 
     {
       ...figure('spend'),
       href: drillDownHref(f, active),
-      detail: `plus ${formatMoneyCents(c.spendOneOffCents)} one-off in the period`,
+      detail: `plus ${formatMoneyCents(c.spendOneOffCents, currency)} one-off in the period`,
       accent: 'efficiency',
       neutralChange: true,
     },

@@ -5,12 +5,13 @@ import { dashboard } from '@/db/queries/dashboard/cached';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
 
 /** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */
-export async function TeamsBreakdown({ filters: f }: { filters: DashboardFilters }) {
+export async function TeamsBreakdown({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
   const rows = await dashboard.teamBreakdown(await getDb(), f);
   if (rows.length === 0) return <EmptyState title="No teams in this selection" />;
   const { from, to } = f.period;
   return (
     <TeamTable
+      currency={currency}
       rows={rows.map((r) => ({
         ...r,
         activeHref: drillDownHref({ ...f, team: [r.teamId] }, { from, to }),

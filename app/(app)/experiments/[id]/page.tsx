@@ -32,9 +32,9 @@ import {
 import { addTechniqueAction, deleteTechniqueAction, updateTechniqueAction } from '../technique-actions';
 import { TechniquesCard } from '@/components/experiments/techniques-card';
 import { GraduateCard } from '@/components/experiments/graduate-card';
-import { todayIn } from '@/lib/metrics/today';
 import { OwnerCard } from '@/components/experiments/owner-card';
 import { ownerChoices } from '@/db/queries/experiments/owner';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
 export const metadata: Metadata = { title: 'Experiment' };
 
@@ -43,7 +43,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const db = await getDb();
-  const [e, history] = await Promise.all([getExperimentDetail(db, id.data), getExperimentHistory(db, id.data)]);
+  const [e, history, org] = await Promise.all([getExperimentDetail(db, id.data), getExperimentHistory(db, id.data), getOrgCalendar(db)]);
   if (!e) notFound();
   const names = await historyNames(db, history);
   // Controls are hidden for those who cannot use them; the actions check again on the server.
@@ -89,9 +89,9 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
       {/* min-w-0: a wide table scrolls inside its card instead of widening the page on a phone. */}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <ExperimentFacts e={e} />
+          <ExperimentFacts e={e} currency={names.currency} />
           <OutcomesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
-          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={todayIn()} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={org.today} currency={names.currency} />
           <TechniquesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addTechniqueAction} updateAction={updateTechniqueAction} deleteAction={deleteTechniqueAction} />
         </div>
         <div className="min-w-0 space-y-6">

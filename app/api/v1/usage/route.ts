@@ -9,9 +9,9 @@ import { scopeFilters } from '@/lib/api/scope';
 import { teamScope } from '@/lib/auth/permissions';
 import { GAP_EXPLANATION } from '@/lib/metrics/billed-vs-reported';
 import { microsToMinor, type SpendTotal } from '@/lib/metrics/usage-currency';
-import { todayIn } from '@/lib/metrics/today';
 import { headlineFilters } from '@/lib/validation/dashboard-filters';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,8 +31,9 @@ export async function GET(request: Request) {
   if (auth.response) return auth.response;
   const scope = usageScope(auth.principal);
   const asked = scopeFilters(parseExperimentFilters(new URL(request.url).searchParams), auth.principal);
-  const f = headlineFilters(asked, { today: todayIn(), userTeamIds: ownTeams(auth.principal) });
   const db = await getDb();
+  const org = await getOrgCalendar(db);
+  const f = headlineFilters(asked, { today: org.today, fyStart: org.fyStart, userTeamIds: ownTeams(auth.principal) });
   const fx = await loadFxContext(db, f.period);
   const [t, billed] = await Promise.all([getUsageTelemetry(db, f, scope), getBilledVsReported(db, f, scope, fx)]);
   const money = (micros: number, currency = fx.reporting) => ({ amountMinor: microsToMinor(micros, currency), currency });

@@ -41,6 +41,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       updatedAt: e.updatedAt.toISOString(),
       description: e.description,
       hypothesis: e.hypothesis,
+      exploration: e.exploration,
+      targetMetric: e.targetMetric,
       dataSensitivity: e.dataSensitivity,
       owner: e.ownerName,
       spendOneOff: money(e.spendOneOffCents),
