@@ -4,6 +4,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import { effortLabel } from '@/lib/catalog/model-efforts';
 import { formatUsd } from '@/lib/format';
+import { CHANNEL_LABEL, POLICY_LABEL } from '@/lib/labels';
 
 /** The models used, with today's list price and GPQA Diamond, so a reader sees what they would cost now. */
 export function ModelsCard({ e }: { e: ExperimentDetail }) {
@@ -19,6 +20,8 @@ export function ModelsCard({ e }: { e: ExperimentDetail }) {
               <Th>Model</Th>
               <Th>Vendor</Th>
               <Th>Reasoning effort</Th>
+              <Th>Access channel</Th>
+              <Th>Trains on your data</Th>
               <Th className="text-right">Input / output per M tokens today</Th>
               <Th className="text-right">GPQA Diamond</Th>
             </tr>
@@ -31,6 +34,8 @@ export function ModelsCard({ e }: { e: ExperimentDetail }) {
                 </Td>
                 <Td>{m.vendor}</Td>
                 <Td>{effortLabel(m.effort)}</Td>
+                <Td>{CHANNEL_LABEL[m.channel]}</Td>
+                <Td>{POLICY_LABEL[m.channelPolicy]}</Td>
                 <Td className="text-right">
                   {formatUsd(m.input)} / {formatUsd(m.output)}
                 </Td>
