@@ -69,6 +69,7 @@ export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
   { header: 'Work type code', kind: 'text', value: (r) => r.workType },
   { header: 'Data sensitivity code', kind: 'text', value: (r) => r.dataSensitivity },
   { header: 'Conclusion code', kind: 'text', value: (r) => r.conclusion },
+  { header: 'Access channels', kind: 'text', value: (r) => r.accessChannels },
 ];
 
 export const OUTCOME_COLUMNS: Column<OutcomeExportRow>[] = [

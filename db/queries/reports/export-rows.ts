@@ -1,3 +1,5 @@
+import { CHANNEL_LABEL } from '@/lib/labels';
+import { sqlString } from '@/lib/metrics/sql-text';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conclusion, Mindset, Sensitivity, Status, WorkType } from '../../schema';
 import { cursorBatches } from '../../cursor';
@@ -66,6 +68,8 @@ export type ExperimentExportRow = {
   /** Active in the export's period (the dashboard's definition), and that period as text. */
   activeInPeriod: boolean;
   period: string;
+  /** Each model's access channel, "Grok 4: Consumer app (free); GPT-4o: API" (by model name). */
+  accessChannels: string;
 };
 
 // In UTC without an offset; toRow turns it into toISOString()'s form (cheaper there than to_char in SQL).
@@ -124,7 +128,13 @@ const fields = (period: Period, today: string): Record<keyof ExperimentExportRow
   currentSpendFrom: source('checkin_spend_monthly_cents', 'spend_monthly_cents', 'spend_on'),
   activeInPeriod: activeIn(period, today),
   period: sql`${`${period.from} to ${period.to}`}::text`,
+  accessChannels: sql`coalesce(x_models.channels, '')`,
 });
+/** A link's channel as the form says it (lib/labels.ts CHANNEL_LABEL). */
+const CHANNEL_LABEL_SQL = `CASE em.channel ${Object.entries(CHANNEL_LABEL)
+  .map(([code, label]) => `WHEN ${sqlString(code)} THEN ${sqlString(label)}`)
+  .join(' ')} ELSE em.channel END`;
+
 /** The order of the JSON array; toRow reads it by position (a test holds the two together). */
 export const KEYS = Object.keys(fields({ from: '2000-01-01', to: '2000-01-01' }, '2000-01-01')) as (keyof ExperimentExportRow)[];
 
@@ -157,7 +167,8 @@ export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterC
     left join (
       select em.experiment_id,
         string_agg(am.name, '; ' order by am.name) filter (where em.is_primary) as primary_models,
-        string_agg(am.name, '; ' order by am.name) filter (where not em.is_primary) as compared_models
+        string_agg(am.name, '; ' order by am.name) filter (where not em.is_primary) as compared_models,
+        string_agg(am.name || ': ' || ${sql.raw(CHANNEL_LABEL_SQL)}, '; ' order by am.name) as channels
       from experiment_models em join ai_models am on am.id = em.model_id
       ${only('em.experiment_id')} group by em.experiment_id
     ) x_models on x_models.experiment_id = "experiments"."id"
@@ -236,6 +247,7 @@ export function toRow(a: unknown[]): ExperimentExportRow {
     currentSpendFrom: a[43],
     activeInPeriod: a[44],
     period: a[45],
+    accessChannels: a[46],
   } as ExperimentExportRow;
 }
 
