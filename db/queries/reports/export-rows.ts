@@ -1,7 +1,5 @@
-import { CHANNEL_LABEL } from '@/lib/labels';
-import { sqlString } from '@/lib/metrics/sql-text';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conclusion, Mindset, Sensitivity, Status, WorkType } from '../../schema';
+import type { AccessChannel, Conclusion, Mindset, Sensitivity, Status, WorkType } from '../../schema';
 import { cursorBatches } from '../../cursor';
 import type { Db } from '../../types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -68,8 +66,8 @@ export type ExperimentExportRow = {
   /** Active in the export's period (the dashboard's definition), and that period as text. */
   activeInPeriod: boolean;
   period: string;
-  /** Each model's access channel, "Grok 4: Consumer app (free); GPT-4o: API" (by model name). */
-  accessChannels: string;
+  /** Each model's name and access channel code, by model name (lib/export/columns.ts says them in words). */
+  accessChannels: [string, AccessChannel][] | null;
 };
 
 // In UTC without an offset; toRow turns it into toISOString()'s form (cheaper there than to_char in SQL).
@@ -128,13 +126,8 @@ const fields = (period: Period, today: string): Record<keyof ExperimentExportRow
   currentSpendFrom: source('checkin_spend_monthly_cents', 'spend_monthly_cents', 'spend_on'),
   activeInPeriod: activeIn(period, today),
   period: sql`${`${period.from} to ${period.to}`}::text`,
-  accessChannels: sql`coalesce(x_models.channels, '')`,
+  accessChannels: sql`x_models.channels`,
 });
-/** A link's channel as the form says it (lib/labels.ts CHANNEL_LABEL). */
-const CHANNEL_LABEL_SQL = `CASE em.channel ${Object.entries(CHANNEL_LABEL)
-  .map(([code, label]) => `WHEN ${sqlString(code)} THEN ${sqlString(label)}`)
-  .join(' ')} ELSE em.channel END`;
-
 /** The order of the JSON array; toRow reads it by position (a test holds the two together). */
 export const KEYS = Object.keys(fields({ from: '2000-01-01', to: '2000-01-01' }, '2000-01-01')) as (keyof ExperimentExportRow)[];
 
@@ -168,7 +161,7 @@ export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterC
       select em.experiment_id,
         string_agg(am.name, '; ' order by am.name) filter (where em.is_primary) as primary_models,
         string_agg(am.name, '; ' order by am.name) filter (where not em.is_primary) as compared_models,
-        string_agg(am.name || ': ' || ${sql.raw(CHANNEL_LABEL_SQL)}, '; ' order by am.name) as channels
+        json_agg(json_build_array(am.name, em.channel) order by am.name) as channels
       from experiment_models em join ai_models am on am.id = em.model_id
       ${only('em.experiment_id')} group by em.experiment_id
     ) x_models on x_models.experiment_id = "experiments"."id"
