@@ -1,3 +1,4 @@
+import type { AccessChannel } from '@/db/schema/experiment-models';
 /** The words the product uses for each enum value, everywhere (pages, exports, reports). */
 export const WORK_TYPE_LABEL = {
   writing: 'Writing',
@@ -26,6 +27,16 @@ export const MINDSET_EXPLAIN = {
 
 export const STATUS_LABEL = { proposed: 'Proposed', running: 'Running', completed: 'Completed', abandoned: 'Abandoned' } as const;
 
+/** Access channels of a model link (db/schema/experiment-models.ts), as the form and exports say them. */
+export const CHANNEL_LABEL = {
+  consumer_free: 'Consumer app (free)',
+  consumer_paid: 'Consumer app (paid)',
+  api: 'API',
+  enterprise: 'Enterprise or workspace plan',
+  self_hosted: 'Self-hosted',
+} as const satisfies Record<AccessChannel, string>;
+/** Form fields `channel-<model id>`: each picked model's access channel. */
+export const CHANNEL_FIELD_PREFIX = 'channel-';
 export const SENSITIVITY_LABEL = { public: 'Public', internal: 'Internal', confidential: 'Confidential', restricted: 'Restricted' } as const;
 
 export const CONCLUSION_LABEL = { worked: 'Worked', partly: 'Partly worked', did_not_work: 'Did not work', inconclusive: 'Inconclusive' } as const;
@@ -46,6 +57,9 @@ export const DATA_POLICY_LABEL = {
   no_training: 'Does not train on API data',
   unknown: 'Unknown / depends on host',
 } as const;
+
+/** A data-use policy on one access channel (not only the API), as a short yes / no / unknown. */
+export const POLICY_LABEL = { trains: 'Yes, by default', no_training: 'No', unknown: 'Unknown' } as const;
 
 export const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;
 

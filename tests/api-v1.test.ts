@@ -153,7 +153,7 @@ describeEachDb('read API /api/v1', (ctx) => {
     expect(res.status).toBe(200);
     const e = await res.json();
     expect(e).toMatchObject({ id: fx.ids.a1, title: 'Alpha triage', team: 'Alpha', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, spendOneOff: null, owner: 'Admin' });
-    expect(e.models).toEqual([{ slug: 'api-model', name: 'API Model', vendor: 'Acme', isPrimary: true }]);
+    expect(e.models).toEqual([{ slug: 'api-model', name: 'API Model', vendor: 'Acme', isPrimary: true, channel: 'api', channelPolicy: 'no_training' }]);
     expect(e.outcomes).toEqual([{ id: e.outcomes[0].id, type: 'insight', description: 'Found duplicate tickets', impact: 4, evidence: 'ticket log', recordedOn: '2026-11-02' }]);
     expect(e.checkins).toEqual([{ id: e.checkins[0].id, date: '2026-11-01', hoursSavedPerMonth: 60, spendMonthly: { amountMinor: 12050, currency: 'USD' }, qualityAfter: 4, note: 'steady' }]);
     const one = (id: string, token: string) => experimentRoute.GET(new Request(`http://localhost:3000/api/v1/experiments/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
@@ -214,7 +214,7 @@ describeEachDb('read API /api/v1', (ctx) => {
 
   it('gives the insights: radar, concentration and privacy flags, per token scope', async () => {
     const only = (key: string) => ({ hhi: 1, level: 'concentrated', largest: { key, weight: 1, share: 1 }, count: 1 });
-    const flag = { id: fx.ids.b1, title: 'Beta reports', teamId: fx.teamB, team: 'Beta', sensitivity: 'confidential', status: 'running', models: [{ name: 'API Trainer', vendor: 'Bolt', policy: 'trains' }] };
+    const flag = { id: fx.ids.b1, title: 'Beta reports', teamId: fx.teamB, team: 'Beta', sensitivity: 'confidential', status: 'running', models: [{ name: 'API Trainer', vendor: 'Bolt', channel: 'api', policy: 'trains' }] };
     // The organisation: one experiment on Acme's model, one on Bolt's (which trains on confidential data).
     expect(await (await get(insightsRoute.GET, '/api/v1/insights', fx.tokens.exec)).json()).toEqual({
       radar: [],

@@ -21,7 +21,26 @@ describe('CSV import parsing', () => {
     expect(rows).toHaveLength(1);
     const [r] = rows;
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.input).toMatchObject({ teamId: 1, modelIds: [10, 11], primaryModelId: 10, status: 'completed', conclusion: 'worked', tasksPerMonth: 800 });
+    if (r.ok) expect(r.input).toMatchObject({ teamId: 1, modelIds: [10, 11], primaryModelId: 10, status: 'completed', conclusion: 'worked', tasksPerMonth: 800, channels: { 10: 'api', 11: 'consumer_paid' } });
+  });
+  it('reads access channels: none (the API), one for every model, one per model, codes or labels', () => {
+    const { rows } = parseImportCsv(
+      csv([
+        { title: 'No channel', team: 'Finance', models: 'gpt-4o;claude-3.5-sonnet' },
+        { title: 'One for all', team: 'Finance', models: 'gpt-4o;claude-3.5-sonnet', channels: 'Consumer app (free)' },
+        { title: 'One each', team: 'Finance', models: 'gpt-4o;claude-3.5-sonnet', channels: 'self_hosted; Enterprise or workspace plan' },
+        { title: 'Too many', team: 'Finance', models: 'gpt-4o', channels: 'api;api' },
+        { title: 'Unknown', team: 'Finance', models: 'gpt-4o', channels: 'browser' },
+      ]),
+      lookups,
+    );
+    expect(rows.map((r) => (r.ok ? r.input.channels : r.errors))).toEqual([
+      {},
+      { 10: 'consumer_free', 11: 'consumer_free' },
+      { 10: 'self_hosted', 11: 'enterprise' },
+      ['Give one access channel, or one per model in the order of the models column.'],
+      ['Choose an access channel from the list.'],
+    ]);
   });
   it('accepts labels for enum columns and says per row what is wrong, with spreadsheet line numbers', () => {
     const { rows } = parseImportCsv(
@@ -46,6 +65,7 @@ describe('CSV import parsing', () => {
     expect(codes('status')).toEqual([...STATUSES]);
     expect(codes('data_sensitivity')).toEqual([...SENSITIVITIES]);
     expect(codes('conclusion')).toEqual([...CONCLUSIONS]);
+    expect(codes('channels')).toEqual(['consumer_free', 'consumer_paid', 'api', 'enterprise', 'self_hosted']);
     expect(IMPORT_COLUMN_HELP.find((c) => c.column === 'mindset')?.values?.[2]).toEqual({ key: 'new_capability', label: 'Create a new capability' });
     expect(IMPORT_COLUMN_HELP.find((c) => c.column === 'models')?.example).toBe(IMPORT_EXAMPLE.models);
     expect(IMPORT_COLUMN_HELP.filter((c) => !c.example).map((c) => c.column)).toEqual([]);

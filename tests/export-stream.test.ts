@@ -58,7 +58,7 @@ describeEachDb('streamed experiments CSV', (ctx) => {
     await add('E5', { title: 'Alpha five', teamId: a.id, status: 'running', startDate: '2030-04-01', reasoningUsed: true, mindset: 'new_capability', workType: 'customer_support', dataSensitivity: 'confidential', conclusion: 'partly' });
     await db.insert(experimentModels).values([
       { experimentId: ids.E1, modelId: models[0].id, isPrimary: true },
-      { experimentId: ids.E1, modelId: models[2].id, isPrimary: false },
+      { experimentId: ids.E1, modelId: models[2].id, isPrimary: false, channel: 'consumer_free' },
       { experimentId: ids.E1, modelId: models[1].id, isPrimary: false },
     ]);
     await db.insert(capabilityOutcomes).values([1, 2].map(() => ({ experimentId: ids.E1, type: 'insight' as const, description: 'x', impact: 3, recordedOn: '2030-05-10' })));
@@ -78,6 +78,7 @@ describeEachDb('streamed experiments CSV', (ctx) => {
       'Primary model': 'sx one', 'Compared models': 'sx three; sx two', Outcomes: '2', 'Check-ins': '1',
       'Hours before per task': '2.5', 'Hours saved per month': '20', 'Monthly spend': '123.45', 'One-off spend': '', 'Reasoning used': 'no',
     });
+    expect(e1['Access channels']).toBe('sx one: API; sx three: Consumer app (free); sx two: API');
     expect(rows[2]['Reasoning used']).toBe('yes');
     // Coded values read as labels, with the codes in their own columns; a choice nobody made reads "Not set".
     expect(rows[2]).toMatchObject({

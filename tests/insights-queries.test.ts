@@ -119,7 +119,7 @@ describeEachDb('insights on a small organisation', (ctx) => {
   it('flags confidential data on a model with an unknown policy, and the flag clears after a recorded mitigation', async () => {
     const flags = await listPrivacyFlags(ctx.db, scope());
     expect(flags.map((f) => f.id)).toEqual([fx.exps.leaky]);
-    expect(flags[0].models).toEqual([{ id: fx.models.cirrus, name: 'fx cirrus', vendor: 'Cirrus', policy: 'unknown', source: 'cirrus-terms' }]);
+    expect(flags[0].models).toEqual([{ id: fx.models.cirrus, name: 'fx cirrus', vendor: 'Cirrus', channel: 'api', policy: 'unknown', source: 'cirrus-terms' }]);
     expect(await listCount('privacy')).toBe(1);
     expect((await getInsightsSummary(ctx.db, scope())).privacyFlags).toBe(1);
 

@@ -11,7 +11,7 @@ import { getInsightsSummary } from '@/db/queries/insights/summary';
 import type { Db } from '@/db/types';
 import { asOlderBackup, backupFileOf, inFreshRestore } from './helpers/backup-roundtrip';
 import { describeEachDb } from './helpers/db';
-import { RAW_MODEL_SUMMARY, RAW_ROLLUP } from './helpers/summary-definitions';
+import { RAW_LINK_POLICY, RAW_MODEL_SUMMARY, RAW_ROLLUP } from './helpers/summary-definitions';
 
 const TODAY = '2026-06-30';
 const exec = (db: Db, q: string) => db.execute(sql.raw(q));
@@ -65,7 +65,8 @@ async function expectInsightsMatchRaw(db: Db) {
     db,
     sql.raw(`select count(*)::int as n from experiments e where e.archived_at is null and e.data_sensitivity in ('confidential', 'restricted')
       and e.privacy_mitigation = '' and exists (select 1 from experiment_models em join ai_models m on m.id = em.model_id
-        where em.experiment_id = e.id and m.data_policy in ('trains', 'unknown'))`),
+        left join vendor_channel_policies p on p.vendor = m.vendor and p.channel = em.channel
+        where em.experiment_id = e.id and ${RAW_LINK_POLICY} in ('trains', 'unknown'))`),
   );
   expect((await getInsightsSummary(db, { today: TODAY })).privacyFlags).toBe(Number(privacy.n));
   return counts;
@@ -147,6 +148,24 @@ describeEachDb('insights summaries stay equal to the raw rows', (ctx) => {
     expect((await summaryOf('D')).training).toBe(true);
     // A change that touches no summarised column leaves the experiments alone.
     await exec(ctx.db, `update ai_models set context_window = 1000`);
+    await expectConsistent(ctx.db);
+  });
+
+  it('after a channel or a vendor’s channel policy changes (issue 23 §4): the links on that channel follow', async () => {
+    // B (internal data) keeps only Zeta (Zorg Labs, no_training through the API); D uses Mid (Midco, now trains).
+    await exec(ctx.db, `update experiment_models set channel = 'self_hosted' where model_id = ${await model('t-mid')}`);
+    expect((await summaryOf('D')).training).toBe(false); // one's own copy: no row needed
+    await exec(ctx.db, `update experiment_models set channel = 'consumer_free' where model_id = ${await model('t-zeta')}`);
+    expect((await summaryOf('B')).training).toBe(true); // no policy recorded for Zorg Labs' app: unknown
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `insert into vendor_channel_policies (vendor, channel, data_policy, source) values ('Zorg Labs', 'consumer_free', 'no_training', 'test')`);
+    expect((await summaryOf('B')).training).toBe(false);
+    await exec(ctx.db, `update vendor_channel_policies set data_policy = 'trains' where vendor = 'Zorg Labs'`);
+    expect((await summaryOf('B')).training).toBe(true);
+    await expectConsistent(ctx.db);
+    await exec(ctx.db, `delete from vendor_channel_policies where vendor = 'Zorg Labs'`);
+    await exec(ctx.db, `update experiment_models set channel = 'api'`);
+    expect((await summaryOf('B')).training).toBe(false);
     await expectConsistent(ctx.db);
   });
 

@@ -10,7 +10,8 @@ import { awaitingEvidenceSql, needsCapabilityEvidence, needsEvidenceSql } from '
 import { PORTABLE_MODEL_COUNT } from '@/lib/metrics/concentration';
 import { CURRENT_HOURS_SAVED_SQL, HOURS_SAVED_SQL, hoursSavedPerMonth } from '@/lib/metrics/hours';
 import { blendedPrice, blendedPriceSql } from '@/lib/metrics/prices';
-import { isPrivacyFlagged, isRiskyPolicy, privacyFlagSql, riskyPolicySql, RISKY_POLICIES, SENSITIVE } from '@/lib/metrics/privacy';
+import { channelPolicy, channelPolicySql, isPrivacyFlagged, isRiskyPolicy, privacyFlagSql, riskyPolicySql, RISKY_POLICIES, SENSITIVE } from '@/lib/metrics/privacy';
+import { ACCESS_CHANNELS } from '@/db/schema/experiment-models';
 import { experimentDay, experimentDayAt, experimentDaySql, quarterStart, quarterStartSql } from '@/lib/metrics/quarter';
 import { primaryFirstSql } from '@/lib/metrics/vendor';
 import { DATA_POLICIES } from '@/db/schema/models';
@@ -82,7 +83,8 @@ const asNumber = (v: unknown) => (v == null ? null : Number(v));
 describeEachDb('each rule of lib/metrics is what the database holds', (ctx) => {
   it('privacy flag: the partial index and the model summary read the two lists of lib/metrics/privacy.ts', async () => {
     expect(await predicateOf(ctx.ownerDb, 'experiments_privacy_flag_idx')).toBe(await printedPredicate(ctx.ownerDb, privacyFlagSql(bare)));
-    expect(await functionBody(ctx.ownerDb, 'experiments_refresh_model_summary')).toContain(`coalesce(bool_or(${riskyPolicySql('m.data_policy')}), false)`);
+    const linkPolicy = channelPolicySql('em.channel', 'm.data_policy', 'p.data_policy');
+    expect(await functionBody(ctx.ownerDb, 'experiments_refresh_model_summary')).toContain(`coalesce(bool_or(${riskyPolicySql(linkPolicy)}), false)`);
     expect(riskyPolicySql('m.data_policy')).toBe("m.data_policy IN ('trains', 'unknown')");
     expect(privacyFlagSql(bare)).toBe("(data_sensitivity in ('confidential', 'restricted') and privacy_mitigation = '' and uses_training_model)");
   });
@@ -102,6 +104,23 @@ describeEachDb('each rule of lib/metrics is what the database holds', (ctx) => {
     );
     expect(flags).toEqual(cases.map(isPrivacyFlagged));
     expect(flags.filter(Boolean)).toHaveLength(SENSITIVE.length * 2 * RISKY_POLICIES.length + SENSITIVE.length * 2);
+  });
+
+  it('privacy by channel: the SQL fragment gives each link the policy channelPolicy gives', async () => {
+    const rowPolicies = [null, ...DATA_POLICIES];
+    const cases = ACCESS_CHANNELS.flatMap((channel) => DATA_POLICIES.flatMap((model) => rowPolicies.map((row) => ({ channel, model, row }))));
+    const policies = await evaluate(
+      ctx.db,
+      ['channel', 'model_policy', 'row_policy'],
+      ['text', 'text', 'text'],
+      cases.map((c) => [c.channel, c.model, c.row]),
+      channelPolicySql('channel', 'model_policy', 'row_policy'),
+    );
+    expect(policies).toEqual(cases.map((c) => channelPolicy(c.channel, c.model, c.row)));
+    // The API is the model's own policy; a self-hosted copy without a vendor row does not train; others are unknown.
+    expect(policies.filter((p, i) => cases[i].channel === 'api' && p === cases[i].model)).toHaveLength(12);
+    expect(channelPolicy('self_hosted', 'trains', null)).toBe('no_training');
+    expect(channelPolicy('consumer_free', 'no_training', null)).toBe('unknown');
   });
 
   it('an experiment’s vendor: the model summary orders its links as lib/metrics/vendor.ts', async () => {

@@ -132,6 +132,7 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
           efforts={values}
           error={errors?.primaryModelId ?? errors?.modelIds}
           effortError={errors?.efforts}
+          channelError={errors?.channels}
         />
         <div className="mt-4">
           <TextAreaField

@@ -1,9 +1,10 @@
 import type { Experiment } from '@/db/schema';
 import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
+import { CHANNEL_FIELD_PREFIX } from '@/lib/labels';
 import type { ExperimentSchemaField } from '@/lib/validation/experiment';
 
 /** A stored experiment as the form's text values (money in currency units, not cents). */
-export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean; effort: string }[]): Record<string, string> {
+export function experimentFormValues(e: Experiment, models: { id: number; isPrimary: boolean; effort: string; channel: string }[]): Record<string, string> {
   const s = (v: string | number | null | undefined) => (v == null ? '' : String(v));
   const num = (v: string | null) => (v == null ? '' : String(Number(v)));
   const usd = (cents: number | null) => (cents == null ? '' : String(cents / 100));
@@ -41,5 +42,8 @@ export function experimentFormValues(e: Experiment, models: { id: number; isPrim
     conclusion: s(e.conclusion),
     privacyMitigation: e.privacyMitigation,
   };
-  return { ...fields, ...Object.fromEntries(models.map((m) => [`${EFFORT_FIELD_PREFIX}${m.id}`, m.effort])) };
+  return {
+    ...fields,
+    ...Object.fromEntries(models.flatMap((m) => [[`${EFFORT_FIELD_PREFIX}${m.id}`, m.effort], [`${CHANNEL_FIELD_PREFIX}${m.id}`, m.channel]])),
+  };
 }

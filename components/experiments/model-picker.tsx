@@ -1,27 +1,35 @@
 import { EFFORT_FIELD_PREFIX, effortLabel } from '@/lib/catalog/model-efforts';
+import { CHANNEL_FIELD_PREFIX, CHANNEL_LABEL } from '@/lib/labels';
 import { fieldName } from './experiment-fields';
 
 /** `efforts`: what the model accepts (lib/catalog/model-efforts.ts), its default first. */
 export type ModelChoice = { id: number; name: string; vendor: string; reasoning: boolean; efforts: string[] };
 
+/** In the form's order: the consumer plans, the API, a company plan, one's own copy. */
+const CHANNELS = Object.keys(CHANNEL_LABEL) as (keyof typeof CHANNEL_LABEL)[];
+
 type Props = {
   models: ModelChoice[];
   selected: string[];
   primary: string;
-  /** The form's values: `effort-<id>` holds a link's saved or typed effort. */
+  /** The form's values: `effort-<id>` and `channel-<id>` hold a link's saved or typed effort and channel. */
   efforts: Record<string, string>;
   error?: string[];
   effortError?: string[];
+  channelError?: string[];
 };
 
 /** Several models from the catalog, one marked primary (a radio beside each checkbox), each with the reasoning effort used. */
-export function ModelPicker({ models, selected, primary, efforts, error, effortError }: Props) {
-  const describedBy = [error?.length ? 'primaryModelId-error' : '', effortError?.length ? 'efforts-error' : ''].filter(Boolean).join(' ');
+export function ModelPicker({ models, selected, primary, efforts, error, effortError, channelError }: Props) {
+  const describedBy = [error?.length ? 'primaryModelId-error' : '', effortError?.length ? 'efforts-error' : '', channelError?.length ? 'channels-error' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <fieldset aria-describedby={describedBy || undefined}>
       <legend className="text-sm font-medium">Models used</legend>
       <p className="text-xs text-muted-foreground">
-        Tick every model you tried; mark the one you mainly used as primary, and say how hard it reasoned (the efforts the catalog lists for it).
+        Tick every model you tried; mark the one you mainly used as primary, say how hard it reasoned (the efforts the catalog lists for it) and
+        how you reached it: the vendor&rsquo;s app, its API, a company plan or your own copy (data-use terms differ per channel).
       </p>
       <div className="mt-2 max-h-64 overflow-y-auto rounded-md border border-border">
         {models.map((m) => (
@@ -30,7 +38,19 @@ export function ModelPicker({ models, selected, primary, efforts, error, effortE
               <input type="checkbox" name={fieldName('modelIds')} value={m.id} defaultChecked={selected.includes(String(m.id))} aria-label={`Used ${m.name}`} />
               {m.name} <span className="text-xs text-muted-foreground">{m.vendor}</span>
             </label>
-            <span className="flex items-center gap-3">
+            <span className="flex flex-wrap items-center justify-end gap-3">
+              <select
+                name={`${CHANNEL_FIELD_PREFIX}${m.id}`}
+                defaultValue={efforts[`${CHANNEL_FIELD_PREFIX}${m.id}`] ?? 'api'}
+                aria-label={`Access channel: ${m.name}`}
+                className="rounded border border-border bg-background px-1 py-0.5 text-xs"
+              >
+                {CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {CHANNEL_LABEL[c]}
+                  </option>
+                ))}
+              </select>
               <select
                 name={`${EFFORT_FIELD_PREFIX}${m.id}`}
                 defaultValue={efforts[`${EFFORT_FIELD_PREFIX}${m.id}`] ?? m.efforts[0]}
@@ -53,6 +73,11 @@ export function ModelPicker({ models, selected, primary, efforts, error, effortE
       {error?.length ? (
         <p id="primaryModelId-error" role="alert" className="mt-1 text-sm text-danger">
           {error.join(' ')}
+        </p>
+      ) : null}
+      {channelError?.length ? (
+        <p id="channels-error" role="alert" className="mt-1 text-sm text-danger">
+          {channelError.join(' ')}
         </p>
       ) : null}
       {effortError?.length ? (

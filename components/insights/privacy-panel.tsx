@@ -4,7 +4,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights/privacy';
 import type { ActionState } from '@/lib/action-state';
-import { SENSITIVITY_LABEL } from '@/lib/labels';
+import { SENSITIVITY_LABEL, CHANNEL_LABEL } from '@/lib/labels';
 import { privacyReason } from '@/lib/metrics/privacy';
 import { ActedOnList, ExperimentLink, Explain, FlaggedHeading, MoreInList, SHOWN } from './explain';
 import { MitigationForm } from './mitigation-form';
@@ -50,7 +50,7 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
               <ul className="mt-2 space-y-1 text-sm">
                 {e.models.map((m) => (
                   <li key={m.id}>
-                    <span className="font-medium">{m.name}</span> ({m.vendor}): {privacyReason(m.policy)}.{' '}
+                    <span className="font-medium">{m.name}</span> ({m.vendor}, {CHANNEL_LABEL[m.channel]}): {privacyReason(m.policy)}.{' '}
                     {m.source ? (
                       isUrl(m.source) ? (
                         <a href={m.source} className="text-primary underline underline-offset-2" rel="noreferrer" target="_blank">

@@ -4,7 +4,8 @@ import type { Db, Queryable } from '../types';
 import type { BackupSource } from './read';
 import { readBackup, type Row } from './stream';
 import { EFFORT_BACKFILL_SQL, predatesEfforts } from './effort-backfill';
-import { BACKUP_TABLES, foreignKeys, predatesBenchmarkCatalog, writableColumns } from './tables';
+import { BACKUP_TABLES, foreignKeys, predatesBenchmarkCatalog, predatesChannels, writableColumns } from './tables';
+import { seedVendorChannelPolicies } from '../seed/vendor-policies';
 import { ident, rawRows } from '../sql';
 import { validateBackup, type BackupHead } from './validate';
 
@@ -82,6 +83,8 @@ export async function restoreBackup(db: Db, source: BackupSource): Promise<{ hea
     if (predatesBenchmarkCatalog(head.schemaVersion)) await seedBenchmarkCatalog(tx);
     // …and one from before per-link efforts gets them as migration 0011 gave them (the catalog must be there first).
     if (predatesEfforts(head.schemaVersion)) for (const statement of EFFORT_BACKFILL_SQL) await tx.execute(sql.raw(statement));
+    // One from before access channels has no vendor policies: the shipped reference rows, as a new install gets.
+    if (predatesChannels(head.schemaVersion)) await seedVendorChannelPolicies(tx);
 
     // Identity columns continue after the restored ids.
     const identities = await rawRows<{ table_name: string; column_name: string }>(
@@ -97,8 +100,9 @@ export async function restoreBackup(db: Db, source: BackupSource): Promise<{ hea
   return { head, counts };
 }
 
-/** Columns migration 0021 added with a default, as SQL: an older file's rows get that default. */
+/** Columns migrations 0021 and 0023 added with a default, as SQL: an older file's rows get that default. */
 const SINCE_0021_DEFAULTS: Record<string, string> = {
+  'experiment_models.channel': "'api'",
   'experiments.exploration': 'false',
   'experiments.target_metric': "''",
   'teams.participants_may_record': 'false',

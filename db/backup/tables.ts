@@ -33,7 +33,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default); 0022 added techniques
  * (TABLES_SINCE_TECHNIQUES: an older file restores with none), explorations with their target metric and the teams'
  * recording setting (an older file's rows get the defaults, restore.ts); 0023 added price tiers' retrieval time
- * (null in an older file, like the prices' of 0014).
+ * (null in an older file, like the prices' of 0014); 0024 gave model links their access channel (an older file's
+ * links were API use: 'api', restore.ts) and added vendors' per-channel data-use policies (TABLES_SINCE_CHANNELS:
+ * an older file restores with the shipped reference rows, as a new install).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -58,6 +60,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0020_usage_import',
   '0021_webhooks_digest',
   '0022_everyday_use',
+  '0023_price_tier_provenance',
   SCHEMA_VERSION,
 ];
 
@@ -80,6 +83,7 @@ export const BACKUP_TABLES = [
   'benchmarks',
   'benchmark_scores',
   'model_aliases',
+  'vendor_channel_policies',
   'catalog_syncs',
   'job_runs',
   'experiments',
@@ -130,6 +134,15 @@ const TECHNIQUES_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_everyd
 
 export function predatesTechniques(schemaVersion: string): boolean {
   return schemaVersion.slice(0, 4) < TECHNIQUES_MIGRATION.slice(0, 4);
+}
+
+/** Tables added by the access-channel migration (issue 23 §4): an older file restores with the reference rows. */
+export const TABLES_SINCE_CHANNELS: readonly BackupTable[] = ['vendor_channel_policies'];
+
+const CHANNELS_MIGRATION = journal.entries.find((e) => e.tag.endsWith('_access_channels'))!.tag;
+
+export function predatesChannels(schemaVersion: string): boolean {
+  return schemaVersion.slice(0, 4) < CHANNELS_MIGRATION.slice(0, 4);
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   predatesTechniques,
   predatesCatalogSync,
   predatesUsage,
+  predatesChannels,
+  TABLES_SINCE_CHANNELS,
   REFERENCE_TABLES_SINCE_0009,
   TABLES_SINCE_ALERTS,
   TABLES_SINCE_DIGEST,
@@ -117,6 +119,7 @@ export async function validateBackup(source: BackupSource, keys: ForeignKey[] = 
     ...(predatesTechniques(String(head.schemaVersion)) ? TABLES_SINCE_TECHNIQUES : []),
     ...(predatesUsage(String(head.schemaVersion)) ? TABLES_SINCE_USAGE : []),
     ...(predatesDigest(String(head.schemaVersion)) ? TABLES_SINCE_DIGEST : []),
+    ...(predatesChannels(String(head.schemaVersion)) ? TABLES_SINCE_CHANNELS : []),
   ];
   for (const table of TABLES) if (!seen.includes(table) && !optional.includes(table)) errors.push(`Table ${table} is missing.`);
   const unknown = seen.filter((t) => !TABLES.includes(t) && !DROPPED_FROM_BACKUPS.includes(t));

@@ -171,6 +171,27 @@ CREATE TRIGGER data_version_update AFTER UPDATE ON ai_models
 CREATE TRIGGER data_version_delete AFTER DELETE ON ai_models
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
+-- vendor_channel_policies
+DROP TRIGGER IF EXISTS data_version_lock_first ON vendor_channel_policies;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_insert ON vendor_channel_policies;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_update ON vendor_channel_policies;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS data_version_delete ON vendor_channel_policies;
+--> statement-breakpoint
+CREATE TRIGGER data_version_lock_first BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON vendor_channel_policies
+  FOR EACH STATEMENT EXECUTE FUNCTION data_version_before_write();
+--> statement-breakpoint
+CREATE TRIGGER data_version_insert AFTER INSERT ON vendor_channel_policies
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_update AFTER UPDATE ON vendor_channel_policies
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER data_version_delete AFTER DELETE ON vendor_channel_policies
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
 -- model_prices
 DROP TRIGGER IF EXISTS data_version_lock_first ON model_prices;
 --> statement-breakpoint

@@ -1,10 +1,12 @@
 -- Each experiment's model summary: model_count, primary_vendor (the primary model's vendor, else the
 -- first model's by name, as the Insights page attributes an experiment to a vendor), uses_training_model
--- (a model that trains on user data, or may) and used_best_score (the best score of its models on its
+-- (a model that trains on user data, or may, on the channel the link used: lib/metrics/privacy.ts
+-- channelPolicySql, the vendor's row of vendor_channel_policies for any channel but the API) and used_best_score (the best score of its models on its
 -- blocker benchmark at any effort, which the re-test radar compares newer models with; the scores of
 -- db/queries/insights/radar-scores.ts: benchmark_scores per effort, else the kept score of model_benchmarks). The
 -- insights rollup groups by them without joining models. Only the triggers here write them: per statement
--- on experiment_models, ai_models, model_benchmarks and benchmark_scores, and guards on experiments.
+-- on experiment_models, ai_models, vendor_channel_policies, model_benchmarks and benchmark_scores, and guards
+-- on experiments.
 CREATE OR REPLACE FUNCTION experiments_refresh_model_summary(ids integer[]) RETURNS void AS $$
   UPDATE experiments e SET
     model_count = s.n,
@@ -15,12 +17,13 @@ CREATE OR REPLACE FUNCTION experiments_refresh_model_summary(ids integer[]) RETU
     SELECT x.id,
       count(em.model_id)::int AS n,
       (array_agg(m.vendor ORDER BY em.is_primary DESC, m.name) FILTER (WHERE em.model_id IS NOT NULL))[1] AS vendor,
-      coalesce(bool_or(m.data_policy IN ('trains', 'unknown')), false) AS training,
+      coalesce(bool_or(CASE WHEN em.channel = 'api' THEN m.data_policy ELSE coalesce(p.data_policy, CASE em.channel WHEN 'consumer_free' THEN 'unknown' WHEN 'consumer_paid' THEN 'unknown' WHEN 'enterprise' THEN 'unknown' WHEN 'self_hosted' THEN 'no_training' END) END IN ('trains', 'unknown')), false) AS training,
       round(max(b.score), 1) AS best -- as the numeric(5,1) column keeps it, so an unchanged best is no change
     FROM (SELECT DISTINCT unnest(ids) AS id) x
     JOIN experiments ex ON ex.id = x.id
     LEFT JOIN experiment_models em ON em.experiment_id = x.id
     LEFT JOIN ai_models m ON m.id = em.model_id
+    LEFT JOIN vendor_channel_policies p ON p.vendor = m.vendor AND p.channel = em.channel
     -- One row per link: the model's best score on the benchmark (per-effort scores, else the kept one).
     LEFT JOIN LATERAL (SELECT coalesce(
         (SELECT max(s.score)::numeric FROM benchmark_scores s WHERE s.model_id = em.model_id AND s.benchmark = ex.blocker_benchmark),
@@ -61,6 +64,26 @@ BEGIN
     JOIN old_ai_models o ON o.id = em.model_id
     JOIN new_ai_models n ON n.id = o.id
     WHERE o.vendor IS DISTINCT FROM n.vendor OR o.name IS DISTINCT FROM n.name OR o.data_policy IS DISTINCT FROM n.data_policy))$q$;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- A vendor's policy on a channel added, changed or removed: the experiments with a link of that vendor's
+-- models on that channel (old or new values of the row) follow, so a policy edit re-flags them.
+CREATE OR REPLACE FUNCTION vendor_channel_policies_refresh_experiment_summary() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'TRUNCATE' THEN
+    PERFORM experiments_refresh_model_summary(array(SELECT DISTINCT experiment_id FROM experiment_models WHERE channel <> 'api'));
+    RETURN NULL;
+  END IF;
+  EXECUTE format($q$SELECT experiments_refresh_model_summary(array(
+    SELECT DISTINCT em.experiment_id FROM (%s) c
+    JOIN ai_models m ON m.vendor = c.vendor
+    JOIN experiment_models em ON em.model_id = m.id AND em.channel = c.channel))$q$,
+    CASE TG_OP
+      WHEN 'INSERT' THEN 'SELECT vendor, channel FROM new_policies'
+      WHEN 'DELETE' THEN 'SELECT vendor, channel FROM old_policies'
+      ELSE 'SELECT vendor, channel FROM new_policies UNION SELECT vendor, channel FROM old_policies' END);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -159,6 +182,14 @@ DROP TRIGGER IF EXISTS experiment_models_summary_truncate ON experiment_models;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS ai_models_experiment_summary ON ai_models;
 --> statement-breakpoint
+DROP TRIGGER IF EXISTS vendor_channel_policies_summary_insert ON vendor_channel_policies;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS vendor_channel_policies_summary_update ON vendor_channel_policies;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS vendor_channel_policies_summary_delete ON vendor_channel_policies;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS vendor_channel_policies_summary_truncate ON vendor_channel_policies;
+--> statement-breakpoint
 DROP TRIGGER IF EXISTS model_benchmarks_used_best_insert ON model_benchmarks;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS model_benchmarks_used_best_update ON model_benchmarks;
@@ -196,6 +227,18 @@ CREATE TRIGGER experiment_models_summary_truncate AFTER TRUNCATE ON experiment_m
 --> statement-breakpoint
 CREATE TRIGGER ai_models_experiment_summary AFTER UPDATE ON ai_models
   REFERENCING OLD TABLE AS old_ai_models NEW TABLE AS new_ai_models FOR EACH STATEMENT EXECUTE FUNCTION ai_models_refresh_experiment_summary();
+--> statement-breakpoint
+CREATE TRIGGER vendor_channel_policies_summary_insert AFTER INSERT ON vendor_channel_policies
+  REFERENCING NEW TABLE AS new_policies FOR EACH STATEMENT EXECUTE FUNCTION vendor_channel_policies_refresh_experiment_summary();
+--> statement-breakpoint
+CREATE TRIGGER vendor_channel_policies_summary_update AFTER UPDATE ON vendor_channel_policies
+  REFERENCING OLD TABLE AS old_policies NEW TABLE AS new_policies FOR EACH STATEMENT EXECUTE FUNCTION vendor_channel_policies_refresh_experiment_summary();
+--> statement-breakpoint
+CREATE TRIGGER vendor_channel_policies_summary_delete AFTER DELETE ON vendor_channel_policies
+  REFERENCING OLD TABLE AS old_policies FOR EACH STATEMENT EXECUTE FUNCTION vendor_channel_policies_refresh_experiment_summary();
+--> statement-breakpoint
+CREATE TRIGGER vendor_channel_policies_summary_truncate AFTER TRUNCATE ON vendor_channel_policies
+  FOR EACH STATEMENT EXECUTE FUNCTION vendor_channel_policies_refresh_experiment_summary();
 --> statement-breakpoint
 CREATE TRIGGER model_benchmarks_used_best_insert AFTER INSERT ON model_benchmarks
   REFERENCING NEW TABLE AS new_scores FOR EACH STATEMENT EXECUTE FUNCTION model_benchmarks_refresh_used_best();

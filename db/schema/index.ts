@@ -23,3 +23,4 @@ export * from './outbox';
 export * from './digest';
 export * from './usage';
 export * from './techniques';
+export * from './vendor-policies';

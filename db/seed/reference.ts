@@ -1,6 +1,7 @@
 import { aiModels, modelBenchmarks, modelPrices, type DataPolicy } from '../schema';
 import type { Queryable } from '../types';
 import { seedBenchmarkCatalog } from './benchmark-catalog';
+import { seedVendorChannelPolicies } from './vendor-policies';
 import { readReferenceModels, readReferencePrices } from './reference-csv';
 
 /** Source of each vendor's data-use policy (SOURCES.md §3). */
@@ -78,5 +79,6 @@ export async function seedReferenceCatalog(db: Queryable): Promise<{ models: num
     .values(scores)
     .onConflictDoNothing({ target: [modelBenchmarks.modelId, modelBenchmarks.benchmark] });
   await seedBenchmarkCatalog(db);
+  await seedVendorChannelPolicies(db);
   return { models: rows.length };
 }

@@ -1,3 +1,5 @@
+import { ACCESS_CHANNELS } from '@/db/schema/experiment-models';
+import { DATA_POLICIES } from '@/db/schema/models';
 import { z } from 'zod';
 
 /**
@@ -67,7 +69,16 @@ export const experimentDetail = experimentListItem.extend({
   learnings: z.string(),
   conclusion: z.string().nullable(),
   createdAt: isoDateTime,
-  models: z.array(z.object({ slug: z.string(), name: z.string(), vendor: z.string(), isPrimary: z.boolean() })),
+  models: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      vendor: z.string(),
+      isPrimary: z.boolean(),
+      channel: z.enum(ACCESS_CHANNELS).describe('How the model was reached; links recorded before channels existed are api'),
+      channelPolicy: z.enum(DATA_POLICIES).describe("Whether the vendor trains on user data by default on that channel: the model's own policy for api, else the vendor's policy for the channel"),
+    }),
+  ),
   outcomes: z.array(outcome),
   checkins: z.array(checkin),
 });
@@ -146,7 +157,7 @@ export const insights = z.object({
       team: z.string(),
       sensitivity: z.string(),
       status: z.string(),
-      models: z.array(z.object({ name: z.string(), vendor: z.string(), policy: z.string() })),
+      models: z.array(z.object({ name: z.string(), vendor: z.string(), channel: z.enum(ACCESS_CHANNELS), policy: z.string().describe('The policy on that channel') })),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 import type { UsageExportRow } from '@/db/queries/usage/export';
 import type { OutcomeExportRow, CheckinExportRow } from '@/db/queries/reports/export';
 import type { ExperimentExportRow } from '@/db/queries/reports/export-rows';
-import { CONCLUSION_LABEL, labelOrNotSet, MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CHANNEL_LABEL, CONCLUSION_LABEL, labelOrNotSet, MINDSET_SHORT, OUTCOME_TYPE_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** How a spreadsheet should type the cell: XLSX uses it for number formats; CSV writes every kind as text. */
@@ -71,6 +71,7 @@ export const EXPERIMENT_COLUMNS: Column<ExperimentExportRow>[] = [
   { header: 'Work type code', kind: 'text', value: (r) => r.workType },
   { header: 'Data sensitivity code', kind: 'text', value: (r) => r.dataSensitivity },
   { header: 'Conclusion code', kind: 'text', value: (r) => r.conclusion },
+  { header: 'Access channels', kind: 'text', value: (r) => (r.accessChannels ?? []).map(([model, c]) => `${model}: ${CHANNEL_LABEL[c]}`).join('; ') },
 ];
 
 export const OUTCOME_COLUMNS: Column<OutcomeExportRow>[] = [

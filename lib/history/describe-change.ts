@@ -1,7 +1,7 @@
 import { effortLabel, NO_REASONING } from '@/lib/catalog/model-efforts';
 import { formatCentsExact, formatNumber, formatUsd } from '@/lib/format';
 import type { HistoryNames } from '@/db/queries/experiments/history-names';
-import { CONCLUSION_LABEL, MINDSET_SHORT, NOT_SET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CHANNEL_LABEL, CONCLUSION_LABEL, MINDSET_SHORT, NOT_SET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 
 /**
  * One changed field of the audit trail as a person reads it: "AI spend per month: — → $250",
@@ -32,14 +32,18 @@ const yesNo: Shown = (v) => (v == null ? NONE : v ? 'Yes' : 'No');
 const outOfFive: Shown = (v) => (blank(v) ? NONE : `${v} of 5`);
 const team: Shown = (v, names) => (blank(v) ? NONE : (names.teams.get(Number(v)) ?? `Team #${v}`));
 
-/** A stored link "slug @ effort (primary)" (db/queries/experiment-write.ts modelSlugs) as "Name (primary, high effort)". */
+/**
+ * A stored link "slug @ effort (primary)", "slug @ effort on channel (primary)" off the API
+ * (db/queries/experiments/write.ts modelSlugs), as "Name (primary, high effort, Consumer app (free))".
+ */
 export function readableModel(link: string, names: HistoryNames): string {
-  const m = /^(.*?)(?: @ (\S+))?( \(primary\))?$/.exec(link.trim());
+  const m = /^(.*?)(?: @ (\S+))?(?: on (\S+))?( \(primary\))?$/.exec(link.trim());
   if (!m) return link;
-  const [, slug, effort, primary] = m;
+  const [, slug, effort, channel, primary] = m;
   // "high" reads "high effort"; "vendor default" and "16K thinking tokens" read as effortLabel writes them.
   const effortNote = !effort || effort === NO_REASONING ? '' : effortLabel(effort) === effort ? `${effort} effort` : effortLabel(effort);
-  const notes = [primary ? 'primary' : '', effortNote].filter(Boolean);
+  const channelNote = channel ? (CHANNEL_LABEL[channel as keyof typeof CHANNEL_LABEL] ?? channel) : '';
+  const notes = [primary ? 'primary' : '', effortNote, channelNote].filter(Boolean);
   return `${names.models.get(slug) ?? slug}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 

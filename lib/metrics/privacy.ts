@@ -1,4 +1,6 @@
 import type { DataPolicy } from '@/db/schema/models';
+import type { AccessChannel } from '@/db/schema/experiment-models';
+import type { PolicyChannel } from '@/db/schema/vendor-policies';
 import type { Sensitivity } from '@/db/schema/experiments';
 import { experimentColumn, sqlStringList } from './sql-text';
 
@@ -11,6 +13,33 @@ import { experimentColumn, sqlStringList } from './sql-text';
  */
 export const SENSITIVE: readonly Sensitivity[] = ['confidential', 'restricted'];
 export const RISKY_POLICIES: readonly DataPolicy[] = ['trains', 'unknown'];
+
+/**
+ * A link's policy depends on its access channel. The API's is the model's own (ai_models.data_policy: the
+ * catalog's per-model value, e.g. GPT-3 predates OpenAI's 2023 API terms); any other channel reads the
+ * vendor's row in vendor_channel_policies, and without one it is unknown — except a self-hosted copy, which
+ * sends the vendor nothing. The model summary (db/derived/model-summary.sql) is built from channelPolicySql.
+ */
+export const API_CHANNEL = 'api' satisfies AccessChannel;
+export const POLICY_WITHOUT_ROW: Record<PolicyChannel, DataPolicy> = {
+  consumer_free: 'unknown',
+  consumer_paid: 'unknown',
+  enterprise: 'unknown',
+  self_hosted: 'no_training',
+};
+
+export function channelPolicy(channel: AccessChannel, modelPolicy: DataPolicy, vendorRow: DataPolicy | null): DataPolicy {
+  if (channel === API_CHANNEL) return modelPolicy;
+  return vendorRow ?? POLICY_WITHOUT_ROW[channel];
+}
+
+/** SQL: channelPolicy of a link, from its channel, its model's policy and the vendor row's (null when none). */
+export const channelPolicySql = (channel: string, modelPolicy: string, vendorRow: string) =>
+  `CASE WHEN ${channel} = '${API_CHANNEL}' THEN ${modelPolicy} ELSE coalesce(${vendorRow}, CASE ${channel} ${Object.entries(
+    POLICY_WITHOUT_ROW,
+  )
+    .map(([c, p]) => `WHEN '${c}' THEN '${p}'`)
+    .join(' ')} END) END`;
 
 export function isRiskyPolicy(policy: DataPolicy): boolean {
   return RISKY_POLICIES.includes(policy);
@@ -26,7 +55,7 @@ export function isPrivacyFlagged(e: PrivacyInput): boolean {
 export function privacyReason(policy: DataPolicy): string {
   if (policy === 'trains') return 'the provider trains on user data by default';
   if (policy === 'unknown') return 'the provider’s data-use policy is unknown';
-  return 'the provider does not train on API data';
+  return 'the provider does not train on this channel’s data';
 }
 
 /** SQL: the data policy in `column` is risky (the model summary's uses_training_model). */

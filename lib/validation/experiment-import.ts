@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
+import { ACCESS_CHANNELS } from '@/db/schema/experiment-models';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { csvRows } from '@/lib/export/csv';
 import { csvText } from '@/lib/security/clean-text';
-import { CONCLUSION_LABEL, MINDSET_LABEL, MINDSET_SHORT, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CHANNEL_LABEL, CONCLUSION_LABEL, MINDSET_LABEL, MINDSET_SHORT, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { experimentSchema, type ExperimentInput } from './experiment';
 
 /**
@@ -15,6 +16,7 @@ export const IMPORT_COLUMNS = [
   'hours_before_per_task', 'hours_with_ai_per_task', 'tasks_per_month', 'spend_monthly_usd', 'spend_one_off_usd',
   'quality_before', 'quality_after', 'blocked_by_model', 'blocker_missing', 'learnings', 'conclusion',
   'exploration', 'target_metric',
+  'channels',
 ] as const;
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -33,6 +35,7 @@ export const IMPORT_EXAMPLE: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   start_date: '2025-03-01',
   end_date: '2025-05-31',
   models: 'gpt-4o;claude-3.5-sonnet',
+  channels: 'api;consumer_paid',
   reasoning_used: 'no',
   data_sensitivity: 'internal',
   participants: 'Ana\nBen',
@@ -93,6 +96,20 @@ export function parseImportCsv(text: string, lookups: Lookups): { rows: ImportRo
   return { rows: parsed.data.map((raw, i) => parseRow(raw, i + 2, lookups)) };
 }
 
+/**
+ * The `channels` cell: empty (every model through the API), one channel for every model, or one per model in
+ * the order of `models`; codes or the form's labels.
+ */
+function channelsOf(text: string, modelIds: string[], errors: string[]): Record<string, string> {
+  const given = text.split(/[;,]/).map((s) => s.trim()).filter(Boolean).map((c) => enumCell(c, ACCESS_CHANNELS, CHANNEL_LABEL));
+  if (!given.length) return {};
+  if (given.length !== 1 && given.length !== modelIds.length) {
+    errors.push('Give one access channel, or one per model in the order of the models column.');
+    return {};
+  }
+  return Object.fromEntries(modelIds.map((id, i) => [id, given.length === 1 ? given[0] : given[i]]));
+}
+
 function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): ImportRow {
   const cell = (k: (typeof IMPORT_COLUMNS)[number]) => (raw[k] ?? '').trim();
   const title = cell('title');
@@ -108,8 +125,10 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
     if (id == null) errors.push(`Model "${slug}" is not in the catalog (use its name or slug as the Models page shows them).`);
     else modelIds.push(String(id));
   }
+  const channels = channelsOf(cell('channels'), modelIds, errors);
   const result = experimentSchema.safeParse({
     title,
+    channels,
     teamId: teamId == null ? '' : String(teamId),
     description: cell('description'),
     hypothesis: cell('hypothesis'),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { OUTCOME_TYPES } from '@/db/schema/outcomes';
 import { EFFORT_FIELD_PREFIX } from '@/lib/catalog/model-efforts';
+import { CHANNEL_FIELD_PREFIX } from '@/lib/labels';
+import { ACCESS_CHANNELS, type AccessChannel } from '@/db/schema/experiment-models';
 import { cleanText } from '@/lib/security/clean-text';
 import { checkbox, enumOf, optionalDate, optionalNumber, requiredDate, requiredNumber, requiredText, text } from './experiment-fields';
 import { optionalIdOf } from './ids';
@@ -66,6 +68,18 @@ export const experimentSchema = z
       .transform((s) => {
         const id = optionalIdOf(s);
         return id === 'invalid' ? null : id;
+      }),
+    /** Access channel per picked model (`channel-<id>` fields); a picked model without one is used through the API. */
+    channels: z
+      .record(z.string(), z.enum(ACCESS_CHANNELS, { error: 'Choose an access channel from the list.' }))
+      .optional()
+      .transform((r) => {
+        const out: Record<number, AccessChannel> = {};
+        for (const [k, v] of Object.entries(r ?? {})) {
+          const id = optionalIdOf(k);
+          if (typeof id === 'number') out[id] = v;
+        }
+        return out;
       }),
     /** Reasoning effort per picked model (`effort-<id>` fields); checked against the catalog on save (planLinks). */
     efforts: z
@@ -136,7 +150,7 @@ export type ExperimentSchemaField = Exclude<ExperimentFieldName, 'version'>;
 
 // The schema reads exactly the form's fields (plus `efforts`, one field per model): a field added to one and
 // not the other, or misspelt, fails type-checking here.
-type SchemaKeys = Exclude<keyof z.input<typeof experimentSchema>, 'efforts'>;
+type SchemaKeys = Exclude<keyof z.input<typeof experimentSchema>, 'efforts' | 'channels'>;
 export const schemaMatchesFields: [Exclude<SchemaKeys, ExperimentSchemaField>, Exclude<ExperimentSchemaField, SchemaKeys>] extends [never, never] ? true : never = true;
 
 
@@ -149,6 +163,9 @@ export function experimentFormObject(formData: FormData): Record<string, unknown
   const efforts: Record<string, string> = {};
   for (const [key, v] of formData.entries()) if (key.startsWith(EFFORT_FIELD_PREFIX) && typeof v === 'string') efforts[key.slice(EFFORT_FIELD_PREFIX.length)] = cleanText(v);
   if (Object.keys(efforts).length) out.efforts = efforts;
+  const channels: Record<string, string> = {};
+  for (const [key, v] of formData.entries()) if (key.startsWith(CHANNEL_FIELD_PREFIX) && typeof v === 'string') channels[key.slice(CHANNEL_FIELD_PREFIX.length)] = cleanText(v);
+  if (Object.keys(channels).length) out.channels = channels;
   for (const key of EXPERIMENT_FIELDS) {
     if (key === 'modelIds') out[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string').map(cleanText);
     else {

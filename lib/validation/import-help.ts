@@ -1,5 +1,6 @@
+import { ACCESS_CHANNELS } from '@/db/schema/experiment-models';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
-import { CONCLUSION_LABEL, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CHANNEL_LABEL, CONCLUSION_LABEL, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { IMPORT_COLUMNS, IMPORT_EXAMPLE } from './experiment-import';
 
 export type ColumnHelp = { column: string; accepts: string; values?: { key: string; label: string }[]; example: string };
@@ -36,6 +37,10 @@ const ACCEPTS: Record<(typeof IMPORT_COLUMNS)[number], Omit<ColumnHelp, 'column'
   conclusion: { accepts: 'One of these codes or labels; empty means not concluded yet.', values: coded(CONCLUSIONS, CONCLUSION_LABEL) },
   exploration: { accepts: `${YES_NO} Yes for an open-ended exploration with no target metric.` },
   target_metric: { accepts: 'What a measured experiment is judged on, in words; up to 300 characters. Ignored for an exploration.' },
+  channels: {
+    accepts: 'How each model was reached: one of these codes or labels for every model, or one per model in the order of the models column (separated by ;); empty means the API.',
+    values: coded(ACCESS_CHANNELS, CHANNEL_LABEL),
+  },
 };
 
 /** Every column of the import template: what it accepts (the codes and labels of coded columns) and the template's example. */

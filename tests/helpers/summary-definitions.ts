@@ -11,11 +11,19 @@ import type { Queryable } from '@/db/types';
 export const latestCheckin = (col: string) =>
   `(select c.${col} from checkins c where c.experiment_id = e.id and c.${col} is not null order by c.date desc, c.id desc limit 1)`;
 
-/** Per experiment: models, the primary's vendor (else the first by name), any model that trains on user data (migration 0005). */
+/**
+ * A link's data policy on its channel, over the raw rows (issue 23 §4): the model's own through the API, else the
+ * vendor's row for the channel, else none sent (self-hosted) or unknown; null without a link. Needs `em`, `m` and `p`.
+ */
+export const RAW_LINK_POLICY = `case when em.model_id is null then null when em.channel = 'api' then m.data_policy when p.id is not null then p.data_policy
+    when em.channel = 'self_hosted' then 'no_training' else 'unknown' end`;
+
+/** Per experiment: models, the primary's vendor (else the first by name), any link that trains on user data (migration 0005, 0023). */
 export const RAW_MODEL_SUMMARY = `select e.id, count(em.model_id)::int as n,
     (array_agg(m.vendor order by em.is_primary desc, m.name) filter (where em.model_id is not null))[1] as vendor,
-    coalesce(bool_or(m.data_policy in ('trains', 'unknown')), false) as training
+    coalesce(bool_or(${RAW_LINK_POLICY} in ('trains', 'unknown')), false) as training
   from experiments e left join experiment_models em on em.experiment_id = e.id left join ai_models m on m.id = em.model_id
+    left join vendor_channel_policies p on p.vendor = m.vendor and p.channel = em.channel
   group by e.id`;
 
 /** insights_rollup: live experiments per team, fiscal quarter (org settings' time zone and fiscal year start), mindset and vendor. */

@@ -13,6 +13,9 @@ import { isUniqueViolation } from '@/lib/security/db-errors';
 import { enteredBy, isoToday } from '@/lib/sources';
 import { benchmarkScoreSchema, modelSchema, modelUpdateSchema, priceChangeSchema } from '@/lib/validation/model';
 import { parseModelImport } from '@/lib/validation/model-import';
+import { channelPolicySchema } from '@/lib/validation/channel-policy';
+import { saveChannelPolicy } from '@/db/queries/models/channel-policies';
+import { CHANNEL_LABEL } from '@/lib/labels';
 import { actorOf } from '@/db/queries/admin/audit';
 import type { WriteResult } from '@/db/queries/write-result';
 import type { Db } from '@/db/types';
@@ -97,4 +100,17 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
   if ('fileError' in r) return { fileError: r.fileError };
   if (r.parsed.fileError) return { fileError: r.parsed.fileError };
   return { rows: await previewModelImport(r.db, r.parsed.rows) };
+}
+
+export async function saveChannelPolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission('models.write');
+  return withValidForm(formData, channelPolicySchema, async (input) => {
+    const result = await (await getDb()).transaction((tx) => saveChannelPolicy(tx, actorOf(admin), input));
+    if (!result.ok) return writeRefused(result, formData);
+    // The policy re-flags experiments (their privacy flags, the Insights page, the list's filter).
+    revalidatePath('/models', 'layout');
+    revalidatePath('/insights');
+    revalidatePath('/experiments', 'layout');
+    return { ok: true, message: `${input.vendor}: ${CHANNEL_LABEL[input.channel]} policy saved.` };
+  });
 }

@@ -1,6 +1,8 @@
 import { todayIn } from '@/lib/metrics/today';
-import { asc, desc, eq, sql } from 'drizzle-orm';
-import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, teams, techniques, user } from '../../schema';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { aiModels, capabilityOutcomes, checkins, experimentModels, experiments, modelBenchmarks, teams, techniques, user, vendorChannelPolicies } from '../../schema';
+import type { DataPolicy } from '../../schema/models';
+import { channelPolicySql } from '@/lib/metrics/privacy';
 import type { Queryable } from '../../types';
 import { listAuditForEntity } from '../admin/audit';
 
@@ -23,6 +25,9 @@ export async function getExperimentDetail(db: Queryable, id: number) {
         dataPolicy: aiModels.dataPolicy,
         isPrimary: experimentModels.isPrimary,
         effort: experimentModels.effort,
+        channel: experimentModels.channel,
+        // The policy on the link's channel (lib/metrics/privacy.ts), what its privacy flag reads.
+        channelPolicy: sql<DataPolicy>`${sql.raw(channelPolicySql('"experiment_models"."channel"', '"ai_models"."data_policy"', '"vendor_channel_policies"."data_policy"'))}`,
         gpqa: modelBenchmarks.score,
         // The price in force today: the latest effective date not in the future.
         input: sql<string | null>`(select p.input_usd_per_mtok from model_prices p where p.model_id = "ai_models"."id" and p.effective_date <= ${todayIn()}::date order by p.effective_date desc limit 1)`,
@@ -30,6 +35,7 @@ export async function getExperimentDetail(db: Queryable, id: number) {
       })
       .from(experimentModels)
       .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
+      .leftJoin(vendorChannelPolicies, and(eq(vendorChannelPolicies.vendor, aiModels.vendor), eq(vendorChannelPolicies.channel, experimentModels.channel)))
       .leftJoin(modelBenchmarks, sql`${modelBenchmarks.modelId} = ${aiModels.id} and ${modelBenchmarks.benchmark} = 'gpqa_diamond'`)
       .where(eq(experimentModels.experimentId, id))
       .orderBy(desc(experimentModels.isPrimary), asc(aiModels.name)),

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { mayAddResults, teamScope, type SessionUser } from '@/lib/auth/permissions';
 import { defaultEffort, effortProblem, NO_REASONING } from '@/lib/catalog/model-efforts';
 import type { ExperimentInput } from '@/lib/validation/experiment';
-import { aiModels, experimentModels, experiments, teams, type Experiment } from '../../schema';
+import { aiModels, experimentModels, experiments, teams, type AccessChannel, type Experiment } from '../../schema';
 import type { Db, Queryable } from '../../types';
 import { actorOf, recordDenied, writeAudit } from '../admin/audit';
 import { checkBlockerBar } from '../models/blocker-benchmark';
@@ -89,16 +89,17 @@ function normalise(row: Partial<Experiment> & Record<string, unknown>, keys: str
 
 async function modelSlugs(db: Queryable, experimentId: number): Promise<string[]> {
   const rows = await db
-    .select({ slug: aiModels.slug, primary: experimentModels.isPrimary, effort: experimentModels.effort })
+    .select({ slug: aiModels.slug, primary: experimentModels.isPrimary, effort: experimentModels.effort, channel: experimentModels.channel })
     .from(experimentModels)
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
     .where(eq(experimentModels.experimentId, experimentId))
     .orderBy(sql`${experimentModels.isPrimary} desc`, aiModels.slug);
-  return rows.map((r) => `${r.slug} @ ${r.effort}${r.primary ? ' (primary)' : ''}`);
+  // An API link is written as before channels existed, so older entries and new ones compare alike.
+  return rows.map((r) => `${r.slug} @ ${r.effort}${r.channel === 'api' ? '' : ` on ${r.channel}`}${r.primary ? ' (primary)' : ''}`);
 }
 
-/** The links the form asks for: known models only, each with its checked effort. */
-type Links = Map<number, { isPrimary: boolean; effort: string }>;
+/** The links the form asks for: known models only, each with its checked effort and its channel (API unless chosen). */
+type Links = Map<number, { isPrimary: boolean; effort: string; channel: AccessChannel }>;
 type LinksPlan = { ok: true; links: Links } | { ok: false; reason: 'invalid'; field: 'efforts'; message: string };
 
 /**
@@ -114,7 +115,7 @@ export async function planLinks(db: Queryable, input: ExperimentInput): Promise<
     const effort = input.efforts[id] ?? defaultEffort(m);
     const problem = effortProblem(m.name, m, m.listed, effort);
     if (problem) return { ok: false, reason: 'invalid', field: 'efforts', message: problem };
-    links.set(id, { isPrimary: id === input.primaryModelId, effort });
+    links.set(id, { isPrimary: id === input.primaryModelId, effort, channel: input.channels[id] ?? 'api' });
   }
   return { ok: true, links };
 }
@@ -128,13 +129,13 @@ const reasoningUsedOf = (links: Links) => [...links.values()].some((l) => l.effo
  */
 async function setModels(db: Queryable, experimentId: number, input: ExperimentInput, wanted: Links) {
   const current = await db
-    .select({ modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary, effort: experimentModels.effort })
+    .select({ modelId: experimentModels.modelId, isPrimary: experimentModels.isPrimary, effort: experimentModels.effort, channel: experimentModels.channel })
     .from(experimentModels)
     .where(eq(experimentModels.experimentId, experimentId));
   const has = new Set(current.map((c) => c.modelId));
   const gone = current.filter((c) => !wanted.has(c.modelId)).map((c) => c.modelId);
   const flipped = current.filter((c) => wanted.has(c.modelId) && wanted.get(c.modelId)!.isPrimary !== c.isPrimary).map((c) => c.modelId);
-  const reEffort = current.filter((c) => wanted.has(c.modelId) && wanted.get(c.modelId)!.effort !== c.effort);
+  const reEffort = current.filter((c) => wanted.has(c.modelId) && (wanted.get(c.modelId)!.effort !== c.effort || wanted.get(c.modelId)!.channel !== c.channel));
   const added = [...wanted].filter(([id]) => !has.has(id));
   const ofExperiment = (ids: number[]) => and(eq(experimentModels.experimentId, experimentId), inArray(experimentModels.modelId, ids));
   if (gone.length) await db.delete(experimentModels).where(ofExperiment(gone));
@@ -143,8 +144,12 @@ async function setModels(db: Queryable, experimentId: number, input: ExperimentI
       .update(experimentModels)
       .set({ isPrimary: sql`${experimentModels.modelId} = ${input.primaryModelId ?? 0}` })
       .where(ofExperiment(flipped));
-  for (const c of reEffort) await db.update(experimentModels).set({ effort: wanted.get(c.modelId)!.effort }).where(ofExperiment([c.modelId]));
-  if (added.length) await db.insert(experimentModels).values(added.map(([modelId, l]) => ({ experimentId, modelId, isPrimary: l.isPrimary, effort: l.effort })));
+  for (const c of reEffort) {
+    const { effort, channel } = wanted.get(c.modelId)!;
+    await db.update(experimentModels).set({ effort, channel }).where(ofExperiment([c.modelId]));
+  }
+  if (added.length)
+    await db.insert(experimentModels).values(added.map(([modelId, l]) => ({ experimentId, modelId, isPrimary: l.isPrimary, effort: l.effort, channel: l.channel })));
 }
 
 /** The team a new experiment goes to: the chosen one, or the lead's only team. */

@@ -1,12 +1,15 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments, teams } from '../../schema';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { aiModels, experimentModels, experiments, teams, vendorChannelPolicies, type AccessChannel } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, type InsightsScope } from './scope';
-import { RISKY_POLICIES, SENSITIVE } from '@/lib/metrics/privacy';
+import { channelPolicySql, riskyPolicySql, SENSITIVE } from '@/lib/metrics/privacy';
 import type { DataPolicy } from '../../schema/models';
 
-export type PrivacyModel = { id: number; name: string; vendor: string; policy: DataPolicy; source: string | null };
+export type PrivacyModel = { id: number; name: string; vendor: string; channel: AccessChannel; policy: DataPolicy; source: string | null };
+
+/** The policy on the link's channel: the model's own for the API, else the vendor's row (lib/metrics/privacy.ts). */
+const LINK_POLICY = channelPolicySql('"experiment_models"."channel"', '"ai_models"."data_policy"', '"vendor_channel_policies"."data_policy"');
 export type PrivacyItem = {
   id: number;
   title: string;
@@ -27,12 +30,14 @@ async function riskyModelsOf(db: Queryable, ids: number[]) {
       id: aiModels.id,
       name: aiModels.name,
       vendor: aiModels.vendor,
-      policy: aiModels.dataPolicy,
-      source: aiModels.dataPolicySource,
+      channel: experimentModels.channel,
+      policy: sql<DataPolicy>`${sql.raw(LINK_POLICY)}`,
+      source: sql<string | null>`case when ${experimentModels.channel} = 'api' then ${aiModels.dataPolicySource} else nullif(${vendorChannelPolicies.source}, '') end`,
     })
     .from(experimentModels)
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
-    .where(and(inArray(experimentModels.experimentId, ids), inArray(aiModels.dataPolicy, [...RISKY_POLICIES])));
+    .leftJoin(vendorChannelPolicies, and(eq(vendorChannelPolicies.vendor, aiModels.vendor), eq(vendorChannelPolicies.channel, experimentModels.channel)))
+    .where(and(inArray(experimentModels.experimentId, ids), sql.raw(riskyPolicySql(LINK_POLICY))));
 }
 
 /** Flagged experiments (exactly the list's `privacy=yes`) with the models and policy sources behind each flag. */

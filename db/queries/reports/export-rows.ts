@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conclusion, Mindset, Sensitivity, Status, WorkType } from '../../schema';
+import type { AccessChannel, Conclusion, Mindset, Sensitivity, Status, WorkType } from '../../schema';
 import { cursorBatches } from '../../cursor';
 import type { Db } from '../../types';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -68,6 +68,8 @@ export type ExperimentExportRow = {
   period: string;
   exploration: boolean;
   targetMetric: string;
+  /** Each model's name and access channel code, by model name (lib/export/columns.ts says them in words). */
+  accessChannels: [string, AccessChannel][] | null;
 };
 
 // In UTC without an offset; toRow turns it into toISOString()'s form (cheaper there than to_char in SQL).
@@ -128,6 +130,7 @@ const fields = (period: Period, today: string): Record<keyof ExperimentExportRow
   period: sql`${`${period.from} to ${period.to}`}::text`,
   exploration: col('exploration'),
   targetMetric: col('target_metric'),
+  accessChannels: sql`x_models.channels`,
 });
 /** The order of the JSON array; toRow reads it by position (a test holds the two together). */
 export const KEYS = Object.keys(fields({ from: '2000-01-01', to: '2000-01-01' }, '2000-01-01')) as (keyof ExperimentExportRow)[];
@@ -161,7 +164,8 @@ export function experimentRowsStatement(filters: ExperimentFilters, ctx: FilterC
     left join (
       select em.experiment_id,
         string_agg(am.name, '; ' order by am.name) filter (where em.is_primary) as primary_models,
-        string_agg(am.name, '; ' order by am.name) filter (where not em.is_primary) as compared_models
+        string_agg(am.name, '; ' order by am.name) filter (where not em.is_primary) as compared_models,
+        json_agg(json_build_array(am.name, em.channel) order by am.name) as channels
       from experiment_models em join ai_models am on am.id = em.model_id
       ${only('em.experiment_id')} group by em.experiment_id
     ) x_models on x_models.experiment_id = "experiments"."id"
@@ -242,6 +246,7 @@ export function toRow(a: unknown[]): ExperimentExportRow {
     period: a[45],
     exploration: a[46],
     targetMetric: a[47],
+    accessChannels: a[48],
   } as ExperimentExportRow;
 }
 

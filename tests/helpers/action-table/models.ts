@@ -4,12 +4,13 @@ import {
   addPriceAction,
   createModelAction,
   previewImportAction as previewModelImportAction,
+  saveChannelPolicyAction,
   updateModelAction,
 } from '@/app/(app)/models/actions';
 import { updateBenchmarkAction } from '@/app/(app)/admin/benchmarks/actions';
 import * as modelImportRoute from '@/app/api/models/import/route';
-import { eq } from 'drizzle-orm';
-import { benchmarks } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { benchmarks, vendorChannelPolicies } from '@/db/schema';
 import { modelImportCsv, newModel } from '../action-fixtures';
 import { READ_ONLY } from '../action-effects';
 import { ADMIN, adapted, modelImportOutcome, type TableEntry, type Handler } from './entry';
@@ -45,6 +46,19 @@ export const MODELS: TableEntry[] = [
     allowed: ADMIN,
     action: addBenchmarkAction,
     input: async (fx) => ({ modelId: String((await newModel(fx)).id), benchmark: 'gpqa_diamond', score: '61.5', source: 'vendor card' }),
+  },
+  {
+    name: 'models: edit a vendor’s channel policy',
+    effect: { changes: ['vendor_channel_policies'], audit: 'model.channel_policy' },
+    allowed: ADMIN,
+    action: saveChannelPolicyAction,
+    input: async (fx) => {
+      const [r] = await fx.db
+        .select()
+        .from(vendorChannelPolicies)
+        .where(and(eq(vendorChannelPolicies.vendor, 'xAI'), eq(vendorChannelPolicies.channel, 'enterprise')));
+      return { vendor: r.vendor, channel: r.channel, dataPolicy: r.dataPolicy, optOut: `Checked ${fx.uid()}`, source: r.source, asOf: r.asOf ?? '', updatedAt: r.updatedAt.toISOString() };
+    },
   },
   {
     name: 'admin: edit a benchmark',

@@ -6,6 +6,9 @@ import { DataAttribution } from '@/components/models/attribution';
 import { ModelScores } from '@/components/models/model-scores';
 import { ModelAdminForms } from '@/components/models/model-admin-forms';
 import { SourceList } from '@/components/models/source-list';
+import { ChannelPolicies } from '@/components/models/channel-policies';
+import { ChannelPolicyForm } from '@/components/models/channel-policy-form';
+import { listChannelPolicies } from '@/db/queries/models/channel-policies';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -23,7 +26,7 @@ import { BLEND_ASSUMPTION, blendedPrice, priceSteps } from '@/lib/metrics/prices
 import { isoToday } from '@/lib/sources';
 import { SLUG_PATTERN } from '@/lib/validation/model';
 import { formatYears } from '@/lib/metrics/trend-series';
-import { addBenchmarkAction, addPriceAction } from '../actions';
+import { addBenchmarkAction, addPriceAction, saveChannelPolicyAction } from '../actions';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,12 +44,13 @@ export default async function ModelPage({ params }: Props) {
   const db = await getDb();
   const model = await getModelBySlug(db, slug);
   if (!model) notFound();
-  const [prices, benchmarks, usedIn, registry, scores] = await Promise.all([
+  const [prices, benchmarks, usedIn, registry, scores, channelPolicies] = await Promise.all([
     listModelPrices(db, model.id),
     listModelBenchmarks(db, model.id),
     listModelExperiments(db, model.id),
     listBenchmarks(db),
     listModelScores(db, model.id),
+    listChannelPolicies(db, model.vendor),
   ]);
   const today = isoToday();
   const steps = priceSteps(
@@ -152,12 +156,22 @@ export default async function ModelPage({ params }: Props) {
               {DATA_POLICY_LABEL[model.dataPolicy]}
             </p>
             <p className="text-xs text-muted-foreground">
-              Default of the vendor&rsquo;s first-party paid API. Consumer apps and free tiers often differ.
+              Default of the vendor&rsquo;s first-party paid API. Consumer apps and free tiers often differ: see each channel below.
             </p>
             <SourceList value={model.dataPolicySource} />
           </Card>
         </div>
       </div>
+      <div className="mt-4">
+        <ChannelPolicies vendor={model.vendor} apiPolicy={model.dataPolicy} apiSource={model.dataPolicySource} rows={channelPolicies} />
+      </div>
+      {canWrite ? (
+        <ChannelPolicyForm
+          vendor={model.vendor}
+          rows={channelPolicies.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
+          save={saveChannelPolicyAction}
+        />
+      ) : null}
       <Card className="mt-4">
         <CardHeader title="Our experiments with this model" description={`${usedIn.length} experiment${usedIn.length === 1 ? '' : 's'}`} />
         {usedIn.length ? (

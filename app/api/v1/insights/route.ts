@@ -35,7 +35,7 @@ export async function GET(request: Request) {
         experiments: concentration.experiments,
         vendorShares: concentration.vendorShares,
       },
-      privacyFlags: privacy.map((p) => ({ ...p, models: p.models.map((m) => ({ name: m.name, vendor: m.vendor, policy: m.policy })) })),
+      privacyFlags: privacy.map((p) => ({ ...p, models: p.models.map((m) => ({ name: m.name, vendor: m.vendor, channel: m.channel, policy: m.policy })) })),
     }),
   );
 }

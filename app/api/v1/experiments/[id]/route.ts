@@ -49,7 +49,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       learnings: e.learnings,
       conclusion: e.conclusion,
       createdAt: e.createdAt.toISOString(),
-      models: e.models.map((m) => ({ slug: m.slug, name: m.name, vendor: m.vendor, isPrimary: m.isPrimary })),
+      models: e.models.map((m) => ({ slug: m.slug, name: m.name, vendor: m.vendor, isPrimary: m.isPrimary, channel: m.channel, channelPolicy: m.channelPolicy })),
       outcomes: e.outcomes.map((o) => ({ id: o.id, type: o.type, description: o.description, impact: o.impact, evidence: o.evidence, recordedOn: o.recordedOn })),
       checkins: e.checkins.map((c) => ({
         id: c.id,

@@ -1,0 +1,56 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Card, CardHeader } from '@/components/ui/card';
+import { Field, InputField, Select } from '@/components/ui/field';
+import { SubmitRow } from '@/components/forms/submit-row';
+import { initialState, type ActionState } from '@/lib/action-state';
+import { CHANNEL_LABEL, DATA_POLICY_LABEL } from '@/lib/labels';
+
+type Row = { channel: string; dataPolicy: string; optOut: string; source: string; asOf: string | null; updatedAt: string };
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** The channels a vendor row describes: the API's policy is each model's own (the model form). */
+const CHANNELS = (Object.keys(CHANNEL_LABEL) as (keyof typeof CHANNEL_LABEL)[]).filter((c) => c !== 'api');
+
+/** Admin-only: edit the vendor's policy on one channel; the form carries the version it was loaded with. */
+export function ChannelPolicyForm({ vendor, rows, save }: { vendor: string; rows: Row[]; save: Action }) {
+  const [state, action, pending] = useActionState(save, initialState);
+  const [channel, setChannel] = useState(state.values?.channel ?? 'consumer_free');
+  const row = rows.find((r) => r.channel === channel);
+  const e = state.fieldErrors ?? {};
+  return (
+    <Card className="mt-4">
+      <CardHeader title={`Edit ${vendor}’s policy on a channel`} description="Record what the vendor’s current terms say, with a source and the date they state. Experiments on that channel are re-flagged at once." />
+      <form action={action} aria-label="Edit a channel policy" className="grid gap-3 md:grid-cols-2">
+        <input type="hidden" name="vendor" value={vendor} />
+        <input type="hidden" name="updatedAt" value={row?.updatedAt ?? ''} />
+        <Field label="Channel" name="channel" error={e.channel}>
+          <Select id="channel" name="channel" value={channel} onChange={(ev) => setChannel(ev.target.value)}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABEL[c]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {/* Re-mounted per channel, so each shows that channel's saved values. */}
+        <Field label="Trains on user data by default" name="dataPolicy" error={e.dataPolicy}>
+          <Select key={`p-${channel}`} id="dataPolicy" name="dataPolicy" defaultValue={row?.dataPolicy ?? 'unknown'}>
+            {Object.entries(DATA_POLICY_LABEL).map(([k, label]) => (
+              <option key={k} value={k}>
+                {k === 'no_training' ? 'Does not train' : label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <InputField key={`o-${channel}`} label="Opt-out note" name="optOut" error={e.optOut} defaultValue={row?.optOut ?? ''} />
+        <InputField key={`s-${channel}`} label="Source (a link or a source key)" name="source" error={e.source} required defaultValue={row?.source ?? ''} />
+        <InputField key={`a-${channel}`} label="As of (YYYY, YYYY-MM or YYYY-MM-DD)" name="asOf" error={e.asOf} defaultValue={row?.asOf ?? ''} />
+        <SubmitRow state={state} pending={pending} className="md:col-span-2">
+          Save policy
+        </SubmitRow>
+      </form>
+    </Card>
+  );
+}
