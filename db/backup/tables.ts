@@ -188,6 +188,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
   model_best_scores: 'derived: kept by triggers from the score tables and the models (db/derived/model-best-scores.sql)',
+  usage_rollup: 'derived: kept by triggers from usage_daily (db/derived/usage-rollup.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
 };
 

@@ -22,4 +22,5 @@ export * from './webhooks';
 export * from './outbox';
 export * from './digest';
 export * from './usage';
+export * from './usage-rollup';
 export * from './techniques';
