@@ -42,6 +42,10 @@ BEGIN
         output_tokens = r.output_tokens + excluded.output_tokens, cost_micros = r.cost_micros + excluded.cost_micros,
         active_users = greatest(r.active_users, excluded.active_users), engaged_users = greatest(r.engaged_users, excluded.engaged_users)$q$;
   ELSIF TG_OP = 'UPDATE' THEN
+    -- An import's INSERT … ON CONFLICT DO UPDATE fires this for every batch, most often with no row updated.
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+      RETURN NULL;
+    END IF;
     EXECUTE $q$SELECT usage_rollup_recompute(array_agg(segment ORDER BY segment, team_id), array_agg(team_id ORDER BY segment, team_id))
       FROM (SELECT DISTINCT greatest(date_trunc('week', x.day::timestamp), date_trunc('month', x.day::timestamp))::date AS segment, x.team_id
         FROM (SELECT day, team_id FROM old_rows UNION ALL SELECT day, team_id FROM new_rows) x) k$q$;
