@@ -32,7 +32,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * (derived, never in a backup); 0021 added webhooks (never in a backup: sealed secrets) and digest subscriptions
  * (TABLES_SINCE_DIGEST: an older file restores with none, everyone on the default); 0022 added techniques
  * (TABLES_SINCE_TECHNIQUES: an older file restores with none), explorations with their target metric and the teams'
- * recording setting (an older file's rows get the defaults, restore.ts).
+ * recording setting (an older file's rows get the defaults, restore.ts); 0023 added the usage rollup (derived, never in a
+ * backup: the triggers rebuild it as usage_daily is restored).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -56,6 +57,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0019_model_best_scores',
   '0020_usage_import',
   '0021_webhooks_digest',
+  '0022_everyday_use',
   SCHEMA_VERSION,
 ];
 
