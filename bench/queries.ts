@@ -10,6 +10,7 @@ import { getTeamBreakdown } from '@/db/queries/dashboard/teams';
 import { getModelUsage, getVendorUsage } from '@/db/queries/dashboard/models';
 import { getUsageByModel, getUsageByTeam, getUsageByVendor, getUsageOverTime, getUsageTelemetry } from '@/db/queries/usage/telemetry';
 import { getBilledVsReported } from '@/db/queries/usage/billed-vs-reported';
+import { usageExportRows } from '@/db/queries/usage/export';
 import { previousPeriod } from '@/lib/metrics/period';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 import { experiments } from '@/db/schema';
@@ -54,6 +55,7 @@ export function benchQueries(): BenchQuery[] {
     dashboard('usage by model', (db, f) => getUsageByModel(db, f, null)),
     dashboard('usage by vendor', (db, f) => getUsageByVendor(db, f, null)),
     dashboard('billed vs reported', (db, f) => getBilledVsReported(db, f, null)),
+    dashboard('usage export rows (CSV/XLSX sheet)', (db, f) => usageExportRows(db, f, null)),
     { name: 'active experiments (filter count)', run: (db, s) => count(db, buildExperimentWhere({ from: s.from, to: s.to, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 're-test candidates (filter count)', run: (db, s) => count(db, buildExperimentWhere({ retest: true, team: s.teamId ? [s.teamId] : undefined })) },
     { name: 'privacy flags (filter count)', run: (db, s) => count(db, buildExperimentWhere({ privacy: true, team: s.teamId ? [s.teamId] : undefined })) },

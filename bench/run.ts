@@ -37,7 +37,8 @@ const skipQueries = args.includes('--skip-queries');
 // Only the CSV export over HTTP (no query timings, pages or JS sizes): for iterating on the export.
 const csvOnly = args.includes('--csv-only');
 const only = arg('only', '');
-const queryFilter = arg('query', '');
+// Name parts separated by | (any matches): `--query 'usage|billed'`.
+const queryFilters = arg('query', '').split('|');
 const EXEC = { email: 'exec@bench.local', password: 'bench-password-123' };
 const PORT = Number(arg('port', '3300'));
 const SECRET = 'bench-secret-bench-secret-bench-secret-123';
@@ -128,7 +129,7 @@ async function measureQueries(t: Target): Promise<QueryResult[]> {
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
   const out: QueryResult[] = [];
-  for (const q of benchQueries().filter((x) => x.name.includes(queryFilter))) {
+  for (const q of benchQueries().filter((x) => queryFilters.some((part) => x.name.includes(part)))) {
     for (const [scopeName, scope] of [['org', { from, to: today }], ['team', { from, to: today, teamId }]] as [QueryResult['scope'], BenchScope][]) {
       const app = await time(() => q.run(t.db, scope), RUNS);
       t.captured.length = 0;

@@ -74,15 +74,19 @@ async function main() {
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const load = os.loadavg()[0];
+    const cpu = process.cpuUsage();
     t = performance.now();
     const r = await importUsage(conn.db, { source: 'csv', origin: 'command', fileName: 'usage.csv', records: usageRecordsFrom('csv', fs.createReadStream(file)), actor: null });
     const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     console.log(describeImport(r));
     console.log(
       `${kind}: ${ROWS} rows in ${(ms / 1000).toFixed(1)} s (${Math.round(ROWS / (ms / 1000))} rows/s, batches of ${IMPORT_BATCH}); ` +
-        `resident memory ${mb(baseline)} MB before, peak ${mb(peak)} MB while importing (+${mb(peak - baseline)} MB).`,
+        `resident memory ${mb(baseline)} MB before, peak ${mb(peak)} MB while importing (+${mb(peak - baseline)} MB); ` +
+        `this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (${os.cpus().length} cores).`,
     );
   } finally {
     await conn.close();

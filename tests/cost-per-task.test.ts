@@ -9,7 +9,7 @@ import { getCostPerTask } from '@/db/queries/dashboard/cost-per-task';
 import { aiModels, checkins, modelAliases, modelPrices, modelPriceTiers, teams, user } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { checkinCostUsd, costPerTask, type ModelPrices, type UsageCheckin } from '@/lib/metrics/cost-per-task';
+import { checkinCost, checkinCostUsd, costPerTask, costSourceLabel, type ModelPrices, type UsageCheckin } from '@/lib/metrics/cost-per-task';
 import { checkinSchema, experimentSchema } from '@/lib/validation/experiment';
 import { describeEachDb } from './helpers/db';
 
@@ -43,11 +43,11 @@ const USAGE = [
 ];
 const EXPECTED = [
   {
-    modelId: 2, model: 'Plain', effort: 'none', checkins: 2, tasks: 210, costUsd: 4.725, costPerTaskUsd: 0.0225,
+    modelId: 2, model: 'Plain', effort: 'none', checkins: 2, sources: { billed: 0, measured: 0, reported: 2 }, tasks: 210, costUsd: 4.725, costPerTaskUsd: 0.0225,
     listPrice: { input: 2.5, output: 10 }, charged: { input: 2.5, output: 10, promotionalUntil: null }, blendedPerMtok: 4.375, dearerPerTaskThan: [],
   },
   {
-    modelId: 1, model: 'Thinker', effort: 'high', checkins: 2, tasks: 150, costUsd: 14.6, costPerTaskUsd: 14.6 / 150,
+    modelId: 1, model: 'Thinker', effort: 'high', checkins: 2, sources: { billed: 1, measured: 0, reported: 1 }, tasks: 150, costUsd: 14.6, costPerTaskUsd: 14.6 / 150,
     listPrice: { input: 1, output: 4 }, charged: { input: 1, output: 4, promotionalUntil: null }, blendedPerMtok: 1.75, dearerPerTaskThan: ['Plain @ none'],
   },
 ];
@@ -76,6 +76,26 @@ describe('the cost-per-task rule', () => {
 });
 
 const round = (n: number) => Math.round(n * 1e9) / 1e9;
+
+describe('measured tokens (imported usage) in cost per task', () => {
+  it('uses the measured tokens over the reported ones, and never over a bill', () => {
+    // Measured 0.3 M in, 0.5 M out at $1 / $4: $2.30, where the reported tokens would give $8.60.
+    const measured = { inputTokens: 300_000, outputTokens: 500_000 };
+    expect(checkinCost({ ...USAGE[0], measured }, PRICES.get(1))).toEqual({ usd: 2.3, source: 'measured' });
+    expect(checkinCost(USAGE[0], PRICES.get(1))).toEqual({ usd: 8.6, source: 'reported' });
+    expect(checkinCost({ ...USAGE[1], measured }, PRICES.get(1))).toEqual({ usd: 6, source: 'billed' });
+    // Tasks with neither tokens nor a bill count once usage measured their tokens.
+    expect(checkinCost(ci({ tasksDone: 4, measured }), PRICES.get(1))).toEqual({ usd: 2.3, source: 'measured' });
+    expect(checkinCost(ci({ tasksDone: 4, measured: null }), PRICES.get(1))).toBeNull();
+  });
+  it('labels each row with the sources it used', () => {
+    const rows = costPerTask([{ ...USAGE[0], measured: { inputTokens: 300_000, outputTokens: 500_000 } }, USAGE[1], USAGE[2]], PRICES, TODAY);
+    expect(rows.map((r) => [r.model, r.sources, costSourceLabel(r.sources), round(r.costPerTaskUsd)])).toEqual([
+      ['Plain', { billed: 0, measured: 0, reported: 1 }, 'reported tokens', 0.0225],
+      ['Thinker', { billed: 1, measured: 1, reported: 0 }, 'measured tokens 1, bills 1', round(8.3 / 150)],
+    ]);
+  });
+});
 
 describe('a check-in’s usage fields', () => {
   const parse = (o: Record<string, string>) => checkinSchema.safeParse({ date: '2026-03-01', ...o });
@@ -151,6 +171,26 @@ describeEachDb('cost per task from the organisation’s check-ins', (ctx) => {
     expect(rows.map((r) => [r.model, r.checkins, r.tasks, round(r.costPerTaskUsd)])).toEqual([
       ['Plain', 1, 10, 0.0225],
       ['Thinker', 1, 50, 0.12],
+    ]);
+  });
+  it('uses the tokens imported usage measured for the team, model and check-in period', async () => {
+    const [team] = await ctx.db.select({ id: teams.id }).from(teams);
+    const [other] = await ctx.db.insert(teams).values({ name: 'Other', function: 'ops' }).returning({ id: teams.id });
+    const row = (day: string, teamId: number | null, modelId: number | null, input: number, output: number, externalTeam = 't') =>
+      sql`(${day}::date, 'csv', ${externalTeam}, ${teamId}, 'V', 'plain', ${modelId}, 1, ${input}, ${output})`;
+    await ctx.db.execute(sql`insert into usage_daily (day, source, external_team, team_id, vendor, external_model, model_id, requests, input_tokens, output_tokens) values
+      ${row('2026-03-10', team.id, ids.plain, 300_000, 60_000)},
+      ${row('2026-03-11', other.id, ids.plain, 9_000_000, 9_000_000, 'o')},
+      ${row('2026-03-12', team.id, null, 9_000_000, 9_000_000, 'u')},
+      ${row('2026-03-25', team.id, ids.plain, 9_000_000, 9_000_000, 'late')}`);
+    // Plain's check-in of 20 March covers 2 to 20 March (its previous check-in is of 1 March): only the 10 March row
+    // is the team's, for Plain, in the period. 0.3 M × $1.25 + 0.06 M × $5 (the promotion) = $0.675, with the
+    // first check-in's reported $4.50: $5.175 for 210 tasks. The other team's, an unresolved model's and a later
+    // day's usage do not count.
+    const rows = await getCostPerTask(ctx.db, { today: TODAY });
+    expect(rows.map((r) => [r.model, r.checkins, r.tasks, round(r.costUsd), round(r.costPerTaskUsd), costSourceLabel(r.sources)])).toEqual([
+      ['Plain', 2, 210, 5.175, round(5.175 / 210), 'measured tokens 1, reported tokens 1'],
+      ['Thinker', 2, 150, 14.6, round(14.6 / 150), 'reported tokens 1, bills 1'],
     ]);
   });
 }, { demo: false });

@@ -113,6 +113,7 @@ if (postgresAvailable) {
         model_usage: ['SELECT'],
         model_best_scores: ['SELECT'],
         insights_rollup: ['SELECT'],
+        usage_rollup: ['SELECT'],
         data_version: ['SELECT'],
       };
       expect(rows.length).toBeGreaterThan(15);

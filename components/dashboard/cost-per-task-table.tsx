@@ -1,6 +1,6 @@
 import { Table, Td, Th } from '@/components/ui/table';
 import { effortLabel } from '@/lib/catalog/model-efforts';
-import type { CostPerTaskRow } from '@/lib/metrics/cost-per-task';
+import { costSourceLabel, type CostPerTaskRow } from '@/lib/metrics/cost-per-task';
 import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { formatUsd } from '@/lib/format';
 
@@ -29,6 +29,7 @@ export function CostPerTaskTable({ rows, scope }: { rows: CostPerTaskRow[]; scop
             <Th>Effort</Th>
             <Th className="text-right">Cost per task (USD)</Th>
             <Th className="text-right">Check-ins</Th>
+            <Th>Costed from</Th>
             <Th className="text-right">Tasks</Th>
             <Th className="text-right">List price in / out per M tokens (USD)</Th>
             <Th className="text-right">Charged today, blended (USD)</Th>
@@ -48,6 +49,9 @@ export function CostPerTaskTable({ rows, scope }: { rows: CostPerTaskRow[]; scop
               <Td>{effortLabel(r.effort)}</Td>
               <Td className="text-right font-medium tabular-nums">{formatUsd(r.costPerTaskUsd, 4)}</Td>
               <Td className="text-right tabular-nums">{r.checkins}</Td>
+              <Td className="text-xs" data-testid="cost-source">
+                {costSourceLabel(r.sources)}
+              </Td>
               <Td className="text-right tabular-nums">{r.tasks.toLocaleString('en-US')}</Td>
               <Td className="text-right tabular-nums">{r.listPrice ? `${formatUsd(r.listPrice.input)} / ${formatUsd(r.listPrice.output)}` : '—'}</Td>
               <Td className="text-right tabular-nums">
@@ -60,7 +64,8 @@ export function CostPerTaskTable({ rows, scope }: { rows: CostPerTaskRow[]; scop
       </Table>
       <p className="mt-2 text-xs text-muted-foreground">
         From the check-ins {scope}: Σ cost ÷ Σ tasks, where a check-in&apos;s cost is its bill, else its tokens (output includes reasoning) at the
-        price charged on its date. {BLEND_ASSUMPTION}
+        price charged on its date: the tokens imported usage measured for the team and model over the check-in&apos;s period where there are
+        any, else the ones reported in the check-in. {BLEND_ASSUMPTION}
       </p>
     </div>
   );

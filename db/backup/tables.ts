@@ -35,7 +35,8 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * recording setting (an older file's rows get the defaults, restore.ts); 0023 added price tiers' retrieval time
  * (null in an older file, like the prices' of 0014); 0024 gave model links their access channel (an older file's
  * links were API use: 'api', restore.ts) and added vendors' per-channel data-use policies (TABLES_SINCE_CHANNELS:
- * an older file restores with the shipped reference rows, as a new install).
+ * an older file restores with the shipped reference rows, as a new install); 0025 added the usage rollup (derived,
+ * never in a backup: the triggers rebuild it as usage_daily is restored).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -61,6 +62,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0021_webhooks_digest',
   '0022_everyday_use',
   '0023_price_tier_provenance',
+  '0024_access_channels',
   SCHEMA_VERSION,
 ];
 
@@ -203,6 +205,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   model_usage: 'derived: kept by triggers from experiments and their models (db/derived/model-usage.sql)',
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
   model_best_scores: 'derived: kept by triggers from the score tables and the models (db/derived/model-best-scores.sql)',
+  usage_rollup: 'derived: kept by triggers from usage_daily (db/derived/usage-rollup.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
 };
 

@@ -25,6 +25,7 @@ export const DERIVED_FILES = [
   'model-best-scores',
   'outcome-count',
   'insights-rollup',
+  'usage-rollup',
   'audit-log-append-only',
 ] as const;
 

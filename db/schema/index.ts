@@ -22,5 +22,6 @@ export * from './webhooks';
 export * from './outbox';
 export * from './digest';
 export * from './usage';
+export * from './usage-rollup';
 export * from './techniques';
 export * from './vendor-policies';

@@ -51,6 +51,12 @@ export const RAW_MODEL_BEST_SCORES = `select r.model_id, r.benchmark, max(r.scor
     where (k.model_id, k.benchmark) not in (select model_id, benchmark from benchmark_scores)) r
   join ai_models m on m.id = r.model_id group by r.model_id, r.benchmark, m.release_date`;
 
+/** usage_rollup: usage_daily per segment (the days a week and a month share), team, source, vendor, model, currency. */
+export const RAW_USAGE_ROLLUP = `select greatest(date_trunc('week', day::timestamp), date_trunc('month', day::timestamp))::date as segment, team_id, source, vendor,
+    external_model, model_id, currency, count(*)::int as rows, sum(requests) as requests, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+    sum(cost_micros) as cost_micros, max(active_users) as active_users, max(engaged_users) as engaged_users
+  from usage_daily group by 1, 2, 3, 4, 5, 6, 7`;
+
 export type SummaryDrift = {
   checkinSummary: number;
   outcomeCopies: number;
@@ -60,6 +66,7 @@ export type SummaryDrift = {
   insightsRollup: number;
   modelUsage: number;
   modelBestScores: number;
+  usageRollup: number;
 };
 
 export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
@@ -87,7 +94,14 @@ export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
       where s is null or t is null or s.experiments <> t.n`),
     modelBestScores: await one(`select count(*)::int as n from model_best_scores s full join (${RAW_MODEL_BEST_SCORES}) t using (model_id, benchmark)
       where s is null or t is null or (s.best_score, s.release_date) is distinct from (t.best_score, t.release_date)`),
+    // The key has nullable columns (NULLS NOT DISTINCT in the table): a full join needs plain equality, so -1 stands for null.
+    usageRollup: await one(`select count(*)::int as n
+      from (select *, coalesce(team_id, -1) as tk, coalesce(model_id, -1) as mk from usage_rollup) s
+      full join (select *, coalesce(team_id, -1) as tk, coalesce(model_id, -1) as mk from (${RAW_USAGE_ROLLUP}) r) t
+        using (segment, tk, source, vendor, external_model, mk, currency)
+      where s is null or t is null or (s.rows, s.requests, s.input_tokens, s.output_tokens, s.cost_micros, s.active_users, s.engaged_users)
+        is distinct from (t.rows, t.requests, t.input_tokens, t.output_tokens, t.cost_micros, t.active_users, t.engaged_users)`),
   };
 }
 
-export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0, modelBestScores: 0 };
+export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0, modelBestScores: 0, usageRollup: 0 };

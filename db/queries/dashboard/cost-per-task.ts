@@ -8,6 +8,18 @@ import type { Queryable } from '../../types';
 import { sliceWhere } from './scope';
 
 /**
+ * The tokens imported usage measured for a check-in (issue 21 §5), as "input,output", or null when there are none: the
+ * usage rows of the experiment's team for the check-in's model, over the check-in's period (the day after the
+ * experiment's previous check-in, else its start, through the check-in's date). Usage of the same team and model
+ * outside the experiment in those days counts too: the vendors record usage per team, not per experiment.
+ */
+const MEASURED = sql<string | null>`(select sum(u.input_tokens)::text || ',' || sum(u.output_tokens)::text from usage_daily u
+  where u.team_id = ${experiments.teamId} and u.model_id = ${checkins.usageModelId} and u.day <= ${checkins.date}
+    and u.day > coalesce((select max(p.date) from checkins p where p.experiment_id = ${checkins.experimentId}
+      and (p.date < ${checkins.date} or (p.date = ${checkins.date} and p.id < ${checkins.id}))), ${experiments.startDate} - 1, ${checkins.date} - 1)
+  having sum(u.input_tokens) + sum(u.output_tokens) > 0)`;
+
+/**
  * Cost per task by model and effort from the organisation's check-ins (the rule: lib/metrics/cost-per-task.ts).
  * `where` narrows the experiments (the dashboard's slice); `period` the check-in dates.
  */
@@ -23,6 +35,7 @@ export async function getCostPerTask(db: Queryable, opts: { today: string; where
       inputTokens: checkins.inputTokens,
       outputTokens: checkins.outputTokens,
       billedCostCents: checkins.billedCostCents,
+      measured: MEASURED,
     })
     .from(checkins)
     .innerJoin(experiments, sql`${experiments.id} = ${checkins.experimentId}`)
@@ -44,7 +57,14 @@ export async function getCostPerTask(db: Queryable, opts: { today: string; where
     };
     (byModel.get(t.modelId)!.tiers as PriceTier[]).push(tier);
   }
-  return costPerTask(usage, byModel, opts.today);
+  return costPerTask(
+    usage.map(({ measured, ...u }) => {
+      const [input, output] = measured == null ? [] : String(measured).split(',').map(Number);
+      return { ...u, measured: measured == null ? null : { inputTokens: input, outputTokens: output } };
+    }),
+    byModel,
+    opts.today,
+  );
 }
 
 /** The dashboard's figure: check-ins dated in its period, of experiments in its slice. */

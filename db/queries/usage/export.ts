@@ -4,7 +4,8 @@ import { rawRows } from '../../sql';
 import { convertBill, rateFor } from '@/lib/metrics/usage-currency';
 import { usageMonthSql } from '@/lib/metrics/usage-buckets';
 import { loadFxContext } from './fx-rates';
-import { usageWhere, type UsageFilters, type UsageScope } from './filters';
+import type { UsageFilters, UsageScope } from './filters';
+import { usageSlice } from './slice';
 import { UNMAPPED } from './telemetry';
 
 /**
@@ -31,6 +32,7 @@ export type UsageExportRow = {
 };
 
 export async function usageExportRows(db: Queryable, f: UsageFilters, scope: UsageScope): Promise<UsageExportRow[]> {
+  const slice = await usageSlice(db, f, scope);
   const [fx, rows] = await Promise.all([
     loadFxContext(db, f.period),
     rawRows<{ month: string; source: string; team: string | null; vendor: string; model: string | null; external_model: string; rq: number; it: number; ot: number; au: number | null; cost: number; currency: string }>(
@@ -38,8 +40,7 @@ export async function usageExportRows(db: Queryable, f: UsageFilters, scope: Usa
       sql`select ${usageMonthSql(sql`u.day`)} as month, u.source, t.name as team, coalesce(am.vendor, u.vendor) as vendor, am.name as model, u.external_model,
           sum(u.requests)::float8 as rq, sum(u.input_tokens)::float8 as it, sum(u.output_tokens)::float8 as ot, max(u.active_users) as au,
           sum(u.cost_micros)::float8 as cost, u.currency
-        from usage_daily u left join teams t on t.id = u.team_id left join ai_models am on am.id = u.model_id
-        where ${usageWhere(f, scope)}
+        from ${slice} u left join teams t on t.id = u.team_id left join ai_models am on am.id = u.model_id
         group by 1, 2, 3, 4, 5, 6, 12
         order by 1, 3 nulls last, 4, 5 nulls last, 6, 2, 12`,
     ),

@@ -15,7 +15,12 @@ export type UsageFilters = Pick<DashboardFilters, 'period' | 'team' | 'vendor' |
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 export function usageWhere(f: UsageFilters, scope: UsageScope): SQL {
-  const c: SQL[] = [sql`u.day between ${f.period.from}::date and ${f.period.to}::date`];
+  return sql`u.day between ${f.period.from}::date and ${f.period.to}::date and ${usageRowWhere(f, scope)}`;
+}
+
+/** The filters and scope without the period (usage_rollup's rows have the same columns: db/queries/usage/slice.ts). */
+export function usageRowWhere(f: UsageFilters, scope: UsageScope): SQL {
+  const c: SQL[] = [sql`true`];
   if (f.team) c.push(sql`u.team_id in (${list(f.team)})`);
   if (scope) c.push(scope.length ? sql`u.team_id in (${list(scope)})` : sql`false`);
   if (f.model?.length) c.push(sql`u.model_id in (select id from ai_models where slug in (${list(f.model)}))`);

@@ -41,12 +41,15 @@ export async function setFxRate(tx: Queryable, actor: Actor, input: { month: str
   await writeAudit(tx, { actor, action: 'usage.fx-rate', entityType: 'usage_fx_rate', entityId: `${month.slice(0, 7)} ${input.currency}`, before: before ?? null, after });
 }
 
-/** Months (YYYY-MM) and currencies of bills not in the reporting currency that have no rate yet: what the admin card asks for. */
+/**
+ * Months (YYYY-MM) and currencies of bills not in the reporting currency that have no rate yet: what the admin card asks
+ * for. Read from usage_rollup (a segment lies within one month), not the 10^6 daily rows.
+ */
 export async function missingFxRates(db: Queryable): Promise<{ month: string; currency: string; costMicros: number }[]> {
-  const list = await rawRows<{ month: string; currency: string; cost: number }>(db, sql`select to_char(u.day, 'YYYY-MM') as month, u.currency, sum(u.cost_micros)::float8 as cost
-    from usage_daily u
+  const list = await rawRows<{ month: string; currency: string; cost: number }>(db, sql`select to_char(u.segment, 'YYYY-MM') as month, u.currency, sum(u.cost_micros)::float8 as cost
+    from usage_rollup u
     where u.currency <> (select currency from org_settings where id = 1) and u.cost_micros <> 0
-      and not exists (select 1 from usage_fx_rates r where r.currency = u.currency and r.month = u.day - (extract(day from u.day)::int - 1))
+      and not exists (select 1 from usage_fx_rates r where r.currency = u.currency and r.month = u.segment - (extract(day from u.segment)::int - 1))
     group by 1, 2 order by 1 desc, 2`);
   return list.map((r) => ({ month: r.month, currency: r.currency, costMicros: Number(r.cost) }));
 }

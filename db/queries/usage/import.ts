@@ -34,7 +34,7 @@ export type ImportUsageInput = {
 /** The shared WriteResult (db/queries/write-result.ts): the import's id, row count and day range, or why not. */
 export type ImportUsageResult = WriteResult<{ importId: number; rows: number; firstDay: string | null; lastDay: string | null; unmappedTeams: number; unresolvedModels: number }>;
 
-export const IMPORT_BATCH = 1000;
+export const IMPORT_BATCH = 5000;
 
 /** Rows an insert wrote, from either driver (postgres-js: `count`; PGlite: `affectedRows`). */
 const affectedRows = (result: unknown) => Number((result as { count?: number }).count ?? (result as { affectedRows?: number }).affectedRows ?? 0);

@@ -6,7 +6,8 @@ import { addSpend, totalSpend, type BillPart, type SpendTotal } from '@/lib/metr
 import { usageBucketSql, usageBuckets, usageGranularity, usageMonthSql, type UsageGranularity } from '@/lib/metrics/usage-buckets';
 import { summarizeConcentration, type ConcentrationSummary } from '@/lib/metrics/concentration';
 import { loadFxContext, type FxContext } from './fx-rates';
-import { usageWhere, type UsageFilters, type UsageScope } from './filters';
+import type { UsageFilters, UsageScope } from './filters';
+import { usageSlice } from './slice';
 
 /**
  * Adoption telemetry from the imported daily usage (usage_daily): active users, requests, tokens and billed
@@ -36,7 +37,7 @@ type Group = { k: string | null; month: string; currency: string; au: number | n
 export type UsageDimension = 'time' | 'team' | 'model' | 'vendor';
 
 /**
- * One pass over the slice for any of the breakdowns: GROUPING SETS, so the rows are read once however many are
+ * One pass over the slice (whole week-and-month segments from usage_rollup, the ends from usage_daily: slice.ts) for any of the breakdowns: GROUPING SETS, so the rows are read once however many are
  * asked for (at 10^6 rows the read is the cost, not the grouping). A model is its catalog id where the alias table
  * resolved it, else the vendor's id as reported; a vendor is the catalog's, else the one the source named.
  */
@@ -44,6 +45,7 @@ async function grouped(db: Queryable, f: UsageFilters, scope: UsageScope, dims: 
   const g = usageGranularity(f.period);
   const cols = dims.map((d) => COLUMN[d]).join(', ');
   const sets = sql.raw(dims.map((d) => `(${COLUMN[d]}, month, currency)`).join(', '));
+  const slice = await usageSlice(db, f, scope);
   const rows = await rawRows<Group & { g: number }>(
     db,
     sql`select grouping(${sql.raw(cols)}) as g, coalesce(${sql.raw(cols)}) as k, month, currency,
@@ -54,8 +56,7 @@ async function grouped(db: Queryable, f: UsageFilters, scope: UsageScope, dims: 
           ${dims.includes('vendor') ? sql`coalesce(am.vendor, u.vendor)` : sql`''`} as vd,
           ${usageMonthSql(sql`u.day`)} as month, u.currency as currency, u.active_users as au, u.engaged_users as eu,
           u.requests as rq, u.input_tokens as it, u.output_tokens as ot, u.cost_micros as cost
-        from usage_daily u ${dims.includes('vendor') ? sql`left join ai_models am on am.id = u.model_id` : sql``}
-        where ${usageWhere(f, scope)}) s
+        from ${slice} u ${dims.includes('vendor') ? sql`left join ai_models am on am.id = u.model_id` : sql``}) s
       group by grouping sets (${sets})`,
   );
   const out: Record<UsageDimension, Group[]> = { time: [], team: [], model: [], vendor: [] };
