@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+// axe on every page × role × theme (e2e/a11y.spec.ts) runs on PGlite only, to keep the PostgreSQL run short.
+const onPostgres = Boolean(process.env.E2E_DATABASE_URL);
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -30,7 +33,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }, dependencies: ['setup'] },
+    { name: 'chromium', use: desktop, dependencies: ['setup'], testIgnore: /a11y\.spec\.ts/ },
+    ...(onPostgres ? [] : [{ name: 'a11y', use: desktop, dependencies: ['setup'], testMatch: /a11y\.spec\.ts/ }]),
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',
