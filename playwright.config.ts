@@ -10,6 +10,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
+  // Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
+  testIgnore: process.env.E2E_DATABASE_URL ? [] : [/two-servers\.spec\.ts$/],
   forbidOnly: true,
   retries: 0,
   workers: 2,

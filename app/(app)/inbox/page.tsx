@@ -47,7 +47,7 @@ export default async function InboxPage() {
         {items.length ? (
           <ul className="divide-y divide-border" aria-label="Alerts">
             {items.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-start gap-3 py-3" data-testid="alert-item" data-read={a.readAt ? 'yes' : 'no'}>
+              <li key={a.id} className="flex flex-wrap items-start gap-3 py-3" data-testid="alert-item" data-alert-id={a.id} data-read={a.readAt ? 'yes' : 'no'}>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={a.readAt ? 'neutral' : 'primary'}>{ALERT_LABELS[a.event as AlertEvent]?.label ?? a.event}</Badge>
