@@ -3,15 +3,15 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
-// axe on every page × role × theme (e2e/a11y.spec.ts) runs on PGlite only, to keep the PostgreSQL run short.
 const onPostgres = Boolean(process.env.E2E_DATABASE_URL);
+// Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
+const postgresOnly = onPostgres ? [] : [/two-servers\.spec\.ts$/];
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
-  // Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
-  testIgnore: process.env.E2E_DATABASE_URL ? [] : [/two-servers\.spec\.ts$/],
+  testIgnore: postgresOnly,
   forbidOnly: true,
   retries: 0,
   workers: 2,
@@ -35,8 +35,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: desktop, dependencies: ['setup'], testIgnore: /a11y\.spec\.ts/ },
-    ...(onPostgres ? [] : [{ name: 'a11y', use: desktop, dependencies: ['setup'], testMatch: /a11y\.spec\.ts/ }]),
+    // A project's testIgnore replaces the top-level one, so it repeats postgresOnly.
+    { name: 'chromium', use: desktop, dependencies: ['setup'], testIgnore: [...postgresOnly, /a11y\.spec\.ts$/] },
+    // axe on every page × role × theme (e2e/a11y.spec.ts) runs on PGlite only, to keep the PostgreSQL run short.
+    ...(onPostgres ? [] : [{ name: 'a11y', use: desktop, dependencies: ['setup'], testMatch: /a11y\.spec\.ts$/ }]),
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',
