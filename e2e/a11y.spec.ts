@@ -11,6 +11,9 @@ import { SIGNED_OUT, pagesFor } from './pages';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+// The roles are independent: spread them over the workers rather than one after another.
+test.describe.configure({ mode: 'parallel' });
+
 /** Serious and critical violations on the open page, one line each. */
 async function seriousViolations(page: Page, label: string, rules?: string[]): Promise<string[]> {
   const builder = new AxeBuilder({ page });
