@@ -3,15 +3,18 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+const onPostgres = Boolean(process.env.E2E_DATABASE_URL);
+// Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
+const postgresOnly = onPostgres ? [] : [/two-servers\.spec\.ts$/];
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// Two app servers share one database only on PostgreSQL (on PGlite one server holds the database).
-const pgOnly = process.env.E2E_DATABASE_URL ? [] : [/two-servers\.spec\.ts$/];
 // The organisation settings spec changes the currency and time zone every page shows: it runs alone, after the rest.
 const orgWide = /settings\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './e2e',
+  testIgnore: postgresOnly,
   forbidOnly: true,
   retries: 0,
   workers: 2,
@@ -35,8 +38,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }, dependencies: ['setup'], testIgnore: [...pgOnly, orgWide] },
-    { name: 'org-settings', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }, dependencies: ['chromium'], testMatch: orgWide },
+    // A project's testIgnore replaces the top-level one, so it repeats postgresOnly.
+    { name: 'chromium', use: desktop, dependencies: ['setup'], testIgnore: [...postgresOnly, /a11y\.spec\.ts$/, orgWide] },
+    // axe on every page × role × theme (e2e/a11y.spec.ts) runs on PGlite only, to keep the PostgreSQL run short.
+    ...(onPostgres ? [] : [{ name: 'a11y', use: desktop, dependencies: ['setup'], testMatch: /a11y\.spec\.ts$/ }]),
+    { name: 'org-settings', use: desktop, dependencies: onPostgres ? ['chromium'] : ['chromium', 'a11y'], testMatch: orgWide },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',

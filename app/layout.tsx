@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { THEME_COOKIE, parseTheme, themeClass } from '@/lib/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,8 +13,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Reading the request's headers makes every page dynamic, which the per-request CSP nonce needs
   // (Next applies the nonce from the request's Content-Security-Policy header to its own scripts).
   await headers();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang="en" className={themeClass(theme)} suppressHydrationWarning>
       <body className="min-h-screen font-sans antialiased">{children}</body>
     </html>
   );

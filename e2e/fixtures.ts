@@ -1,10 +1,12 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-export type Role = 'admin' | 'lead' | 'executive';
+/** Sign-ins the setup project keeps; `member` is a lead-role user who leads no team (a plain team member). */
+export type Role = 'admin' | 'lead' | 'executive' | 'member';
 export const ACCOUNTS: Record<Role, string> = {
   admin: 'admin@uplift.demo',
   lead: 'lead@uplift.demo',
   executive: 'exec@uplift.demo',
+  member: 'nina@uplift.demo',
 };
 export const DEMO_PASSWORD = 'uplift-demo';
 export const storageFor = (role: Role) => `e2e/.auth/${role}.json`;

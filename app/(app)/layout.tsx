@@ -1,9 +1,11 @@
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { getDb } from '@/db';
 import { getSettings } from '@/db/queries/admin/settings';
 import { countUnread } from '@/db/queries/alerts/inbox';
 import { requireUser } from '@/lib/auth/guard';
+import { THEME_COOKIE, parseTheme } from '@/lib/theme';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +13,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const db = await getDb();
   const [settings, unread] = await Promise.all([getSettings(db), countUnread(db, user.id)]);
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} orgName={settings.name} unread={unread}>
+    <AppShell user={user} orgName={settings.name} unread={unread} theme={theme}>
       {children}
     </AppShell>
   );

@@ -106,7 +106,7 @@ export function OpenApiDocs({ doc }: { doc: OpenApiDoc }) {
         {Object.entries(doc.components.schemas).map(([name, schema]) => (
           <details key={name} id={`schema-${slug(name)}`} className="rounded-xl border border-border bg-card p-4">
             <summary className="cursor-pointer font-mono font-medium">{name}</summary>
-            <pre className="mt-3 overflow-x-auto text-xs">{JSON.stringify(schema, null, 2)}</pre>
+            <pre tabIndex={0} className="mt-3 overflow-x-auto text-xs">{JSON.stringify(schema, null, 2)}</pre>
           </details>
         ))}
       </section>

@@ -111,6 +111,8 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
     const y = linearScale([0, top], [height - bottom, TOP]);
     const band = 100 / Math.max(1, rows.length);
     const every = labelEvery(rows.length, 8);
+    // A narrow card (a phone) has room for about four labels: the others hide by container query.
+    const everyNarrow = every * labelEvery(Math.ceil(rows.length / every), 4);
     axis = (
       <>
         {ticks.map((t) => (
@@ -130,7 +132,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
         ))}
         {rows.map((r, i) =>
           i % every === 0 ? (
-            <text key={r.label} x={`${band * (i + 0.5)}%`} y={height - bottom + 16} textAnchor="middle" {...TICK} aria-hidden>
+            <text key={r.label} x={`${band * (i + 0.5)}%`} y={height - bottom + 16} textAnchor="middle" {...TICK} className={i % everyNarrow ? '@max-md:hidden' : undefined} aria-hidden>
               {r.label}
             </text>
           ) : null,
@@ -156,7 +158,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
   }
 
   return (
-    <figure className="m-0" data-testid={testId}>
+    <figure className="@container m-0" data-testid={testId}>
       <ChartTips className="flex pr-3">
         <svg width={axisWidth} height={height} className="shrink-0 overflow-visible" aria-hidden>
           {axis}
@@ -220,7 +222,7 @@ function ChartDataTable({ label, rows, series, format, currency }: { label: stri
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">Show data table</summary>
-      <div className="mt-2 overflow-x-auto">
+      <div tabIndex={0} className="relative mt-2 overflow-x-auto">
         <table className="w-full border-collapse text-xs">
           <caption className="sr-only">{label}</caption>
           <thead>

@@ -49,7 +49,7 @@ export function ExperimentsTable({ rows, f, currency }: { rows: ExperimentListRo
       <tbody>
         {rows.map((e) => (
           <tr key={e.id}>
-            <Td className="font-medium">
+            <Td className="min-w-48 font-medium">
               <Link href={`/experiments/${e.id}`} className="hover:underline">
                 {e.title}
               </Link>

@@ -5,6 +5,7 @@ import { hasPermission, type SessionUser } from '@/lib/auth/permissions';
 import { NavLinks, type NavItem } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
 import { AlertBell } from '@/components/alerts/alert-bell';
+import type { Theme } from '@/lib/theme';
 
 const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;
 
@@ -22,22 +23,23 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, orgName, unread = 0, children }: { user: SessionUser; orgName: string; unread?: number; children: ReactNode }) {
+export function AppShell({ user, orgName, unread = 0, theme = 'system', children }: { user: SessionUser; orgName: string; unread?: number; theme?: Theme; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Skip to content
       </a>
       <header className="border-b border-border bg-card">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/dashboard" className="font-semibold text-primary">
-            Uplift <span className="font-normal text-muted-foreground">· {orgName}</span>
+        {/* One row from 1024 px (the nav scrolls sideways rather than wrap); below, the nav is its own scrolling row. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 lg:flex-nowrap">
+          <Link href="/dashboard" className="leading-tight font-semibold text-primary">
+            Uplift <span className="block text-xs font-normal text-muted-foreground">{orgName}</span>
           </Link>
-          <nav aria-label="Main" className="flex-1">
+          <nav aria-label="Main" className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:min-w-0 lg:flex-1 lg:px-0">
             <NavLinks items={navItemsFor(user)} />
           </nav>
-          <div className="flex items-center gap-3 text-sm">
-            <ThemeToggle />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <ThemeToggle initial={theme} />
             <AlertBell unread={unread} />
             <Link href="/account" className="text-right hover:underline" data-testid="current-user">
               <span className="block font-medium">{user.name}</span>

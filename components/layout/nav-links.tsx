@@ -9,7 +9,7 @@ export type NavItem = { href: string; label: string };
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-wrap gap-1">
+    <ul className="flex gap-1">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
@@ -18,7 +18,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? 'page' : undefined}
               className={cn(
-                'block rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted',
+                'block rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-muted',
                 active ? 'bg-muted text-foreground' : 'text-muted-foreground',
               )}
             >

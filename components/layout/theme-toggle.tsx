@@ -1,34 +1,39 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { THEMES, THEME_COOKIE, THEME_COOKIE_MAX_AGE, themeClass, type Theme } from '@/lib/theme';
 
-type Theme = 'system' | 'light' | 'dark';
-const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+const LABEL: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
-/** Light / dark / follow the system; remembered in this browser. */
-export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>('system');
-  useEffect(() => {
-    const saved = (localStorage.getItem('uplift-theme') as Theme | null) ?? 'system';
-    setTheme(saved);
-  }, []);
-  useEffect(() => {
-    const root = document.documentElement;
-    root.classList.toggle('dark', theme === 'dark');
-    root.classList.toggle('light', theme === 'light');
-  }, [theme]);
+/**
+ * Follow the system, or always light or dark: a native select (keyboard and screen readers for free).
+ * The cookie lets the server render the choice; the class switches this page at once.
+ */
+export function ThemeToggle({ initial }: { initial: Theme }) {
+  const [theme, setTheme] = useState<Theme>(initial);
   return (
-    <button
-      type="button"
-      className="rounded-md px-2 py-1 text-xs text-muted-foreground hover:bg-muted"
-      onClick={() => {
-        const next = NEXT[theme];
-        localStorage.setItem('uplift-theme', next);
-        setTheme(next);
-      }}
-      aria-label={`Colour theme: ${theme}. Change it.`}
-    >
-      Theme: {theme}
-    </button>
+    <label className="flex items-center text-xs text-muted-foreground">
+      <span className="sr-only">Colour theme</span>
+      <select
+        value={theme}
+        data-testid="theme-select"
+        className="rounded-md border border-border bg-card px-1.5 py-1 text-xs text-foreground"
+        onChange={(e) => {
+          const next = e.target.value as Theme;
+          document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=${THEME_COOKIE_MAX_AGE}; samesite=lax`;
+          const root = document.documentElement;
+          root.classList.remove('light', 'dark');
+          const cls = themeClass(next);
+          if (cls) root.classList.add(cls);
+          setTheme(next);
+        }}
+      >
+        {THEMES.map((t) => (
+          <option key={t} value={t}>
+            {LABEL[t]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -14,7 +14,7 @@ export function LevelPicker({ options, selected, keep, benchmark }: Props) {
         <label htmlFor="level" className="block text-xs font-medium">
           Capability level: {benchmark} at least as high as
         </label>
-        <Select id="level" name="level" defaultValue={selected} className="w-72">
+        <Select id="level" name="level" defaultValue={selected} className="w-72 max-w-full">
           {options.map((o) => (
             <option key={o.slug} value={o.slug}>
               {o.label}

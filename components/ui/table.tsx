@@ -3,7 +3,9 @@ import { cn } from './cn';
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    // Focusable, so a keyboard can scroll a table wider than its card (on a phone, most are); relative, so
+    // the scroll clips the table's sr-only labels too (absolute, they would otherwise widen the page).
+    <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <table className={cn('w-full border-collapse text-sm', className)} {...props} />
     </div>
   );

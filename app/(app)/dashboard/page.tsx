@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import { Suspense, type ReactNode } from 'react';
 import { DashboardInsights } from './_sections/insights';
 import { Adoption } from './_sections/adoption';
@@ -56,14 +57,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         description="What AI is changing in the organisation: new capabilities first, then efficiency."
         actions={hasPermission(user.role, 'reports.export') ? <ExportMenu query={exportQuery} formats={['pdf', 'xlsx', 'csv', 'usage-csv']} /> : null}
       />
-      <DashboardFilterBar
-        params={params}
-        preset={preset}
-        period={filters.period}
-        teams={teams}
-        models={models}
-        canUseMine={user.teamIds.length > 0}
-      />
+      <FiltersDisclosure>
+        <DashboardFilterBar
+          params={params}
+          preset={preset}
+          period={filters.period}
+          teams={teams}
+          models={models}
+          canUseMine={user.teamIds.length > 0}
+        />
+      </FiltersDisclosure>
       <p className="-mt-3 mb-4 text-sm text-muted-foreground" data-testid="period-summary">
         {periodName ? <span data-testid="period-name">{periodName} · </span> : null}
         {formatPeriod(filters.period)}

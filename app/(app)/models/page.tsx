@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import Link from 'next/link';
 import { DataAttribution } from '@/components/models/attribution';
 import { ModelFilters } from '@/components/models/model-filters';
@@ -60,15 +61,17 @@ export default async function ModelsPage({ searchParams }: Props) {
       <div className="mb-4">
         <DataAttribution />
       </div>
-      <ModelFilters
-        action="/models"
-        vendors={vendors}
-        selected={filters}
-        keep={{ sort: filters.sort, dir: filters.dir }}
-        search
-        benchmarks={benchmarks.map((b) => ({ key: b.key, name: b.name }))}
-        benchmark={axis?.key}
-      />
+      <FiltersDisclosure>
+        <ModelFilters
+          action="/models"
+          vendors={vendors}
+          selected={filters}
+          keep={{ sort: filters.sort, dir: filters.dir }}
+          search
+          benchmarks={benchmarks.map((b) => ({ key: b.key, name: b.name }))}
+          benchmark={axis?.key}
+        />
+      </FiltersDisclosure>
       <ModelsTable rows={rows} sort={filters.sort} dir={filters.dir} sortHref={sortHref} axis={axis} />
       <p className="mt-2 text-xs text-muted-foreground">
         Hover a number for its source; each model&rsquo;s page lists all sources and its price history. Benchmark scores are

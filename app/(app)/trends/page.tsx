@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import Link from 'next/link';
 import { TrendCapabilityPriceChart } from '@/components/charts/trend-capability-price';
 import { TrendComputeChart } from '@/components/charts/trend-compute';
@@ -112,14 +113,16 @@ export default async function TrendsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Trends" description={`How fast AI gets more capable and cheaper, and where our own usage sits. ${BLEND_ASSUMPTION}`} />
-      <ModelFilters
-        action="/trends"
-        vendors={vendors}
-        selected={filters}
-        keep={{ level: filters.level }}
-        benchmarks={benchmarks.map((b) => ({ key: b.key, name: b.name }))}
-        benchmark={axis?.key}
-      />
+      <FiltersDisclosure>
+        <ModelFilters
+          action="/trends"
+          vendors={vendors}
+          selected={filters}
+          keep={{ level: filters.level }}
+          benchmarks={benchmarks.map((b) => ({ key: b.key, name: b.name }))}
+          benchmark={axis?.key}
+        />
+      </FiltersDisclosure>
 
       <Card className="mb-4">
         <CardHeader

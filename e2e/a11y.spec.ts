@@ -1,0 +1,63 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ACCOUNTS, expect, storageFor, test, type Role } from './fixtures';
+import { SIGNED_OUT, pagesFor } from './pages';
+
+// axe on every page, for every role, in both themes: 0 serious or critical violations. PGlite only
+// (playwright.config.ts runs this file in its own project, which the PostgreSQL run leaves out).
+// One page load per page: the light theme is served from the cookie and checked in full, then the page
+// switches to dark as the theme menu does (the class on <html>) and only the colour contrast, the one
+// rule a theme can change, is checked again. One test, one browser context, one sign-in per role.
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// The roles are independent: spread them over the workers rather than one after another.
+test.describe.configure({ mode: 'parallel' });
+
+/** Serious and critical violations on the open page, one line each. */
+async function seriousViolations(page: Page, label: string, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const result = await (rules ? builder.withRules(rules) : builder.withTags(TAGS)).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Light in full, then dark's colours. */
+async function checkBothThemes(page: Page, path: string): Promise<string[]> {
+  await expect(page.locator('html')).toHaveClass('light');
+  const found = await seriousViolations(page, `light ${path}`);
+  await page.evaluate(() => document.documentElement.classList.replace('light', 'dark'));
+  found.push(...(await seriousViolations(page, `dark ${path}`, ['color-contrast'])));
+  return found;
+}
+
+test.beforeEach(async ({ context, baseURL }) => {
+  await context.addCookies([{ name: 'uplift-theme', value: 'light', url: baseURL! }]);
+});
+
+for (const role of Object.keys(ACCOUNTS) as Role[]) {
+  test.describe(`as ${role}`, () => {
+    test.use({ storageState: storageFor(role) });
+
+    test('every page has no serious or critical axe violation, light and dark', async ({ page }) => {
+      test.setTimeout(600_000);
+      const found: string[] = [];
+      for (const path of await pagesFor(role, page)) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBe(200);
+        found.push(...(await checkBothThemes(page, path)));
+      }
+      expect(found, found.join('\n')).toEqual([]);
+    });
+  });
+}
+
+test('the signed-out pages have no serious or critical axe violation, light and dark', async ({ page }) => {
+  const found: string[] = [];
+  for (const path of SIGNED_OUT) {
+    await page.goto(path);
+    found.push(...(await checkBothThemes(page, path)));
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
