@@ -85,8 +85,8 @@ describeEachDb('alert email through the outbox', (ctx) => {
     const letters = await listDeadLetters(ctx.db);
     expect(letters.map((l) => [l.recipient, l.subject, l.attempts])).toEqual([['lead@example.test', 'S', 5]]);
     expect(letters[0].lastError).toMatch(/ECONNREFUSED/);
-    expect(await resendDeadLetter(ctx.db, { id: 'u_admin', email: 'admin@example.test' }, letters[0].id)).toBe(true);
-    expect(await resendDeadLetter(ctx.db, { id: 'u_admin', email: 'admin@example.test' }, letters[0].id)).toBe(false);
+    expect(await resendDeadLetter(ctx.db, { id: 'u_admin', email: 'admin@example.test' }, letters[0].id)).toEqual({ ok: true });
+    expect(await resendDeadLetter(ctx.db, { id: 'u_admin', email: 'admin@example.test' }, letters[0].id)).toEqual({ ok: false, reason: 'not_found', message: 'This message is no longer on the dead-letter list.' });
     expect((await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'outbox.resend'))).map((a) => a.entityId)).toEqual([String(letters[0].id)]);
     // Back in the queue: the working server now takes it.
     received.length = 0;

@@ -98,9 +98,9 @@ describeEachDb(
     });
 
     it('an admin turns it on for the team (audited); saying the same again writes nothing', async () => {
-      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, true))).toBe('changed');
-      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, true))).toBe('unchanged');
-      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), 2_000_000_000, true))).toBe('missing');
+      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, true))).toEqual({ ok: true });
+      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, true))).toEqual({ ok: false, reason: 'conflict', message: 'Its participants may already record.' });
+      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), 2_000_000_000, true))).toEqual({ ok: false, reason: 'not_found', message: 'That team no longer exists.' });
       const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'team.recording'), eq(auditLog.entityId, String(teamId))));
       expect(audits.map((a) => [a.actorId, a.before, a.after])).toEqual([[admin.id, { participantsMayRecord: false }, { participantsMayRecord: true }]]);
     });
@@ -128,7 +128,7 @@ describeEachDb(
       const c = await createExperiment(ctx.db, admin, experimentSchema.parse({ title: 'Elsewhere', teamId: String(otherTeam), participants: byEmail.email }));
       if (!c.ok) throw new Error(c.message);
       expect(await addCheckin(ctx.db, byEmail, c.id, checkin)).toEqual({ ok: false, reason: 'denied', message: ADD_DENIED_MESSAGE });
-      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, false))).toBe('changed');
+      expect(await ctx.db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, false))).toEqual({ ok: true });
       expect(await addCheckin(ctx.db, byEmail, expId, checkin)).toEqual({ ok: false, reason: 'denied', message: ADD_DENIED_MESSAGE });
     });
   },

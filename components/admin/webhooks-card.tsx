@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card, CardHeader } from '@/components/ui/card';
+import { LabelledCard } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
 import { ALERT_LABELS, type AlertEvent } from '@/lib/metrics/alert-events';
 import { FORMAT_LABELS, type WebhookFormat } from '@/lib/webhooks/payload';
@@ -16,11 +16,11 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
  */
 export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: Hook[]; sendTest: Action; remove: Action; setEnabled: Action }) {
   return (
-    <Card aria-labelledby="webhooks-title">
-      <CardHeader
-        title={<span id="webhooks-title">{`Webhooks (${hooks.length})`}</span>}
-        description="Alerts posted to Slack, Microsoft Teams (Workflows) or any JSON receiver, through the same queue as email (retried after 1, 5, 30 and 120 minutes). Each request carries X-Uplift-Signature: sha256=HMAC of the body under the webhook's secret."
-      />
+    <LabelledCard
+      name="webhooks"
+      title={`Webhooks (${hooks.length})`}
+      description="Alerts posted to Slack, Microsoft Teams (Workflows) or any JSON receiver, through the same queue as email (retried after 1, 5, 30 and 120 minutes). Each request carries X-Uplift-Signature: sha256=HMAC of the body under the webhook's secret."
+    >
       {hooks.length ? (
         <ul className="mb-6 divide-y divide-border text-sm" data-testid="webhooks">
           {hooks.map((h) => (
@@ -64,6 +64,6 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
         <p className="mb-6 text-sm text-muted-foreground">No webhooks yet.</p>
       )}
       <WebhookForm />
-    </Card>
+    </LabelledCard>
   );
 }

@@ -2,6 +2,8 @@
  * The OpenAPI document rendered for a person, on the server: no script, no CDN, nothing the page's CSP
  * has to allow. Built from the same document /api/v1/openapi.json serves, so the two cannot differ.
  */
+import { Table, TableHead, Td } from '@/components/ui/table';
+
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string; minimum?: number; maximum?: number } };
 type Response = { description: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, { description?: string }> };
 type Operation = { summary?: string; parameters?: Parameter[]; responses: Record<string, Response> };
@@ -26,30 +28,25 @@ function Operation({ method, path, op, base }: { method: string; path: string; o
       </h2>
       {op.summary ? <p className="mt-2 text-sm">{op.summary}</p> : null}
       {op.parameters?.length ? (
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="mb-1 text-left font-medium">Parameters</caption>
-          <thead>
-            <tr className="text-muted-foreground">
-              <th className="py-1 pr-3 font-medium">name</th>
-              <th className="py-1 pr-3 font-medium">in</th>
-              <th className="py-1 pr-3 font-medium">type</th>
-              <th className="py-1 font-medium">meaning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {op.parameters.map((p) => (
-              <tr key={`${p.in}-${p.name}`} className="border-t border-border">
-                <td className="py-1 pr-3 font-mono">{p.name}{p.required ? ' *' : ''}</td>
-                <td className="py-1 pr-3">{p.in}</td>
-                <td className="py-1 pr-3">
-                  {p.schema?.type ?? ''}
-                  {p.schema?.minimum != null ? ` ${p.schema.minimum}–${p.schema.maximum}` : ''}
-                </td>
-                <td className="py-1">{p.description ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="mt-4">
+          <Table>
+            <caption className="px-3 pt-2 text-left font-medium">Parameters</caption>
+            <TableHead columns={['name', 'in', 'type', 'meaning']} />
+            <tbody>
+              {op.parameters.map((p) => (
+                <tr key={`${p.in}-${p.name}`}>
+                  <Td className="font-mono">{p.name}{p.required ? ' *' : ''}</Td>
+                  <Td>{p.in}</Td>
+                  <Td>
+                    {p.schema?.type ?? ''}
+                    {p.schema?.minimum != null ? ` ${p.schema.minimum}–${p.schema.maximum}` : ''}
+                  </Td>
+                  <Td>{p.description ?? ''}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
       ) : null}
       <h3 className="mt-4 text-sm font-medium">Responses</h3>
       <ul className="mt-1 space-y-1 text-sm">

@@ -161,9 +161,7 @@ export async function setTeamRecordingAction(_prev: ActionState, formData: FormD
   return withValidForm(formData, { schema: teamRecordingSchema, invalid: answer('Choose a team and whether its participants may record.') }, async ({ teamId, participantsMayRecord }) => {
     const db = await getDb();
     const result = await db.transaction((tx) => setParticipantsMayRecord(tx, actorOf(admin), teamId, participantsMayRecord));
-    // Nothing to change is refused with a message (a stale page), so an accepted request always writes.
-    if (result === 'missing') return { error: 'That team no longer exists.' };
-    if (result === 'unchanged') return { error: participantsMayRecord ? 'Its participants may already record.' : 'Its participants already may not record.' };
+    if (!result.ok) return writeRefused(result);
     revalidatePath('/admin');
     return { ok: true, message: participantsMayRecord ? 'The people who ran its experiments may now add outcomes and check-ins.' : 'Only its leads and admins add outcomes and check-ins now.' };
   });

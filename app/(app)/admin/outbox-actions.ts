@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { resendDeadLetter } from '@/db/queries/alerts/outbox';
-import { formObject, type ActionState } from '@/lib/action-state';
+import { actorOf } from '@/db/queries/admin/audit';
+import { formObject, writeRefused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { resendSchema } from '@/lib/validation/alerts';
 
@@ -13,7 +14,8 @@ export async function resendDeadLetterAction(_prev: ActionState, formData: FormD
   const parsed = resendSchema.safeParse(formObject(formData));
   if (!parsed.success) return { error: 'Invalid request.' };
   const db = await getDb();
-  const ok = await db.transaction((tx) => resendDeadLetter(tx, { id: admin.id, email: admin.email }, parsed.data.id));
+  const result = await db.transaction((tx) => resendDeadLetter(tx, actorOf(admin), parsed.data.id));
+  if (!result.ok) return writeRefused(result);
   revalidatePath('/admin');
-  return ok ? { ok: true, message: 'Queued again: the next delivery run sends it.' } : { error: 'This message is no longer on the dead-letter list.' };
+  return { ok: true, message: 'Queued again: the next delivery run sends it.' };
 }

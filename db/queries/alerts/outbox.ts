@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { outbox, type OutboxMessage } from '../../schema';
+import { refuse, type WriteResult } from '../write-result';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { CLAIM_MINUTES, nextAttempt } from '@/lib/metrics/outbox-retry';
@@ -78,13 +79,13 @@ export function listDeadLetters(db: Queryable, limit = 50) {
 }
 
 /** Puts a dead message back in the queue for the next delivery run, audited. False when it is not dead. */
-export async function resendDeadLetter(db: Queryable, actor: Actor, id: number): Promise<boolean> {
+export async function resendDeadLetter(db: Queryable, actor: Actor, id: number): Promise<WriteResult<object>> {
   const rows = await db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()` })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'dead')))
     .returning({ id: outbox.id, recipient: outbox.recipient, subject: outbox.subject });
-  if (!rows.length) return false;
+  if (!rows.length) return refuse('not_found', 'This message is no longer on the dead-letter list.');
   await writeAudit(db, { actor, action: 'outbox.resend', entityType: 'outbox', entityId: id, after: { recipient: rows[0].recipient, subject: rows[0].subject } });
-  return true;
+  return { ok: true };
 }

@@ -37,7 +37,9 @@ export async function createTeam(db: Queryable, actor: Actor, input: { name: str
  * Lets (or stops) the people who ran the team's experiments add their outcomes and check-ins (mayAddResults in
  * lib/auth/permissions.ts); 'unchanged' or 'missing' write nothing.
  */
-export async function setParticipantsMayRecord(db: Queryable, actor: Actor, teamId: number, allowed: boolean): Promise<'changed' | 'unchanged' | 'missing'> {
+export const TEAM_GONE = 'That team no longer exists.';
+
+export async function setParticipantsMayRecord(db: Queryable, actor: Actor, teamId: number, allowed: boolean): Promise<WriteResult<object>> {
   // One conditional UPDATE (no row lock before it: data_version is always locked first, by its trigger).
   const [row] = await db
     .update(teams)
@@ -46,8 +48,10 @@ export async function setParticipantsMayRecord(db: Queryable, actor: Actor, team
     .returning({ id: teams.id });
   if (!row) {
     const [exists] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
-    return exists ? 'unchanged' : 'missing';
+    // Nothing to change is refused (a stale page), so an accepted request always writes.
+    if (!exists) return refuse('not_found', TEAM_GONE);
+    return refuse('conflict', allowed ? 'Its participants may already record.' : 'Its participants already may not record.');
   }
   await writeAudit(db, { actor, action: 'team.recording', entityType: 'team', entityId: teamId, before: { participantsMayRecord: !allowed }, after: { participantsMayRecord: allowed } });
-  return 'changed';
+  return { ok: true };
 }
