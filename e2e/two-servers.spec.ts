@@ -124,4 +124,29 @@ test.describe('as a team lead', () => {
     expect(await onB.locator(`[data-testid="alert-item"][data-alert-id="${id}"]`).getAttribute('data-read')).toBe('yes');
     await onB.context().close();
   });
+
+  test('both servers evaluating alerts at once give the owner one alert, seen on either', async ({ page, request }) => {
+    // A running experiment with no check-in for 40 days: its owner (this lead) is due one "no check-in" alert.
+    const title = unique('Quiet for 40 days');
+    await page.goto('/experiments/new');
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByRole('button', { name: 'Create experiment' }).click();
+    await expect(page).toHaveURL(/\/experiments\/\d+$/);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Status').selectOption('running');
+    await page.getByLabel('Start date').fill(new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/experiments\/\d+$/);
+
+    // `npm run jobs -- alerts` sent to both servers at the same moment.
+    const signed = { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } };
+    const runs = await Promise.all([request.post('/api/jobs/run', signed), request.post(`${B}/api/jobs/run`, signed)]);
+    expect(runs.map((r) => r.status())).toEqual([200, 200]);
+    expect((await Promise.all(runs.map((r) => r.json()))).some((r: { ran: boolean }) => r.ran)).toBe(true);
+
+    for (const [server, base] of [['A', ''], ['B', B]] as const) {
+      await page.goto(`${base}/inbox`);
+      await expect(page.getByTestId('alert-item').filter({ hasText: title }), `inbox on ${server}`).toHaveCount(1);
+    }
+  });
 });
