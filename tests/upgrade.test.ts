@@ -163,11 +163,12 @@ for (const kind of DB_KINDS) {
           await db.execute(sql.raw(statement));
         await migrateDb(db, kind);
         expect(await triggers()).toEqual([
-          // db/derived/data-version.sql also covers the four catalog tables of migration 0009 and the three usage tables of 0018.
-          { name: 'data_version_delete', n: 18 },
-          { name: 'data_version_insert', n: 18 },
-          { name: 'data_version_lock_first', n: 18 },
-          { name: 'data_version_update', n: 18 },
+          // db/derived/data-version.sql also covers the four catalog tables of migration 0009, the three usage tables of 0018
+          // and the vendors' channel policies of 0024.
+          { name: 'data_version_delete', n: 19 },
+          { name: 'data_version_insert', n: 19 },
+          { name: 'data_version_lock_first', n: 19 },
+          { name: 'data_version_update', n: 19 },
         ]);
         expect(rows<{ name: string }>(await db.execute(sql.raw('select name from drizzle.uplift_derived order by name'))).map((r) => r.name)).toEqual(
           [...DERIVED_FILES].sort(),
