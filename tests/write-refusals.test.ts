@@ -8,6 +8,7 @@ import { discardSync } from '@/db/queries/models/catalog-sync';
 import { clearLockOut } from '@/db/queries/people/login-attempts';
 import { createPasswordResetToken } from '@/db/queries/people/password-reset';
 import { createConnection, deleteConnection, replaceCredential } from '@/db/queries/usage/connections';
+import { setFxRate } from '@/db/queries/usage/fx-rates';
 import { written } from '@/db/queries/write-result';
 import { aiModels, auditLog, user } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -45,6 +46,13 @@ describeEachDb('write refusals', (ctx) => {
     expect(await refusedWithoutAudit((tx) => savePasswordPolicy(tx, ACTOR, true, ACTOR.id))).toEqual({
       ok: false, reason: 'invalid', field: 'breakGlassUserId', message: 'Choose an active admin with a password as the break-glass account.',
     });
+  });
+
+  it('an exchange rate for the reporting currency itself (read inside the transaction); another currency is set', async () => {
+    expect(await refusedWithoutAudit((tx) => setFxRate(tx, ACTOR, { month: '2026-11', currency: 'USD', rate: '1' }))).toEqual({
+      ok: false, reason: 'invalid', field: 'currency', message: 'USD is the reporting currency: its bills need no rate.',
+    });
+    expect(await ctx.db.transaction((tx) => setFxRate(tx, ACTOR, { month: '2026-11', currency: 'EUR', rate: '1.08' }))).toEqual({ ok: true, reporting: 'USD' });
   });
 
   it('aliases: a model that is gone, an id mapped already, a mapping removed already', async () => {

@@ -1,6 +1,7 @@
 import { ActionButton } from '@/components/ui/action-form';
 import { LabelledCard } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
+import { AdminRow } from './admin-row';
 
 type Letter = { id: number; channel: string; recipient: string; subject: string; attempts: number; lastError: string | null; createdAt: Date };
 
@@ -15,17 +16,11 @@ export function DeadLetters({ letters, resend }: { letters: Letter[]; resend: (p
       {letters.length ? (
         <ul className="divide-y divide-border text-sm" data-testid="dead-letters">
           {letters.map((l) => (
-            <li key={l.id} className="flex flex-wrap items-start gap-3 py-2">
-              <div className="min-w-0 flex-1">
-                <span className="font-medium">{l.subject}</span> <span className="text-muted-foreground">→ {l.recipient}</span>
-                <span className="block break-all text-xs text-muted-foreground">
-                  {l.attempts} attempts · {l.lastError ?? 'no error recorded'}
-                </span>
-              </div>
+            <AdminRow key={l.id} name={l.subject} after={<span className="text-muted-foreground">→ {l.recipient}</span>} details={[`${l.attempts} attempts · ${l.lastError ?? 'no error recorded'}`]}>
               <ActionButton action={resend} label={`Resend “${l.subject}”`} fields={{ id: l.id }}>
                 Resend
               </ActionButton>
-            </li>
+            </AdminRow>
           ))}
         </ul>
       ) : (

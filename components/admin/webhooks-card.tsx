@@ -5,6 +5,7 @@ import { LabelledCard } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
 import { ALERT_LABELS, type AlertEvent } from '@/lib/metrics/alert-events';
 import { FORMAT_LABELS, type WebhookFormat } from '@/lib/webhooks/payload';
+import { AdminRow } from './admin-row';
 import { WebhookForm } from './webhook-form';
 
 type Hook = { id: number; name: string; format: string; target: string; events: string[]; enabled: boolean; createdAt: Date };
@@ -24,13 +25,17 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
       {hooks.length ? (
         <ul className="mb-6 divide-y divide-border text-sm" data-testid="webhooks">
           {hooks.map((h) => (
-            <li key={h.id} className="flex flex-wrap items-start gap-3 py-2">
-              <div className="min-w-0 flex-1">
-                <span className="font-medium">{h.name}</span> <Badge tone="neutral">{FORMAT_LABELS[h.format as WebhookFormat] ?? h.format}</Badge>
-                {h.enabled ? null : <Badge tone="warning">off</Badge>}
-                <span className="block break-all text-xs text-muted-foreground">{h.target}</span>
-                <span className="block text-xs text-muted-foreground">{h.events.map((e) => ALERT_LABELS[e as AlertEvent]?.label ?? e).join(', ')}</span>
-              </div>
+            <AdminRow
+              key={h.id}
+              name={h.name}
+              after={
+                <>
+                  <Badge tone="neutral">{FORMAT_LABELS[h.format as WebhookFormat] ?? h.format}</Badge>
+                  {h.enabled ? null : <Badge tone="warning">off</Badge>}
+                </>
+              }
+              details={[h.target, h.events.map((e) => ALERT_LABELS[e as AlertEvent]?.label ?? e).join(', ')]}
+            >
               <ActionForm action={setEnabled} label={`${h.enabled ? 'Turn off' : 'Turn on'} webhook ${h.name}`}>
                 <input type="hidden" name="id" value={h.id} />
                 <input type="hidden" name="enabled" value={h.enabled ? 'off' : 'on'} />
@@ -57,7 +62,7 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
                   <WebhookForm hook={h} />
                 </div>
               </details>
-            </li>
+            </AdminRow>
           ))}
         </ul>
       ) : (

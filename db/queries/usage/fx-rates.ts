@@ -5,6 +5,7 @@ import { rawRows } from '../../sql';
 import { rateBook, type FxRate, type RateBook } from '@/lib/metrics/usage-currency';
 import type { Period } from '@/lib/metrics/period';
 import { writeAudit, type Actor } from '../admin/audit';
+import { refuse, type WriteResult } from '../write-result';
 
 /** What converting bills needs: the reporting currency and the rates admins set (lib/metrics/usage-currency.ts). */
 export type FxContext = { reporting: string; rates: RateBook };
@@ -29,7 +30,11 @@ export async function loadFxContext(db: Queryable, period?: Period): Promise<FxC
  * Sets (or replaces) the rate of one month and currency, audited with the rate it replaced. The caller checked
  * the permission, validated the input (lib/validation/usage-fx-rate.ts) and opened the transaction.
  */
-export async function setFxRate(tx: Queryable, actor: Actor, input: { month: string; currency: string; rate: string }): Promise<void> {
+export async function setFxRate(tx: Queryable, actor: Actor, input: { month: string; currency: string; rate: string }): Promise<WriteResult<{ reporting: string }>> {
+  // Read in the same transaction as the write: the reporting currency may have changed since the form was drawn.
+  const [settings] = await tx.select({ currency: orgSettings.currency }).from(orgSettings).where(eq(orgSettings.id, 1));
+  const reporting = settings?.currency ?? 'USD';
+  if (input.currency === reporting) return refuse('invalid', `${reporting} is the reporting currency: its bills need no rate.`, 'currency');
   const month = first(input.month);
   const setBy = actor?.email ?? 'system';
   const [before] = await tx.select().from(usageFxRates).where(and(eq(usageFxRates.month, month), eq(usageFxRates.currency, input.currency)));
@@ -39,6 +44,7 @@ export async function setFxRate(tx: Queryable, actor: Actor, input: { month: str
     .onConflictDoUpdate({ target: [usageFxRates.month, usageFxRates.currency], set: { rate: input.rate, setBy, setAt: sql`now()` } })
     .returning();
   await writeAudit(tx, { actor, action: 'usage.fx-rate', entityType: 'usage_fx_rate', entityId: `${month.slice(0, 7)} ${input.currency}`, before: before ?? null, after });
+  return { ok: true, reporting };
 }
 
 /**

@@ -3,9 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { actorOf } from '@/db/queries/admin/audit';
-import { getSettings } from '@/db/queries/admin/settings';
 import { setFxRate } from '@/db/queries/usage/fx-rates';
-import { withValidForm, type ActionState } from '@/lib/action-state';
+import { withValidForm, writeRefused, type ActionState } from '@/lib/action-state';
 import { requirePermission } from '@/lib/auth/guard';
 import { fxRateSchema } from '@/lib/validation/usage-fx-rate';
 
@@ -14,12 +13,10 @@ export async function setFxRateAction(_prev: ActionState, formData: FormData): P
   const admin = await requirePermission('admin.settings');
   return withValidForm(formData, fxRateSchema, async (data) => {
     const db = await getDb();
-    const { currency: reporting } = await getSettings(db);
-    if (data.currency === reporting)
-      return { fieldErrors: { currency: [`${reporting} is the reporting currency: its bills need no rate.`] }, error: `${reporting} is the reporting currency: its bills need no rate.`, values: { ...data } };
-    await db.transaction((tx) => setFxRate(tx, actorOf(admin), data));
+    const result = await db.transaction((tx) => setFxRate(tx, actorOf(admin), data));
+    if (!result.ok) return writeRefused(result, formData);
     revalidatePath('/admin/usage/rates');
     revalidatePath('/dashboard');
-    return { ok: true, message: `1 ${data.currency} = ${data.rate} ${reporting} for ${data.month}.` };
+    return { ok: true, message: `1 ${data.currency} = ${data.rate} ${result.reporting} for ${data.month}.` };
   });
 }
