@@ -23,10 +23,11 @@ export function ChannelPolicyForm({ vendor, rows, save }: { vendor: string; rows
     <Card className="mt-4">
       <CardHeader title={`Edit ${vendor}’s policy on a channel`} description="Record what the vendor’s current terms say, with a source and the date they state. Experiments on that channel are re-flagged at once." />
       <form action={action} aria-label="Edit a channel policy" className="grid gap-3 md:grid-cols-2">
+        {/* Ids carry a prefix: the model page also holds the price and score forms (a shared id would take their labels). */}
         <input type="hidden" name="vendor" value={vendor} />
         <input type="hidden" name="updatedAt" value={row?.updatedAt ?? ''} />
-        <Field label="Channel" name="channel" error={e.channel}>
-          <Select id="channel" name="channel" value={channel} onChange={(ev) => setChannel(ev.target.value)}>
+        <Field label="Channel" name="policy-channel" error={e.channel}>
+          <Select id="policy-channel" name="channel" value={channel} onChange={(ev) => setChannel(ev.target.value)}>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {CHANNEL_LABEL[c]}
@@ -35,8 +36,8 @@ export function ChannelPolicyForm({ vendor, rows, save }: { vendor: string; rows
           </Select>
         </Field>
         {/* Re-mounted per channel, so each shows that channel's saved values. */}
-        <Field label="Trains on user data by default" name="dataPolicy" error={e.dataPolicy}>
-          <Select key={`p-${channel}`} id="dataPolicy" name="dataPolicy" defaultValue={row?.dataPolicy ?? 'unknown'}>
+        <Field label="Trains on user data by default" name="policy-dataPolicy" error={e.dataPolicy}>
+          <Select key={`p-${channel}`} id="policy-dataPolicy" name="dataPolicy" defaultValue={row?.dataPolicy ?? 'unknown'}>
             {Object.entries(DATA_POLICY_LABEL).map(([k, label]) => (
               <option key={k} value={k}>
                 {k === 'no_training' ? 'Does not train' : label}
@@ -44,9 +45,9 @@ export function ChannelPolicyForm({ vendor, rows, save }: { vendor: string; rows
             ))}
           </Select>
         </Field>
-        <InputField key={`o-${channel}`} label="Opt-out note" name="optOut" error={e.optOut} defaultValue={row?.optOut ?? ''} />
-        <InputField key={`s-${channel}`} label="Source (a link or a source key)" name="source" error={e.source} required defaultValue={row?.source ?? ''} />
-        <InputField key={`a-${channel}`} label="As of (YYYY, YYYY-MM or YYYY-MM-DD)" name="asOf" error={e.asOf} defaultValue={row?.asOf ?? ''} />
+        <InputField key={`o-${channel}`} label="Opt-out note" id="policy-optOut" name="optOut" error={e.optOut} defaultValue={row?.optOut ?? ''} />
+        <InputField key={`s-${channel}`} label="Source (a link or a source key)" id="policy-source" name="source" error={e.source} required defaultValue={row?.source ?? ''} />
+        <InputField key={`a-${channel}`} label="As of (YYYY, YYYY-MM or YYYY-MM-DD)" id="policy-asOf" name="asOf" error={e.asOf} defaultValue={row?.asOf ?? ''} />
         <SubmitRow state={state} pending={pending} className="md:col-span-2">
           Save policy
         </SubmitRow>
