@@ -5,7 +5,7 @@ import { signJobRequest, SIGNATURE_HEADER } from '../lib/jobs/command-auth';
 import { TEST_APP_ROLE, TEST_OWNER_ROLE, asRole } from '../scripts/test-roles';
 import { expect, storageFor, test } from './fixtures';
 
-// Two app servers on one PostgreSQL database (PostgreSQL only: playwright.config.ts leaves this file out on
+// Two app servers on one PostgreSQL database (`npm run test:two-servers` with E2E_DATABASE_URL set; playwright.config.ts leaves this file out on
 // PGlite, where one server holds the database). Each server caches figures and lists per data version in
 // its own memory; the version lives in the database, so a write through one server must show in the
 // other's very next view — no waiting, no retry: every check below reads server B once.
