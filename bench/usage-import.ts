@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
-import { connectPglite, connectPostgres, type Connection } from '@/db/connect';
 import { prepareDatabase } from '@/db/prepare';
+import { openBenchDb } from './open-db';
 import { describeImport, IMPORT_BATCH, importUsage } from '@/db/queries/usage/import';
 import { CSV_HEADER } from '@/lib/usage/sources/csv';
 import { usageRecordsFrom } from '@/lib/usage/read-stream';
@@ -47,24 +46,10 @@ async function writeCsv(file: string, rows: number): Promise<void> {
   await new Promise<void>((r) => out.end(() => r()));
 }
 
-async function open(): Promise<{ conn: Connection; kind: 'pglite' | 'postgres'; cleanup: () => void }> {
-  if (args.includes('--pglite')) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-usage-'));
-    const conn = await connectPglite(dir);
-    return { conn, kind: 'pglite', cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) throw new Error('Set BENCH_DATABASE_URL (a database this bench may empty), or pass --pglite.');
-  const reset = postgres(url, { max: 1, onnotice: () => {} });
-  await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
-  await reset.end();
-  return { conn: connectPostgres(url), kind: 'postgres', cleanup: () => {} };
-}
-
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-csv-'));
   const file = path.join(dir, 'usage.csv');
-  const { conn, kind, cleanup } = await open();
+  const { conn, kind, cleanup } = await openBenchDb(args, 'uplift-bench-usage-');
   try {
     let t = performance.now();
     await writeCsv(file, ROWS);

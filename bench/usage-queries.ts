@@ -3,13 +3,10 @@
 // rows (bench/generate.ts, and optionally experiments beside them) into BENCH_DATABASE_URL, which is EMPTIED first, or
 // a fresh PGlite folder with --pglite, then times every usage query of bench/queries.ts for the 90-day and 12-month
 // periods, all teams and one. Prints p50/p95 with the load average, since the machine may be shared.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { connectPglite, connectPostgres, type Connection } from '@/db/connect';
 import { prepareDatabase } from '@/db/prepare';
+import { openBenchDb } from './open-db';
 import { rawRows } from '@/db/sql';
 import { generateBenchData, generateUsageData } from './generate';
 import { benchQueries } from './queries';
@@ -25,21 +22,8 @@ const EXPERIMENTS = Number(arg('experiments', '0'));
 const RUNS = Number(arg('runs', '20'));
 const load = () => os.loadavg()[0].toFixed(1);
 
-async function open(): Promise<{ conn: Connection; kind: 'pglite' | 'postgres'; cleanup: () => void }> {
-  if (args.includes('--pglite')) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uplift-bench-usageq-'));
-    return { conn: await connectPglite(dir), kind: 'pglite', cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) throw new Error('Set BENCH_DATABASE_URL (a database this bench may empty), or pass --pglite.');
-  const reset = postgres(url, { max: 1, onnotice: () => {} });
-  await reset.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
-  await reset.end();
-  return { conn: connectPostgres(url), kind: 'postgres', cleanup: () => {} };
-}
-
 async function main() {
-  const { conn, kind, cleanup } = await open();
+  const { conn, kind, cleanup } = await openBenchDb(args, 'uplift-bench-usageq-');
   try {
     await prepareDatabase(conn.db, kind, { demo: false });
     const run = async (q: string) => void (await conn.db.execute(sql.raw(q)));
