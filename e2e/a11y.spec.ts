@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ACCOUNTS, expect, storageFor, test, type Role } from './fixtures';
 import { SIGNED_OUT, pagesFor } from './pages';
+import { THEME_COOKIE } from '../lib/theme';
 
 // axe on every page, for every role, in both themes: 0 serious or critical violations. PGlite only
 // (playwright.config.ts runs this file in its own project, which the PostgreSQL run leaves out).
@@ -33,7 +34,7 @@ async function checkBothThemes(page: Page, path: string): Promise<string[]> {
 }
 
 test.beforeEach(async ({ context, baseURL }) => {
-  await context.addCookies([{ name: 'uplift-theme', value: 'light', url: baseURL! }]);
+  await context.addCookies([{ name: THEME_COOKIE, value: 'light', url: baseURL! }]);
 });
 
 for (const role of Object.keys(ACCOUNTS) as Role[]) {

@@ -1,16 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { signJobRequest, SIGNATURE_HEADER } from '../lib/jobs/command-auth';
-import { expect, storageFor, test } from './fixtures';
+import { E2E_SECRET, expect, storageFor, test } from './fixtures';
 
 // Issue 20 §3: the alerts job fills the inbox; the bell counts the unread ones; mark read; preferences persist.
 test.describe.configure({ mode: 'serial' });
 test.use({ storageState: storageFor('admin') });
 
-const SECRET = process.env.BETTER_AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
 
 test('the alerts job fills the inbox; the bell counts unread alerts; mark read and preferences work', async ({ page, request }) => {
   // What `npm run jobs -- alerts` sends to a running server.
-  const run = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } });
+  const run = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(E2E_SECRET, 'alerts') } });
   expect(run.status()).toBe(200);
   expect(await run.json()).toMatchObject({ ran: true, outcome: 'succeeded', summary: expect.stringMatching(/new alert/) });
 
@@ -31,7 +30,7 @@ test('the alerts job fills the inbox; the bell counts unread alerts; mark read a
   await expect(page.locator('[data-testid="alert-item"][data-read="yes"]')).toHaveCount(1);
 
   // Running the job again writes nothing twice.
-  const again = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } });
+  const again = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(E2E_SECRET, 'alerts') } });
   expect(await again.json()).toMatchObject({ ran: true, outcome: 'succeeded', summary: expect.stringMatching(/new alert/) });
   await page.reload();
   await expect(page.getByTestId('alert-item')).toHaveCount(total);

@@ -1,6 +1,5 @@
-import { expect, storageFor, test } from './fixtures';
+import { expect, storageFor, test, unique } from './fixtures';
 
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const shots = process.env.E2E_SCREENSHOTS;
 
 test.describe('a team lead corrects a check-in', () => {

@@ -1,12 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { unsubscribeToken } from '../lib/digest/token';
-import { expect, storageFor, test } from './fixtures';
+import { E2E_SECRET, expect, storageFor, test } from './fixtures';
 
 // Issue 20 §4: the weekly digest as a page, and its unsubscribe link working without signing in (GET asks, POST does).
 test.describe.configure({ mode: 'serial' });
 test.use({ storageState: storageFor('executive') });
 
-const SECRET = process.env.BETTER_AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
 
 test('/digest shows this week for the signed-in person; executives get it by default', async ({ page }) => {
   await page.goto('/digest');
@@ -24,7 +23,7 @@ test('/digest shows this week for the signed-in person; executives get it by def
 
 test('the unsubscribe link: a forged one is refused; GET asks; the button unsubscribes without a session; /digest turns it back on', async ({ page, browser }) => {
   const session = await (await page.request.get('/api/auth/get-session')).json();
-  const token = unsubscribeToken(session.user.id, SECRET);
+  const token = unsubscribeToken(session.user.id, E2E_SECRET);
   const anon = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const visitor = await anon.newPage();
 

@@ -1,8 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, storageFor, test } from './fixtures';
+import { expect, storageFor, test, unique } from './fixtures';
 
 // Issue 23 §1–§3: correcting an outcome, participants who record, explorations, techniques and the Playbook.
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const shots = process.env.E2E_SCREENSHOTS;
 
 async function newExperiment(page: Page, title: string, fill: (page: Page) => Promise<void> = async () => {}) {

@@ -1,8 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import fs from 'node:fs';
-import { expect, storageFor, test } from './fixtures';
+import { expect, storageFor, test, unique } from './fixtures';
 
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 async function createQuick(page: Page, title: string): Promise<string> {
   await page.goto('/experiments/new');

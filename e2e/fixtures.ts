@@ -10,6 +10,10 @@ export const ACCOUNTS: Record<Role, string> = {
 };
 export const DEMO_PASSWORD = 'uplift-demo';
 export const storageFor = (role: Role) => `e2e/.auth/${role}.json`;
+/** The app secret scripts/e2e-server.ts gives the server, so a test can sign `npm run jobs` and usage imports. */
+export const E2E_SECRET = process.env.BETTER_AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
+/** A title no other test (or earlier run on the same database) has used. */
+export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /**
  * Every test fails on a Content-Security-Policy violation or an uncaught page error,

@@ -1,9 +1,8 @@
-import { expect, storageFor, test } from './fixtures';
+import { expect, storageFor, test, unique } from './fixtures';
 
 // Nothing typed is lost: leaving a half-filled form asks, over-long text is refused with a
 // message instead of being cut, a refused submit shows every error at once and focuses the first.
 
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 test.use({ storageState: storageFor('lead') });
 

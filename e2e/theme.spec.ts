@@ -1,4 +1,5 @@
 import { expect, storageFor, test } from './fixtures';
+import { THEME_COOKIE } from '../lib/theme';
 
 // Dark mode follows the system until someone picks a theme; the pick is a cookie, so the server renders it.
 
@@ -19,7 +20,7 @@ test('the theme follows the system, and a choice is remembered and rendered by t
   await select.selectOption('light');
   await expect(page.locator('html')).toHaveClass('light');
   expect(await background(page)).toBe(LIGHT_BG);
-  expect((await context.cookies()).find((c) => c.name === 'uplift-theme')?.value).toBe('light');
+  expect((await context.cookies()).find((c) => c.name === THEME_COOKIE)?.value).toBe('light');
 
   // The server's HTML already carries the choice: no dark flash before the page's scripts run.
   const html = await (await page.request.get('/experiments')).text();

@@ -3,16 +3,14 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { signJobRequest, SIGNATURE_HEADER } from '../lib/jobs/command-auth';
 import { TEST_APP_ROLE, TEST_OWNER_ROLE, asRole } from '../scripts/test-roles';
-import { expect, storageFor, test } from './fixtures';
+import { E2E_SECRET, expect, storageFor, test, unique } from './fixtures';
 
 // Two app servers on one PostgreSQL database (`npm run test:two-servers` with E2E_DATABASE_URL set; playwright.config.ts leaves this file out on
 // PGlite, where one server holds the database). Each server caches figures and lists per data version in
 // its own memory; the version lives in the database, so a write through one server must show in the
 // other's very next view — no waiting, no retry: every check below reads server B once.
-const SECRET = process.env.BETTER_AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
 const PORT_B = Number(process.env.E2E_PORT ?? 3100) + 1;
 const B = `http://127.0.0.1:${PORT_B}`;
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 let serverB: ChildProcess | undefined;
 
@@ -32,7 +30,7 @@ test.beforeAll(async () => {
       PORT: String(PORT_B),
       HOST: '127.0.0.1',
       BETTER_AUTH_URL: B,
-      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_SECRET: E2E_SECRET,
       DATABASE_URL: asRole(url, TEST_APP_ROLE),
       UPLIFT_MIGRATE_DATABASE_URL: asRole(url, TEST_OWNER_ROLE),
       UPLIFT_DEMO: '',
@@ -106,7 +104,7 @@ test.describe('as a team lead', () => {
 
   test('an alert marked read through A is read in B’s very next inbox', async ({ page, browser, request }) => {
     // What `npm run jobs -- alerts` sends to a running server: fill the inboxes (a no-op when already filled).
-    const run = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } });
+    const run = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(E2E_SECRET, 'alerts') } });
     expect(run.status()).toBe(200);
 
     const onB = await (await browser.newContext({ storageState: storageFor('lead'), baseURL: B })).newPage();
@@ -139,7 +137,7 @@ test.describe('as a team lead', () => {
     await expect(page).toHaveURL(/\/experiments\/\d+$/);
 
     // `npm run jobs -- alerts` sent to both servers at the same moment.
-    const signed = { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(SECRET, 'alerts') } };
+    const signed = { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(E2E_SECRET, 'alerts') } };
     const runs = await Promise.all([request.post('/api/jobs/run', signed), request.post(`${B}/api/jobs/run`, signed)]);
     expect(runs.map((r) => r.status())).toEqual([200, 200]);
     expect((await Promise.all(runs.map((r) => r.json()))).some((r: { ran: boolean }) => r.ran)).toBe(true);

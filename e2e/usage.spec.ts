@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { signUsageImport, USAGE_SIGNATURE_HEADER } from '../lib/usage/command-auth';
-import { expect, storageFor, test } from './fixtures';
+import { E2E_SECRET, expect, storageFor, test } from './fixtures';
 
 const HEADER = 'date,team,vendor,model,requests,input_tokens,output_tokens,cost,currency,active_users';
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../tests/fixtures/usage', name));
 /** The secret scripts/e2e-server.ts gives the server, so the spec can sign as `npm run usage` does. */
-const E2E_SECRET = process.env.BETTER_AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
 
 test.describe('usage data', () => {
   test.use({ storageState: storageFor('admin') });

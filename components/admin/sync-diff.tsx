@@ -3,7 +3,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, TableHead, Td, Th } from '@/components/ui/table';
 import type { ActionState } from '@/lib/action-state';
 import { planConflicts, type SyncPlan, type TierChange } from '@/lib/catalog/sync/diff';
 import { sourceText } from '@/lib/sources';
@@ -67,9 +67,7 @@ export function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Action; 
         <Card>
           <CardHeader title={`List prices (${plan.prices.length})`} description="Each becomes a price-history row from its effective date; earlier prices stay in the history." />
           <Table aria-label="Price changes">
-            <thead>
-              <tr><Th>Model</Th><Th>Now</Th><Th>From the source</Th><Th>Effective</Th><Th>Conflict</Th></tr>
-            </thead>
+            <TableHead columns={['Model', 'Now', 'From the source', 'Effective', 'Conflict']} />
             <tbody>
               {plan.prices.map((p) => (
                 <tr key={p.key}>
@@ -88,9 +86,7 @@ export function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Action; 
         <Card>
           <CardHeader title={`Price tiers (${tiers.length})`} description="Cache, batch and long-context prices per 1M tokens (input / output; a cache price has one). Each becomes a history row from its effective date." />
           <Table aria-label="Price tier changes">
-            <thead>
-              <tr><Th>Model</Th><Th>Tier</Th><Th>Now</Th><Th>From the source</Th><Th>Effective</Th><Th>Conflict</Th></tr>
-            </thead>
+            <TableHead columns={['Model', 'Tier', 'Now', 'From the source', 'Effective', 'Conflict']} />
             <tbody>
               {tiers.map((t) => (
                 <tr key={t.key}>

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, TableHead, Td } from '@/components/ui/table';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import { effortLabel } from '@/lib/catalog/model-efforts';
 import { formatUsd } from '@/lib/format';
@@ -34,17 +34,17 @@ export function ModelsCard({ e }: { e: ExperimentDetail }) {
         <p className="text-sm text-muted-foreground">No models recorded yet.</p>
       ) : (
         <Table>
-          <thead>
-            <tr>
-              <Th>Model</Th>
-              <Th>Vendor</Th>
-              <Th>Reasoning effort</Th>
-              <Th>Access channel</Th>
-              <Th>Trains on your data</Th>
-              <Th className="text-right">List price in / out per M tokens today (USD)</Th>
-              <Th className="text-right">GPQA Diamond</Th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Model',
+              'Vendor',
+              'Reasoning effort',
+              'Access channel',
+              'Trains on your data',
+              { label: 'List price in / out per M tokens today (USD)', numeric: true },
+              { label: 'GPQA Diamond', numeric: true },
+            ]}
+          />
           <tbody>
             {e.models.map((m) => (
               <tr key={m.id} data-testid="model-used">

@@ -1,7 +1,8 @@
 import { Card, CardHeader } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, TableHead, Td } from '@/components/ui/table';
 import type { DataPolicy, VendorChannelPolicy } from '@/db/schema';
 import { CHANNEL_LABEL, POLICY_LABEL } from '@/lib/labels';
+import { channelPolicy, POLICY_WITHOUT_ROW } from '@/lib/metrics/privacy';
 import { SourceList } from './source-list';
 
 type Props = { vendor: string; apiPolicy: DataPolicy; apiSource: string | null; rows: VendorChannelPolicy[] };
@@ -18,17 +19,11 @@ export function ChannelPolicies({ vendor, apiPolicy, apiSource, rows }: Props) {
     <Card>
       <CardHeader title="Data-use policy by channel" description={`Does ${vendor} train on what you send by default? It depends on how you reach the model.`} />
       <Table>
-        <thead>
-          <tr>
-            <Th>Channel</Th>
-            <Th>Trains</Th>
-            <Th>Opt-out, source, as of</Th>
-          </tr>
-        </thead>
+        <TableHead columns={['Channel', 'Trains', 'Opt-out, source, as of']} />
         <tbody>
           {CHANNELS.map((c) => {
             const row = byChannel.get(c);
-            const policy: DataPolicy = c === 'api' ? apiPolicy : (row?.dataPolicy ?? (c === 'self_hosted' ? 'no_training' : 'unknown'));
+            const policy = channelPolicy(c, apiPolicy, row?.dataPolicy ?? null);
             return (
               <tr key={c} data-testid={`channel-policy-${c}`}>
                 <Td className="whitespace-nowrap">{CHANNEL_LABEL[c]}</Td>
@@ -41,7 +36,7 @@ export function ChannelPolicies({ vendor, apiPolicy, apiSource, rows }: Props) {
                       {row.optOut ? <p className="text-xs">{row.optOut}</p> : null}
                       <SourceList value={row.source} /> <span className="text-xs text-muted-foreground">· {row.asOf ? `as of ${row.asOf}` : 'undated'}</span>
                     </>
-                  ) : c === 'self_hosted' ? (
+                  ) : POLICY_WITHOUT_ROW[c] === 'no_training' ? (
                     <span className="text-xs text-muted-foreground">Your own copy sends the vendor nothing.</span>
                   ) : (
                     <span className="text-xs text-muted-foreground">No policy recorded: treated as unknown.</span>

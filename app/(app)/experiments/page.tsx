@@ -13,9 +13,8 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission, teamScope } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 import { ExportMenu } from '@/components/reports/export-menu';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
-import { getSettings } from '@/db/queries/admin/settings';
-import { todayIn } from '@/lib/metrics/today';
 export const metadata: Metadata = { title: 'Experiments' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,9 +23,9 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
   const user = await requirePermission('experiments.read');
   const f = parseExperimentFilters(await searchParams);
   const db = await getDb();
-  const settings = await getSettings(db);
+  const org = await getOrgCalendar(db);
   const [result, teams, models] = await Promise.all([
-    listExperiments(db, f, { userTeamIds: user.teamIds, today: todayIn(settings.timeZone) }),
+    listExperiments(db, f, { userTeamIds: user.teamIds, today: org.today }),
     listTeams(db),
     listModelChoices(db),
   ]);
@@ -62,9 +61,9 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <>
-          <ExperimentsTable rows={result.rows} f={f} currency={settings.currency} />
+          <ExperimentsTable rows={result.rows} f={f} currency={org.currency} />
           <Pagination f={f} page={result.page} pages={result.pages} total={result.total} />
-          <ListSums total={result.total} sums={result.sums} currency={settings.currency} />
+          <ListSums total={result.total} sums={result.sums} currency={org.currency} />
           {canExport ? (
             <div className="mt-4">
               <ExportMenu query={experimentFiltersToSearch({ ...f, page: 1 })} formats={['csv', 'xlsx']} />

@@ -1,9 +1,11 @@
 import { inArray } from 'drizzle-orm';
-import { aiModels, orgSettings, teams } from '../../schema';
+import { aiModels, teams } from '../../schema';
 import type { Queryable } from '../../types';
 
-/** Names for the ids and slugs the audit log stores (lib/history/describe-change.ts reads them). */
-/** `currency` is the organisation's, for the amounts the log stores in cents. */
+/**
+ * Names for the ids and slugs the audit log stores (lib/history/describe-change.ts reads them), and the
+ * organisation's currency for the amounts it stores in cents.
+ */
 export type HistoryNames = { teams: ReadonlyMap<number, string>; models: ReadonlyMap<string, string>; currency: string };
 
 /** The team ids and model slugs audit entries mention ("slug @ effort (primary)" links): what to look names up for. */
@@ -23,12 +25,11 @@ export function namesNeeded(entries: { before: unknown; after: unknown }[]): { t
  * The team and model names an experiment's history mentions (the audit log stores ids and slugs), so the
  * History card reads "Finance → Marketing" and "Claude Sonnet 4.6", not "2 → 3" and a JSON array of slugs.
  */
-export async function historyNames(db: Queryable, entries: { before: unknown; after: unknown }[]): Promise<HistoryNames> {
+export async function historyNames(db: Queryable, entries: { before: unknown; after: unknown }[], currency: string): Promise<HistoryNames> {
   const { teamIds, slugs } = namesNeeded(entries);
-  const [t, m, s] = await Promise.all([
+  const [t, m] = await Promise.all([
     teamIds.length ? db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)) : [],
     slugs.length ? db.select({ slug: aiModels.slug, name: aiModels.name }).from(aiModels).where(inArray(aiModels.slug, slugs)) : [],
-    db.select({ currency: orgSettings.currency }).from(orgSettings),
   ]);
-  return { teams: new Map(t.map((r) => [r.id, r.name])), models: new Map(m.map((r) => [r.slug, r.name])), currency: s[0]?.currency ?? 'USD' };
+  return { teams: new Map(t.map((r) => [r.id, r.name])), models: new Map(m.map((r) => [r.slug, r.name])), currency };
 }

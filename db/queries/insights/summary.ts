@@ -25,8 +25,6 @@ export type InsightsSummary = {
   portability: number | null;
   shiftSentence: string;
   needEvidence: number;
-  /** The team scope the counts are for, so drill-down links reproduce the same set. */
-  teamIds: number[];
   /** Every filter the counts follow (teams and the dashboard's slice and period), for the drill-down links. */
   filters: Partial<ExperimentFilters>;
 };
@@ -65,7 +63,6 @@ export async function getInsightsSummary(db: Queryable, opts: InsightsScope = {}
     portability: portabilityShare(completed, multiModel),
     shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter, fy),
     needEvidence,
-    teamIds: opts.teamIds ?? [],
     filters: teamFilter(opts),
   };
 }

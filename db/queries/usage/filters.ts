@@ -14,10 +14,6 @@ export type UsageFilters = Pick<DashboardFilters, 'period' | 'team' | 'vendor' |
 
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-export function usageWhere(f: UsageFilters, scope: UsageScope): SQL {
-  return sql`u.day between ${f.period.from}::date and ${f.period.to}::date and ${usageRowWhere(f, scope)}`;
-}
-
 /** The filters and scope without the period (usage_rollup's rows have the same columns: db/queries/usage/slice.ts). */
 export function usageRowWhere(f: UsageFilters, scope: UsageScope): SQL {
   const c: SQL[] = [sql`true`];

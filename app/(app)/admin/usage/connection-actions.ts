@@ -12,7 +12,6 @@ import { credentialPurpose, describePull, pullConnection } from '@/lib/usage/pul
 import { connectionIdSchema, newConnectionSchema, replaceCredentialSchema } from '@/lib/validation/usage-connections';
 
 const PAGE = '/admin/usage';
-const GONE = CONNECTION_GONE;
 /** What a refused form gives back: never the credential typed. */
 const keep = (formData: FormData) => formValues(formData, ['credential']);
 
@@ -53,9 +52,9 @@ export async function replaceCredentialAction(_prev: ActionState, formData: Form
 /** Pulls one connection now, as the daily job would; the outcome is recorded on the connection either way. */
 export async function pullNowAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.settings');
-  return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(GONE) }, async ({ connectionId }) => {
+  return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(CONNECTION_GONE) }, async ({ connectionId }) => {
     const report = await pullConnection(await getDb(), connectionId, actorOf(admin));
-    if (!report) return { error: GONE };
+    if (!report) return { error: CONNECTION_GONE };
     revalidatePath(PAGE);
     return report.error ? { error: describePull(report) } : { ok: true, message: `${describePull(report)}.` };
   });
@@ -64,7 +63,7 @@ export async function pullNowAction(_prev: ActionState, formData: FormData): Pro
 /** Removes a connection; the usage it imported stays. */
 export async function deleteConnectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission('admin.settings');
-  return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(GONE) }, async ({ connectionId }) => {
+  return withValidForm(formData, { schema: connectionIdSchema, invalid: answer(CONNECTION_GONE) }, async ({ connectionId }) => {
     const db = await getDb();
     const result = await db.transaction((tx) => deleteConnection(tx, actorOf(admin), connectionId));
     if (!result.ok) return writeRefused(result);

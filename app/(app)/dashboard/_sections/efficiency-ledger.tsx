@@ -35,7 +35,7 @@ export async function EfficiencyLedger({ filters: f, currency }: { filters: Dash
               series={[m.series]}
               format={m.format}
               currency={currency}
-              valueAxis={m.format === 'cents' ? `${currency} / month` : m.valueAxis}
+              valueAxis={m.valueAxis(currency)}
               height={180}
             />
           </ChartCard>
@@ -62,13 +62,13 @@ export async function EfficiencyLedger({ filters: f, currency }: { filters: Dash
 const RUN_RATES = [
   {
     title: 'Hours saved per month', definition: DEFINITIONS.hoursSaved, testId: 'chart-hours',
-    series: { key: 'hours', label: 'Hours saved / month', color: 'var(--chart-efficiency)' }, format: 'hours', valueAxis: 'Hours / month',
+    series: { key: 'hours', label: 'Hours saved / month', color: 'var(--chart-efficiency)' }, format: 'hours', valueAxis: () => 'Hours / month',
     value: (m?: EfficiencyMonth) => m?.hoursSavedPerMonth ?? 0,
     summary: (v: number) => `In the last month of the period, active experiments save ${Math.round(v)} hours a month.`,
   },
   {
     title: 'AI spend per month', definition: DEFINITIONS.spend, testId: 'chart-spend',
-    series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: 'per month',
+    series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: (currency: string) => `${currency} / month`,
     value: (m?: EfficiencyMonth) => m?.spendMonthlyCents ?? 0,
     summary: (v: number, currency: string) => `In the last month of the period, active experiments spend ${formatMoneyCents(v, currency)} a month on AI.`,
   },

@@ -12,8 +12,8 @@ type Usage = { key: string; label: string; experiments: number; spendMonthlyCent
 
 /** What each breakdown is measured by: how many experiments, and their monthly AI spend. */
 const MEASURES = {
-  experiments: { series: { key: 'experiments', label: 'Experiments', color: 'var(--chart-1)' }, format: 'count', valueAxis: 'Experiments', text: (u: Usage) => String(u.experiments) },
-  spend: { series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: 'per month', text: (u: Usage, currency: string) => formatMoneyCents(u.spendMonthlyCents, currency) },
+  experiments: { series: { key: 'experiments', label: 'Experiments', color: 'var(--chart-1)' }, format: 'count', valueAxis: () => 'Experiments', text: (u: Usage) => String(u.experiments) },
+  spend: { series: { key: 'spend', label: 'Spend / month', color: 'var(--chart-3)' }, format: 'cents', valueAxis: (currency: string) => `${currency} / month`, text: (u: Usage, currency: string) => formatMoneyCents(u.spendMonthlyCents, currency) },
 } as const;
 
 /** A breakdown's bars, both measures per bar, each linking to its experiments. */
@@ -60,7 +60,7 @@ function UsageCard({ measure, title, description, testId, label, items, top, row
         series={[m.series]}
         format={m.format}
         currency={currency}
-        valueAxis={measure === 'spend' ? `${currency} / month` : m.valueAxis}
+        valueAxis={m.valueAxis(currency)}
         horizontal
         height={Math.max(160, 40 + items.length * 28)}
       />

@@ -45,7 +45,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   const db = await getDb();
   const [e, history, org] = await Promise.all([getExperimentDetail(db, id.data), getExperimentHistory(db, id.data), getOrgCalendar(db)]);
   if (!e) notFound();
-  const names = await historyNames(db, history);
+  const names = await historyNames(db, history, org.currency);
   // Controls are hidden for those who cannot use them; the actions check again on the server.
   const canEdit = teamScope(user).canEdit(e.teamId);
   const archived = e.archivedAt != null;
@@ -89,9 +89,9 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
       {/* min-w-0: a wide table scrolls inside its card instead of widening the page on a phone. */}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <ExperimentFacts e={e} currency={names.currency} />
+          <ExperimentFacts e={e} currency={org.currency} />
           <OutcomesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addOutcomeAction} updateAction={updateOutcomeAction} deleteAction={deleteOutcomeAction} />
-          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={org.today} currency={names.currency} />
+          <CheckinsCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addCheckinAction} updateAction={updateCheckinAction} deleteAction={deleteCheckinAction} today={org.today} currency={org.currency} />
           <TechniquesCard e={e} canEdit={canEdit && !archived} canAdd={canAdd} addAction={addTechniqueAction} updateAction={updateTechniqueAction} deleteAction={deleteTechniqueAction} />
         </div>
         <div className="min-w-0 space-y-6">

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import type { PeriodKpis } from '@/db/queries/dashboard/kpis';
 import { getHeadlineFigures } from '@/db/queries/dashboard/headline';
-import { getSettings } from '@/db/queries/admin/settings';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 import { authorizeApi, ownTeams } from '@/lib/api/principal';
 import { apiJson } from '@/lib/api/respond';
 import { dashboardFigures } from '@/lib/api/schemas';
@@ -20,8 +20,9 @@ export async function GET(request: Request) {
   if (auth.response) return auth.response;
   const filters = scopeFilters(parseExperimentFilters(new URL(request.url).searchParams), auth.principal);
   const db = await getDb();
-  const [h, settings] = await Promise.all([getHeadlineFigures(db, filters, { userTeamIds: ownTeams(auth.principal) }), getSettings(db)]);
-  const money = (cents: number) => ({ amountMinor: Math.round(cents), currency: settings.currency });
+  const org = await getOrgCalendar(db);
+  const h = await getHeadlineFigures(db, filters, { userTeamIds: ownTeams(auth.principal), today: org.today, fyStart: org.fyStart });
+  const money = (cents: number) => ({ amountMinor: Math.round(cents), currency: org.currency });
   const figures = (k: PeriodKpis) => ({ ...k, spendMonthly: money(k.spendMonthlyCents), spendOneOff: money(k.spendOneOffCents) });
   return apiJson(
     dashboardFigures.parse({
