@@ -1,3 +1,5 @@
+const createNextIntlPlugin = require('next-intl/plugin');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its .wasm from its own package folder: it must not be bundled (STACK.md pitfall 1).
@@ -9,4 +11,5 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+// next-intl without locale routing: i18n/request.ts picks each request's language.
+module.exports = createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { THEME_COOKIE, parseTheme, themeClass } from '@/lib/theme';
 import './globals.css';
@@ -14,9 +16,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // (Next applies the nonce from the request's Content-Security-Policy header to its own scripts).
   await headers();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const locale = await getLocale();
   return (
-    <html lang="en" className={themeClass(theme)} suppressHydrationWarning>
-      <body className="min-h-screen font-sans antialiased">{children}</body>
+    <html lang={locale} className={themeClass(theme)} suppressHydrationWarning>
+      <body className="min-h-screen font-sans antialiased">
+        {/* Gives client components the request's language and catalogs (i18n/request.ts). */}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -63,6 +63,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0022_everyday_use',
   '0023_price_tier_provenance',
   '0024_access_channels',
+  '0025_usage_rollup',
   SCHEMA_VERSION,
 ];
 

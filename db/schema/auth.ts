@@ -15,10 +15,15 @@ export const user = pgTable(
     image: text('image'),
     role: text('role').$type<Role>().notNull().default('executive'),
     active: boolean('active').notNull().default(true),
+    /** The language the person chose (i18n/locales.ts's LOCALES); null follows the browser's. */
+    locale: text('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('user_role_check', sql`${t.role} in ('admin', 'lead', 'executive')`)],
+  (t) => [
+    check('user_role_check', sql`${t.role} in ('admin', 'lead', 'executive')`),
+    check('user_locale_check', sql`${t.locale} in ('en', 'ko')`),
+  ],
 );
 
 export const session = pgTable(

@@ -31,6 +31,8 @@ export type SessionUser = {
   /** Teams where the user is a member with team role `lead`. */
   leadTeamIds: number[];
   teamIds: number[];
+  /** The language the person chose (i18n/locales.ts); null follows the browser. */
+  locale?: string | null;
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

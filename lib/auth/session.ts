@@ -20,7 +20,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function loadSessionUser(userId: string): Promise<SessionUser | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: userTable.id, name: userTable.name, email: userTable.email, role: userTable.role })
+    .select({ id: userTable.id, name: userTable.name, email: userTable.email, role: userTable.role, locale: userTable.locale })
     .from(userTable)
     .where(and(eq(userTable.id, userId), eq(userTable.active, true)));
   if (!row) return null;
