@@ -6,6 +6,7 @@
  */
 import type { Locale } from '@/i18n/locales';
 import en_common from './en/common.json';
+import en_labels from './en/labels.json';
 import en_nav from './en/nav.json';
 import en_auth from './en/auth.json';
 import en_account from './en/account.json';
@@ -26,6 +27,7 @@ import en_errors from './en/errors.json';
 import en_email from './en/email.json';
 import en_export from './en/export.json';
 import ko_common from './ko/common.json';
+import ko_labels from './ko/labels.json';
 import ko_nav from './ko/nav.json';
 import ko_auth from './ko/auth.json';
 import ko_account from './ko/account.json';
@@ -48,6 +50,7 @@ import ko_export from './ko/export.json';
 
 export const englishMessages = {
   common: en_common,
+  labels: en_labels,
   nav: en_nav,
   auth: en_auth,
   account: en_account,
@@ -73,6 +76,7 @@ export type Messages = typeof englishMessages;
 // Korean is checked against English key by key in tests/i18n-catalogs.test.ts; the cast keeps a missing key a test failure, not a type error.
 const koreanMessages = {
   common: ko_common,
+  labels: ko_labels,
   nav: ko_nav,
   auth: ko_auth,
   account: ko_account,
