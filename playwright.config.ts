@@ -4,9 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 const onPostgres = Boolean(process.env.E2E_DATABASE_URL);
-// Two app servers share one database only on PostgreSQL (on PGlite one server holds the database). Behind its own
-// script (`npm run test:two-servers`) until its first view on the second server, which timed out once in CI, is explained.
-const postgresOnly = onPostgres && process.env.E2E_TWO_SERVERS ? [] : [/two-servers\.spec\.ts$/];
+// Two app servers share one database only on PostgreSQL (on PGlite one server holds the database): that spec runs in its
+// own project, last and alone, so its second server starts on a quiet machine.
+const twoServers = /two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,7 +15,6 @@ const orgWide = /settings\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './e2e',
-  testIgnore: postgresOnly,
   forbidOnly: true,
   retries: 0,
   workers: 2,
@@ -39,11 +38,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    // A project's testIgnore replaces the top-level one, so it repeats postgresOnly.
-    { name: 'chromium', use: desktop, dependencies: ['setup'], testIgnore: [...postgresOnly, /a11y\.spec\.ts$/, orgWide] },
+    { name: 'chromium', use: desktop, dependencies: ['setup'], testIgnore: [twoServers, /a11y\.spec\.ts$/, orgWide] },
     // axe on every page × role × theme (e2e/a11y.spec.ts) runs on PGlite only, to keep the PostgreSQL run short.
     ...(onPostgres ? [] : [{ name: 'a11y', use: desktop, dependencies: ['setup'], testMatch: /a11y\.spec\.ts$/ }]),
     { name: 'org-settings', use: desktop, dependencies: onPostgres ? ['chromium'] : ['chromium', 'a11y'], testMatch: orgWide },
+    ...(onPostgres ? [{ name: 'two-servers', use: desktop, dependencies: ['org-settings'], testMatch: twoServers }] : []),
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',
