@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { compileDictionary, translateServerText } from '@/i18n/server-text';
+import korean from '@/messages/ko/server-text.json';
+import { extractServerTexts, placeholderName } from './helpers/server-text-extract';
+
+const dictionary = korean as Record<string, string>;
+const extracted = extractServerTexts();
+const texts = new Set(extracted.map((t) => t.text));
+const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+const HANGUL = /[\uac00-\ud7a3]/;
+
+describe('the extraction of server messages', () => {
+  it('finds messages of schemas, queries and actions, with their Korean', () => {
+    expect(extracted.length).toBeGreaterThan(300);
+    const pairs: Record<string, string> = {
+      'The two passwords differ.': '두 비밀번호가 서로 다릅니다.', // lib/validation/auth.ts, a refine message
+      'Enter your email address.': '이메일 주소를 입력해야 합니다.', // lib/validation/auth.ts, a .min() argument
+      'Another model already has this slug.': '이 슬러그는 이미 다른 모델이 사용하고 있습니다.', // db/queries/models/writes.ts, a refusal constant
+      'This sync no longer exists.': '이 동기화는 더 이상 존재하지 않습니다.', // db/queries/models/catalog-sync.ts, refuse(…) inline
+      'Token revoked.': '토큰을 폐기했습니다.', // app/(app)/admin/token-actions.ts, a success message
+      'Wrong email or password.': '이메일 또는 비밀번호가 올바르지 않습니다.', // app/(auth)/actions.ts
+      '{label} must be a number.': '{label} 항목에는 숫자를 입력해야 합니다.', // lib/validation/experiment-fields.ts, a template
+      'Team {name} created.': '{name} 팀을 만들었습니다.', // app/(app)/admin/actions.ts, a template
+      'Unexpected field(s): {value}.': '예상하지 못한 필드: {value}.', // lib/action-state.ts
+    };
+    for (const [english, ko] of Object.entries(pairs)) {
+      expect(texts, english).toContain(english);
+      expect(translateServerText(english, 'ko')).toBe(ko);
+    }
+    // Field labels reach messages through `${label}`; enumOf's in lower case.
+    expect(texts).toContain('Tasks per month');
+    expect(texts).toContain('status');
+  });
+
+  it('names a template’s values after what they hold', () => {
+    expect(placeholderName('opts.min')).toBe('min');
+    expect(placeholderName("max.toLocaleString('en-US')")).toBe('max');
+    expect(placeholderName('result.created.length')).toBe('createdCount');
+    expect(placeholderName("c.models === 1 ? '' : 's'")).toBe('plural');
+    expect(placeholderName("unknown.join(', ')")).toBe('value');
+  });
+});
+
+describe('messages/ko/server-text.json', () => {
+  it('has a Korean entry for every message the server hands to forms', () => {
+    const missing = extracted.filter((t) => !dictionary[t.text]?.trim()).map((t) => `${t.where}  ${JSON.stringify(t.text)}`);
+    expect(missing, `No Korean in messages/ko/server-text.json for:\n${missing.join('\n')}\n`).toEqual([]);
+  });
+
+  it('puts back only the values its English names, and is Korean', () => {
+    const wrong = Object.entries(dictionary).filter(([en, ko]) => [...placeholders(ko)].some((p) => !placeholders(en).has(p)) || !HANGUL.test(ko));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('translateServerText', () => {
+  it('returns English unchanged', () => {
+    for (const s of ['The two passwords differ.', 'Tasks per month must be a number.', 'Anything at all', '']) expect(translateServerText(s, 'en')).toBe(s);
+  });
+
+  it('fills a parameterised sentence with its value, translating a value that is itself known', () => {
+    expect(translateServerText('Team Platform created.', 'ko')).toBe('Platform 팀을 만들었습니다.');
+    expect(translateServerText('Tasks per month must be a number.', 'ko')).toBe('월간 작업 수 항목에는 숫자를 입력해야 합니다.');
+    expect(translateServerText('Hours per task with AI cannot be more than 10,000 hours.', 'ko')).toBe('AI 사용 시 작업당 시간 항목은 10,000시간 이하여야 합니다.');
+    expect(translateServerText('Choose a status from the list.', 'ko')).toBe('목록에 있는 상태 중 하나를 선택해야 합니다.');
+    expect(translateServerText('Score 71.5 saved, replacing the earlier one.', 'ko')).toBe('점수를 저장하고 이전 점수를 대체했습니다(71.5).');
+  });
+
+  it('translates several sentences one by one, keeping unknown ones in English', () => {
+    expect(translateServerText('End date is before start date. The two passwords differ.', 'ko')).toBe('종료일이 시작일보다 앞섭니다. 두 비밀번호가 서로 다릅니다.');
+    expect(translateServerText('Something new happened. Token revoked.', 'ko')).toBe('Something new happened. 토큰을 폐기했습니다.');
+    // A key of two sentences wins over its sentences alone.
+    expect(translateServerText('Password changed. Your other sessions were signed out. Token revoked.', 'ko')).toBe(
+      '비밀번호를 변경했습니다. 다른 세션은 모두 로그아웃되었습니다. 토큰을 폐기했습니다.',
+    );
+  });
+
+  it('leaves an unknown sentence in English, never empty', () => {
+    expect(translateServerText('A sentence no one wrote yet.', 'ko')).toBe('A sentence no one wrote yet.');
+    expect(translateServerText('', 'ko')).toBe('');
+  });
+
+  it('translates zod’s own English messages for fields whose schema names none', () => {
+    const issues = [
+      z.string().max(3).safeParse('abcd'),
+      z.string().min(10).safeParse('abc'),
+      z.number().max(5).safeParse(6),
+      z.string().safeParse(undefined),
+      z.enum(['a', 'b']).safeParse('c'),
+      z.email().safeParse('nope'),
+    ].flatMap((r) => r.error?.issues ?? []);
+    expect(issues).toHaveLength(6);
+    for (const issue of issues) expect(translateServerText(issue.message, 'ko'), issue.message).toMatch(HANGUL);
+    expect(translateServerText(issues[0].message, 'ko')).toBe('최대 3자까지 입력할 수 있습니다.');
+  });
+
+  it('compiles a placeholder so it matches any text but the sentence around it', () => {
+    const d = compileDictionary({ 'At most {max} characters.': '최대 {max}자' });
+    expect(d.exact.size).toBe(0);
+    expect(d.patterns[0].regex.test('At most 80 characters.')).toBe(true);
+    expect(d.patterns[0].regex.test('Keep at most 80 characters.')).toBe(false);
+  });
+});
