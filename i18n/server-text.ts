@@ -1,4 +1,3 @@
-import koreanServerText from '@/messages/ko/server-text.json';
 import type { Locale } from './locales';
 
 /**
@@ -8,9 +7,9 @@ import type { Locale } from './locales';
  * text and is put back into the translation by name. Whatever is not in it stays English, never empty.
  */
 
-type Dictionary = Record<string, string>;
+export type Dictionary = Record<string, string>;
 type Pattern = { regex: RegExp; names: string[]; translation: string; literalLength: number };
-type CompiledDictionary = { exact: Map<string, string>; patterns: Pattern[] };
+export type CompiledDictionary = { exact: Map<string, string>; patterns: Pattern[] };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -72,11 +71,8 @@ function translateWith(text: string, dictionary: CompiledDictionary): string {
   return out.join(' ');
 }
 
-const COMPILED: Partial<Record<Locale, CompiledDictionary>> = { ko: compileDictionary(koreanServerText as Dictionary) };
-
-/** A server message in the reader's language: English as it is, else its translation, sentence by sentence; unknown sentences stay English. */
-export function translateServerText(text: string, locale: Locale): string {
-  const dictionary = COMPILED[locale];
+/** A server message through a compiled dictionary (see server-text-catalogs.ts for the languages' own). */
+export function translateServerTextWith(text: string, dictionary: CompiledDictionary | undefined): string {
   if (!dictionary || !text) return text;
   return translateWith(text, dictionary);
 }

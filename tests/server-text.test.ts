@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compileDictionary, translateServerText } from '@/i18n/server-text';
+import { compileDictionary } from '@/i18n/server-text';
+import { translateServerText } from '@/i18n/server-text-catalogs';
 import korean from '@/messages/ko/server-text.json';
 import { extractServerTexts, placeholderName } from './helpers/server-text-extract';
 
