@@ -1,4 +1,3 @@
-import type { Locale } from './locales';
 
 /**
  * The English sentences that server actions and db/queries hand to forms (zod messages, refusals, "Team
