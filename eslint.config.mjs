@@ -15,6 +15,11 @@ const TRANSLATED = [
   // the catalog, trends and charts
 
   // administration, API tokens and docs
+  'app/(app)/admin/**/*.tsx',
+  'components/admin/**/*.tsx',
+  'components/tokens/**/*.tsx',
+  'components/api/**/*.tsx',
+  'app/api/docs/**/*.tsx',
 
 ];
 // Punctuation and symbols that read the same in every language.

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -7,45 +8,44 @@ import { CatalogUploadForm } from './catalog-upload-form';
 type SyncRow = { id: number; source: string; origin: string; fileName: string; retrievedAt: Date; status: string; createdBy: string };
 
 const TONE = { pending: 'warning', applied: 'success', discarded: 'neutral' } as const;
+const isStatus = (s: string): s is keyof typeof TONE => s in TONE;
 
 /** Catalog sync on /admin: read a file (air-gapped installs), and the recent syncs with their diffs. */
-export function CatalogSyncCard({ syncs }: { syncs: SyncRow[] }) {
+export async function CatalogSyncCard({ syncs }: { syncs: SyncRow[] }) {
+  const t = await getTranslations('admin.catalogSync');
   return (
     <Card aria-labelledby="catalog-sync-title">
       <CardHeader
-        title={<span id="catalog-sync-title">Catalog sync</span>}
-        description={
-          <>
-            Read models.dev&apos;s api.json (list prices with their cache, batch and long-context tiers; new models) or Epoch AI&apos;s benchmark_data.zip (scores). You see the changes before anything
-            is applied. Scheduled syncs (UPLIFT_CATALOG_SYNC) land here too. Outside ids map to models through the{' '}
-            <Link href="/admin/aliases" className="underline">model aliases</Link>; what each benchmark measures is on{' '}
-            <Link href="/admin/benchmarks" className="underline">Benchmarks</Link>.
-          </>
-        }
+        title={<span id="catalog-sync-title">{t('title')}</span>}
+        description={t.rich('description', {
+          aliases: (chunks) => <Link href="/admin/aliases" className="underline">{chunks}</Link>,
+          benchmarks: (chunks) => <Link href="/admin/benchmarks" className="underline">{chunks}</Link>,
+        })}
       />
       <div className="mb-4">
         <CatalogUploadForm />
       </div>
       {syncs.length ? (
-        <Table aria-label="Recent catalog syncs">
+        <Table aria-label={t('recent')}>
           <thead>
-            <tr><Th>Sync</Th><Th>Source</Th><Th>File</Th><Th>Read</Th><Th>By</Th><Th>Status</Th></tr>
+            <tr><Th>{t('sync')}</Th><Th>{t('source')}</Th><Th>{t('file')}</Th><Th>{t('read')}</Th><Th>{t('by')}</Th><Th>{t('status')}</Th></tr>
           </thead>
           <tbody>
             {syncs.map((s) => (
               <tr key={s.id}>
                 <Td><Link href={`/admin/catalog/${s.id}`} className="underline">#{s.id}</Link></Td>
                 <Td>{s.source}</Td>
-                <Td className="break-all">{s.fileName} ({s.origin})</Td>
+                <Td className="break-all">{s.fileName} ({s.origin === 'upload' || s.origin === 'fetch' ? t(`origin.${s.origin}`) : s.origin})</Td>
                 <Td className="tabular-nums">{s.retrievedAt.toISOString().slice(0, 16).replace('T', ' ')}</Td>
                 <Td>{s.createdBy}</Td>
-                <Td><Badge tone={TONE[s.status as keyof typeof TONE] ?? 'neutral'}>{s.status}</Badge></Td>
+                <Td><Badge tone={isStatus(s.status) ? TONE[s.status] : 'neutral'}>{isStatus(s.status) ? t(`statuses.${s.status}`) : s.status}</Badge></Td>
               </tr>
             ))}
           </tbody>
         </Table>
       ) : (
-        <p className="text-sm text-muted-foreground">No sync yet.</p>
+        <p className="text-sm text-muted-foreground">{t('empty')}</p>
+
       )}
     </Card>
   );

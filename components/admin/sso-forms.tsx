@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { deleteSsoMappingAction, savePasswordPolicyAction, saveSsoMappingAction, saveSsoProviderAction } from '@/app/(app)/admin/sso-actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
@@ -26,6 +27,7 @@ function Status({ state }: { state: ActionState }) {
 
 /** The provider: read-only when the environment configures it (it wins). */
 export function SsoProviderForm({ view }: { view: SsoView }) {
+  const t = useTranslations('admin.sso');
   const [state, action, pending] = useActionState(saveSsoProviderAction, initialState);
   const fe = state.fieldErrors ?? {};
   const v = state.values ?? {};
@@ -44,28 +46,28 @@ export function SsoProviderForm({ view }: { view: SsoView }) {
     </Field>
   );
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label="Single sign-on provider" noValidate>
+    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label={t('providerLabel')} noValidate>
       {readOnly ? (
         <p className="md:col-span-2 rounded-md border border-border bg-muted px-3 py-2 text-sm">
-          Configured by the environment (UPLIFT_OIDC_*), which wins over this page: shown read-only.
+          {t('fromEnvironment')}
         </p>
       ) : null}
-      {field('issuer', 'Issuer URL', 'e.g. https://login.microsoftonline.com/<tenant id>/v2.0')}
-      {field('name', 'Button name', 'Shown on the sign-in page: “Sign in with …”.')}
-      {field('clientId', 'Client id')}
+      {field('issuer', t('issuer'), t('issuerHint', { example: 'https://login.microsoftonline.com/<tenant id>/v2.0' }))}
+      {field('name', t('buttonName'), t('buttonNameHint'))}
+      {field('clientId', t('clientId'))}
       {readOnly ? null : (
-        <Field label="Client secret" name="sso-clientSecret" error={fe.clientSecret} hint={view.secretSet ? 'A secret is saved and never shown again; leave empty to keep it.' : 'Stored sealed; never shown again.'}>
+        <Field label={t('clientSecret')} name="sso-clientSecret" error={fe.clientSecret} hint={view.secretSet ? t('secretSaved') : t('secretSealed')}>
           <Input id="sso-clientSecret" name="clientSecret" type="password" autoComplete="off" aria-invalid={Boolean(fe.clientSecret)} aria-describedby={describedBy('sso-clientSecret', fe.clientSecret, true)} />
         </Field>
       )}
-      {field('allowedDomains', 'Allowed domains or tenants', 'Email domains, Google hd or Entra tenant ids, separated by spaces. Required.')}
-      {field('roleClaim', 'Role claim', 'Optional: groups (Okta, Keycloak), roles (Entra app roles), realm_access.roles…')}
+      {field('allowedDomains', t('allowedDomains'), t('allowedDomainsHint'))}
+      {field('roleClaim', t('roleClaim'), t('roleClaimHint'))}
       <p className="md:col-span-2 text-xs text-muted-foreground">
-        Redirect URI to register at the provider: <code>{view.callbackUrl}</code>
+        {t.rich('redirectUri', { url: view.callbackUrl, code: (chunks) => <code>{chunks}</code> })}
       </p>
       {readOnly ? null : (
         <div className="md:col-span-2 flex items-center gap-3">
-          <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save single sign-on'}</Button>
+          <Button type="submit" disabled={pending}>{pending ? t('saving') : t('saveProvider')}</Button>
           <Status state={state} />
         </div>
       )}
@@ -77,65 +79,70 @@ type MappingRow = { id: number; claimValue: string; role: string; teamName: stri
 type Team = { id: number; name: string };
 
 function DeleteMapping({ id, value }: { id: number; value: string }) {
+  const t = useTranslations('admin.sso');
   const [state, action, pending] = useActionState(deleteSsoMappingAction, initialState);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="mappingId" value={id} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={`Remove the mapping of ${value}`}>Remove</Button>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={t('removeMappingLabel', { value })}>{t('remove')}</Button>
       {state.error ? <span role="alert" className="text-sm text-danger">{state.error}</span> : null}
     </form>
   );
 }
 
 /** Claim values → role and team; the highest role among a person's values wins, at every sign-in. */
+const ROLES = ['admin', 'lead', 'executive'] as const;
+const isRole = (r: string): r is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(r);
+
 export function SsoMappings({ mappings, teams }: { mappings: MappingRow[]; teams: Team[] }) {
+  const t = useTranslations('admin.sso');
   const [state, action, pending] = useActionState(saveSsoMappingAction, initialState);
   const fe = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
     <div className="space-y-4">
-      <Table aria-label="Role mapping">
+      <Table aria-label={t('mappingTable')}>
         <thead>
           <tr>
-            <Th>Claim value</Th>
-            <Th>Role</Th>
-            <Th>Team</Th>
-            <Th><span className="sr-only">Actions</span></Th>
+            <Th>{t('claimValue')}</Th>
+            <Th>{t('role')}</Th>
+            <Th>{t('team')}</Th>
+            <Th><span className="sr-only">{t('actions')}</span></Th>
           </tr>
         </thead>
         <tbody>
           {mappings.length === 0 ? (
-            <tr><Td colSpan={4} className="text-muted-foreground">No mapping: everyone who signs in with single sign-on is an executive (read-only).</Td></tr>
+            <tr><Td colSpan={4} className="text-muted-foreground">{t('noMapping')}</Td></tr>
           ) : null}
           {mappings.map((m) => (
             <tr key={m.id}>
               <Td className="font-mono text-sm">{m.claimValue}</Td>
-              <Td>{m.role}</Td>
+              <Td>{isRole(m.role) ? t(`roles.${m.role}`) : m.role}</Td>
               <Td>{m.teamName ?? '—'}</Td>
               <Td><DeleteMapping id={m.id} value={m.claimValue} /></Td>
             </tr>
           ))}
         </tbody>
       </Table>
-      <form action={action} className="grid gap-3 md:grid-cols-4" aria-label="Add a role mapping" noValidate>
-        <Field label="Claim value" name="map-claimValue" error={fe.claimValue}>
+      <form action={action} className="grid gap-3 md:grid-cols-4" aria-label={t('addMapping')} noValidate>
+        <Field label={t('claimValue')} name="map-claimValue" error={fe.claimValue}>
           <Input id="map-claimValue" name="claimValue" defaultValue={v.claimValue} aria-invalid={Boolean(fe.claimValue)} aria-describedby={describedBy('map-claimValue', fe.claimValue)} />
         </Field>
-        <Field label="Role" name="map-role" error={fe.role}>
+        <Field label={t('role')} name="map-role" error={fe.role}>
           <Select id="map-role" name="role" defaultValue={v.role ?? 'executive'}>
-            <option value="executive">executive (read-only)</option>
-            <option value="lead">lead</option>
-            <option value="admin">admin</option>
+            <option value="executive">{t('executiveReadOnly')}</option>
+            <option value="lead">{t('roles.lead')}</option>
+            <option value="admin">{t('roles.admin')}</option>
           </Select>
         </Field>
-        <Field label="Team (optional)" name="map-teamId" error={fe.teamId}>
+        <Field label={t('teamOptional')} name="map-teamId" error={fe.teamId}>
           <Select id="map-teamId" name="teamId" defaultValue={v.teamId ?? ''}>
-            <option value="">No team</option>
+            <option value="">{t('noTeam')}</option>
             {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </Select>
         </Field>
         <div className="flex items-end gap-3">
-          <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save mapping'}</Button>
+          <Button type="submit" disabled={pending}>{pending ? t('saving') : t('saveMapping')}</Button>
         </div>
         <div className="md:col-span-4"><Status state={state} /></div>
       </form>
@@ -146,24 +153,27 @@ export function SsoMappings({ mappings, teams }: { mappings: MappingRow[]; teams
 type Candidate = { id: string; name: string; email: string };
 
 export function PasswordPolicyForm({ disabled, breakGlassUserId, candidates }: { disabled: boolean; breakGlassUserId: string | null; candidates: Candidate[] }) {
+  const t = useTranslations('admin.sso');
+  const tc = useTranslations('common');
   const [state, action, pending] = useActionState(savePasswordPolicyAction, initialState);
   const fe = state.fieldErrors ?? {};
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-3" aria-label="Local passwords" noValidate>
-      <Field label="Local passwords" name="pw-passwordsDisabled">
+    <form action={action} className="grid gap-3 md:grid-cols-3" aria-label={t('localPasswords')} noValidate>
+      <Field label={t('localPasswords')} name="pw-passwordsDisabled">
         <Select id="pw-passwordsDisabled" name="passwordsDisabled" defaultValue={disabled ? 'true' : 'false'}>
-          <option value="false">On: everyone may use a password</option>
-          <option value="true">Off: single sign-on only, except break-glass</option>
+          <option value="false">{t('passwordsOn')}</option>
+          <option value="true">{t('passwordsOff')}</option>
         </Select>
       </Field>
-      <Field label="Break-glass admin" name="pw-breakGlassUserId" error={fe.breakGlassUserId} hint="Keeps a password for when the provider is down.">
+      <Field label={t('breakGlass')} name="pw-breakGlassUserId" error={fe.breakGlassUserId} hint={t('breakGlassHint')}>
         <Select id="pw-breakGlassUserId" name="breakGlassUserId" defaultValue={breakGlassUserId ?? ''} aria-describedby={describedBy('pw-breakGlassUserId', fe.breakGlassUserId, true)}>
-          <option value="">Choose an admin</option>
+          <option value="">{t('chooseAdmin')}</option>
           {candidates.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.email})</option>)}
         </Select>
       </Field>
       <div className="flex items-end gap-3">
-        <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save'}</Button>
+        <Button type="submit" disabled={pending}>{pending ? t('saving') : tc('save')}</Button>
+
       </div>
       <div className="md:col-span-3"><Status state={state} /></div>
     </form>

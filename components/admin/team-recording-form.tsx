@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
@@ -12,17 +13,20 @@ type Props = {
  * whatever their role: a per-team setting rather than a role, so the permission table and SSO's role mapping
  * stay as they are. Shows the current answer and the button that flips it.
  */
-export function TeamRecordingForm({ team, action }: Props) {
+export async function TeamRecordingForm({ team, action }: Props) {
+  const t = await getTranslations('admin.teamRecording');
+  const tc = await getTranslations('common');
   const next = team.participantsMayRecord ? 'no' : 'yes';
   return (
-    <ActionForm action={action} label={`Participants of ${team.name} may record`} className="justify-end">
+    <ActionForm action={action} label={t('formLabel', { team: team.name })} className="justify-end">
       <input type="hidden" name="teamId" value={team.id} />
       <input type="hidden" name="participantsMayRecord" value={next} />
       <span className="text-sm" data-testid="team-recording">
-        {team.participantsMayRecord ? 'Yes' : 'No'}
+        {team.participantsMayRecord ? tc('yes') : tc('no')}
       </span>
-      <Button type="submit" size="sm" variant="secondary" aria-label={`${team.participantsMayRecord ? 'Stop' : 'Let'} the participants of ${team.name} record`}>
-        {team.participantsMayRecord ? 'Stop' : 'Allow'}
+      <Button type="submit" size="sm" variant="secondary" aria-label={team.participantsMayRecord ? t('stopLabel', { team: team.name }) : t('allowLabel', { team: team.name })}>
+        {team.participantsMayRecord ? t('stop') : t('allow')}
+
       </Button>
     </ActionForm>
   );

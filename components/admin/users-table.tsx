@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { setMembershipAction, setRoleAction } from '@/app/(app)/admin/actions';
 import { UserActionsMenu } from '@/components/admin/user-actions-menu';
 import { Badge } from '@/components/ui/badge';
@@ -14,70 +15,74 @@ import { ROLE_LABEL } from '@/lib/labels';
  * (reset link, deactivate with a confirmation) sit behind one menu per row.
  */
 const CELL = 'block border-b-0 py-1 md:table-cell md:border-b md:py-2';
+const ROLES = Object.keys(ROLE_LABEL) as (keyof typeof ROLE_LABEL)[];
 
-export function UsersTable({ users, teams, selfId }: { users: UserListRow[]; teams: { id: number; name: string }[]; selfId: string }) {
+export async function UsersTable({ users, teams, selfId }: { users: UserListRow[]; teams: { id: number; name: string }[]; selfId: string }) {
+  const t = await getTranslations('admin.users');
+  const tl = await getTranslations('labels');
+  const tc = await getTranslations('common');
   return (
     <Table>
       {/* On a phone each user is a block (no sideways scrolling); from md up, a table row. */}
       <thead className="hidden md:table-header-group">
         <tr>
-          <Th>User</Th>
-          <Th>Role</Th>
-          <Th>Teams</Th>
-          <ThActions />
+          <Th>{t('user')}</Th>
+          <Th>{t('role')}</Th>
+          <Th>{t('teams')}</Th>
+          <ThActions label={t('actions')} />
         </tr>
       </thead>
       <tbody>
         {users.map((u) => {
-          const others = teams.filter((t) => !u.teams.some((m) => m.id === t.id));
+          const others = teams.filter((team) => !u.teams.some((m) => m.id === team.id));
           const leadsNone = u.role === 'lead' && !u.teams.some((m) => m.teamRole === 'lead');
           return (
             <tr key={u.id} data-testid={`user-row-${u.email}`} className="relative block border-b border-border py-2 md:table-row md:py-0">
               <Td className={CELL}>
                 <span className="font-medium">{u.name}</span>
                 <span className="block break-all text-xs text-muted-foreground">{u.email}</span>
-                {!u.active ? <Badge tone="danger">Deactivated</Badge> : null}
+                {!u.active ? <Badge tone="danger">{t('deactivated')}</Badge> : null}
               </Td>
               <Td className={CELL}>
-                <ActionForm action={setRoleAction} label={`Role of ${u.name}`} className="flex-nowrap">
+                <ActionForm action={setRoleAction} label={t('roleOf', { name: u.name })} className="flex-nowrap">
                   <input type="hidden" name="userId" value={u.id} />
-                  <Select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`} className="w-32">
-                    {Object.entries(ROLE_LABEL).map(([value, label]) => (
+                  <Select name="role" defaultValue={u.role} aria-label={t('roleOf', { name: u.name })} className="w-32">
+                    {ROLES.map((value) => (
                       <option key={value} value={value}>
-                        {label}
+                        {tl(`role.${value}`)}
                       </option>
                     ))}
                   </Select>
                   <Button type="submit" size="sm" variant="secondary">
-                    Save
+                    {tc('save')}
                   </Button>
                 </ActionForm>
-                {leadsNone ? <p className="mt-1 text-xs text-muted-foreground">Leads no team yet: add them to a team as its lead.</p> : null}
+                {leadsNone ? <p className="mt-1 text-xs text-muted-foreground">{t('leadsNoTeam')}</p> : null}
               </Td>
               <Td className={CELL}>
                 {u.teams.length ? (
-                  <ul className="mb-2 flex flex-wrap gap-1.5" aria-label={`Teams of ${u.name}`}>
-                    {u.teams.map((t) => (
+                  <ul className="mb-2 flex flex-wrap gap-1.5" aria-label={t('teamsOf', { name: u.name })}>
+                    {u.teams.map((m) => (
                       <li
-                        key={t.id}
+                        key={m.id}
                         className={
-                          t.teamRole === 'lead'
+                          m.teamRole === 'lead'
                             ? 'inline-flex items-center rounded-full border border-primary/50 bg-primary/10 text-xs'
                             : 'inline-flex items-center rounded-full border border-border bg-muted text-xs'
                         }
                       >
                         <span className="py-0.5 pl-2.5">
-                          <span className="font-medium">{t.name}</span>
-                          <span className="text-muted-foreground">{t.teamRole === 'lead' ? ' · lead' : ' · member'}</span>
+                          <span className="font-medium">{m.name}</span>
+                          <span className="text-muted-foreground">{m.teamRole === 'lead' ? t('asLeadChip') : t('asMemberChip')}</span>
                         </span>
-                        <ActionForm action={setMembershipAction} label={`Remove ${u.name} from ${t.name}`} className="flex-nowrap gap-1">
+                        <ActionForm action={setMembershipAction} label={t('removeFrom', { name: u.name, team: m.name })} className="flex-nowrap gap-1">
                           <input type="hidden" name="userId" value={u.id} />
-                          <input type="hidden" name="teamId" value={t.id} />
+                          <input type="hidden" name="teamId" value={m.id} />
                           <input type="hidden" name="teamRole" value="none" />
                           <button
                             type="submit"
-                            aria-label={`Remove ${u.name} from ${t.name}`}
-                            title={`Remove from ${t.name}`}
+                            aria-label={t('removeFrom', { name: u.name, team: m.name })}
+                            title={t('removeFromTitle', { team: m.name })}
                             className="ml-0.5 inline-flex h-6 w-6 items-center justify-center rounded-full text-muted-foreground hover:bg-card hover:text-foreground"
                           >
                             <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="1.6">
@@ -89,31 +94,32 @@ export function UsersTable({ users, teams, selfId }: { users: UserListRow[]; tea
                     ))}
                   </ul>
                 ) : (
-                  <p className="mb-2 text-xs text-muted-foreground">No team</p>
+                  <p className="mb-2 text-xs text-muted-foreground">{t('noTeam')}</p>
                 )}
                 {others.length ? (
-                  <ActionForm action={setMembershipAction} label={`Add ${u.name} to a team`} className="gap-1.5">
+                  <ActionForm action={setMembershipAction} label={t('addToTeam', { name: u.name })} className="gap-1.5">
                     <input type="hidden" name="userId" value={u.id} />
-                    <Select name="teamId" defaultValue="" aria-label={`Team to add ${u.name} to`} className="h-8 w-40 text-xs">
-                      <option value="">Add to team…</option>
-                      {others.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.name}
+                    <Select name="teamId" defaultValue="" aria-label={t('teamToAdd', { name: u.name })} className="h-8 w-40 text-xs">
+                      <option value="">{t('addToTeamChoice')}</option>
+                      {others.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
                         </option>
                       ))}
                     </Select>
-                    <Select name="teamRole" defaultValue="member" aria-label={`Role in that team for ${u.name}`} className="h-8 w-32 text-xs">
-                      <option value="member">as member</option>
-                      <option value="lead">as lead</option>
+                    <Select name="teamRole" defaultValue="member" aria-label={t('roleInTeam', { name: u.name })} className="h-8 w-32 text-xs">
+                      <option value="member">{t('asMember')}</option>
+                      <option value="lead">{t('asLead')}</option>
                     </Select>
                     <Button type="submit" size="sm" variant="secondary">
-                      Add
+                      {t('add')}
                     </Button>
                   </ActionForm>
                 ) : null}
               </Td>
               <Td className={`${CELL} absolute right-0 top-2 md:static md:text-right`}>
-                {u.id === selfId ? <span className="text-xs text-muted-foreground">You</span> : <UserActionsMenu user={{ id: u.id, name: u.name, active: u.active }} />}
+                {u.id === selfId ? <span className="text-xs text-muted-foreground">{t('you')}</span>
+ : <UserActionsMenu user={{ id: u.id, name: u.name, active: u.active }} />}
               </Td>
             </tr>
           );

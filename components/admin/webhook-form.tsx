@@ -1,12 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { createWebhookAction, updateWebhookAction } from '@/app/(app)/admin/webhook-actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { initialState } from '@/lib/action-state';
-import { ALERT_EVENTS, ALERT_LABELS } from '@/lib/metrics/alert-events';
-import { FORMAT_LABELS, WEBHOOK_FORMATS } from '@/lib/webhooks/payload';
+import { ALERT_EVENTS } from '@/lib/metrics/alert-events';
+import { WEBHOOK_FORMATS } from '@/lib/webhooks/payload';
 
 type Editing = { id: number; name: string; format: string; events: string[] };
 
@@ -15,6 +16,7 @@ type Editing = { id: number; name: string; format: string; events: string[] };
  * `hook`, edits that one: a blank URL keeps the stored one (shown masked), a typed one is checked like a new one.
  */
 export function WebhookForm({ hook }: { hook?: Editing }) {
+  const t = useTranslations('admin.webhooks');
   const [state, action, pending] = useActionState(hook ? updateWebhookAction : createWebhookAction, initialState);
   const fe = state.fieldErrors ?? {};
   // After a save the edit form shows what was saved; after an add the add form is blank again.
@@ -22,45 +24,45 @@ export function WebhookForm({ hook }: { hook?: Editing }) {
   const checked = (e: string) => (state.values ? v[`event_${e}`] === 'on' : hook ? hook.events.includes(e) : true);
   const id = (field: string) => `webhook-${hook ? `${hook.id}-` : ''}${field}`;
   return (
-    <form action={action} className="space-y-3" aria-label={hook ? `Edit webhook ${hook.name}` : 'Add a webhook'} noValidate key={state.ok && !hook ? state.message : 'form'}>
+    <form action={action} className="space-y-3" aria-label={hook ? t('editLabel', { name: hook.name }) : t('addLabel')} noValidate key={state.ok && !hook ? state.message : 'form'}>
       {hook ? <input type="hidden" name="id" value={hook.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Name" name={id('name')} error={fe.name}>
-          <Input id={id('name')} name="name" defaultValue={v.name} placeholder="#ai-adoption" aria-invalid={Boolean(fe.name)} aria-describedby={describedBy(id('name'), fe.name)} />
+        <Field label={t('name')} name={id('name')} error={fe.name}>
+          <Input id={id('name')} name="name" defaultValue={v.name} placeholder={t('namePlaceholder')} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy(id('name'), fe.name)} />
         </Field>
-        <Field label="Format" name={id('format')} error={fe.format}>
+        <Field label={t('format')} name={id('format')} error={fe.format}>
           <Select id={id('format')} name="format" defaultValue={v.format ?? 'slack'}>
             {WEBHOOK_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
+                {t(`formats.${f}`)}
               </option>
             ))}
           </Select>
         </Field>
       </div>
       <Field
-        label={hook ? 'New webhook URL' : 'Webhook URL'}
+        label={hook ? t('newUrl') : t('url')}
         name={id('url')}
         error={fe.url}
-        hint={`${hook ? 'Leave blank to keep the current URL. ' : ''}https only. Addresses of the cloud's metadata service and link-local addresses are refused.`}
+        hint={hook ? t('urlHintEdit') : t('urlHint')}
       >
         <Input
           id={id('url')}
           name="url"
           type="url"
           defaultValue={v.url}
-          placeholder="https://hooks.slack.com/services/…"
+          placeholder={t('urlPlaceholder')}
           aria-invalid={Boolean(fe.url)}
           aria-describedby={describedBy(id('url'), fe.url, true)}
         />
       </Field>
       <fieldset aria-describedby={fe.events ? id('events-error') : undefined}>
-        <legend className="text-sm font-medium">Alerts it receives</legend>
+        <legend className="text-sm font-medium">{t('eventsLegend')}</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {ALERT_EVENTS.map((e) => (
             <label key={e} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name={`event_${e}`} defaultChecked={checked(e)} className="h-4 w-4" />
-              {ALERT_LABELS[e].label}
+              {t(`events.${e}`)}
             </label>
           ))}
         </div>
@@ -71,7 +73,8 @@ export function WebhookForm({ hook }: { hook?: Editing }) {
         ) : null}
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Checking the URL…' : hook ? 'Save webhook' : 'Add webhook'}
+        {pending ? t('checking') : hook ? t('save') : t('add')}
+
       </Button>
       {state.error && !Object.keys(fe).length ? (
         <p role="alert" className="text-sm text-danger">

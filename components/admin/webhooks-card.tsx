@@ -1,27 +1,29 @@
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { LabelledCard } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
-import { ALERT_LABELS, type AlertEvent } from '@/lib/metrics/alert-events';
-import { FORMAT_LABELS, type WebhookFormat } from '@/lib/webhooks/payload';
+import { ALERT_EVENTS, type AlertEvent } from '@/lib/metrics/alert-events';
+import { WEBHOOK_FORMATS, type WebhookFormat } from '@/lib/webhooks/payload';
 import { AdminRow } from './admin-row';
 import { WebhookForm } from './webhook-form';
 
 type Hook = { id: number; name: string; format: string; target: string; events: string[]; enabled: boolean; createdAt: Date };
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
+const isFormat = (f: string): f is WebhookFormat => (WEBHOOK_FORMATS as readonly string[]).includes(f);
+const isEvent = (e: string): e is AlertEvent => (ALERT_EVENTS as readonly string[]).includes(e);
+
 /**
  * The outgoing webhooks (issue 20 §3): each with a test button, an edit form, off/on, and a delete behind a
  * confirmation; the form to add one.
  */
-export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: Hook[]; sendTest: Action; remove: Action; setEnabled: Action }) {
+export async function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: Hook[]; sendTest: Action; remove: Action; setEnabled: Action }) {
+  const t = await getTranslations('admin.webhooks');
+  const tc = await getTranslations('common');
   return (
-    <LabelledCard
-      name="webhooks"
-      title={`Webhooks (${hooks.length})`}
-      description="Alerts posted to Slack, Microsoft Teams (Workflows) or any JSON receiver, through the same queue as email (retried after 1, 5, 30 and 120 minutes). Each request carries X-Uplift-Signature: sha256=HMAC of the body under the webhook's secret."
-    >
+    <LabelledCard name="webhooks" title={t('title', { count: hooks.length })} description={t('description')}>
       {hooks.length ? (
         <ul className="mb-6 divide-y divide-border text-sm" data-testid="webhooks">
           {hooks.map((h) => (
@@ -30,34 +32,34 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
               name={h.name}
               after={
                 <>
-                  <Badge tone="neutral">{FORMAT_LABELS[h.format as WebhookFormat] ?? h.format}</Badge>
-                  {h.enabled ? null : <Badge tone="warning">off</Badge>}
+                  <Badge tone="neutral">{isFormat(h.format) ? t(`formats.${h.format}`) : h.format}</Badge>
+                  {h.enabled ? null : <Badge tone="warning">{t('off')}</Badge>}
                 </>
               }
-              details={[h.target, h.events.map((e) => ALERT_LABELS[e as AlertEvent]?.label ?? e).join(', ')]}
+              details={[h.target, h.events.map((e) => (isEvent(e) ? t(`events.${e}`) : e)).join(', ')]}
             >
-              <ActionForm action={setEnabled} label={`${h.enabled ? 'Turn off' : 'Turn on'} webhook ${h.name}`}>
+              <ActionForm action={setEnabled} label={h.enabled ? t('turnOffLabel', { name: h.name }) : t('turnOnLabel', { name: h.name })}>
                 <input type="hidden" name="id" value={h.id} />
                 <input type="hidden" name="enabled" value={h.enabled ? 'off' : 'on'} />
                 <Button type="submit" variant="secondary" size="sm">
-                  {h.enabled ? 'Turn off' : 'Turn on'}
+                  {h.enabled ? t('turnOff') : t('turnOn')}
                 </Button>
               </ActionForm>
-              <ActionForm action={sendTest} label={`Send a test to ${h.name}`}>
+              <ActionForm action={sendTest} label={t('sendTestLabel', { name: h.name })}>
                 <input type="hidden" name="id" value={h.id} />
                 <Button type="submit" variant="secondary" size="sm">
-                  Send test
+                  {t('sendTest')}
                 </Button>
               </ActionForm>
-              <ActionForm action={remove} label={`Delete webhook ${h.name}`} confirm={`Delete the webhook “${h.name}”? Its messages still waiting are dropped.`}>
+              <ActionForm action={remove} label={t('deleteLabel', { name: h.name })} confirm={t('deleteConfirm', { name: h.name })}>
                 <input type="hidden" name="id" value={h.id} />
                 <Button type="submit" variant="ghost" size="sm">
-                  Delete
+                  {tc('delete')}
                 </Button>
               </ActionForm>
               {/* On a line of its own, full width, under the row. */}
               <details className="basis-full">
-                <summary className="cursor-pointer text-xs font-medium text-primary">Edit {h.name}</summary>
+                <summary className="cursor-pointer text-xs font-medium text-primary">{t('edit', { name: h.name })}</summary>
                 <div className="mt-2 max-w-2xl">
                   <WebhookForm hook={h} />
                 </div>
@@ -66,7 +68,8 @@ export function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { hooks: H
           ))}
         </ul>
       ) : (
-        <p className="mb-6 text-sm text-muted-foreground">No webhooks yet.</p>
+        <p className="mb-6 text-sm text-muted-foreground">{t('empty')}</p>
+
       )}
       <WebhookForm />
     </LabelledCard>

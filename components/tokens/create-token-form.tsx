@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
@@ -15,35 +16,36 @@ type Props = {
 
 /** Creates a read-only API token and shows it once, in a box the user can copy from. */
 export function CreateTokenForm({ action, teams, idPrefix }: Props) {
+  const t = useTranslations('api.tokens');
   const [state, formAction, pending] = useActionState(action, initialState);
   const fe = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
   const token = state.ok ? /(upl_\S+)$/.exec(state.message ?? '')?.[1] : undefined;
   return (
-    <form action={formAction} className="space-y-3" aria-label="Create an API token" noValidate>
+    <form action={formAction} className="space-y-3" aria-label={t('formLabel')} noValidate>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Token name" name={`${idPrefix}-name`} error={fe.name}>
+        <Field label={t('name')} name={`${idPrefix}-name`} error={fe.name}>
           <Input id={`${idPrefix}-name`} name="name" defaultValue={v.name} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy(`${idPrefix}-name`, fe.name)} />
         </Field>
-        <Field label="Expires after" name={`${idPrefix}-expiry`} error={fe.expiresInDays}>
+        <Field label={t('expiresAfter')} name={`${idPrefix}-expiry`} error={fe.expiresInDays}>
           <Select id={`${idPrefix}-expiry`} name="expiresInDays" defaultValue={v.expiresInDays ?? '30'}>
             {TOKEN_EXPIRY_DAYS.map((d) => (
-              <option key={d} value={d}>{`${d} days`}</option>
+              <option key={d} value={d}>{t('days', { days: d })}</option>
             ))}
           </Select>
         </Field>
         {teams ? (
-          <Field label="Reads" name={`${idPrefix}-team`} error={fe.teamId}>
+          <Field label={t('reads')} name={`${idPrefix}-team`} error={fe.teamId}>
             <Select id={`${idPrefix}-team`} name="teamId" defaultValue={v.teamId ?? ''}>
-              <option value="">The whole organisation</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>{`${t.name} only`}</option>
+              <option value="">{t('wholeOrganisationChoice')}</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>{t('teamOnly', { team: team.name })}</option>
               ))}
             </Select>
           </Field>
         ) : null}
         <Button type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create token'}
+          {pending ? t('creating') : t('create')}
         </Button>
       </div>
       {state.error ? (
@@ -51,8 +53,9 @@ export function CreateTokenForm({ action, teams, idPrefix }: Props) {
       ) : null}
       {token ? (
         <div role="status" className="space-y-1 text-sm">
-          <p className="text-success">Copy this token now; it will not be shown again.</p>
-          <Input readOnly aria-label="New API token" value={token} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
+          <p className="text-success">{t('copyNow')}</p>
+          <Input readOnly aria-label={t('newToken')}
+ value={token} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
         </div>
       ) : null}
     </form>

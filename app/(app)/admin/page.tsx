@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CatalogSyncCard } from '@/components/admin/catalog-sync-card';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
 import { TeamRecordingForm } from '@/components/admin/team-recording-form';
@@ -38,10 +39,14 @@ import { envSsoConfig } from '@/lib/auth/sso/config';
 import { requirePermission } from '@/lib/auth/guard';
 import { THROTTLE } from '@/lib/auth/throttle';
 
-export const metadata: Metadata = { title: 'Admin' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.page');
+  return { title: t('title') };
+}
 
 export default async function AdminPage() {
   const admin = await requirePermission('admin.users');
+  const t = await getTranslations('admin.page');
   const db = await getDb();
   const limits = {
     windowMinutes: THROTTLE.windowMinutes,
@@ -87,14 +92,14 @@ export default async function AdminPage() {
   ssoView.callbackUrl = `${publicUrl()}/api/auth/callback/oidc`;
   return (
     <>
-      <PageHeader title="Admin" description="Users, teams and the organisation's settings. Every change is recorded in the audit trail." actions={<span className="flex gap-4"><a href="/admin/usage" className="text-sm underline">Usage data</a><a href="/admin/backup" className="text-sm underline">Backup and restore</a></span>} />
+      <PageHeader title={t('title')} description={t('description')} actions={<span className="flex gap-4"><a href="/admin/usage" className="text-sm underline">{t('usageLink')}</a><a href="/admin/backup" className="text-sm underline">{t('backupLink')}</a></span>} />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Organisation" />
+          <CardHeader title={t('organisation')} />
           <SettingsForm settings={settings} />
         </Card>
         <Card>
-          <CardHeader title={`Users (${users.length})`} description="New users get a one-time link to set their password; no mail server is needed." />
+          <CardHeader title={t('usersTitle', { count: users.length })} description={t('usersDescription')} />
           <div className="mb-4">
             <CreateUserForm teams={teams} />
           </div>
@@ -102,21 +107,21 @@ export default async function AdminPage() {
         </Card>
         <Card aria-labelledby="lockouts-title">
           <CardHeader
-            title={<span id="lockouts-title">Recent lock-outs</span>}
-            description={`A client is refused for ${THROTTLE.windowMinutes} minutes after ${THROTTLE.maxFailuresPerAccountClient} wrong passwords for one account, or ${THROTTLE.maxFailuresPerClient} across accounts; the account's owner can still sign in from their own browser. Clearing lets that client try again at once.`}
+            title={<span id="lockouts-title">{t('lockoutsTitle')}</span>}
+            description={t('lockoutsDescription', { minutes: THROTTLE.windowMinutes, perAccount: THROTTLE.maxFailuresPerAccountClient, perClient: THROTTLE.maxFailuresPerClient })}
           />
           <LockOutsTable lockOuts={lockOuts} />
         </Card>
         <Card>
           <CardHeader
-            title={`Teams (${teams.length})`}
-            description="“Participants record”: the people who ran an experiment of the team — its owner, and those its Participants field lists by email (or by name, when in the team) — may add its capability outcomes, check-ins and techniques whatever their role. Correcting and removing stay with the team’s leads and admins."
+            title={t('teamsTitle', { count: teams.length })}
+            description={t('teamsDescription')}
           />
           <div className="mb-4">
             <CreateTeamForm />
           </div>
           <Table>
-            <TableHead columns={['Team', 'Function', { label: 'Members', numeric: true }, { label: 'Experiments', numeric: true }, { label: 'Participants record', numeric: true }]} />
+            <TableHead columns={[t('teamColumns.team'), t('teamColumns.function'), { label: t('teamColumns.members'), numeric: true }, { label: t('teamColumns.experiments'), numeric: true }, { label: t('teamColumns.participantsRecord'), numeric: true }]} />
             <tbody>
               {teams.map((t) => (
                 <tr key={t.id}>
@@ -136,26 +141,26 @@ export default async function AdminPage() {
         <JobHistory jobs={jobs} runs={runs} enabled={enabled} />
         {smtpProblem ? (
           <p role="alert" className="rounded-md border border-danger px-4 py-3 text-sm text-danger" data-testid="smtp-problem">
-            Email cannot be sent: {smtpProblem}
+            {t('smtpProblem', { problem: smtpProblem })}
           </p>
         ) : null}
         <DeadLetters letters={deadLetters} resend={resendDeadLetterAction} />
         <WebhooksCard hooks={hooks} sendTest={testWebhookAction} remove={deleteWebhookAction} setEnabled={setWebhookEnabledAction} />
         <Card>
           <CardHeader
-            title="Single sign-on"
-            description="OpenID Connect (Entra ID, Okta, Google Workspace, Keycloak). New people are created at their first sign-in with the role their group maps to, or read-only (executive) when none does; a changed group changes the role at the next sign-in."
+            title={t('ssoTitle')}
+            description={t('ssoDescription')}
           />
           <SsoProviderForm view={ssoView} />
-          <h3 className="mb-2 mt-6 text-sm font-semibold">Role mapping</h3>
+          <h3 className="mb-2 mt-6 text-sm font-semibold">{t('roleMapping')}</h3>
           <SsoMappings mappings={mappings} teams={teams} />
-          <h3 className="mb-2 mt-6 text-sm font-semibold">Local passwords</h3>
+          <h3 className="mb-2 mt-6 text-sm font-semibold">{t('localPasswords')}</h3>
           <PasswordPolicyForm disabled={sso.passwordsDisabled} breakGlassUserId={sso.breakGlassUserId} candidates={candidates} />
         </Card>
         <Card>
           <CardHeader
-            title="Service tokens"
-            description="Read-only API tokens for BI tools, not tied to a person: they read what an executive reads, or one team's data. Each is shown once."
+            title={t('serviceTokensTitle')}
+            description={t('serviceTokensDescription')}
           />
           <div className="mb-4">
             <CreateTokenForm action={createServiceTokenAction} teams={teams} idPrefix="service-token" />
