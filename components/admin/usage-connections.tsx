@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { addConnectionAction, deleteConnectionAction, pullNowAction, replaceCredentialAction } from '@/app/(app)/admin/usage/connection-actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -24,12 +25,14 @@ export type ConnectionRow = {
   lastError: string | null;
 };
 
-const SOURCES: { value: PullSource; label: string; base: string; credential: string }[] = [
-  { value: 'copilot', label: 'GitHub Copilot', base: 'https://api.github.com', credential: 'A token with read:org (or the “Organization Copilot metrics” read permission).' },
-  { value: 'openai', label: 'OpenAI', base: 'https://api.openai.com', credential: 'An Admin API key (sk-admin-…).' },
-  { value: 'anthropic', label: 'Anthropic', base: 'https://api.anthropic.com', credential: 'An Admin API key (sk-ant-admin…).' },
-  { value: 'litellm', label: 'LiteLLM', base: '', credential: 'The proxy’s master key or an admin key.' },
+// Vendor names stay as they are in every language; what each credential is lives in the catalogs (admin.connections.credentials).
+const SOURCES: { value: PullSource; label: string; base: string }[] = [
+  { value: 'copilot', label: 'GitHub Copilot', base: 'https://api.github.com' },
+  { value: 'openai', label: 'OpenAI', base: 'https://api.openai.com' },
+  { value: 'anthropic', label: 'Anthropic', base: 'https://api.anthropic.com' },
+  { value: 'litellm', label: 'LiteLLM', base: '' },
 ];
+const LITELLM_EXAMPLE = 'https://litellm.example.com';
 
 const labelOf = (s: PullSource) => SOURCES.find((x) => x.value === s)?.label ?? s;
 
@@ -41,29 +44,30 @@ type Errors = Record<string, string[] | undefined>;
  * back, so it starts again from those values, and `source` only picks the hints and the organisation field.
  */
 function ConnectionFields({ values: v, errors: fe }: { values: Record<string, string>; errors: Errors }) {
+  const t = useTranslations('admin.connections');
   const [source, setSource] = useState<PullSource>(SOURCES.some((s) => s.value === v.source) ? (v.source as PullSource) : 'openai');
   const chosen = SOURCES.find((s) => s.value === source)!;
   return (
     <>
-      <Field label="Source" name="conn-source" error={fe.source}>
+      <Field label={t('source')} name="conn-source" error={fe.source}>
         <Select id="conn-source" name="source" defaultValue={source} onChange={(e) => setSource(e.target.value as PullSource)}>
           {SOURCES.map((s) => (
             <option key={s.value} value={s.value}>{s.label}</option>
           ))}
         </Select>
       </Field>
-      <Field label="Name" name="conn-name" error={fe.name}>
+      <Field label={t('name')} name="conn-name" error={fe.name}>
         <Input id="conn-name" name="name" defaultValue={v.name} aria-invalid={Boolean(fe.name)} aria-describedby={describedBy('conn-name', fe.name)} />
       </Field>
-      <Field label="Base URL" name="conn-baseUrl" error={fe.baseUrl} hint={chosen.base ? `Empty: ${chosen.base}.` : 'Your proxy, e.g. https://litellm.example.com.'}>
-        <Input id="conn-baseUrl" name="baseUrl" placeholder={chosen.base || 'https://litellm.example.com'} defaultValue={v.baseUrl} aria-invalid={Boolean(fe.baseUrl)} aria-describedby={describedBy('conn-baseUrl', fe.baseUrl, true)} />
+      <Field label={t('baseUrl')} name="conn-baseUrl" error={fe.baseUrl} hint={chosen.base ? t('baseUrlEmpty', { base: chosen.base }) : t('baseUrlProxy', { example: LITELLM_EXAMPLE })}>
+        <Input id="conn-baseUrl" name="baseUrl" placeholder={chosen.base || LITELLM_EXAMPLE} defaultValue={v.baseUrl} aria-invalid={Boolean(fe.baseUrl)} aria-describedby={describedBy('conn-baseUrl', fe.baseUrl, true)} />
       </Field>
       {source === 'copilot' ? (
-        <Field label="GitHub organisation" name="conn-organization" error={fe.organization}>
+        <Field label={t('githubOrganisation')} name="conn-organization" error={fe.organization}>
           <Input id="conn-organization" name="organization" defaultValue={v.organization} aria-invalid={Boolean(fe.organization)} aria-describedby={describedBy('conn-organization', fe.organization)} />
         </Field>
       ) : null}
-      <Field label="Credential" name="conn-credential" error={fe.credential} hint={`${chosen.credential} Stored encrypted; never shown again.`}>
+      <Field label={t('credential')} name="conn-credential" error={fe.credential} hint={t('credentialHint', { what: t(`credentials.${source}`) })}>
         <Input id="conn-credential" name="credential" type="password" autoComplete="off" aria-invalid={Boolean(fe.credential)} aria-describedby={describedBy('conn-credential', fe.credential, true)} />
       </Field>
     </>
@@ -71,13 +75,14 @@ function ConnectionFields({ values: v, errors: fe }: { values: Record<string, st
 }
 
 function AddConnection() {
+  const t = useTranslations('admin.connections');
   const [state, action, pending] = useActionState(addConnectionAction, initialState);
   const values = state.values ?? {};
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label="Add a usage connection" noValidate>
+    <form action={action} className="grid gap-3 md:grid-cols-2" aria-label={t('addLabel')} noValidate>
       <ConnectionFields key={`${JSON.stringify(values)}|${state.message ?? ''}`} values={values} errors={state.fieldErrors ?? {}} />
       <div className="flex items-end gap-3 md:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? 'Connecting…' : 'Connect'}</Button>
+        <Button type="submit" disabled={pending}>{pending ? t('connecting') : t('connect')}</Button>
         {state.error ? <p role="alert" className="text-sm text-danger">{state.error}</p> : null}
         {state.message ? <p role="status" className="text-sm text-success">{state.message}</p> : null}
       </div>
@@ -86,20 +91,21 @@ function AddConnection() {
 }
 
 function ConnectionActions({ c }: { c: ConnectionRow }) {
+  const t = useTranslations('admin.connections');
   return (
     <div className="space-y-2">
-      <ActionForm action={pullNowAction} label={`Pull ${c.name} now`}>
+      <ActionForm action={pullNowAction} label={t('pullLabel', { name: c.name })}>
         <input type="hidden" name="connectionId" value={c.id} />
-        <Button type="submit" size="sm" variant="secondary">Pull now</Button>
+        <Button type="submit" size="sm" variant="secondary">{t('pullNow')}</Button>
       </ActionForm>
-      <ActionForm action={replaceCredentialAction} label={`Replace the credential of ${c.name}`}>
+      <ActionForm action={replaceCredentialAction} label={t('replaceLabel', { name: c.name })}>
         <input type="hidden" name="connectionId" value={c.id} />
-        <Input name="credential" type="password" autoComplete="off" aria-label={`New credential for ${c.name}`} placeholder="New credential" className="h-8 w-48" />
-        <Button type="submit" size="sm" variant="secondary">Replace</Button>
+        <Input name="credential" type="password" autoComplete="off" aria-label={t('newCredentialFor', { name: c.name })} placeholder={t('newCredential')} className="h-8 w-48" />
+        <Button type="submit" size="sm" variant="secondary">{t('replace')}</Button>
       </ActionForm>
-      <ActionForm action={deleteConnectionAction} label={`Remove ${c.name}`} confirm={`Remove the connection ${c.name}? Its credential is deleted; the usage it imported stays.`}>
+      <ActionForm action={deleteConnectionAction} label={t('removeLabel', { name: c.name })} confirm={t('removeConfirm', { name: c.name })}>
         <input type="hidden" name="connectionId" value={c.id} />
-        <Button type="submit" size="sm" variant="danger">Remove</Button>
+        <Button type="submit" size="sm" variant="danger">{t('remove')}</Button>
       </ActionForm>
     </div>
   );
@@ -107,22 +113,23 @@ function ConnectionActions({ c }: { c: ConnectionRow }) {
 
 /** The Connections card of /admin/usage: vendor APIs Uplift pulls every day (the job usage-pull). */
 export function UsageConnections({ connections }: { connections: ConnectionRow[] }) {
+  const t = useTranslations('admin.connections');
   return (
     <Card aria-labelledby="usage-connections-title">
       <CardHeader
-        title={<span id="usage-connections-title">Connections</span>}
-        description="Uplift pulls each connection every day (the job usage-pull; npm run jobs -- usage-pull runs it now), from the day after the last complete day imported. Credentials are stored encrypted with a key derived from the app secret and never shown again; backups leave them out."
+        title={<span id="usage-connections-title">{t('title')}</span>}
+        description={t('description')}
       />
       {connections.length ? (
-        <Table aria-label="Usage connections">
+        <Table aria-label={t('tableLabel')}>
           <thead>
             <tr>
-              <Th>Connection</Th>
-              <Th>Source</Th>
-              <Th>Credential</Th>
-              <Th>Imported through</Th>
-              <Th>Last pull</Th>
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>{t('connection')}</Th>
+              <Th>{t('source')}</Th>
+              <Th>{t('credential')}</Th>
+              <Th>{t('importedThrough')}</Th>
+              <Th>{t('lastPull')}</Th>
+              <Th><span className="sr-only">{t('actions')}</span></Th>
             </tr>
           </thead>
           <tbody>
@@ -133,11 +140,11 @@ export function UsageConnections({ connections }: { connections: ConnectionRow[]
                   <div className="break-all text-xs text-muted-foreground">{c.baseUrl}{c.organization ? ` · ${c.organization}` : ''}</div>
                 </Td>
                 <Td>{labelOf(c.source)}</Td>
-                <Td>{c.credentialSet ? <Badge tone="success">set</Badge> : <Badge tone="warning">missing</Badge>}</Td>
+                <Td>{c.credentialSet ? <Badge tone="success">{t('set')}</Badge> : <Badge tone="warning">{t('missing')}</Badge>}</Td>
                 <Td className="tabular-nums">{c.lastImportedDate ?? '—'}</Td>
                 <Td>
-                  <div className="tabular-nums">{c.lastPulledAt ? c.lastPulledAt.slice(0, 16).replace('T', ' ') : 'never'}</div>
-                  {c.lastError ? <p className="max-w-md text-xs text-danger">{c.lastError}</p> : c.lastPulledAt ? <p className="text-xs text-success">ok</p> : null}
+                  <div className="tabular-nums">{c.lastPulledAt ? c.lastPulledAt.slice(0, 16).replace('T', ' ') : t('never')}</div>
+                  {c.lastError ? <p className="max-w-md text-xs text-danger">{c.lastError}</p> : c.lastPulledAt ? <p className="text-xs text-success">{t('ok')}</p> : null}
                 </Td>
                 <Td><ConnectionActions c={c} /></Td>
               </tr>
@@ -145,9 +152,10 @@ export function UsageConnections({ connections }: { connections: ConnectionRow[]
           </tbody>
         </Table>
       ) : (
-        <p className="mb-4 text-sm text-muted-foreground">No connection yet.</p>
+        <p className="mb-4 text-sm text-muted-foreground">{t('empty')}</p>
       )}
-      <h3 className="mb-2 mt-6 text-sm font-semibold">Add a connection</h3>
+      <h3 className="mb-2 mt-6 text-sm font-semibold">{t('addTitle')}</h3>
+
       <AddConnection />
     </Card>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { setFxRateAction } from '@/app/(app)/admin/usage/rates/actions';
 import { ActionResult } from '@/components/forms/action-result';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ export type MissingRateView = { month: string; currency: string; costMicros: num
  * A card the /admin/usage page can render too (it takes its data as props).
  */
 export function UsageFxRates({ reporting, rates, missing }: { reporting: string; rates: FxRateView[]; missing: MissingRateView[] }) {
+  const t = useTranslations('admin.rates');
   const [state, action, pending] = useActionState(setFxRateAction, initialState);
   const fe = state.fieldErrors ?? {};
   const v = state.values ?? {};
@@ -25,18 +27,18 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
   return (
     <Card data-testid="usage-fx-rates">
       <CardHeader
-        title="Exchange rates for usage bills"
-        description={`Bills in another currency are converted into ${reporting}, the reporting currency, at the rate set for their month. A month without a rate is shown unconverted and flagged, never guessed.`}
+        title={t('cardTitle')}
+        description={t('cardDescription', { reporting })}
       />
       {missing.length ? (
         <div className="mb-4">
-          <h3 className="mb-1 text-sm font-semibold text-warning">Bills waiting for a rate</h3>
+          <h3 className="mb-1 text-sm font-semibold text-warning">{t('waiting')}</h3>
           <Table data-testid="fx-missing">
             <thead>
               <tr>
-                <Th>Month</Th>
-                <Th>Currency</Th>
-                <Th className="text-right">Unconverted bills</Th>
+                <Th>{t('month')}</Th>
+                <Th>{t('currency')}</Th>
+                <Th className="text-right">{t('unconverted')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -51,38 +53,39 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
           </Table>
         </div>
       ) : (
-        <p className="mb-4 text-sm text-muted-foreground">Every bill has a rate (or is in {reporting}).</p>
+        <p className="mb-4 text-sm text-muted-foreground">{t('allRated', { reporting })}</p>
       )}
-      <form action={action} className="grid items-end gap-3 md:grid-cols-4" aria-label="Set an exchange rate" noValidate>
-        <Field label="Month" name="fx-month" error={fe.month}>
+      <form action={action} className="grid items-end gap-3 md:grid-cols-4" aria-label={t('formLabel')} noValidate>
+        <Field label={t('month')} name="fx-month" error={fe.month}>
           <Input id="fx-month" name="month" type="month" defaultValue={v.month ?? first?.month ?? ''} aria-invalid={Boolean(fe.month)} aria-describedby={describedBy('fx-month', fe.month)} />
         </Field>
-        <Field label="Bills in" name="fx-currency" error={fe.currency}>
+        <Field label={t('billsIn')} name="fx-currency" error={fe.currency}>
           <Input id="fx-currency" name="currency" maxLength={3} defaultValue={v.currency ?? first?.currency ?? ''} aria-invalid={Boolean(fe.currency)} aria-describedby={describedBy('fx-currency', fe.currency)} />
         </Field>
-        <Field label={`${reporting} per unit`} name="fx-rate" error={fe.rate}>
+        <Field label={t('perUnit', { reporting })} name="fx-rate" error={fe.rate}>
           <Input id="fx-rate" name="rate" inputMode="decimal" defaultValue={v.rate ?? ''} aria-invalid={Boolean(fe.rate)} aria-describedby={describedBy('fx-rate', fe.rate)} />
         </Field>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Set rate'}
+            {pending ? t('saving') : t('submit')}
           </Button>
         </div>
         <div className="md:col-span-4">
           <ActionResult state={state} />
         </div>
       </form>
-      <h3 className="mb-1 mt-4 text-sm font-semibold">Rates set</h3>
+      <h3 className="mb-1 mt-4 text-sm font-semibold">{t('ratesSet')}</h3>
       {rates.length ? (
         <Table data-testid="fx-rates">
-          <TableHead columns={['Month', 'Currency', { label: 'Rate', numeric: true }, 'Set by']} />
+          <TableHead columns={[t('month'), t('currency'), { label: t('rate'), numeric: true }, t('setBy')]} />
           <tbody>
             {rates.map((r) => (
               <tr key={`${r.month}|${r.currency}`}>
                 <Td>{r.month}</Td>
                 <Td>{r.currency}</Td>
                 <Td className="text-right tabular-nums">
-                  1 {r.currency} = {r.rate} {reporting}
+                  {t('rateValue', { currency: r.currency, rate: r.rate, reporting })}
+
                 </Td>
                 <Td>{r.setBy}</Td>
               </tr>
@@ -90,7 +93,8 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
           </tbody>
         </Table>
       ) : (
-        <p className="text-sm text-muted-foreground">No rate set yet.</p>
+        <p className="text-sm text-muted-foreground">{t('noRates')}</p>
+
       )}
     </Card>
   );

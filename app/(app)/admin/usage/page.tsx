@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { UsageUploadForm } from '@/components/admin/usage-upload-form';
 import { ActionForm } from '@/components/ui/action-form';
@@ -15,63 +16,67 @@ import { listUsageImports } from '@/db/queries/usage/imports';
 import { listUsageTeams } from '@/db/queries/usage/mappings';
 import { USAGE_SOURCES } from '@/db/schema/usage';
 import { requirePermission } from '@/lib/auth/guard';
-import { SOURCE_LABELS } from '@/lib/usage/sources';
+
 import { setUsageMappingAction, setUsageRetentionAction } from './actions';
 import { ConnectionsSection } from './connections-section';
 
-export const metadata: Metadata = { title: 'Usage data' };
+const ORIGINS = ['upload', 'command', 'pull'] as const;
+const isOrigin = (o: string): o is (typeof ORIGINS)[number] => (ORIGINS as readonly string[]).includes(o);
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.usage');
+  return { title: t('title') };
+}
 
 /** Where usage and spend come in: uploads, the connections pulled daily, the team mapping and how long usage is kept (issue 21). */
 export default async function UsagePage() {
   await requirePermission('admin.settings');
+  const t = await getTranslations('admin.usage');
+  const tc = await getTranslations('common');
   const db = await getDb();
   const [imports, externalTeams, teams, settings] = await Promise.all([listUsageImports(db), listUsageTeams(db), listTeamsWithCounts(db), getSettings(db)]);
-  const sources = USAGE_SOURCES.map((id) => ({ id, label: SOURCE_LABELS[id] }));
+  const sources = USAGE_SOURCES.map((id) => ({ id, label: t(`sources.${id}`) }));
   return (
     <>
       <AdminPageHeader
-        title="Usage data"
-        description="Usage and spend as the AI vendors record it: upload a file or an API page, map each vendor team to an Uplift team, and choose how long usage is kept. Every import and change is in the audit trail."
+        title={t('title')}
+        description={t('description')}
       />
       <div className="space-y-6">
         <Card>
           <CardHeader
-            title="Import a file"
-            description={
-              <>
-                A Copilot usage metrics report (NDJSON), an OpenAI Usage or Costs API page, an Anthropic usage or cost report page, LiteLLM daily activity or spend
-                logs, or the generic CSV (<a href="/api/admin/usage/template" download className="underline">download the template</a>). Importing a day again
-                replaces its rows, so nothing is counted twice. Large files: <code>npm run usage -- import csv file.csv</code>.
-              </>
-            }
+            title={t('importTitle')}
+            description={t.rich('importDescription', {
+              template: (chunks) => <a href="/api/admin/usage/template" download className="underline">{chunks}</a>,
+              command: 'npm run usage -- import csv file.csv',
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           />
           <UsageUploadForm sources={sources} />
         </Card>
         <ConnectionsSection />
         <Card>
           <CardHeader
-            title="Exchange rates"
-            description={
-              <>
-                Bills in another currency than the organisation&apos;s ({settings.currency}) are converted at the rate you set for each month, never
-                guessed. <Link href="/admin/usage/rates" className="underline">Set the monthly rates</Link>.
-              </>
-            }
+            title={t('ratesTitle')}
+            description={t.rich('ratesDescription', {
+              currency: settings.currency,
+              rates: (chunks) => <Link href="/admin/usage/rates" className="underline">{chunks}</Link>,
+            })}
           />
         </Card>
         <Card>
-          <CardHeader title="Recent imports" />
+          <CardHeader title={t('importsTitle')} />
           {imports.length ? (
-            <Table aria-label="Recent imports">
+            <Table aria-label={t('importsTitle')}>
               <thead>
-                <tr><Th>When</Th><Th>Source</Th><Th>How</Th><Th>File</Th><Th className="text-right">Rows</Th><Th>Days</Th><Th>By</Th></tr>
+                <tr><Th>{t('when')}</Th><Th>{t('source')}</Th><Th>{t('how')}</Th><Th>{t('file')}</Th><Th className="text-right">{t('rows')}</Th><Th>{t('days')}</Th><Th>{t('by')}</Th></tr>
               </thead>
               <tbody>
                 {imports.map((i) => (
                   <tr key={i.id}>
                     <Td className="whitespace-nowrap">{i.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</Td>
                     <Td>{i.source}</Td>
-                    <Td>{i.origin}</Td>
+                    <Td>{isOrigin(i.origin) ? t(`origins.${i.origin}`) : i.origin}</Td>
                     <Td className="break-all">{i.fileName}</Td>
                     <Td className="text-right tabular-nums">{i.rowCount}</Td>
                     <Td className="whitespace-nowrap">{i.firstDay ? (i.firstDay === i.lastDay ? i.firstDay : `${i.firstDay} – ${i.lastDay}`) : '—'}</Td>
@@ -81,38 +86,38 @@ export default async function UsagePage() {
               </tbody>
             </Table>
           ) : (
-            <p className="text-sm text-muted-foreground">Nothing imported yet.</p>
+            <p className="text-sm text-muted-foreground">{t('noImports')}</p>
           )}
         </Card>
         <Card>
           <CardHeader
-            title={`Team mapping (${externalTeams.length})`}
-            description="Every vendor project, API key, Copilot team or LiteLLM team seen in usage. Unmapped usage is kept and shown as unmapped; mapping it moves its rows at once."
+            title={t('mappingTitle', { count: externalTeams.length })}
+            description={t('mappingDescription')}
           />
           {externalTeams.length ? (
-            <Table aria-label="Team mapping">
+            <Table aria-label={t('mappingTable')}>
               <thead>
-                <tr><Th>Source</Th><Th>External team</Th><Th className="text-right">Rows</Th><Th>Last day</Th><Th>Uplift team</Th></tr>
+                <tr><Th>{t('source')}</Th><Th>{t('externalTeam')}</Th><Th className="text-right">{t('rows')}</Th><Th>{t('lastDay')}</Th><Th>{t('upliftTeam')}</Th></tr>
               </thead>
               <tbody>
-                {externalTeams.map((t) => (
-                  <tr key={`${t.source}:${t.externalTeam}`}>
-                    <Td>{t.source}</Td>
-                    <Td className="break-all font-mono text-xs">{t.externalTeam}</Td>
-                    <Td className="text-right tabular-nums">{t.rows}</Td>
-                    <Td className="whitespace-nowrap">{t.lastDay ?? '—'}</Td>
+                {externalTeams.map((e) => (
+                  <tr key={`${e.source}:${e.externalTeam}`}>
+                    <Td>{e.source}</Td>
+                    <Td className="break-all font-mono text-xs">{e.externalTeam}</Td>
+                    <Td className="text-right tabular-nums">{e.rows}</Td>
+                    <Td className="whitespace-nowrap">{e.lastDay ?? '—'}</Td>
                     <Td>
-                      <ActionForm action={setUsageMappingAction} label={`Map ${t.source} ${t.externalTeam}`}>
-                        <input type="hidden" name="source" value={t.source} />
-                        <input type="hidden" name="externalTeam" value={t.externalTeam} />
-                        {t.teamId === null ? <Badge tone="warning">Unmapped</Badge> : null}
-                        <Select name="teamId" defaultValue={t.teamId ?? ''} aria-label={`Uplift team for ${t.externalTeam}`} className="w-48">
-                          <option value="">Unmapped</option>
+                      <ActionForm action={setUsageMappingAction} label={t('mapLabel', { source: e.source, team: e.externalTeam })}>
+                        <input type="hidden" name="source" value={e.source} />
+                        <input type="hidden" name="externalTeam" value={e.externalTeam} />
+                        {e.teamId === null ? <Badge tone="warning">{t('unmapped')}</Badge> : null}
+                        <Select name="teamId" defaultValue={e.teamId ?? ''} aria-label={t('upliftTeamFor', { team: e.externalTeam })} className="w-48">
+                          <option value="">{t('unmapped')}</option>
                           {teams.map((team) => (
                             <option key={team.id} value={team.id}>{team.name}</option>
                           ))}
                         </Select>
-                        <Button type="submit" variant="secondary" size="sm">Save</Button>
+                        <Button type="submit" variant="secondary" size="sm">{tc('save')}</Button>
                       </ActionForm>
                     </Td>
                   </tr>
@@ -120,17 +125,18 @@ export default async function UsagePage() {
               </tbody>
             </Table>
           ) : (
-            <p className="text-sm text-muted-foreground">No external teams yet: they appear with the first import.</p>
+            <p className="text-sm text-muted-foreground">{t('noExternalTeams')}</p>
           )}
         </Card>
         <Card>
-          <CardHeader title="Retention" description="Usage is kept forever unless you set a number of days (30 or more); the daily usage-retention job deletes older rows." />
-          <ActionForm action={setUsageRetentionAction} label="Usage retention" className="items-end gap-3">
+          <CardHeader title={t('retentionTitle')} description={t('retentionDescription')} />
+          <ActionForm action={setUsageRetentionAction} label={t('retentionLabel')} className="items-end gap-3">
             <label className="text-sm">
-              Keep usage for (days)
-              <Input name="days" type="number" defaultValue={settings.usageRetentionDays ?? ''} placeholder="forever" className="mt-1 w-40" />
+              {t('keepFor')}
+              <Input name="days" type="number" defaultValue={settings.usageRetentionDays ?? ''} placeholder={t('forever')} className="mt-1 w-40" />
             </label>
-            <Button type="submit">Save retention</Button>
+            <Button type="submit">{t('saveRetention')}</Button>
+
           </ActionForm>
         </Card>
       </div>

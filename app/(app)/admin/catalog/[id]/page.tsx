@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SyncDiff } from '@/components/admin/sync-diff';
 import { PageHeader } from '@/components/ui/page-header';
@@ -8,12 +9,16 @@ import { getSync } from '@/db/queries/models/catalog-sync';
 import { requirePermission } from '@/lib/auth/guard';
 import { applySyncAction, discardSyncAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Catalog sync' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.catalogSync');
+  return { title: t('title') };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function CatalogSyncPage({ params }: Props) {
   await requirePermission('models.write');
+  const t = await getTranslations('admin.syncPage');
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const sync = await getSync(await getDb(), Number(id));
@@ -22,9 +27,10 @@ export default async function CatalogSyncPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={`Catalog sync #${sync.id}: ${sync.source === 'epoch' ? 'Epoch AI' : 'models.dev'}`}
-        description={`${sync.fileName}, ${sync.origin === 'upload' ? 'uploaded' : 'downloaded'} ${when} UTC by ${sync.createdBy}. Nothing changes until you apply it; values you entered by hand change only where you tick them.`}
-        actions={<Link href="/admin" className="text-sm underline">Back to admin</Link>}
+        title={t('title', { id: sync.id, source: sync.source === 'epoch' ? 'Epoch AI' : 'models.dev' })}
+        description={t(sync.origin === 'upload' ? 'uploaded' : 'downloaded', { file: sync.fileName, when, by: sync.createdBy })}
+        actions={<Link href="/admin" className="text-sm underline">{t('back')}</Link>}
+
       />
       <SyncDiff sync={sync} apply={applySyncAction} discard={discardSyncAction} />
     </>
