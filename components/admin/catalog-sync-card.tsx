@@ -45,7 +45,6 @@ export async function CatalogSyncCard({ syncs }: { syncs: SyncRow[] }) {
         </Table>
       ) : (
         <p className="text-sm text-muted-foreground">{t('empty')}</p>
-
       )}
     </Card>
   );

@@ -34,7 +34,6 @@ export function CatalogUploadForm() {
         <Select id="sync-source" name="source" defaultValue="models.dev">
           <option value="models.dev">{t('modelsDevFile')}</option>
           <option value="epoch">{t('epochFile')}</option>
-
         </Select>
       </Field>
       <Field label={t('file')} name="sync-file">
@@ -42,7 +41,6 @@ export function CatalogUploadForm() {
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? t('reading') : t('submit')}
-
       </Button>
       {error ? (
         <p id="sync-error" role="alert" className="w-full text-sm text-danger">

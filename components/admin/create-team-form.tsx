@@ -21,7 +21,6 @@ export function CreateTeamForm() {
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? t('adding') : t('submit')}
-
       </Button>
       <ActionResult state={state} />
     </form>

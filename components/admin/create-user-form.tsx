@@ -48,7 +48,6 @@ export function CreateUserForm({ teams }: { teams: { id: number; name: string }[
       <div className="md:col-span-5 flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t('adding') : t('submit')}
-
         </Button>
         {state.message ? (
           <p role="status" className="break-all text-sm text-success" data-testid="create-user-result">

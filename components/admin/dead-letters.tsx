@@ -23,7 +23,6 @@ export async function DeadLetters({ letters, resend }: { letters: Letter[]; rese
         </ul>
       ) : (
         <p className="text-sm text-muted-foreground">{t('empty')}</p>
-
       )}
     </LabelledCard>
   );

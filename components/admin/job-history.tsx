@@ -66,7 +66,6 @@ export async function JobHistory({ jobs, runs, enabled }: { jobs: JobInfo[]; run
                   <Td>{trigger(r.trigger)} <span className="block text-xs text-muted-foreground">{r.host}</span></Td>
                   <Td className="tabular-nums">{duration(t, r)}</Td>
                   <Td><Badge tone={isOutcome(r.outcome) ? TONE[r.outcome] : 'neutral'}>{outcome(r.outcome)}</Badge></Td>
-
                   <Td className="break-words text-xs">{r.error ?? r.summary ?? ''}</Td>
                 </tr>
               ))}

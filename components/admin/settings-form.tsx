@@ -40,7 +40,6 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <div className="md:col-span-4 flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t('saving') : t('submit')}
-
         </Button>
         <ActionResult state={state} />
       </div>

@@ -90,10 +90,10 @@ function DeleteMapping({ id, value }: { id: number; value: string }) {
   );
 }
 
-/** Claim values → role and team; the highest role among a person's values wins, at every sign-in. */
 const ROLES = ['admin', 'lead', 'executive'] as const;
 const isRole = (r: string): r is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(r);
 
+/** Claim values → role and team; the highest role among a person's values wins, at every sign-in. */
 export function SsoMappings({ mappings, teams }: { mappings: MappingRow[]; teams: Team[] }) {
   const t = useTranslations('admin.sso');
   const [state, action, pending] = useActionState(saveSsoMappingAction, initialState);
@@ -173,7 +173,6 @@ export function PasswordPolicyForm({ disabled, breakGlassUserId, candidates }: {
       </Field>
       <div className="flex items-end gap-3">
         <Button type="submit" disabled={pending}>{pending ? t('saving') : tc('save')}</Button>
-
       </div>
       <div className="md:col-span-3"><Status state={state} /></div>
     </form>

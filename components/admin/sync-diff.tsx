@@ -164,7 +164,6 @@ export async function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Ac
       <ActionForm action={discard} label={t('discardLabel')}>
         <input type="hidden" name="id" value={sync.id} />
         <Button type="submit" variant="secondary">{t('discard')}</Button>
-
       </ActionForm>
     </div>
   );

@@ -26,7 +26,6 @@ export async function TeamRecordingForm({ team, action }: Props) {
       </span>
       <Button type="submit" size="sm" variant="secondary" aria-label={team.participantsMayRecord ? t('stopLabel', { team: team.name }) : t('allowLabel', { team: team.name })}>
         {team.participantsMayRecord ? t('stop') : t('allow')}
-
       </Button>
     </ActionForm>
   );

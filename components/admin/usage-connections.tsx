@@ -155,7 +155,6 @@ export function UsageConnections({ connections }: { connections: ConnectionRow[]
         <p className="mb-4 text-sm text-muted-foreground">{t('empty')}</p>
       )}
       <h3 className="mb-2 mt-6 text-sm font-semibold">{t('addTitle')}</h3>
-
       <AddConnection />
     </Card>
   );

@@ -85,7 +85,6 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
                 <Td>{r.currency}</Td>
                 <Td className="text-right tabular-nums">
                   {t('rateValue', { currency: r.currency, rate: r.rate, reporting })}
-
                 </Td>
                 <Td>{r.setBy}</Td>
               </tr>
@@ -94,7 +93,6 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
         </Table>
       ) : (
         <p className="text-sm text-muted-foreground">{t('noRates')}</p>
-
       )}
     </Card>
   );

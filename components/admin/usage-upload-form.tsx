@@ -47,7 +47,6 @@ export function UsageUploadForm({ sources }: Props) {
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? t('importing') : t('submit')}
-
       </Button>
       {result ? (
         <p role={result.ok ? 'status' : 'alert'} data-testid="usage-import-result" className={`w-full text-sm ${result.ok ? 'text-success' : 'text-danger'}`}>

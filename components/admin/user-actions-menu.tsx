@@ -66,7 +66,6 @@ export function UserActionsMenu({ user }: { user: { id: string; name: string; ac
           <Button type="submit" form={activeForm} variant="danger" size="sm" onClick={() => dialog.current?.close()}>
             {t('deactivate')}
           </Button>
-
         </div>
       </dialog>
     </div>

@@ -74,7 +74,6 @@ export function WebhookForm({ hook }: { hook?: Editing }) {
       </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? t('checking') : hook ? t('save') : t('add')}
-
       </Button>
       {state.error && !Object.keys(fe).length ? (
         <p role="alert" className="text-sm text-danger">

@@ -69,7 +69,6 @@ export async function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { ho
         </ul>
       ) : (
         <p className="mb-6 text-sm text-muted-foreground">{t('empty')}</p>
-
       )}
       <WebhookForm />
     </LabelledCard>

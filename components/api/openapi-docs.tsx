@@ -107,7 +107,6 @@ export async function OpenApiDocs({ doc }: { doc: OpenApiDoc }) {
       )}
       <section aria-labelledby="schemas" className="space-y-3">
         <h2 id="schemas" className="text-lg font-semibold">{t('schemas')}</h2>
-
         {Object.entries(doc.components.schemas).map(([name, schema]) => (
           <details key={name} id={`schema-${slug(name)}`} className="rounded-xl border border-border bg-card p-4">
             <summary className="cursor-pointer font-mono font-medium">{name}</summary>

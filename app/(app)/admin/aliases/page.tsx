@@ -28,7 +28,6 @@ export default async function AliasesPage({ searchParams }: Props) {
   await requirePermission('models.write');
   const t = await getTranslations('admin.aliases');
   const tc = await getTranslations('common');
-
   const { source = '', q = '' } = await searchParams;
   const db = await getDb();
   const [models, rows] = await Promise.all([listModelChoices(db), listAliases(db)]);
@@ -103,7 +102,6 @@ export default async function AliasesPage({ searchParams }: Props) {
                     <ActionForm action={deleteAliasAction} label={t('removeLabel', { source: a.source, id: a.externalId })} confirm={t('removeConfirm', { id: a.externalId })}>
                       <input type="hidden" name="aliasId" value={a.id} />
                       <Button type="submit" variant="ghost" size="sm">{t('remove')}</Button>
-
                     </ActionForm>
                   </Td>
                 </tr>

@@ -56,7 +56,6 @@ export default async function BackupPage() {
               <p className="mb-3 text-sm">
                 {t.rich('empty', { code, mb: restoreLimitMb(), variable: 'UPLIFT_RESTORE_MAX_MB' })}
               </p>
-
               <RestoreForm />
             </>
           )}

@@ -36,7 +36,6 @@ export default async function BenchmarksPage() {
             />
             <details>
               <summary className="cursor-pointer text-sm underline">{t('edit', { name: b.name })}</summary>
-
               <div className="mt-3">
                 <BenchmarkEditForm
                   benchmark={{ ...b, updatedAt: b.updatedAt.toISOString() }}

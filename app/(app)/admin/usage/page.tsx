@@ -16,7 +16,6 @@ import { listUsageImports } from '@/db/queries/usage/imports';
 import { listUsageTeams } from '@/db/queries/usage/mappings';
 import { USAGE_SOURCES } from '@/db/schema/usage';
 import { requirePermission } from '@/lib/auth/guard';
-
 import { setUsageMappingAction, setUsageRetentionAction } from './actions';
 import { ConnectionsSection } from './connections-section';
 
@@ -136,7 +135,6 @@ export default async function UsagePage() {
               <Input name="days" type="number" defaultValue={settings.usageRetentionDays ?? ''} placeholder={t('forever')} className="mt-1 w-40" />
             </label>
             <Button type="submit">{t('saveRetention')}</Button>
-
           </ActionForm>
         </Card>
       </div>

@@ -30,7 +30,6 @@ export default async function CatalogSyncPage({ params }: Props) {
         title={t('title', { id: sync.id, source: sync.source === 'epoch' ? 'Epoch AI' : 'models.dev' })}
         description={t(sync.origin === 'upload' ? 'uploaded' : 'downloaded', { file: sync.fileName, when, by: sync.createdBy })}
         actions={<Link href="/admin" className="text-sm underline">{t('back')}</Link>}
-
       />
       <SyncDiff sync={sync} apply={applySyncAction} discard={discardSyncAction} />
     </>

@@ -24,7 +24,6 @@ export default async function UsageRatesPage() {
         title={t('title')}
         description={t('description')}
         back={{ href: '/admin/usage', label: t('back') }}
-
       />
       <UsageFxRates reporting={settings.currency} rates={rates.map((r) => ({ month: r.month, currency: r.currency, rate: r.rate, setBy: r.setBy }))} missing={missing} />
     </>
