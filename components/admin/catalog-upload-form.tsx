@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 
 /** Sends an admin's models.dev or Epoch file to the sync route, then opens its diff. */
 export function CatalogUploadForm() {
   const t = useTranslations('admin.catalogUpload');
+  const st = useServerText();
   const router = useRouter();
   const [error, setError] = useState('');
   const [pending, setPending] = useState(false);
@@ -44,7 +46,8 @@ export function CatalogUploadForm() {
       </Button>
       {error ? (
         <p id="sync-error" role="alert" className="w-full text-sm text-danger">
-          {error}
+          {st(error)}
+
         </p>
       ) : null}
     </form>

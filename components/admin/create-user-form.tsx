@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { createUserAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Field, InputField, Select } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState } from '@/lib/action-state';
 import { ROLE_LABEL } from '@/lib/labels';
 
@@ -13,6 +14,7 @@ const ROLES = Object.keys(ROLE_LABEL) as (keyof typeof ROLE_LABEL)[];
 export function CreateUserForm({ teams }: { teams: { id: number; name: string }[] }) {
   const t = useTranslations('admin.createUser');
   const tl = useTranslations('labels');
+  const st = useServerText();
   const [state, action, pending] = useActionState(createUserAction, initialState);
   const fe = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
@@ -51,7 +53,8 @@ export function CreateUserForm({ teams }: { teams: { id: number; name: string }[
         </Button>
         {state.message ? (
           <p role="status" className="break-all text-sm text-success" data-testid="create-user-result">
-            {state.message}
+            {st(state.message)}
+
           </p>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import { deleteSsoMappingAction, savePasswordPolicyAction, saveSsoMappingAction,
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState, type ActionState } from '@/lib/action-state';
 
 export type SsoView = {
@@ -20,8 +21,9 @@ export type SsoView = {
 };
 
 function Status({ state }: { state: ActionState }) {
-  if (state.error) return <p role="alert" className="text-sm text-danger">{state.error}</p>;
-  if (state.message) return <p role="status" className="text-sm text-success">{state.message}</p>;
+  const st = useServerText();
+  if (state.error) return <p role="alert" className="text-sm text-danger">{st(state.error)}</p>;
+  if (state.message) return <p role="status" className="text-sm text-success">{st(state.message)}</p>;
   return null;
 }
 
@@ -80,12 +82,14 @@ type Team = { id: number; name: string };
 
 function DeleteMapping({ id, value }: { id: number; value: string }) {
   const t = useTranslations('admin.sso');
+  const st = useServerText();
   const [state, action, pending] = useActionState(deleteSsoMappingAction, initialState);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="mappingId" value={id} />
       <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={t('removeMappingLabel', { value })}>{t('remove')}</Button>
-      {state.error ? <span role="alert" className="text-sm text-danger">{state.error}</span> : null}
+      {state.error ? <span role="alert" className="text-sm text-danger">{st(state.error)}</span>
+ : null}
     </form>
   );
 }

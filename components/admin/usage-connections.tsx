@@ -10,6 +10,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { PullSource } from '@/db/schema/usage';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState } from '@/lib/action-state';
 
 /** A connection as the page shows it: whether a credential is set, never the credential. */
@@ -76,6 +77,7 @@ function ConnectionFields({ values: v, errors: fe }: { values: Record<string, st
 
 function AddConnection() {
   const t = useTranslations('admin.connections');
+  const st = useServerText();
   const [state, action, pending] = useActionState(addConnectionAction, initialState);
   const values = state.values ?? {};
   return (
@@ -83,8 +85,9 @@ function AddConnection() {
       <ConnectionFields key={`${JSON.stringify(values)}|${state.message ?? ''}`} values={values} errors={state.fieldErrors ?? {}} />
       <div className="flex items-end gap-3 md:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? t('connecting') : t('connect')}</Button>
-        {state.error ? <p role="alert" className="text-sm text-danger">{state.error}</p> : null}
-        {state.message ? <p role="status" className="text-sm text-success">{state.message}</p> : null}
+        {state.error ? <p role="alert" className="text-sm text-danger">{st(state.error)}</p> : null}
+        {state.message ? <p role="status" className="text-sm text-success">{st(state.message)}</p>
+ : null}
       </div>
     </form>
   );

@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 
 type Props = { sources: { id: string; label: string }[] };
 
 /** Sends a usage file (or a JSON page an API returned) to the import route as it is read, then shows the result. */
 export function UsageUploadForm({ sources }: Props) {
   const t = useTranslations('admin.usageUpload');
+  const st = useServerText();
   const router = useRouter();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -50,7 +52,8 @@ export function UsageUploadForm({ sources }: Props) {
       </Button>
       {result ? (
         <p role={result.ok ? 'status' : 'alert'} data-testid="usage-import-result" className={`w-full text-sm ${result.ok ? 'text-success' : 'text-danger'}`}>
-          {result.text}
+          {st(result.text)}
+
         </p>
       ) : null}
     </form>

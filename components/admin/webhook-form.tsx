@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { createWebhookAction, updateWebhookAction } from '@/app/(app)/admin/webhook-actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState } from '@/lib/action-state';
 import { ALERT_EVENTS } from '@/lib/metrics/alert-events';
 import { WEBHOOK_FORMATS } from '@/lib/webhooks/payload';
@@ -17,6 +18,7 @@ type Editing = { id: number; name: string; format: string; events: string[] };
  */
 export function WebhookForm({ hook }: { hook?: Editing }) {
   const t = useTranslations('admin.webhooks');
+  const st = useServerText();
   const [state, action, pending] = useActionState(hook ? updateWebhookAction : createWebhookAction, initialState);
   const fe = state.fieldErrors ?? {};
   // After a save the edit form shows what was saved; after an add the add form is blank again.
@@ -68,7 +70,7 @@ export function WebhookForm({ hook }: { hook?: Editing }) {
         </div>
         {fe.events ? (
           <p id={id('events-error')} role="alert" className="text-sm text-danger">
-            {fe.events.join(' ')}
+            {fe.events.map(st).join(' ')}
           </p>
         ) : null}
       </fieldset>
@@ -77,12 +79,13 @@ export function WebhookForm({ hook }: { hook?: Editing }) {
       </Button>
       {state.error && !Object.keys(fe).length ? (
         <p role="alert" className="text-sm text-danger">
-          {state.error}
+          {st(state.error)}
         </p>
       ) : null}
       {state.message ? (
         <p role="status" className="break-all text-sm text-success" data-testid={hook ? undefined : 'webhook-created'}>
-          {state.message}
+          {st(state.message)}
+
         </p>
       ) : null}
     </form>

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { TOKEN_EXPIRY_DAYS } from '@/lib/validation/token-expiry';
 
@@ -17,6 +18,7 @@ type Props = {
 /** Creates a read-only API token and shows it once, in a box the user can copy from. */
 export function CreateTokenForm({ action, teams, idPrefix }: Props) {
   const t = useTranslations('api.tokens');
+  const st = useServerText();
   const [state, formAction, pending] = useActionState(action, initialState);
   const fe = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
@@ -49,7 +51,8 @@ export function CreateTokenForm({ action, teams, idPrefix }: Props) {
         </Button>
       </div>
       {state.error ? (
-        <p role="alert" className="text-sm text-danger">{state.error}</p>
+        <p role="alert" className="text-sm text-danger">{st(state.error)}</p>
+
       ) : null}
       {token ? (
         <div role="status" className="space-y-1 text-sm">
