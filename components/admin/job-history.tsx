@@ -13,6 +13,9 @@ const isOutcome = (o: string): o is keyof typeof TONE => o in TONE;
 const SCHEDULES = ['off', 'daily', 'weekly', 'minutely', 'hourly', 'misconfigured'] as const;
 const TRIGGERS = ['schedule', 'command', 'admin'] as const;
 const among = <V extends string>(list: readonly V[], v: string): v is V => (list as readonly string[]).includes(v);
+// The registry's jobs (lib/jobs/registry.ts) by their catalog key; a job not listed shows the registry's own English.
+const DESCRIBED = { 'catalog-sync': 'catalogSync', alerts: 'alerts', deliver: 'deliver', digest: 'digest', 'usage-pull': 'usagePull', 'usage-retention': 'usageRetention', snapshot: 'snapshot' } as const;
+const isDescribed = (name: string): name is keyof typeof DESCRIBED => name in DESCRIBED;
 
 function duration(t: T, r: Run): string {
   if (!r.finishedAt) return t('outcomes.running');
@@ -27,6 +30,7 @@ export async function JobHistory({ jobs, runs, enabled }: { jobs: JobInfo[]; run
   const outcome = (o: string) => (isOutcome(o) ? t(`outcomes.${o}`) : o);
   const schedule = (s: string) => (among(SCHEDULES, s) ? t(`schedules.${s}`) : s);
   const trigger = (s: string) => (among(TRIGGERS, s) ? t(`triggers.${s}`) : s);
+  const describe = (j: JobInfo) => (isDescribed(j.name) ? t(`descriptions.${DESCRIBED[j.name]}`) : j.description);
   return (
     <Card aria-labelledby="jobs-title">
       <CardHeader
@@ -42,7 +46,8 @@ export async function JobHistory({ jobs, runs, enabled }: { jobs: JobInfo[]; run
             const last = runs.find((r) => r.job === j.name);
             return (
               <tr key={j.name}>
-                <Td><span className="font-medium">{j.name}</span><span className="block text-xs text-muted-foreground">{j.description}</span></Td>
+                <Td><span className="font-medium">{j.name}</span><span className="block text-xs text-muted-foreground">{describe(j)}</span>
+</Td>
                 <Td>{schedule(j.schedule)}</Td>
                 <Td className="tabular-nums">{last ? when(last.startedAt) : t('never')}</Td>
                 <Td className="tabular-nums">{last ? duration(t, last) : '—'}</Td>
