@@ -2,9 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ACCOUNTS, expect, storageFor, test, type Role } from './fixtures';
 import { SIGNED_OUT, pagesFor } from './pages';
+import { LOCALE_COOKIE, LOCALES, type Locale } from '../i18n/locales';
 import { THEME_COOKIE } from '../lib/theme';
 
-// axe on every page, for every role, in both themes: 0 serious or critical violations. PGlite only
+// axe on every page, for every role, in both languages and both themes: 0 serious or critical violations. PGlite only
 // (playwright.config.ts runs this file in its own project, which the PostgreSQL run leaves out).
 // One page load per page: the light theme is served from the cookie and checked in full, then the page
 // switches to dark as the theme menu does (the class on <html>) and only the colour contrast, the one
@@ -33,32 +34,42 @@ async function checkBothThemes(page: Page, path: string): Promise<string[]> {
   return found;
 }
 
-test.beforeEach(async ({ context, baseURL }) => {
-  await context.addCookies([{ name: THEME_COOKIE, value: 'light', url: baseURL! }]);
-});
-
-for (const role of Object.keys(ACCOUNTS) as Role[]) {
-  test.describe(`as ${role}`, () => {
-    test.use({ storageState: storageFor(role) });
-
-    test('every page has no serious or critical axe violation, light and dark', async ({ page }) => {
-      test.setTimeout(600_000);
-      const found: string[] = [];
-      for (const path of await pagesFor(role, page)) {
-        const res = await page.goto(path);
-        expect(res?.status(), path).toBe(200);
-        found.push(...(await checkBothThemes(page, path)));
-      }
-      expect(found, found.join('\n')).toEqual([]);
-    });
-  });
+/** The theme, and the language by its cookie (the demo accounts have no language of their own, so the cookie decides). */
+async function prepare(page: Page, baseURL: string, language: Locale) {
+  await page.context().addCookies([
+    { name: THEME_COOKIE, value: 'light', url: baseURL },
+    { name: LOCALE_COOKIE, value: language, url: baseURL },
+  ]);
 }
 
-test('the signed-out pages have no serious or critical axe violation, light and dark', async ({ page }) => {
-  const found: string[] = [];
-  for (const path of SIGNED_OUT) {
-    await page.goto(path);
-    found.push(...(await checkBothThemes(page, path)));
+for (const language of LOCALES) {
+  for (const role of Object.keys(ACCOUNTS) as Role[]) {
+    test.describe(`as ${role}, in ${language}`, () => {
+      test.use({ storageState: storageFor(role) });
+
+      test('every page has no serious or critical axe violation, light and dark', async ({ page, baseURL }) => {
+        test.setTimeout(600_000);
+        await prepare(page, baseURL!, language);
+        const found: string[] = [];
+        for (const path of await pagesFor(role, page)) {
+          const res = await page.goto(path);
+          expect(res?.status(), path).toBe(200);
+          await expect(page.locator('html')).toHaveAttribute('lang', language);
+          found.push(...(await checkBothThemes(page, path)));
+        }
+        expect(found, found.join('\n')).toEqual([]);
+      });
+    });
   }
-  expect(found, found.join('\n')).toEqual([]);
-});
+
+  test(`the signed-out pages have no serious or critical axe violation, light and dark, in ${language}`, async ({ page, baseURL }) => {
+    await prepare(page, baseURL!, language);
+    const found: string[] = [];
+    for (const path of SIGNED_OUT) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      found.push(...(await checkBothThemes(page, path)));
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  });
+}
