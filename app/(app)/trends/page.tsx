@@ -47,7 +47,7 @@ export default async function TrendsPage({ searchParams }: Props) {
   await requirePermission('models.read');
   const [t, tm, f, yearsText, locale] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getLocale()]);
   const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
-  const leftOutNote = (n: number, what: string) => t('leftOut', { count: n, what });
+  const leftOutNote = (n: number, what: string) => (n > 0 ? t('leftOut', { count: n, what }) : t('everyModelShown'));
   const filters = parseModelFilters(await searchParams);
   const today = isoToday();
   const db = await getDb();
