@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/i18n/format';
-import { formatScore } from '@/lib/catalog/benchmark-axis';
+import { getScoreText } from './score-text';
 import { linearScale, logScale } from '@/lib/charts/scale';
 import { ChartTips } from './chart-tips';
 import { TipBox } from './tip-box';
@@ -35,13 +35,13 @@ const ringR = (experiments: number, most: number) => Math.sqrt((120 + (780 * exp
  * a stretched viewBox with non-scaling strokes. Each model is a link to its page with a tooltip and a <title>.
  */
 export async function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis }: Props) {
-  const [t, tc, f] = await Promise.all([getTranslations('charts.capability'), getTranslations('charts'), getFormat()]);
+  const [t, tc, f, scoreText] = await Promise.all([getTranslations('charts.capability'), getTranslations('charts'), getFormat(), getScoreText()]);
   const usd = (n: number) => f.formatUsd(n);
   const count = years.reduce((n, y) => n + y.points.length, 0);
   const x = logScale([ticks[0], ticks.at(-1)!], [0, 100]);
   const y = linearScale(axis.domain, [HEIGHT - BOTTOM, TOP]);
   const SCORE_TICKS = axis.ticks;
-  const fmt = (v: number) => formatScore(axis.unit, v);
+  const fmt = (v: number) => scoreText.score(axis.unit, v);
   const most = Math.max(0, ...usage.map((u) => u.experiments ?? 0));
   const describe = (p: CapabilityPoint) =>
     `${t('point', { name: p.name, vendor: p.vendor, date: p.date, benchmark: axis.name, score: fmt(p.score), price: usd(p.price) })}${p.experiments ? t('pointUsed', { count: p.experiments }) : ''}`;

@@ -1,7 +1,7 @@
-import { useTranslations } from 'next-intl';
-import { formatScore } from '@/lib/catalog/benchmark-axis';
+import { getTranslations } from 'next-intl/server';
 import { linearScale } from '@/lib/charts/scale';
 import type { EffortLine } from '@/lib/metrics/effort-scaling';
+import { getScoreText } from './score-text';
 import { colorFor } from './trend-colors';
 
 type Props = { lines: EffortLine[]; levels: string[]; benchmark: string; unit: string; domain: [number, number]; ticks: number[] };
@@ -16,11 +16,11 @@ const TICK = { fill: 'var(--muted-foreground)', fontSize: 12 };
  * The second scaling law: one line per model through its scores at each reasoning effort (x: effort, lowest
  * first). Server-rendered SVG; x positions are percentages of the plot width. Each point has a <title>.
  */
-export function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain, ticks }: Props) {
-  const t = useTranslations('charts.effort');
+export async function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain, ticks }: Props) {
+  const [t, scoreText] = await Promise.all([getTranslations('charts.effort'), getScoreText()]);
   const x = (effort: string) => (levels.length < 2 ? 50 : 4 + (92 * levels.indexOf(effort)) / (levels.length - 1));
   const y = linearScale(domain, [HEIGHT - BOTTOM, TOP]);
-  const fmt = (v: number) => formatScore(unit, v);
+  const fmt = (v: number) => scoreText.score(unit, v);
   return (
     <div data-testid="chart-effort-scaling" data-lines={lines.length} className="w-full">
       <ul className="mb-1 flex flex-wrap justify-center gap-x-3 text-xs" aria-hidden>

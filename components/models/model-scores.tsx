@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ModelScoreRow } from '@/db/queries/models/benchmarks';
-import { formatScore } from '@/lib/catalog/benchmark-axis';
+import { getScoreText } from '@/components/charts/score-text';
 import { getEffortLabel } from './effort-label';
 import { SourceList } from './source-list';
 
@@ -10,7 +10,7 @@ type Props = { benchmarks: { key: string; name: string; unit: string }[]; scores
 /** Every benchmark with this model's scores at each effort (best first), or "not yet measured". */
 export async function ModelScores({ benchmarks, scores }: Props) {
   const t = await getTranslations('models');
-  const effortLabel = await getEffortLabel();
+  const [effortLabel, scoreText] = await Promise.all([getEffortLabel(), getScoreText()]);
   return (
     <Card>
       <CardHeader title={t('scores.title')} description={t('scores.description')} />
@@ -24,7 +24,7 @@ export async function ModelScores({ benchmarks, scores }: Props) {
                 mine.map((s, i) => (
                   <span key={s.effort} title={s.externalId ? t('scores.externalId', { id: s.externalId, date: s.retrievedOn ?? '' }) : undefined}>
                     {i ? ' · ' : ''}
-                    {s.score == null || !Number.isFinite(s.score) ? t('notMeasured') : formatScore(b.unit, s.score)}
+                    {scoreText.score(b.unit, s.score)}
                     {s.effort ? ` (${effortLabel(s.effort)})` : ''}
                   </span>
                 ))

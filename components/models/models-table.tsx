@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getFormat } from '@/i18n/format';
-import { formatScore } from '@/lib/catalog/benchmark-axis';
+import { getScoreText } from '@/components/charts/score-text';
 import type { ChargedPrice, PriceTier } from '@/lib/catalog/price-tiers';
 import type { CapabilityScore, CatalogEntry, SortKey } from '@/lib/metrics/catalog';
 import { describeSource } from '@/lib/sources';
@@ -42,7 +42,14 @@ const COLUMNS: { key: ColumnKey; right?: boolean; title?: boolean }[] = [
 
 /** The catalog table: headers are links that sort (server-side, in the URL); each number's source is in its tooltip. */
 export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
-  const [t, tm, tl, f, effortLabel] = await Promise.all([getTranslations('models.table'), getTranslations('models'), getTranslations('labels'), getFormat(), getEffortLabel()]);
+  const [t, tm, tl, f, effortLabel, scoreText] = await Promise.all([
+    getTranslations('models.table'),
+    getTranslations('models'),
+    getTranslations('labels'),
+    getFormat(),
+    getEffortLabel(),
+    getScoreText(),
+  ]);
   const sourceText = (v: string | null | undefined) => describeSource(v).map((s) => s.label).join('; ') || tm('noSource');
   const sourceTitle = (v: string | null | undefined) => t('source', { source: sourceText(v) });
   const scoreTitle = (c: CapabilityScore | null) =>
@@ -106,7 +113,7 @@ export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
             {priceCell(m.charged?.output, m.current?.output, m.current?.source)}
             <Td className="text-right tabular-nums">{f.formatUsd(m.currentBlended)}</Td>
             <Td className="text-right tabular-nums" title={scoreTitle(m.capability)} data-testid="capability-cell">
-              {m.score == null ? <span className="whitespace-nowrap text-xs text-muted-foreground">{tm('notMeasured')}</span> : formatScore(axis?.unit ?? 'percent', m.score)}
+              {m.score == null ? <span className="whitespace-nowrap text-xs text-muted-foreground">{tm('notMeasured')}</span> : scoreText.score(axis?.unit ?? 'percent', m.score)}
             </Td>
             <Td className="whitespace-nowrap tabular-nums" title={sourceTitle(m.trainingFlopSource)}>
               {f.formatFlop(m.trainingFlop)}

@@ -10,6 +10,7 @@ import { TrendLevelPriceChart } from '@/components/charts/trend-level-price';
 import { CostPerTaskTable } from '@/components/dashboard/cost-per-task-table';
 import { DataAttribution } from '@/components/models/attribution';
 import { getYearsText } from '@/components/models/years-text';
+import { getScoreText } from '@/components/charts/score-text';
 import { LevelPicker } from '@/components/models/level-picker';
 import { ModelFilters } from '@/components/models/model-filters';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -18,7 +19,6 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { catalogPages } from '@/db/queries/models/cached';
 import { requirePermission } from '@/lib/auth/guard';
-import { formatMinutes, formatScore } from '@/lib/catalog/benchmark-axis';
 import { getFormat } from '@/i18n/format';
 import { axisBaselines, axisTicks, minuteTicks } from '@/lib/metrics/capability-axis';
 import { effortLines, effortReading, usedLevels } from '@/lib/metrics/effort-scaling';
@@ -45,7 +45,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TrendsPage({ searchParams }: Props) {
   await requirePermission('models.read');
-  const [t, tm, f, yearsText, locale] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getLocale()]);
+  const [t, tm, f, yearsText, scoreText, locale] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getScoreText(), getLocale()]);
   const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
   const leftOutNote = (n: number, what: string) => (n > 0 ? t('leftOut', { count: n, what }) : t('everyModelShown'));
   const filters = parseModelFilters(await searchParams);
@@ -183,7 +183,7 @@ export default async function TrendsPage({ searchParams }: Props) {
           description={t('level.description', { axis: axisName })}
           action={
             <LevelPicker
-              options={scored.map((m) => ({ slug: m.slug, label: `${m.name} (${formatScore(unit, m.score)})` }))}
+              options={scored.map((m) => ({ slug: m.slug, label: `${m.name} (${scoreText.score(unit, m.score)})` }))}
               selected={levelModel?.slug ?? ''}
               keep={keep}
               benchmark={axisName}
@@ -257,9 +257,9 @@ export default async function TrendsPage({ searchParams }: Props) {
           <p className="mb-2 text-sm font-medium" data-testid="effort-reading">
             {t('effort.reading', {
               name: reading.name,
-              from: formatScore(effortBench?.unit ?? 'percent', reading.from.score),
+              from: scoreText.score(effortBench?.unit ?? 'percent', reading.from.score),
               fromEffort: reading.from.effort,
-              to: formatScore(effortBench?.unit ?? 'percent', reading.to.score),
+              to: scoreText.score(effortBench?.unit ?? 'percent', reading.to.score),
               toEffort: reading.to.effort,
               rising: String(reading.rising),
               total: reading.total,
@@ -280,7 +280,7 @@ export default async function TrendsPage({ searchParams }: Props) {
         />
         {horizon.longest ? (
           <p className="mb-2 text-sm font-medium" data-testid="horizon-headline">
-            {t('horizon.longest', { name: horizon.longest.name, minutes: formatMinutes(horizon.longest.minutes) })}
+            {t('horizon.longest', { name: horizon.longest.name, minutes: scoreText.minutes(horizon.longest.minutes) })}
             {horizon.doublingMonths ? ` ${t('horizon.doubling', { count: String(horizon.points.length), months: horizon.doublingMonths.toFixed(1) })}` : ''}
           </p>
         ) : null}
