@@ -7,5 +7,5 @@ const KOREAN_COMPACT = new Intl.NumberFormat('ko-KR', { notation: 'compact', max
 /** A number of years as the reader says it (the phone scale of training compute); English is formatYears unchanged. */
 export async function getYearsText() {
   const locale = await getLocale();
-  return (years: number) => (locale === 'ko' ? `${KOREAN_COMPACT.format(years)}년` : formatYears(years));
+  return (years: number) => (locale === 'ko' ? `${KOREAN_COMPACT.format(years)} 년` : formatYears(years));
 }
