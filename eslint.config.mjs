@@ -13,6 +13,7 @@ const TRANSLATED = [
   // experiments, the playbook, filters and forms
 
   // the catalog, trends and charts
+  'app/(app)/models/**/*.tsx', 'app/(app)/trends/**/*.tsx', 'components/models/**/*.tsx', 'components/charts/**/*.tsx',
 
   // administration, API tokens and docs
   'app/(app)/admin/**/*.tsx',

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { labelEvery, linearScale, niceTicks, wrapLabel } from '@/lib/charts/scale';
 import { formatValue, type ChartRow, type SeriesDef, type ValueFormat } from '@/lib/metrics/dashboard-series';
 import { ChartTips } from './chart-tips';
@@ -38,6 +39,7 @@ type Segment = { row: number; key: string; value: number; start: number; end: nu
  * Widths along the category axis are percentages, so the chart fits its card without measuring it.
  */
 export function BarChartSvg({ label, summary, rows, series, format, currency = 'USD', valueAxis, stacked, expand, horizontal, height = 240, testId }: Props) {
+  const t = useTranslations('charts.bars');
   const stack = Boolean(stacked || expand);
   const segments = layout(rows, series, stack, Boolean(expand));
   const max = Math.max(0, ...segments.map((s) => s.end));
@@ -52,7 +54,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
   };
 
   const bar = (s: Segment, geometry: React.SVGProps<SVGRectElement>) => (
-    <a key={`${s.row}-${s.key}`} href={rows[s.row].hrefs[s.key]} data-tip={String(s.row)} aria-label={`${name(s)}. List these experiments`}>
+    <a key={`${s.row}-${s.key}`} href={rows[s.row].hrefs[s.key]} data-tip={String(s.row)} aria-label={t('barLabel', { name: name(s) })}>
       <title>{name(s)}</title>
       <rect {...geometry} fill={seriesOf.get(s.key)!.color} />
     </a>
@@ -179,7 +181,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
                 </li>
               ))}
             </ul>
-            <p className="mt-1 text-muted-foreground">Click a bar to list its experiments</p>
+            <p className="mt-1 text-muted-foreground">{t('clickHint')}</p>
           </TipBox>
         ))}
       </ChartTips>
@@ -219,9 +221,10 @@ function layout(rows: ChartRow[], series: SeriesDef[], stack: boolean, expand: b
 
 /** The chart as a table: every figure a link to its experiments (also a keyboard path to drill down). */
 function ChartDataTable({ label, rows, series, format, currency }: { label: string; rows: ChartRow[]; series: SeriesDef[]; format: ValueFormat; currency: string }) {
+  const t = useTranslations('charts.bars');
   return (
     <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">Show data table</summary>
+      <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">{t('showTable')}</summary>
       <div tabIndex={0} className="relative mt-2 overflow-x-auto">
         <table className="w-full border-collapse text-xs">
           <caption className="sr-only">{label}</caption>

@@ -1,8 +1,10 @@
-import { formatScore } from '@/lib/catalog/benchmark-axis';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/i18n/format';
+import { getScoreText } from './score-text';
 import { linearScale, logScale } from '@/lib/charts/scale';
 import { ChartTips } from './chart-tips';
 import { TipBox } from './tip-box';
-import { colorFor, usd } from './trend-colors';
+import { colorFor } from './trend-colors';
 
 export type CapabilityPoint = { slug: string; name: string; vendor: string; date: string; price: number; score: number; experiments?: number };
 export type CapabilityYear = { year: number; points: CapabilityPoint[]; frontier: { price: number; score: number }[] };
@@ -32,15 +34,17 @@ const ringR = (experiments: number, most: number) => Math.sqrt((120 + (780 * exp
  * Server-rendered SVG: x positions are percentages of the plot width (no measuring), the frontier lines sit in
  * a stretched viewBox with non-scaling strokes. Each model is a link to its page with a tooltip and a <title>.
  */
-export function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis }: Props) {
+export async function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis }: Props) {
+  const [t, tc, f, scoreText] = await Promise.all([getTranslations('charts.capability'), getTranslations('charts'), getFormat(), getScoreText()]);
+  const usd = (n: number) => f.formatUsd(n);
   const count = years.reduce((n, y) => n + y.points.length, 0);
   const x = logScale([ticks[0], ticks.at(-1)!], [0, 100]);
   const y = linearScale(axis.domain, [HEIGHT - BOTTOM, TOP]);
   const SCORE_TICKS = axis.ticks;
-  const fmt = (v: number) => formatScore(axis.unit, v);
+  const fmt = (v: number) => scoreText.score(axis.unit, v);
   const most = Math.max(0, ...usage.map((u) => u.experiments ?? 0));
   const describe = (p: CapabilityPoint) =>
-    `${p.name} (${p.vendor}, ${p.date}): ${axis.name} ${fmt(p.score)} at ${usd(p.price)} per M tokens${p.experiments ? `, used in ${p.experiments} of our experiments` : ''}`;
+    `${t('point', { name: p.name, vendor: p.vendor, date: p.date, benchmark: axis.name, score: fmt(p.score), price: usd(p.price) })}${p.experiments ? t('pointUsed', { count: p.experiments }) : ''}`;
 
   return (
     <div data-testid="chart-capability-price" data-points={count} data-benchmark={axis.name} className="w-full">
@@ -54,7 +58,7 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis
         {usage.length ? (
           <li className="flex items-center gap-1 text-foreground">
             <span className="inline-block size-3 rounded-full border-[1.5px] border-foreground" />
-            Used in our experiments (size = experiments)
+            {t('usageLegend')}
           </li>
         ) : null}
       </ul>
@@ -73,7 +77,7 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis
           height={HEIGHT}
           className="chart-surface min-w-0 flex-1 overflow-visible"
           role="group"
-          aria-label={`${axis.name} against blended price for ${count} models, with a frontier per release year${baselines.length ? ' and the baselines' : ''}`}
+          aria-label={baselines.length ? t('labelWithBaselines', { benchmark: axis.name, count }) : t('label', { benchmark: axis.name, count })}
         >
           <g aria-hidden>
             {SCORE_TICKS.map((t) => (
@@ -88,7 +92,7 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis
               </g>
             ))}
             <text x="50%" y={HEIGHT - 6} textAnchor="middle" {...TICK}>
-              Blended price per million tokens (log scale)
+              {t('axis')}
             </text>
             {baselines.map((b) => (
               <g key={b.label}>
@@ -134,14 +138,12 @@ export function TrendCapabilityPriceChart({ years, usage, baselines, ticks, axis
             <TipBox key={p.slug} id={p.slug}>
               <p className="font-semibold">{p.name}</p>
               <div className="mt-1 space-y-0.5 text-muted-foreground">
-                <p>
-                  {p.vendor}, released {p.date}
-                </p>
-                <p>Blended price at launch: {usd(p.price)} per M tokens</p>
+                <p>{tc('released', { vendor: p.vendor, date: p.date })}</p>
+                <p>{t('launchPrice', { price: usd(p.price) })}</p>
                 <p>
                   {axis.name}: {fmt(p.score)}
                 </p>
-                {p.experiments ? <p>Used in {p.experiments} of our experiments</p> : null}
+                {p.experiments ? <p>{t('used', { count: p.experiments })}</p> : null}
               </div>
             </TipBox>
           )),

@@ -1,22 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { CartesianGrid, ReferenceArea, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS, colorFor, dateOf, GRID } from './trend-colors';
 import { TrendTooltipBox } from './trend-tooltip';
 import type { ComputeBand, ComputePoint } from './trend-compute';
 
 function ComputeTooltip({ active, payload }: { active?: boolean; payload?: { payload?: Partial<ComputePoint> }[] }) {
+  const t = useTranslations('charts');
   const p = payload?.[0]?.payload;
   if (!active || !p?.name) return null;
   return (
     <TrendTooltipBox title={p.name}>
-      <p>
-        {p.vendor}, released {dateOf(p.t!)}
-      </p>
-      <p>
-        {p.flopLabel} FLOP ({p.generation})
-      </p>
-      <p>≈ {p.phone}</p>
+      <p>{t('released', { vendor: p.vendor ?? '', date: dateOf(p.t!) })}</p>
+      <p>{t('compute.flop', { flop: p.flopLabel ?? '', generation: p.generation ?? '' })}</p>
+      <p>{t('compute.phone', { years: p.phoneYears ?? '' })}</p>
     </TrendTooltipBox>
   );
 }

@@ -1,6 +1,7 @@
-import { formatScore } from '@/lib/catalog/benchmark-axis';
+import { getTranslations } from 'next-intl/server';
 import { linearScale } from '@/lib/charts/scale';
 import type { EffortLine } from '@/lib/metrics/effort-scaling';
+import { getScoreText } from './score-text';
 import { colorFor } from './trend-colors';
 
 type Props = { lines: EffortLine[]; levels: string[]; benchmark: string; unit: string; domain: [number, number]; ticks: number[] };
@@ -15,10 +16,11 @@ const TICK = { fill: 'var(--muted-foreground)', fontSize: 12 };
  * The second scaling law: one line per model through its scores at each reasoning effort (x: effort, lowest
  * first). Server-rendered SVG; x positions are percentages of the plot width. Each point has a <title>.
  */
-export function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain, ticks }: Props) {
+export async function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain, ticks }: Props) {
+  const [t, scoreText] = await Promise.all([getTranslations('charts.effort'), getScoreText()]);
   const x = (effort: string) => (levels.length < 2 ? 50 : 4 + (92 * levels.indexOf(effort)) / (levels.length - 1));
   const y = linearScale(domain, [HEIGHT - BOTTOM, TOP]);
-  const fmt = (v: number) => formatScore(unit, v);
+  const fmt = (v: number) => scoreText.score(unit, v);
   return (
     <div data-testid="chart-effort-scaling" data-lines={lines.length} className="w-full">
       <ul className="mb-1 flex flex-wrap justify-center gap-x-3 text-xs" aria-hidden>
@@ -37,7 +39,7 @@ export function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain
             </text>
           ))}
         </svg>
-        <svg height={HEIGHT} className="min-w-0 flex-1 overflow-visible" role="group" aria-label={`${benchmark} of ${lines.length} models at each reasoning effort`}>
+        <svg height={HEIGHT} className="min-w-0 flex-1 overflow-visible" role="group" aria-label={t('label', { benchmark, count: lines.length })}>
           <g aria-hidden>
             {ticks.map((t) => (
               <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke="var(--border)" strokeDasharray={t === domain[0] ? undefined : '3 3'} />
@@ -48,7 +50,7 @@ export function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain
               </text>
             ))}
             <text x="50%" y={HEIGHT - 4} textAnchor="middle" {...TICK}>
-              Reasoning effort (more thinking at answer time →)
+              {t('axis')}
             </text>
             <svg width="100%" height={HEIGHT} viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" overflow="visible">
               {lines.map((l, i) => (
@@ -67,7 +69,7 @@ export function TrendEffortScalingChart({ lines, levels, benchmark, unit, domain
             <g key={l.slug}>
               {l.points.map((p) => (
                 <circle key={p.effort} cx={`${x(p.effort)}%`} cy={y(p.score)} r={4} fill={colorFor(i)} data-point>
-                  <title>{`${l.name} at ${p.effort} effort: ${benchmark} ${fmt(p.score)}`}</title>
+                  <title>{t('point', { name: l.name, effort: p.effort, benchmark, score: fmt(p.score) })}</title>
                 </circle>
               ))}
             </g>

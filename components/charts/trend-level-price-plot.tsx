@@ -1,23 +1,29 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS, dateOf, GRID, usd } from './trend-colors';
+import { useFormat } from '@/i18n/use-format';
+import { AXIS, dateOf, GRID } from './trend-colors';
 import { TrendTooltipBox } from './trend-tooltip';
 import type { LevelStep } from './trend-level-price';
 
 function StepTooltip({ active, payload }: { active?: boolean; payload?: { payload?: Partial<LevelStep> }[] }) {
+  const t = useTranslations('charts.levelPrice');
+  const f = useFormat();
   const p = payload?.[0]?.payload;
   if (!active || !p?.name) return null;
   return (
     <TrendTooltipBox title={p.name}>
-      <p>From {dateOf(p.t!)}</p>
-      <p>Cheapest at this level: {usd(p.price!)} per M tokens (blended, price in force that day)</p>
+      <p>{t('from', { date: dateOf(p.t!) })}</p>
+      <p>{t('cheapest', { price: f.formatUsd(p.price!) })}</p>
     </TrendTooltipBox>
   );
 }
 
 /** The Recharts half of TrendLevelPriceChart (trend-level-price.tsx), loaded when scrolled to. */
 export function TrendLevelPricePlot({ steps, ticks, end, timeTicks }: { steps: LevelStep[]; ticks: number[]; end: number; timeTicks: number[] }) {
+  const f = useFormat();
+  const usd = (n: number) => f.formatUsd(n);
   const line = steps.length ? [...steps, { ...steps.at(-1)!, t: end, record: false }] : [];
   const records = steps.filter((s) => s.record);
   return (

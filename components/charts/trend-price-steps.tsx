@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { ChartPlaceholder, WhenVisible } from './when-visible';
 
 export type PriceStepPoint = { t: number; input: number; output: number; blended: number };
@@ -10,8 +11,9 @@ const Plot = dynamic(() => import('./trend-price-steps-plot').then((m) => m.Tren
 
 /** One model's list price over time as steps: each price holds until the next change. */
 export function TrendPriceStepsChart({ steps }: { steps: PriceStepPoint[] }) {
+  const t = useTranslations('charts.priceSteps');
   return (
-    <div data-testid="chart-price-steps" data-points={steps.length} role="img" aria-label="List price per million tokens over time (input, output and blended)" className="h-[300px] w-full">
+    <div data-testid="chart-price-steps" data-points={steps.length} role="img" aria-label={t('label')} className="h-[300px] w-full">
       <WhenVisible>
         <Plot steps={steps} />
       </WhenVisible>

@@ -1,7 +1,8 @@
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, TableHead, Td } from '@/components/ui/table';
 import type { DataPolicy, VendorChannelPolicy } from '@/db/schema';
-import { CHANNEL_LABEL, POLICY_LABEL } from '@/lib/labels';
+import { CHANNEL_LABEL } from '@/lib/labels';
 import { channelPolicy, POLICY_WITHOUT_ROW } from '@/lib/metrics/privacy';
 import { SourceList } from './source-list';
 
@@ -14,32 +15,34 @@ const CHANNELS = Object.keys(CHANNEL_LABEL) as (keyof typeof CHANNEL_LABEL)[];
  * channels the vendor's rows (lib/metrics/privacy.ts reads the same for the privacy flag). Dated: terms change.
  */
 export function ChannelPolicies({ vendor, apiPolicy, apiSource, rows }: Props) {
+  const t = useTranslations('models.channelPolicies');
+  const tl = useTranslations('labels');
   const byChannel = new Map(rows.map((r) => [r.channel as string, r]));
   return (
     <Card>
-      <CardHeader title="Data-use policy by channel" description={`Does ${vendor} train on what you send by default? It depends on how you reach the model.`} />
+      <CardHeader title={t('title')} description={t('description', { vendor })} />
       <Table>
-        <TableHead columns={['Channel', 'Trains', 'Opt-out, source, as of']} />
+        <TableHead columns={[t('channel'), t('trains'), t('optOutSourceAsOf')]} />
         <tbody>
           {CHANNELS.map((c) => {
             const row = byChannel.get(c);
             const policy = channelPolicy(c, apiPolicy, row?.dataPolicy ?? null);
             return (
               <tr key={c} data-testid={`channel-policy-${c}`}>
-                <Td className="whitespace-nowrap">{CHANNEL_LABEL[c]}</Td>
-                <Td className="whitespace-nowrap">{POLICY_LABEL[policy]}</Td>
+                <Td className="whitespace-nowrap">{tl(`channel.${c}`)}</Td>
+                <Td className="whitespace-nowrap">{tl(`policy.${policy}`)}</Td>
                 <Td>
                   {c === 'api' ? (
                     <SourceList value={apiSource} />
                   ) : row ? (
                     <>
                       {row.optOut ? <p className="text-xs">{row.optOut}</p> : null}
-                      <SourceList value={row.source} /> <span className="text-xs text-muted-foreground">· {row.asOf ? `as of ${row.asOf}` : 'undated'}</span>
+                      <SourceList value={row.source} /> <span className="text-xs text-muted-foreground">· {row.asOf ? t('asOf', { date: row.asOf }) : t('undated')}</span>
                     </>
                   ) : POLICY_WITHOUT_ROW[c] === 'no_training' ? (
-                    <span className="text-xs text-muted-foreground">Your own copy sends the vendor nothing.</span>
+                    <span className="text-xs text-muted-foreground">{t('ownCopy')}</span>
                   ) : (
-                    <span className="text-xs text-muted-foreground">No policy recorded: treated as unknown.</span>
+                    <span className="text-xs text-muted-foreground">{t('noPolicy')}</span>
                   )}
                 </Td>
               </tr>

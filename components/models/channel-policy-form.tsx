@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, InputField, Select } from '@/components/ui/field';
 import { SubmitRow } from '@/components/forms/submit-row';
@@ -15,41 +16,43 @@ const CHANNELS = (Object.keys(CHANNEL_LABEL) as (keyof typeof CHANNEL_LABEL)[]).
 
 /** Admin-only: edit the vendor's policy on one channel; the form carries the version it was loaded with. */
 export function ChannelPolicyForm({ vendor, rows, save }: { vendor: string; rows: Row[]; save: Action }) {
+  const t = useTranslations('models.channelPolicyForm');
+  const tl = useTranslations('labels');
   const [state, action, pending] = useActionState(save, initialState);
   const [channel, setChannel] = useState(state.values?.channel ?? 'consumer_free');
   const row = rows.find((r) => r.channel === channel);
   const e = state.fieldErrors ?? {};
   return (
     <Card className="mt-4">
-      <CardHeader title={`Edit ${vendor}’s policy on a channel`} description="Record what the vendor’s current terms say, with a source and the date they state. Experiments on that channel are re-flagged at once." />
-      <form action={action} aria-label="Edit a channel policy" className="grid gap-3 md:grid-cols-2">
+      <CardHeader title={t('title', { vendor })} description={t('description')} />
+      <form action={action} aria-label={t('formLabel')} className="grid gap-3 md:grid-cols-2">
         {/* Ids carry a prefix: the model page also holds the price and score forms (a shared id would take their labels). */}
         <input type="hidden" name="vendor" value={vendor} />
         <input type="hidden" name="updatedAt" value={row?.updatedAt ?? ''} />
-        <Field label="Channel" name="policy-channel" error={e.channel}>
+        <Field label={t('channel')} name="policy-channel" error={e.channel}>
           <Select id="policy-channel" name="channel" value={channel} onChange={(ev) => setChannel(ev.target.value)}>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_LABEL[c]}
+                {tl(`channel.${c}`)}
               </option>
             ))}
           </Select>
         </Field>
         {/* Re-mounted per channel, so each shows that channel's saved values. */}
-        <Field label="Trains on user data by default" name="policy-dataPolicy" error={e.dataPolicy}>
+        <Field label={t('trains')} name="policy-dataPolicy" error={e.dataPolicy}>
           <Select key={`p-${channel}`} id="policy-dataPolicy" name="dataPolicy" defaultValue={row?.dataPolicy ?? 'unknown'}>
-            {Object.entries(DATA_POLICY_LABEL).map(([k, label]) => (
+            {(Object.keys(DATA_POLICY_LABEL) as (keyof typeof DATA_POLICY_LABEL)[]).map((k) => (
               <option key={k} value={k}>
-                {k === 'no_training' ? 'Does not train' : label}
+                {k === 'no_training' ? t('doesNotTrain') : tl(`dataPolicy.${k}`)}
               </option>
             ))}
           </Select>
         </Field>
-        <InputField key={`o-${channel}`} label="Opt-out note" id="policy-optOut" name="optOut" error={e.optOut} defaultValue={row?.optOut ?? ''} />
-        <InputField key={`s-${channel}`} label="Source (a link or a source key)" id="policy-source" name="source" error={e.source} required defaultValue={row?.source ?? ''} />
-        <InputField key={`a-${channel}`} label="As of (YYYY, YYYY-MM or YYYY-MM-DD)" id="policy-asOf" name="asOf" error={e.asOf} defaultValue={row?.asOf ?? ''} />
+        <InputField key={`o-${channel}`} label={t('optOut')} id="policy-optOut" name="optOut" error={e.optOut} defaultValue={row?.optOut ?? ''} />
+        <InputField key={`s-${channel}`} label={t('source')} id="policy-source" name="source" error={e.source} required defaultValue={row?.source ?? ''} />
+        <InputField key={`a-${channel}`} label={t('asOf')} id="policy-asOf" name="asOf" error={e.asOf} defaultValue={row?.asOf ?? ''} />
         <SubmitRow state={state} pending={pending} className="md:col-span-2">
-          Save policy
+          {t('save')}
         </SubmitRow>
       </form>
     </Card>

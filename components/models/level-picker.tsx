@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { buttonClasses } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
 
@@ -5,14 +6,15 @@ type Props = { options: { slug: string; label: string }[]; selected: string; kee
 
 /** Chooses the capability level (a model's score on the chosen benchmark) for the price-over-time chart; a GET form, so it lives in the URL. */
 export function LevelPicker({ options, selected, keep, benchmark }: Props) {
+  const t = useTranslations('models.levelPicker');
   return (
-    <form method="get" action="/trends" aria-label="Choose a capability level" className="flex flex-wrap items-end gap-2">
+    <form method="get" action="/trends" aria-label={t('formLabel')} className="flex flex-wrap items-end gap-2">
       {keep.map(([k, v], i) => (
         <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
       ))}
       <div>
         <label htmlFor="level" className="block text-xs font-medium">
-          Capability level: {benchmark} at least as high as
+          {t('label', { benchmark })}
         </label>
         <Select id="level" name="level" defaultValue={selected} className="w-72 max-w-full">
           {options.map((o) => (
@@ -23,7 +25,7 @@ export function LevelPicker({ options, selected, keep, benchmark }: Props) {
         </Select>
       </div>
       <button type="submit" className={buttonClasses('secondary', 'sm')}>
-        Show
+        {t('show')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import { describedBy, Field, Input, InputField } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
@@ -10,7 +11,6 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 type BenchmarkChoice = { key: string; name: string; unit: string; perEffort: boolean };
 
-const UNIT_HINT: Record<string, string> = { percent: '%', index: 'index points', minutes: 'minutes' };
 
 /** Admin-only: record a price change with its effective date, and a score on any benchmark at one effort. */
 export function ModelAdminForms({
@@ -28,6 +28,9 @@ export function ModelAdminForms({
   addPrice: Action;
   addBenchmark: Action;
 }) {
+  const t = useTranslations('models.adminForms');
+  const tb = useTranslations('models.benchmarkEdit');
+  const unitHint = (unit: string | undefined) => (unit === 'percent' || unit === undefined ? '%' : unit === 'index' ? tb('unitIndex') : unit === 'minutes' ? tb('unitMinutes') : unit);
   const [price, priceAction, pricePending] = useActionState(addPrice, initialState);
   const [bench, benchAction, benchPending] = useActionState(addBenchmark, initialState);
   // React resets a form after its action, and a select only takes its default when it mounts: so the select is
@@ -47,29 +50,29 @@ export function ModelAdminForms({
   return (
     <div className="mt-4 grid gap-4 md:grid-cols-2">
       <Card>
-        <CardHeader title="Add a price change" description="The list price per million tokens from the date it took effect." />
-        <form action={priceAction} aria-label="Add a price change" className="grid grid-cols-2 gap-3">
+        <CardHeader title={t('priceTitle')} description={t('priceDescription')} />
+        <form action={priceAction} aria-label={t('priceTitle')} className="grid grid-cols-2 gap-3">
           <input type="hidden" name="modelId" value={modelId} />
-          <InputField label="Effective date" name="effectiveDate" error={pe.effectiveDate} type="date" required defaultValue={price.values?.effectiveDate ?? today} />
+          <InputField label={t('effectiveDate')} name="effectiveDate" error={pe.effectiveDate} type="date" required defaultValue={price.values?.effectiveDate ?? today} />
           <div />
-          <InputField label="Input $ per M tokens" name="input" error={pe.input} inputMode="decimal" required defaultValue={price.values?.input} />
-          <InputField label="Output $ per M tokens" name="output" error={pe.output} inputMode="decimal" required defaultValue={price.values?.output} />
+          <InputField label={t('input')} name="input" error={pe.input} inputMode="decimal" required defaultValue={price.values?.input} />
+          <InputField label={t('output')} name="output" error={pe.output} inputMode="decimal" required defaultValue={price.values?.output} />
           <div className="col-span-2">
-            <Field label="Note (where the price comes from)" name="note" error={pe.note}>
+            <Field label={t('note')} name="note" error={pe.note}>
               <Input id="note" name="note" defaultValue={price.values?.note} />
             </Field>
           </div>
           <SubmitRow state={price} pending={pricePending} className="col-span-2">
-            Save price
+            {t('savePrice')}
           </SubmitRow>
         </form>
       </Card>
       <Card>
-        <CardHeader title="Add a benchmark score" description="Saved over this model's score on that benchmark at that effort. Name the source: a catalog sync never overwrites it silently." />
-        <form action={benchAction} aria-label="Add a benchmark score" className="grid grid-cols-2 gap-3">
+        <CardHeader title={t('scoreTitle')} description={t('scoreDescription')} />
+        <form action={benchAction} aria-label={t('scoreTitle')} className="grid grid-cols-2 gap-3">
           <input type="hidden" name="modelId" value={modelId} />
           <div className="col-span-2">
-            <Field label="Benchmark" name="benchmark" error={be.benchmark}>
+            <Field label={t('benchmark')} name="benchmark" error={be.benchmark}>
               <select
                 key={round}
                 id="benchmark"
@@ -88,12 +91,12 @@ export function ModelAdminForms({
               </select>
             </Field>
           </div>
-          <InputField label={`Score (${UNIT_HINT[chosen?.unit ?? 'percent'] ?? chosen?.unit})`} name="score" error={be.score} inputMode="decimal" required defaultValue={bench.values?.score} />
+          <InputField label={t('score', { unit: unitHint(chosen?.unit) })} name="score" error={be.score} inputMode="decimal" required defaultValue={bench.values?.score} />
           <InputField
-            label="Reasoning effort"
+            label={t('effort')}
             name="effort"
             error={be.effort}
-            hint={effortAllowed ? 'Empty when the source names none.' : 'Measured once per model: leave empty.'}
+            hint={effortAllowed ? t('effortHint') : t('effortOnce')}
             list="effort-levels"
             defaultValue={bench.values?.effort}
             disabled={!effortAllowed}
@@ -104,12 +107,12 @@ export function ModelAdminForms({
             ))}
           </datalist>
           <div className="col-span-2">
-            <Field label="Source" name="source" error={be.source}>
-              <Input id="source" name="source" placeholder="e.g. Epoch AI Benchmarking Hub" defaultValue={bench.values?.source} />
+            <Field label={t('source')} name="source" error={be.source}>
+              <Input id="source" name="source" placeholder={t('sourcePlaceholder')} defaultValue={bench.values?.source} />
             </Field>
           </div>
           <SubmitRow state={bench} pending={benchPending} className="col-span-2">
-            Save score
+            {t('saveScore')}
           </SubmitRow>
         </form>
       </Card>

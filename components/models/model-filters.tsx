@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { buttonClasses } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 
@@ -16,13 +17,15 @@ type Props = {
 
 /** The catalog/trends filters as a plain GET form, so every view is a shareable URL. */
 export function ModelFilters({ action, vendors, selected, keep = {}, search = false, benchmarks, benchmark }: Props) {
+  const t = useTranslations('models.filters');
+  const tc = useTranslations('common');
   return (
-    <form method="get" action={action} aria-label="Filter models" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3">
+    <form method="get" action={action} aria-label={t('formLabel')} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3">
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {benchmarks?.length ? (
         <div>
           <label htmlFor="bench" className="block text-xs font-medium">
-            Capability benchmark
+            {t('benchmark')}
           </label>
           <Select id="bench" name="bench" defaultValue={benchmark} className="w-64" data-testid="benchmark-select">
             {benchmarks.map((b) => (
@@ -36,13 +39,13 @@ export function ModelFilters({ action, vendors, selected, keep = {}, search = fa
       {search ? (
         <div className="w-48">
           <label htmlFor="q" className="block text-xs font-medium">
-            Search
+            {tc('search')}
           </label>
-          <Input id="q" name="q" defaultValue={selected.q ?? ''} placeholder="Name or vendor" />
+          <Input id="q" name="q" defaultValue={selected.q ?? ''} placeholder={t('searchPlaceholder')} />
         </div>
       ) : null}
       <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <legend className="text-xs font-medium">Vendors</legend>
+        <legend className="text-xs font-medium">{t('vendors')}</legend>
         {vendors.map((v) => (
           <label key={v} className="flex items-center gap-1 text-sm">
             <input type="checkbox" name="vendor" value={v} defaultChecked={selected.vendor.includes(v)} /> {v}
@@ -50,28 +53,28 @@ export function ModelFilters({ action, vendors, selected, keep = {}, search = fa
         ))}
       </fieldset>
       <label className="flex items-center gap-1 text-sm">
-        <input type="checkbox" name="reasoning" value="1" defaultChecked={selected.reasoning === '1'} /> Reasoning only
+        <input type="checkbox" name="reasoning" value="1" defaultChecked={selected.reasoning === '1'} /> {t('reasoningOnly')}
       </label>
       <label className="flex items-center gap-1 text-sm">
-        <input type="checkbox" name="open" value="1" defaultChecked={selected.open === '1'} /> Open weights only
+        <input type="checkbox" name="open" value="1" defaultChecked={selected.open === '1'} /> {t('openOnly')}
       </label>
       <div>
         <label htmlFor="from" className="block text-xs font-medium">
-          Released from
+          {t('releasedFrom')}
         </label>
         <Input id="from" name="from" type="date" defaultValue={selected.from ?? ''} />
       </div>
       <div>
         <label htmlFor="to" className="block text-xs font-medium">
-          to
+          {t('releasedTo')}
         </label>
         <Input id="to" name="to" type="date" defaultValue={selected.to ?? ''} />
       </div>
       <button type="submit" className={buttonClasses('primary', 'sm')}>
-        Apply
+        {tc('apply')}
       </button>
       <Link href={action} className={buttonClasses('ghost', 'sm')}>
-        Clear
+        {t('clear')}
       </Link>
     </form>
   );

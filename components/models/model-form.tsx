@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/action-state';
@@ -17,6 +18,8 @@ type Props = { action: (prev: ActionState, formData: FormData) => Promise<Action
 
 /** Add or edit a catalog model. Prices and scores have their own forms on the model page (they carry dates and sources). */
 export function ModelForm({ action, model, vendors, submitLabel }: Props) {
+  const t = useTranslations('models.form');
+  const tl = useTranslations('labels');
   const [state, formAction, pending] = useActionState(action, initialState);
   const e = state.fieldErrors ?? {};
   const v = (k: keyof ModelFormValues) => state.values?.[k] ?? (model?.[k] == null ? '' : String(model[k]));
@@ -28,32 +31,32 @@ export function ModelForm({ action, model, vendors, submitLabel }: Props) {
   return (
     <form action={formAction} aria-label={submitLabel} className="grid max-w-3xl gap-4 md:grid-cols-2">
       {model?.id ? <input type="hidden" name="id" value={model.id} /> : null}
-      {text('name', 'Name', { required: true })}
-      {text('slug', 'Slug', { required: true, placeholder: 'e.g. gpt-4o' })}
-      {text('vendor', 'Vendor', { required: true, list: 'vendors' })}
+      {text('name', t('name'), { required: true })}
+      {text('slug', t('slug'), { required: true, placeholder: t('slugPlaceholder') })}
+      {text('vendor', t('vendor'), { required: true, list: 'vendors' })}
       <datalist id="vendors">
         {vendors.map((x) => (
           <option key={x} value={x} />
         ))}
       </datalist>
-      {text('releaseDate', 'Release date', { type: 'date', required: true })}
-      {text('trainingFlop', 'Training compute (FLOP, optional)', { placeholder: 'e.g. 2.1e25' })}
-      {text('contextWindow', 'Context window (tokens, optional)', { inputMode: 'numeric' })}
-      <Field label="Data use by the paid API" name="dataPolicy" error={e.dataPolicy}>
+      {text('releaseDate', t('releaseDate'), { type: 'date', required: true })}
+      {text('trainingFlop', t('trainingFlop'), { placeholder: t('trainingFlopPlaceholder') })}
+      {text('contextWindow', t('contextWindow'), { inputMode: 'numeric' })}
+      <Field label={t('dataPolicy')} name="dataPolicy" error={e.dataPolicy}>
         <Select id="dataPolicy" name="dataPolicy" defaultValue={v('dataPolicy') || 'unknown'}>
-          {Object.entries(DATA_POLICY_LABEL).map(([k, label]) => (
+          {(Object.keys(DATA_POLICY_LABEL) as (keyof typeof DATA_POLICY_LABEL)[]).map((k) => (
             <option key={k} value={k}>
-              {label}
+              {tl(`dataPolicy.${k}`)}
             </option>
           ))}
         </Select>
       </Field>
       <div className="flex items-end gap-4 pb-2">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="reasoning" defaultChecked={state.values ? state.values.reasoning === 'on' : model?.reasoning} /> Reasoning
+          <input type="checkbox" name="reasoning" defaultChecked={state.values ? state.values.reasoning === 'on' : model?.reasoning} /> {t('reasoning')}
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="openWeights" defaultChecked={state.values ? state.values.openWeights === 'on' : model?.openWeights} /> Open weights
+          <input type="checkbox" name="openWeights" defaultChecked={state.values ? state.values.openWeights === 'on' : model?.openWeights} /> {t('openWeights')}
         </label>
       </div>
       <div className="flex items-center gap-3 md:col-span-2">

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -15,12 +16,16 @@ const TONE = { added: 'success', updated: 'primary', rejected: 'danger' } as con
 type Applied = { added: number; updated: number; rejected: number };
 
 /** Sends the file to the import route and reports its streamed progress lines. */
-async function applyWithProgress(csv: string, onProgress: (done: number, total: number) => void): Promise<{ result?: Applied; error?: string }> {
+async function applyWithProgress(
+  csv: string,
+  onProgress: (done: number, total: number) => void,
+  messages: { failed: string; stopped: string },
+): Promise<{ result?: Applied; error?: string }> {
   const res = await fetch('/api/models/import', { method: 'POST', body: csv, headers: { 'Content-Type': 'text/csv' } });
-  if (!res.ok || !res.body) return { error: ((await res.json().catch(() => ({}))) as { error?: string }).error ?? 'The import failed. Nothing was changed.' };
+  if (!res.ok || !res.body) return { error: ((await res.json().catch(() => ({}))) as { error?: string }).error ?? messages.failed };
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  let last: { result?: Applied; error?: string } = { error: 'The import stopped before it finished. Nothing was changed.' };
+  let last: { result?: Applied; error?: string } = { error: messages.stopped };
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
@@ -38,6 +43,7 @@ async function applyWithProgress(csv: string, onProgress: (done: number, total: 
 
 /** Upload → per-row preview → apply. The file is read in the browser (with progress), checked again on the server and applied in one transaction. */
 export function ModelImport({ preview }: { preview: Action }) {
+  const t = useTranslations('models.import');
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
@@ -50,7 +56,7 @@ export function ModelImport({ preview }: { preview: Action }) {
 
   async function onApply() {
     setApplying({ done: 0, total: rows.length });
-    const out = await applyWithProgress(csv, (done, total) => setApplying({ done, total }));
+    const out = await applyWithProgress(csv, (done, total) => setApplying({ done, total }), { failed: t('failed'), stopped: t('stopped') });
     setApplying(null);
     setApplyState(out.result ? { applied: out.result } : { error: out.error });
   }
@@ -71,42 +77,42 @@ export function ModelImport({ preview }: { preview: Action }) {
 
   return (
     <div className="space-y-4">
-      <form action={previewAction} aria-label="Preview import" className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-4">
+      <form action={previewAction} aria-label={t('previewLabel')} className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-4">
         <div>
           <label htmlFor="csv-file" className="block text-sm font-medium">
-            CSV file
+            {t('file')}
           </label>
           <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 text-sm" />
         </div>
         <input type="hidden" name="csv" value={csv} />
         <Button type="submit" disabled={!csv || previewing}>
-          {previewing ? 'Checking…' : 'Preview'}
+          {previewing ? t('checking') : t('preview')}
         </Button>
         {progress != null && progress < 100 ? (
-          <progress max={100} value={progress} aria-label="Reading the file" className="w-40" />
+          <progress max={100} value={progress} aria-label={t('reading')} className="w-40" />
         ) : fileName && csv ? (
           <span className="text-sm text-muted-foreground">
-            {fileName}: {csv.split('\n').filter((l) => l.trim()).length - 1} rows read
+            {t('rowsRead', { file: fileName, count: csv.split('\n').filter((l) => l.trim()).length - 1 })}
           </span>
         ) : null}
       </form>
       {previewState.fileError ? (
         <p role="alert" className="text-sm text-danger">
-          {previewState.fileError} Nothing was changed.
+          {t('fileError', { error: previewState.fileError })}
         </p>
       ) : null}
       {rows.length ? (
-        <section aria-label="Import preview" className="space-y-3">
+        <section aria-label={t('previewSection')} className="space-y-3">
           <p className="text-sm" data-testid="import-summary">
-            {counts.added} to add, {counts.updated} to update, {counts.rejected} rejected. Rejected rows are skipped; the rest are applied together or not at all.
+            {t('summary', counts)}
           </p>
           <Table>
             <thead>
               <tr>
-                <Th>Line</Th>
-                <Th>Slug</Th>
-                <Th>Outcome</Th>
-                <Th>Why</Th>
+                <Th>{t('line')}</Th>
+                <Th>{t('slug')}</Th>
+                <Th>{t('outcome')}</Th>
+                <Th>{t('why')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -115,23 +121,23 @@ export function ModelImport({ preview }: { preview: Action }) {
                   <Td className="tabular-nums">{r.line}</Td>
                   <Td>{r.slug || '—'}</Td>
                   <Td>
-                    <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge>
+                    <Badge tone={TONE[r.outcome]}>{t(`outcomes.${r.outcome}`)}</Badge>
                   </Td>
-                  <Td className="text-sm">{r.reasons.length ? r.reasons.join('; ') : r.outcome === 'added' ? `new model ${r.name}` : `replaces the values of ${r.slug}`}</Td>
+                  <Td className="text-sm">{r.reasons.length ? r.reasons.join('; ') : r.outcome === 'added' ? t('newModel', { name: r.name ?? '' }) : t('replaces', { slug: r.slug })}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="button" onClick={onApply} disabled={!!applying || counts.added + counts.updated === 0 || !!applyState.applied}>
-              {applying ? `Applying ${counts.added + counts.updated} rows…` : `Apply ${counts.added + counts.updated} rows`}
+              {applying ? t('applying', { count: counts.added + counts.updated }) : t('apply', { count: counts.added + counts.updated })}
             </Button>
-            {applying ? <progress max={applying.total} value={applying.done} aria-label="Applying the import" className="w-40" /> : null}
+            {applying ? <progress max={applying.total} value={applying.done} aria-label={t('applyingLabel')} className="w-40" /> : null}
             {applyState.applied ? (
               <p role="status" className="text-sm text-success">
-                Imported: {applyState.applied.added} added, {applyState.applied.updated} updated, {applyState.applied.rejected} rejected.{' '}
+                {t('imported', applyState.applied)}{' '}
                 <Link href="/trends" className="underline">
-                  See the trends
+                  {t('seeTrends')}
                 </Link>
               </p>
             ) : null}

@@ -1,15 +1,19 @@
+import { getTranslations } from 'next-intl/server';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ModelScoreRow } from '@/db/queries/models/benchmarks';
-import { effortLabel, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
+import { getScoreText } from '@/components/charts/score-text';
+import { getEffortLabel } from './effort-label';
 import { SourceList } from './source-list';
 
 type Props = { benchmarks: { key: string; name: string; unit: string }[]; scores: ModelScoreRow[] };
 
 /** Every benchmark with this model's scores at each effort (best first), or "not yet measured". */
-export function ModelScores({ benchmarks, scores }: Props) {
+export async function ModelScores({ benchmarks, scores }: Props) {
+  const t = await getTranslations('models');
+  const [effortLabel, scoreText] = await Promise.all([getEffortLabel(), getScoreText()]);
   return (
     <Card>
-      <CardHeader title="Scores by benchmark and reasoning effort" description="Epoch AI's runs (METR's for the time horizon), best first." />
+      <CardHeader title={t('scores.title')} description={t('scores.description')} />
       <ul className="space-y-2 text-sm" data-testid="model-scores">
         {benchmarks.map((b) => {
           const mine = scores.filter((s) => s.benchmark === b.key);
@@ -18,14 +22,14 @@ export function ModelScores({ benchmarks, scores }: Props) {
               <span className="font-medium">{b.name}:</span>{' '}
               {mine.length ? (
                 mine.map((s, i) => (
-                  <span key={s.effort} title={s.externalId ? `As ${s.externalId}, retrieved ${s.retrievedOn ?? ''}` : undefined}>
+                  <span key={s.effort} title={s.externalId ? t('scores.externalId', { id: s.externalId, date: s.retrievedOn ?? '' }) : undefined}>
                     {i ? ' · ' : ''}
-                    {formatScore(b.unit, s.score)}
+                    {scoreText.score(b.unit, s.score)}
                     {s.effort ? ` (${effortLabel(s.effort)})` : ''}
                   </span>
                 ))
               ) : (
-                <span className="text-muted-foreground">{NOT_MEASURED}</span>
+                <span className="text-muted-foreground">{t('notMeasured')}</span>
               )}
               {mine.length ? (
                 <div>

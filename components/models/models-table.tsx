@@ -1,12 +1,13 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatDate, formatFlop, formatUsd } from '@/lib/format';
-import { DATA_POLICY_LABEL } from '@/lib/labels';
-import { effortLabel, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
+import { getFormat } from '@/i18n/format';
+import { getScoreText } from '@/components/charts/score-text';
 import type { ChargedPrice, PriceTier } from '@/lib/catalog/price-tiers';
 import type { CapabilityScore, CatalogEntry, SortKey } from '@/lib/metrics/catalog';
-import { sourceText } from '@/lib/sources';
+import { describeSource } from '@/lib/sources';
+import { getEffortLabel } from './effort-label';
 import { PriceTiersCell } from './price-tiers-cell';
 
 export type ModelsTableRow = CatalogEntry & {
@@ -27,33 +28,46 @@ type Props = {
   axis: { key: string; name: string; unit: string } | null;
 };
 
-const scoreTitle = (c: CapabilityScore | null) =>
-  c ? `Source: ${sourceText(c.source)}${c.externalId ? `, as ${c.externalId}` : ''}${c.effort ? ` (${effortLabel(c.effort)})` : ''}${c.retrievedOn ? `, retrieved ${c.retrievedOn}` : ''}` : 'No score from Epoch AI yet';
-
-/** Today's charged price when a promotion runs, with the list price under it. */
-function PriceCell({ charged, list, source }: { charged: number | undefined; list: number | undefined; source: string | undefined }) {
-  const promo = charged != null && list != null && charged !== list;
-  return (
-    <Td className="text-right tabular-nums" title={`Source: ${sourceText(source)}`}>
-      {formatUsd(promo ? charged : list)}
-      {promo ? <div className="text-xs text-muted-foreground line-through">{formatUsd(list)}</div> : null}
-    </Td>
-  );
-}
-
-const COLUMNS: { key: SortKey; label: string; right?: boolean; title?: string }[] = [
-  { key: 'name', label: 'Model' },
-  { key: 'vendor', label: 'Vendor' },
-  { key: 'release', label: 'Released' },
-  { key: 'input', label: 'Input USD/M', right: true, title: 'List price per million input tokens in force today' },
-  { key: 'output', label: 'Output USD/M', right: true, title: 'List price per million output tokens in force today' },
-  { key: 'blended', label: 'Blended USD/M (3:1)', right: true, title: '(3 × input + output) ÷ 4' },
-  { key: 'score', label: 'Capability', right: true },
-  { key: 'compute', label: 'Training compute' },
+type ColumnKey = 'name' | 'vendor' | 'release' | 'input' | 'output' | 'blended' | 'score' | 'compute';
+const COLUMNS: { key: ColumnKey; right?: boolean; title?: boolean }[] = [
+  { key: 'name' },
+  { key: 'vendor' },
+  { key: 'release' },
+  { key: 'input', right: true, title: true },
+  { key: 'output', right: true, title: true },
+  { key: 'blended', right: true, title: true },
+  { key: 'score', right: true },
+  { key: 'compute' },
 ];
 
 /** The catalog table: headers are links that sort (server-side, in the URL); each number's source is in its tooltip. */
-export function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
+export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
+  const [t, tm, tl, f, effortLabel, scoreText] = await Promise.all([
+    getTranslations('models.table'),
+    getTranslations('models'),
+    getTranslations('labels'),
+    getFormat(),
+    getEffortLabel(),
+    getScoreText(),
+  ]);
+  const sourceText = (v: string | null | undefined) => describeSource(v).map((s) => s.label).join('; ') || tm('noSource');
+  const sourceTitle = (v: string | null | undefined) => t('source', { source: sourceText(v) });
+  const scoreTitle = (c: CapabilityScore | null) =>
+    c
+      ? `${sourceTitle(c.source)}${c.externalId ? t('asId', { id: c.externalId }) : ''}${c.effort ? ` (${effortLabel(c.effort)})` : ''}${c.retrievedOn ? t('retrieved', { date: c.retrievedOn }) : ''}`
+      : t('noScore');
+
+  /** Today's charged price when a promotion runs, with the list price under it. */
+  const priceCell = (charged: number | undefined, list: number | undefined, source: string | undefined) => {
+    const promo = charged != null && list != null && charged !== list;
+    return (
+      <Td className="text-right tabular-nums" title={sourceTitle(source)}>
+        {f.formatUsd(promo ? charged : list)}
+        {promo ? <div className="text-xs text-muted-foreground line-through">{f.formatUsd(list)}</div> : null}
+      </Td>
+    );
+  };
+
   const header = (key: SortKey, label: string, right?: boolean, title?: string) => {
     const active = sort === key;
     const next = active && dir === 'asc' ? 'desc' : 'asc';
@@ -70,11 +84,15 @@ export function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
     <Table data-testid="models-table">
       <thead>
         <tr>
-          {COLUMNS.map((c) => (c.key === 'score' ? header(c.key, axis?.name ?? c.label, true, 'Best score across reasoning efforts') : header(c.key, c.label, c.right, c.title)))}
-          <Th title="Prices beside the list price, in force today">Other prices USD/M</Th>
-          <Th>Generation</Th>
-          <Th>Data use (paid API)</Th>
-          {header('experiments', 'Our experiments', true)}
+          {COLUMNS.map((c) =>
+            c.key === 'score'
+              ? header(c.key, axis?.name ?? t('columns.score'), true, t('bestScore'))
+              : header(c.key, t(`columns.${c.key}`), c.right, c.title ? t(`titles.${c.key as 'input' | 'output' | 'blended'}`) : undefined),
+          )}
+          <Th title={t('otherPricesTitle')}>{t('otherPrices')}</Th>
+          <Th>{t('generation')}</Th>
+          <Th>{t('dataUse')}</Th>
+          {header('experiments', t('experiments'), true)}
         </tr>
       </thead>
       <tbody>
@@ -85,25 +103,25 @@ export function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
                 {m.name}
               </Link>
               <div className="mt-1 flex gap-1">
-                {m.reasoning ? <Badge>reasoning</Badge> : null}
-                {m.openWeights ? <Badge>open weights</Badge> : null}
+                {m.reasoning ? <Badge>{tm('badges.reasoning')}</Badge> : null}
+                {m.openWeights ? <Badge>{tm('badges.openWeights')}</Badge> : null}
               </div>
             </Td>
             <Td>{m.vendor}</Td>
-            <Td className="whitespace-nowrap">{formatDate(m.releaseDate)}</Td>
-            <PriceCell charged={m.charged?.input} list={m.current?.input} source={m.current?.source} />
-            <PriceCell charged={m.charged?.output} list={m.current?.output} source={m.current?.source} />
-            <Td className="text-right tabular-nums">{formatUsd(m.currentBlended)}</Td>
+            <Td className="whitespace-nowrap">{f.formatDate(m.releaseDate)}</Td>
+            {priceCell(m.charged?.input, m.current?.input, m.current?.source)}
+            {priceCell(m.charged?.output, m.current?.output, m.current?.source)}
+            <Td className="text-right tabular-nums">{f.formatUsd(m.currentBlended)}</Td>
             <Td className="text-right tabular-nums" title={scoreTitle(m.capability)} data-testid="capability-cell">
-              {m.score == null ? <span className="whitespace-nowrap text-xs text-muted-foreground">{NOT_MEASURED}</span> : formatScore(axis?.unit ?? 'percent', m.score)}
+              {m.score == null ? <span className="whitespace-nowrap text-xs text-muted-foreground">{tm('notMeasured')}</span> : scoreText.score(axis?.unit ?? 'percent', m.score)}
             </Td>
-            <Td className="whitespace-nowrap tabular-nums" title={`Source: ${sourceText(m.trainingFlopSource)}`}>
-              {formatFlop(m.trainingFlop)}
+            <Td className="whitespace-nowrap tabular-nums" title={sourceTitle(m.trainingFlopSource)}>
+              {f.formatFlop(m.trainingFlop)}
             </Td>
             <PriceTiersCell tiers={m.tiers} promotionalUntil={m.charged?.promotionalUntil ?? null} />
-            <Td className="text-xs">{m.generation?.label ?? '—'}</Td>
-            <Td className="text-xs" title={`Source: ${sourceText(m.dataPolicySource)}`}>
-              {DATA_POLICY_LABEL[m.dataPolicy]}
+            <Td className="text-xs">{m.generation ? tm(`generations.${m.generation.key}`) : '—'}</Td>
+            <Td className="text-xs" title={sourceTitle(m.dataPolicySource)}>
+              {tl(`dataPolicy.${m.dataPolicy}`)}
             </Td>
             <Td className="text-right tabular-nums">{m.experiments}</Td>
           </tr>

@@ -1,9 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { describeSource } from '@/lib/sources';
 
 /** A value's sources as links (or plain text for values entered in the app). */
 export function SourceList({ value }: { value: string | null | undefined }) {
+  const t = useTranslations('models');
   const parts = describeSource(value);
-  if (parts.length === 0) return <span className="text-xs text-muted-foreground">no source</span>;
+  if (parts.length === 0) return <span className="text-xs text-muted-foreground">{t('noSource')}</span>;
   return (
     <span className="text-xs text-muted-foreground">
       {parts.map((s, i) => (

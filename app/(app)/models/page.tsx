@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import Link from 'next/link';
 import { DataAttribution } from '@/components/models/attribution';
@@ -10,17 +11,20 @@ import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { filterCatalog, sortCatalog, type SortKey } from '@/lib/metrics/catalog';
-import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
 import { catalogPages } from '@/db/queries/models/cached';
 
-export const metadata: Metadata = { title: 'Models' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('models');
+  return { title: t('catalog.metaTitle') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ModelsPage({ searchParams }: Props) {
   const user = await requirePermission('models.read');
+  const t = await getTranslations('models');
   const filters = parseModelFilters(await searchParams);
   const { models: all, benchmarks, axis } = await catalogPages.catalog(await getDb(), isoToday(), filters.bench);
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
@@ -38,20 +42,20 @@ export default async function ModelsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader
-        title="Model catalog"
-        description={`${rows.length} of ${all.length} models. Prices are list prices in force today, per million tokens; a promotional price shows beside the list price until it ends. ${BLEND_ASSUMPTION}`}
+        title={t('catalog.title')}
+        description={`${t('catalog.description', { shown: rows.length, total: all.length })} ${t('blendAssumption')}`}
         actions={
           <>
             <Link href="/trends" className={buttonClasses('secondary', 'sm')}>
-              Trends
+              {t('catalog.trends')}
             </Link>
             {canWrite ? (
               <>
                 <Link href="/models/new" className={buttonClasses('secondary', 'sm')}>
-                  Add model
+                  {t('catalog.add')}
                 </Link>
                 <Link href="/models/import" className={buttonClasses('primary', 'sm')}>
-                  Import CSV
+                  {t('catalog.import')}
                 </Link>
               </>
             ) : null}
@@ -73,12 +77,7 @@ export default async function ModelsPage({ searchParams }: Props) {
         />
       </FiltersDisclosure>
       <ModelsTable rows={rows} sort={filters.sort} dir={filters.dir} sortHref={sortHref} axis={axis} />
-      <p className="mt-2 text-xs text-muted-foreground">
-        Hover a number for its source; each model&rsquo;s page lists all sources and its price history. Benchmark scores are
-        Epoch AI&rsquo;s independent runs (METR&rsquo;s for time horizons), often lower than vendors&rsquo; claims; a model run at
-        several reasoning efforts shows its best, and the effort is in the tooltip. Epoch&rsquo;s data ends in April 2026, so
-        newer models show &ldquo;not yet measured&rdquo;. Generations are derived from Epoch AI&rsquo;s training-compute estimates.
-      </p>
+      <p className="mt-2 text-xs text-muted-foreground">{t('catalog.footnote')}</p>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import Link from 'next/link';
 import { TrendCapabilityPriceChart } from '@/components/charts/trend-capability-price';
@@ -8,6 +9,8 @@ import { TrendTimeHorizonChart } from '@/components/charts/trend-time-horizon';
 import { TrendLevelPriceChart } from '@/components/charts/trend-level-price';
 import { CostPerTaskTable } from '@/components/dashboard/cost-per-task-table';
 import { DataAttribution } from '@/components/models/attribution';
+import { getYearsText } from '@/components/models/years-text';
+import { getScoreText } from '@/components/charts/score-text';
 import { LevelPicker } from '@/components/models/level-picker';
 import { ModelFilters } from '@/components/models/model-filters';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -16,27 +19,25 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { catalogPages } from '@/db/queries/models/cached';
 import { requirePermission } from '@/lib/auth/guard';
-import { formatMinutes, formatScore, NOT_MEASURED } from '@/lib/catalog/benchmark-axis';
-import { formatUsd } from '@/lib/format';
+import { getFormat } from '@/i18n/format';
 import { axisBaselines, axisTicks, minuteTicks } from '@/lib/metrics/capability-axis';
 import { effortLines, effortReading, usedLevels } from '@/lib/metrics/effort-scaling';
 import { horizonTrend } from '@/lib/metrics/time-horizon';
 import { filterCatalog } from '@/lib/metrics/catalog';
-import { PHONE_OPS_LABEL, phoneYears } from '@/lib/metrics/compute';
+import { GENERATIONS, PHONE_OPS_LABEL, phoneYears } from '@/lib/metrics/compute';
 import { log10Ticks, yearTicks } from '@/lib/metrics/frontier';
-import { BLEND_ASSUMPTION } from '@/lib/metrics/prices';
-import { capabilitySeries, computeSeries, formatYears } from '@/lib/metrics/trend-series';
+import { capabilitySeries, computeSeries } from '@/lib/metrics/trend-series';
 import { cheapestAtOrAbove, priceDecline } from '@/lib/metrics/trends';
 import { formatPeriod, resolvePeriod } from '@/lib/metrics/period';
 import { teamsBehindFrontier } from '@/lib/metrics/usage';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
 
-export const metadata: Metadata = { title: 'Trends' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('trends');
+  return { title: t('metaTitle') };
+}
 
-const times = (n: number) => (n >= 10 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
-const leftOutNote = (n: number, what: string) => (n > 0 ? `${n} model${n === 1 ? '' : 's'} without ${what} left out.` : 'Every model shown.');
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** The benchmark a second-scaling-law chart shows: the chosen one when Epoch measures it per effort, else FrontierMath. */
 const EFFORT_FALLBACK = 'frontiermath';
 
@@ -44,6 +45,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TrendsPage({ searchParams }: Props) {
   await requirePermission('models.read');
+  const [t, tm, f, yearsText, scoreText, locale] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getScoreText(), getLocale()]);
+  const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
+  const leftOutNote = (n: number, what: string) => (n > 0 ? t('leftOut', { count: n, what }) : t('everyModelShown'));
   const filters = parseModelFilters(await searchParams);
   const today = isoToday();
   const db = await getDb();
@@ -55,11 +59,21 @@ export default async function TrendsPage({ searchParams }: Props) {
   ]);
   const models = filterCatalog(all, toCatalogFilter(filters));
   const vendors = [...new Set(all.map((m) => m.vendor))].sort();
-  const axisName = axis?.name ?? 'Capability';
+  const axisName = axis?.name ?? t('capabilityAxis');
   const unit = axis?.unit ?? 'percent';
 
   const capability = capabilitySeries(models, today);
-  const compute = computeSeries(models);
+  const computed = computeSeries(models);
+  // The generations and the phone scale in the reader's language (lib/metrics/trend-series.ts writes them in English).
+  const generationName = (label: string) => {
+    const key = GENERATIONS.find((g) => g.label === label)?.key;
+    return key ? tm(`generations.${key}`) : label;
+  };
+  const compute = {
+    ...computed,
+    points: computed.points.map((p) => ({ ...p, generation: p.generation ? generationName(p.generation) : '', phoneYears: yearsText(phoneYears(p.flop)) })),
+    bands: computed.bands.map((b) => ({ ...b, label: generationName(b.label) })),
+  };
   const yAxis = axisTicks(unit, models.flatMap((m) => (m.score == null ? [] : [m.score])));
   // Never silently dropped: the models without a score on this benchmark are named under the chart.
   const unmeasured = models.filter((m) => m.score == null);
@@ -107,12 +121,22 @@ export default async function TrendsPage({ searchParams }: Props) {
     currentUsage,
     all.map((m) => ({ slug: m.slug, name: m.name, releaseDate: m.releaseDate, score: m.gpqa == null ? null : Number(m.gpqa), price: m.currentBlended })),
   );
+  // The baselines' labels in the reader's language: lib/metrics/capability-axis.ts lists them (when the benchmark
+  // has them) as expert, random, non-expert, with their places; GPQA keeps the paper's wording.
+  const gpqaAxis = axis?.key === 'gpqa_diamond';
+  const baselineKinds = axis
+    ? (['expert', 'random', 'nonExpert'] as const).filter((k) => (k === 'expert' ? axis.humanExpert : k === 'random' ? axis.randomBaseline : axis.humanNonExpert) != null)
+    : [];
+  const baselineLabel = (kind: (typeof baselineKinds)[number], value: string) =>
+    kind === 'random' ? t('baselines.random', { value }) : kind === 'expert' ? t(gpqaAxis ? 'baselines.gpqaExpert' : 'baselines.expert', { value }) : t(gpqaAxis ? 'baselines.gpqaNonExpert' : 'baselines.nonExpert', { value });
+  const baselines = axis ? axisBaselines(axis).map((b, i) => ({ ...b, label: baselineLabel(baselineKinds[i], String(b.score)) })) : [];
+  const periodText = locale === 'en' ? formatPeriod(usagePeriod) : `${usagePeriod.from} – ${usagePeriod.to}`;
   const keep: [string, string][] = [...filters.vendor.map((v) => ['vendor', v] as [string, string])];
   for (const k of ['reasoning', 'open', 'from', 'to', 'bench'] as const) if (filters[k]) keep.push([k, filters[k]!]);
 
   return (
     <>
-      <PageHeader title="Trends" description={`How fast AI gets more capable and cheaper, and where our own usage sits. ${BLEND_ASSUMPTION}`} />
+      <PageHeader title={t('title')} description={`${t('description')} ${tm('blendAssumption')}`} />
       <FiltersDisclosure>
         <ModelFilters
           action="/trends"
@@ -126,32 +150,28 @@ export default async function TrendsPage({ searchParams }: Props) {
 
       <Card className="mb-4">
         <CardHeader
-          title="Capability vs price"
-          description={`${axisName} against the blended price at launch, one dot per model coloured by release year. Each line is that year's frontier: the best score available at or below each price, at the prices in force on 31 December (today for this year). Rings mark the models our experiments used, larger for more experiments.`}
+          title={t('capability.title')}
+          description={t('capability.description', { axis: axisName })}
         />
         {capability.years.length && axis ? (
           <TrendCapabilityPriceChart
             years={capability.years}
             usage={capability.usage}
-            baselines={axisBaselines(axis)}
+            baselines={baselines}
             ticks={capability.ticks}
             axis={{ name: axis.name, unit: axis.unit, ...yAxis }}
           />
         ) : (
-          <EmptyState title="No model matches these filters" />
+          <EmptyState title={t('capability.empty')} />
         )}
         <p className="mt-2 text-xs text-muted-foreground" data-testid="capability-left-out">
-          {leftOutNote(capability.leftOut, `a list price or a ${axisName} score`)}
-          {axis?.key === 'gpqa_diamond' ? ' Baselines are for the Diamond set; the often-quoted 65%/34% are the Extended set.' : ''}
-          {axis?.key === 'gpqa_diamond'
-            ? " Why o1-preview sits at 50.3%, below o1-mini's 62.4%: it is Epoch AI's only run of it (January 2025, ±2.8 points standard error), checked against Epoch's file, so it stands rather than being replaced by a vendor figure from another setup. One run of 198 questions says little about the first reasoner's jump; the ECI, fitted across many benchmarks, shows it: GPT-4o 128.9 → o1-preview 135.9."
-            : ''}
+          {leftOutNote(capability.leftOut, t('withoutPriceOrScore', { axis: axisName }))}
+          {gpqaAxis ? ` ${t('capability.gpqaBaselines')}` : ''}
+          {gpqaAxis ? ` ${t('capability.o1Preview')}` : ''}
         </p>
         {unmeasured.length ? (
           <details className="mt-1 text-xs text-muted-foreground" data-testid="not-measured">
-            <summary>
-              {plural(unmeasured.length, 'model')} {NOT_MEASURED} on {axisName}
-            </summary>
+            <summary>{t('capability.notMeasured', { count: unmeasured.length, axis: axisName })}</summary>
             <p className="mt-1">{unmeasured.map((m) => m.name).join(', ')}.</p>
           </details>
         ) : null}
@@ -159,11 +179,11 @@ export default async function TrendsPage({ searchParams }: Props) {
 
       <Card className="mb-4">
         <CardHeader
-          title="The price of a capability level over time"
-          description={`The cheapest model scoring at least the chosen level on ${axisName} on each date, at the list price in force that day (log scale). Dots mark new lows.`}
+          title={t('level.title')}
+          description={t('level.description', { axis: axisName })}
           action={
             <LevelPicker
-              options={scored.map((m) => ({ slug: m.slug, label: `${m.name} (${formatScore(unit, m.score)})` }))}
+              options={scored.map((m) => ({ slug: m.slug, label: `${m.name} (${scoreText.score(unit, m.score)})` }))}
               selected={levelModel?.slug ?? ''}
               keep={keep}
               benchmark={axisName}
@@ -172,104 +192,129 @@ export default async function TrendsPage({ searchParams }: Props) {
         />
         {showGpqaHeadline && gpqaDecline ? (
           <p className="mb-2 text-sm" data-testid="gpqa-headline">
-            On GPQA Diamond, the price of GPT-4-level capability fell {times(gpqaDecline.factor)}× in {Math.round(gpqaDecline.months)} months
-            {gpqaDecline.perYear ? ` (≈${times(gpqaDecline.perYear)}× per year)` : ''}: from {gpqaDecline.first.name} at {formatUsd(gpqaDecline.first.price)} to{' '}
-            {gpqaDecline.current.name} at {formatUsd(gpqaDecline.current.price)}.
+            {t('level.gpqaHeadline', {
+              factor: times(gpqaDecline.factor),
+              months: String(Math.round(gpqaDecline.months)),
+              perYear: gpqaDecline.perYear ? t('level.perYear', { rate: times(gpqaDecline.perYear) }) : '',
+              first: gpqaDecline.first.name,
+              firstPrice: f.formatUsd(gpqaDecline.first.price),
+              current: gpqaDecline.current.name,
+              currentPrice: f.formatUsd(gpqaDecline.current.price),
+            })}
           </p>
         ) : null}
         {decline && levelModel ? (
           <>
             <p className="mb-2 text-lg font-medium" data-testid="level-headline">
-              The price of {levelModel.name}-level capability{axis?.key === 'gpqa_diamond' ? '' : ` on ${axisName}`} fell {times(decline.factor)}× in {Math.round(decline.months)} months
-              {decline.perYear ? ` (≈${times(decline.perYear)}× per year)` : ''}.
+              {t('level.headline', {
+                name: levelModel.name,
+                onAxis: gpqaAxis ? '' : t('level.onAxis', { axis: axisName }),
+                factor: times(decline.factor),
+                months: String(Math.round(decline.months)),
+                perYear: decline.perYear ? t('level.perYear', { rate: times(decline.perYear) }) : '',
+              })}
             </p>
             <p className="mb-3 text-sm text-muted-foreground">
-              From {decline.first.name} at {formatUsd(decline.first.price)} ({decline.first.date}) to {decline.current.name} at {formatUsd(decline.current.price)} (
-              {decline.current.date}); that lowest price has stood for {decline.stoodDays} days. The yearly rate is a log-linear fit over the{' '}
-              {steps.filter((s) => s.record).length} models that set a new low, the method of Epoch AI&rsquo;s &ldquo;LLM inference prices have fallen rapidly
-              but unequally across tasks&rdquo; (2025).
+              {t('level.detail', {
+                first: decline.first.name,
+                firstPrice: f.formatUsd(decline.first.price),
+                firstDate: decline.first.date,
+                current: decline.current.name,
+                currentPrice: f.formatUsd(decline.current.price),
+                currentDate: decline.current.date,
+                days: String(decline.stoodDays),
+                records: String(steps.filter((s) => s.record).length),
+              })}
             </p>
             <TrendLevelPriceChart steps={steps.map((s) => ({ t: Date.parse(s.date), price: s.price, name: s.name, record: s.record }))} ticks={levelTicks} end={Date.parse(today)} timeTicks={steps.length ? yearTicks(Date.parse(steps[0].date), Date.parse(today)) : []} />
           </>
         ) : (
-          <EmptyState title="No priced model reaches this level with these filters" />
+          <EmptyState title={t('level.empty')} />
         )}
         <p className="mt-2 text-xs text-muted-foreground" data-testid="level-left-out">
-          {leftOutNote(models.filter((m) => m.score == null || m.prices.length === 0).length, `a list price or a ${axisName} score`)}
+          {leftOutNote(models.filter((m) => m.score == null || m.prices.length === 0).length, t('withoutPriceOrScore', { axis: axisName }))}
         </p>
       </Card>
 
       <Card className="mb-4">
         <CardHeader
-          title="Training compute by generation"
-          description={`Epoch AI's estimates of training compute (log scale), with the generations as the essay names them: Gen2 is the GPT-4 class (GPT-4 ≈2×10^25 FLOP), Gen3 is 10^26 FLOP and above. For scale: 10^26 FLOP is what a phone sustaining ${PHONE_OPS_LABEL} operations a second computes in about ${formatYears(phoneYears(1e26))}, the essay's figure and its assumption (about half the peak rate of a recent flagship phone's AI chip).`}
+          title={t('compute.title')}
+          description={t('compute.description', { ops: PHONE_OPS_LABEL, years: yearsText(phoneYears(1e26)) })}
         />
-        {compute.points.length ? <TrendComputeChart {...compute} /> : <EmptyState title="No compute estimate for these models" />}
-        <p className="mt-2 text-xs text-muted-foreground">{leftOutNote(compute.leftOut, 'a published compute estimate')}</p>
+        {compute.points.length ? <TrendComputeChart {...compute} /> : <EmptyState title={t('compute.empty')} />}
+        <p className="mt-2 text-xs text-muted-foreground">{leftOutNote(compute.leftOut, t('compute.withoutEstimate'))}</p>
       </Card>
 
       <Card className="mb-4">
         <CardHeader
-          title="The second scaling law: more thinking, more capability"
-          description={`The same model at each reasoning effort on ${effortBench?.name ?? effortKey}, Epoch AI's runs${axis && !axis.perEffort ? ` (${axisName} has one score per model, so this chart shows ${effortBench?.name ?? effortKey})` : ''}. Only models run at two or more named effort levels are drawn; thinking-token budgets are not comparable across vendors.`}
+          title={t('effort.title')}
+          description={t('effort.description', {
+            bench: effortBench?.name ?? effortKey,
+            note: axis && !axis.perEffort ? t('effort.onePerModel', { axis: axisName, bench: effortBench?.name ?? effortKey }) : '',
+          })}
         />
         {reading ? (
           <p className="mb-2 text-sm font-medium" data-testid="effort-reading">
-            {reading.name} scores {formatScore(effortBench?.unit ?? 'percent', reading.from.score)} at {reading.from.effort} effort and{' '}
-            {formatScore(effortBench?.unit ?? 'percent', reading.to.score)} at {reading.to.effort}: the same model, only thinking longer. {reading.rising} of{' '}
-            {plural(reading.total, 'model')} score higher at their highest effort.
+            {t('effort.reading', {
+              name: reading.name,
+              from: scoreText.score(effortBench?.unit ?? 'percent', reading.from.score),
+              fromEffort: reading.from.effort,
+              to: scoreText.score(effortBench?.unit ?? 'percent', reading.to.score),
+              toEffort: reading.to.effort,
+              rising: String(reading.rising),
+              total: reading.total,
+            })}
           </p>
         ) : null}
         {lines.length ? (
           <TrendEffortScalingChart lines={lines} levels={levels} benchmark={effortBench?.name ?? effortKey} unit={effortBench?.unit ?? 'percent'} {...effortAxis} />
         ) : (
-          <EmptyState title="No model of these filters was measured at several efforts" />
+          <EmptyState title={t('effort.empty')} />
         )}
       </Card>
 
       <Card className="mb-4">
         <CardHeader
-          title="How long a task AI can finish"
-          description="METR's time horizon: the length of software task (in the time a skilled person needs) that a model completes half of the time, by release date (log scale). METR's measurements, via Epoch AI's Benchmarking Hub."
+          title={t('horizon.title')}
+          description={t('horizon.description')}
         />
         {horizon.longest ? (
           <p className="mb-2 text-sm font-medium" data-testid="horizon-headline">
-            The longest so far: {horizon.longest.name}, {formatMinutes(horizon.longest.minutes)}.
-            {horizon.doublingMonths ? ` Across these ${horizon.points.length} models the horizon doubled about every ${horizon.doublingMonths.toFixed(1)} months (log-linear fit).` : ''}
+            {t('horizon.longest', { name: horizon.longest.name, minutes: scoreText.minutes(horizon.longest.minutes) })}
+            {horizon.doublingMonths ? ` ${t('horizon.doubling', { count: String(horizon.points.length), months: horizon.doublingMonths.toFixed(1) })}` : ''}
           </p>
         ) : null}
         {horizon.points.length && hTicks.length ? (
           <TrendTimeHorizonChart points={horizon.points} yTicks={hTicks} timeTicks={yearTicks(hDomain[0], hDomain[1])} domain={hDomain} trend={hTrend} />
         ) : (
-          <EmptyState title="No METR measurement for these models" />
+          <EmptyState title={t('horizon.empty')} />
         )}
         <p className="mt-2 text-xs text-muted-foreground">
-          Source: METR, &ldquo;Measuring AI Ability to Complete Long Tasks&rdquo; (metr.org), as published in Epoch AI&rsquo;s Benchmarking Hub
-          (CC BY 4.0, April 2026). {plural(models.length - horizon.points.length, 'model')} of these filters {NOT_MEASURED} by METR.
+          {t('horizon.source', { count: models.length - horizon.points.length })}
         </p>
       </Card>
 
       <Card className="mb-4" data-testid="trend-cost-per-task">
         <CardHeader
-          title="What a task really costs with reasoners"
-          description="Cost per task by model and reasoning effort, from every check-in of the organisation that records tasks done with tokens or a bill, next to the price per token. Reasoning tokens are billed as output, so a model cheaper per token can cost more per task."
+          title={t('costPerTask.title')}
+          description={t('costPerTask.description')}
         />
-        <CostPerTaskTable rows={costRows} scope="of the organisation" />
+        <CostPerTaskTable rows={costRows} scope={t('costPerTask.scope')} />
       </Card>
 
       <Card className="mb-4">
         <CardHeader
-          title="Our usage against the frontier"
-          description={`Teams using a model for which a newer model now scores clearly higher on GPQA Diamond at the same or a lower price (prices in force today). Current usage only: experiments running now, and completed ones that ended in the last 12 months (${formatPeriod(usagePeriod)}); older, abandoned or archived ones do not count.`}
+          title={t('usage.title')}
+          description={t('usage.description', { period: periodText })}
         />
         {behind.length ? (
           <Table data-testid="teams-behind">
             <thead>
               <tr>
-                <Th>Team</Th>
-                <Th>Uses</Th>
-                <Th>Newer option</Th>
-                <Th className="text-right">Experiments</Th>
+                <Th>{t('usage.team')}</Th>
+                <Th>{t('usage.uses')}</Th>
+                <Th>{t('usage.newer')}</Th>
+                <Th className="text-right">{t('usage.experiments')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -280,13 +325,13 @@ export default async function TrendsPage({ searchParams }: Props) {
                     <Link className="hover:underline" href={`/models/${b.used.slug}`}>
                       {b.used.name}
                     </Link>{' '}
-                    ({b.used.score!.toFixed(1)}%, {formatUsd(b.used.price)})
+                    {t('usage.usesDetail', { score: b.used.score!.toFixed(1), price: f.formatUsd(b.used.price) })}
                   </Td>
                   <Td>
                     <Link className="hover:underline" href={`/models/${b.better.slug}`}>
                       {b.better.name}
                     </Link>{' '}
-                    scores +{b.gain.toFixed(1)} points at {formatUsd(b.better.price)}
+                    {t('usage.better', { gain: b.gain.toFixed(1), price: f.formatUsd(b.better.price) })}
                   </Td>
                   <Td className="text-right">{b.experiments}</Td>
                 </tr>
@@ -294,7 +339,7 @@ export default async function TrendsPage({ searchParams }: Props) {
             </tbody>
           </Table>
         ) : (
-          <p className="text-sm text-muted-foreground">Every team uses a model on or near the frontier for its price.</p>
+          <p className="text-sm text-muted-foreground">{t('usage.empty')}</p>
         )}
       </Card>
       <DataAttribution />

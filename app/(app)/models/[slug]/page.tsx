@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TrendPriceStepsChart } from '@/components/charts/trend-price-steps';
@@ -19,19 +20,19 @@ import { listBenchmarks, listModelScores } from '@/db/queries/models/benchmarks'
 import { getModelBySlug, listModelBenchmarks, listModelExperiments, listModelPrices } from '@/db/queries/models/details';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
-import { formatDate, formatFlop, formatUsd } from '@/lib/format';
-import { DATA_POLICY_LABEL, STATUS_LABEL } from '@/lib/labels';
+import { getFormat } from '@/i18n/format';
 import { generationOf, PHONE_OPS_LABEL, phoneYears } from '@/lib/metrics/compute';
-import { BLEND_ASSUMPTION, blendedPrice, priceSteps } from '@/lib/metrics/prices';
+import { blendedPrice, priceSteps } from '@/lib/metrics/prices';
 import { isoToday } from '@/lib/sources';
 import { SLUG_PATTERN } from '@/lib/validation/model';
-import { formatYears } from '@/lib/metrics/trend-series';
+import { getYearsText } from '@/components/models/years-text';
 import { addBenchmarkAction, addPriceAction, saveChannelPolicyAction } from '../actions';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Model ${(await params).slug}` };
+  const t = await getTranslations('models.model');
+  return { title: t('metaTitle', { slug: (await params).slug }) };
 }
 
 const BENCHMARK_LABEL: Record<string, string> = { gpqa_diamond: 'GPQA Diamond' };
@@ -59,6 +60,7 @@ export default async function ModelPage({ params }: Props) {
   ).map((s) => ({ t: Date.parse(s.date), input: s.input, output: s.output, blended: s.blended }));
   const generation = generationOf(model.trainingFlop);
   const canWrite = hasPermission(user.role, 'models.write');
+  const [t, tm, tl, f, yearsText] = await Promise.all([getTranslations('models.model'), getTranslations('models'), getTranslations('labels'), getFormat(), getYearsText()]);
 
   return (
     <>
@@ -66,18 +68,18 @@ export default async function ModelPage({ params }: Props) {
         title={model.name}
         description={
           <>
-            {model.vendor}, released {formatDate(model.releaseDate)}. {model.reasoning ? <Badge>reasoning</Badge> : null}{' '}
-            {model.openWeights ? <Badge>open weights</Badge> : null}
+            {t('released', { vendor: model.vendor, date: f.formatDate(model.releaseDate) })} {model.reasoning ? <Badge>{tm('badges.reasoning')}</Badge> : null}{' '}
+            {model.openWeights ? <Badge>{tm('badges.openWeights')}</Badge> : null}
           </>
         }
         actions={
           <>
             <Link href="/models" className={buttonClasses('secondary', 'sm')}>
-              All models
+              {t('allModels')}
             </Link>
             {canWrite ? (
               <Link href={`/models/${model.slug}/edit`} className={buttonClasses('secondary', 'sm')}>
-                Edit model
+                {t('edit')}
               </Link>
             ) : null}
           </>
@@ -85,26 +87,26 @@ export default async function ModelPage({ params }: Props) {
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader title="Price history" description={`List prices per million tokens; each holds until the next change. ${BLEND_ASSUMPTION}`} />
-          {steps.length ? <TrendPriceStepsChart steps={steps} /> : <EmptyState title="No list price known">Open-weight models without a first-party API have no list price.</EmptyState>}
+          <CardHeader title={t('priceHistory')} description={`${t('priceHistoryDescription')} ${tm('blendAssumption')}`} />
+          {steps.length ? <TrendPriceStepsChart steps={steps} /> : <EmptyState title={t('noPrice')}>{t('noPriceDetail')}</EmptyState>}
           {prices.length ? (
             <Table className="mt-3">
               <thead>
                 <tr>
-                  <Th>From</Th>
-                  <Th className="text-right">Input $/M</Th>
-                  <Th className="text-right">Output $/M</Th>
-                  <Th className="text-right">Blended</Th>
-                  <Th>Source</Th>
+                  <Th>{t('from')}</Th>
+                  <Th className="text-right">{t('input')}</Th>
+                  <Th className="text-right">{t('output')}</Th>
+                  <Th className="text-right">{t('blended')}</Th>
+                  <Th>{t('source')}</Th>
                 </tr>
               </thead>
               <tbody>
                 {prices.map((p) => (
                   <tr key={p.id} data-testid="price-row">
-                    <Td className="whitespace-nowrap">{formatDate(p.effectiveDate)}</Td>
-                    <Td className="text-right tabular-nums">{formatUsd(p.inputUsdPerMtok)}</Td>
-                    <Td className="text-right tabular-nums">{formatUsd(p.outputUsdPerMtok)}</Td>
-                    <Td className="text-right tabular-nums">{formatUsd(blendedPrice(Number(p.inputUsdPerMtok), Number(p.outputUsdPerMtok)))}</Td>
+                    <Td className="whitespace-nowrap">{f.formatDate(p.effectiveDate)}</Td>
+                    <Td className="text-right tabular-nums">{f.formatUsd(p.inputUsdPerMtok)}</Td>
+                    <Td className="text-right tabular-nums">{f.formatUsd(p.outputUsdPerMtok)}</Td>
+                    <Td className="text-right tabular-nums">{f.formatUsd(blendedPrice(Number(p.inputUsdPerMtok), Number(p.outputUsdPerMtok)))}</Td>
                     <Td>
                       <SourceList value={p.source} />
                       {p.note ? <p className="mt-1 max-w-xl text-xs text-muted-foreground">{p.note}</p> : null}
@@ -117,7 +119,7 @@ export default async function ModelPage({ params }: Props) {
         </Card>
         <div className="space-y-4">
           <Card>
-            <CardHeader title="Benchmark scores" />
+            <CardHeader title={t('benchmarkScores')} />
             {benchmarks.length ? (
               <ul className="space-y-2 text-sm">
                 {benchmarks.map((b) => (
@@ -130,33 +132,33 @@ export default async function ModelPage({ params }: Props) {
                 ))}
               </ul>
             ) : (
-              <p className="text-sm text-muted-foreground">No benchmark score recorded.</p>
+              <p className="text-sm text-muted-foreground">{t('noBenchmark')}</p>
             )}
           </Card>
           <ModelScores benchmarks={registry} scores={scores} />
           <Card>
-            <CardHeader title="Training compute" />
+            <CardHeader title={t('trainingCompute')} />
             {model.trainingFlop ? (
               <>
                 <p className="text-sm">
-                  {formatFlop(model.trainingFlop)} FLOP{generation ? ` — ${generation.label}` : ''}
+                  {t('flop', { value: f.formatFlop(model.trainingFlop) })}{generation ? ` — ${tm(`generations.${generation.key}`)}` : ''}
                 </p>
                 <p className="text-xs text-muted-foreground">
-                  A phone doing {PHONE_OPS_LABEL} operations a second would need about {formatYears(phoneYears(model.trainingFlop))}.
+                  {t('phone', { ops: PHONE_OPS_LABEL, years: yearsText(phoneYears(model.trainingFlop)) })}
                 </p>
                 <SourceList value={model.trainingFlopSource} />
               </>
             ) : (
-              <p className="text-sm text-muted-foreground">No estimate published.</p>
+              <p className="text-sm text-muted-foreground">{t('noEstimate')}</p>
             )}
           </Card>
           <Card>
-            <CardHeader title="Data-use policy" />
+            <CardHeader title={t('dataPolicy')} />
             <p className="text-sm" data-testid="data-policy">
-              {DATA_POLICY_LABEL[model.dataPolicy]}
+              {tl(`dataPolicy.${model.dataPolicy}`)}
             </p>
             <p className="text-xs text-muted-foreground">
-              Default of the vendor&rsquo;s first-party paid API. Consumer apps and free tiers often differ: see each channel below.
+              {t('dataPolicyNote')}
             </p>
             <SourceList value={model.dataPolicySource} />
           </Card>
@@ -173,16 +175,16 @@ export default async function ModelPage({ params }: Props) {
         />
       ) : null}
       <Card className="mt-4">
-        <CardHeader title="Our experiments with this model" description={`${usedIn.length} experiment${usedIn.length === 1 ? '' : 's'}`} />
+        <CardHeader title={t('experiments')} description={t('experimentCount', { count: usedIn.length })} />
         {usedIn.length ? (
           <Table>
             <thead>
               <tr>
-                <Th>Experiment</Th>
-                <Th>Team</Th>
-                <Th>Status</Th>
-                <Th>Started</Th>
-                <Th>Role</Th>
+                <Th>{t('experiment')}</Th>
+                <Th>{t('team')}</Th>
+                <Th>{t('status')}</Th>
+                <Th>{t('started')}</Th>
+                <Th>{t('role')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -194,15 +196,15 @@ export default async function ModelPage({ params }: Props) {
                     </Link>
                   </Td>
                   <Td>{e.teamName}</Td>
-                  <Td>{STATUS_LABEL[e.status]}</Td>
-                  <Td>{formatDate(e.startDate)}</Td>
-                  <Td>{e.isPrimary ? 'Primary' : 'Compared'}</Td>
+                  <Td>{tl(`status.${e.status}`)}</Td>
+                  <Td>{f.formatDate(e.startDate)}</Td>
+                  <Td>{e.isPrimary ? t('primary') : t('compared')}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         ) : (
-          <p className="text-sm text-muted-foreground">No experiment has used this model yet.</p>
+          <p className="text-sm text-muted-foreground">{t('noExperiments')}</p>
         )}
       </Card>
       {canWrite ? (
@@ -216,7 +218,7 @@ export default async function ModelPage({ params }: Props) {
         />
       ) : null}
       <div className="mt-4">
-        <p className="mb-1 text-xs text-muted-foreground">Source of this row: {model.source}</p>
+        <p className="mb-1 text-xs text-muted-foreground">{t('rowSource', { source: model.source })}</p>
         <DataAttribution />
       </div>
     </>
