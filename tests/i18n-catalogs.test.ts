@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, localeFromAcceptLanguage } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
@@ -17,8 +18,20 @@ function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The ICU arguments a message takes ({count}, {name, plural, …}): a translation must take the same ones. */
-const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]))].sort();
+/** The ICU arguments and rich-text tags a message takes ({count}, {name, plural, …}, <link>): a translation must take the same ones. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (e.type === TYPE.literal || e.type === TYPE.pound) continue;
+      names.add(e.type === TYPE.tag ? `<${e.value}>` : e.value);
+      if (e.type === TYPE.tag) walk(e.children);
+      if (e.type === TYPE.plural || e.type === TYPE.select) for (const option of Object.values(e.options)) walk(option.value);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
 
 describe('the message catalogs', () => {
   for (const area of MESSAGE_AREAS) {
@@ -33,8 +46,8 @@ describe('the message catalogs', () => {
     });
   }
 
-  it('the argument check reads names inside plurals and ignores the # placeholder', () => {
-    expect(argumentsOf('{count, plural, one {# experiment by {owner}} other {# experiments}}')).toEqual(['count', 'owner']);
+  it('the argument check reads names inside plurals and tags, not the words of a branch or the # placeholder', () => {
+    expect(argumentsOf('{count, plural, one {Every experiment by {owner}} other {# <b>experiments</b>}}')).toEqual(['<b>', 'count', 'owner']);
   });
 });
 
