@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { signIn } from '@/app/(auth)/actions';
 import { initialState } from '@/lib/action-state';
@@ -7,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 
 export function LoginForm({ next }: { next?: string }) {
+  const t = useTranslations('auth.login');
   const [state, action, pending] = useActionState(signIn, initialState);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -16,10 +18,10 @@ export function LoginForm({ next }: { next?: string }) {
           {state.error}
         </p>
       ) : null}
-      <InputField label="Email" name="email" error={state.fieldErrors?.email} type="email" autoComplete="username" required defaultValue={state.values?.email} />
-      <InputField label="Password" name="password" error={state.fieldErrors?.password} type="password" autoComplete="current-password" required />
+      <InputField label={t('email')} name="email" error={state.fieldErrors?.email} type="email" autoComplete="username" required defaultValue={state.values?.email} />
+      <InputField label={t('password')} name="password" error={state.fieldErrors?.password} type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('submitting') : t('submit')}
       </Button>
     </form>
   );
