@@ -50,9 +50,12 @@ export function AppShell({
           <nav aria-label={t('main')} className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:min-w-0 lg:flex-1 lg:px-0">
             <NavLinks items={navItemsFor(user).map(({ href, key }) => ({ href, label: t(`items.${key}`) }))} />
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <ThemeToggle initial={theme} />
-            <LanguageMenu initial={language} />
+          {/* Wraps rather than widen a phone's page; the theme and language menus share one column to stay narrow. */}
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
+            <div className="flex flex-col items-end gap-1">
+              <ThemeToggle initial={theme} />
+              <LanguageMenu initial={language} />
+            </div>
             <AlertBell unread={unread} />
             <Link href="/account" className="text-right hover:underline" data-testid="current-user">
               <span className="block font-medium">{user.name}</span>
