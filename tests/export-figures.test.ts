@@ -244,7 +244,7 @@ describeEachDb('one set of figures in every export', (ctx) => {
       // What app/(app)/reports/page.tsx renders for the (scoped) filters.
       const page = await getHeadlineFigures(ctx.db, set.filters, { today: TODAY, userTeamIds: set.userTeamIds });
       const summary = createElement(HeadlineSummary, { figures: headlineFigures(page.current, page.previous), period: page.filters.period, currency: 'USD' });
-      const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', messages: MESSAGES.en, children: summary }));
+      const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', timeZone: 'UTC', messages: MESSAGES.en, children: summary }));
       for (const f of headlineFigures(k.current, k.previous)) {
         expect(html, `${set.name}: ${f.title}`).toContain(`data-testid="report-figure-${f.id}">${formatKpiValue(f.value, f.kind, 'USD').replace('&', '&amp;')}</dd>`);
       }
