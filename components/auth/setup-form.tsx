@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { setupAction } from '@/app/(auth)/account-actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input, describedBy } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState } from '@/lib/action-state';
 
 // Each field's label is its name in messages/<locale>/auth.json (`setup`).
@@ -18,12 +19,13 @@ const FIELDS = [
 
 export function SetupForm() {
   const t = useTranslations('auth.setup');
+  const st = useServerText();
   const [state, action, pending] = useActionState(setupAction, initialState);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? <p role="alert" className="text-sm text-danger">{state.error}</p> : null}
+      {state.error ? <p role="alert" className="text-sm text-danger">{st(state.error)}</p> : null}
       {FIELDS.map((f) => {
-        const err = state.fieldErrors?.[f.name];
+        const err = state.fieldErrors?.[f.name]?.map(st);
         return (
           <Field key={f.name} label={t(f.name)} name={f.name} error={err}>
             <Input

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { setLocaleAction } from '@/app/(auth)/locale-actions';
 import { LOCALES, LOCALE_NAMES } from '@/i18n/locales';
+import { useServerText } from '@/i18n/use-server-text';
 import { BROWSER_LOCALE, type LanguageChoice } from './language-choice';
 
 /**
@@ -14,6 +15,7 @@ import { BROWSER_LOCALE, type LanguageChoice } from './language-choice';
  */
 export function LanguageMenu({ initial }: { initial: LanguageChoice }) {
   const t = useTranslations('nav.language');
+  const st = useServerText();
   const router = useRouter();
   const [choice, setChoice] = useState<LanguageChoice>(initial);
   const [error, setError] = useState('');
@@ -53,7 +55,7 @@ export function LanguageMenu({ initial }: { initial: LanguageChoice }) {
       </label>
       {error ? (
         <span role="alert" className="text-xs text-danger">
-          {error}
+          {st(error)}
         </span>
       ) : null}
     </span>

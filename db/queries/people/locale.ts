@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { LOCALES, LOCALE_NAMES, isLocale, type Locale } from '@/i18n/locales';
+import { isLocale, type Locale } from '@/i18n/locales';
 import { user } from '../../schema';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 import { refuse, type WriteResult } from '../write-result';
 
-export const UNKNOWN_LOCALE = `Uplift does not speak that language: choose ${LOCALES.map((l) => LOCALE_NAMES[l]).join(' or ')}, or the browser’s language.`;
+/** Names the languages as the menu does (LOCALE_NAMES), each in itself. */
+export const UNKNOWN_LOCALE = 'Uplift does not speak that language: choose English or 한국어, or the browser’s language.';
 
 /**
  * The language a person reads Uplift in (i18n/locales.ts), or null to follow their browser. Checked here as
