@@ -7,6 +7,24 @@ import tseslint from 'typescript-eslint';
 const TRANSLATED = [
   // the shell, sign-in, account, inbox, digest, reports
   'i18n/**/*.tsx',
+  'components/layout/**/*.tsx',
+  'components/ui/**/*.tsx',
+  'components/alerts/**/*.tsx',
+  'components/auth/**/*.tsx',
+  'components/digest/**/*.tsx',
+  'components/reports/**/*.tsx',
+  'app/(auth)/**/*.tsx',
+  'app/(app)/account/**/*.tsx',
+  'app/(app)/digest/**/*.tsx',
+  'app/(app)/inbox/**/*.tsx',
+  'app/(app)/reports/**/*.tsx',
+  'app/(app)/forbidden.tsx',
+  'app/(app)/not-found.tsx',
+  'app/error.tsx',
+  'app/forbidden.tsx',
+  'app/not-found.tsx',
+  'app/page.tsx',
+  'app/layout.tsx',
 
   // the dashboard and insights
 

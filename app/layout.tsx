@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { THEME_COOKIE, parseTheme, themeClass } from '@/lib/theme';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Uplift', template: '%s · Uplift' },
-  description: 'What AI is really changing in your organisation: capabilities, not just hours saved.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('nav');
+  return { title: { default: t('brand'), template: `%s · ${t('brand')}` }, description: t('metadata.description') };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request's headers makes every page dynamic, which the per-request CSP nonce needs

@@ -5,9 +5,11 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { createElement } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, expect, it } from 'vitest';
 import { HeadlineSummary } from '@/components/reports/headline-summary';
+import { MESSAGES } from '@/messages';
 import { getDashboardKpis, type PeriodKpis } from '@/db/queries/dashboard/kpis';
 import { orderedExperimentIds } from '@/db/queries/reports/export';
 import { teamScope } from '@/lib/auth/permissions';
@@ -241,7 +243,8 @@ describeEachDb('one set of figures in every export', (ctx) => {
       const k = await dashboardFigures(set);
       // What app/(app)/reports/page.tsx renders for the (scoped) filters.
       const page = await getHeadlineFigures(ctx.db, set.filters, { today: TODAY, userTeamIds: set.userTeamIds });
-      const html = renderToStaticMarkup(createElement(HeadlineSummary, { figures: headlineFigures(page.current, page.previous), period: page.filters.period, currency: 'USD' }));
+      const summary = createElement(HeadlineSummary, { figures: headlineFigures(page.current, page.previous), period: page.filters.period, currency: 'USD' });
+      const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', timeZone: 'UTC', messages: MESSAGES.en, children: summary }));
       for (const f of headlineFigures(k.current, k.previous)) {
         expect(html, `${set.name}: ${f.title}`).toContain(`data-testid="report-figure-${f.id}">${formatKpiValue(f.value, f.kind, 'USD').replace('&', '&amp;')}</dd>`);
       }

@@ -1,10 +1,6 @@
-import { FORBIDDEN_HINT, FORBIDDEN_TITLE, StatusPage } from '@/components/layout/status-page';
+import { ForbiddenPage } from '@/components/layout/status-page';
 
 /** forbidden() from a page inside the app shell: the shell holds the page's <main>. */
 export default function Forbidden() {
-  return (
-    <StatusPage code={403} title={FORBIDDEN_TITLE}>
-      <p className="mt-2 text-sm text-muted-foreground">{FORBIDDEN_HINT}</p>
-    </StatusPage>
-  );
+  return <ForbiddenPage />;
 }

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 /** The app shell's bell: a link to the inbox with the unread count (read by screen readers as a sentence). */
 export function AlertBell({ unread }: { unread: number }) {
-  const label = unread ? `Alerts: ${unread} unread` : 'Alerts: none unread';
+  const t = useTranslations('nav.alerts');
+  const label = unread ? t('unread', { count: String(unread) }) : t('noneUnread');
   return (
     <Link href="/inbox" aria-label={label} title={label} data-testid="alert-bell" className="relative rounded-md border border-border px-2 py-1.5 hover:bg-muted">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

@@ -1,53 +1,69 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { signOut } from '@/app/(auth)/actions';
 import { hasPermission, type SessionUser } from '@/lib/auth/permissions';
-import { NavLinks, type NavItem } from './nav-links';
+import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
+import { LanguageMenu } from './language-menu';
+import type { LanguageChoice } from './language-choice';
 import { AlertBell } from '@/components/alerts/alert-bell';
 import type { Theme } from '@/lib/theme';
 
-const ROLE_LABEL = { admin: 'Admin', lead: 'Team lead', executive: 'Executive' } as const;
+type NavKey = 'dashboard' | 'experiments' | 'insights' | 'playbook' | 'models' | 'trends' | 'reports' | 'admin';
 
-export function navItemsFor(user: SessionUser): NavItem[] {
-  const items: NavItem[] = [
-    { href: '/dashboard', label: 'Dashboard' },
-    { href: '/experiments', label: 'Experiments' },
-    { href: '/insights', label: 'Insights' },
-    { href: '/playbook', label: 'Playbook' },
-    { href: '/models', label: 'Models' },
-    { href: '/trends', label: 'Trends' },
-    { href: '/reports', label: 'Reports' },
-  ];
-  if (hasPermission(user.role, 'admin.users')) items.push({ href: '/admin', label: 'Admin' });
-  return items;
+/** The main navigation's pages for this person, by their key in messages/<locale>/nav.json (`items`). */
+export function navItemsFor(user: SessionUser): { href: string; key: NavKey }[] {
+  const keys: NavKey[] = ['dashboard', 'experiments', 'insights', 'playbook', 'models', 'trends', 'reports'];
+  if (hasPermission(user.role, 'admin.users')) keys.push('admin');
+  return keys.map((key) => ({ href: `/${key}`, key }));
 }
 
-export function AppShell({ user, orgName, unread = 0, theme = 'system', children }: { user: SessionUser; orgName: string; unread?: number; theme?: Theme; children: ReactNode }) {
+export function AppShell({
+  user,
+  orgName,
+  unread = 0,
+  theme = 'system',
+  language = 'browser',
+  children,
+}: {
+  user: SessionUser;
+  orgName: string;
+  unread?: number;
+  theme?: Theme;
+  language?: LanguageChoice;
+  children: ReactNode;
+}) {
+  const t = useTranslations('nav');
+  const tl = useTranslations('labels');
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="border-b border-border bg-card">
         {/* One row from 1024 px (the nav scrolls sideways rather than wrap); below, the nav is its own scrolling row. */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 lg:flex-nowrap">
           <Link href="/dashboard" className="leading-tight font-semibold text-primary">
-            Uplift <span className="block text-xs font-normal text-muted-foreground">{orgName}</span>
+            {t('brand')} <span className="block text-xs font-normal text-muted-foreground">{orgName}</span>
           </Link>
-          <nav aria-label="Main" className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:min-w-0 lg:flex-1 lg:px-0">
-            <NavLinks items={navItemsFor(user)} />
+          <nav aria-label={t('main')} className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:min-w-0 lg:flex-1 lg:px-0">
+            <NavLinks items={navItemsFor(user).map(({ href, key }) => ({ href, label: t(`items.${key}`) }))} />
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <ThemeToggle initial={theme} />
+          {/* Wraps rather than widen a phone's page; the theme and language menus share one column to stay narrow. */}
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
+            <div className="flex flex-col items-end gap-1">
+              <ThemeToggle initial={theme} />
+              <LanguageMenu initial={language} />
+            </div>
             <AlertBell unread={unread} />
             <Link href="/account" className="text-right hover:underline" data-testid="current-user">
               <span className="block font-medium">{user.name}</span>
-              <span className="block text-xs text-muted-foreground">{ROLE_LABEL[user.role]}</span>
+              <span className="block text-xs text-muted-foreground">{tl(`role.${user.role}`)}</span>
             </Link>
             <form action={signOut}>
               <button type="submit" className="rounded-md border border-border px-3 py-1.5 hover:bg-muted">
-                Sign out
+                {t('signOut')}
               </button>
             </form>
           </div>

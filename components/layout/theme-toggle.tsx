@@ -1,19 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { THEMES, THEME_COOKIE, THEME_COOKIE_MAX_AGE, themeClass, type Theme } from '@/lib/theme';
-
-const LABEL: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
 /**
  * Follow the system, or always light or dark: a native select (keyboard and screen readers for free).
  * The cookie lets the server render the choice; the class switches this page at once.
  */
 export function ThemeToggle({ initial }: { initial: Theme }) {
+  const t = useTranslations('nav.theme');
   const [theme, setTheme] = useState<Theme>(initial);
   return (
     <label className="flex items-center text-xs text-muted-foreground">
-      <span className="sr-only">Colour theme</span>
+      <span className="sr-only">{t('label')}</span>
       <select
         value={theme}
         data-testid="theme-select"
@@ -28,9 +28,9 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
           setTheme(next);
         }}
       >
-        {THEMES.map((t) => (
-          <option key={t} value={t}>
-            {LABEL[t]}
+        {THEMES.map((each) => (
+          <option key={each} value={each}>
+            {t(each)}
           </option>
         ))}
       </select>

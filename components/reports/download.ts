@@ -9,11 +9,11 @@ export function filenameFrom(response: Response, fallback: string): string {
  * Fetches a download while reporting the bytes received (a long export shows progress), then hands
  * the file to the browser. Errors come back as the server's message.
  */
-export async function downloadWithProgress(url: string, onProgress: (bytes: number) => void): Promise<string> {
+export async function downloadWithProgress(url: string, onProgress: (bytes: number) => void, failedHttp: (status: number) => string): Promise<string> {
   const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok || !response.body) {
     const body = await response.json().catch(() => null);
-    throw new Error((body as { error?: string } | null)?.error ?? `The export failed (HTTP ${response.status}).`);
+    throw new Error((body as { error?: string } | null)?.error ?? failedHttp(response.status));
   }
   const reader = response.body.getReader();
   const parts: BlobPart[] = [];

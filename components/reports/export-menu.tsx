@@ -1,18 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { downloadWithProgress } from './download';
 
 export type ExportFormat = 'csv' | 'outcomes-csv' | 'checkins-csv' | 'usage-csv' | 'xlsx' | 'pdf';
 
-const FORMATS: Record<ExportFormat, { label: string; path: string; extra: string }> = {
-  csv: { label: 'CSV', path: '/api/export/experiments', extra: 'format=csv' },
-  'outcomes-csv': { label: 'Outcomes CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=outcomes' },
-  'checkins-csv': { label: 'Check-ins CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=checkins' },
-  'usage-csv': { label: 'Usage CSV', path: '/api/export/experiments', extra: 'format=csv&dataset=usage' },
-  xlsx: { label: 'Excel', path: '/api/export/experiments', extra: 'format=xlsx' },
-  pdf: { label: 'PDF report', path: '/api/reports/executive', extra: 'format=pdf' },
+// `label`: the format's name in messages/<locale>/reports.json (`export.formats`).
+const FORMATS: Record<ExportFormat, { label: 'csv' | 'outcomesCsv' | 'checkinsCsv' | 'usageCsv' | 'xlsx' | 'pdf'; path: string; extra: string }> = {
+  csv: { label: 'csv', path: '/api/export/experiments', extra: 'format=csv' },
+  'outcomes-csv': { label: 'outcomesCsv', path: '/api/export/experiments', extra: 'format=csv&dataset=outcomes' },
+  'checkins-csv': { label: 'checkinsCsv', path: '/api/export/experiments', extra: 'format=csv&dataset=checkins' },
+  'usage-csv': { label: 'usageCsv', path: '/api/export/experiments', extra: 'format=csv&dataset=usage' },
+  xlsx: { label: 'xlsx', path: '/api/export/experiments', extra: 'format=xlsx' },
+  pdf: { label: 'pdf', path: '/api/reports/executive', extra: 'format=pdf' },
 };
 
 const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
@@ -23,6 +25,8 @@ const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `
  * received size is shown.
  */
 export function ExportMenu({ query, formats = ['csv', 'xlsx', 'pdf'], paper }: { query: string; formats?: ExportFormat[]; paper?: 'a4' | 'letter' }) {
+  const t = useTranslations('reports.export');
+  const label = (format: ExportFormat) => t(`formats.${FORMATS[format].label}`);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
@@ -32,13 +36,17 @@ export function ExportMenu({ query, formats = ['csv', 'xlsx', 'pdf'], paper }: {
     const params = [f.extra, query.replace(/^\?/, ''), format === 'pdf' && paper ? `paper=${paper}` : ''].filter(Boolean).join('&');
     setBusy(format);
     setError('');
-    setStatus(`Preparing ${f.label}…`);
+    setStatus(t('preparing', { format: label(format) }));
     try {
-      const name = await downloadWithProgress(`${f.path}?${params}`, (bytes) => setStatus(`Preparing ${f.label}… ${mb(bytes)} received`));
-      setStatus(`Downloaded ${name}.`);
+      const name = await downloadWithProgress(
+        `${f.path}?${params}`,
+        (bytes) => setStatus(t('received', { format: label(format), size: mb(bytes) })),
+        (status) => t('failedHttp', { status }),
+      );
+      setStatus(t('downloaded', { name }));
     } catch (err) {
       setStatus('');
-      setError(err instanceof Error ? err.message : 'The export failed.');
+      setError(err instanceof Error ? err.message : t('failed'));
     } finally {
       setBusy(null);
     }
@@ -46,8 +54,8 @@ export function ExportMenu({ query, formats = ['csv', 'xlsx', 'pdf'], paper }: {
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Export">
-        <span className="text-sm font-medium">Export</span>
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t('label')}>
+        <span className="text-sm font-medium">{t('label')}</span>
         {formats.map((format) => (
           <button
             key={format}
@@ -57,7 +65,7 @@ export function ExportMenu({ query, formats = ['csv', 'xlsx', 'pdf'], paper }: {
             aria-busy={busy === format}
             onClick={() => run(format)}
           >
-            {busy === format ? `${FORMATS[format].label}…` : FORMATS[format].label}
+            {busy === format ? t('busy', { format: label(format) }) : label(format)}
           </button>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { HeadlineFigure } from '@/lib/metrics/headline';
 import { formatKpiValue } from '@/lib/metrics/kpi';
 import { formatPeriod, type Period } from '@/lib/metrics/period';
@@ -7,10 +8,11 @@ import { formatPeriod, type Period } from '@/lib/metrics/period';
  * as the dashboard's cards, the PDF and the workbook's Summary sheet (lib/metrics/headline.ts).
  */
 export function HeadlineSummary({ figures, period, currency }: { figures: HeadlineFigure[]; period: Period; currency: string }) {
+  const t = useTranslations('reports.headline');
   return (
     <div className="mb-4">
       <p className="mb-2 text-sm text-muted-foreground" data-testid="report-period">
-        As on the dashboard for {formatPeriod(period)} (the filters&apos; &ldquo;Active from/to&rdquo;, else the last 90 days):
+        {t('intro', { period: formatPeriod(period) })}
       </p>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
         {figures.map((f) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { Button } from './button';
 import { cn } from './cn';
@@ -19,6 +20,8 @@ type Props = {
 /** A small form around a server action that shows the action's message or error beside it. */
 export function ActionForm({ action, children, className, confirm, label, id }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
+  // The action answers in English; the reader reads it in the page's language.
+  const st = useServerText();
   return (
     <form
       id={id}
@@ -33,12 +36,12 @@ export function ActionForm({ action, children, className, confirm, label, id }: 
       {children}
       {state.error ? (
         <span role="alert" className="text-sm text-danger">
-          {state.error}
+          {st(state.error)}
         </span>
       ) : null}
       {state.message ? (
         <span role="status" className="break-all text-sm text-success">
-          {state.message}
+          {st(state.message)}
         </span>
       ) : null}
     </form>

@@ -1,4 +1,5 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { useTranslations } from 'next-intl';
 import { cn } from './cn';
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
@@ -14,10 +15,11 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return <th scope="col" className={cn('border-b border-border bg-muted px-3 py-2 text-left font-medium', className)} {...props} />;
 }
 /** The header of a column of row buttons: named for screen readers, blank on screen (the buttons say it). */
-export function ThActions({ label = 'Actions' }: { label?: string }) {
+export function ThActions({ label }: { label?: string }) {
+  const t = useTranslations('common');
   return (
     <Th>
-      <span className="sr-only">{label}</span>
+      <span className="sr-only">{label ?? t('actions')}</span>
     </Th>
   );
 }

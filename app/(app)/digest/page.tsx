@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DigestView } from '@/components/digest/digest-view';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
@@ -12,7 +13,10 @@ import { digestSections } from '@/lib/digest/sections';
 import { saveDigestSubscriptionAction } from './actions';
 import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
-export const metadata: Metadata = { title: 'Weekly digest' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('digest');
+  return { title: t('title') };
+}
 
 /** This week's digest for the signed-in person: the same content the weekly email carries (issue 20 §4). */
 export default async function DigestPage() {
@@ -20,20 +24,21 @@ export default async function DigestPage() {
   const db = await getDb();
   const [digest, subscribed] = await Promise.all([buildDigest(db, me.id, (await getOrgCalendar(db)).today), isSubscribed(db, me.id)]);
   const sections = digest ? digestSections(digest) : [];
+  const t = await getTranslations('digest');
   return (
     <>
       <PageHeader
-        title="Weekly digest"
-        description={digest ? `What changed from ${digest.from} to ${digest.to}: new outcomes, models and prices, the alerts that concern you, and where the AI spend goes.` : undefined}
+        title={t('title')}
+        description={digest ? t('description', { from: digest.from, to: digest.to }) : undefined}
       />
       <Card>
         <CardHeader
-          title={subscribed ? 'You get this digest by email every week' : 'You do not get this digest by email'}
+          title={subscribed ? t('subscribed') : t('notSubscribed')}
           action={
-            <ActionForm action={saveDigestSubscriptionAction} label="Weekly digest email">
+            <ActionForm action={saveDigestSubscriptionAction} label={t('formLabel')}>
               <input type="hidden" name="subscribed" value={subscribed ? 'off' : 'on'} />
               <Button type="submit" variant="secondary" size="sm">
-                {subscribed ? 'Stop the email' : 'Email it to me weekly'}
+                {subscribed ? t('stop') : t('start')}
               </Button>
             </ActionForm>
           }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { PreferencesForm } from '@/components/alerts/preferences-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
@@ -8,49 +9,54 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getPreferences, listInbox } from '@/db/queries/alerts/inbox';
-import { ALERT_LABELS, type AlertEvent } from '@/lib/metrics/alert-events';
+import { ALERT_EVENTS, type AlertEvent } from '@/lib/metrics/alert-events';
 import { requireUser } from '@/lib/auth/guard';
 import { markReadAction, savePreferencesAction } from './actions';
 
-export const metadata: Metadata = { title: 'Alerts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('inbox');
+  return { title: t('title') };
+}
 
 export default async function InboxPage() {
   const user = await requireUser();
   const db = await getDb();
   const [items, prefs] = await Promise.all([listInbox(db, user.id), getPreferences(db, user.id)]);
   const unread = items.filter((a) => !a.readAt).length;
+  const t = await getTranslations('inbox');
+  const eventLabel = (event: string) => ((ALERT_EVENTS as readonly string[]).includes(event) ? t(`events.${event as AlertEvent}.label`) : event);
   return (
     <>
       <PageHeader
-        title="Alerts"
-        description="What changed for your experiments and teams. The inbox always gets every alert you keep on."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Link href="/digest" className="text-sm underline">
-            This week’s digest
+            {t('digestLink')}
           </Link>
         }
       />
       <Card>
         <CardHeader
-          title={unread ? `${unread} unread` : 'All read'}
+          title={unread ? t('unread', { count: String(unread) }) : t('allRead')}
           action={
             unread ? (
-              <ActionForm action={markReadAction} label="Mark all as read">
+              <ActionForm action={markReadAction} label={t('markAllRead')}>
                 <input type="hidden" name="all" value="1" />
                 <Button type="submit" variant="secondary" size="sm">
-                  Mark all as read
+                  {t('markAllRead')}
                 </Button>
               </ActionForm>
             ) : null
           }
         />
         {items.length ? (
-          <ul className="divide-y divide-border" aria-label="Alerts">
+          <ul className="divide-y divide-border" aria-label={t('listLabel')}>
             {items.map((a) => (
               <li key={a.id} className="flex flex-wrap items-start gap-3 py-3" data-testid="alert-item" data-alert-id={a.id} data-read={a.readAt ? 'yes' : 'no'}>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone={a.readAt ? 'neutral' : 'primary'}>{ALERT_LABELS[a.event as AlertEvent]?.label ?? a.event}</Badge>
+                    <Badge tone={a.readAt ? 'neutral' : 'primary'}>{eventLabel(a.event)}</Badge>
                     {a.link ? (
                       <Link href={a.link} className={a.readAt ? 'hover:underline' : 'font-semibold hover:underline'}>
                         {a.title}
@@ -60,13 +66,13 @@ export default async function InboxPage() {
                     )}
                   </div>
                   <p className="mt-1 text-sm text-muted-foreground">{a.body}</p>
-                  <p className="mt-1 text-xs text-muted-foreground">{a.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</p>
+                  <p className="mt-1 text-xs text-muted-foreground">{t('createdAt', { time: a.createdAt.toISOString().slice(0, 16).replace('T', ' ') })}</p>
                 </div>
                 {a.readAt ? null : (
-                  <ActionForm action={markReadAction} label={`Mark “${a.title}” as read`}>
+                  <ActionForm action={markReadAction} label={t('markOneReadLabel', { title: a.title })}>
                     <input type="hidden" name="id" value={a.id} />
                     <Button type="submit" variant="ghost" size="sm">
-                      Mark as read
+                      {t('markRead')}
                     </Button>
                   </ActionForm>
                 )}
@@ -74,11 +80,11 @@ export default async function InboxPage() {
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-muted-foreground">No alerts yet.</p>
+          <p className="text-sm text-muted-foreground">{t('empty')}</p>
         )}
       </Card>
       <Card className="mt-6">
-        <CardHeader title="What you are alerted about" description="Turn each alert on or off, and choose email right away or in the weekly digest." />
+        <CardHeader title={t('preferences.title')} description={t('preferences.description')} />
         <PreferencesForm action={savePreferencesAction} prefs={prefs} />
       </Card>
     </>

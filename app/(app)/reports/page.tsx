@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActiveFilters, filterNames } from '@/components/filters/active-filters';
 import { ExportMenu } from '@/components/reports/export-menu';
 import { ReportFilters } from '@/components/reports/report-filters';
@@ -13,11 +14,14 @@ import { listTeams } from '@/db/queries/people/teams';
 import { requirePermission } from '@/lib/auth/guard';
 import { teamScope } from '@/lib/auth/permissions';
 import { HeadlineSummary } from '@/components/reports/headline-summary';
-import { formatNumber } from '@/lib/format';
+import { getFormat } from '@/i18n/format';
 import { headlineFigures } from '@/lib/metrics/headline';
 import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validation/experiment-filters';
 
-export const metadata: Metadata = { title: 'Reports' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('reports');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,40 +44,41 @@ export default async function ReportsPage({ searchParams }: Props) {
   ]);
   const { period } = headline.filters;
   const own = scope.leadsOwnTeams;
-  const visibleTeams = own ? teams.filter((t) => own.includes(t.id)) : teams;
+  const visibleTeams = own ? teams.filter((team) => own.includes(team.id)) : teams;
+  const [t, f] = await Promise.all([getTranslations('reports'), getFormat()]);
 
   return (
     <>
       <PageHeader
-        title="Reports"
-        description="Download the experiment log as CSV or Excel and the executive report as a PDF. Every file holds exactly the experiments the filters select."
+        title={t('title')}
+        description={t('description')}
       />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Filters" description="The same filters as the experiment list; a link from the list or the dashboard arrives here with its filters." />
+          <CardHeader title={t('filtersCard.title')} description={t('filtersCard.description')} />
           <ActiveFilters f={filters} names={filterNames(teams, models)} path="/reports" />
           <ReportFilters filters={filters} teams={visibleTeams} paper={paper} />
         </Card>
 
         <Card>
           <CardHeader
-            title="Experiment log"
-            description="CSV: one file per table (experiments, capability outcomes, check-ins). Excel: one workbook with a Summary sheet and a sheet per table."
+            title={t('log.title')}
+            description={t('log.description')}
           />
           <p className="mb-3 text-sm" data-testid="export-count">
-            <strong>{formatNumber(rows)}</strong> experiments match the filters: every file holds exactly these.
+            {t.rich('log.count', { count: f.formatNumber(rows), strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <HeadlineSummary figures={headlineFigures(headline.current, headline.previous)} period={period} currency={settings.currency} />
           {own ? (
-            <p className="mb-3 text-sm text-muted-foreground">As a team lead, your exports hold your own teams&apos; experiments.</p>
+            <p className="mb-3 text-sm text-muted-foreground">{t('log.leadScope')}</p>
           ) : null}
           <ExportMenu query={query} formats={['csv', 'outcomes-csv', 'checkins-csv', 'usage-csv', 'xlsx']} />
         </Card>
 
         <Card>
           <CardHeader
-            title="Executive report"
-            description={`A board-ready PDF for ${period.from} to ${period.to} (set "Active from" and "Active to" to change the period): headline figures against the previous period, the capability and efficiency ledgers, adoption and mindset charts, the top stories, the re-test radar and the methods.`}
+            title={t('executive.title')}
+            description={t('executive.description', { from: period.from, to: period.to })}
           />
           <ExportMenu query={query} formats={['pdf']} paper={paper} />
         </Card>

@@ -1,8 +1,21 @@
 // The role × action table: sign-in and accounts (app/(auth)).
+import { eq } from 'drizzle-orm';
 import { resetPasswordAction, changePasswordAction, setupAction } from '@/app/(auth)/account-actions';
 import { signIn, signOut } from '@/app/(auth)/actions';
-import { DEMO_PASSWORD, SIGNED_IN } from '../security-harness';
+import { setLocaleAction } from '@/app/(auth)/locale-actions';
+import { BROWSER_LOCALE } from '@/components/layout/language-choice';
+import { user } from '@/db/schema';
+import { READ_ONLY } from '../action-effects';
+import { DEMO_PASSWORD, SIGNED_IN, type Caller, type Fixtures } from '../security-harness';
 import { EVERYONE, SIGN_OUT, type TableEntry } from './entry';
+
+// Kept to English (en ↔ the browser's, which the harness sends none of): a caller left in Korean would read
+// other entries' messages in Korean.
+async function otherEnglishChoice(fx: Fixtures, caller: Caller) {
+  if (caller === 'anon') return { locale: 'en' };
+  const [row] = await fx.db.select({ locale: user.locale }).from(user).where(eq(user.id, fx.users[caller].id));
+  return { locale: row?.locale === 'en' ? BROWSER_LOCALE : 'en' };
+}
 
 export const ACCOUNTS: TableEntry[] = [
   {
@@ -12,6 +25,13 @@ export const ACCOUNTS: TableEntry[] = [
     action: signIn,
     mayWrite: ['login_attempts'],
     input: () => ({ email: 'sofia@uplift.demo', password: DEMO_PASSWORD }),
+  },
+  {
+    name: 'auth: choose the language (signed out: this browser’s cookie only)',
+    effect: (caller) => (caller === 'anon' ? READ_ONLY : { changes: ['user'], audit: 'user.locale' }),
+    allowed: EVERYONE,
+    action: setLocaleAction,
+    input: otherEnglishChoice,
   },
   { name: 'auth: sign out', allowed: EVERYONE, action: signOut, input: () => ({}), fuzz: false, effect: SIGN_OUT },
   {
