@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { cn } from './cn';
+import { ServerText } from './server-text';
 
 export const inputClasses =
   'block w-full rounded-md border border-border bg-card px-3 py-2 text-sm placeholder:text-muted-foreground aria-[invalid=true]:border-danger';
@@ -22,7 +23,7 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
       ) : null}
       {errors.length ? (
         <p id={`${name}-error`} className="text-sm text-danger" role="alert">
-          {errors.join(' ')}
+          <ServerText text={errors.join(' ')} />
         </p>
       ) : null}
     </div>
