@@ -1,7 +1,8 @@
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import type { AuditEntry } from '@/db/schema';
 import type { HistoryNames } from '@/db/queries/experiments/history-names';
-import { describeChanges } from '@/lib/history/describe-change';
+import { getFormat } from '@/i18n/format';
+import { historyChanges } from './history-changes';
 import { Card, CardHeader } from '@/components/ui/card';
 
 // Audit actions as their catalog keys (experiments.history.action.*): catalog keys cannot hold the dots.
@@ -28,8 +29,10 @@ const isKnownAction = (action: string): action is keyof typeof ACTION_KEY => Obj
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /** Who changed what, when: the append-only audit log of this experiment. Values render as text, never HTML. */
-export function HistoryCard({ entries, names }: { entries: AuditEntry[]; names: HistoryNames }) {
-  const t = useTranslations('experiments.history');
+export async function HistoryCard({ entries, names }: { entries: AuditEntry[]; names: HistoryNames }) {
+  const [te, tl, tc, f] = await Promise.all([getTranslations('experiments'), getTranslations('labels'), getTranslations('common'), getFormat()]);
+  const t = await getTranslations('experiments.history');
+  const words = { t: te, tl, tc, f };
   return (
     <Card aria-labelledby="history-title">
       <CardHeader title={<span id="history-title">{t('title')}</span>} description={t('description')} />
@@ -41,7 +44,7 @@ export function HistoryCard({ entries, names }: { entries: AuditEntry[]; names: 
             const before = (h.before ?? {}) as Record<string, unknown>;
             const after = (h.after ?? {}) as Record<string, unknown>;
             // Labels and units a person reads ("AI spend per month: — → $250"), never codes, cents or slugs.
-            const changed = h.action === 'experiment.update' || h.action === 'experiment.graduate' ? describeChanges(before, after, names) : [];
+            const changed = h.action === 'experiment.update' || h.action === 'experiment.graduate' ? historyChanges(before, after, names, words) : [];
             return (
               <li key={h.id} className="border-b border-border pb-2 last:border-0">
                 <span className="text-muted-foreground">{t('at', { time: new Date(h.at).toISOString().slice(0, 16).replace('T', ' ') })}</span>{' '}

@@ -29,7 +29,7 @@ export function chipText(chip: FilterChip, f: Partial<ExperimentFilters>, names:
     case 'q':
       return t('chips.search', { q: f.q ?? '' });
     case 'team':
-      return t('chips.team', { count: f.team?.length ?? 0, names: list((f.team ?? []).map((id) => names.teams.get(id) ?? t('chips.teamFallback', { id: String(id) }))) });
+      return t((f.team?.length ?? 0) > 1 ? 'chips.teamMany' : 'chips.teamOne', { names: list((f.team ?? []).map((id) => names.teams.get(id) ?? t('chips.teamFallback', { id: String(id) }))) });
     case 'mine':
       return t('experiments.mine');
     case 'status':
@@ -41,9 +41,9 @@ export function chipText(chip: FilterChip, f: Partial<ExperimentFilters>, names:
     case 'sensitivity':
       return t('chips.sensitivity', { values: list((f.sensitivity ?? []).map((v) => orNotSet(v, (k) => tl(`sensitivity.${k}`)))) });
     case 'vendor':
-      return t('chips.vendor', { count: f.vendor?.length ?? 0, names: list(f.vendor ?? []) });
+      return t((f.vendor?.length ?? 0) > 1 ? 'chips.vendorMany' : 'chips.vendorOne', { names: list(f.vendor ?? []) });
     case 'model':
-      return t('chips.model', { count: f.model?.length ?? 0, names: list((f.model ?? []).map((m) => names.models.get(m) ?? m)) });
+      return t((f.model?.length ?? 0) > 1 ? 'chips.modelMany' : 'chips.modelOne', { names: list((f.model ?? []).map((m) => names.models.get(m) ?? m)) });
     case 'active':
       return t('chips.active', { range: range(f.from, f.to) });
     case 'completed':
