@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { IMPORT_COLUMN_HELP } from '@/lib/validation/import-help';
+import { acceptsKey } from './import-accepts';
 
 /** What every column of the import accepts, with the codes and labels of the coded columns and an example each. */
 export function ImportColumns() {
@@ -22,7 +23,7 @@ export function ImportColumns() {
               <tr key={c.column} data-testid={`import-column-${c.column}`}>
                 <Td className="font-mono text-xs">{c.column}</Td>
                 <Td>
-                  {c.accepts}
+                  {t(`acceptsColumn.${acceptsKey(c.column)}`)}
                   {c.values ? (
                     <ul className="mt-1 list-disc pl-5 text-xs">
                       {c.values.map((v) => (
