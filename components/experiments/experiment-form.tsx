@@ -9,6 +9,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { CONCLUSION_LABEL, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { useFormat } from '@/i18n/use-format';
+import { useServerText } from '@/i18n/use-server-text';
 import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { BlockerFields } from './blocker-fields';
@@ -42,6 +43,7 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
   const t = useTranslations('experiments.form');
   const tl = useTranslations('labels');
   const fmt = useFormat();
+  const st = useServerText();
   // The enum choices in the reader's language (messages/<locale>/labels.json), in lib/labels.ts's order.
   const status = keys(STATUS_LABEL).map((k) => [k, tl(`status.${k}`)] as const);
   const workType = keys(WORK_TYPE_LABEL).map((k) => [k, tl(`workType.${k}`)] as const);
@@ -84,7 +86,7 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
       {version ? <input type="hidden" name={fieldName('version')} value={version} /> : null}
       {state.error ? (
         <p role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger/10 p-3 text-sm text-danger">
-          {state.error}
+          {st(state.error)}
         </p>
       ) : null}
 
@@ -144,9 +146,9 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
           selected={(values.modelIds ?? '').split('\n').filter(Boolean)}
           primary={values.primaryModelId ?? ''}
           efforts={values}
-          error={errors?.primaryModelId ?? errors?.modelIds}
-          effortError={errors?.efforts}
-          channelError={errors?.channels}
+          error={(errors?.primaryModelId ?? errors?.modelIds)?.map(st)}
+          effortError={errors?.efforts?.map(st)}
+          channelError={errors?.channels?.map(st)}
         />
         <div className="mt-4">
           <TextAreaField

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import { useServerText } from '@/i18n/use-server-text';
 import type { ImportState } from '@/lib/validation/experiment-import';
 
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
@@ -13,6 +14,8 @@ type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
 /** Step 1: pick a file and preview it. Step 2: apply exactly the previewed file, all rows or none. */
 export function ImportForm({ preview, apply }: { preview: Action; apply: Action }) {
   const t = useTranslations('experiments.import');
+  // What the server answered (errors, the result, each row's check) in the reader's language.
+  const st = useServerText();
   const [previewState, previewAction, previewing] = useActionState(preview, {});
   const [applyState, applyAction, applying] = useActionState(apply, {});
   // The latest answer wins: a failed apply shows its re-checked rows.
@@ -34,10 +37,10 @@ export function ImportForm({ preview, apply }: { preview: Action; apply: Action 
           </a>
         </form>
       </Card>
-      {error ? <p role="alert" className="text-sm text-danger">{error}</p> : null}
+      {error ? <p role="alert" className="text-sm text-danger">{st(error)}</p> : null}
       {applyState.message ? (
         <p role="status" className="text-sm text-success">
-          {applyState.message} <Link href="/experiments" className="underline">{t('seeExperiments')}</Link>
+          {st(applyState.message)} <Link href="/experiments" className="underline">{t('seeExperiments')}</Link>
         </p>
       ) : null}
       {state.rows?.length && !applyState.message ? (
@@ -63,10 +66,10 @@ export function ImportForm({ preview, apply }: { preview: Action; apply: Action 
                   <Td>
                     {r.ok ? (
                       <>
-                        <span className="text-success">{t('willBeCreated')}</span> <span data-testid="import-becomes">{r.becomes}</span>
+                        <span className="text-success">{t('willBeCreated')}</span> <span data-testid="import-becomes">{r.becomes ? st(r.becomes) : null}</span>
                       </>
                     ) : (
-                      <span className="text-danger">{t('rejected', { errors: r.errors.join(' ') })}</span>
+                      <span className="text-danger">{t('rejected', { errors: r.errors.map(st).join(' ') })}</span>
                     )}
                   </Td>
                 </tr>
