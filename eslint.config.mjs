@@ -29,6 +29,12 @@ const TRANSLATED = [
   // the dashboard and insights
 
   // experiments, the playbook, filters and forms
+  'app/(app)/experiments/**/*.tsx',
+  'components/experiments/**/*.tsx',
+  'app/(app)/playbook/**/*.tsx',
+  'components/playbook/**/*.tsx',
+  'components/filters/**/*.tsx',
+  'components/forms/**/*.tsx',
 
   // the catalog, trends and charts
   'app/(app)/models/**/*.tsx', 'app/(app)/trends/**/*.tsx', 'components/models/**/*.tsx', 'components/charts/**/*.tsx',

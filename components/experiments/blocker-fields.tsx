@@ -1,12 +1,15 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { DEFAULT_BLOCKER_BENCHMARK } from '@/lib/metrics/blocker-benchmark';
 import { ExperimentSelectField as SelectField, ExperimentTextAreaField as TextAreaField, ExperimentTextField as TextField, fieldName } from './experiment-fields';
 
-const FITS: Record<string, string> = { general: 'general work', science: 'science', coding: 'coding', maths: 'maths' };
+// What each benchmark suits, as the catalog names it (experiments.blocker.fits.*).
+const FITS = ['general', 'science', 'coding', 'maths'] as const;
+const isFit = (measures: string): measures is (typeof FITS)[number] => (FITS as readonly string[]).includes(measures);
 
 type Props = {
   benchmarks: BlockerBenchmark[];
@@ -20,6 +23,7 @@ type Props = {
  * than its start). Listens to the whole form for the end date, which lives in another card.
  */
 export function BlockerFields({ benchmarks, values, errors }: Props) {
+  const t = useTranslations('experiments.blocker');
   const ref = useRef<HTMLDivElement>(null);
   const [blocked, setBlocked] = useState(values.blockedByModel === 'on');
   const [endDate, setEndDate] = useState(values.endDate ?? '');
@@ -41,34 +45,33 @@ export function BlockerFields({ benchmarks, values, errors }: Props) {
     };
   }, []);
   const chosen = benchmarks.find((b) => b.key === benchmark);
-  const unit = chosen?.unit === 'percent' ? ' (%)' : chosen ? ' (index points)' : '';
+  const unit = chosen?.unit === 'percent' ? t('unitPercent') : chosen ? t('unitPoints') : '';
   const field = { values: { ...values, blockerBenchmark: benchmark }, errors };
   return (
     <Card>
       <div ref={ref}>
-        <CardHeader title="Blocker" description="Was the model not capable enough? Say what was missing and pick the benchmark that fits the task: the re-test radar flags newer models that clear the bar on it." />
+        <CardHeader title={t('title')} description={t('description')} />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name={fieldName('blockedByModel')} defaultChecked={values.blockedByModel === 'on'} /> The model was not capable enough
+          <input type="checkbox" name={fieldName('blockedByModel')} defaultChecked={values.blockedByModel === 'on'} /> {t('blocked')}
         </label>
         {blocked && !endDate ? (
           <p role="status" data-testid="blocker-no-end-date" className="mt-2 rounded-md border border-warning bg-warning/10 p-2 text-sm">
-            No end date: the re-test radar will compare models released after the start date instead. Add the date the experiment stopped
-            so it only suggests models that came out since.
+            {t('noEndDate')}
           </p>
         ) : null}
         <div className="mt-3 grid gap-4 md:grid-cols-3">
           <div className="md:col-span-3">
-            <TextAreaField name="blockerMissing" label="What was missing" maxLength={2000} rows={2} {...field} />
+            <TextAreaField name="blockerMissing" label={t('missing')} maxLength={2000} rows={2} {...field} />
           </div>
           <SelectField
             name="blockerBenchmark"
-            label="Benchmark that fits the task"
-            hint="SWE-bench Verified for coding, FrontierMath or AIME for maths, GPQA Diamond for science, the ECI for general work."
-            options={benchmarks.map((b) => [b.key, `${b.name} — ${FITS[b.measures] ?? b.measures}`] as const)}
+            label={t('benchmark')}
+            hint={t('benchmarkHint')}
+            options={benchmarks.map((b) => [b.key, t('benchmarkOption', { name: b.name, fits: isFit(b.measures) ? t(`fits.${b.measures}`) : b.measures })] as const)}
             {...field}
           />
-          <TextField name="blockerMinScore" label={`Capability bar: ${chosen?.name ?? 'score'}${unit}`} hint={chosen?.unit === 'percent' ? 'Optional, e.g. 80.' : 'Optional, e.g. 150.'} inputMode="decimal" {...field} />
-          <TextField name="blockerMaxPriceUsd" label="Price ceiling (USD per million tokens)" hint="Optional, blended 3:1 input:output." inputMode="decimal" {...field} />
+          <TextField name="blockerMinScore" label={t('bar', { benchmark: chosen?.name ?? t('score'), unit })} hint={chosen?.unit === 'percent' ? t('barHintPercent') : t('barHintPoints')} inputMode="decimal" {...field} />
+          <TextField name="blockerMaxPriceUsd" label={t('ceiling')} hint={t('ceilingHint')} inputMode="decimal" {...field} />
         </div>
       </div>
     </Card>

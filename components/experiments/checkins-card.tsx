@@ -1,8 +1,9 @@
+import { getTranslations } from 'next-intl/server';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import type { ActionState } from '@/lib/action-state';
-import { formatDate, formatMoneyCents, formatNumber } from '@/lib/format';
+import { getFormat } from '@/i18n/format';
 import { CheckinsChart } from './checkins-chart';
 import { CheckinForm } from './child-forms';
 import { RemoveChild } from './child-item';
@@ -16,25 +17,26 @@ type Actions = { addAction: Action; updateAction: Action; deleteAction: Action }
 
 /** Dated readings of the figures, as a table and (from two points on) a small chart; a lead corrects or removes a row. */
 /** `canAdd`: may add a check-in (a lead, or someone who ran it when the team allows); `canEdit`: may also correct and remove. */
-export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction, today, currency }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; today: string; currency: string } & Actions) {
+export async function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction, today, currency }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; today: string; currency: string } & Actions) {
+  const [t, f] = await Promise.all([getTranslations('experiments.checkins'), getFormat()]);
   return (
     <Card aria-labelledby="checkins-title">
-      <CardHeader title={<span id="checkins-title">Check-ins</span>} description="How the figures evolved over time." />
+      <CardHeader title={<span id="checkins-title">{t('title')}</span>} description={t('description')} />
       <CheckinsChart points={e.checkins.map((c) => ({ date: c.date, hoursSaved: n(c.hoursSavedPerMonth) }))} />
       {e.checkins.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No check-ins yet.</p>
+        <p className="text-sm text-muted-foreground">{t('none')}</p>
       ) : (
         <Table>
           <thead>
             <tr>
-              <Th>Date</Th>
-              <Th className="text-right">Hours saved / month</Th>
-              <Th className="text-right">Spend / month</Th>
-              <Th className="text-right">Quality</Th>
-              <Th>Note</Th>
+              <Th>{t('date')}</Th>
+              <Th className="text-right">{t('hoursSaved')}</Th>
+              <Th className="text-right">{t('spend')}</Th>
+              <Th className="text-right">{t('quality')}</Th>
+              <Th>{t('note')}</Th>
               {canEdit ? (
                 <Th>
-                  <span className="sr-only">Corrections</span>
+                  <span className="sr-only">{t('corrections')}</span>
                 </Th>
               ) : null}
             </tr>
@@ -42,9 +44,9 @@ export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, dele
           <tbody>
             {e.checkins.map((c) => (
               <tr key={c.id} data-testid="checkin">
-                <Td>{formatDate(c.date)}</Td>
-                <Td className="text-right">{formatNumber(n(c.hoursSavedPerMonth), 2)}</Td>
-                <Td className="text-right">{formatMoneyCents(c.spendMonthlyCents, currency)}</Td>
+                <Td>{f.formatDate(c.date)}</Td>
+                <Td className="text-right">{f.formatNumber(n(c.hoursSavedPerMonth), 2)}</Td>
+                <Td className="text-right">{f.formatMoneyCents(c.spendMonthlyCents, currency)}</Td>
                 <Td className="text-right">{c.qualityAfter ?? '—'}</Td>
                 <Td className="whitespace-pre-wrap wrap-anywhere">{c.note}</Td>
                 {canEdit ? (
@@ -55,7 +57,7 @@ export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, dele
                         experimentId={e.id}
                         today={today}
                         row={{ id: c.id, version: c.version, values: checkinFormValues(c) }}
-                        label={`Edit the check-in of ${formatDate(c.date)}`}
+                        label={t('editLabel', { date: f.formatDate(c.date) })}
                       />
                       <RemoveChild
                         action={deleteAction}
@@ -63,9 +65,9 @@ export function CheckinsCard({ e, canEdit, canAdd, addAction, updateAction, dele
                         idName="checkinId"
                         id={c.id}
                         version={c.version}
-                        confirm={`Remove the check-in of ${formatDate(c.date)}? The audit history keeps a record of it.`}
-                        label={`Remove check-in ${c.id}`}
-                        buttonLabel={`Remove the check-in of ${formatDate(c.date)}`}
+                        confirm={t('removeConfirm', { date: f.formatDate(c.date) })}
+                        label={t('removeLabel', { id: String(c.id) })}
+                        buttonLabel={t('removeButton', { date: f.formatDate(c.date) })}
                       />
                     </div>
                   </Td>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { useFocusFirstError } from '@/components/forms/use-focus-first-error';
 import { initialState, type ActionState } from '@/lib/action-state';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
@@ -32,9 +33,10 @@ export function EditFields({ edit }: { edit?: EditOf }) {
   );
 }
 
+// Each kind's form label and button, as experiments.child.* keys.
 const KIND = {
-  outcome: { noun: 'capability outcome', short: 'outcome', grid: 'md:grid-cols-2', span: 'md:col-span-2' },
-  checkin: { noun: 'check-in', short: 'check-in', grid: 'md:grid-cols-3', span: 'md:col-span-3' },
+  outcome: { editForm: 'editOutcomeForm', addForm: 'addOutcomeForm', save: 'saveOutcome', add: 'addOutcome', grid: 'md:grid-cols-2', span: 'md:col-span-2' },
+  checkin: { editForm: 'editCheckinForm', addForm: 'addCheckinForm', save: 'saveCheckin', add: 'addCheckin', grid: 'md:grid-cols-3', span: 'md:col-span-3' },
 } as const;
 
 type ChildFieldProps = { values: Record<string, string>; errors: ActionState['fieldErrors']; idPrefix?: string };
@@ -58,6 +60,7 @@ function ChildForm({
   defaults?: Record<string, string>;
   children: (field: ChildFieldProps) => ReactNode;
 }) {
+  const t = useTranslations('experiments.child');
   const [state, formAction, pending] = useActionState(action, initialState);
   const field = { values: state.values ?? edit?.values ?? defaults, errors: state.fieldErrors, idPrefix: edit ? `${kind}-${edit.id}-` : undefined };
   const formRef = useRef<HTMLFormElement>(null);
@@ -69,7 +72,7 @@ function ChildForm({
       ref={formRef}
       key={`${edit?.version}-${JSON.stringify(state)}`}
       action={formAction}
-      aria-label={edit ? `Edit this ${k.noun}` : `Add a ${k.noun}`}
+      aria-label={edit ? t(k.editForm) : t(k.addForm)}
       noValidate
       className={`${edit ? 'grid gap-3' : 'mt-4 grid gap-3 border-t border-border pt-4'} ${k.grid}`}
     >
@@ -77,7 +80,7 @@ function ChildForm({
       <EditFields edit={edit} />
       {children(field)}
       <SubmitRow state={state} pending={pending} size="sm" className={k.span}>
-        {edit ? `Save ${k.short}` : `Add ${k.short}`}
+        {edit ? t(k.save) : t(k.add)}
       </SubmitRow>
     </form>
   );
@@ -85,17 +88,20 @@ function ChildForm({
 
 /** Adds one capability outcome, or edits one. */
 export function OutcomeForm({ action, experimentId, edit }: { action: Action; experimentId: number; edit?: EditOf }) {
+  const t = useTranslations('experiments.child');
+  const tl = useTranslations('labels');
+  const types = (Object.keys(OUTCOME_TYPE_LABEL) as (keyof typeof OUTCOME_TYPE_LABEL)[]).map((k) => [k, tl(`outcomeType.${k}`)] as const);
   return (
     <ChildForm kind="outcome" action={action} experimentId={experimentId} edit={edit}>
       {(field) => (
         <>
-          <SelectField name="type" label="Outcome type" options={Object.entries(OUTCOME_TYPE_LABEL)} {...field} />
-          <TextField name="impact" label="Impact (1–5)" inputMode="numeric" {...field} />
+          <SelectField name="type" label={t('outcomeType')} options={types} {...field} />
+          <TextField name="impact" label={t('impact')} inputMode="numeric" {...field} />
           <div className="md:col-span-2">
-            <TextAreaField name="description" label="What it made possible" rows={2} maxLength={2000} {...field} />
+            <TextAreaField name="description" label={t('madePossible')} rows={2} maxLength={2000} {...field} />
           </div>
-          <TextField name="evidence" label="Evidence (link or text)" maxLength={2000} {...field} />
-          <TextField name="recordedOn" label="Recorded on" type="date" hint="Today if left empty." {...field} />
+          <TextField name="evidence" label={t('evidence')} maxLength={2000} {...field} />
+          <TextField name="recordedOn" label={t('recordedOn')} type="date" hint={t('recordedOnHint')} {...field} />
         </>
       )}
     </ChildForm>
@@ -103,28 +109,29 @@ export function OutcomeForm({ action, experimentId, edit }: { action: Action; ex
 }
 
 export function CheckinForm({ action, experimentId, today, edit }: { action: Action; experimentId: number; today: string; edit?: EditOf }) {
+  const t = useTranslations('experiments.child');
   return (
     <ChildForm kind="checkin" action={action} experimentId={experimentId} edit={edit} defaults={{ date: today }}>
       {(field) => (
         <>
-          <TextField name="date" label="Check-in date" type="date" {...field} />
-          <TextField name="hoursBeforePerTask" label="Hours per task before" inputMode="decimal" {...field} />
-          <TextField name="hoursWithAiPerTask" label="Hours per task with AI" inputMode="decimal" {...field} />
-          <TextField name="tasksPerMonth" label="Tasks per month" inputMode="decimal" {...field} />
-          <TextField name="spendMonthly" label="AI spend per month (USD)" inputMode="decimal" {...field} />
-          <TextField name="qualityAfter" label="Quality with AI (1–5)" inputMode="numeric" {...field} />
+          <TextField name="date" label={t('checkinDate')} type="date" {...field} />
+          <TextField name="hoursBeforePerTask" label={t('hoursBefore')} inputMode="decimal" {...field} />
+          <TextField name="hoursWithAiPerTask" label={t('hoursWithAi')} inputMode="decimal" {...field} />
+          <TextField name="tasksPerMonth" label={t('tasksPerMonth')} inputMode="decimal" {...field} />
+          <TextField name="spendMonthly" label={t('spendMonthly')} inputMode="decimal" {...field} />
+          <TextField name="qualityAfter" label={t('qualityAfter')} inputMode="numeric" {...field} />
           <fieldset className="grid gap-3 md:col-span-3 md:grid-cols-4">
-            <legend className="text-sm font-medium">Usage, for cost per task (optional)</legend>
+            <legend className="text-sm font-medium">{t('usage')}</legend>
             <p className="text-xs text-muted-foreground md:col-span-4">
-              Tasks done with the primary model, and the tokens they used (output includes reasoning tokens) or what the vendor billed.
+              {t('usageHint')}
             </p>
-            <TextField name="tasksDone" label="Tasks done" inputMode="numeric" {...field} />
-            <TextField name="inputTokens" label="Input tokens" inputMode="numeric" {...field} />
-            <TextField name="outputTokens" label="Output tokens (with reasoning)" inputMode="numeric" {...field} />
-            <TextField name="billedCost" label="Billed cost (USD)" inputMode="decimal" {...field} />
+            <TextField name="tasksDone" label={t('tasksDone')} inputMode="numeric" {...field} />
+            <TextField name="inputTokens" label={t('inputTokens')} inputMode="numeric" {...field} />
+            <TextField name="outputTokens" label={t('outputTokens')} inputMode="numeric" {...field} />
+            <TextField name="billedCost" label={t('billedCost')} inputMode="decimal" {...field} />
           </fieldset>
           <div className="md:col-span-3">
-            <TextAreaField name="note" label="Note" rows={2} maxLength={2000} {...field} />
+            <TextAreaField name="note" label={t('note')} rows={2} maxLength={2000} {...field} />
           </div>
         </>
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-form';
 import type { ActionState } from '@/lib/action-state';
 
@@ -23,9 +24,10 @@ export function ChildItem({ testId, heading, actions, children }: { testId: stri
  */
 export function RemoveChild(props: { action: Action; experimentId: number; idName: 'checkinId' | 'outcomeId' | 'techniqueId'; id: number; version: number; confirm: string; label: string; buttonLabel?: string }) {
   const { experimentId, idName, id, version, ...button } = props;
+  const t = useTranslations('experiments.child');
   return (
     <ActionButton {...button} fields={{ experimentId, [idName]: id, version }} variant="ghost">
-      Remove
+      {t('remove')}
     </ActionButton>
   );
 }

@@ -1,12 +1,15 @@
 'use client';
 
 import { useActionState, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { useFocusFirstError } from '@/components/forms/use-focus-first-error';
 import { useUnsavedGuard } from '@/components/forms/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { initialState, type ActionState } from '@/lib/action-state';
-import { CONCLUSION_LABEL, MINDSET_EXPLAIN, MINDSET_LABEL, NOT_SET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { CONCLUSION_LABEL, MINDSET_LABEL, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
+import { useFormat } from '@/i18n/use-format';
+import { useServerText } from '@/i18n/use-server-text';
 import { hoursSavedPerMonth, numberOrNull } from '@/lib/metrics/hours';
 import type { BlockerBenchmark } from '@/db/queries/models/blocker-benchmark';
 import { BlockerFields } from './blocker-fields';
@@ -33,10 +36,23 @@ type Props = {
  */
 const DEFAULTS = { status: 'proposed' };
 
-const entries = <T extends Record<string, string>>(o: T) => Object.entries(o) as [string, string][];
+const keys = <K extends string>(o: Record<K, string>) => Object.keys(o) as K[];
 
 /** The whole experiment on one form. Only the title is required: quick capture first, detail later. */
 export function ExperimentForm({ action, initial, teams, models, benchmarks, id, version, submitLabel }: Props) {
+  const t = useTranslations('experiments.form');
+  const tl = useTranslations('labels');
+  const fmt = useFormat();
+  const st = useServerText();
+  // The enum choices in the reader's language (messages/<locale>/labels.json), in lib/labels.ts's order.
+  const status = keys(STATUS_LABEL).map((k) => [k, tl(`status.${k}`)] as const);
+  const workType = keys(WORK_TYPE_LABEL).map((k) => [k, tl(`workType.${k}`)] as const);
+  const sensitivity = keys(SENSITIVITY_LABEL).map((k) => [k, tl(`sensitivity.${k}`)] as const);
+  const conclusion = keys(CONCLUSION_LABEL).map((k) => [k, tl(`conclusion.${k}`)] as const);
+  const mindsets = [
+    ...keys(MINDSET_LABEL).map((k) => ({ value: k as string, label: tl(`mindset.${k}`), explain: tl(`mindsetExplain.${k}`) })),
+    { value: '', label: tl('notSet'), explain: t('mindsetNotSet') },
+  ];
   const [state, formAction, pending] = useActionState(action, initialState);
   const values = state.values ?? { ...DEFAULTS, ...initial };
   const errors = state.fieldErrors;
@@ -70,52 +86,52 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
       {version ? <input type="hidden" name={fieldName('version')} value={version} /> : null}
       {state.error ? (
         <p role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger/10 p-3 text-sm text-danger">
-          {state.error}
+          {st(state.error)}
         </p>
       ) : null}
 
       <Card>
-        <CardHeader title="The experiment" description="Only the title is required now; fill in the rest whenever you know it." />
+        <CardHeader title={t('experiment')} description={t('experimentHint')} />
         <div className="grid gap-4 md:grid-cols-2">
           <div className="md:col-span-2">
-            <TextField name="title" label="Title" required maxLength={200} {...field} />
+            <TextField name="title" label={t('title')} required maxLength={200} {...field} />
           </div>
-          <SelectField name="teamId" label="Team" options={teams.map((t) => [String(t.id), t.name] as const)} empty={teams.length === 1 ? undefined : 'Choose a team'} {...field} />
-          <SelectField name="status" label="Status" options={entries(STATUS_LABEL)} {...field} />
-          <TextField name="startDate" label="Start date" type="date" {...field} />
-          <TextField name="endDate" label="End date" type="date" {...field} />
+          <SelectField name="teamId" label={t('team')} options={teams.map((team) => [String(team.id), team.name] as const)} empty={teams.length === 1 ? undefined : t('chooseTeam')} {...field} />
+          <SelectField name="status" label={t('status')} options={status} {...field} />
+          <TextField name="startDate" label={t('startDate')} type="date" {...field} />
+          <TextField name="endDate" label={t('endDate')} type="date" {...field} />
           <div className="md:col-span-2">
-            <TextAreaField name="description" label="Description" maxLength={5000} {...field} />
+            <TextAreaField name="description" label={t('description')} maxLength={5000} {...field} />
           </div>
           <div className="md:col-span-2">
-            <TextAreaField name="hypothesis" label="Hypothesis" hint="What do you expect AI to change?" maxLength={2000} rows={2} {...field} />
+            <TextAreaField name="hypothesis" label={t('hypothesis')} hint={t('hypothesisHint')} maxLength={2000} rows={2} {...field} />
           </div>
           <div className="md:col-span-2 space-y-3 rounded-md border border-border p-3">
             <label className="flex items-start gap-2 text-sm">
               <input type="checkbox" name={fieldName('exploration')} defaultChecked={exploring} onChange={(e) => setExploring(e.currentTarget.checked)} className="mt-0.5" />
               <span>
-                <span className="font-medium">Exploration</span>
+                <span className="font-medium">{t('exploration')}</span>
                 <span className="block text-xs text-muted-foreground">
-                  Open-ended: trying what AI can do here, with no target metric yet. Never asked for capability evidence; counted in the dashboard’s exploring share. It can graduate to a measured experiment later.
+                  {t('explorationHint')}
                 </span>
               </span>
             </label>
             {exploring ? null : (
-              <TextField name="targetMetric" label="Target metric" hint="What this experiment is judged on, e.g. “hours per monthly report” or “first-reply time”." maxLength={300} {...field} />
+              <TextField name="targetMetric" label={t('targetMetric')} hint={t('targetMetricHint')} maxLength={300} {...field} />
             )}
           </div>
-          <SelectField name="workType" label="Work type" options={entries(WORK_TYPE_LABEL)} empty={NOT_SET_LABEL} {...field} />
-          <SelectField name="dataSensitivity" label="Data sensitivity" options={entries(SENSITIVITY_LABEL)} empty={NOT_SET_LABEL} hint="The most sensitive data the model sees." {...field} />
+          <SelectField name="workType" label={t('workType')} options={workType} empty={tl('notSet')} {...field} />
+          <SelectField name="dataSensitivity" label={t('dataSensitivity')} options={sensitivity} empty={tl('notSet')} hint={t('dataSensitivityHint')} {...field} />
         </div>
         <fieldset className="mt-4">
-          <legend className="text-sm font-medium">Mindset</legend>
+          <legend className="text-sm font-medium">{t('mindset')}</legend>
           <div className="mt-2 grid gap-2 md:grid-cols-2 xl:grid-cols-4">
-            {[...entries(MINDSET_LABEL), ['', NOT_SET_LABEL] as [string, string]].map(([value, label]) => (
+            {mindsets.map(({ value, label, explain }) => (
               <label key={value} className="flex gap-2 rounded-md border border-border p-3 text-sm has-[:checked]:border-primary">
                 <input type="radio" name={fieldName('mindset')} value={value} defaultChecked={(values.mindset ?? '') === value} />
                 <span>
                   <span className="font-medium">{label}</span>
-                  <span className="block text-xs text-muted-foreground">{value ? MINDSET_EXPLAIN[value as keyof typeof MINDSET_EXPLAIN] : 'Not decided yet: counted as “not set” in the mindset mix.'}</span>
+                  <span className="block text-xs text-muted-foreground">{explain}</span>
                 </span>
               </label>
             ))}
@@ -124,21 +140,21 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
       </Card>
 
       <Card>
-        <CardHeader title="Models and people" />
+        <CardHeader title={t('modelsAndPeople')} />
         <ModelPicker
           models={models}
           selected={(values.modelIds ?? '').split('\n').filter(Boolean)}
           primary={values.primaryModelId ?? ''}
           efforts={values}
-          error={errors?.primaryModelId ?? errors?.modelIds}
-          effortError={errors?.efforts}
-          channelError={errors?.channels}
+          error={(errors?.primaryModelId ?? errors?.modelIds)?.map(st)}
+          effortError={errors?.efforts?.map(st)}
+          channelError={errors?.channels?.map(st)}
         />
         <div className="mt-4">
           <TextAreaField
             name="participants"
-            label="Participants"
-            hint="One name or email address per line. If an admin allows it for the team, the people listed (by email, or by name when in the team) and the owner can add outcomes and check-ins."
+            label={t('participants')}
+            hint={t('participantsHint')}
             maxLength={2000}
             rows={2}
             {...field}
@@ -147,35 +163,35 @@ export function ExperimentForm({ action, initial, teams, models, benchmarks, id,
       </Card>
 
       <Card>
-        <CardHeader title="Efficiency" description="Time and money. Hours saved are computed from the three figures on the left." />
+        <CardHeader title={t('efficiency')} description={t('efficiencyHint')} />
         <div className="grid gap-4 md:grid-cols-3">
-          <TextField name="hoursBeforePerTask" label="Hours per task before AI" inputMode="decimal" {...field} />
-          <TextField name="hoursWithAiPerTask" label="Hours per task with AI" inputMode="decimal" {...field} />
-          <TextField name="tasksPerMonth" label="Tasks per month" inputMode="decimal" {...field} />
+          <TextField name="hoursBeforePerTask" label={t('hoursBefore')} inputMode="decimal" {...field} />
+          <TextField name="hoursWithAiPerTask" label={t('hoursWithAi')} inputMode="decimal" {...field} />
+          <TextField name="tasksPerMonth" label={t('tasksPerMonth')} inputMode="decimal" {...field} />
           <p className="md:col-span-3 text-sm" data-testid="hours-saved-preview">
-            Hours saved per month: <strong>{saved == null ? '—' : saved.toLocaleString('en-US')}</strong>
+            {t.rich('hoursSavedPreview', { hours: saved == null ? '—' : fmt.formatNumber(saved, 3), strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
-          <TextField name="spendMonthly" label="AI spend per month (USD)" inputMode="decimal" {...field} />
-          <TextField name="spendOneOff" label="One-off AI spend (USD)" inputMode="decimal" {...field} />
-          <TextField name="spendOneOffDate" label="One-off spend date" type="date" {...field} />
-          <TextField name="qualityBefore" label="Quality before (1–5)" inputMode="numeric" {...field} />
-          <TextField name="qualityAfter" label="Quality with AI (1–5)" inputMode="numeric" {...field} />
+          <TextField name="spendMonthly" label={t('spendMonthly')} inputMode="decimal" {...field} />
+          <TextField name="spendOneOff" label={t('spendOneOff')} inputMode="decimal" {...field} />
+          <TextField name="spendOneOffDate" label={t('spendOneOffDate')} type="date" {...field} />
+          <TextField name="qualityBefore" label={t('qualityBefore')} inputMode="numeric" {...field} />
+          <TextField name="qualityAfter" label={t('qualityAfter')} inputMode="numeric" {...field} />
         </div>
       </Card>
 
       <BlockerFields benchmarks={benchmarks} {...field} />
 
       <Card>
-        <CardHeader title="Learnings" />
+        <CardHeader title={t('learningsCard')} />
         <div className="grid gap-4">
-          <TextAreaField name="learnings" label="Learnings" maxLength={10_000} rows={4} {...field} />
-          <SelectField name="conclusion" label="Conclusion" options={entries(CONCLUSION_LABEL)} empty="Not concluded yet" {...field} />
-          <TextField name="privacyMitigation" label="Privacy mitigation" hint="For confidential data: e.g. an enterprise agreement with training opt-out." maxLength={1000} {...field} />
+          <TextAreaField name="learnings" label={t('learnings')} maxLength={10_000} rows={4} {...field} />
+          <SelectField name="conclusion" label={t('conclusion')} options={conclusion} empty={t('notConcluded')} {...field} />
+          <TextField name="privacyMitigation" label={t('privacyMitigation')} hint={t('privacyMitigationHint')} maxLength={1000} {...field} />
         </div>
       </Card>
 
       <Button type="submit" disabled={pending}>
-        {pending ? 'Saving…' : submitLabel}
+        {pending ? t('saving') : submitLabel}
       </Button>
     </form>
   );

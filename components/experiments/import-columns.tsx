@@ -1,18 +1,21 @@
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { IMPORT_COLUMN_HELP } from '@/lib/validation/import-help';
+import { acceptsKey } from './import-accepts';
 
 /** What every column of the import accepts, with the codes and labels of the coded columns and an example each. */
 export function ImportColumns() {
+  const t = useTranslations('experiments.import');
   return (
     <Card>
-      <CardHeader title="What each column accepts" description="Coded columns take the code or the label shown here, in any case." />
-      <Table aria-label="Import columns">
+      <CardHeader title={t('columnsTitle')} description={t('columnsHint')} />
+      <Table aria-label={t('columnsLabel')}>
           <thead>
             <tr>
-              <Th>Column</Th>
-              <Th>Accepts</Th>
-              <Th>Example</Th>
+              <Th>{t('column')}</Th>
+              <Th>{t('accepts')}</Th>
+              <Th>{t('example')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -20,7 +23,7 @@ export function ImportColumns() {
               <tr key={c.column} data-testid={`import-column-${c.column}`}>
                 <Td className="font-mono text-xs">{c.column}</Td>
                 <Td>
-                  {c.accepts}
+                  {t(`acceptsColumn.${acceptsKey(c.column)}`)}
                   {c.values ? (
                     <ul className="mt-1 list-disc pl-5 text-xs">
                       {c.values.map((v) => (

@@ -1,9 +1,9 @@
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ExperimentDetail } from '@/db/queries/experiments/detail';
 import type { ActionState } from '@/lib/action-state';
-import { formatDate } from '@/lib/format';
-import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { getFormat } from '@/i18n/format';
 import { OutcomeForm } from './child-forms';
 import { ChildItem, RemoveChild } from './child-item';
 import { outcomeFormValues } from './child-values';
@@ -14,16 +14,15 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const isLink = (s: string) => /^https?:\/\/\S+$/i.test(s);
 
 /** Capability outcomes: the "what became possible" the product is about, with a nudge when there are none. */
-export function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; addAction: Action; updateAction: Action; deleteAction: Action }) {
+export async function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, deleteAction }: { e: ExperimentDetail; canEdit: boolean; canAdd: boolean; addAction: Action; updateAction: Action; deleteAction: Action }) {
+  const [t, tl, f] = await Promise.all([getTranslations('experiments.outcomes'), getTranslations('labels'), getFormat()]);
   const hasEfficiency = e.hoursSavedPerMonth != null || e.spendMonthlyCents != null;
   return (
     <Card aria-labelledby="outcomes-title">
-      <CardHeader title={<span id="outcomes-title">Capability outcomes</span>} description="What this made possible that was not possible before." />
+      <CardHeader title={<span id="outcomes-title">{t('title')}</span>} description={t('description')} />
       {e.outcomes.length === 0 ? (
         <p className="rounded-md bg-muted p-3 text-sm" data-testid="outcome-nudge">
-          {hasEfficiency
-            ? 'This experiment has time and cost figures but no capability outcome yet. Did it make something possible that was not possible before — a new insight, a synthesis, a new way to solve a problem?'
-            : 'No capability outcomes yet.'}
+          {hasEfficiency ? t('nudge') : t('none')}
         </p>
       ) : (
         <ul className="space-y-3">
@@ -33,16 +32,16 @@ export function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, dele
               testId="outcome"
               heading={
                 <>
-                  <Badge>{OUTCOME_TYPE_LABEL[o.type]}</Badge>
-                  <span>Impact {o.impact}/5</span>
-                  <span className="text-muted-foreground">{formatDate(o.recordedOn)}</span>
+                  <Badge>{tl(`outcomeType.${o.type}`)}</Badge>
+                  <span>{t('impact', { impact: String(o.impact) })}</span>
+                  <span className="text-muted-foreground">{f.formatDate(o.recordedOn)}</span>
                 </>
               }
               actions={
                 canEdit ? (
                   <>
-                    <EditOutcome action={updateAction} experimentId={e.id} row={{ id: o.id, version: o.version, values: outcomeFormValues(o) }} label={`Edit outcome ${o.id}`} />
-                    <RemoveChild action={deleteAction} experimentId={e.id} idName="outcomeId" id={o.id} version={o.version} confirm="Remove this outcome? The audit history keeps a record of it." label={`Remove outcome ${o.id}`} />
+                    <EditOutcome action={updateAction} experimentId={e.id} row={{ id: o.id, version: o.version, values: outcomeFormValues(o) }} label={t('editLabel', { id: String(o.id) })} />
+                    <RemoveChild action={deleteAction} experimentId={e.id} idName="outcomeId" id={o.id} version={o.version} confirm={t('removeConfirm')} label={t('removeLabel', { id: String(o.id) })} />
                   </>
                 ) : null
               }
@@ -50,7 +49,7 @@ export function OutcomesCard({ e, canEdit, canAdd, addAction, updateAction, dele
               <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{o.description}</p>
               {o.evidence ? (
                 <p className="mt-1 text-muted-foreground">
-                  Evidence:{' '}
+                  {t('evidence')}{' '}
                   {isLink(o.evidence) ? (
                     <a href={o.evidence} rel="noopener noreferrer nofollow" target="_blank" className="underline">
                       {o.evidence}

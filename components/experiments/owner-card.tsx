@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Select } from '@/components/ui/field';
 import { OneFieldCard, type Action } from './one-field-card';
 
@@ -5,22 +6,23 @@ type Member = { id: string; name: string; email: string };
 
 /** Hands the experiment to another member of its team (leads and admins; the action checks again). */
 export function OwnerCard({ id, version, ownerId, members, action }: { id: number; version: number; ownerId: string | null; members: Member[]; action: Action }) {
+  const t = useTranslations('experiments.owner');
   return (
     <OneFieldCard
       name="owner"
-      title="Owner"
-      description="Hand the experiment to another member of its team."
+      title={t('title')}
+      description={t('description')}
       id={id}
       version={version}
       action={action}
-      formLabel="Change the owner"
+      formLabel={t('formLabel')}
       fieldId="owner-select"
-      fieldLabel="New owner"
-      submit="Change owner"
+      fieldLabel={t('fieldLabel')}
+      submit={t('submit')}
       submitVariant="secondary"
     >
       <Select id="owner-select" name="ownerId" defaultValue={ownerId ?? ''} className="min-w-0 flex-1" key={`${version}-${ownerId}`}>
-        {ownerId == null || !members.some((m) => m.id === ownerId) ? <option value="">No owner in the team</option> : null}
+        {ownerId == null || !members.some((m) => m.id === ownerId) ? <option value="">{t('noOwner')}</option> : null}
         {members.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name} ({m.email})

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/field';
 import { CharCount } from '@/components/ui/char-count';
+import { useServerText } from '@/i18n/use-server-text';
 
 /** Field + control wired to the action state: its value, its error, its hint. One line per form field. */
 type Common = { name: string; label: ReactNode; values: Record<string, string>; errors?: Record<string, string[] | undefined>; hint?: ReactNode; idPrefix?: string };
@@ -19,11 +20,17 @@ function useLength(values: Record<string, string>, name: string) {
   return [length, (e: { currentTarget: { value: string } }) => setLength(e.currentTarget.value.length)] as const;
 }
 
+/** The field's errors as the server wrote them, in the reader's language. */
+function useFieldError(errors: Common['errors'], name: string) {
+  const st = useServerText();
+  return errors?.[name]?.map(st);
+}
+
 const ids = (name: string, error: string[] | undefined, hint: boolean, max?: number) =>
   [describedBy(name, error, hint), max ? `${name}-count` : undefined].filter(Boolean).join(' ') || undefined;
 
 export function TextField({ name, label, values, errors, hint, maxLength, idPrefix, ...rest }: Common & { type?: string; required?: boolean; step?: string; min?: number; max?: number; maxLength?: number; inputMode?: 'decimal' | 'numeric' }) {
-  const error = errors?.[name];
+  const error = useFieldError(errors, name);
   const id = idOf(name, idPrefix);
   const [length, onInput] = useLength(values, name);
   return (
@@ -35,7 +42,7 @@ export function TextField({ name, label, values, errors, hint, maxLength, idPref
 }
 
 export function TextAreaField({ name, label, values, errors, hint, rows = 3, maxLength, idPrefix }: Common & { rows?: number; maxLength?: number }) {
-  const error = errors?.[name];
+  const error = useFieldError(errors, name);
   const id = idOf(name, idPrefix);
   const [length, onInput] = useLength(values, name);
   return (
@@ -47,7 +54,7 @@ export function TextAreaField({ name, label, values, errors, hint, rows = 3, max
 }
 
 export function SelectField({ name, label, values, errors, hint, options, empty, idPrefix }: Common & { options: readonly (readonly [string, string])[]; empty?: string }) {
-  const error = errors?.[name];
+  const error = useFieldError(errors, name);
   const id = idOf(name, idPrefix);
   return (
     <Field label={label} name={id} error={error} hint={hint}>

@@ -1,12 +1,15 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 
 /**
  * Inside a filter form that applies on a button: once a field changes, says so until the form is sent,
  * so a changed select that has not filtered anything yet is not mistaken for the result.
  */
-export function PendingNote({ text = 'Changes not applied yet: press Apply filters.' }: { text?: string }) {
+/** `text` replaces the catalog's note (filters.pending) where a form's button says something else. */
+export function PendingNote({ text }: { text?: string }) {
+  const t = useTranslations('filters');
   const ref = useRef<HTMLParagraphElement>(null);
   const [pending, setPending] = useState(false);
   useEffect(() => {
@@ -22,7 +25,7 @@ export function PendingNote({ text = 'Changes not applied yet: press Apply filte
   }, []);
   return (
     <p ref={ref} role="status" data-testid="filters-pending" className="self-center text-sm font-medium text-warning">
-      {pending ? text : ''}
+      {pending ? (text ?? t('pending')) : ''}
     </p>
   );
 }

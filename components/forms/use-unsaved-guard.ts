@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type RefObject } from 'react';
-
-export const LEAVE_MESSAGE = 'Leave this page? What you typed in the form has not been saved.';
+import { useTranslations } from 'next-intl';
 
 /**
  * Asks before a half-filled form is left: closing or reloading the tab (the browser's own prompt) and
@@ -12,6 +11,7 @@ export const LEAVE_MESSAGE = 'Leave this page? What you typed in the form has no
  */
 export function useUnsavedGuard(form: RefObject<HTMLFormElement | null>) {
   const dirty = useRef(false);
+  const leaveMessage = useTranslations('filters')('leaveForm');
 
   useEffect(() => {
     const markDirty = (e: Event) => {
@@ -31,7 +31,7 @@ export function useUnsavedGuard(form: RefObject<HTMLFormElement | null>) {
       if (!link || link.target === '_blank' || link.hasAttribute('download')) return;
       const to = new URL(link.href, location.href);
       if (to.pathname === location.pathname && to.search === location.search) return;
-      if (window.confirm(LEAVE_MESSAGE)) dirty.current = false;
+      if (window.confirm(leaveMessage)) dirty.current = false;
       else {
         e.preventDefault();
         e.stopPropagation();
@@ -44,5 +44,5 @@ export function useUnsavedGuard(form: RefObject<HTMLFormElement | null>) {
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [form]);
+  }, [form, leaveMessage]);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ListFilters } from '@/components/experiments/list-filters';
 import { ActiveFilters, filterNames } from '@/components/filters/active-filters';
@@ -15,12 +16,16 @@ import { experimentFiltersToSearch, parseExperimentFilters } from '@/lib/validat
 import { ExportMenu } from '@/components/reports/export-menu';
 import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
-export const metadata: Metadata = { title: 'Experiments' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('experiments');
+  return { title: t('list.title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ExperimentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission('experiments.read');
+  const t = await getTranslations('experiments');
   const f = parseExperimentFilters(await searchParams);
   const db = await getDb();
   const org = await getOrgCalendar(db);
@@ -36,13 +41,13 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader
-        title="Experiments"
-        description="Every AI experiment in the organisation: learn from what other teams tried."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           canCreate ? (
             <>
-              <Link href="/experiments/import" className={buttonClasses('secondary')}>Import CSV</Link>
-              <Link href="/experiments/new" className={buttonClasses()}>New experiment</Link>
+              <Link href="/experiments/import" className={buttonClasses('secondary')}>{t('list.importCsv')}</Link>
+              <Link href="/experiments/new" className={buttonClasses()}>{t('list.newExperiment')}</Link>
             </>
           ) : null
         }
@@ -50,13 +55,13 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
       <ListFilters f={f} options={{ teams, models, vendors }} />
       <ActiveFilters f={f} names={filterNames(teams, models)} path="/experiments" />
       {result.total === 0 ? (
-        <EmptyState title={filtered ? 'No experiment matches these filters' : 'No experiments yet'}>
+        <EmptyState title={filtered ? t('list.emptyFiltered') : t('list.emptyNone')}>
           {filtered ? (
-            <Link href="/experiments" className="underline">Clear the filters</Link>
+            <Link href="/experiments" className="underline">{t('list.clearFilters')}</Link>
           ) : canCreate ? (
-            <Link href="/experiments/new" className="underline">Log your team’s first AI experiment</Link>
+            <Link href="/experiments/new" className="underline">{t('list.logFirst')}</Link>
           ) : (
-            'Team leads log the AI use cases their teams try.'
+            t('list.leadsLog')
           )}
         </EmptyState>
       ) : (

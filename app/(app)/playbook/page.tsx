@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PlaybookList } from '@/components/playbook/playbook-list';
 import { buttonClasses } from '@/components/ui/button';
@@ -11,7 +12,10 @@ import { TECHNIQUE_KIND_LABEL } from '@/lib/labels';
 import { playbookParamsSchema, type PlaybookParams } from '@/lib/validation/technique';
 import { cleanText } from '@/lib/security/clean-text';
 
-export const metadata: Metadata = { title: 'Playbook' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('playbook');
+  return { title: t('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -37,58 +41,59 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Sea
   });
   const result = await listPlaybook(await getDb(), params);
   const filtered = Boolean(params.q || params.kind);
+  const [t, tl, tc] = await Promise.all([getTranslations('playbook'), getTranslations('labels'), getTranslations('common')]);
   return (
     <>
       <PageHeader
-        title="Playbook"
-        description="Prompt patterns and workflows the teams found worth reusing, with the outcomes they led to. Add one from an experiment’s Techniques card."
+        title={t('title')}
+        description={t('description')}
       />
-      <form role="search" aria-label="Search the playbook" action="/playbook" className="mb-4 flex flex-wrap items-end gap-2">
+      <form role="search" aria-label={t('searchLabel')} action="/playbook" className="mb-4 flex flex-wrap items-end gap-2">
         <label className="min-w-0 flex-1 basis-full text-xs font-medium sm:basis-0">
-          Search
-          <Input type="search" name="q" defaultValue={params.q ?? ''} placeholder="Words in a technique, its prompt or its outcome" className="mt-1" maxLength={200} />
+          {t('search')}
+          <Input type="search" name="q" defaultValue={params.q ?? ''} placeholder={t('searchPlaceholder')} className="mt-1" maxLength={200} />
         </label>
         <label className="text-xs font-medium">
-          Kind
+          {t('kind')}
           <Select name="kind" defaultValue={params.kind ?? ''} className="mt-1">
-            <option value="">All</option>
-            {Object.entries(TECHNIQUE_KIND_LABEL).map(([value, label]) => (
+            <option value="">{t('all')}</option>
+            {(Object.keys(TECHNIQUE_KIND_LABEL) as (keyof typeof TECHNIQUE_KIND_LABEL)[]).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {tl(`techniqueKind.${value}`)}
               </option>
             ))}
           </Select>
         </label>
         <button type="submit" className={buttonClasses('secondary')}>
-          Search
+          {t('search')}
         </button>
       </form>
       {result.total === 0 ? (
-        <EmptyState title={filtered ? 'No technique matches this search' : 'No techniques yet'}>
+        <EmptyState title={filtered ? t('emptyFiltered') : t('emptyNone')}>
           {filtered ? (
             <Link href="/playbook" className="underline">
-              Show every technique
+              {t('showAll')}
             </Link>
           ) : (
-            'When an experiment teaches a prompt or a way of working worth reusing, add it on the experiment’s page under Techniques.'
+            t('emptyHint')
           )}
         </EmptyState>
       ) : (
         <>
           <PlaybookList rows={result.rows} />
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          <nav aria-label={t('pages')} className="mt-4 flex items-center justify-between text-sm">
             <span data-testid="playbook-count">
-              {result.total.toLocaleString('en-US')} technique{result.total === 1 ? '' : 's'} · page {result.page} of {result.pages}
+              {t('count', { count: result.total, page: String(result.page), pages: String(result.pages) })}
             </span>
             <span className="flex gap-3">
               {result.page > 1 ? (
                 <Link href={hrefOf(params, result.page - 1)} rel="prev" className="hover:underline">
-                  ← Previous
+                  ← {tc('previous')}
                 </Link>
               ) : null}
               {result.page < result.pages ? (
                 <Link href={hrefOf(params, result.page + 1)} rel="next" className="hover:underline">
-                  Next →
+                  {tc('next')} →
                 </Link>
               ) : null}
             </span>

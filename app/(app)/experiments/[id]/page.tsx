@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CheckinsCard } from '@/components/experiments/checkins-card';
@@ -15,7 +16,6 @@ import { getExperimentDetail, getExperimentHistory } from '@/db/queries/experime
 import { historyNames } from '@/db/queries/experiments/history-names';
 import { requirePermission } from '@/lib/auth/guard';
 import { mayAddResults, teamScope } from '@/lib/auth/permissions';
-import { STATUS_LABEL } from '@/lib/labels';
 import { idSchema } from '@/lib/validation/experiment';
 import {
   addCheckinAction,
@@ -36,7 +36,10 @@ import { OwnerCard } from '@/components/experiments/owner-card';
 import { ownerChoices } from '@/db/queries/experiments/owner';
 import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
-export const metadata: Metadata = { title: 'Experiment' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('experiments');
+  return { title: t('detail.metaTitle') };
+}
 
 export default async function ExperimentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('experiments.read');
@@ -52,16 +55,17 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   // Adding results is also open to the people who ran it when the team allows (the actions check again).
   const canAdd = !archived && mayAddResults(user, e, e.team);
   const members = canEdit && !archived ? await ownerChoices(db, e.teamId) : [];
+  const [t, tl, tc] = await Promise.all([getTranslations('experiments.detail'), getTranslations('labels'), getTranslations('common')]);
   return (
     <>
       <PageHeader
         title={e.title}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <Badge>{STATUS_LABEL[e.status]}</Badge>
-            {e.exploration ? <Badge tone="primary">Exploration</Badge> : null}
-            {archived ? <Badge tone="warning">Archived</Badge> : null}
-            {e.blockedByModel ? <Badge tone="danger">Blocked by model</Badge> : null}
+            <Badge>{tl(`status.${e.status}`)}</Badge>
+            {e.exploration ? <Badge tone="primary">{t('exploration')}</Badge> : null}
+            {archived ? <Badge tone="warning">{t('archived')}</Badge> : null}
+            {e.blockedByModel ? <Badge tone="danger">{t('blockedByModel')}</Badge> : null}
           </span>
         }
         actions={
@@ -69,17 +73,17 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
             <>
               {!archived ? (
                 <Link href={`/experiments/${e.id}/edit`} className={buttonClasses('secondary')}>
-                  Edit
+                  {tc('edit')}
                 </Link>
               ) : null}
               <ActionForm
                 action={archived ? restoreExperimentAction : archiveExperimentAction}
-                confirm={archived ? undefined : 'Archive this experiment? It leaves the lists and dashboards; you can restore it later.'}
-                label={archived ? 'Restore' : 'Archive'}
+                confirm={archived ? undefined : t('archiveConfirm')}
+                label={archived ? t('restore') : t('archive')}
               >
                 <input type="hidden" name="id" value={e.id} />
                 <Button type="submit" variant={archived ? 'secondary' : 'danger'}>
-                  {archived ? 'Restore' : 'Archive'}
+                  {archived ? t('restore') : t('archive')}
                 </Button>
               </ActionForm>
             </>

@@ -1,19 +1,24 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ImportColumns } from '@/components/experiments/import-columns';
 import { ImportForm } from '@/components/experiments/import-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guard';
 import { applyImportAction, previewImportAction } from './actions';
 
-export const metadata: Metadata = { title: 'Import experiments' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('experiments');
+  return { title: t('import.title') };
+}
 
 export default async function ImportExperimentsPage() {
   await requirePermission('experiments.write');
+  const t = await getTranslations('experiments.import');
   return (
     <>
       <PageHeader
-        title="Import experiments"
-        description="Bring your history in from a spreadsheet. Start from the template: one row per experiment, teams by name, models by catalog name or slug separated by semicolons (the first is the primary). The preview shows what each row becomes; nothing is saved until you import, and then all rows or none."
+        title={t('title')}
+        description={t('description')}
       />
       <div className="space-y-6">
         <ImportForm preview={previewImportAction} apply={applyImportAction} />

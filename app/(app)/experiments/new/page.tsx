@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ExperimentForm } from '@/components/experiments/experiment-form';
 import { experimentFormChoices } from '@/db/queries/experiments/form-choices';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
@@ -6,24 +7,28 @@ import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
 import { createExperimentAction } from '../actions';
 
-export const metadata: Metadata = { title: 'New experiment' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('experiments');
+  return { title: t('new.title') };
+}
 
 export default async function NewExperimentPage() {
   const user = await requirePermission('experiments.write');
   const { teams, models, benchmarks } = await experimentFormChoices(await getDb(), user);
+  const t = await getTranslations('experiments.new');
   if (!teams.length)
     return (
       <>
-        <PageHeader title="New experiment" />
-        <EmptyState title="You do not lead a team yet">An admin can make you the lead of a team on the Admin page.</EmptyState>
+        <PageHeader title={t('title')} />
+        <EmptyState title={t('noTeam')}>{t('noTeamHint')}</EmptyState>
       </>
     );
   // The team defaults to the lead's team when they lead just one.
   const initial: Record<string, string> = teams.length === 1 ? { teamId: String(teams[0].id) } : {};
   return (
     <>
-      <PageHeader title="New experiment" description="Capture the idea now with just a title; add figures, outcomes and check-ins as it runs." />
-      <ExperimentForm action={createExperimentAction} initial={initial} teams={teams} models={models} benchmarks={benchmarks} submitLabel="Create experiment" />
+      <PageHeader title={t('title')} description={t('description')} />
+      <ExperimentForm action={createExperimentAction} initial={initial} teams={teams} models={models} benchmarks={benchmarks} submitLabel={t('submit')} />
     </>
   );
 }

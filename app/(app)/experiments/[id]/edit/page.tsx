@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { forbidden, notFound } from 'next/navigation';
 import { ExperimentForm } from '@/components/experiments/experiment-form';
 import { experimentFormChoices } from '@/db/queries/experiments/form-choices';
@@ -12,7 +13,10 @@ import { teamScope } from '@/lib/auth/permissions';
 import { idSchema } from '@/lib/validation/experiment';
 import { updateExperimentAction } from '../../actions';
 
-export const metadata: Metadata = { title: 'Edit experiment' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('experiments');
+  return { title: t('edit.metaTitle') };
+}
 
 export default async function EditExperimentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('experiments.write');
@@ -25,12 +29,12 @@ export default async function EditExperimentPage({ params }: { params: Promise<{
     await recordDenied(db, user, 'experiment.edit', { type: 'experiment', id: e.id });
     forbidden();
   }
-  const choices = await experimentFormChoices(db, user);
+  const [choices, t, tc] = await Promise.all([experimentFormChoices(db, user), getTranslations('experiments.edit'), getTranslations('common')]);
   // A lead keeps seeing the experiment's own team even in the unlikely case it is not in their list.
   const teams = choices.teams.some((t) => t.id === e.teamId) ? choices.teams : [{ id: e.teamId, name: e.teamName }, ...choices.teams];
   return (
     <>
-      <PageHeader title={`Edit: ${e.title}`} />
+      <PageHeader title={t('title', { title: e.title })} />
       <ExperimentForm
         action={updateExperimentAction}
         initial={experimentFormValues(e, e.models)}
@@ -39,7 +43,7 @@ export default async function EditExperimentPage({ params }: { params: Promise<{
         benchmarks={choices.benchmarks}
         id={e.id}
         version={e.version}
-        submitLabel="Save"
+        submitLabel={tc('save')}
       />
     </>
   );
