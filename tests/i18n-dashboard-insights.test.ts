@@ -2,6 +2,8 @@ import { it, expect } from 'vitest';
 import { createTranslator } from 'next-intl';
 import { shiftSentenceIn } from '@/components/insights/shift-sentence';
 import { englishShiftSentence, type ShiftReading } from '@/lib/metrics/shift';
+import { usageBuckets } from '@/lib/metrics/usage-buckets';
+import { rateBook, ratesText, totalSpend, unconvertedText, type SpendWords } from '@/lib/metrics/usage-currency';
 import { MESSAGES } from '@/messages';
 
 /** The dashboard's and insights' catalogs: every message formats, and the English ones read as the pages did before. */
@@ -43,4 +45,25 @@ it('the shift sentence from the catalog is the English one, word for word', () =
     { kind: 'same', share: 0.5, then: 0.5, yearAgo: false, base: '2026-Q2' },
   ];
   for (const r of readings) expect(say(r)).toBe(englishShiftSentence(r));
+});
+
+it('the telemetry week label and spend notes from the catalog are the English ones', () => {
+  const t = createTranslator({ locale: 'en', messages: MESSAGES.en, namespace: 'dashboard.telemetry' });
+  const week = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date('2026-12-07T00:00:00Z'));
+  expect(t('weekOf', { date: week })).toBe(usageBuckets({ from: '2026-12-07', to: '2026-12-13' }, 'week')[0].label);
+  const words: SpendWords = {
+    at: (rates) => t('spend.at', { rates }),
+    atMonthly: (months, ranges) => t('spend.atMonthly', { months, ranges }),
+    unconverted: (amount, currency, months) => t('spend.unconverted', { amount, currency, months }),
+    months: (count) => t('spend.months', { count }),
+  };
+  const total = totalSpend(
+    ['01', '02', '03', '04', '05'].map((m) => ({ month: `2026-${m}`, currency: 'EUR', costMicros: 2_000_000 })),
+    'USD',
+    rateBook([{ month: '2026-01', currency: 'EUR', rate: 1.1 }, { month: '2026-02', currency: 'EUR', rate: 1.2 }, { month: '2026-03', currency: 'EUR', rate: 1.05 }]),
+  );
+  expect(ratesText(total, 'USD')).toContain('rates set for 3 months');
+  expect(unconvertedText(total)).toContain('not converted');
+  expect(ratesText(total, 'USD', words)).toBe(ratesText(total, 'USD'));
+  expect(unconvertedText(total, words)).toBe(unconvertedText(total));
 });

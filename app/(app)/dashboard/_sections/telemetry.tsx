@@ -12,7 +12,8 @@ import type { UsageScope } from '@/db/queries/usage/filters';
 import { getFormat } from '@/i18n/format';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 import type { ConcentrationSummary } from '@/lib/metrics/concentration';
-import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
+import { monthLabel } from '@/lib/metrics/period';
+import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal, type SpendWords } from '@/lib/metrics/usage-currency';
 import { dashboardParamsToSearch, sliceOf, type DashboardFilters, type DashboardParams } from '@/lib/validation/dashboard-filters';
 
 /** The catalog key of each gap explanation (lib/metrics/billed-vs-reported.ts's GAP_EXPLANATION, in the reader's language). */
@@ -65,7 +66,17 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
 
   const base: Partial<DashboardParams> = { ...sliceOf(f), period: 'custom', from: f.period.from, to: f.period.to };
   const href = (extra: Partial<DashboardParams>) => `/dashboard?${dashboardParamsToSearch({ ...base, ...extra })}#telemetry-heading`;
-  const spendCell = (s: SpendTotal): SpendCell => ({ text: formatMicros(s.reportingMicros, currency), rates: ratesText(s, currency), unconverted: unconvertedText(s) });
+  const money = (micros: number) => formatMicros(micros, currency, 2, locale);
+  const words: SpendWords = {
+    at: (rates) => tr('telemetry.spend.at', { rates }),
+    atMonthly: (months, ranges) => tr('telemetry.spend.atMonthly', { months, ranges }),
+    unconverted: (amount, unit, months) => tr('telemetry.spend.unconverted', { amount, currency: unit, months }),
+    months: (count) => tr('telemetry.spend.months', { count }),
+  };
+  const spendCell = (s: SpendTotal): SpendCell => ({ text: money(s.reportingMicros), rates: ratesText(s, currency, words), unconverted: unconvertedText(s, words, locale) });
+  // A bucket as the reader names it: "Mar 2026" or "w/c 6 Dec" (the week's Monday); the key is the month or that Monday.
+  const dayMonth = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const bucketLabel = (key: string) => (t.granularity === 'week' ? tr('telemetry.weekOf', { date: dayMonth.format(new Date(`${key}T00:00:00Z`)) }) : monthLabel(key, locale));
   const cells = (r: UsageFigures) => ({
     activeUsers: r.activeUsers == null ? '—' : count(r.activeUsers),
     requests: count(r.requests),
@@ -90,7 +101,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   }));
   const vendorRows: UsageTableRow[] = t.byVendor.map((r) => ({ key: r.vendor, label: r.vendor, href: href({ vendor: [r.vendor] }), ...cells(r) }));
   const trend = t.overTime.map((r) => ({
-    label: r.label,
+    label: bucketLabel(r.key),
     activeUsers: r.activeUsers,
     requests: r.requests,
     tokens: r.inputTokens + r.outputTokens,
@@ -101,9 +112,9 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
     team: r.teamId == null ? tr('telemetry.unmapped') : r.team,
     href: r.teamId == null ? null : href({ team: [r.teamId] }),
     billed: spendCell(r.billed),
-    reported: r.teamId == null ? '—' : formatMicros(r.reportedMicros, currency),
+    reported: r.teamId == null ? '—' : money(r.reportedMicros),
     reportingExperiments: r.teamId == null ? '' : tr('telemetry.experiments', { count: r.reportingExperiments }),
-    gap: `${r.gapMicros > 0 ? '+' : r.gapMicros < 0 ? '−' : ''}${formatMicros(Math.abs(r.gapMicros), currency)}`,
+    gap: `${r.gapMicros > 0 ? '+' : r.gapMicros < 0 ? '−' : ''}${money(Math.abs(r.gapMicros))}`,
     gapSign: r.gapMicros > 0 ? ('over' as const) : r.gapMicros < 0 ? ('under' as const) : ('even' as const),
     why: tr(`telemetry.gap.${GAP_KEY[r.reason]}`),
   }));
@@ -139,7 +150,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
             testId="telemetry-by-time"
             nameHeader={tr(`telemetry.overTime.${unit}.header`)}
             currency={currency}
-            rows={t.overTime.map((r) => ({ key: r.key, label: r.label, href: href({ from: r.from, to: r.to }), ...cells(r) }))}
+            rows={t.overTime.map((r) => ({ key: r.key, label: bucketLabel(r.key), href: href({ from: r.from, to: r.to }), ...cells(r) }))}
           />
         </details>
       </ChartCard>
