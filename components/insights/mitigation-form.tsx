@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, inputClasses } from '@/components/ui/field';
+import { useServerText } from '@/i18n/use-server-text';
 import { initialState, type ActionState } from '@/lib/action-state';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -11,6 +12,8 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 /** Records how the privacy risk was mitigated; the flag clears and the audit trail keeps the text. */
 export function MitigationForm({ action, experimentId, version, title }: { action: Action; experimentId: number; version: number; title: string }) {
   const t = useTranslations('insights.mitigation');
+  // The schema's and the query's answers are English sentences: shown in the reader's language.
+  const st = useServerText();
   const [state, formAction, pending] = useActionState(action, initialState);
   const name = `mitigation-${experimentId}`;
   const error = state.fieldErrors?.mitigation ?? (state.error ? [state.error] : undefined);
@@ -33,7 +36,7 @@ export function MitigationForm({ action, experimentId, version, title }: { actio
         />
         {error ? (
           <p id={`${name}-error`} role="alert" className="mt-1 text-sm text-danger">
-            {error.join(' ')}
+            {error.map(st).join(' ')}
           </p>
         ) : null}
       </div>
