@@ -27,6 +27,7 @@ const TRANSLATED = [
   'app/layout.tsx',
 
   // the dashboard and insights
+  'app/(app)/dashboard/**/*.tsx', 'components/dashboard/**/*.tsx', 'app/(app)/insights/**/*.tsx', 'components/insights/**/*.tsx',
 
   // experiments, the playbook, filters and forms
   'app/(app)/experiments/**/*.tsx',

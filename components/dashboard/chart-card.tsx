@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { DefinitionPopover } from './definition-popover';
@@ -8,7 +9,7 @@ export function ChartCard({
   description,
   definition,
   empty,
-  emptyText = 'Nothing in this period for the current filters.',
+  emptyText,
   children,
   className,
   testId,
@@ -22,6 +23,7 @@ export function ChartCard({
   className?: string;
   testId?: string;
 }) {
+  const t = useTranslations('dashboard');
   return (
     <Card className={className} data-testid={testId}>
       <div className="mb-2 flex items-start justify-between gap-2">
@@ -32,7 +34,7 @@ export function ChartCard({
         {definition ? <DefinitionPopover title={title} definition={definition} /> : null}
       </div>
       {empty ? (
-        <div className="flex h-40 items-center justify-center rounded-md border border-dashed border-border text-sm text-muted-foreground">{emptyText}</div>
+        <div className="flex h-40 items-center justify-center rounded-md border border-dashed border-border text-sm text-muted-foreground">{emptyText ?? t('chartEmpty')}</div>
       ) : (
         children
       )}

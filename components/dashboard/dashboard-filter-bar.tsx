@@ -2,11 +2,16 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClasses } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
-import { PERIOD_PRESETS, PERIOD_PRESET_LABEL, type PeriodPreset } from '@/lib/metrics/period';
+import { PERIOD_PRESETS, type PeriodPreset } from '@/lib/metrics/period';
 import { WORK_TYPE_LABEL } from '@/lib/labels';
+
+type WorkType = keyof typeof WORK_TYPE_LABEL;
+/** The work types in the order the filter lists them; their names come from the labels catalog. */
+const WORK_TYPES = Object.keys(WORK_TYPE_LABEL) as WorkType[];
 import type { DashboardParams } from '@/lib/validation/dashboard-filters';
 import { dashboardParamsToSearch } from '@/lib/validation/filter-search';
 
@@ -22,12 +27,16 @@ type Props = {
 };
 
 const selectClass = cn(inputClasses, 'h-9 py-1');
+/** The teams menu's caret: a symbol, the same in every language. */
+const CARET = '▾';
 
 /**
  * The dashboard's filters. Every change rewrites the URL (so a copied link shows the same view) and
  * the server re-renders the figures; nothing is filtered in the browser.
  */
 export function DashboardFilterBar({ params, preset, period, teams, models, canUseMine }: Props) {
+  const t = useTranslations('dashboard.filters');
+  const tl = useTranslations('labels');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const vendors = [...new Set(models.map((m) => m.vendor))];
@@ -50,7 +59,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
     const from = which === 'from' ? value : period.from;
     const to = which === 'to' ? value : period.to;
     if (to < from) {
-      setDateError(`“To” (${to}) is before “From” (${from}): choose a later end date or an earlier start.`);
+      setDateError(t('dateOrder', { from, to }));
       return;
     }
     setDateError(null);
@@ -81,14 +90,14 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
   return (
     <form
       role="search"
-      aria-label="Dashboard filters"
+      aria-label={t('label')}
       aria-busy={pending}
       className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
       onSubmit={(e) => e.preventDefault()}
     >
       <label className="space-y-1 text-sm">
-        <span className="block font-medium">Period</span>
-        <select aria-label="Period"
+        <span className="block font-medium">{t('period')}</span>
+        <select aria-label={t('period')}
           className={selectClass}
           value={preset}
           onChange={(e) => {
@@ -98,7 +107,7 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         >
           {PERIOD_PRESETS.map((p) => (
             <option key={p} value={p}>
-              {PERIOD_PRESET_LABEL[p]}
+              {t(`preset.${p}`)}
             </option>
           ))}
         </select>
@@ -106,12 +115,12 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
       {preset === 'custom' ? (
         <>
           <label className="space-y-1 text-sm">
-            <span className="block font-medium">From</span>
-            <input aria-label="From" key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'period-error' : undefined} onBlur={(e) => setDate('from', e.target.value)} />
+            <span className="block font-medium">{t('from')}</span>
+            <input aria-label={t('from')} key={period.from} type="date" className={selectClass} defaultValue={period.from} max={period.to} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'period-error' : undefined} onBlur={(e) => setDate('from', e.target.value)} />
           </label>
           <label className="space-y-1 text-sm">
-            <span className="block font-medium">To</span>
-            <input aria-label="To" key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'period-error' : undefined} onBlur={(e) => setDate('to', e.target.value)} />
+            <span className="block font-medium">{t('to')}</span>
+            <input aria-label={t('to')} key={period.to} type="date" className={selectClass} defaultValue={period.to} min={period.from} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'period-error' : undefined} onBlur={(e) => setDate('to', e.target.value)} />
           </label>
           {dateError ? (
             <p id="period-error" role="alert" className="w-full text-sm text-danger">
@@ -123,19 +132,19 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
 
       <div className="space-y-1 text-sm">
         <span className="block font-medium" aria-hidden>
-          Teams
+          {t('teams')}
         </span>
         <details ref={teamsMenu} className="relative">
-          <summary className={cn(selectClass, 'flex min-w-40 cursor-pointer list-none items-center justify-between gap-2')} aria-label="Teams">
-            <span>{params.mine ? 'My teams' : selectedTeams.length === 0 ? 'All teams' : selectedTeams.length === 1 ? selectedTeams[0].name : `${selectedTeams.length} teams`}</span>
-            <span aria-hidden>▾</span>
+          <summary className={cn(selectClass, 'flex min-w-40 cursor-pointer list-none items-center justify-between gap-2')} aria-label={t('teams')}>
+            <span>{params.mine ? t('myTeams') : selectedTeams.length === 0 ? t('allTeams') : selectedTeams.length === 1 ? selectedTeams[0].name : t('teamCount', { count: selectedTeams.length })}</span>
+            <span aria-hidden>{CARET}</span>
           </summary>
           <fieldset className="absolute z-30 mt-1 max-h-72 w-64 overflow-auto rounded-md border border-border bg-card p-2 shadow-lg">
-            <legend className="sr-only">Teams</legend>
+            <legend className="sr-only">{t('teams')}</legend>
             {canUseMine ? (
               <label className="flex items-center gap-2 rounded px-2 py-1 hover:bg-muted">
                 <input type="checkbox" checked={Boolean(params.mine)} onChange={(e) => go({ mine: e.target.checked || undefined, team: undefined })} />
-                My teams only
+                {t('myTeamsOnly')}
               </label>
             ) : null}
             {teams.map((t) => (
@@ -149,20 +158,20 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
       </div>
 
       <label className="space-y-1 text-sm">
-        <span className="block font-medium">Work type</span>
-        <select aria-label="Work type" className={selectClass} value={params.workType?.[0] ?? ''} onChange={(e) => go({ workType: e.target.value ? [e.target.value as keyof typeof WORK_TYPE_LABEL] : undefined })}>
-          <option value="">All work types</option>
-          {Object.entries(WORK_TYPE_LABEL).map(([k, label]) => (
+        <span className="block font-medium">{t('workType')}</span>
+        <select aria-label={t('workType')} className={selectClass} value={params.workType?.[0] ?? ''} onChange={(e) => go({ workType: e.target.value ? [e.target.value as WorkType] : undefined })}>
+          <option value="">{t('allWorkTypes')}</option>
+          {WORK_TYPES.map((k) => (
             <option key={k} value={k}>
-              {label}
+              {tl(`workType.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="space-y-1 text-sm">
-        <span className="block font-medium">Vendor</span>
-        <select aria-label="Vendor" className={selectClass} value={params.vendor?.[0] ?? ''} onChange={(e) => go({ vendor: e.target.value ? [e.target.value] : undefined, model: undefined })}>
-          <option value="">All vendors</option>
+        <span className="block font-medium">{t('vendor')}</span>
+        <select aria-label={t('vendor')} className={selectClass} value={params.vendor?.[0] ?? ''} onChange={(e) => go({ vendor: e.target.value ? [e.target.value] : undefined, model: undefined })}>
+          <option value="">{t('allVendors')}</option>
           {vendors.map((v) => (
             <option key={v} value={v}>
               {v}
@@ -171,9 +180,9 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         </select>
       </label>
       <label className="space-y-1 text-sm">
-        <span className="block font-medium">Model</span>
-        <select aria-label="Model" className={selectClass} value={params.model?.[0] ?? ''} onChange={(e) => go({ model: e.target.value ? [e.target.value] : undefined })}>
-          <option value="">All models</option>
+        <span className="block font-medium">{t('model')}</span>
+        <select aria-label={t('model')} className={selectClass} value={params.model?.[0] ?? ''} onChange={(e) => go({ model: e.target.value ? [e.target.value] : undefined })}>
+          <option value="">{t('allModels')}</option>
           {models
             .filter((m) => !params.vendor?.length || params.vendor.includes(m.vendor))
             .map((m) => (
@@ -184,10 +193,10 @@ export function DashboardFilterBar({ params, preset, period, teams, models, canU
         </select>
       </label>
       <Link href="/dashboard" className="h-9 rounded-md border border-border px-3 py-1.5 text-sm hover:bg-muted">
-        Reset
+        {t('reset')}
       </Link>
       <span aria-live="polite" className="text-xs text-muted-foreground">
-        {pending ? 'Updating…' : ''}
+        {pending ? t('updating') : null}
       </span>
     </form>
   );

@@ -1,10 +1,13 @@
+import { useTranslations } from 'next-intl';
+
 /** An (i) icon that opens a figure's definition (lib/metrics/definitions.ts); a <details>, so it needs no script. */
 export function DefinitionPopover({ title, definition }: { title: string; definition: string }) {
+  const t = useTranslations('dashboard');
   return (
     <details className="group relative">
       <summary
         className="flex size-6 cursor-pointer list-none items-center justify-center rounded-full text-xs text-muted-foreground hover:bg-muted hover:text-foreground [&::-webkit-details-marker]:hidden"
-        aria-label={`Definition: ${title}`}
+        aria-label={t('definitionLabel', { title })}
       >
         <svg aria-hidden viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
           <circle cx="8" cy="8" r="6.5" />

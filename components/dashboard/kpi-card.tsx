@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/i18n/format';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { describeChange, formatKpiValue, type Change, type ValueKind } from '@/lib/metrics/kpi';
@@ -25,7 +27,10 @@ export type KpiCardProps = {
 };
 
 /** One headline figure: its value for the period, the previous period's and the change, linking to its experiments. */
-export function KpiCard({ id, title, value, previous, change, kind, href, definition, detail, accent, neutralChange, currency }: KpiCardProps) {
+export async function KpiCard({ id, title, value, previous, change, kind, href, definition, detail, accent, neutralChange, currency }: KpiCardProps) {
+  const [t, f] = await Promise.all([getTranslations('dashboard.kpiCard'), getFormat()]);
+  const words = { none: t('change.none'), flat: t('change.flat'), points: (points: string) => t('change.points', { points }), fresh: t('change.new') };
+  const shown = formatKpiValue(value, kind, currency, f);
   const tone = neutralChange ? 'text-foreground' : change?.direction === 'up' ? 'text-success' : change?.direction === 'down' ? 'text-danger' : 'text-muted-foreground';
   return (
     <Card
@@ -39,16 +44,16 @@ export function KpiCard({ id, title, value, previous, change, kind, href, defini
         <h3 className="text-sm font-medium text-muted-foreground">{title}</h3>
         <DefinitionPopover title={title} definition={definition} />
       </div>
-      <Link href={href} className="text-3xl font-semibold tabular-nums hover:underline" data-testid={`kpi-${id}`} aria-label={`${title}: ${formatKpiValue(value, kind, currency)}. List these experiments`}>
-        {formatKpiValue(value, kind, currency)}
+      <Link href={href} className="text-3xl font-semibold tabular-nums hover:underline" data-testid={`kpi-${id}`} aria-label={t('link', { title, value: shown })}>
+        {shown}
       </Link>
       {detail ? <p className="text-xs text-muted-foreground">{detail}</p> : null}
       <p className="text-xs">
         <span className={cn('font-medium', tone)} data-testid={`kpi-${id}-change`}>
           {change?.direction === 'up' ? '▲ ' : change?.direction === 'down' ? '▼ ' : ''}
-          {describeChange(change, kind, currency)}
+          {describeChange(change, kind, currency, words, f)}
         </span>
-        {previous !== undefined ? <span className="text-muted-foreground"> · previous {formatKpiValue(previous, kind, currency)}</span> : null}
+        {previous !== undefined ? <span className="text-muted-foreground">{t('previous', { value: formatKpiValue(previous, kind, currency, f) })}</span> : null}
       </p>
     </Card>
   );

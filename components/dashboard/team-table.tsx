@@ -1,9 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatValue, outcomesNote, type ValueFormat } from '@/lib/metrics/dashboard-series';
+import { useFormat } from '@/i18n/use-format';
+import { formatValue, type ValueFormat } from '@/lib/metrics/dashboard-series';
 import type { TeamRow } from '@/db/queries/dashboard/teams';
 
 export type TeamTableRow = TeamRow & {
@@ -13,18 +15,21 @@ export type TeamTableRow = TeamRow & {
 };
 
 type Key = 'team' | 'experiments' | 'outcomes' | 'hoursSavedPerMonth' | 'spendMonthlyCents';
-const COLUMNS: { key: Key; label: string; format?: ValueFormat }[] = [
-  { key: 'team', label: 'Team' },
-  { key: 'experiments', label: 'Active experiments', format: 'count' },
-  { key: 'outcomes', label: 'Capability outcomes', format: 'count' },
-  { key: 'hoursSavedPerMonth', label: 'Hours saved / month', format: 'hours' },
-  { key: 'spendMonthlyCents', label: 'AI spend / month', format: 'cents' },
+/** The columns; each one's heading is dashboard.teamTable.<key> in the catalog. */
+const COLUMNS: { key: Key; format?: ValueFormat }[] = [
+  { key: 'team' },
+  { key: 'experiments', format: 'count' },
+  { key: 'outcomes', format: 'count' },
+  { key: 'hoursSavedPerMonth', format: 'hours' },
+  { key: 'spendMonthlyCents', format: 'cents' },
 ];
 /** The numeric columns: every figure links to the experiments behind it. */
-const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; label: string; format: ValueFormat } => c.format !== undefined);
+const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; format: ValueFormat } => c.format !== undefined);
 
 /** Per-team figures, sortable by any column (the rows are one per team, so sorting here is cheap). */
 export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: string }) {
+  const t = useTranslations('dashboard');
+  const f = useFormat();
   const [sort, setSort] = useState<{ key: Key; dir: 'asc' | 'desc' }>({ key: 'outcomes', dir: 'desc' });
   const sorted = [...rows].sort((a, b) => {
     const x = a[sort.key];
@@ -43,7 +48,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
                 className="inline-flex items-center gap-1 hover:underline"
                 onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key && s.dir === 'desc' ? 'asc' : c.key === 'team' && s.key !== c.key ? 'asc' : 'desc' }))}
               >
-                {c.label}
+                {t(`teamTable.${c.key}`)}
                 <span aria-hidden className="text-xs text-muted-foreground">
                   {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                 </span>
@@ -59,8 +64,8 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
             {FIGURES.map((c) => (
               <Td key={c.key} className="text-right tabular-nums">
                 {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
-                <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? outcomesNote(r.outcomes, r.outcomeExperiments) : undefined}>
-                  {formatValue(r[c.key], c.format, currency)}
+                <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? t('outcomesNote', { outcomes: r.outcomes, experiments: r.outcomeExperiments }) : undefined}>
+                  {formatValue(r[c.key], c.format, currency, f)}
                 </Link>
               </Td>
             ))}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Table, Td, Th } from '@/components/ui/table';
 
 /** A billed amount as shown: the converted figure, the rate(s) it used, and what it could not convert (flagged). */
@@ -16,6 +17,9 @@ export type UsageTableRow = {
   spend: SpendCell;
 };
 
+/** The warning sign before an amount left unconverted: a symbol, the same in every language. */
+const WARNING = '⚠';
+
 export function SpendText({ cell }: { cell: SpendCell }) {
   return (
     <>
@@ -23,7 +27,7 @@ export function SpendText({ cell }: { cell: SpendCell }) {
       {cell.rates ? <span className="block text-xs text-muted-foreground">{cell.rates}</span> : null}
       {cell.unconverted ? (
         <span className="block text-xs text-warning" data-testid="unconverted">
-          ⚠ {cell.unconverted}
+          {WARNING} {cell.unconverted}
         </span>
       ) : null}
     </>
@@ -32,15 +36,16 @@ export function SpendText({ cell }: { cell: SpendCell }) {
 
 /** Telemetry by team, model or vendor: one row each, the name a drill-down into the dashboard. */
 export function UsageBreakdownTable({ rows, nameHeader, testId, currency }: { rows: UsageTableRow[]; nameHeader: string; testId: string; currency: string }) {
+  const t = useTranslations('dashboard.usageTables');
   return (
     <Table data-testid={testId}>
       <thead>
         <tr>
           <Th>{nameHeader}</Th>
-          <Th className="text-right">Active users (daily max.)</Th>
-          <Th className="text-right">Requests</Th>
-          <Th className="text-right">Tokens</Th>
-          <Th className="text-right">Billed spend ({currency})</Th>
+          <Th className="text-right">{t('activeUsers')}</Th>
+          <Th className="text-right">{t('requests')}</Th>
+          <Th className="text-right">{t('tokens')}</Th>
+          <Th className="text-right">{t('billedSpend', { currency })}</Th>
         </tr>
       </thead>
       <tbody>
@@ -83,15 +88,16 @@ export type BilledVsReportedView = {
 
 /** Each team's billed spend beside what its experiments report, the gap, and why. */
 export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReportedView[]; currency: string }) {
+  const t = useTranslations('dashboard.usageTables');
   return (
     <Table data-testid="billed-vs-reported">
       <thead>
         <tr>
-          <Th>Team</Th>
-          <Th className="text-right">Billed ({currency})</Th>
-          <Th className="text-right">Reported by experiments</Th>
-          <Th className="text-right">Gap (billed − reported)</Th>
-          <Th>Why</Th>
+          <Th>{t('team')}</Th>
+          <Th className="text-right">{t('billed', { currency })}</Th>
+          <Th className="text-right">{t('reported')}</Th>
+          <Th className="text-right">{t('gap')}</Th>
+          <Th>{t('why')}</Th>
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ChartPlaceholder, WhenVisible } from '@/components/charts/when-visible';
 
@@ -8,11 +9,12 @@ import { ChartPlaceholder, WhenVisible } from '@/components/charts/when-visible'
 export type UsageTrendPoint = { label: string; activeUsers: number | null; requests: number; tokens: number; spend: number };
 export type UsageMetric = 'activeUsers' | 'requests' | 'tokens' | 'spend';
 
-export const USAGE_METRICS: { key: UsageMetric; label: string; color: string }[] = [
-  { key: 'activeUsers', label: 'Active users (daily max.)', color: 'var(--chart-1)' },
-  { key: 'requests', label: 'Requests', color: 'var(--chart-2)' },
-  { key: 'tokens', label: 'Tokens', color: 'var(--chart-4)' },
-  { key: 'spend', label: 'Billed spend', color: 'var(--chart-3)' },
+/** Each metric's colour; its name is in the catalog (dashboard.usageTrend.metric). */
+export const USAGE_METRICS: { key: UsageMetric; color: string }[] = [
+  { key: 'activeUsers', color: 'var(--chart-1)' },
+  { key: 'requests', color: 'var(--chart-2)' },
+  { key: 'tokens', color: 'var(--chart-4)' },
+  { key: 'spend', color: 'var(--chart-3)' },
 ];
 
 // Recharts lives only in *-plot.tsx, fetched when the chart scrolls into view.
@@ -20,11 +22,13 @@ const Plot = dynamic(() => import('./usage-trend-plot').then((m) => m.UsageTrend
 
 /** Telemetry over time, one metric at a time (the buttons pick it); the card's data table holds every figure. */
 export function UsageTrendChart({ data, currency, label }: { data: UsageTrendPoint[]; currency: string; label: string }) {
+  const t = useTranslations('dashboard.usageTrend');
   const [metric, setMetric] = useState<UsageMetric>('activeUsers');
   const def = USAGE_METRICS.find((m) => m.key === metric)!;
+  const name = t(`metric.${metric}`);
   return (
     <div>
-      <div className="mb-2 flex flex-wrap gap-1" role="group" aria-label="Metric shown">
+      <div className="mb-2 flex flex-wrap gap-1" role="group" aria-label={t('group')}>
         {USAGE_METRICS.map((m) => (
           <button
             key={m.key}
@@ -33,13 +37,13 @@ export function UsageTrendChart({ data, currency, label }: { data: UsageTrendPoi
             onClick={() => setMetric(m.key)}
             className={`rounded-md border px-2 py-0.5 text-xs ${metric === m.key ? 'border-foreground bg-muted font-medium' : 'border-border text-muted-foreground hover:text-foreground'}`}
           >
-            {m.label}
+            {t(`metric.${m.key}`)}
           </button>
         ))}
       </div>
-      <div className="h-60 w-full" role="img" aria-label={`${label}: ${def.label}`} data-testid="usage-trend">
+      <div className="h-60 w-full" role="img" aria-label={t('chart', { label, metric: name })} data-testid="usage-trend">
         <WhenVisible>
-          <Plot data={data} metric={metric} name={def.label} color={def.color} currency={currency} />
+          <Plot data={data} metric={metric} name={name} color={def.color} currency={currency} />
         </WhenVisible>
       </div>
     </div>

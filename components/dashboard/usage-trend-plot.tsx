@@ -1,13 +1,15 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLocale } from 'next-intl';
 import type { UsageMetric, UsageTrendPoint } from './usage-trend-chart';
 
 const TICK = { fontSize: 12, fill: 'var(--muted-foreground)' };
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** The Recharts half of UsageTrendChart (usage-trend-chart.tsx), loaded when scrolled to. */
 export function UsageTrendPlot({ data, metric, name, color, currency }: { data: UsageTrendPoint[]; metric: UsageMetric; name: string; color: string; currency: string }) {
+  const intlLocale = useLocale() === 'ko' ? 'ko-KR' : 'en-US';
+  const compact = new Intl.NumberFormat(intlLocale, { notation: 'compact', maximumFractionDigits: 1 });
   const format = (v: number) => (metric === 'spend' ? `${compact.format(v)} ${currency}` : compact.format(v));
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -18,7 +20,7 @@ export function UsageTrendPlot({ data, metric, name, color, currency }: { data: 
         <Tooltip
           contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)' }}
           cursor={{ fill: 'var(--muted)' }}
-          formatter={(v) => [v == null ? '—' : metric === 'spend' ? `${Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}` : Number(v).toLocaleString('en-US'), name]}
+          formatter={(v) => [v == null ? '—' : metric === 'spend' ? `${Number(v).toLocaleString(intlLocale, { maximumFractionDigits: 2 })} ${currency}` : Number(v).toLocaleString(intlLocale), name]}
         />
         <Bar dataKey={metric} name={name} fill={color} isAnimationActive={false} />
       </BarChart>

@@ -1,19 +1,22 @@
+import { useTranslations } from 'next-intl';
 import { InsightsHhiChart } from '@/components/charts/insights-hhi-chart';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ConcentrationReport } from '@/db/queries/insights/concentration';
-import { LEVEL_EXPLAIN, type ConcentrationLevel, type ConcentrationSummary } from '@/lib/metrics/concentration';
+import type { ConcentrationLevel, ConcentrationSummary } from '@/lib/metrics/concentration';
 import { Explain, hhiText, pct } from './explain';
 
 const TONE = { diversified: 'success', moderate: 'warning', concentrated: 'danger' } as const;
 
 export function LevelBadge({ level }: { level: ConcentrationLevel | null }) {
-  if (!level) return <Badge>no data</Badge>;
-  return <Badge tone={TONE[level]}>{level}</Badge>;
+  const t = useTranslations('insights.concentration');
+  if (!level) return <Badge>{t('noData')}</Badge>;
+  return <Badge tone={TONE[level]}>{t(`level.${level}`)}</Badge>;
 }
 
-function Measure({ label, summary, unit }: { label: string; summary: ConcentrationSummary; unit: string }) {
+function Measure({ label, summary, unit }: { label: string; summary: ConcentrationSummary; unit: 'experiments' | 'spend' }) {
+  const t = useTranslations('insights.concentration');
   return (
     <div className="rounded-md border border-border p-3">
       <p className="text-sm text-muted-foreground">{label}</p>
@@ -21,48 +24,46 @@ function Measure({ label, summary, unit }: { label: string; summary: Concentrati
         {hhiText(summary.hhi)} <LevelBadge level={summary.level} />
       </p>
       <p className="mt-1 text-xs text-muted-foreground">
-        {summary.largest ? `Largest: ${summary.largest.key}, ${pct(summary.largest.share)} of ${unit}` : 'Nothing recorded yet'}
+        {summary.largest ? t(`largest.${unit}`, { name: summary.largest.key, share: pct(summary.largest.share) }) : t('nothingYet')}
       </p>
     </div>
   );
 }
 
 export function ConcentrationPanel({ report }: { report: ConcentrationReport }) {
+  const t = useTranslations('insights');
   const level = report.byVendor.level;
   return (
     <Card id="concentration" aria-labelledby="concentration-title">
-      <CardHeader title={<span id="concentration-title">Model and vendor concentration</span>} />
+      <CardHeader title={<span id="concentration-title">{t('concentration.title')}</span>} />
       <Explain>
-        Capabilities move every few months, so relying on one vendor or one model is a risk. The Herfindahl–Hirschman index (HHI) adds
-        up the squared shares: 1 means everything on one vendor, 1/n means n vendors used equally. Thresholds: {LEVEL_EXPLAIN.diversified};{' '}
-        {LEVEL_EXPLAIN.moderate}; {LEVEL_EXPLAIN.concentrated}. Each experiment counts for its primary model; spend is the monthly run rate.
+        {t('concentration.explain', { diversified: t('levelExplain.diversified'), moderate: t('levelExplain.moderate'), concentrated: t('levelExplain.concentrated') })}
       </Explain>
       {level === 'concentrated' && report.byVendor.largest ? (
         <p role="alert" data-testid="concentration-warning" className="mb-4 rounded-md border border-danger/50 p-3 text-sm text-danger">
-          Concentrated: {pct(report.byVendor.largest.share)} of experiments run on {report.byVendor.largest.key} (vendor HHI{' '}
-          {hhiText(report.byVendor.hhi)}). Try the next experiments on a second vendor so that switching stays cheap.
+          {t('concentration.warning', { share: pct(report.byVendor.largest.share), vendor: report.byVendor.largest.key, hhi: hhiText(report.byVendor.hhi) })}
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <Measure label="Experiments across vendors" summary={report.byVendor} unit="experiments" />
-        <Measure label="Experiments across models" summary={report.byModel} unit="experiments" />
-        <Measure label="Spend across vendors" summary={report.spendByVendor} unit="spend" />
-        <Measure label="Spend across models" summary={report.spendByModel} unit="spend" />
+        <Measure label={t('concentration.experimentsAcrossVendors')} summary={report.byVendor} unit="experiments" />
+        <Measure label={t('concentration.experimentsAcrossModels')} summary={report.byModel} unit="experiments" />
+        <Measure label={t('concentration.spendAcrossVendors')} summary={report.spendByVendor} unit="spend" />
+        <Measure label={t('concentration.spendAcrossModels')} summary={report.spendByModel} unit="spend" />
         <div className="rounded-md border border-border p-3">
-          <p className="text-sm text-muted-foreground">Portability</p>
+          <p className="text-sm text-muted-foreground">{t('concentration.portability')}</p>
           <p className="mt-1 text-2xl font-semibold" data-testid="portability">
             {pct(report.portability)}
           </p>
-          <p className="mt-1 text-xs text-muted-foreground">of {report.completed} completed experiments were tried on two or more models</p>
+          <p className="mt-1 text-xs text-muted-foreground">{t('concentration.portabilityNote', { completed: report.completed })}</p>
         </div>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <div>
-          <h3 className="mb-2 text-sm font-semibold">Vendor concentration per quarter</h3>
+          <h3 className="mb-2 text-sm font-semibold">{t('concentration.perQuarter')}</h3>
           <InsightsHhiChart data={report.overTime} />
         </div>
         <div>
-          <h3 className="mb-2 text-sm font-semibold">Share of experiments by vendor</h3>
+          <h3 className="mb-2 text-sm font-semibold">{t('concentration.byVendor')}</h3>
           <ul className="space-y-2 text-sm">
             {report.vendorShares.map((v) => (
               <li key={v.vendor}>
@@ -80,15 +81,15 @@ export function ConcentrationPanel({ report }: { report: ConcentrationReport }) 
           </ul>
         </div>
       </div>
-      <h3 className="mb-2 mt-6 text-sm font-semibold">Per team</h3>
+      <h3 className="mb-2 mt-6 text-sm font-semibold">{t('concentration.perTeam')}</h3>
       <Table>
         <thead>
           <tr>
-            <Th>Team</Th>
-            <Th className="text-right">Experiments</Th>
-            <Th className="text-right">Vendor HHI</Th>
-            <Th>Level</Th>
-            <Th>Largest vendor</Th>
+            <Th>{t('concentration.columns.team')}</Th>
+            <Th className="text-right">{t('concentration.columns.experiments')}</Th>
+            <Th className="text-right">{t('concentration.columns.hhi')}</Th>
+            <Th>{t('concentration.columns.level')}</Th>
+            <Th>{t('concentration.columns.largest')}</Th>
           </tr>
         </thead>
         <tbody>

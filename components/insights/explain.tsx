@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /** The plain-words explanation under each insight's title. */
@@ -13,12 +14,18 @@ export const hhiText = (n: number | null | undefined) => (n == null ? '—' : n.
 export const SHOWN = 50;
 
 export function MoreInList({ shown, total, href }: { shown: number; total: number; href: string }) {
+  const t = useTranslations('insights');
   return (
     <p className="mt-3 text-sm text-muted-foreground">
-      Showing {shown} of {total}.{' '}
-      <Link href={href} className="text-primary underline underline-offset-2">
-        See all in the experiment list
-      </Link>
+      {t.rich('moreInList', {
+        shown,
+        total,
+        link: (chunks) => (
+          <Link href={href} className="text-primary underline underline-offset-2">
+            {chunks}
+          </Link>
+        ),
+      })}
     </p>
   );
 }

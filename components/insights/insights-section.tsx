@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import type { InsightsSummary } from '@/db/queries/insights/summary';
-import { DEFINITION_TITLE, DEFINITIONS } from '@/lib/metrics/definitions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { LevelBadge } from './concentration-panel';
 import { hhiText, pct } from './explain';
@@ -11,63 +12,61 @@ import { hhiText, pct } from './explain';
  * Each card links to its drill-down: the experiment list for the counted sets, the Insights page otherwise.
  */
 export function InsightsSection({ summary }: { summary: InsightsSummary }) {
+  const t = useTranslations('insights.summary');
+  const td = useTranslations('dashboard');
   const list = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ ...summary.filters, [flag]: true })}`;
+  const link = (href: string, className: string) => (chunks: ReactNode) => (
+    <Link href={href} className={className}>
+      {chunks}
+    </Link>
+  );
   return (
     <div className="space-y-4">
       {summary.concentration === 'concentrated' && summary.largestVendor ? (
         <p role="alert" data-testid="dashboard-concentration-warning" className="rounded-md border border-danger/50 p-3 text-sm text-danger">
-          Vendor concentration is high: {pct(summary.largestVendor.share)} of experiments run on {summary.largestVendor.name}.{' '}
-          <Link href="/insights#concentration" className="underline">
-            See why it matters
-          </Link>
+          {t.rich('concentrationWarning', {
+            share: pct(summary.largestVendor.share),
+            vendor: summary.largestVendor.name,
+            link: link('/insights#concentration', 'underline'),
+          })}
         </p>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         <Card>
-          <p className="text-sm text-muted-foreground">Re-test radar</p>
+          <p className="text-sm text-muted-foreground">{t('radar')}</p>
           <Link href={list('retest')} className="text-3xl font-semibold hover:underline" data-testid="insight-retest">
             {summary.retestCandidates}
           </Link>
-          <p className="mt-1 text-xs text-muted-foreground">
-            blocked experiments a newer model could now unblock.{' '}
-            <Link href="/insights#radar" className="text-primary underline underline-offset-2">
-              Candidates
-            </Link>
-          </p>
+          <p className="mt-1 text-xs text-muted-foreground">{t.rich('radarNote', { link: link('/insights#radar', 'text-primary underline underline-offset-2') })}</p>
         </Card>
         <Card>
-          <p className="text-sm text-muted-foreground">Vendor concentration</p>
+          <p className="text-sm text-muted-foreground">{t('concentration')}</p>
           <Link href="/insights#concentration" className="flex items-center gap-2 text-3xl font-semibold hover:underline" data-testid="insight-hhi">
             {hhiText(summary.vendorHhi)} <LevelBadge level={summary.concentration} />
           </Link>
           <p className="mt-1 text-xs text-muted-foreground">
-            HHI (below 0.15 diversified, above 0.25 concentrated).
-            {summary.largestVendor ? ` Largest: ${summary.largestVendor.name} ${pct(summary.largestVendor.share)}.` : ''} Portability{' '}
-            {pct(summary.portability)}.
+            {t('hhiNote')}
+            {summary.largestVendor ? t('largest', { vendor: summary.largestVendor.name, share: pct(summary.largestVendor.share) }) : null}
+            {t('portability', { share: pct(summary.portability) })}
           </p>
         </Card>
         <Card>
-          <p className="text-sm text-muted-foreground">Privacy flags</p>
+          <p className="text-sm text-muted-foreground">{t('privacy')}</p>
           <Link href={list('privacy')} className="text-3xl font-semibold hover:underline" data-testid="insight-privacy">
             {summary.privacyFlags}
           </Link>
-          <p className="mt-1 text-xs text-muted-foreground">
-            sensitive data sent to a model that may train on it.{' '}
-            <Link href="/insights#privacy" className="text-primary underline underline-offset-2">
-              Details
-            </Link>
-          </p>
+          <p className="mt-1 text-xs text-muted-foreground">{t.rich('privacyNote', { link: link('/insights#privacy', 'text-primary underline underline-offset-2') })}</p>
         </Card>
         <Card>
-          <p className="text-sm text-muted-foreground" title={DEFINITIONS.newCapabilityShift}>
-            {DEFINITION_TITLE.newCapabilityShift}
+          <p className="text-sm text-muted-foreground" title={td('definitions.newCapabilityShift')}>
+            {td('definitionTitles.newCapabilityShift')}
           </p>
           <p className="mt-1 text-sm font-medium" data-testid="insight-shift">
             {summary.shiftSentence}
           </p>
           <p className="mt-1 text-xs text-muted-foreground">
             <Link href="/insights#shift" className="text-primary underline underline-offset-2">
-              {summary.needEvidence} completed experiment{summary.needEvidence === 1 ? '' : 's'} should add capability evidence
+              {t('needEvidence', { count: summary.needEvidence })}
             </Link>
           </p>
         </Card>

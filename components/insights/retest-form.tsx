@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
@@ -21,13 +22,14 @@ export function RetestForm({
   modelId: number;
   modelName: string;
 }) {
+  const t = useTranslations('insights.radar');
   return (
-    <ActionForm action={action} label={`Start a re-test with ${modelName}`}>
+    <ActionForm action={action} label={t('startWith', { model: modelName })}>
       <input type="hidden" name="experimentId" value={experimentId} />
       <input type="hidden" name="modelId" value={modelId} />
       <input type="hidden" name="version" value={version} />
       <Button type="submit" size="sm" variant="secondary">
-        Start a re-test
+        {t('start')}
       </Button>
     </ActionForm>
   );

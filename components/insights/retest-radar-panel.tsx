@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { RadarItem, RetestLink } from '@/db/queries/insights/radar';
 import type { ActionState } from '@/lib/action-state';
-import { formatDate, formatUsd } from '@/lib/format';
+import type { Status } from '@/db/schema/experiments';
+import { getFormat } from '@/i18n/format';
 import { STATUS_LABEL } from '@/lib/labels';
-import { describeCandidate, describeEffort } from '@/lib/metrics/retest';
+import { formatFactor, type RetestCandidate } from '@/lib/metrics/retest';
 import { ActedOnList, ExperimentLink, Explain, FlaggedHeading, MoreInList, SHOWN } from './explain';
 import { RetestForm } from './retest-form';
 
@@ -23,33 +25,44 @@ type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-/** A score in the benchmark's unit: "71.5%" on a percentage, "152.3" on an index such as the ECI. */
-const scoreIn = (unit: string) => (n: number | null) => (n == null ? 'not yet measured' : unit === 'percent' ? `${n.toFixed(1)}%` : n.toFixed(1));
-
-export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart, action }: Props) {
+export async function RetestRadarPanel({ items, awaiting, retests, listHref, canStart, action }: Props) {
+  const [t, tl, f] = await Promise.all([getTranslations('insights.radar'), getTranslations('labels'), getFormat()]);
+  /** A score in the benchmark's unit: "71.5%" on a percentage, "152.3" on an index such as the ECI. */
+  const scoreIn = (unit: string) => (n: number | null) => (n == null ? t('notMeasured') : unit === 'percent' ? `${n.toFixed(1)}%` : n.toFixed(1));
+  // lib/metrics/retest.ts's describeEffort and describeCandidate, in the reader's language.
+  const effortText = (effort: string) =>
+    !effort ? t('effort.notStated') : effort === 'default' ? t('effort.default') : /^\d+K$/.test(effort) ? t('effort.thinkingTokens', { effort }) : t('effort.level', { effort });
+  const candidateText = (c: RetestCandidate) => {
+    const parts = [t('candidate.points', { points: c.pointsGain.toFixed(1) })];
+    if (c.cheaperFactor != null) {
+      if (c.cheaperFactor >= 1.05) parts.push(t('candidate.cheaper', { factor: formatFactor(c.cheaperFactor) }));
+      else if (c.cheaperFactor <= 0.95) parts.push(t('candidate.dearer', { factor: formatFactor(1 / c.cheaperFactor) }));
+      else parts.push(t('candidate.samePrice'));
+    }
+    if (c.monthsLater != null) parts.push(t('candidate.released', { months: c.monthsLater }));
+    return parts.join(', ');
+  };
+  const unmeasuredNames = (models: { name: string }[]) =>
+    models.length > 6 ? t('namesAndMore', { names: models.slice(0, 6).map((m) => m.name).join(', '), more: models.length - 6 }) : models.map((m) => m.name).join(', ');
   return (
     <Card id="radar" aria-labelledby="radar-title">
       <CardHeader
-        title={<span id="radar-title">Re-test radar</span>}
-        description={
-          <>
-            <span data-testid="radar-count">{items.length}</span> blocked experiment{items.length === 1 ? '' : 's'} worth another try.{' '}
+        title={<span id="radar-title">{t('title')}</span>}
+        description={t.rich('count', {
+          count: items.length,
+          n: (chunks) => <span data-testid="radar-count">{chunks}</span>,
+          link: (chunks) => (
             <Link href={listHref} className="text-primary underline underline-offset-2">
-              Show in the experiment list
+              {chunks}
             </Link>
-          </>
-        }
+          ),
+        })}
       />
       <Explain>
-        These experiments stopped because the model was not capable enough. Since then, the catalog gained models released after the
-        experiment ended (or, without an end date, after it started) that score higher on the benchmark the lead chose for the task
-        (SWE-bench Verified for coding, FrontierMath or AIME for maths, GPQA Diamond for science, the ECI for general work), at some
-        reasoning effort, meet the bar there and, where a price ceiling was given, cost no more (blended price: 3 input tokens to 1
-        output, in USD per million tokens). Each candidate names the lowest-scoring effort that clears the bar: what a re-test needs.
-        Newer models without a score on that benchmark are listed as not yet measured. Scores: Epoch AI (CC BY 4.0).
+        {t('explain')}
       </Explain>
       {items.length === 0 ? (
-        <EmptyState title="Nothing to re-test right now">No blocked experiment has a better model in the catalog yet.</EmptyState>
+        <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>
       ) : (
         <ul className="space-y-6">
           {items.slice(0, SHOWN).map((e) => {
@@ -57,27 +70,34 @@ export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart,
             return (
             <li key={e.id} data-testid="radar-item" className="rounded-md border border-border p-3">
               <FlaggedHeading id={e.id} title={e.title} team={e.team}>
-                {e.endDate ? `ended ${formatDate(e.endDate)}` : e.startDate ? `no end date, started ${formatDate(e.startDate)}` : 'no dates'}
+                {e.endDate ? t('ended', { date: f.formatDate(e.endDate) }) : e.startDate ? t('startedOn', { date: f.formatDate(e.startDate) }) : t('noDates')}
               </FlaggedHeading>
               <p className="mt-1 text-sm">
-                <span className="font-medium">What was missing:</span> {e.missing || 'not written down'}
+                <span className="font-medium">{t('missing')}</span> {e.missing || t('notWrittenDown')}
               </p>
               <p className="mt-1 text-sm text-muted-foreground">
-                Used: {e.used.map((m) => `${m.name} (${score(m.score)}, ${formatUsd(m.price)}/M)`).join('; ') || 'no model recorded'}.
-                {' '}Bar on <span data-testid="radar-benchmark" className="font-medium text-foreground">{e.benchmarkName}</span>:{' '}
-                {e.minScore == null ? 'better than what was used' : `at least ${score(e.minScore)}`}
-                {e.maxPrice == null ? '' : `, at most ${formatUsd(e.maxPrice)}/M`}.
+                {t.rich('usedAndBar', {
+                  used: e.used.map((m) => t('usedModel', { name: m.name, score: score(m.score), price: f.formatUsd(m.price) })).join('; ') || t('noModel'),
+                  benchmark: e.benchmarkName,
+                  b: (chunks) => (
+                    <span data-testid="radar-benchmark" className="font-medium text-foreground">
+                      {chunks}
+                    </span>
+                  ),
+                  bar: e.minScore == null ? t('betterThanUsed') : t('atLeast', { score: score(e.minScore) }),
+                  ceiling: e.maxPrice == null ? '' : t('atMost', { price: f.formatUsd(e.maxPrice) }),
+                })}
               </p>
               <Table className="mt-2">
                 <thead>
                   <tr>
-                    <Th>Candidate</Th>
-                    <Th className="text-right">Best score</Th>
-                    <Th>Effort needed</Th>
-                    <Th className="text-right">Price / M tokens</Th>
-                    <Th>Why</Th>
+                    <Th>{t('columns.candidate')}</Th>
+                    <Th className="text-right">{t('columns.bestScore')}</Th>
+                    <Th>{t('columns.effort')}</Th>
+                    <Th className="text-right">{t('columns.price')}</Th>
+                    <Th>{t('columns.why')}</Th>
                     <Th>
-                      <span className="sr-only">Action</span>
+                      <span className="sr-only">{t('columns.action')}</span>
                     </Th>
                   </tr>
                 </thead>
@@ -85,24 +105,23 @@ export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart,
                   {e.candidates.slice(0, 3).map((c) => (
                     <tr key={c.id}>
                       <Td className="font-medium">
-                        {c.name} <span className="text-muted-foreground">({c.vendor}, {formatDate(c.releaseDate)})</span>
+                        {c.name} <span className="text-muted-foreground">({c.vendor}, {f.formatDate(c.releaseDate)})</span>
                       </Td>
                       <Td className="text-right">{score(c.score)}</Td>
                       <Td data-testid="radar-effort">
-                        {describeEffort(c.effort)} ({score(c.effortScore)})
+                        {effortText(c.effort)} ({score(c.effortScore)})
                       </Td>
-                      <Td className="text-right">{formatUsd(c.price)}</Td>
-                      <Td>{describeCandidate(c)}</Td>
+                      <Td className="text-right">{f.formatUsd(c.price)}</Td>
+                      <Td>{candidateText(c)}</Td>
                       <Td>{canStart(e.teamId) ? <RetestForm action={action} experimentId={e.id} version={e.version} modelId={c.id} modelName={c.name} /> : null}</Td>
                     </tr>
                   ))}
                 </tbody>
               </Table>
-              {e.candidates.length > 3 ? <p className="mt-1 text-xs text-muted-foreground">and {e.candidates.length - 3} more candidates.</p> : null}
+              {e.candidates.length > 3 ? <p className="mt-1 text-xs text-muted-foreground">{t('moreCandidates', { count: e.candidates.length - 3 })}</p> : null}
               {e.unmeasured.length ? (
                 <p className="mt-1 text-xs text-muted-foreground" data-testid="radar-unmeasured">
-                  Not yet measured on {e.benchmarkName}: {e.unmeasured.slice(0, 6).map((m) => m.name).join(', ')}
-                  {e.unmeasured.length > 6 ? ` and ${e.unmeasured.length - 6} more` : ''}.
+                  {t('unmeasured', { benchmark: e.benchmarkName, names: unmeasuredNames(e.unmeasured) })}
                 </p>
               ) : null}
             </li>
@@ -111,15 +130,15 @@ export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart,
         </ul>
       )}
       {items.length > SHOWN ? <MoreInList shown={SHOWN} total={items.length} href={listHref} /> : null}
-      {awaiting.length ? <AwaitingMeasurement items={awaiting} /> : null}
+      {awaiting.length ? <AwaitingMeasurement items={awaiting} names={unmeasuredNames} /> : null}
       {retests.length ? (
-        <ActedOnList title="Re-tests started" testId="retests">
+        <ActedOnList title={t('retestsStarted')} testId="retests">
           {retests.map((r) => (
             <li key={r.id}>
               <ExperimentLink id={r.id}>{r.title}</ExperimentLink>{' '}
-              <Badge>{STATUS_LABEL[r.status as keyof typeof STATUS_LABEL] ?? r.status}</Badge>{' '}
+              <Badge>{r.status in STATUS_LABEL ? tl(`status.${r.status as Status}`) : r.status}</Badge>{' '}
               <span className="text-muted-foreground">
-                {r.team} · repeats{' '}
+                {t('repeats', { team: r.team })}{' '}
                 <ExperimentLink id={r.originalId}>
                   #{r.originalId} {r.originalTitle}
                 </ExperimentLink>
@@ -136,15 +155,15 @@ export function RetestRadarPanel({ items, awaiting, retests, listHref, canStart,
  * Blocked experiments no measured model clears yet, while newer models within the ceiling have no score on the
  * chosen benchmark: the radar cannot judge them, so it names them for a re-test by hand.
  */
-function AwaitingMeasurement({ items }: { items: RadarItem[] }) {
+async function AwaitingMeasurement({ items, names }: { items: RadarItem[]; names: (models: { name: string }[]) => string }) {
+  const t = await getTranslations('insights.radar.awaiting');
   return (
     <section className="mt-6" aria-labelledby="radar-awaiting-title" data-testid="radar-awaiting">
       <h3 id="radar-awaiting-title" className="mb-1 text-sm font-semibold">
-        Waiting for a measurement ({items.length})
+        {t('title', { count: items.length })}
       </h3>
       <p className="mb-2 text-xs text-muted-foreground">
-        No measured model clears these bars yet, but newer models within the price ceiling have no score on the chosen benchmark.
-        Try one by hand, or wait for the next catalog update.
+        {t('text')}
       </p>
       <ul className="space-y-2 text-sm">
         {items.slice(0, SHOWN).map((e) => (
@@ -153,13 +172,12 @@ function AwaitingMeasurement({ items }: { items: RadarItem[] }) {
               {e.title}
             </Link>{' '}
             <span className="text-muted-foreground">
-              {e.team} · not yet measured on {e.benchmarkName}: {e.unmeasured.slice(0, 6).map((m) => m.name).join(', ')}
-              {e.unmeasured.length > 6 ? ` and ${e.unmeasured.length - 6} more` : ''}.
+              {t('item', { team: e.team, benchmark: e.benchmarkName, names: names(e.unmeasured) })}
             </span>
           </li>
         ))}
       </ul>
-      {items.length > SHOWN ? <p className="mt-1 text-xs text-muted-foreground">and {items.length - SHOWN} more.</p> : null}
+      {items.length > SHOWN ? <p className="mt-1 text-xs text-muted-foreground">{t('more', { count: items.length - SHOWN })}</p> : null}
     </section>
   );
 }

@@ -1,4 +1,6 @@
-import { formatMoneyCents } from '@/lib/format';
+import { formatterFor, type Formatter } from '@/lib/format';
+
+const ENGLISH = formatterFor('en');
 /**
  * Shapes aggregated rows into chart rows (one row per category, one value per series), with the
  * drill-down link and the "N outcomes in M experiments" note of every cell. Pure: charts stay dumb.
@@ -46,17 +48,17 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocal
 export const outcomesNote = (outcomes: number, experiments: number) =>
   `${plural(outcomes, 'outcome')} in ${plural(experiments, 'experiment')}`;
 
-/** `currency` is the organisation's (org_settings.currency); only 'cents' uses it. */
-export function formatValue(v: number, format: ValueFormat, currency: string): string {
+/** `currency` is the organisation's (org_settings.currency); only 'cents' uses it. `f` writes numbers in the reader's language. */
+export function formatValue(v: number, format: ValueFormat, currency: string, f: Formatter = ENGLISH): string {
   switch (format) {
     case 'cents':
-      return formatMoneyCents(v, currency);
+      return f.formatMoneyCents(v, currency);
     case 'hours':
-      return `${Math.round(v).toLocaleString('en-US')} h`;
+      return `${f.formatNumber(Math.round(v))} h`;
     case 'score':
       return v.toFixed(1);
     default:
-      return Math.round(v).toLocaleString('en-US');
+      return f.formatNumber(Math.round(v));
   }
 }
 

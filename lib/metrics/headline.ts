@@ -1,4 +1,4 @@
-import { DEFINITIONS } from './definitions';
+import { DEFINITIONS, type DefinitionKey } from './definitions';
 import { share, type ValueKind } from './kpi';
 
 /**
@@ -26,6 +26,20 @@ export const HEADLINE_IDS = ['outcomes', 'augmentation', 'exploring', 'evidence'
 export type HeadlineId = (typeof HEADLINE_IDS)[number];
 
 type Spec = { title: string; kind: ValueKind; definition: string; value: (k: HeadlineKpis) => number | null };
+
+/** Which definition each headline figure carries, for pages that say it in the reader's language. */
+export const HEADLINE_DEFINITION: Record<HeadlineId, DefinitionKey> = {
+  outcomes: 'outcomes',
+  augmentation: 'augmentationShare',
+  exploring: 'exploringShare',
+  evidence: 'evidenceShare',
+  active: 'active',
+  teams: 'teams',
+  completed: 'completed',
+  hours: 'hoursSaved',
+  spend: 'spend',
+  oneOff: 'spend',
+};
 
 export const HEADLINE: Record<HeadlineId, Spec> = {
   outcomes: { title: 'Capability outcomes', kind: 'count', definition: DEFINITIONS.outcomes, value: (k) => k.outcomes },

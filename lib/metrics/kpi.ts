@@ -1,4 +1,6 @@
-import { formatMoneyCents } from '@/lib/format';
+import { formatterFor, type Formatter } from '@/lib/format';
+
+const ENGLISH = formatterFor('en');
 
 /** Headline-figure arithmetic: change against the previous period and shares, with empty periods handled. */
 export type Change = {
@@ -30,32 +32,33 @@ export function shareChange(current: number | null, previous: number | null): Ch
 
 export type ValueKind = 'count' | 'hours' | 'cents' | 'share' | 'impact';
 
+/** The words of a change, so a page can say it in its reader's language (English by default, for exports). */
+export type ChangeWords = { none: string; flat: string; points: (points: string) => string; fresh: string };
+export const ENGLISH_CHANGE_WORDS: ChangeWords = { none: 'no comparison', flat: 'no change', points: (p) => `${p} pts`, fresh: 'new' };
+
 /** Human text for a change: "+12 (+25%)", "+5.0 pts", "no change", "new" (previous 0). */
-export function describeChange(c: Change | null, kind: ValueKind, currency: string): string {
-  if (!c) return 'no comparison';
-  if (c.direction === 'flat') return 'no change';
+export function describeChange(c: Change | null, kind: ValueKind, currency: string, words: ChangeWords = ENGLISH_CHANGE_WORDS, f: Formatter = ENGLISH): string {
+  if (!c) return words.none;
+  if (c.direction === 'flat') return words.flat;
   const sign = c.delta > 0 ? '+' : '−';
   const abs = Math.abs(c.delta);
-  if (kind === 'share') return `${sign}${(abs * 100).toFixed(1)} pts`;
-  const amount =
-    kind === 'cents'
-      ? formatMoneyCents(abs, currency)
-      : abs.toLocaleString('en-US', { maximumFractionDigits: kind === 'impact' ? 1 : 0 });
-  if (c.pct == null) return `${sign}${amount} (new)`;
+  if (kind === 'share') return words.points(`${sign}${(abs * 100).toFixed(1)}`);
+  const amount = kind === 'cents' ? f.formatMoneyCents(abs, currency) : f.formatNumber(abs, kind === 'impact' ? 1 : 0);
+  if (c.pct == null) return `${sign}${amount} (${words.fresh})`;
   return `${sign}${amount} (${sign}${Math.abs(Math.round(c.pct * 100))}%)`;
 }
 
 /** A headline figure as every page and file shows it (the dashboard's cards, the PDF, the Reports page). */
-export function formatKpiValue(v: number | null, kind: ValueKind, currency: string): string {
+export function formatKpiValue(v: number | null, kind: ValueKind, currency: string, f: Formatter = ENGLISH): string {
   if (v == null) return '—';
   switch (kind) {
     case 'share':
       return `${Math.round(v * 100)}%`;
     case 'cents':
-      return formatMoneyCents(v, currency);
+      return f.formatMoneyCents(v, currency);
     case 'impact':
       return v.toFixed(1);
     default:
-      return Math.round(v).toLocaleString('en-US');
+      return f.formatNumber(Math.round(v));
   }
 }

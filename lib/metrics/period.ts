@@ -3,6 +3,7 @@
  * its drill-down links and the tests all agree on what "last 90 days" or "the previous period" is.
  * "This quarter" and "This fiscal year" follow the organisation's fiscal year start (lib/metrics/quarter.ts).
  */
+import type { Locale } from '@/i18n/locales';
 import { fiscalYearStart, quarterStart, type FiscalStart } from './quarter';
 
 export type Period = { from: string; to: string };
@@ -95,13 +96,14 @@ export function monthBuckets(p: Period, max = 120): MonthBucket[] {
   return out.slice(-max);
 }
 
-/** "Mar 2026" for a YYYY-MM month key. */
-export function monthLabel(month: string): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** "Mar 2026" for a YYYY-MM month key ("2026년 3월" in Korean). */
+export function monthLabel(month: string, locale: Locale = 'en'): string {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** "1 Sep 2026 – 28 Nov 2026" */
-export function formatPeriod(p: Period): string {
-  const f = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** "1 Sep 2026 – 28 Nov 2026" ("2026년 9월 1일 – 2026년 11월 28일" in Korean). */
+export function formatPeriod(p: Period, locale: Locale = 'en'): string {
+  const f = (iso: string) =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return `${f(p.from)} – ${f(p.to)}`;
 }

@@ -116,7 +116,7 @@ export function describeCandidate(c: RetestCandidate): string {
   return parts.join(', ');
 }
 
-function formatFactor(f: number): string {
+export function formatFactor(f: number): string {
   return f >= 10 ? Math.round(f).toString() : f.toFixed(1).replace(/\.0$/, '');
 }
 

@@ -56,22 +56,43 @@ export function outcomeMixByQuarter(items: { ended: string; hasCapability: boole
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 /**
- * "This quarter 41% of new experiments aim at a new capability, up from 18% a year ago."
- * Compares `current` with the same quarter a year before, or the earliest quarter with data.
+ * What the shift sentence says, as data, so a page can say it in its reader's language: this quarter's share
+ * of new experiments aiming at a new capability against the same quarter a year before, or else the earliest
+ * quarter with data (`base`, its label). `empty`: no new experiment this quarter.
  */
-export function shiftSentence(rows: MindsetRow[], current: Quarter, fyStart: FiscalStart = 1): string {
+export type ShiftReading =
+  | { kind: 'empty' }
+  | { kind: 'noBase'; share: number }
+  | { kind: 'up' | 'down' | 'same'; share: number; then: number; yearAgo: boolean; base: string };
+
+export function shiftReading(rows: MindsetRow[], current: Quarter, fyStart: FiscalStart = 1): ShiftReading {
   const now = rows.find((r) => r.quarter === current);
-  if (!now || now.total === 0) return 'No new experiments this quarter yet, so there is no shift to read.';
+  if (!now || now.total === 0) return { kind: 'empty' };
   const share = now.new_capability / now.total;
   const yearAgo = rows.find((r) => r.quarter === shiftQuarter(current, 4) && r.total > 0);
   const base = yearAgo ?? rows.find((r) => r.total > 0 && r.quarter < current);
-  const head = `This quarter ${pct(share)} of new experiments aim at a new capability`;
-  if (!base) return `${head}; there is no earlier quarter to compare with.`;
+  if (!base) return { kind: 'noBase', share };
   const then = base.new_capability / base.total;
-  const when = yearAgo ? 'a year ago' : `in ${quarterLabel(base.quarter, fyStart)}`;
   const diff = Math.round(share * 100) - Math.round(then * 100);
-  if (diff === 0) return `${head}, the same as ${when}.`;
-  return `${head}, ${diff > 0 ? 'up' : 'down'} from ${pct(then)} ${when}.`;
+  return { kind: diff === 0 ? 'same' : diff > 0 ? 'up' : 'down', share, then, yearAgo: Boolean(yearAgo), base: quarterLabel(base.quarter, fyStart) };
+}
+
+/** The shift sentence in English (the digest, the API, the tests): see shiftReading. */
+export function englishShiftSentence(r: ShiftReading): string {
+  if (r.kind === 'empty') return 'No new experiments this quarter yet, so there is no shift to read.';
+  const head = `This quarter ${pct(r.share)} of new experiments aim at a new capability`;
+  if (r.kind === 'noBase') return `${head}; there is no earlier quarter to compare with.`;
+  const when = r.yearAgo ? 'a year ago' : `in ${r.base}`;
+  if (r.kind === 'same') return `${head}, the same as ${when}.`;
+  return `${head}, ${r.kind} from ${pct(r.then)} ${when}.`;
+}
+
+/**
+ * "This quarter 41% of new experiments aim at a new capability, up from 18% a year ago."
+ * Compares `current` with the same quarter a year before, or the earliest quarter with data.
+ */
+export function shiftSentence(rows: MindsetRow[], current: Quarter, fyStart: FiscalStart = 1, say: (r: ShiftReading) => string = englishShiftSentence): string {
+  return say(shiftReading(rows, current, fyStart));
 }
 
 /**

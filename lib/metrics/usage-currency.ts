@@ -10,6 +10,8 @@
  * - A bill with no rate for its month is never guessed nor dropped: it stays in its own currency, outside the
  *   converted total, and is listed as unconverted so every figure that leaves it out says so.
  */
+import type { Locale } from '@/i18n/locales';
+
 export type FxRate = { month: string; currency: string; rate: number };
 /** Bills of one month in one currency (micro-units). */
 export type BillPart = { month: string; currency: string; costMicros: number };
@@ -101,11 +103,11 @@ export function unconvertedByCurrency(unconverted: readonly UnconvertedBill[]): 
   return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
-/** "12.35 EUR" style amount from micro-units, with the currency's own symbol when Intl knows it. */
-export function formatMicros(micros: number, currency: string, digits = 2): string {
+/** "12.35 EUR" style amount from micro-units, with the currency's own symbol when Intl knows it; in the reader's `locale`. */
+export function formatMicros(micros: number, currency: string, digits = 2, locale: Locale = 'en'): string {
   const v = micros / MICROS_PER_UNIT;
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+    return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
   } catch {
     return `${v.toFixed(digits)} ${currency}`;
   }
@@ -126,10 +128,24 @@ export function spendNote(t: SpendTotal, reporting: string): string {
   return parts.join('; ');
 }
 
+/** The words around the rates and the unconverted bills beside a figure, so a page can say them in its reader's language. */
+export type SpendWords = {
+  at: (rates: string) => string;
+  atMonthly: (months: number, ranges: string) => string;
+  unconverted: (amount: string, currency: string, months: string) => string;
+  months: (count: number) => string;
+};
+export const ENGLISH_SPEND_WORDS: SpendWords = {
+  at: (rates) => `at ${rates}`,
+  atMonthly: (months, ranges) => `at the rates set for ${months} months (${ranges})`,
+  unconverted: (amount, currency, months) => `+ ${amount} not converted (no ${currency} rate for ${months})`,
+  months: (count) => `${count} months`,
+};
+
 /** The rates beside a figure: each one when there are few, else the range per currency. */
-export function ratesText(t: SpendTotal, reporting: string): string | null {
+export function ratesText(t: SpendTotal, reporting: string, words: SpendWords = ENGLISH_SPEND_WORDS): string | null {
   if (!t.ratesUsed.length) return null;
-  if (t.ratesUsed.length <= 2) return `at ${t.ratesUsed.map((r) => describeRate(r, reporting)).join(', ')}`;
+  if (t.ratesUsed.length <= 2) return words.at(t.ratesUsed.map((r) => describeRate(r, reporting)).join(', '));
   const byCurrency = new Map<string, number[]>();
   for (const r of t.ratesUsed) byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), r.rate]);
   const ranges = [...byCurrency].map(([c, rs]) => {
@@ -137,14 +153,16 @@ export function ratesText(t: SpendTotal, reporting: string): string | null {
     const hi = Math.max(...rs);
     return `1 ${c} = ${lo === hi ? lo : `${lo}–${hi}`} ${reporting}`;
   });
-  return `at the rates set for ${t.ratesUsed.length} months (${ranges.join('; ')})`;
+  return words.atMonthly(t.ratesUsed.length, ranges.join('; '));
 }
 
 /** The flag beside a figure that left bills out: how much, in which currency, for which months. */
-export function unconvertedText(t: SpendTotal): string | null {
+export function unconvertedText(t: SpendTotal, words: SpendWords = ENGLISH_SPEND_WORDS, locale: Locale = 'en'): string | null {
   const left = unconvertedByCurrency(t.unconverted);
   if (!left.length) return null;
-  return left.map((l) => `+ ${formatMicros(l.costMicros, l.currency)} not converted (no ${l.currency} rate for ${l.months.length > 3 ? `${l.months.length} months` : l.months.join(', ')})`).join('; ');
+  return left
+    .map((l) => words.unconverted(formatMicros(l.costMicros, l.currency, 2, locale), l.currency, l.months.length > 3 ? words.months(l.months.length) : l.months.join(', ')))
+    .join('; ');
 }
 
 /** Digits after the point of a currency's minor unit (2 for USD, 0 for JPY; 2 when Intl does not know it). */

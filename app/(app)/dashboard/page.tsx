@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import { Suspense, type ReactNode } from 'react';
 import { DashboardInsights } from './_sections/insights';
@@ -26,7 +27,10 @@ import { fiscalYearLabel, quarterLabel, quarterOf } from '@/lib/metrics/quarter'
 import { effectivePreset, parseDashboardParams, resolveDashboardFilters, sliceOf } from '@/lib/validation/dashboard-filters';
 import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard.page');
+  return { title: t('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -36,6 +40,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission('dashboard.read');
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
   const params = parseDashboardParams(await searchParams);
   const db = await getDb();
   const [earliest, teams, models, org] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db), getOrgCalendar(db)]);
@@ -46,15 +51,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // "Q3 FY2026/27 to date": the fiscal quarter or year the preset stands for (org_settings.fiscal_year_start_month).
   const preset = effectivePreset(params);
   const periodName =
-    preset === 'quarter' ? `${quarterLabel(quarterOf(today, fyStart), fyStart)} to date` : preset === 'year' ? `${fiscalYearLabel(today, fyStart)} to date` : null;
+    preset === 'quarter'
+      ? t('page.toDate', { period: quarterLabel(quarterOf(today, fyStart), fyStart) })
+      : preset === 'year'
+        ? t('page.toDate', { period: fiscalYearLabel(today, fyStart) })
+        : null;
   // Exports hold the experiments active in the period within the dashboard's slice (the list's "from/to").
   const exportQuery = experimentFiltersToSearch({ ...sliceOf(filters), from: filters.period.from, to: filters.period.to });
 
   return (
     <>
       <PageHeader
-        title="Dashboard"
-        description="What AI is changing in the organisation: new capabilities first, then efficiency."
+        title={t('page.title')}
+        description={t('page.description')}
         actions={hasPermission(user.role, 'reports.export') ? <ExportMenu query={exportQuery} formats={['pdf', 'xlsx', 'csv', 'usage-csv']} /> : null}
       />
       <FiltersDisclosure>
@@ -68,58 +77,59 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         />
       </FiltersDisclosure>
       <p className="-mt-3 mb-4 text-sm text-muted-foreground" data-testid="period-summary">
-        {periodName ? <span data-testid="period-name">{periodName} · </span> : null}
-        {formatPeriod(filters.period)}
-        {filters.previous ? ` · compared with ${formatPeriod(filters.previous)}` : ' · no earlier period to compare with'}
+        {periodName ? <span data-testid="period-name">{t('page.periodName', { period: periodName })}</span> : null}
+        {filters.previous
+          ? t('page.comparedWith', { period: formatPeriod(filters.period, locale), previous: formatPeriod(filters.previous, locale) })
+          : t('page.noEarlier', { period: formatPeriod(filters.period, locale) })}
       </p>
 
-      <Section id="kpis" title="Headline figures" hidden streamKey={key} skeleton={{ label: 'headline figures', className: 'h-[23rem] lg:h-[17rem]' }}>
+      <Section id="kpis" title={t('sections.kpis.title')} hidden streamKey={key} skeleton={{ label: t('sections.kpis.skeleton'), className: 'h-[23rem] lg:h-[17rem]' }}>
         <DashboardKpis filters={filters} currency={currency} />
       </Section>
 
       {/* Capability first and wider: the product's point is what AI makes possible, not only hours saved. */}
       <div className="mt-8 grid gap-6 lg:grid-cols-5">
-        <Section id="capability" title="Capability ledger" description="What AI made possible that was not possible before" className="lg:col-span-3" accent="capability" streamKey={key} skeleton={{ label: 'capability ledger', className: 'h-[40rem]' }}>
+        <Section id="capability" title={t('sections.capability.title')} description={t('sections.capability.description')} className="lg:col-span-3" accent="capability" streamKey={key} skeleton={{ label: t('sections.capability.skeleton'), className: 'h-[40rem]' }}>
           <CapabilityLedger filters={filters} />
         </Section>
-        <Section id="efficiency" title="Efficiency ledger" description="Time saved and what it costs" className="lg:col-span-2" accent="efficiency" streamKey={key} skeleton={{ label: 'efficiency ledger', className: 'h-[40rem]' }}>
+        <Section id="efficiency" title={t('sections.efficiency.title')} description={t('sections.efficiency.description')} className="lg:col-span-2" accent="efficiency" streamKey={key} skeleton={{ label: t('sections.efficiency.skeleton'), className: 'h-[40rem]' }}>
           <EfficiencyLedger filters={filters} currency={currency} />
         </Section>
       </div>
 
-      <Section id="adoption" title="Adoption over time" description="Experiments active each month: status, teams taking part, and the shift from automation to augmentation" streamKey={key} skeleton={{ label: 'adoption', className: 'h-[22rem]' }}>
+      <Section id="adoption" title={t('sections.adoption.title')} description={t('sections.adoption.description')} streamKey={key} skeleton={{ label: t('sections.adoption.skeleton'), className: 'h-[22rem]' }}>
         <Adoption filters={filters} />
       </Section>
 
-      <Section id="teams" title="By team" description="Sort by any column; every figure lists its experiments" streamKey={key} skeleton={{ label: 'teams', className: 'h-[20rem]' }}>
+      <Section id="teams" title={t('sections.teams.title')} description={t('sections.teams.description')} streamKey={key} skeleton={{ label: t('sections.teams.skeleton'), className: 'h-[20rem]' }}>
         <TeamsBreakdown filters={filters} currency={currency} />
       </Section>
 
-      <Section id="models" title="Model usage" description="Which models and vendors the active experiments use, and their spend" streamKey={key} skeleton={{ label: 'model usage', className: 'h-[30rem]' }}>
+      <Section id="models" title={t('sections.models.title')} description={t('sections.models.description')} streamKey={key} skeleton={{ label: t('sections.models.skeleton'), className: 'h-[30rem]' }}>
         <ModelUsage filters={filters} currency={currency} />
       </Section>
 
       <Section
         id="telemetry"
-        title="Adoption telemetry"
-        description="What the vendors measured: active users, requests, tokens and billed spend, from imported usage, beside what the experiments report"
+        title={t('sections.telemetry.title')}
+        description={t('sections.telemetry.description')}
         streamKey={key}
-        skeleton={{ label: 'adoption telemetry', className: 'h-[36rem]' }}
+        skeleton={{ label: t('sections.telemetry.skeleton'), className: 'h-[36rem]' }}
       >
         <Telemetry filters={filters} scope={teamScope(user).leadsOwnTeams} isAdmin={hasPermission(user.role, 'admin.settings')} />
       </Section>
 
-      <Section id="cost-per-task" title="Cost per task" description="What a task really costs by model and reasoning effort, from your check-ins, beside the per-token price" streamKey={key} skeleton={{ label: 'cost per task', className: 'h-[14rem]' }}>
+      <Section id="cost-per-task" title={t('sections.costPerTask.title')} description={t('sections.costPerTask.description')} streamKey={key} skeleton={{ label: t('sections.costPerTask.skeleton'), className: 'h-[14rem]' }}>
         <CostPerTask filters={filters} />
       </Section>
 
       <section aria-labelledby="insights-heading" className="mt-8">
         <h2 id="insights-heading" className="mb-3 text-lg font-semibold">
-          Insights
+          {t('sections.insights.title')}
         </h2>
         {/* Every filter but the period: these figures are about live experiments and the quarter-on-quarter shift. */}
-        <p className="-mt-2 mb-3 text-sm text-muted-foreground">For the experiments the filters select, whatever the period: the live ones now, and the shift quarter on quarter.</p>
-        <Suspense fallback={<SectionSkeleton label="insights" className="h-40" />}>
+        <p className="-mt-2 mb-3 text-sm text-muted-foreground">{t('sections.insights.description')}</p>
+        <Suspense fallback={<SectionSkeleton label={t('sections.insights.skeleton')} className="h-40" />}>
           <DashboardInsights scope={{ teamIds: filters.team, slice: { ...sliceOf(filters), team: undefined }, today, timeZone: org.timeZone, fyStart }} />
         </Suspense>
       </section>

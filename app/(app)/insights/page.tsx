@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { Suspense } from 'react';
 import { ConcentrationPanel } from '@/components/insights/concentration-panel';
 import { PrivacyPanel } from '@/components/insights/privacy-panel';
@@ -19,7 +21,10 @@ import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { recordMitigationAction, startRetestAction } from './actions';
 import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 
-export const metadata: Metadata = { title: 'Insights' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('insights.page');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +34,10 @@ function scopeFor(user: SessionUser, requested: unknown): { mine: boolean; scope
   return { mine, scope: mine ? { teamIds: user.teamIds } : {} };
 }
 
-const Loading = () => <div className="h-48 animate-pulse rounded-lg border border-border bg-muted" aria-label="Loading" />;
+function Loading() {
+  const t = useTranslations('insights.page');
+  return <div className="h-48 animate-pulse rounded-lg border border-border bg-muted" aria-label={t('loading')} />;
+}
 
 export default async function InsightsPage({ searchParams }: Props) {
   const user = await requirePermission('dashboard.read');
@@ -39,28 +47,25 @@ export default async function InsightsPage({ searchParams }: Props) {
   const team = scope.teamIds;
   const listHref = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ [flag]: true, team })}`;
   const canEdit = teamScope(user).canEdit;
+  const t = await getTranslations('insights.page');
   return (
     <>
       <PageHeader
-        title="Insights"
-        description={
-          mine
-            ? 'For your teams: blocked experiments worth another try, reliance on one vendor, privacy risks and the shift to new capabilities.'
-            : 'For the whole organisation: blocked experiments worth another try, reliance on one vendor, privacy risks and the shift to new capabilities.'
-        }
+        title={t('title')}
+        description={mine ? t('descriptionMine') : t('descriptionAll')}
         actions={
           user.teamIds.length ? (
             <Link href={mine ? '/insights?scope=all' : '/insights?scope=mine'} className={buttonClasses('secondary', 'sm')}>
-              {mine ? 'Show the whole organisation' : 'Show my teams only'}
+              {mine ? t('showAll') : t('showMine')}
             </Link>
           ) : null
         }
       />
-      <nav aria-label="Insights on this page" className="mb-4 flex flex-wrap gap-3 text-sm">
-        <a href="#radar" className="text-primary hover:underline">Re-test radar</a>
-        <a href="#concentration" className="text-primary hover:underline">Concentration</a>
-        <a href="#privacy" className="text-primary hover:underline">Privacy flags</a>
-        <a href="#shift" className="text-primary hover:underline">Automation → augmentation</a>
+      <nav aria-label={t('nav.label')} className="mb-4 flex flex-wrap gap-3 text-sm">
+        <a href="#radar" className="text-primary hover:underline">{t('nav.radar')}</a>
+        <a href="#concentration" className="text-primary hover:underline">{t('nav.concentration')}</a>
+        <a href="#privacy" className="text-primary hover:underline">{t('nav.privacy')}</a>
+        <a href="#shift" className="text-primary hover:underline">{t('nav.shift')}</a>
       </nav>
       <div className="space-y-6">
         <Suspense fallback={<Loading />}>

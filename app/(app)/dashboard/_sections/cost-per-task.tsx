@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { CostPerTaskTable } from '@/components/dashboard/cost-per-task-table';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
@@ -6,5 +7,6 @@ import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 /** What a task really costs, by model and effort, from the check-ins dated in the period. */
 export async function CostPerTask({ filters }: { filters: DashboardFilters }) {
   const rows = await dashboard.costPerTask(await getDb(), filters);
-  return <CostPerTaskTable rows={rows} scope="in this period" />;
+  const t = await getTranslations('dashboard.costPerTask');
+  return <CostPerTaskTable rows={rows} scope={t('scopePeriod')} />;
 }

@@ -1,61 +1,61 @@
+import { getTranslations } from 'next-intl/server';
 import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
-import { HEADLINE, type HeadlineId } from '@/lib/metrics/headline';
+import { getFormat } from '@/i18n/format';
+import { HEADLINE, HEADLINE_DEFINITION, type HeadlineId } from '@/lib/metrics/headline';
 import { change, shareChange } from '@/lib/metrics/kpi';
 import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
-import { formatMoneyCents } from '@/lib/format';
-import { plural } from '@/lib/metrics/dashboard-series';
 
 /** The headline cards: capability figures first, then adoption, then efficiency. */
 export async function DashboardKpis({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
-  const { current: c, previous: p, teamsInScope } = await dashboard.kpis(await getDb(), f);
+  const [{ current: c, previous: p, teamsInScope }, t, fmt] = await Promise.all([dashboard.kpis(await getDb(), f), getTranslations('dashboard'), getFormat()]);
   const { from, to } = f.period;
   const active = { from, to };
   const completed = { completedFrom: from, completedTo: to };
-  // Title, definition, kind and value come from the headline list, as in every export of these figures.
+  // Kind and value come from the headline list, as in every export of these figures; title and definition in the reader's language.
   const figure = (id: HeadlineId) => {
-    const { title, kind, definition, value: valueOf } = HEADLINE[id];
+    const { kind, value: valueOf } = HEADLINE[id];
     const value = valueOf(c);
     const before = p ? valueOf(p) : null;
     const changed = value == null ? null : kind === 'share' ? shareChange(value, before) : change(value, before);
-    return { id, title, kind, definition, value, previous: p ? before : undefined, change: changed, currency };
+    return { id, title: t(`headline.${id}`), kind, definition: t(`definitions.${HEADLINE_DEFINITION[id]}`), value, previous: p ? before : undefined, change: changed, currency };
   };
 
   const cards: KpiCardProps[] = [
     {
       ...figure('outcomes'),
       href: drillDownHref(f, { outcomeFrom: from, outcomeTo: to }),
-      detail: `in ${c.outcomeExperiments} experiments · average impact ${c.avgImpact == null ? '—' : c.avgImpact.toFixed(1)} / 5`,
+      detail: t('kpis.outcomesDetail', { experiments: fmt.formatNumber(c.outcomeExperiments), impact: c.avgImpact == null ? '—' : c.avgImpact.toFixed(1) }),
       accent: 'capability',
     },
     {
       ...figure('augmentation'),
       href: drillDownHref(f, { ...active, mindset: ['new_capability'] }),
-      detail: `${c.activeNewCapability} of ${c.active} active experiments create a new capability`,
+      detail: t('kpis.augmentationDetail', { part: fmt.formatNumber(c.activeNewCapability), active: fmt.formatNumber(c.active) }),
       accent: 'capability',
     },
     {
       ...figure('exploring'),
       href: drillDownHref(f, { ...active, exploration: 'yes' }),
-      detail: `${c.activeExploring} of ${c.active} active experiments are open-ended explorations`,
+      detail: t('kpis.exploringDetail', { part: fmt.formatNumber(c.activeExploring), active: fmt.formatNumber(c.active) }),
       accent: 'capability',
       neutralChange: true,
     },
     {
       ...figure('evidence'),
       href: drillDownHref(f, { ...completed, hasOutcomes: 'yes' }),
-      detail: `${c.completedWithOutcome} of ${c.completed} completed experiments recorded a capability outcome`,
+      detail: t('kpis.evidenceDetail', { part: fmt.formatNumber(c.completedWithOutcome), completed: fmt.formatNumber(c.completed) }),
       accent: 'capability',
     },
     { ...figure('active'), href: drillDownHref(f, active) },
-    { ...figure('teams'), href: drillDownHref(f, active), detail: `of ${plural(teamsInScope, 'team')} · ${plural(c.active, 'experiment')}` },
+    { ...figure('teams'), href: drillDownHref(f, active), detail: t('kpis.teamsDetail', { teams: teamsInScope, experiments: c.active }) },
     { ...figure('completed'), href: drillDownHref(f, completed) },
-    { ...figure('hours'), href: drillDownHref(f, active), detail: 'monthly run-rate of active experiments', accent: 'efficiency' },
+    { ...figure('hours'), href: drillDownHref(f, active), detail: t('kpis.hoursDetail'), accent: 'efficiency' },
     {
       ...figure('spend'),
       href: drillDownHref(f, active),
-      detail: `plus ${formatMoneyCents(c.spendOneOffCents, currency)} one-off in the period`,
+      detail: t('kpis.spendDetail', { amount: fmt.formatMoneyCents(c.spendOneOffCents, currency) }),
       accent: 'efficiency',
       neutralChange: true,
     },

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { TeamTable } from '@/components/dashboard/team-table';
 import { EmptyState } from '@/components/ui/page-header';
 import { getDb } from '@/db';
@@ -7,7 +8,7 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 /** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */
 export async function TeamsBreakdown({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
   const rows = await dashboard.teamBreakdown(await getDb(), f);
-  if (rows.length === 0) return <EmptyState title="No teams in this selection" />;
+  if (rows.length === 0) return <EmptyState title={(await getTranslations('dashboard.teams'))('empty')} />;
   const { from, to } = f.period;
   return (
     <TeamTable

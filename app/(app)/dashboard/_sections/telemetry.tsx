@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { DefinitionPopover } from '@/components/dashboard/definition-popover';
 import { UsageTrendChart } from '@/components/dashboard/usage-trend-chart';
@@ -8,16 +9,23 @@ import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
 import type { UsageFigures } from '@/db/queries/usage/telemetry';
 import type { UsageScope } from '@/db/queries/usage/filters';
-import { GAP_EXPLANATION } from '@/lib/metrics/billed-vs-reported';
-// Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
-import { billedConcentrationText } from '@/lib/metrics/concentration';
-import { DEFINITIONS } from '@/lib/metrics/definitions';
-import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
-import { plural } from '@/lib/metrics/dashboard-series';
+import { getFormat } from '@/i18n/format';
+import type { GapReason } from '@/lib/metrics/billed-vs-reported';
+import type { ConcentrationSummary } from '@/lib/metrics/concentration';
+import { monthLabel } from '@/lib/metrics/period';
+import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal, type SpendWords } from '@/lib/metrics/usage-currency';
 import { dashboardParamsToSearch, sliceOf, type DashboardFilters, type DashboardParams } from '@/lib/validation/dashboard-filters';
 
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
-const compact = (n: number) => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+/** The catalog key of each gap explanation (lib/metrics/billed-vs-reported.ts's GAP_EXPLANATION, in the reader's language). */
+const GAP_KEY = {
+  match: 'match',
+  unmapped: 'unmapped',
+  'no-experiments': 'noExperiments',
+  'no-billed-usage': 'noBilledUsage',
+  'billed-more': 'billedMore',
+  'reported-more': 'reportedMore',
+  nothing: 'nothing',
+} as const satisfies Record<GapReason, string>;
 
 /** Filters that describe experiments only: usage has no work type, status… */
 const EXPERIMENT_ONLY = ['workType', 'status', 'mindset', 'q', 'sensitivity', 'outcomeType'] as const;
@@ -30,25 +38,45 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   const db = await getDb();
   const [t, billed] = await Promise.all([dashboard.usageTelemetry(db, f, scope), dashboard.billedVsReported(db, f, scope)]);
   const currency = t.reportingCurrency;
+  const [tr, ti, locale, fmt] = await Promise.all([getTranslations('dashboard'), getTranslations('insights'), getLocale(), getFormat()]);
+  const count = (n: number) => fmt.formatNumber(Math.round(n));
+  const compactFormat = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  const compact = (n: number) => compactFormat.format(n);
+  // Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
+  const concentrationText = (c: ConcentrationSummary) =>
+    c.hhi == null || !c.level || !c.largest
+      ? undefined
+      : tr('telemetry.billedConcentration', { hhi: c.hhi.toFixed(2), level: ti(`levelExplain.${c.level}`), vendor: c.largest.key, share: fmt.formatPercent(c.largest.share) });
 
   if (!t.anyUsage)
     return (
       <Card data-testid="telemetry-empty">
-        <p className="text-sm">No usage has been imported yet, so there is no measured adoption or billed spend to show.</p>
+        <p className="text-sm">{tr('telemetry.empty.title')}</p>
         <p className="mt-1 text-sm text-muted-foreground">
-          Import a vendor&apos;s usage (GitHub Copilot, OpenAI, Anthropic, LiteLLM, or any tool with the CSV template) or connect a vendor to pull it every
-          day, on{' '}
-          <Link href="/admin/usage" className="font-medium text-foreground underline underline-offset-2">
-            Usage data
-          </Link>
-          {isAdmin ? '.' : ' (an admin does this).'}
+          {tr.rich(isAdmin ? 'telemetry.empty.importAdmin' : 'telemetry.empty.importOther', {
+            link: (chunks) => (
+              <Link href="/admin/usage" className="font-medium text-foreground underline underline-offset-2">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </Card>
     );
 
   const base: Partial<DashboardParams> = { ...sliceOf(f), period: 'custom', from: f.period.from, to: f.period.to };
   const href = (extra: Partial<DashboardParams>) => `/dashboard?${dashboardParamsToSearch({ ...base, ...extra })}#telemetry-heading`;
-  const spendCell = (s: SpendTotal): SpendCell => ({ text: formatMicros(s.reportingMicros, currency), rates: ratesText(s, currency), unconverted: unconvertedText(s) });
+  const money = (micros: number) => formatMicros(micros, currency, 2, locale);
+  const words: SpendWords = {
+    at: (rates) => tr('telemetry.spend.at', { rates }),
+    atMonthly: (months, ranges) => tr('telemetry.spend.atMonthly', { months, ranges }),
+    unconverted: (amount, unit, months) => tr('telemetry.spend.unconverted', { amount, currency: unit, months }),
+    months: (count) => tr('telemetry.spend.months', { count }),
+  };
+  const spendCell = (s: SpendTotal): SpendCell => ({ text: money(s.reportingMicros), rates: ratesText(s, currency, words), unconverted: unconvertedText(s, words, locale) });
+  // A bucket as the reader names it: "Mar 2026" or "w/c 6 Dec" (the week's Monday); the key is the month or that Monday.
+  const dayMonth = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const bucketLabel = (key: string) => (t.granularity === 'week' ? tr('telemetry.weekOf', { date: dayMonth.format(new Date(`${key}T00:00:00Z`)) }) : monthLabel(key, locale));
   const cells = (r: UsageFigures) => ({
     activeUsers: r.activeUsers == null ? '—' : count(r.activeUsers),
     requests: count(r.requests),
@@ -59,21 +87,21 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
 
   const teamRows: UsageTableRow[] = t.byTeam.map((r) => ({
     key: String(r.teamId ?? 'unmapped'),
-    label: r.team,
+    label: r.teamId == null ? tr('telemetry.unmapped') : r.team,
     href: r.teamId == null ? null : href({ team: [r.teamId] }),
-    sub: r.teamId == null ? 'No Uplift team mapped: map it on Usage data' : undefined,
+    sub: r.teamId == null ? tr('telemetry.noTeamMapped') : undefined,
     ...cells(r),
   }));
   const modelRows: UsageTableRow[] = t.byModel.map((r) => ({
     key: r.key,
     label: r.model,
     href: r.slug ? href({ model: [r.slug] }) : null,
-    sub: r.slug ? r.vendor : `${r.vendor} · not in the catalog (no alias)`,
+    sub: r.slug ? r.vendor : tr('telemetry.notInCatalog', { vendor: r.vendor }),
     ...cells(r),
   }));
   const vendorRows: UsageTableRow[] = t.byVendor.map((r) => ({ key: r.vendor, label: r.vendor, href: href({ vendor: [r.vendor] }), ...cells(r) }));
   const trend = t.overTime.map((r) => ({
-    label: r.label,
+    label: bucketLabel(r.key),
     activeUsers: r.activeUsers,
     requests: r.requests,
     tokens: r.inputTokens + r.outputTokens,
@@ -81,32 +109,32 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   }));
   const billedRows: BilledVsReportedView[] = billed.map((r) => ({
     key: String(r.teamId ?? 'unmapped'),
-    team: r.team,
+    team: r.teamId == null ? tr('telemetry.unmapped') : r.team,
     href: r.teamId == null ? null : href({ team: [r.teamId] }),
     billed: spendCell(r.billed),
-    reported: r.teamId == null ? '—' : formatMicros(r.reportedMicros, currency),
-    reportingExperiments: r.teamId == null ? '' : plural(r.reportingExperiments, 'experiment'),
-    gap: `${r.gapMicros > 0 ? '+' : r.gapMicros < 0 ? '−' : ''}${formatMicros(Math.abs(r.gapMicros), currency)}`,
+    reported: r.teamId == null ? '—' : money(r.reportedMicros),
+    reportingExperiments: r.teamId == null ? '' : tr('telemetry.experiments', { count: r.reportingExperiments }),
+    gap: `${r.gapMicros > 0 ? '+' : r.gapMicros < 0 ? '−' : ''}${money(Math.abs(r.gapMicros))}`,
     gapSign: r.gapMicros > 0 ? ('over' as const) : r.gapMicros < 0 ? ('under' as const) : ('even' as const),
-    why: GAP_EXPLANATION[r.reason],
+    why: tr(`telemetry.gap.${GAP_KEY[r.reason]}`),
   }));
-  const noun = t.granularity === 'week' ? 'week' : 'month';
+  const unit = t.granularity === 'week' ? 'week' : 'month';
 
   return (
     <div className="space-y-4" data-testid="telemetry">
       {ignored.length ? (
         <p className="text-xs text-muted-foreground" data-testid="telemetry-filters-note">
-          Usage has no {ignored.map((k) => FILTER_NAME[k]).join(', ')}: those filters narrow the experiments (the reported spend below), not the usage.
+          {tr('telemetry.filtersNote', { filters: ignored.map((k) => tr(`telemetry.filterName.${k}`)).join(', ') })}
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Figure title="Active users" value={t.total.activeUsers == null ? '—' : count(t.total.activeUsers)} note="Daily maximum in the period, never a sum" definition={DEFINITIONS.activeUsers} testId="telemetry-active-users" />
-        <Figure title="Requests" value={count(t.total.requests)} note={`${compact(t.total.inputTokens)} input, ${compact(t.total.outputTokens)} output tokens`} testId="telemetry-requests" />
-        <Figure title="Tokens" value={compact(t.total.inputTokens + t.total.outputTokens)} note="Input and output, as the vendors measured them" testId="telemetry-tokens" />
+        <Figure title={tr('telemetry.activeUsers.title')} value={t.total.activeUsers == null ? '—' : count(t.total.activeUsers)} note={tr('telemetry.activeUsers.note')} definition={tr('definitions.activeUsers')} testId="telemetry-active-users" />
+        <Figure title={tr('telemetry.requests.title')} value={count(t.total.requests)} note={tr('telemetry.requests.note', { input: compact(t.total.inputTokens), output: compact(t.total.outputTokens) })} testId="telemetry-requests" />
+        <Figure title={tr('telemetry.tokens.title')} value={compact(t.total.inputTokens + t.total.outputTokens)} note={tr('telemetry.tokens.note')} testId="telemetry-tokens" />
         <Card data-testid="telemetry-spend">
           <div className="flex items-start justify-between gap-2">
-            <h3 className="text-sm font-semibold">Billed spend</h3>
-            <DefinitionPopover title="Billed spend" definition={DEFINITIONS.billedSpend} />
+            <h3 className="text-sm font-semibold">{tr('telemetry.billedSpend')}</h3>
+            <DefinitionPopover title={tr('telemetry.billedSpend')} definition={tr('definitions.billedSpend')} />
           </div>
           <p className="mt-1 text-2xl font-semibold tabular-nums">
             <SpendText cell={spendCell(t.total.spend)} />
@@ -114,62 +142,56 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
         </Card>
       </div>
 
-      <ChartCard title={`Over time, by ${noun}`} description={`Active users are each ${noun}'s daily maximum; requests, tokens and spend are its totals`} definition={DEFINITIONS.activeUsers} testId="chart-telemetry">
-        <UsageTrendChart data={trend} currency={currency} label={`Adoption telemetry by ${noun}`} />
+      <ChartCard title={tr(`telemetry.overTime.${unit}.title`)} description={tr(`telemetry.overTime.${unit}.description`)} definition={tr('definitions.activeUsers')} testId="chart-telemetry">
+        <UsageTrendChart data={trend} currency={currency} label={tr(`telemetry.overTime.${unit}.label`)} />
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">Show data table</summary>
+          <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">{tr('telemetry.overTime.showTable')}</summary>
           <UsageBreakdownTable
             testId="telemetry-by-time"
-            nameHeader={noun === 'week' ? 'Week' : 'Month'}
+            nameHeader={tr(`telemetry.overTime.${unit}.header`)}
             currency={currency}
-            rows={t.overTime.map((r) => ({ key: r.key, label: r.label, href: href({ from: r.from, to: r.to }), ...cells(r) }))}
+            rows={t.overTime.map((r) => ({ key: r.key, label: bucketLabel(r.key), href: href({ from: r.from, to: r.to }), ...cells(r) }))}
           />
         </details>
       </ChartCard>
 
       <div className="grid items-start gap-4 xl:grid-cols-2">
-        <ChartCard title="By team" description="Usage with no Uplift team is shown as Unmapped" definition={DEFINITIONS.activeUsers} testId="card-telemetry-teams" empty={teamRows.length === 0}>
-          <UsageBreakdownTable testId="telemetry-by-team" nameHeader="Team" rows={teamRows} currency={currency} />
+        <ChartCard title={tr('telemetry.byTeam.title')} description={tr('telemetry.byTeam.description')} definition={tr('definitions.activeUsers')} testId="card-telemetry-teams" empty={teamRows.length === 0}>
+          <UsageBreakdownTable testId="telemetry-by-team" nameHeader={tr('telemetry.byTeam.header')} rows={teamRows} currency={currency} />
         </ChartCard>
         <div className="space-y-4">
-          <ChartCard title="By model" description={`Largest spend first (top ${t.byModel.length || 15})`} definition={DEFINITIONS.activeUsers} testId="card-telemetry-models" empty={modelRows.length === 0}>
-            <UsageBreakdownTable testId="telemetry-by-model" nameHeader="Model" rows={modelRows} currency={currency} />
+          <ChartCard title={tr('telemetry.byModel.title')} description={tr('telemetry.byModel.description', { top: t.byModel.length || 15 })} definition={tr('definitions.activeUsers')} testId="card-telemetry-models" empty={modelRows.length === 0}>
+            <UsageBreakdownTable testId="telemetry-by-model" nameHeader={tr('telemetry.byModel.header')} rows={modelRows} currency={currency} />
           </ChartCard>
-          <ChartCard title="By vendor" description={billedConcentrationText(t.vendorConcentration)} definition={DEFINITIONS.activeUsers} testId="card-telemetry-vendors" empty={vendorRows.length === 0}>
-            <UsageBreakdownTable testId="telemetry-by-vendor" nameHeader="Vendor" rows={vendorRows} currency={currency} />
+          <ChartCard title={tr('telemetry.byVendor.title')} description={concentrationText(t.vendorConcentration)} definition={tr('definitions.activeUsers')} testId="card-telemetry-vendors" empty={vendorRows.length === 0}>
+            <UsageBreakdownTable testId="telemetry-by-vendor" nameHeader={tr('telemetry.byVendor.header')} rows={vendorRows} currency={currency} />
           </ChartCard>
         </div>
       </div>
 
       <ChartCard
-        title="Billed versus reported"
-        description="Each team's billed spend beside the spend its experiments report, and why they differ"
-        definition={DEFINITIONS.billedVsReported}
+        title={tr('telemetry.billedVsReported.title')}
+        description={tr('telemetry.billedVsReported.description')}
+        definition={tr('definitions.billedVsReported')}
         testId="card-billed-vs-reported"
         empty={billedRows.length === 0}
       >
         <BilledVsReportedTable rows={billedRows} currency={currency} />
         {isAdmin && t.total.spend.unconverted.length ? (
           <p className="mt-2 text-xs">
-            <Link href="/admin/usage/rates" className="font-medium underline underline-offset-2">
-              Set the missing exchange rates
-            </Link>{' '}
-            to convert the flagged bills.
+            {tr.rich('telemetry.billedVsReported.setRates', {
+              link: (chunks) => (
+                <Link href="/admin/usage/rates" className="font-medium underline underline-offset-2">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : null}
       </ChartCard>
     </div>
   );
 }
-
-const FILTER_NAME: Record<(typeof EXPERIMENT_ONLY)[number], string> = {
-  workType: 'work type',
-  status: 'status',
-  mindset: 'mindset',
-  q: 'text',
-  sensitivity: 'data sensitivity',
-  outcomeType: 'outcome type',
-};
 
 function Figure({ title, value, note, definition, testId }: { title: string; value: string; note: string; definition?: string; testId: string }) {
   return (
