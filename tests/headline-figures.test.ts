@@ -162,8 +162,8 @@ describeEachDb('headline figures, computed by hand', (ctx) => {
       // By quarter of start (E6: of creation): 2031-Q2 E1 E4 new, E6 not → 2/3 = 67%; 2030-Q2 has none, so the
       // comparison is the earliest earlier quarter, 2030-Q1 (E5, not new): 0%.
       shiftSentence: 'This quarter 67% of new experiments aim at a new capability, up from 0% in 2030-Q1.',
+      shift: { kind: 'up', share: 2 / 3, then: 0, yearAgo: false, base: '2030-Q1' }, // what the sentence says, for other languages
       needEvidence: 1, // E3 ended 05-25, 36 days ago, with hours and no outcome (E2 has one)
-      teamIds: fx.teamIds,
       filters: { team: fx.teamIds }, // what the drill-down links carry
     });
   });

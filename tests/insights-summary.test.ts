@@ -43,6 +43,7 @@ describeEachDb(
           expect(summary.largestVendor).toEqual(concentration.byVendor.largest ? { name: concentration.byVendor.largest.key, share: concentration.byVendor.largest.share } : null);
           expect(summary.portability).toBe(concentration.portability);
           expect(summary.shiftSentence).toBe(shift.sentence);
+          expect(summary.shift).toEqual(shift.reading);
           expect(summary.needEvidence).toBe(shift.needEvidence.length);
         }
       });

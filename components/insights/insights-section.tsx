@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { shiftSentenceIn } from './shift-sentence';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import type { InsightsSummary } from '@/db/queries/insights/summary';
@@ -13,6 +14,7 @@ import { hhiText, pct } from './explain';
  */
 export function InsightsSection({ summary }: { summary: InsightsSummary }) {
   const t = useTranslations('insights.summary');
+  const shiftSentence = shiftSentenceIn(useTranslations('insights.shift.sentence'), pct);
   const td = useTranslations('dashboard');
   const list = (flag: 'retest' | 'privacy') => `/experiments?${experimentFiltersToSearch({ ...summary.filters, [flag]: true })}`;
   const link = (href: string, className: string) => (chunks: ReactNode) => (
@@ -62,7 +64,7 @@ export function InsightsSection({ summary }: { summary: InsightsSummary }) {
             {td('definitionTitles.newCapabilityShift')}
           </p>
           <p className="mt-1 text-sm font-medium" data-testid="insight-shift">
-            {summary.shiftSentence}
+            {shiftSentence(summary.shift)}
           </p>
           <p className="mt-1 text-xs text-muted-foreground">
             <Link href="/insights#shift" className="text-primary underline underline-offset-2">

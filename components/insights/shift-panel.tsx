@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { shiftSentenceIn } from './shift-sentence';
 import { InsightsMixChart } from '@/components/charts/insights-mix-chart';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { ShiftReport } from '@/db/queries/insights/shift';
@@ -8,10 +9,11 @@ import { formatDate } from '@/lib/format';
 import { MINDSET_COLOR } from '@/components/dashboard/palette';
 import { NOT_SET } from '@/lib/labels';
 import { MINDSET_MIX_KEYS, toPercentages } from '@/lib/metrics/shift';
-import { Explain, SHOWN } from './explain';
+import { Explain, SHOWN, pct } from './explain';
 
 export function ShiftPanel({ report }: { report: ShiftReport }) {
   const t = useTranslations('insights.shift');
+  const shiftSentence = shiftSentenceIn(useTranslations('insights.shift.sentence'), pct);
   const td = useTranslations('dashboard');
   const tl = useTranslations('labels');
   // The dashboard's mindset colours, so a mindset (and "not set": quick-captured, nobody chose yet) reads alike on both pages.
@@ -25,7 +27,7 @@ export function ShiftPanel({ report }: { report: ShiftReport }) {
     <Card id="shift" aria-labelledby="shift-title">
       <CardHeader title={<span id="shift-title">{t('title')}</span>} />
       <p className="mb-2 text-lg font-medium" data-testid="shift-sentence">
-        {report.sentence}
+        {shiftSentence(report.reading)}
       </p>
       <p className="mb-2 text-xs text-muted-foreground" data-testid="shift-definition">
         {td('definitionTitles.newCapabilityShift')}: {td('definitions.newCapabilityShift')}

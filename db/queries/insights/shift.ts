@@ -5,7 +5,7 @@ import { buildExperimentWhere } from '../experiments/filters';
 import { teamFilter, todayOf, type InsightsScope } from './scope';
 import { hasEfficiencySql, needsCapabilityEvidence } from '@/lib/metrics/capability-evidence';
 import { experimentDay, quarterLabel, quarterOf } from '@/lib/metrics/quarter';
-import { mindsetMixByQuarter, outcomeMixByQuarter, shiftSentence, type MindsetRow, type OutcomeMixRow } from '@/lib/metrics/shift';
+import { mindsetMixByQuarter, outcomeMixByQuarter, shiftReading, shiftSentence, type MindsetRow, type OutcomeMixRow, type ShiftReading } from '@/lib/metrics/shift';
 
 export type EvidenceItem = { id: number; title: string; team: string; endDate: string };
 export type ShiftReport = {
@@ -13,6 +13,8 @@ export type ShiftReport = {
   mindsets: MindsetRow[];
   outcomes: OutcomeMixRow[];
   sentence: string;
+  /** What the sentence says, as data, for a page in another language. */
+  reading: ShiftReading;
   /** Measured, completed over 30 days ago with only time/cost results: "add capability evidence" (explorations never). */
   needEvidence: EvidenceItem[];
 };
@@ -53,6 +55,7 @@ export async function getShift(db: Queryable, scope: InsightsScope = {}): Promis
       fy,
     )),
     sentence: shiftSentence(mindsets, quarter, fy),
+    reading: shiftReading(mindsets, quarter, fy),
     needEvidence: completed
       .filter((r) => needsCapabilityEvidence({ ended: r.endDate, hasCapability: r.hasCapability, hasEfficiency: r.hasEfficiency, exploration: r.exploration }, today))
       .map((r) => ({ id: r.id, title: r.title, team: r.team, endDate: r.endDate! })),

@@ -7,7 +7,7 @@ import { teamFilter, todayOf, type InsightsScope } from './scope';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { portabilityShare, summarizeConcentration, type ConcentrationLevel } from '@/lib/metrics/concentration';
 import { quarterOf } from '@/lib/metrics/quarter';
-import { mindsetMixFromCounts, shiftSentence } from '@/lib/metrics/shift';
+import { mindsetMixFromCounts, shiftReading, shiftSentence, type ShiftReading } from '@/lib/metrics/shift';
 
 /**
  * Everything the dashboard's insights section shows, scoped to every dashboard filter (teams, slice, period).
@@ -24,6 +24,8 @@ export type InsightsSummary = {
   /** Share of completed experiments tried on two or more models. */
   portability: number | null;
   shiftSentence: string;
+  /** What shiftSentence says, as data, for a page in another language. */
+  shift: ShiftReading;
   needEvidence: number;
   /** Every filter the counts follow (teams and the dashboard's slice and period), for the drill-down links. */
   filters: Partial<ExperimentFilters>;
@@ -62,6 +64,7 @@ export async function getInsightsSummary(db: Queryable, opts: InsightsScope = {}
     largestVendor: byVendor.largest ? { name: byVendor.largest.key, share: byVendor.largest.share } : null,
     portability: portabilityShare(completed, multiModel),
     shiftSentence: shiftSentence(mindsetMixFromCounts(mindsets, quarter), quarter, fy),
+    shift: shiftReading(mindsetMixFromCounts(mindsets, quarter), quarter, fy),
     needEvidence,
     filters: teamFilter(opts),
   };
