@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getShift } from '@/db/queries/insights/shift';
 import { experiments, teams } from '@/db/schema';
-import { dateIn, todayIn } from '@/lib/metrics/today';
+import { dateIn, dateTimeIn, todayIn } from '@/lib/metrics/today';
 import { describeEachDb } from './helpers/db';
 
 describe('dateIn', () => {
@@ -27,5 +27,14 @@ describeEachDb('quarters ignore the session time zone', (ctx) => {
       return getShift(tx, { teamIds: [t.id], today: '2031-04-15' });
     });
     expect(shift.mindsets.map((r) => [r.quarter, r.new_capability])).toEqual([['2031-Q1', 1], ['2031-Q2', 0]]);
+  });
+});
+
+describe('dateTimeIn', () => {
+  it("writes an instant on the organisation's clock, 24-hour, across a date line", () => {
+    const at = new Date('2031-03-31T23:30:00Z');
+    expect(dateTimeIn(at)).toBe('2031-03-31 23:30');
+    expect(dateTimeIn(at, 'Asia/Seoul')).toBe('2031-04-01 08:30');
+    expect(dateTimeIn(new Date('2031-01-01T00:05:00Z'), 'America/Los_Angeles')).toBe('2030-12-31 16:05');
   });
 });

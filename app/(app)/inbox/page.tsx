@@ -8,8 +8,10 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
+import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 import { getPreferences, listInbox } from '@/db/queries/alerts/inbox';
 import { ALERT_EVENTS, type AlertEvent } from '@/lib/metrics/alert-events';
+import { dateTimeIn } from '@/lib/metrics/today';
 import { requireUser } from '@/lib/auth/guard';
 import { markReadAction, savePreferencesAction } from './actions';
 
@@ -21,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InboxPage() {
   const user = await requireUser();
   const db = await getDb();
-  const [items, prefs] = await Promise.all([listInbox(db, user.id), getPreferences(db, user.id)]);
+  const [items, prefs, { timeZone }] = await Promise.all([listInbox(db, user.id), getPreferences(db, user.id), getOrgCalendar(db)]);
   const unread = items.filter((a) => !a.readAt).length;
   const t = await getTranslations('inbox');
   const eventLabel = (event: string) => ((ALERT_EVENTS as readonly string[]).includes(event) ? t(`events.${event as AlertEvent}.label`) : event);
@@ -66,7 +68,7 @@ export default async function InboxPage() {
                     )}
                   </div>
                   <p className="mt-1 text-sm text-muted-foreground">{a.body}</p>
-                  <p className="mt-1 text-xs text-muted-foreground">{t('createdAt', { time: a.createdAt.toISOString().slice(0, 16).replace('T', ' ') })}</p>
+                  <p className="mt-1 text-xs text-muted-foreground">{t('createdAt', { time: dateTimeIn(a.createdAt, timeZone), zone: timeZone })}</p>
                 </div>
                 {a.readAt ? null : (
                   <ActionForm action={markReadAction} label={t('markOneReadLabel', { title: a.title })}>
