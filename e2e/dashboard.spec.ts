@@ -28,6 +28,25 @@ test.describe('executive dashboard', () => {
     expect(cap!.width).toBeGreaterThanOrEqual(eff!.width);
   });
 
+  test('the market context says what /trends says: the price of GPT-4-level capability and the teams behind the frontier', async ({ page }) => {
+    await page.goto('/trends');
+    const trendsHeadline = (await page.getByTestId('gpqa-headline').textContent()) ?? '';
+    const trendsTeams = await page.getByTestId('teams-behind').locator('tbody tr td:first-child').allTextContents();
+    await page.goto('/dashboard');
+    const headline = page.getByTestId('price-of-capability');
+    await expect(headline).toContainText('the price of GPT-4-level capability fell');
+    // The same fall, the same months and the same two models as the trends page's sentence.
+    const fall = (text: string) => text.match(/fell (.+?) months/)?.[1];
+    expect(fall((await headline.textContent()) ?? '')).toBe(fall(trendsHeadline));
+    expect(fall(trendsHeadline)).toBeTruthy();
+    if (trendsTeams.length) {
+      const teams = await page.getByTestId('dashboard-teams-behind').locator('tbody tr td:first-child').allTextContents();
+      expect(teams).toEqual(trendsTeams.slice(0, 5));
+    } else {
+      await expect(page.getByTestId('dashboard-teams-behind-empty')).toBeVisible();
+    }
+  });
+
   test('filters live in the URL, change the figures, and a copied link reproduces the view', async ({ page, browser }) => {
     await page.goto('/dashboard');
     const active90 = await asNumber(page, 'active');

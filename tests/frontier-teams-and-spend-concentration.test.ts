@@ -23,17 +23,17 @@ describeEachDb('teams behind the frontier and spend concentration', (ctx) => {
     // Alpha: "Ported" (completed 2031-02-01; old Acme + Bolt) and "Efficiency only" (completed 2031-03-01; Bolt);
     // the two abandoned blockers and the archived run do not count. Beta: three running experiments.
     expect(await usage('2030-07-01')).toEqual([
-      { teamName: 'Fixture Alpha', slug: 'fx-acme-old', experiments: 1 },
-      { teamName: 'Fixture Alpha', slug: 'fx-bolt-one', experiments: 2 },
-      { teamName: 'Fixture Beta', slug: 'fx-acme-pricey', experiments: 1 },
-      { teamName: 'Fixture Beta', slug: 'fx-cirrus', experiments: 2 },
+      { teamId: fx.alpha, teamName: 'Fixture Alpha', slug: 'fx-acme-old', experiments: 1 },
+      { teamId: fx.alpha, teamName: 'Fixture Alpha', slug: 'fx-bolt-one', experiments: 2 },
+      { teamId: fx.beta, teamName: 'Fixture Beta', slug: 'fx-acme-pricey', experiments: 1 },
+      { teamId: fx.beta, teamName: 'Fixture Beta', slug: 'fx-cirrus', experiments: 2 },
     ]);
     // A period starting after "Ported" ended leaves the old Acme model unused.
     const later = await usage('2031-02-15');
     expect(later).toEqual([
-      { teamName: 'Fixture Alpha', slug: 'fx-bolt-one', experiments: 1 },
-      { teamName: 'Fixture Beta', slug: 'fx-acme-pricey', experiments: 1 },
-      { teamName: 'Fixture Beta', slug: 'fx-cirrus', experiments: 2 },
+      { teamId: fx.alpha, teamName: 'Fixture Alpha', slug: 'fx-bolt-one', experiments: 1 },
+      { teamId: fx.beta, teamName: 'Fixture Beta', slug: 'fx-acme-pricey', experiments: 1 },
+      { teamId: fx.beta, teamName: 'Fixture Beta', slug: 'fx-cirrus', experiments: 2 },
     ]);
     // The old Acme model (40 points at 3.00) has a newer, better, cheaper rival: flagged only while in current use.
     const catalog = [

@@ -8,6 +8,7 @@ import { CapabilityLedger } from './_sections/capability-ledger';
 import { CostPerTask } from './_sections/cost-per-task';
 import { EfficiencyLedger } from './_sections/efficiency-ledger';
 import { DashboardKpis } from './_sections/kpis';
+import { MarketContextSection } from './_sections/market-context';
 import { ModelUsage } from './_sections/models';
 import { TeamsBreakdown } from './_sections/teams';
 import { Telemetry } from './_sections/telemetry';
@@ -121,6 +122,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
       <Section id="cost-per-task" title={t('sections.costPerTask.title')} description={t('sections.costPerTask.description')} streamKey={key} skeleton={{ label: t('sections.costPerTask.skeleton'), className: 'h-[14rem]' }}>
         <CostPerTask filters={filters} />
+      </Section>
+
+      <Section id="market-context" title={t('sections.marketContext.title')} description={t('sections.marketContext.description')} streamKey={key} skeleton={{ label: t('sections.marketContext.skeleton'), className: 'h-[14rem]' }}>
+        <MarketContextSection teamIds={filters.team} today={today} />
       </Section>
 
       <section aria-labelledby="insights-heading" className="mt-8">

@@ -29,7 +29,7 @@ import { log10Ticks, yearTicks } from '@/lib/metrics/frontier';
 import { capabilitySeries, computeSeries } from '@/lib/metrics/trend-series';
 import { cheapestAtOrAbove, priceDecline } from '@/lib/metrics/trends';
 import { formatPeriod, resolvePeriod } from '@/lib/metrics/period';
-import { teamsBehindFrontier } from '@/lib/metrics/usage';
+import { asContextModel, marketContext, priceOfCapability } from '@/lib/metrics/market-context';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
 
@@ -85,9 +85,8 @@ export default async function TrendsPage({ searchParams }: Props) {
   const decline = priceDecline(steps, today);
   const levelTicks = steps.length ? log10Ticks(Math.min(...steps.map((s) => s.price)), Math.max(...steps.map((s) => s.price))) : [];
   // The essay's headline, always on GPQA Diamond and GPT-4, computed like any other level.
-  const onGpqa = models.map((m) => ({ ...m, score: m.gpqa == null ? null : Number(m.gpqa) }));
-  const gpt4 = all.find((m) => m.slug === 'gpt-4');
-  const gpqaDecline = gpt4?.gpqa != null ? priceDecline(cheapestAtOrAbove(onGpqa, Number(gpt4.gpqa), today), today) : null;
+  const everyModel = all.map(asContextModel);
+  const gpqaDecline = priceOfCapability(models.map(asContextModel), today, everyModel);
   const showGpqaHeadline = gpqaDecline && !(axis?.key === 'gpqa_diamond' && levelModel?.slug === 'gpt-4');
 
   // The second scaling law, on a benchmark measured per effort.
@@ -117,10 +116,7 @@ export default async function TrendsPage({ searchParams }: Props) {
   const hTrend: [[number, number], [number, number]] | null =
     horizon.fitted && hEnds.length ? [[hEnds[0], horizon.fitted(hEnds[0])], [hEnds[1], horizon.fitted(hEnds[1])]] : null;
 
-  const behind = teamsBehindFrontier(
-    currentUsage,
-    all.map((m) => ({ slug: m.slug, name: m.name, releaseDate: m.releaseDate, score: m.gpqa == null ? null : Number(m.gpqa), price: m.currentBlended })),
-  );
+  const { behind } = marketContext(everyModel, currentUsage, today);
   // The baselines' labels in the reader's language: lib/metrics/capability-axis.ts lists them (when the benchmark
   // has them) as expert, random, non-expert, with their places; GPQA keeps the paper's wording.
   const gpqaAxis = axis?.key === 'gpqa_diamond';

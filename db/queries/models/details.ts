@@ -60,7 +60,7 @@ export async function listVendors(db: Queryable): Promise<string[]> {
  * completed ones that ended within `period`; not archived. An old or abandoned trial is not usage.
  */
 export async function listCurrentTeamModelUsage(db: Queryable, period: Period) {
-  const fields = { teamName: teams.name, slug: aiModels.slug, experiments: sql<number>`count(distinct ${experiments.id})::int` };
+  const fields = { teamId: teams.id, teamName: teams.name, slug: aiModels.slug, experiments: sql<number>`count(distinct ${experiments.id})::int` };
   return withExperimentAndTeam(db.select(fields).from(experimentModels).$dynamic(), experimentModels)
     .innerJoin(aiModels, eq(aiModels.id, experimentModels.modelId))
     .where(
