@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { planImport } from '@/db/queries/experiments/import';
 import { executiveReportData } from '@/db/queries/reports/executive-report';
+import { user } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { SessionUser } from '@/lib/auth/permissions';
 import { orderedExperimentIds } from '@/db/queries/reports/export';
 import { experimentColumns, EXPERIMENT_COLUMNS, usageColumns } from '@/lib/export/columns';
 import { filteredExperimentsCsv } from '@/lib/export/experiments-csv';
@@ -20,6 +25,11 @@ async function bytesOf(stream: ReadableStream<Uint8Array>) {
   const parts: Uint8Array[] = [];
   for await (const part of stream as unknown as AsyncIterable<Uint8Array>) parts.push(part);
   return Buffer.concat(parts);
+}
+
+async function adminUser(db: Db): Promise<SessionUser> {
+  const [u] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(eq(user.email, 'admin@uplift.demo'));
+  return { ...u, teamIds: [], leadTeamIds: [] };
 }
 
 describe('exports in the reader’s language', () => {
@@ -115,6 +125,25 @@ describeEachDb(
       const en = await bytesOf(executiveReportPdf(data, base));
       expect(en.toString('latin1')).not.toContain('NotoSansKR');
       expect(extractPdfText(en)).toContain('Methods and sources');
+    });
+  },
+  { demo: true },
+);
+
+describeEachDb(
+  'an export read back by the import',
+  (ctx) => {
+    it('an experiments CSV exported in Korean imports as the same rows as the English one', async () => {
+      const filters = parseExperimentFilters({});
+      const csvIn = async (locale: 'en' | 'ko') => new TextDecoder().decode(await bytesOf(await filteredExperimentsCsv(ctx.db, filters, {}, { locale })));
+      const admin = await adminUser(ctx.db);
+      const [en, ko] = [await planImport(ctx.db, admin, await csvIn('en')), await planImport(ctx.db, admin, await csvIn('ko'))];
+      expect(ko.error).toBeUndefined();
+      expect(ko.rows.length).toBe((await orderedExperimentIds(ctx.db, filters)).length);
+      expect(ko.rows).toEqual(en.rows);
+      expect(ko.rejected, JSON.stringify(ko.rows.filter((r) => !r.ok))).toBe(0);
+      // The access channels come back with the models, the primary first.
+      expect(ko.rows.some((r) => r.ok && Object.keys(r.input.channels ?? {}).length > 1)).toBe(true);
     });
   },
   { demo: true },
