@@ -15,6 +15,9 @@ import { figureWords } from '@/lib/export/figure-words';
 import { executiveReportPdf, unblockingModel } from '@/lib/export/pdf/executive-report';
 import { extractPdfText } from '@/lib/export/pdf/extract-text';
 import { methodsFor } from '@/lib/export/pdf/methods';
+import { localizedReportSummary } from '@/lib/export/pdf/summary';
+import { reportSummary, type ReportSummaryInput } from '@/lib/metrics/report-summary';
+import type { HeadlineKpis } from '@/lib/metrics/headline';
 import { requestLocale } from '@/lib/export/request-locale';
 import { DEFINITION_TITLE, DEFINITIONS, type DefinitionKey } from '@/lib/metrics/definitions';
 import { HEADLINE, HEADLINE_IDS } from '@/lib/metrics/headline';
@@ -69,6 +72,32 @@ describe('exports in the reader’s language', () => {
     expect(requestLocale(req({ cookie: 'a=b; uplift-locale=ko', 'accept-language': 'en' }), { locale: null })).toBe('ko');
     expect(requestLocale(req({ 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' }), {})).toBe('ko');
     expect(requestLocale(req({}), {})).toBe('en');
+  });
+
+  it('the cover summary: English word for word reportSummary, Korean from the same figures', () => {
+    const kpis = (over: Partial<HeadlineKpis> = {}): HeadlineKpis => ({
+      active: 48, teamsActive: 9, completed: 20, completedWithOutcome: 12, activeNewCapability: 30, activeExploring: 0,
+      hoursSavedPerMonth: 4032.4, spendMonthlyCents: 3_674_000, spendOneOffCents: 0, outcomes: 31, ...over,
+    });
+    const input = (over: Partial<ReportSummaryInput> = {}): ReportSummaryInput => ({
+      period: { from: '2026-01-01', to: '2026-03-31' }, current: kpis(), previous: kpis({ active: 42 }),
+      capabilityLedger: [{ type: 'insight', outcomes: 14 }], retestCount: 3, privacyCount: 2, currency: 'USD', ...over,
+    });
+    const cases = [
+      input(),
+      input({ previous: null, retestCount: 1, privacyCount: 0 }),
+      input({ current: kpis({ active: 1, teamsActive: 1, outcomes: 1, completed: 1, completedWithOutcome: 1, hoursSavedPerMonth: 1 }), previous: kpis({ active: 1 }), retestCount: 0, privacyCount: 1 }),
+      input({ current: kpis({ active: 0, outcomes: 0, completed: 0, completedWithOutcome: 0 }), previous: kpis({ active: 50 }), capabilityLedger: [], retestCount: 0, privacyCount: 0 }),
+      input({ current: kpis({ outcomes: 0, completedWithOutcome: 0, spendMonthlyCents: 0 }), previous: kpis({ active: 1048 }), currency: 'EUR' }),
+      input({ current: kpis({ completed: 0, completedWithOutcome: 0 }) }),
+    ];
+    for (const c of cases) expect(localizedReportSummary(c, 'en')).toBe(reportSummary(c));
+    expect(localizedReportSummary(input(), 'ko')).toBe(
+      '2026-01-01 ~ 2026-03-31 기간에 9개 팀이 실험 48건을 진행했습니다(이전 기간보다 6건 많음). ' +
+        '역량 성과 31건이 기록되었고(가장 많은 유형: 통찰), 완료된 실험 20건 중 12건에서 성과가 나왔습니다(60%). ' +
+        '합계로 월 4,032시간을 절감하며, 월 AI 비용은 US$36,740입니다(절감 시간당 US$9). ' +
+        '막혔던 실험 3건을 새 모델로 다시 테스트할 수 있으며, 실험 2건이 기록된 보호 조치 없이 기밀 또는 제한 데이터를 모델에 보냅니다.',
+    );
   });
 
   it('names the re-test model in either language', () => {

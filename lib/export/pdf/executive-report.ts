@@ -14,7 +14,7 @@ import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
 import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, tableSection, type Paper } from './layout';
 import { methodsFor } from './methods';
-import { reportSummary } from '@/lib/metrics/report-summary';
+import { localizedReportSummary } from './summary';
 import { artifact, endStructure, startSection, tagDocument, tagged } from './tagging';
 import { THEME } from './theme';
 import { formatMicros, ratesText, unconvertedText } from '@/lib/metrics/usage-currency';
@@ -76,7 +76,7 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
   return Readable.toWeb(doc) as ReadableStream<Uint8Array>;
 }
 
-function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t }: Words) {
+function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t, locale }: Words) {
   const left = doc.page.margins.left;
   startSection(doc, t('pdf.cover'));
   doc.y = doc.page.height * 0.2;
@@ -97,15 +97,18 @@ function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t 
   doc.moveDown(0.3);
   paragraph(
     doc,
-    reportSummary({
-      period: data.period,
-      current: data.current,
-      previous: data.previous,
-      capabilityLedger: data.capabilityLedger,
-      retestCount: data.retestCount,
-      privacyCount: data.privacyCount,
-      currency: ctx.currency,
-    }),
+    localizedReportSummary(
+      {
+        period: data.period,
+        current: data.current,
+        previous: data.previous,
+        capabilityLedger: data.capabilityLedger,
+        retestCount: data.retestCount,
+        privacyCount: data.privacyCount,
+        currency: ctx.currency,
+      },
+      locale,
+    ),
     { size: 12 },
   );
   doc.moveDown(1.2);
