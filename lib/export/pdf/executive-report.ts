@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { FONT } from './fonts';
+import { chooseFonts, fontsOf } from './fonts';
 import type { ExecutiveReportData } from '@/db/queries/reports/executive-report';
 import { headlineFigures } from '@/lib/metrics/headline';
 import { change, describeChange, formatKpiValue, shareChange } from '@/lib/metrics/kpi';
@@ -9,7 +9,6 @@ import { NOT_SET } from '@/lib/labels';
 import type { Locale } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
 import { figureWords } from '../figure-words';
-import { registerFonts } from './fonts';
 import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
 import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, tableSection, type Paper } from './layout';
@@ -57,7 +56,7 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
     lang: w.locale === 'ko' ? 'ko-KR' : 'en-US',
     displayTitle: true,
   });
-  registerFonts(doc, w.locale);
+  chooseFonts(doc, w.locale);
   tagDocument(doc);
   titlePage(doc, data, ctx, w);
   doc.addPage();
@@ -80,12 +79,12 @@ function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t,
   const left = doc.page.margins.left;
   startSection(doc, t('pdf.cover'));
   doc.y = doc.page.height * 0.2;
-  tagged(doc, 'P', () => doc.font(FONT.regular).fontSize(12).fillColor(MUTED).text(t('pdf.kicker'), left, doc.y, { characterSpacing: 1.5 }));
+  tagged(doc, 'P', () => doc.font(fontsOf(doc).regular).fontSize(12).fillColor(MUTED).text(t('pdf.kicker'), left, doc.y, { characterSpacing: 1.5 }));
   doc.moveDown(0.8);
-  tagged(doc, 'H1', () => doc.font(FONT.bold).fontSize(30).fillColor(INK).text(ctx.organisation, { width: contentWidth(doc) }));
+  tagged(doc, 'H1', () => doc.font(fontsOf(doc).bold).fontSize(30).fillColor(INK).text(ctx.organisation, { width: contentWidth(doc) }));
   doc.moveDown(0.3);
   tagged(doc, 'P', () => {
-    doc.font(FONT.regular).fontSize(16).fillColor(INK).text(t('pdf.period', { from: data.period.from, to: data.period.to }));
+    doc.font(fontsOf(doc).regular).fontSize(16).fillColor(INK).text(t('pdf.period', { from: data.period.from, to: data.period.to }));
     doc.fontSize(11).fillColor(MUTED).text(t('pdf.comparedWith', { from: data.period.previousFrom, to: data.period.previousTo }));
   });
   doc.moveDown(1.2);
@@ -93,7 +92,7 @@ function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t,
   artifact(doc, () => doc.moveTo(left, ruleY).lineTo(left + contentWidth(doc), ruleY).lineWidth(1).strokeColor(THEME.capability).stroke());
   doc.moveDown(0.8);
   // The period in one paragraph, written from the figures the next pages show.
-  tagged(doc, 'H2', () => doc.font(FONT.bold).fontSize(12).fillColor(INK).text(t('pdf.inBrief'), left, doc.y, { width: contentWidth(doc) }));
+  tagged(doc, 'H2', () => doc.font(fontsOf(doc).bold).fontSize(12).fillColor(INK).text(t('pdf.inBrief'), left, doc.y, { width: contentWidth(doc) }));
   doc.moveDown(0.3);
   paragraph(
     doc,
@@ -170,9 +169,9 @@ function headlines(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t,
     artifact(doc, () => doc.rect(x, y, width, height).lineWidth(0.8).strokeColor(THEME.border).stroke());
     // One paragraph per card, read as "label, value, change".
     tagged(doc, 'P', () => {
-      doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text(card.label.toUpperCase(), x + 8, y + 8, { width: width - 16 });
-      doc.font(FONT.bold).fontSize(18).fillColor(INK).text(card.value, x + 8, y + 21, { width: width - 16 });
-      doc.font(FONT.regular).fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 45, { width: width - 16 });
+      doc.font(fontsOf(doc).regular).fontSize(8.5).fillColor(MUTED).text(card.label.toUpperCase(), x + 8, y + 8, { width: width - 16 });
+      doc.font(fontsOf(doc).bold).fontSize(18).fillColor(INK).text(card.value, x + 8, y + 21, { width: width - 16 });
+      doc.font(fontsOf(doc).regular).fontSize(8.5).fillColor(INK).text(card.change, x + 8, y + 45, { width: width - 16 });
     });
   });
   doc.x = left;
@@ -321,7 +320,7 @@ function footers(doc: Doc, ctx: ReportContext, { t }: Words) {
       doc,
       () => {
         doc.moveTo(left, y - 6).lineTo(left + contentWidth(doc), y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
-        doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
+        doc.font(fontsOf(doc).regular).fontSize(8).fillColor(MUTED);
         doc.text(t('pdf.footer', { organisation: ctx.organisation }), left, y, { width: contentWidth(doc), align: 'left', lineBreak: false });
         doc.text(t('pdf.page', { page: i + 1, count: range.count }), left, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
       },

@@ -3,9 +3,7 @@ import type PDFDocument from 'pdfkit';
 import type { Locale } from '@/i18n/locales';
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-/** The names the report draws with; each document maps them to real fonts when it is created. */
-export const FONT = { regular: 'Body', bold: 'Body-Bold' } as const;
+export type ReportFonts = { regular: string; bold: string };
 
 /**
  * Noto Sans KR (SIL Open Font License), whole TrueType files from @expo-google-fonts/noto-sans-kr: pdfkit embeds
@@ -13,21 +11,24 @@ export const FONT = { regular: 'Body', bold: 'Body-Bold' } as const;
  * project folder like the other server-only files; next.config.js lists them for the build's file tracing.
  */
 const NOTO_SANS_KR = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-kr');
-export const KOREAN_FONT_FILES = {
+export const KOREAN_FONT_FILES: ReportFonts = {
   regular: path.join(NOTO_SANS_KR, '400Regular', 'NotoSansKR_400Regular.ttf'),
   bold: path.join(NOTO_SANS_KR, '700Bold', 'NotoSansKR_700Bold.ttf'),
-} as const;
+};
+
+/** pdfkit's standard Helvetica: nothing embedded, the file stays small. */
+const STANDARD: ReportFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+
+const chosen = new WeakMap<Doc, ReportFonts>();
 
 /**
- * Registers FONT for the reader's language: English keeps pdfkit's standard Helvetica (nothing embedded, the
- * file stays small); Korean needs Hangul, which no standard PDF font has.
+ * Picks the document's fonts for the reader's language: English keeps Helvetica; Korean needs Hangul, which no
+ * standard PDF font has. The fonts are named by their file, so pdfkit opens each file once (it caches by that name;
+ * a registerFont alias would reopen the 6 MB file on every switch).
  */
-export function registerFonts(doc: Doc, locale: Locale): void {
-  if (locale === 'ko') {
-    doc.registerFont(FONT.regular, KOREAN_FONT_FILES.regular);
-    doc.registerFont(FONT.bold, KOREAN_FONT_FILES.bold);
-  } else {
-    doc.registerFont(FONT.regular, 'Helvetica');
-    doc.registerFont(FONT.bold, 'Helvetica-Bold');
-  }
+export function chooseFonts(doc: Doc, locale: Locale): void {
+  chosen.set(doc, locale === 'ko' ? KOREAN_FONT_FILES : STANDARD);
 }
+
+/** The regular and bold font of a document (Helvetica unless chooseFonts chose others). */
+export const fontsOf = (doc: Doc): ReportFonts => chosen.get(doc) ?? STANDARD;
