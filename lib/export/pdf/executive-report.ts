@@ -8,6 +8,7 @@ import { formatterFor } from '@/lib/format';
 import { NOT_SET } from '@/lib/labels';
 import type { Locale } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
+import type { Messages } from '@/messages';
 import { figureWords } from '../figure-words';
 import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
@@ -31,7 +32,7 @@ function wordsFor(locale: Locale) {
 }
 
 /** The catalog key of a gap reason ("no-experiments" → "noExperiments"). */
-const gapKey = (reason: GapReason) => reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as 'match' | 'unmapped' | 'noExperiments' | 'noBilledUsage' | 'billedMore' | 'reportedMore' | 'nothing';
+const gapKey = (reason: GapReason) => reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof Messages['export']['gap'];
 
 /** describeChange's words ("no change", "+5.0 pts", "+3 (new)") in the reader's language; the figures stay as they are. */
 function changeText(t: Words['t'], text: string): string {
