@@ -51,6 +51,17 @@ describeEachDb(
       expect((await exportGet(req('/api/export/experiments?format=doc'))).status).toBe(400);
     });
 
+    it('write the file in the requester’s language: their choice, else the browser’s', async () => {
+      const exec = await sessionUser(ctx.db, 'exec@uplift.demo');
+      current.user = exec;
+      const korean = new Request('http://test.local/api/export/experiments?format=csv&status=running', { headers: { 'accept-language': 'ko-KR,ko;q=0.9' } });
+      const rows = await csvRows(await exportGet(korean));
+      expect(new Set(rows.map((r) => r['상태']))).toEqual(new Set(['진행 중']));
+      expect(new Set(rows.map((r) => r['상태 코드']))).toEqual(new Set(['running']));
+      current.user = { ...exec, locale: 'en' };
+      expect(Object.keys((await csvRows(await exportGet(korean)))[0])).toContain('Status');
+    });
+
     it("give a lead their own teams only, whatever the URL asks", async () => {
       const lead = await sessionUser(ctx.db, 'lead@uplift.demo');
       current.user = lead;

@@ -1,25 +1,32 @@
 /**
  * The weekly digest as an email (issue 20 §4): a plain-text part and an HTML part built from tables and inline
  * styles (what Outlook, Gmail and Apple Mail all render), with the one-click unsubscribe headers of RFC 8058.
- * Pure.
+ * Written in the recipient's language (user.locale; none set: English, as no browser is there to ask). Pure.
  */
 import type { Digest } from '@/db/queries/alerts/digest';
+import type { Locale } from '@/i18n/locales';
+import { translatorFor } from '@/i18n/translator';
+import { mailLocale } from '@/lib/mail/mail-locale';
 import { digestSections } from './sections';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export const QUIET_WEEK = 'Nothing changed this week: no new outcomes, models, price changes or alerts.';
+/** The quiet week's sentence in English (the /digest page's words until it takes the request's language). */
+export const QUIET_WEEK = translatorFor('en', 'email')('digest.quietWeek');
 
-export function digestSubject(d: Digest): string {
-  return `[Uplift] Your week: ${d.from} to ${d.to}`;
+export function digestSubject(d: Digest, locale: Locale = mailLocale(d.person.locale)): string {
+  return translatorFor(locale, 'email')('digest.subject', { from: d.from, to: d.to });
 }
 
 export function renderDigestEmail(d: Digest, baseUrl: string, unsubscribe: string) {
+  const locale = mailLocale(d.person.locale);
+  const t = translatorFor(locale, 'email');
+  const quietWeek = t('digest.quietWeek');
   const abs = (link: string) => new URL(link, baseUrl).toString();
   const page = abs('/digest');
-  const sections = digestSections(d);
+  const sections = digestSections(d, locale);
   const text = [
-    `Uplift weekly digest for ${d.person.name}, ${d.from} to ${d.to}`,
+    t('digest.textHeading', { name: d.person.name, from: d.from, to: d.to }),
     '',
     ...(sections.length
       ? sections.flatMap((s) => [
@@ -27,9 +34,9 @@ export function renderDigestEmail(d: Digest, baseUrl: string, unsubscribe: strin
           ...s.lines.flatMap((l) => [`- ${l.text}`, ...(l.detail ? [`  ${l.detail}`] : []), ...(l.link ? [`  ${abs(l.link)}`] : [])]),
           '',
         ])
-      : [QUIET_WEEK, '']),
-    `Read it in Uplift: ${page}`,
-    `Stop this weekly digest: ${unsubscribe}`,
+      : [quietWeek, '']),
+    t('digest.readItAt', { url: page }),
+    t('digest.stopAt', { url: unsubscribe }),
     '',
   ].join('\n');
 
@@ -48,22 +55,22 @@ ${s.lines
   .join('\n')}`,
         )
         .join('\n')
-    : `<tr><td style="${cell};padding:16px 0">${esc(QUIET_WEEK)}</td></tr>`;
+    : `<tr><td style="${cell};padding:16px 0">${esc(quietWeek)}</td></tr>`;
   const html = `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(digestSubject(d))}</title></head>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(digestSubject(d, locale))}</title></head>
 <body style="margin:0;padding:0;background:#f9fafb">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f9fafb"><tr><td align="center" style="padding:16px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #e5e7eb"><tr><td style="padding:24px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0">
-<tr><td style="${cell};font-size:12px;color:#6b7280">Uplift weekly digest · ${esc(d.from)} to ${esc(d.to)}</td></tr>
-<tr><td style="${cell}"><h1 style="font-size:20px;margin:4px 0 8px">Your week, ${esc(d.person.name)}</h1></td></tr>
+<tr><td style="${cell};font-size:12px;color:#6b7280">${esc(t('digest.kicker', { from: d.from, to: d.to }))}</td></tr>
+<tr><td style="${cell}"><h1 style="font-size:20px;margin:4px 0 8px">${esc(t('digest.heading', { name: d.person.name }))}</h1></td></tr>
 ${htmlSections}
-<tr><td style="${cell};padding:24px 0 0"><a href="${esc(page)}" style="color:#2563eb">Read it in Uplift</a></td></tr>
-<tr><td style="${cell};font-size:12px;color:#6b7280;padding:16px 0 0">You get this weekly digest because it is on for you in Uplift. <a href="${esc(unsubscribe)}" style="color:#6b7280">Unsubscribe</a></td></tr>
+<tr><td style="${cell};padding:24px 0 0"><a href="${esc(page)}" style="color:#2563eb">${esc(t('digest.readIt'))}</a></td></tr>
+<tr><td style="${cell};font-size:12px;color:#6b7280;padding:16px 0 0">${esc(t('digest.why'))} <a href="${esc(unsubscribe)}" style="color:#6b7280">${esc(t('digest.unsubscribe'))}</a></td></tr>
 </table></td></tr></table></td></tr></table>
 </body></html>`;
   return {
-    subject: digestSubject(d),
+    subject: digestSubject(d, locale),
     text,
     html,
     // RFC 2369 + RFC 8058: mail clients show an unsubscribe button that POSTs "List-Unsubscribe=One-Click" to this URL.

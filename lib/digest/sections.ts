@@ -3,6 +3,8 @@
  * the same thing. Pure.
  */
 import type { Digest, DigestConcentration } from '@/db/queries/alerts/digest';
+import type { Locale } from '@/i18n/locales';
+import { translatorFor } from '@/i18n/translator';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { billedConcentrationText } from '@/lib/metrics/concentration';
 
@@ -15,9 +17,12 @@ const usd = (n: number) => `$${n.toFixed(2)}`;
 /** At most this many lines per alert section; the rest is one line pointing where they all are. */
 export const SECTION_LINES = 10;
 
-function capped(lines: DigestLine[], where: { text: string; link: string }): DigestLine[] {
+type Words = ReturnType<typeof translatorFor<'email'>>;
+type More = 'retest' | 'privacy' | 'running' | 'inbox';
+
+function capped(t: Words, lines: DigestLine[], where: { more: More; link: string }): DigestLine[] {
   if (lines.length <= SECTION_LINES) return lines;
-  return [...lines.slice(0, SECTION_LINES), { text: `…and ${lines.length - SECTION_LINES} more ${where.text}`, link: where.link }];
+  return [...lines.slice(0, SECTION_LINES), { text: t(`digest.more.${where.more}`, { count: lines.length - SECTION_LINES }), link: where.link }];
 }
 const item = (i: { title: string; body: string; link: string }): DigestLine => ({ text: i.title, detail: i.body, link: i.link });
 
@@ -26,52 +31,55 @@ export const CONCENTRATION_VENDORS = 3;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The dashboard's sentence, then whose bills over which days, split by vendor. */
-function concentrationLines(c: DigestConcentration): DigestLine[] {
+function concentrationLines(t: Words, c: DigestConcentration): DigestLine[] {
   const named = c.shares.slice(0, CONCENTRATION_VENDORS).map((s) => `${s.key} ${pct(s.share)}`);
   const rest = c.shares.slice(CONCENTRATION_VENDORS);
-  if (rest.length) named.push(`${rest.length} other${rest.length > 1 ? 's' : ''} ${pct(rest.reduce((t, s) => t + s.share, 0))}`);
-  const whose = c.scope === 'organisation' ? 'The organisation’s' : 'Your teams’';
-  return [{ text: billedConcentrationText(c.summary)!, detail: `${whose} AI bills from ${c.from} to ${c.to}: ${named.join(', ')}.`, link: '/dashboard#telemetry-heading' }];
+  if (rest.length) named.push(t('digest.others', { count: rest.length, share: pct(rest.reduce((sum, s) => sum + s.share, 0)) }));
+  const detail = t(c.scope === 'organisation' ? 'digest.concentrationOrg' : 'digest.concentrationTeams', { from: c.from, to: c.to, vendors: named.join(', ') });
+  return [{ text: billedConcentrationText(c.summary)!, detail, link: '/dashboard#telemetry-heading' }];
 }
 
-export function digestSections(d: Digest): DigestSection[] {
+/** `locale`: the reader's language (the email: the recipient's; the page: the request's). */
+export function digestSections(d: Digest, locale: Locale = 'en'): DigestSection[] {
+  const t = translatorFor(locale, 'email');
+  const tl = translatorFor(locale, 'labels');
   // Executives and admins read the whole organisation's alerts: the rest are not in their inbox.
   const orgWide = d.person.role === 'admin' || d.person.role === 'executive';
   const sections: DigestSection[] = [
     {
       id: 'outcomes',
-      title: 'New capability outcomes',
+      title: t('digest.sections.outcomes'),
       count: d.outcomes.length,
       lines: d.outcomes.map((o) => ({
-        text: `${OUTCOME_TYPE_LABEL[o.type as keyof typeof OUTCOME_TYPE_LABEL] ?? o.type} in “${o.experiment}” (${o.team}), impact ${o.impact}/5`,
+        text: t('digest.outcomeLine', { type: o.type in OUTCOME_TYPE_LABEL ? tl(`outcomeType.${o.type as keyof typeof OUTCOME_TYPE_LABEL}`) : o.type, experiment: o.experiment, team: o.team, impact: o.impact }),
         detail: o.description,
         link: `/experiments/${o.experimentId}`,
       })),
     },
     {
       id: 'models',
-      title: 'New models',
+      title: t('digest.sections.models'),
       count: d.newModels.length,
-      lines: d.newModels.map((m) => ({ text: `${m.name} (${m.vendor}), released ${m.releaseDate}` })),
+      lines: d.newModels.map((m) => ({ text: t('digest.modelLine', { name: m.name, vendor: m.vendor, date: m.releaseDate }) })),
     },
     {
       id: 'prices',
-      title: 'Price changes',
+      title: t('digest.sections.prices'),
       count: d.priceMoves.length,
       lines: d.priceMoves.map((p) => {
         const pct = p.before > 0 ? Math.round((p.after / p.before - 1) * 100) : 0;
-        return { text: `${p.model} (${p.vendor}): ${usd(p.before)} → ${usd(p.after)} per million tokens (${pct > 0 ? '+' : ''}${pct}%) from ${p.effectiveDate}` };
+        return { text: t('digest.priceLine', { model: p.model, vendor: p.vendor, before: usd(p.before), after: usd(p.after), change: `${pct > 0 ? '+' : ''}${pct}%`, date: p.effectiveDate }) };
       }),
     },
-    { id: 'retest', title: 'Re-test candidates', count: d.retest.length, lines: capped(d.retest.map(item), { text: 'on the re-test radar', link: '/insights' }) },
-    { id: 'privacy', title: 'Privacy flags', count: d.privacy.length, lines: capped(d.privacy.map(item), { text: 'on Insights', link: '/insights' }) },
+    { id: 'retest', title: t('digest.sections.retest'), count: d.retest.length, lines: capped(t, d.retest.map(item), { more: 'retest', link: '/insights' }) },
+    { id: 'privacy', title: t('digest.sections.privacy'), count: d.privacy.length, lines: capped(t, d.privacy.map(item), { more: 'privacy', link: '/insights' }) },
     {
       id: 'attention',
-      title: 'Needs attention',
+      title: t('digest.sections.attention'),
       count: d.attention.length,
-      lines: capped(d.attention.map(item), orgWide ? { text: 'among the running experiments', link: '/experiments?status=running' } : { text: 'in your alerts', link: '/inbox' }),
+      lines: capped(t, d.attention.map(item), orgWide ? { more: 'running', link: '/experiments?status=running' } : { more: 'inbox', link: '/inbox' }),
     },
-    { id: 'concentration', title: 'Concentration', count: d.concentration ? 1 : 0, lines: d.concentration ? concentrationLines(d.concentration) : [] },
+    { id: 'concentration', title: t('digest.sections.concentration'), count: d.concentration ? 1 : 0, lines: d.concentration ? concentrationLines(t, d.concentration) : [] },
   ];
   return sections.filter((s) => s.lines.length);
 }

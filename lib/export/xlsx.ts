@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import type { Locale } from '@/i18n/locales';
+import { translatorFor } from '@/i18n/translator';
 import type { CellKind, CellValue, Column } from './columns';
 
 /** Excel's number format for money in the organisation's currency. */
@@ -59,9 +61,10 @@ export type SummaryLine = { label: string; value: CellValue; kind: CellKind; pre
  * A streaming XLSX workbook (exceljs' WorkbookWriter): each row is committed as it is written, so the
  * file never sits in memory. A "Summary" sheet first, then one sheet per dataset with a frozen, filtered
  * header row, typed cells and column widths. exceljs is loaded here, on the first workbook, so the
- * routes that never write one (CSV, PDF) do not pay for it.
+ * routes that never write one (CSV, PDF) do not pay for it. `locale`: the reader's language for the Summary sheet.
  */
 export async function xlsxStream(options: {
+  locale?: Locale;
   currency: string;
   title: string;
   summary: SummaryLine[];
@@ -73,13 +76,15 @@ export async function xlsxStream(options: {
   workbook.creator = 'Uplift';
   workbook.created = new Date();
 
+  const t = translatorFor(options.locale ?? 'en', 'export');
+
   const write = async () => {
-    const summary = workbook.addWorksheet('Summary');
+    const summary = workbook.addWorksheet(t('workbook.summary'));
     const withPrevious = options.summary.some((l) => l.previous !== undefined);
     summary.columns = [
       { header: options.title, key: 'label', width: 40 },
-      { header: withPrevious ? 'This period' : '', key: 'value', width: 22 },
-      ...(withPrevious ? [{ header: 'Previous period', key: 'previous', width: 18 }, { header: 'Definition (as on the dashboard)', key: 'note', width: 90 }] : []),
+      { header: withPrevious ? t('workbook.thisPeriod') : '', key: 'value', width: 22 },
+      ...(withPrevious ? [{ header: t('workbook.previousPeriod'), key: 'previous', width: 18 }, { header: t('workbook.definition'), key: 'note', width: 90 }] : []),
     ];
     summary.getRow(1).font = { bold: true, size: 14 };
     for (const line of options.summary) {

@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import { ACCESS_CHANNELS } from '@/db/schema/experiment-models';
 import { CONCLUSIONS, MINDSETS, SENSITIVITIES, STATUSES, WORK_TYPES } from '@/db/schema/experiments';
 import { csvRows } from '@/lib/export/csv';
+import { importRowFromExport, isExportHeader, unknownExportHeaders } from '@/lib/export/import-from-export';
+import { MESSAGES } from '@/messages';
 import { csvText } from '@/lib/security/clean-text';
 import { CHANNEL_LABEL, CONCLUSION_LABEL, MINDSET_LABEL, MINDSET_SHORT, SENSITIVITY_LABEL, STATUS_LABEL, WORK_TYPE_LABEL } from '@/lib/labels';
 import { experimentSchema, type ExperimentInput } from './experiment';
@@ -70,7 +72,7 @@ export type ImportRow =
 function enumCell(value: string, keys: readonly string[], ...labelMaps: Record<string, string>[]): string {
   const v = value.trim().toLowerCase();
   // An empty cell, or "Not set" as an export writes it, leaves the choice unmade.
-  if (!v || v === 'not set' || v === 'not_set') return '';
+  if (!v || v === 'not set' || v === 'not_set' || v === KO.notSet) return '';
   const key = keys.find((k) => k === v || k.replace(/_/g, ' ') === v);
   if (key) return key;
   for (const map of labelMaps) {
@@ -80,7 +82,10 @@ function enumCell(value: string, keys: readonly string[], ...labelMaps: Record<s
   return value.trim(); // left as typed: the schema then says it is not in the list
 }
 
-const yes = (v: string) => (['yes', 'y', 'true', '1', 'x'].includes(v.trim().toLowerCase()) ? 'on' : '');
+const yes = (v: string) => (['yes', 'y', 'true', '1', 'x', '예'].includes(v.trim().toLowerCase()) ? 'on' : '');
+
+/** The Korean words for the coded values (a file typed or exported in Korean), next to the English ones. */
+const KO = MESSAGES.ko.labels;
 
 export function parseImportCsv(text: string, lookups: Lookups): { rows: ImportRow[]; error?: string } {
   if (text.length > MAX_IMPORT_BYTES) return { rows: [], error: 'The file is larger than 900 KB: split it into several imports.' };
@@ -88,8 +93,13 @@ export function parseImportCsv(text: string, lookups: Lookups): { rows: ImportRo
   if (checked.error !== undefined) return { rows: [], error: checked.error };
   const parsed = Papa.parse<Record<string, string>>(checked.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('title')) return { rows: [], error: 'The file has no "title" column: start from the template.' };
-  const unknown = fields.filter((f) => !(IMPORT_COLUMNS as readonly string[]).includes(f));
+  // A file exported from Uplift (English or Korean headers) imports as it is.
+  if (isExportHeader(fields)) {
+    const unknownHeaders = unknownExportHeaders(fields);
+    if (unknownHeaders.length) return { rows: [], error: `Unknown column(s): ${unknownHeaders.join(', ')}. Use the template's column names.` };
+    parsed.data = parsed.data.map(importRowFromExport);
+  } else if (!fields.includes('title')) return { rows: [], error: 'The file has no "title" column: start from the template.' };
+  const unknown = isExportHeader(fields) ? [] : fields.filter((f) => !(IMPORT_COLUMNS as readonly string[]).includes(f));
   if (unknown.length) return { rows: [], error: `Unknown column(s): ${unknown.join(', ')}. Use the template's column names.` };
   if (parsed.data.length > MAX_IMPORT_ROWS) return { rows: [], error: `At most ${MAX_IMPORT_ROWS} rows per import.` };
   if (parsed.data.length === 0) return { rows: [], error: 'The file has no rows.' };
@@ -101,13 +111,34 @@ export function parseImportCsv(text: string, lookups: Lookups): { rows: ImportRo
  * the order of `models`; codes or the form's labels.
  */
 function channelsOf(text: string, modelIds: string[], errors: string[]): Record<string, string> {
-  const given = text.split(/[;,]/).map((s) => s.trim()).filter(Boolean).map((c) => enumCell(c, ACCESS_CHANNELS, CHANNEL_LABEL));
+  const given = text.split(/[;,]/).map((s) => s.trim()).filter(Boolean).map((c) => enumCell(c, ACCESS_CHANNELS, CHANNEL_LABEL, KO.channel));
   if (!given.length) return {};
   if (given.length !== 1 && given.length !== modelIds.length) {
     errors.push('Give one access channel, or one per model in the order of the models column.');
     return {};
   }
   return Object.fromEntries(modelIds.map((id, i) => [id, given.length === 1 ? given[0] : given[i]]));
+}
+
+/**
+ * The models cell, separated by ";" or ","; the longest run of pieces that is a catalog name stays one model, since
+ * some names hold a separator ("Gemini 3.1 Flash-Lite (preview 2026-03-03; GA 2026-05-07)", as an export writes it).
+ */
+function modelNames(text: string, known: Map<string, number>): string[] {
+  const parts = text.split(/([;,])/); // pieces at even indexes, separators between them
+  const names: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    let end = i;
+    for (let j = parts.length - 1; j > i; j -= 2) {
+      if (known.has(parts.slice(i, j + 1).join('').trim().toLowerCase())) {
+        end = j;
+        break;
+      }
+    }
+    names.push(parts.slice(i, end + 1).join('').trim());
+    i = end;
+  }
+  return names.filter(Boolean);
 }
 
 function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): ImportRow {
@@ -118,7 +149,7 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
   const teamId = teamName ? lookups.teams.get(teamName.toLowerCase()) : undefined;
   if (!teamName) errors.push('Team is missing.');
   else if (teamId == null) errors.push(`Team "${teamName}" does not exist.`);
-  const slugs = cell('models').split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+  const slugs = modelNames(cell('models'), lookups.models);
   const modelIds: string[] = [];
   for (const slug of slugs) {
     const id = lookups.models.get(slug.toLowerCase());
@@ -132,15 +163,15 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
     teamId: teamId == null ? '' : String(teamId),
     description: cell('description'),
     hypothesis: cell('hypothesis'),
-    workType: enumCell(cell('work_type'), WORK_TYPES, WORK_TYPE_LABEL) || undefined,
-    mindset: enumCell(cell('mindset'), MINDSETS, MINDSET_LABEL, MINDSET_SHORT) || undefined,
-    status: enumCell(cell('status'), STATUSES, STATUS_LABEL) || undefined,
+    workType: enumCell(cell('work_type'), WORK_TYPES, WORK_TYPE_LABEL, KO.workType) || undefined,
+    mindset: enumCell(cell('mindset'), MINDSETS, MINDSET_LABEL, MINDSET_SHORT, KO.mindset, KO.mindsetShort) || undefined,
+    status: enumCell(cell('status'), STATUSES, STATUS_LABEL, KO.status) || undefined,
     startDate: cell('start_date'),
     endDate: cell('end_date'),
     modelIds,
     primaryModelId: modelIds[0] ?? '',
     reasoningUsed: yes(cell('reasoning_used')),
-    dataSensitivity: enumCell(cell('data_sensitivity'), SENSITIVITIES, SENSITIVITY_LABEL) || undefined,
+    dataSensitivity: enumCell(cell('data_sensitivity'), SENSITIVITIES, SENSITIVITY_LABEL, KO.sensitivity) || undefined,
     participants: cell('participants'),
     hoursBeforePerTask: cell('hours_before_per_task'),
     hoursWithAiPerTask: cell('hours_with_ai_per_task'),
@@ -152,7 +183,7 @@ function parseRow(raw: Record<string, string>, line: number, lookups: Lookups): 
     blockedByModel: yes(cell('blocked_by_model')),
     blockerMissing: cell('blocker_missing'),
     learnings: cell('learnings'),
-    conclusion: enumCell(cell('conclusion'), CONCLUSIONS, CONCLUSION_LABEL),
+    conclusion: enumCell(cell('conclusion'), CONCLUSIONS, CONCLUSION_LABEL, KO.conclusion),
     exploration: yes(cell('exploration')),
     targetMetric: cell('target_metric'),
   });

@@ -15,7 +15,7 @@ const subscribedSql = sql<boolean>`coalesce(${digestSubscriptions.subscribed}, $
 /** Active people who get the digest, by email. */
 export async function digestRecipients(db: Queryable) {
   return db
-    .select({ id: user.id, name: user.name, email: user.email, role: user.role })
+    .select({ id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale })
     .from(user)
     .leftJoin(digestSubscriptions, eq(digestSubscriptions.userId, user.id))
     .where(and(eq(user.active, true), subscribedSql))

@@ -21,7 +21,8 @@ export type Digest = {
   to: string;
   slot: string;
   /** teamIds: the person's teams (a lead's concentration is their teams', as on their dashboard). */
-  person: { id: string; name: string; email: string; role: string; teamIds?: number[] };
+  /** locale: the language of the person's mails (user.locale; null: English). */
+  person: { id: string; name: string; email: string; role: string; teamIds?: number[]; locale?: string | null };
   outcomes: { experimentId: number; experiment: string; team: string; type: string; description: string; impact: number; recordedOn: string }[];
   newModels: { name: string; vendor: string; releaseDate: string }[];
   priceMoves: { model: string; vendor: string; effectiveDate: string; before: number; after: number }[];

@@ -81,7 +81,7 @@ export async function savePreferences(db: Queryable, actor: { id: string; email:
 export async function alertsToEmailNow(db: Queryable, ids: number[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: alerts.id, email: user.email, name: user.name, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link })
+    .select({ id: alerts.id, email: user.email, name: user.name, locale: user.locale, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link })
     .from(alerts)
     .innerJoin(user, eq(user.id, alerts.recipientId))
     .leftJoin(alertPreferences, and(eq(alertPreferences.userId, alerts.recipientId), eq(alertPreferences.event, alerts.event)))

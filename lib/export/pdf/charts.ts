@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { fontsOf } from './fonts';
 import { contentWidth, ensureSpace, INK, MUTED, RULE } from './layout';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -19,7 +20,7 @@ export function stackedBarChart(doc: Doc, options: { title: string; series: Seri
   ensureSpace(doc, height + 70);
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(options.title, left, doc.y, { width });
+  doc.font(fontsOf(doc).bold).fontSize(11).fillColor(INK).text(options.title, left, doc.y, { width });
   doc.moveDown(0.4);
 
   // Legend: a swatch and a name per series.
@@ -27,7 +28,7 @@ export function stackedBarChart(doc: Doc, options: { title: string; series: Seri
   const ly = doc.y;
   for (const s of options.series) {
     doc.rect(lx, ly, 10, 10).lineWidth(0.8).fillAndStroke(s.fill, INK);
-    doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(s.label, lx + 14, ly + 1, { lineBreak: false });
+    doc.font(fontsOf(doc).regular).fontSize(8.5).fillColor(INK).text(s.label, lx + 14, ly + 1, { lineBreak: false });
     lx += 14 + doc.widthOfString(s.label) + 16;
   }
   doc.y = ly + 18;
@@ -44,7 +45,7 @@ export function stackedBarChart(doc: Doc, options: { title: string; series: Seri
   for (let v = 0; v <= ceiling; v += step) {
     const y = base - (v / ceiling) * height;
     doc.moveTo(axisLeft, y).lineTo(axisLeft + plotWidth, y).lineWidth(0.3).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(String(v), left, y - 4, { width: 24, align: 'right' });
+    doc.font(fontsOf(doc).regular).fontSize(7.5).fillColor(MUTED).text(String(v), left, y - 4, { width: 24, align: 'right' });
   }
 
   const slot = plotWidth / Math.max(1, options.bars.length);
@@ -59,18 +60,18 @@ export function stackedBarChart(doc: Doc, options: { title: string; series: Seri
       doc.rect(x, y, barWidth, h).lineWidth(0.8).fillAndStroke(options.series[si].fill, INK);
       if (h >= 11 && options.series.length > 1) {
         const dark = options.series[si].fill === GREYS[2];
-        doc.font('Helvetica').fontSize(7).fillColor(dark ? '#ffffff' : INK).text(String(v), x, y + h / 2 - 3.5, { width: barWidth, align: 'center' });
+        doc.font(fontsOf(doc).regular).fontSize(7).fillColor(dark ? '#ffffff' : INK).text(String(v), x, y + h / 2 - 3.5, { width: barWidth, align: 'center' });
       }
     });
     const total = bar.values.reduce((a, v) => a + v, 0);
-    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK).text(String(total), x - 6, y - 11, { width: barWidth + 12, align: 'center' });
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(bar.label, axisLeft + i * slot, base + 4, { width: slot, align: 'center' });
+    doc.font(fontsOf(doc).bold).fontSize(7.5).fillColor(INK).text(String(total), x - 6, y - 11, { width: barWidth + 12, align: 'center' });
+    doc.font(fontsOf(doc).regular).fontSize(7.5).fillColor(MUTED).text(bar.label, axisLeft + i * slot, base + 4, { width: slot, align: 'center' });
   });
   doc.moveTo(axisLeft, base).lineTo(axisLeft + plotWidth, base).lineWidth(1).strokeColor(INK).stroke();
   doc.x = left;
   doc.y = base + 22;
   if (options.unit) {
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(options.unit, left, doc.y, { width });
+    doc.font(fontsOf(doc).regular).fontSize(8).fillColor(MUTED).text(options.unit, left, doc.y, { width });
     doc.moveDown(0.5);
   }
 }

@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { fontsOf } from './fonts';
 import { artifact, startSection, tagged, taggedTable } from './tagging';
 import { THEME } from './theme';
 
@@ -32,7 +33,7 @@ export function heading(doc: Doc, text: string, size = 16, accent?: string) {
   const y = doc.y;
   if (accent) artifact(doc, () => doc.rect(left, y + 1, 4, size * 0.85).fill(accent));
   tagged(doc, size >= 16 ? 'H1' : 'H2', () => {
-    doc.font('Helvetica-Bold').fontSize(size).fillColor(accent ?? INK).text(text, left + (accent ? 10 : 0), y, { width: contentWidth(doc) - (accent ? 10 : 0) });
+    doc.font(fontsOf(doc).bold).fontSize(size).fillColor(accent ?? INK).text(text, left + (accent ? 10 : 0), y, { width: contentWidth(doc) - (accent ? 10 : 0) });
   });
   doc.x = left;
   doc.moveDown(0.3);
@@ -41,7 +42,7 @@ export function heading(doc: Doc, text: string, size = 16, accent?: string) {
 export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; bold?: boolean } = {}) {
   tagged(doc, 'P', () => {
     doc
-      .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(options.bold ? fontsOf(doc).bold : fontsOf(doc).regular)
       .fontSize(options.size ?? 10)
       .fillColor(options.color ?? INK)
       .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 2 });
@@ -72,7 +73,7 @@ export function table<R>(doc: Doc, columns: TableColumn<R>[], rows: R[], empty =
 
   taggedTable(doc, (tagRow) => {
     const drawRow = (cells: string[], header: boolean) => {
-      doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      doc.font(header ? fontsOf(doc).bold : fontsOf(doc).regular).fontSize(9);
       const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
       if (doc.y + height > bottom(doc)) {
         doc.addPage();
@@ -87,7 +88,7 @@ export function table<R>(doc: Doc, columns: TableColumn<R>[], rows: R[], empty =
           const at = x;
           x += widths[i];
           return () => {
-            doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+            doc.font(header ? fontsOf(doc).bold : fontsOf(doc).regular).fontSize(9);
             doc.fillColor(header && accent ? accent : INK).text(cell, at + pad, top + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
           };
         }),

@@ -4,6 +4,7 @@ import { getSettings } from '@/db/queries/admin/settings';
 import { authorizeRequest } from '@/lib/auth/guard';
 import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
+import { requestLocale } from '@/lib/export/request-locale';
 import { scopedExportQuery } from '@/lib/export/scoped-query';
 import { filtersSentence } from '@/lib/validation/describe-filters';
 import { namesForFilters } from '@/db/queries/experiments/filter-names';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/reports/executive?format=pdf&paper=a4|letter&<dashboard / experiment filters>
- * The board-ready PDF for the filters' period (default: the last 90 days), scoped like the exports.
+ * The board-ready PDF for the filters' period (default: the last 90 days), scoped like the exports, in the requester's language.
  */
 export async function GET(request: Request) {
   const auth = await authorizeRequest('reports.export');
@@ -30,6 +31,7 @@ export async function GET(request: Request) {
     filterText: filtersSentence({ ...filters, from: undefined, to: undefined }, await namesForFilters(db)),
     generatedAt: new Date(),
     paper,
+    locale: requestLocale(request, auth.user),
   });
   return new Response(body, { headers: downloadHeaders(datedFilename('executive-report', 'pdf'), 'pdf') });
 }
