@@ -11,9 +11,6 @@ import { digestSections } from './sections';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The quiet week's sentence in English (the /digest page's words until it takes the request's language). */
-export const QUIET_WEEK = translatorFor('en', 'email')('digest.quietWeek');
-
 export function digestSubject(d: Digest, locale: Locale = mailLocale(d.person.locale)): string {
   return translatorFor(locale, 'email')('digest.subject', { from: d.from, to: d.to });
 }
