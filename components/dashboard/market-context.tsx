@@ -4,7 +4,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getFormat } from '@/i18n/format';
 import type { MarketContext } from '@/lib/metrics/market-context';
 
-/** Teams shown on the dashboard; /trends lists the rest. */
+/** Rows (a team and a model it uses) shown on the dashboard; /trends lists the rest. */
 const SHOWN = 5;
 
 /** The price-of-capability headline and the teams behind the frontier, as an executive hands them to a board. */
@@ -29,7 +29,7 @@ export async function MarketContextPanel({ context }: { context: MarketContext }
       </p>
       {context.behind.length ? (
         <Table data-testid="dashboard-teams-behind">
-          <caption className="mb-1 text-left text-sm font-semibold">{t('behindTitle', { count: context.behind.length })}</caption>
+          <caption className="mb-1 text-left text-sm font-semibold">{t('behindTitle', { count: new Set(context.behind.map((b) => b.teamName)).size })}</caption>
           <thead>
             <tr>
               <Th>{t('team')}</Th>
