@@ -7,6 +7,7 @@ import { headlineFilters, parseDashboardParams, resolveDashboardFilters } from '
 import { niceStep } from '@/lib/export/pdf/charts';
 import { executiveReportPdf, unblockingModel } from '@/lib/export/pdf/executive-report';
 import { getRetestRadar } from '@/db/queries/insights/radar';
+import { getMarketContext } from '@/db/queries/dashboard/market-context';
 import { reportSummary } from '@/lib/metrics/report-summary';
 import { extractPdfText, pdfPageCount } from '@/lib/export/pdf/extract-text';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
@@ -110,6 +111,22 @@ describeEachDb(
       expect(named).toContain(data.retest[0].unblockedBy!.name);
       expect(text).toContain('Would unblock it');
       expect(text).toContain(named);
+    });
+
+    it("carries the dashboard's market context: the price of GPT-4-level capability and the teams behind the frontier", async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const data = await executiveReportData(ctx.db, parseExperimentFilters({}), { today });
+      expect(data.market).toEqual(await getMarketContext(ctx.db, { teamIds: null, today }));
+      const decline = data.market.priceOfCapability!;
+      expect(decline.first.slug).toBe('gpt-4');
+      expect(data.market.behind.length).toBeGreaterThan(0); // the demo has teams on older models
+
+      const pdf = await bytesOf(executiveReportPdf(data, { organisation: 'Acme Test', currency: 'USD', filterText: '', generatedAt: new Date(), paper: 'a4' }));
+      const text = extractPdfText(pdf).replace(/-\n/g, '-').replace(/\s+/g, ' ');
+      expect(text).toContain('Market context');
+      expect(text).toContain(`the price of GPT-4-level capability fell ${decline.factor >= 10 ? formatNumber(Math.round(decline.factor)) : decline.factor.toFixed(1)}× in ${Math.round(decline.months)} months`);
+      const first = data.market.behind[0];
+      expect(text).toContain(`${first.better.name}: ${first.gain.toFixed(1)} points higher`);
     });
 
     it('the PDF is tagged: marked, with a language, a displayed title and a structure tree in reading order', async () => {

@@ -3,6 +3,7 @@ import { previousPeriod } from '@/lib/metrics/period';
 import { sliceOf } from '@/lib/validation/dashboard-filters';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 import { capabilityOutcomes, experiments, teams } from '../../schema';
+import { getMarketContext } from '../dashboard/market-context';
 import type { Queryable } from '../../types';
 import { activeIn, effectiveHoursSql, effectiveSpendSql, sliceWhere } from '../dashboard/scope';
 import { buildExperimentWhere, type FilterContext } from '../experiments/filters';
@@ -124,6 +125,8 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
   // Imported usage for the same period and team, vendor and model filters (a lead's filters hold their teams only).
   const [telemetry, billedVsReported] = await Promise.all([getUsageTelemetry(db, hf, null), getBilledVsReported(db, hf, null)]);
   const usage = telemetry.anyUsage ? { currency: telemetry.reportingCurrency, total: telemetry.total, billedVsReported } : null;
+  // The dashboard's market context for the same teams (lib/metrics/market-context.ts).
+  const market = await getMarketContext(db, { teamIds: hf.team?.length ? hf.team : null, today: hf.today });
 
   return {
     period,
@@ -141,6 +144,7 @@ export async function executiveReportData(db: Queryable, filters: ExperimentFilt
     vendors,
     /** The imported usage of the period (null when none was ever imported). */
     usage,
+    market,
   };
 }
 export type ExecutiveReportData = Awaited<ReturnType<typeof executiveReportData>>;

@@ -68,6 +68,7 @@ export function executiveReportPdf(data: ExecutiveReportData, ctx: ReportContext
   charts(doc, data, w);
   stories(doc, data, w);
   radar(doc, data, w);
+  marketContext(doc, data, w);
   doc.addPage();
   methods(doc, w);
   endStructure(doc);
@@ -286,6 +287,28 @@ function radar(doc: Doc, data: ExecutiveReportData, { t, f, locale }: Words) {
     { header: t('pdf.experiments'), width: 1.2, align: 'right', value: (r) => f.formatNumber(r.experiments) },
     { header: t('pdf.share'), width: 1.2, align: 'right', value: (r) => `${Math.round((r.experiments / Math.max(1, total)) * 100)}%` },
   ], data.vendors, t('pdf.noVendors'));
+}
+
+/** What the dashboard's market context says: the price of GPT-4-level capability and the teams behind the frontier. */
+function marketContext(doc: Doc, data: ExecutiveReportData, { t, f }: Words) {
+  const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
+  const d = data.market.priceOfCapability;
+  const headline = d
+    ? t('pdf.marketHeadline', {
+        factor: times(d.factor),
+        months: String(Math.round(d.months)),
+        perYear: d.perYear ? t('pdf.marketPerYear', { rate: times(d.perYear) }) : '',
+        first: d.first.name,
+        firstPrice: f.formatUsd(d.first.price),
+        current: d.current.name,
+        currentPrice: f.formatUsd(d.current.price),
+      })
+    : t('pdf.marketNoHeadline');
+  tableSection(doc, t('pdf.market'), `${t('pdf.marketAbout')} ${headline}`, [
+    { header: t('pdf.team'), width: 1.6, value: (r) => r.teamName },
+    { header: t('pdf.uses'), width: 2, value: (r) => r.used.name },
+    { header: t('pdf.newer'), width: 3.4, value: (r) => t('pdf.better', { model: r.better.name, gain: r.gain.toFixed(1), price: f.formatUsd(r.better.price) }) },
+  ], data.market.behind, t('pdf.noneBehind'));
 }
 
 /** The radar's best candidate as the re-test row names it: "GPT-6 by OpenAI, high effort" (no effort when the API default or unstated). */
