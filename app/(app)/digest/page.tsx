@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DigestView } from '@/components/digest/digest-view';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
@@ -23,7 +23,8 @@ export default async function DigestPage() {
   const me = await requireUser();
   const db = await getDb();
   const [digest, subscribed] = await Promise.all([buildDigest(db, me.id, (await getOrgCalendar(db)).today), isSubscribed(db, me.id)]);
-  const sections = digest ? digestSections(digest) : [];
+  // The page's language, which may differ from the mail's (the mail follows the person's stored choice only).
+  const sections = digest ? digestSections(digest, await getLocale()) : [];
   const t = await getTranslations('digest');
   return (
     <>
