@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chipText } from '@/components/filters/chip-text';
+import { chipText, filtersLine } from '@/components/filters/chip-text';
 import { translatorFor } from '@/i18n/translator';
-import { describeFilters, filterNames } from '@/lib/validation/describe-filters';
+import { describeFilters, filterNames, filtersSentence } from '@/lib/validation/describe-filters';
 import { parseExperimentFilters } from '@/lib/validation/experiment-filters';
 
 const names = filterNames([{ id: 1, name: 'Finance' }, { id: 2, name: 'Marketing' }], [{ slug: 'gpt-5', name: 'GPT-5' }]);
@@ -32,5 +32,16 @@ describe('filter chips in the reader’s language', () => {
     expect(texts).toContain('최소 영향도: 3+');
     expect(texts).toContain('보관된 항목만');
     for (const text of texts) expect(text).not.toMatch(/[A-Za-z]{3}/);
+  });
+});
+
+describe("a file's filters line in the reader's language", () => {
+  it('is filtersSentence in English, Korean in Korean, and empty without filters (the cover then says so itself)', () => {
+    const f = parseExperimentFilters(new URLSearchParams('team=1,2&status=running'));
+    expect(filtersLine(f, names, words('en'))).toBe(filtersSentence(f, names));
+    expect(filtersLine(f, names, words('en'))).toBe('Teams: Finance, Marketing · Status: Running');
+    expect(filtersLine(f, names, words('ko'))).toContain('진행 중');
+    expect(filtersLine(f, names, words('ko'))).toContain('Finance, Marketing');
+    expect(filtersLine(parseExperimentFilters(new URLSearchParams('sort=title')), names, words('ko'))).toBe('');
   });
 });

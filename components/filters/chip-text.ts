@@ -1,7 +1,7 @@
 import type filterWords from '@/messages/en/filters.json';
 import type labelWords from '@/messages/en/labels.json';
 import { NOT_SET } from '@/lib/labels';
-import type { FilterChip, FilterNames } from '@/lib/validation/describe-filters';
+import { describeFilters, type FilterChip, type FilterNames } from '@/lib/validation/describe-filters';
 import type { ExperimentFilters } from '@/lib/validation/experiment-filters';
 
 type ChipKey = `chips.${keyof (typeof filterWords)['chips']}` | `experiments.${keyof (typeof filterWords)['experiments']}`;
@@ -71,4 +71,11 @@ export function chipText(chip: FilterChip, f: Partial<ExperimentFilters>, names:
     default:
       return chip.text;
   }
+}
+
+/** The filters as one line for a file's cover, in the reader's language ("Teams: Finance, Marketing · …"); '' without filters. */
+export function filtersLine(f: Partial<ExperimentFilters>, names: FilterNames, words: ChipWords): string {
+  return describeFilters(f, names)
+    .map((chip) => chipText(chip, f, names, words))
+    .join(' · ');
 }

@@ -10,7 +10,8 @@ import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { iteratorToStream } from '@/lib/export/stream';
 import { requestLocale } from '@/lib/export/request-locale';
 import { scopedExportQuery } from '@/lib/export/scoped-query';
-import { filtersSentence } from '@/lib/validation/describe-filters';
+import { filtersLine } from '@/components/filters/chip-text';
+import { translatorFor } from '@/i18n/translator';
 import { namesForFilters } from '@/db/queries/experiments/filter-names';
 
 export const dynamic = 'force-dynamic';
@@ -53,7 +54,7 @@ export async function GET(request: Request) {
     ...ctx,
     organisation: settings.name,
     currency: settings.currency,
-    filterText: filtersSentence(filters, await namesForFilters(db)),
+    filterText: filtersLine(filters, await namesForFilters(db), { t: translatorFor(locale, 'filters'), tl: translatorFor(locale, 'labels') }),
     generatedAt: new Date(),
     usageScope,
     locale,

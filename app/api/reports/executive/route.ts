@@ -6,7 +6,8 @@ import { datedFilename, downloadHeaders } from '@/lib/export/http';
 import { executiveReportPdf } from '@/lib/export/pdf/executive-report';
 import { requestLocale } from '@/lib/export/request-locale';
 import { scopedExportQuery } from '@/lib/export/scoped-query';
-import { filtersSentence } from '@/lib/validation/describe-filters';
+import { filtersLine } from '@/components/filters/chip-text';
+import { translatorFor } from '@/i18n/translator';
 import { namesForFilters } from '@/db/queries/experiments/filter-names';
 
 export const dynamic = 'force-dynamic';
@@ -23,15 +24,16 @@ export async function GET(request: Request) {
   const paper = params.get('paper') === 'letter' ? 'letter' : 'a4';
 
   const db = await getDb();
+  const locale = requestLocale(request, auth.user);
   const data = await executiveReportData(db, filters, ctx);
   const settings = await getSettings(db);
   const body = executiveReportPdf(data, {
     organisation: settings.name,
     currency: settings.currency,
-    filterText: filtersSentence({ ...filters, from: undefined, to: undefined }, await namesForFilters(db)),
+    filterText: filtersLine({ ...filters, from: undefined, to: undefined }, await namesForFilters(db), { t: translatorFor(locale, 'filters'), tl: translatorFor(locale, 'labels') }),
     generatedAt: new Date(),
     paper,
-    locale: requestLocale(request, auth.user),
+    locale,
   });
   return new Response(body, { headers: downloadHeaders(datedFilename('executive-report', 'pdf'), 'pdf') });
 }
