@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { clientMessages } from '@/i18n/client-areas';
 import { THEME_COOKIE, parseTheme, themeClass } from '@/lib/theme';
 import './globals.css';
 
@@ -16,12 +17,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // (Next applies the nonce from the request's Content-Security-Policy header to its own scripts).
   await headers();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} className={themeClass(theme)} suppressHydrationWarning>
       <body className="min-h-screen font-sans antialiased">
-        {/* Gives client components the request's language and catalogs (i18n/request.ts). */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Gives client components the request's language and the catalog areas they read (i18n/client-areas.ts). */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );
