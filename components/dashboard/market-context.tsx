@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getFormat } from '@/i18n/format';
-import type { MarketContext } from '@/lib/metrics/market-context';
+import { declineWords, type MarketContext } from '@/lib/metrics/market-context';
 
 /** Rows (a team and a model it uses) shown on the dashboard; /trends lists the rest. */
 const SHOWN = 5;
@@ -10,21 +10,12 @@ const SHOWN = 5;
 /** The price-of-capability headline and the teams behind the frontier, as an executive hands them to a board. */
 export async function MarketContextPanel({ context }: { context: MarketContext }) {
   const [t, f] = await Promise.all([getTranslations('dashboard.marketContext'), getFormat()]);
-  const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
   const decline = context.priceOfCapability;
   return (
     <div className="space-y-3">
       <p className="text-base font-medium" data-testid="price-of-capability">
         {decline
-          ? t('priceHeadline', {
-              factor: times(decline.factor),
-              months: String(Math.round(decline.months)),
-              perYear: decline.perYear ? t('perYear', { rate: times(decline.perYear) }) : '',
-              first: decline.first.name,
-              firstPrice: f.formatUsd(decline.first.price),
-              current: decline.current.name,
-              currentPrice: f.formatUsd(decline.current.price),
-            })
+          ? t('priceHeadline', declineWords(decline, f, (rate) => t('perYear', { rate })))
           : t('noHeadline')}
       </p>
       {context.behind.length ? (

@@ -1,3 +1,4 @@
+import type { Formatter } from '@/lib/format';
 import { cheapestAtOrAbove, priceDecline, type PriceDecline, type TrendModel } from './trends';
 import { teamsBehindFrontier, type BehindFrontier, type TeamUsage } from './usage';
 
@@ -39,5 +40,24 @@ export function marketContext(models: readonly ContextModel[], usage: readonly T
       usage,
       models.map((m) => ({ slug: m.slug, name: m.name, releaseDate: m.releaseDate, score: m.gpqa, price: m.currentBlended })),
     ),
+  };
+}
+
+/** A fall or a rate as the sentences say it: "286" (whole from 10 up), "63", "3.4". */
+export const timesText = (n: number, f: Pick<Formatter, 'formatNumber'>) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
+
+/**
+ * What a price-of-capability sentence fills in ({factor}× in {months} months{perYear}: from {first} at
+ * {firstPrice} to {current} at {currentPrice}), formatted for its reader; `perYear` says the yearly rate.
+ */
+export function declineWords(d: PriceDecline, f: Pick<Formatter, 'formatNumber' | 'formatUsd'>, perYear: (rate: string) => string) {
+  return {
+    factor: timesText(d.factor, f),
+    months: String(Math.round(d.months)),
+    perYear: d.perYear ? perYear(timesText(d.perYear, f)) : '',
+    first: d.first.name,
+    firstPrice: f.formatUsd(d.first.price),
+    current: d.current.name,
+    currentPrice: f.formatUsd(d.current.price),
   };
 }

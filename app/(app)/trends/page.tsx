@@ -29,7 +29,7 @@ import { log10Ticks, yearTicks } from '@/lib/metrics/frontier';
 import { capabilitySeries, computeSeries } from '@/lib/metrics/trend-series';
 import { cheapestAtOrAbove, priceDecline } from '@/lib/metrics/trends';
 import { formatPeriod, resolvePeriod } from '@/lib/metrics/period';
-import { asContextModel, marketContext, priceOfCapability } from '@/lib/metrics/market-context';
+import { asContextModel, declineWords, marketContext, priceOfCapability, timesText } from '@/lib/metrics/market-context';
 import { isoToday } from '@/lib/sources';
 import { parseModelFilters, toCatalogFilter } from '@/lib/validation/model-filters';
 
@@ -46,7 +46,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TrendsPage({ searchParams }: Props) {
   await requirePermission('models.read');
   const [t, tm, f, yearsText, scoreText, locale] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getScoreText(), getLocale()]);
-  const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
+  const times = (n: number) => timesText(n, f);
   const leftOutNote = (n: number, what: string) => (n > 0 ? t('leftOut', { count: n, what }) : t('everyModelShown'));
   const filters = parseModelFilters(await searchParams);
   const today = isoToday();
@@ -188,15 +188,7 @@ export default async function TrendsPage({ searchParams }: Props) {
         />
         {showGpqaHeadline && gpqaDecline ? (
           <p className="mb-2 text-sm" data-testid="gpqa-headline">
-            {t('level.gpqaHeadline', {
-              factor: times(gpqaDecline.factor),
-              months: String(Math.round(gpqaDecline.months)),
-              perYear: gpqaDecline.perYear ? t('level.perYear', { rate: times(gpqaDecline.perYear) }) : '',
-              first: gpqaDecline.first.name,
-              firstPrice: f.formatUsd(gpqaDecline.first.price),
-              current: gpqaDecline.current.name,
-              currentPrice: f.formatUsd(gpqaDecline.current.price),
-            })}
+            {t('level.gpqaHeadline', declineWords(gpqaDecline, f, (rate) => t('level.perYear', { rate })))}
           </p>
         ) : null}
         {decline && levelModel ? (

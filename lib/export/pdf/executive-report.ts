@@ -10,6 +10,7 @@ import type { Locale } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
 import type { Messages } from '@/messages';
 import { figureWords } from '../figure-words';
+import { declineWords } from '@/lib/metrics/market-context';
 import { MINDSET_MIX_KEYS } from '@/lib/metrics/shift';
 import { GREYS, stackedBarChart } from './charts';
 import { contentWidth, heading, INK, MUTED, PAPER, paragraph, RULE, table, tableSection, type Paper } from './layout';
@@ -291,18 +292,9 @@ function radar(doc: Doc, data: ExecutiveReportData, { t, f, locale }: Words) {
 
 /** What the dashboard's market context says: the price of GPT-4-level capability and the teams behind the frontier. */
 function marketContext(doc: Doc, data: ExecutiveReportData, { t, f }: Words) {
-  const times = (n: number) => (n >= 10 ? f.formatNumber(Math.round(n)) : n.toFixed(1));
   const d = data.market.priceOfCapability;
   const headline = d
-    ? t('pdf.marketHeadline', {
-        factor: times(d.factor),
-        months: String(Math.round(d.months)),
-        perYear: d.perYear ? t('pdf.marketPerYear', { rate: times(d.perYear) }) : '',
-        first: d.first.name,
-        firstPrice: f.formatUsd(d.first.price),
-        current: d.current.name,
-        currentPrice: f.formatUsd(d.current.price),
-      })
+    ? t('pdf.marketHeadline', declineWords(d, f, (rate) => t('pdf.marketPerYear', { rate })))
     : t('pdf.marketNoHeadline');
   tableSection(doc, t('pdf.market'), `${t('pdf.marketAbout')} ${headline}`, [
     { header: t('pdf.team'), width: 1.6, value: (r) => r.teamName },
