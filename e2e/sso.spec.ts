@@ -3,15 +3,14 @@
 // sign-in creates them with that role. The refusals run as integration tests (tests/sso-oidc.test.ts).
 import { startIdp, type Idp } from '../tests/helpers/oidc-idp';
 import { baseURL } from '../playwright.config';
-import { expect, storageFor, test } from './fixtures';
+import { OIDC_PORT, expect, storageFor, test } from './fixtures';
 
-const IDP_PORT = Number(process.env.E2E_OIDC_PORT ?? Number(new URL(baseURL).port) + 1);
 let idp: Idp;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  idp = await startIdp({ port: IDP_PORT, redirectUris: [`${baseURL}/api/auth/callback/oidc`] });
+  idp = await startIdp({ port: OIDC_PORT, redirectUris: [`${baseURL}/api/auth/callback/oidc`] });
   idp.accounts.set('ada', { email: 'ada@corp.test', email_verified: true, name: 'Ada Lovelace', groups: ['uplift-leads'] });
 });
 test.afterAll(async () => {

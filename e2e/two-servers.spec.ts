@@ -1,23 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { signJobRequest, SIGNATURE_HEADER } from '../lib/jobs/command-auth';
 import { TEST_APP_ROLE, TEST_OWNER_ROLE, asRole } from '../scripts/test-roles';
-import { E2E_SECRET, expect, storageFor, test, unique } from './fixtures';
+import { E2E_SECRET, SECOND_SERVER_PORT, expect, storageFor, test, unique } from './fixtures';
 
 // Two app servers on one PostgreSQL database (the `two-servers` project of playwright.config.ts: PostgreSQL only, where one
 // server holds the database on PGlite; it runs last, alone). Each server caches figures and lists per data version in
 // its own memory; the version lives in the database, so a write through one server must show in the
 // other's very next view — no waiting, no retry: every check below reads server B once.
-const PORT_B = Number(process.env.E2E_PORT ?? 3100) + 1;
+const PORT_B = SECOND_SERVER_PORT;
 const B = `http://127.0.0.1:${PORT_B}`;
 
 let serverB: ChildProcess | undefined;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(360_000);
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
   const url = process.env.E2E_DATABASE_URL!;
   // Server B must be this test's own: a server left on the port would answer for it.
   expect(await fetch(`${B}/api/health`).then(() => 'taken', () => 'free'), `port ${PORT_B}`).toBe('free');
@@ -43,31 +43,7 @@ test.beforeAll(async ({ browser }) => {
     if (waited > 150_000 || serverB.exitCode !== null) throw new Error(`server B did not start (exit ${serverB.exitCode})`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  await warmUp(browser);
 });
-
-/**
- * A fresh `next start` loads each route's code on its first request; in CI one such first view of
- * /dashboard was aborted (net::ERR_ABORTED) while the other worker kept both cores busy. Starting a server
- * is not what this file tests, so B first renders every page the tests read, signed in, and any failed
- * first try is printed (to learn its cause) and retried. The checks below then read B once each.
- */
-async function warmUp(browser: Browser) {
-  const context = await browser.newContext({ storageState: storageFor('admin'), baseURL: B });
-  const page = await context.newPage();
-  for (const path of ['/dashboard', '/experiments', '/experiments/new', '/inbox']) {
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await page.goto(path, { timeout: 60_000 }).then(
-        (r) => (r?.ok() ? 'ok' : `HTTP ${r?.status()}`),
-        (e: Error) => e.message.split('\n')[0],
-      );
-      if (outcome === 'ok') break;
-      console.log(`two-servers warm-up: ${path} on B, try ${attempt}: ${outcome}`);
-      if (attempt === 3) throw new Error(`server B could not render ${path}: ${outcome}`);
-    }
-  }
-  await context.close();
-}
 
 test.afterAll(() => {
   if (serverB?.pid) process.kill(-serverB.pid, 'SIGTERM');
