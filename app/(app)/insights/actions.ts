@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { recordPrivacyMitigation, startRetest } from '@/db/queries/insights/actions';
 import { markFields, withValidForm, writeRefused, type ActionState, type OnInvalid } from '@/lib/action-state';
@@ -25,22 +24,20 @@ function revalidateInsights() {
 
 export async function startRetestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
-  const t = await getTranslations('insights.actions');
-  return withValidForm(formData, { schema: startRetestSchema, invalid: firstIssue(t('chooseCandidate')) }, async (data) => {
+  return withValidForm(formData, { schema: startRetestSchema, invalid: firstIssue('Choose an experiment and a candidate model.') }, async (data) => {
     const result = await startRetest(await getDb(), user, data);
     if (!result.ok) return writeRefused(result);
     revalidateInsights();
-    return { ok: true, message: t('retestProposed', { id: String(result.id) }) };
+    return { ok: true, message: `Re-test proposed as experiment #${result.id}.` };
   });
 }
 
 export async function recordMitigationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requirePermission('experiments.write');
-  const t = await getTranslations('insights.actions');
   return withValidForm(formData, { schema: recordMitigationSchema, invalid: (error, form) => ({ ...markFields(error, form), error: error.issues[0]?.message }) }, async (data) => {
     const result = await recordPrivacyMitigation(await getDb(), user, data);
     if (!result.ok) return writeRefused(result, formData);
     revalidateInsights();
-    return { ok: true, message: t('mitigationRecorded') };
+    return { ok: true, message: 'Mitigation recorded; the flag is cleared.' };
   });
 }
