@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionButton } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { LabelledCard } from '@/components/ui/card';
 import type { ActionState } from '@/lib/action-state';
 import { ALERT_EVENTS, type AlertEvent } from '@/lib/metrics/alert-events';
@@ -38,25 +37,15 @@ export async function WebhooksCard({ hooks, sendTest, remove, setEnabled }: { ho
               }
               details={[h.target, h.events.map((e) => (isEvent(e) ? t(`events.${e}`) : e)).join(', ')]}
             >
-              <ActionForm action={setEnabled} label={h.enabled ? t('turnOffLabel', { name: h.name }) : t('turnOnLabel', { name: h.name })}>
-                <input type="hidden" name="id" value={h.id} />
-                <input type="hidden" name="enabled" value={h.enabled ? 'off' : 'on'} />
-                <Button type="submit" variant="secondary" size="sm">
-                  {h.enabled ? t('turnOff') : t('turnOn')}
-                </Button>
-              </ActionForm>
-              <ActionForm action={sendTest} label={t('sendTestLabel', { name: h.name })}>
-                <input type="hidden" name="id" value={h.id} />
-                <Button type="submit" variant="secondary" size="sm">
-                  {t('sendTest')}
-                </Button>
-              </ActionForm>
-              <ActionForm action={remove} label={t('deleteLabel', { name: h.name })} confirm={t('deleteConfirm', { name: h.name })}>
-                <input type="hidden" name="id" value={h.id} />
-                <Button type="submit" variant="ghost" size="sm">
-                  {tc('delete')}
-                </Button>
-              </ActionForm>
+              <ActionButton action={setEnabled} label={h.enabled ? t('turnOffLabel', { name: h.name }) : t('turnOnLabel', { name: h.name })} fields={{ id: h.id, enabled: h.enabled ? 'off' : 'on' }}>
+                {h.enabled ? t('turnOff') : t('turnOn')}
+              </ActionButton>
+              <ActionButton action={sendTest} label={t('sendTestLabel', { name: h.name })} fields={{ id: h.id }}>
+                {t('sendTest')}
+              </ActionButton>
+              <ActionButton action={remove} label={t('deleteLabel', { name: h.name })} confirm={t('deleteConfirm', { name: h.name })} fields={{ id: h.id }} variant="ghost">
+                {tc('delete')}
+              </ActionButton>
               {/* On a line of its own, full width, under the row. */}
               <details className="basis-full">
                 <summary className="cursor-pointer text-xs font-medium text-primary">{t('edit', { name: h.name })}</summary>

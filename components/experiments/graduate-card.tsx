@@ -6,19 +6,8 @@ import { OneFieldCard, type Action } from './one-field-card';
 export function GraduateCard({ id, version, action }: { id: number; version: number; action: Action }) {
   const t = useTranslations('experiments.graduate');
   return (
-    <OneFieldCard
-      name="graduate"
-      title={t('title')}
-      description={t('description')}
-      id={id}
-      version={version}
-      action={action}
-      formLabel={t('formLabel')}
-      fieldId="graduate-metric"
-      fieldLabel={t('fieldLabel')}
-      submit={t('submit')}
-    >
-      <Input id="graduate-metric" name="targetMetric" placeholder={t('placeholder')} maxLength={300} className="min-w-0 flex-1" />
+    <OneFieldCard name="graduate" id={id} version={version} action={action}>
+      <Input id="graduate-field" name="targetMetric" placeholder={t('placeholder')} maxLength={300} className="min-w-0 flex-1" />
     </OneFieldCard>
   );
 }

@@ -8,20 +8,8 @@ type Member = { id: string; name: string; email: string };
 export function OwnerCard({ id, version, ownerId, members, action }: { id: number; version: number; ownerId: string | null; members: Member[]; action: Action }) {
   const t = useTranslations('experiments.owner');
   return (
-    <OneFieldCard
-      name="owner"
-      title={t('title')}
-      description={t('description')}
-      id={id}
-      version={version}
-      action={action}
-      formLabel={t('formLabel')}
-      fieldId="owner-select"
-      fieldLabel={t('fieldLabel')}
-      submit={t('submit')}
-      submitVariant="secondary"
-    >
-      <Select id="owner-select" name="ownerId" defaultValue={ownerId ?? ''} className="min-w-0 flex-1" key={`${version}-${ownerId}`}>
+    <OneFieldCard name="owner" id={id} version={version} action={action} submitVariant="secondary">
+      <Select id="owner-field" name="ownerId" defaultValue={ownerId ?? ''} className="min-w-0 flex-1" key={`${version}-${ownerId}`}>
         {ownerId == null || !members.some((m) => m.id === ownerId) ? <option value="">{t('noOwner')}</option> : null}
         {members.map((m) => (
           <option key={m.id} value={m.id}>

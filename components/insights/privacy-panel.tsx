@@ -1,12 +1,12 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardHeader } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import type { MitigatedItem, PrivacyItem } from '@/db/queries/insights/privacy';
 import type { ActionState } from '@/lib/action-state';
 import type { SENSITIVITY_LABEL } from '@/lib/labels';
-import { ActedOnList, ExperimentLink, Explain, FlaggedHeading, MoreInList, SHOWN } from './explain';
+import { FlaggedListIntro } from './flagged-list-intro';
+import { ActedOnList, ExperimentLink, FlaggedHeading, MoreInList, SHOWN } from './explain';
 import { MitigationForm } from './mitigation-form';
 
 type Props = {
@@ -26,21 +26,7 @@ export function PrivacyPanel({ items, mitigated, listHref, canMitigate, action }
   const tl = useTranslations('labels');
   return (
     <Card id="privacy" aria-labelledby="privacy-title">
-      <CardHeader
-        title={<span id="privacy-title">{t('title')}</span>}
-        description={t.rich('count', {
-          count: items.length,
-          n: (chunks) => <span data-testid="privacy-count">{chunks}</span>,
-          link: (chunks) => (
-            <Link href={listHref} className="text-primary underline underline-offset-2">
-              {chunks}
-            </Link>
-          ),
-        })}
-      />
-      <Explain>
-        {t('explain')}
-      </Explain>
+      <FlaggedListIntro area="privacy" count={items.length} listHref={listHref} />
       {items.length === 0 ? (
         <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>
       ) : (

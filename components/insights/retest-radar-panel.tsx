@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardHeader } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { RadarItem, RetestLink } from '@/db/queries/insights/radar';
@@ -10,7 +10,8 @@ import type { Status } from '@/db/schema/experiments';
 import { getFormat } from '@/i18n/format';
 import { STATUS_LABEL } from '@/lib/labels';
 import { formatFactor, type RetestCandidate } from '@/lib/metrics/retest';
-import { ActedOnList, ExperimentLink, Explain, FlaggedHeading, MoreInList, SHOWN } from './explain';
+import { FlaggedListIntro } from './flagged-list-intro';
+import { ActedOnList, ExperimentLink, FlaggedHeading, MoreInList, SHOWN } from './explain';
 import { RetestForm } from './retest-form';
 
 type Props = {
@@ -46,21 +47,7 @@ export async function RetestRadarPanel({ items, awaiting, retests, listHref, can
     models.length > 6 ? t('namesAndMore', { names: models.slice(0, 6).map((m) => m.name).join(', '), more: models.length - 6 }) : models.map((m) => m.name).join(', ');
   return (
     <Card id="radar" aria-labelledby="radar-title">
-      <CardHeader
-        title={<span id="radar-title">{t('title')}</span>}
-        description={t.rich('count', {
-          count: items.length,
-          n: (chunks) => <span data-testid="radar-count">{chunks}</span>,
-          link: (chunks) => (
-            <Link href={listHref} className="text-primary underline underline-offset-2">
-              {chunks}
-            </Link>
-          ),
-        })}
-      />
-      <Explain>
-        {t('explain')}
-      </Explain>
+      <FlaggedListIntro area="radar" count={items.length} listHref={listHref} />
       {items.length === 0 ? (
         <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>
       ) : (

@@ -52,24 +52,10 @@ export function ModelFilters({ action, vendors, selected, keep = {}, search = fa
           </label>
         ))}
       </fieldset>
-      <label className="flex items-center gap-1 text-sm">
-        <input type="checkbox" name="reasoning" value="1" defaultChecked={selected.reasoning === '1'} /> {t('reasoningOnly')}
-      </label>
-      <label className="flex items-center gap-1 text-sm">
-        <input type="checkbox" name="open" value="1" defaultChecked={selected.open === '1'} /> {t('openOnly')}
-      </label>
-      <div>
-        <label htmlFor="from" className="block text-xs font-medium">
-          {t('releasedFrom')}
-        </label>
-        <Input id="from" name="from" type="date" defaultValue={selected.from ?? ''} />
-      </div>
-      <div>
-        <label htmlFor="to" className="block text-xs font-medium">
-          {t('releasedTo')}
-        </label>
-        <Input id="to" name="to" type="date" defaultValue={selected.to ?? ''} />
-      </div>
+      <FlagFilter name="reasoning" checked={selected.reasoning === '1'} label={t('reasoningOnly')} />
+      <FlagFilter name="open" checked={selected.open === '1'} label={t('openOnly')} />
+      <DateFilter name="from" value={selected.from} label={t('releasedFrom')} />
+      <DateFilter name="to" value={selected.to} label={t('releasedTo')} />
       <button type="submit" className={buttonClasses('primary', 'sm')}>
         {tc('apply')}
       </button>
@@ -77,5 +63,26 @@ export function ModelFilters({ action, vendors, selected, keep = {}, search = fa
         {t('clear')}
       </Link>
     </form>
+  );
+}
+
+/** A "only these" checkbox: sends `<name>=1` when ticked. */
+function FlagFilter({ name, checked, label }: { name: string; checked: boolean; label: string }) {
+  return (
+    <label className="flex items-center gap-1 text-sm">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked} /> {label}
+    </label>
+  );
+}
+
+/** One end of the release-date range, its label above it. */
+function DateFilter({ name, value, label }: { name: string; value: string | undefined; label: string }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-xs font-medium">
+        {label}
+      </label>
+      <Input id={name} name={name} type="date" defaultValue={value ?? ''} />
+    </div>
   );
 }

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PreferencesForm } from '@/components/alerts/preferences-form';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionButton } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
@@ -43,12 +42,9 @@ export default async function InboxPage() {
           title={unread ? t('unread', { count: String(unread) }) : t('allRead')}
           action={
             unread ? (
-              <ActionForm action={markReadAction} label={t('markAllRead')}>
-                <input type="hidden" name="all" value="1" />
-                <Button type="submit" variant="secondary" size="sm">
-                  {t('markAllRead')}
-                </Button>
-              </ActionForm>
+              <ActionButton action={markReadAction} label={t('markAllRead')} fields={{ all: 1 }}>
+                {t('markAllRead')}
+              </ActionButton>
             ) : null
           }
         />
@@ -71,12 +67,9 @@ export default async function InboxPage() {
                   <p className="mt-1 text-xs text-muted-foreground">{t('createdAt', { time: dateTimeIn(a.createdAt, timeZone), zone: timeZone })}</p>
                 </div>
                 {a.readAt ? null : (
-                  <ActionForm action={markReadAction} label={t('markOneReadLabel', { title: a.title })}>
-                    <input type="hidden" name="id" value={a.id} />
-                    <Button type="submit" variant="ghost" size="sm">
-                      {t('markRead')}
-                    </Button>
-                  </ActionForm>
+                  <ActionButton action={markReadAction} label={t('markOneReadLabel', { title: a.title })} fields={{ id: a.id }} variant="ghost">
+                    {t('markRead')}
+                  </ActionButton>
                 )}
               </li>
             ))}
