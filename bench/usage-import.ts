@@ -1,4 +1,4 @@
-// `BENCH_DATABASE_URL=… npx tsx bench/usage-import.ts [--rows 1000000] [--pglite]`: issue 21's import target, "10^6
+// `BENCH_DATABASE_URL=… npx tsx bench/usage-import.ts [--rows 1000000] [--pglite] [--parse-only]`: issue 21's import target, "10^6
 // usage rows in ≤ 60 s on PostgreSQL, memory bounded". Writes a CSV of --rows rows (200 teams × days × 5 models, as
 // a large organisation produces) to a temporary file, then imports it the way `npm run usage -- import csv` does
 // (streamed, batches of IMPORT_BATCH, one transaction) into BENCH_DATABASE_URL, which is EMPTIED first (or a fresh
@@ -11,6 +11,7 @@ import { openBenchDb } from './open-db';
 import { describeImport, IMPORT_BATCH, importUsage } from '@/db/queries/usage/import';
 import { CSV_HEADER } from '@/lib/usage/sources/csv';
 import { usageRecordsFrom } from '@/lib/usage/read-stream';
+import { checkRecord } from '@/lib/usage/validate';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -54,6 +55,14 @@ async function main() {
     let t = performance.now();
     await writeCsv(file, ROWS);
     console.log(`Wrote ${ROWS} rows (${mb(fs.statSync(file).size)} MB) in ${Math.round(performance.now() - t)} ms.`);
+    if (args.includes('--parse-only')) {
+      // The reading half alone (stream, CSV parse, record rules): what the database half is measured against.
+      t = performance.now();
+      let n = 0;
+      for await (const r of usageRecordsFrom('csv', fs.createReadStream(file))) n += checkRecord(r, n + 1) ? 0 : 1;
+      console.log(`Read and checked ${n} records in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
+      return;
+    }
     await prepareDatabase(conn.db, kind, { demo: false });
     global.gc?.();
     const baseline = process.memoryUsage().rss;

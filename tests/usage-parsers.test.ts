@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { csvRecords } from '@/lib/usage/csv-stream';
 import type { UsageRecord } from '@/lib/usage/record';
 import { decimalToMicros, MAX_PARSE_CHARS, UsageParseError } from '@/lib/usage/sources/common';
-import { CSV_TEMPLATE } from '@/lib/usage/sources/csv';
+import { CSV_HEADER, CSV_TEMPLATE } from '@/lib/usage/sources/csv';
 import { parseUsage, type ParseResult } from '@/lib/usage/sources';
 import { buildModelIndex, resolveModel, withoutDate } from '@/lib/usage/model-match';
 
@@ -172,6 +172,32 @@ describe('csv', () => {
     const out: UsageRecord[] = [];
     for await (const r of csvRecords(Readable.from([fixture('usage.csv').slice(0, 50), fixture('usage.csv').slice(50)]))) out.push(r);
     expect(out).toEqual(expected);
+  });
+
+  it('reads a stream cut anywhere: inside a quoted cell, between CR and LF, around blank lines', async () => {
+    const text = `${CSV_HEADER}\r\n2026-11-02,"plat,form",Mistral AI,mistral-large-2,1250,1830000,412000,4.1875,EUR,18\r\n\r\n , ,\r\n2026-11-02,,Cohere,command-r-plus,80,95000,21000,0.000123,USD,\r\n`;
+    const whole: UsageRecord[] = [];
+    for await (const r of csvRecords(Readable.from([Buffer.from(text)]))) whole.push(r);
+    expect(whole.map((r) => [r.externalTeam, r.vendor, r.activeUsers])).toEqual([
+      ['plat,form', 'Mistral AI', 18],
+      ['', 'Cohere', null],
+    ]);
+    for (const size of [1, 2, 7, 50]) {
+      const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => Buffer.from(text.slice(i * size, (i + 1) * size)));
+      const out: UsageRecord[] = [];
+      for await (const r of csvRecords(Readable.from(pieces))) out.push(r);
+      expect(out).toEqual(whole);
+    }
+  });
+
+  it('stops at a quote that is never closed, and at a row longer than 1 MB', async () => {
+    const read = async (text: string) => {
+      for await (const r of csvRecords(Readable.from([text]))) void r;
+    };
+    await expect(read(`${CSV_HEADER}\n2026-11-02,"platform,Mistral AI,m,1,1,1,1,EUR,1\n`)).rejects.toThrow(new UsageParseError('The CSV has a quote that is never closed.'));
+    await expect(read(`${CSV_HEADER}\n2026-11-02,"${'x'.repeat(1_100_000)}`)).rejects.toThrow(
+      new UsageParseError('The CSV has a row longer than 1 MB: a quote is probably never closed.'),
+    );
   });
 
   it('reads its own template', () => {
