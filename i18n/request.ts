@@ -1,8 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { getDb } from '@/db';
-import { getSettings } from '@/db/queries/admin/settings';
 import { getCurrentUser } from '@/lib/auth/session';
+import { getRequestSettings } from '@/lib/request-settings';
 import { MESSAGES } from '@/messages';
 import { LOCALE_COOKIE, chooseLocale } from './locales';
 
@@ -15,6 +14,6 @@ export default getRequestConfig(async () => {
     acceptLanguage: headerList.get('accept-language'),
   });
   // Dates that next-intl formats are the organisation's dates: its time zone, as "today" is (lib/metrics/today.ts).
-  const { timeZone } = await getSettings(await getDb());
+  const { timeZone } = await getRequestSettings();
   return { locale, messages: MESSAGES[locale], timeZone };
 });

@@ -1,27 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_AREAS } from '@/i18n/client-areas';
+import { CLIENT_NAMESPACES, clientMessages } from '@/i18n/client-areas';
+import { MESSAGES } from '@/messages';
+import { clientNamespaces } from './helpers/client-namespaces';
 
-/** Every .ts/.tsx file under the folders pages and components live in. */
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sources(p) : /\.tsx?$/.test(e.name) ? [p] : [];
+describe('catalog namespaces sent to the browser', () => {
+  it('are exactly those the client components and their imports read (else the browser shows keys, or gets words it never uses)', () => {
+    const { namespaces, files } = clientNamespaces();
+    expect(files.length).toBeGreaterThan(50); // the scan follows the imports of the 'use client' files
+    // A namespace inside another one it also reads travels with the outer one.
+    const needed = namespaces.filter((n) => !namespaces.some((o) => n.startsWith(`${o}.`)));
+    expect([...CLIENT_NAMESPACES].sort()).toEqual(needed);
   });
-}
 
-describe('catalog areas sent to the browser', () => {
-  // Every useTranslations call, not only those in 'use client' files: a hook-using component a client component
-  // imports renders in the browser too.
-  it("hold every area a component reads with the hook (else the browser would show the message's key)", () => {
-    const read = new Map<string, string>();
-    for (const file of ['app', 'components', 'i18n'].flatMap(sources)) {
-      const text = fs.readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/useTranslations\(\s*'([A-Za-z]+)/g)) read.set(m[1], file);
-    }
-    expect(read.size).toBeGreaterThan(5); // the scan finds the client components
-    const missing = [...read].filter(([area]) => !(CLIENT_AREAS as readonly string[]).includes(area)).map(([area, file]) => `${area} (${file})`);
-    expect(missing).toEqual([]);
+  it('carry those namespaces whole, in the catalog shape, and nothing else', () => {
+    const sent = clientMessages(MESSAGES.en);
+    expect(sent.charts).toEqual(MESSAGES.en.charts);
+    expect(sent.admin?.sso).toEqual(MESSAGES.en.admin.sso);
+    expect(Object.keys(sent.admin ?? {}).sort()).toEqual(CLIENT_NAMESPACES.filter((n) => n.startsWith('admin.')).map((n) => n.slice(6)).sort());
+    expect(sent.dashboard).toEqual({ filters: MESSAGES.en.dashboard.filters, teamTable: MESSAGES.en.dashboard.teamTable, usageTrend: MESSAGES.en.dashboard.usageTrend });
+    expect('trends' in sent).toBe(false);
+    expect(Object.keys(clientMessages(MESSAGES.ko)).sort()).toEqual([...new Set(CLIENT_NAMESPACES.map((n) => n.split('.')[0]))].sort());
   });
 });

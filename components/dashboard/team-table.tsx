@@ -12,6 +12,8 @@ export type TeamTableRow = TeamRow & {
   /** drill-downs: the team's active experiments, and those with an outcome in the period */
   activeHref: string;
   outcomesHref: string;
+  /** the outcomes figure's tooltip: how many outcomes from how many experiments */
+  outcomesNote: string;
 };
 
 type Key = 'team' | 'experiments' | 'outcomes' | 'hoursSavedPerMonth' | 'spendMonthlyCents';
@@ -28,7 +30,7 @@ const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; format: Va
 
 /** Per-team figures, sortable by any column (the rows are one per team, so sorting here is cheap). */
 export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: string }) {
-  const t = useTranslations('dashboard');
+  const t = useTranslations('dashboard.teamTable');
   const f = useFormat();
   const [sort, setSort] = useState<{ key: Key; dir: 'asc' | 'desc' }>({ key: 'outcomes', dir: 'desc' });
   const sorted = [...rows].sort((a, b) => {
@@ -48,7 +50,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
                 className="inline-flex items-center gap-1 hover:underline"
                 onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key && s.dir === 'desc' ? 'asc' : c.key === 'team' && s.key !== c.key ? 'asc' : 'desc' }))}
               >
-                {t(`teamTable.${c.key}`)}
+                {t(c.key)}
                 <span aria-hidden className="text-xs text-muted-foreground">
                   {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                 </span>
@@ -64,7 +66,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
             {FIGURES.map((c) => (
               <Td key={c.key} className="text-right tabular-nums">
                 {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
-                <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? t('outcomesNote', { outcomes: r.outcomes, experiments: r.outcomeExperiments }) : undefined}>
+                <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? r.outcomesNote : undefined}>
                   {formatValue(r[c.key], c.format, currency, f)}
                 </Link>
               </Td>

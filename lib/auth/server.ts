@@ -10,6 +10,7 @@ import { account, session, user, verification } from '@/db/schema';
 import { forwardedHttps } from '@/lib/security/forwarded';
 import { authSecret, publicUrl } from './secret';
 import { envSsoConfig, resolveSsoConfig, type SsoConfig } from './sso/config';
+import { DISCOVERY_TIMEOUT_MS, readDiscovery } from './sso/discovery';
 import {
   applyDecisionAtSession,
   assertPasswordAllowed,
@@ -25,7 +26,7 @@ import { sessionTimeouts } from './timeouts';
  * came over HTTPS even though BETTER_AUTH_URL is http; otherwise better-auth decides by BETTER_AUTH_URL.
  * `sso`: the OpenID Connect provider in force (lib/auth/sso/config.ts), or null.
  */
-function createAuth(db: Db, secureCookies: boolean, sso: SsoConfig | null) {
+function createAuth(db: Db, secureCookies: boolean, sso: SsoConfig | null, providerAnswered: boolean) {
   const { idleSeconds } = sessionTimeouts();
   return betterAuth({
     appName: 'Uplift',
@@ -84,12 +85,13 @@ function createAuth(db: Db, secureCookies: boolean, sso: SsoConfig | null) {
         },
       },
     },
-    plugins: [genericOAuth({ config: oidcProviderConfig(sso) }), nextCookies()],
+    plugins: [genericOAuth({ config: oidcProviderConfig(sso, providerAnswered) }), nextCookies()],
   });
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-type Instance = { auth: Promise<Auth>; stamp: string; checkedAt: number };
+/** `unreachable`: SSO is configured but its provider did not answer, so this instance has no SSO provider. */
+type Instance = { auth: Promise<Auth>; stamp: string; checkedAt: number; unreachable?: boolean };
 const globalForAuth = globalThis as unknown as { upliftAuth?: { plain?: Instance; secure?: Instance } };
 
 /** How often a server looks whether /admin changed the SSO configuration (another server may have). */
@@ -102,6 +104,19 @@ async function ssoStamp(db: Db): Promise<string> {
   return s ? s.updatedAt.toISOString() : 'none';
 }
 
+function build(db: Db, secure: boolean, stamp: string): Instance {
+  const instance: Omit<Instance, 'auth'> = { stamp, checkedAt: Date.now() };
+  const auth = resolveSsoConfig(db).then(async (sso) => {
+    const answered = sso ? (await readDiscovery(sso.issuer)) !== null : false;
+    if (sso && !answered) {
+      instance.unreachable = true;
+      console.error(`Single sign-on is unavailable: ${sso.issuer} did not give its discovery document within ${DISCOVERY_TIMEOUT_MS / 1000} s. Password sign-in works; trying the provider again in ${SSO_RECHECK_MS / 1000} s.`);
+    }
+    return createAuth(db, secure, sso, answered);
+  });
+  return Object.assign(instance, { auth });
+}
+
 /** better-auth needs the database handle, which is opened lazily: so is auth. Rebuilt when SSO settings change. */
 export async function getAuth({ secureCookies = false }: { secureCookies?: boolean } = {}): Promise<Auth> {
   const instances = (globalForAuth.upliftAuth ??= {});
@@ -110,13 +125,24 @@ export async function getAuth({ secureCookies = false }: { secureCookies?: boole
   if (current && Date.now() - current.checkedAt < SSO_RECHECK_MS) return current.auth;
   const db = await getDb();
   const stamp = await ssoStamp(db);
-  if (current && current.stamp === stamp) {
+  if (current && current.stamp === stamp && !current.unreachable) {
     current.checkedAt = Date.now();
     return current.auth;
   }
-  const auth = resolveSsoConfig(db).then((sso) => createAuth(db, which === 'secure', sso));
-  instances[which] = { auth, stamp, checkedAt: Date.now() };
-  return auth;
+  const fresh = build(db, which === 'secure', stamp);
+  if (current && current.stamp === stamp) {
+    // Same settings, provider was down: keep serving (passwords work) while asking it again in the background.
+    current.checkedAt = Date.now();
+    fresh.auth.then(
+      () => {
+        if (!fresh.unreachable && instances[which] === current) instances[which] = fresh;
+      },
+      () => {},
+    );
+    return current.auth;
+  }
+  instances[which] = fresh;
+  return fresh.auth;
 }
 
 /** After /admin saved SSO settings: this server rebuilds at once (others within SSO_RECHECK_MS). */

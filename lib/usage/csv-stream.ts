@@ -16,7 +16,7 @@ import { checkCsvHeader, csvRowToRecord } from './sources/csv';
 const MAX_ROW_CHARS = 1_000_000;
 
 /** The file's line ending, from its first piece (papaparse's own parser does not guess it). */
-const newlineOf = (text: string) => (text.includes('\r\n') ? '\r\n' : !text.includes('\n') && text.includes('\r') ? '\r' : '\n');
+const newlineOf = (text: string): '\r\n' | '\n' | '\r' => (text.includes('\r\n') ? '\r\n' : !text.includes('\n') && text.includes('\r') ? '\r' : '\n');
 /** papaparse's skipEmptyLines: 'greedy': a row of nothing but blanks and delimiters is no row. */
 const isBlank = (cells: string[]) => cells.join('').trim() === '';
 
@@ -25,7 +25,7 @@ type Parsed = { data: string[][]; errors: { type: string }[]; meta: { cursor: nu
 /** The rows of each piece; `final` parses what is left at the end, where an open quote is an error. */
 async function* csvRows(input: Readable): AsyncGenerator<string[][]> {
   const decoder = new StringDecoder('utf8');
-  let newline: string | null = null;
+  let newline: ReturnType<typeof newlineOf> | null = null;
   let rest = '';
   const parse = (text: string, final: boolean) => {
     newline ??= newlineOf(text);

@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { orgSettings } from '../../schema';
 import { rawRows } from '../../sql';
+import type { WriteResult } from '../write-result';
 import type { Queryable } from '../../types';
 import { writeAudit, type Actor } from '../admin/audit';
 
@@ -25,8 +26,9 @@ export async function applyUsageRetention(db: Queryable, today: string): Promise
 }
 
 /** Sets (or clears, with null) how many days of usage are kept. Audited. */
-export async function setUsageRetention(db: Queryable, actor: Actor, days: number | null): Promise<void> {
+export async function setUsageRetention(db: Queryable, actor: Actor, days: number | null): Promise<WriteResult<{ days: number | null }>> {
   const [before] = await db.select({ days: orgSettings.usageRetentionDays }).from(orgSettings).where(eq(orgSettings.id, 1));
   await db.update(orgSettings).set({ usageRetentionDays: days, updatedAt: sql`now()` }).where(eq(orgSettings.id, 1));
   await writeAudit(db, { actor, action: 'usage.retention.set', entityType: 'settings', entityId: 1, before: { usageRetentionDays: before?.days ?? null }, after: { usageRetentionDays: days } });
+  return { ok: true, days };
 }

@@ -6,21 +6,23 @@ import { applySsoDecision, getSsoSettings, mappingsForSignIn } from '@/db/querie
 import { user } from '@/db/schema';
 import { claimValues, decideRole, domainAllowed, emailVerified, sameIssuer, type Claims } from './claims';
 import { OIDC_PROVIDER_ID, type SsoConfig } from './config';
+import { discoveryUrl } from './discovery';
 import { PASSWORDS_OFF } from './messages';
 import { peekDecision, rememberDecision, takeDecision } from './pending';
 
 /**
- * The OIDC provider for better-auth's generic-OAuth plugin. Discovery gives the endpoints and the JWKS;
+ * The OIDC provider for better-auth's generic-OAuth plugin, or none while the provider does not answer its
+ * discovery document (`answered`: lib/auth/sso/discovery.ts). Discovery gives the endpoints and the JWKS;
  * `requireIdTokenVerification` makes better-auth verify the ID token's signature, issuer, audience
  * (our client id), expiry and nonce, or skip the provider; PKCE and the state cookie are on by default.
  */
-export function oidcProviderConfig(sso: SsoConfig | null): GenericOAuthConfig[] {
-  if (!sso) return [];
+export function oidcProviderConfig(sso: SsoConfig | null, answered: boolean): GenericOAuthConfig[] {
+  if (!sso || !answered) return [];
   return [
     {
       providerId: OIDC_PROVIDER_ID,
       name: sso.name,
-      discoveryUrl: `${sso.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+      discoveryUrl: discoveryUrl(sso.issuer),
       requireIdTokenVerification: true,
       clientId: sso.clientId,
       clientSecret: sso.clientSecret,

@@ -7,8 +7,8 @@ import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard
 
 /** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */
 export async function TeamsBreakdown({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
-  const rows = await dashboard.teamBreakdown(await getDb(), f);
-  if (rows.length === 0) return <EmptyState title={(await getTranslations('dashboard.teams'))('empty')} />;
+  const [rows, t] = await Promise.all([dashboard.teamBreakdown(await getDb(), f), getTranslations('dashboard')]);
+  if (rows.length === 0) return <EmptyState title={t('teams.empty')} />;
   const { from, to } = f.period;
   return (
     <TeamTable
@@ -17,6 +17,7 @@ export async function TeamsBreakdown({ filters: f, currency }: { filters: Dashbo
         ...r,
         activeHref: drillDownHref({ ...f, team: [r.teamId] }, { from, to }),
         outcomesHref: drillDownHref({ ...f, team: [r.teamId] }, { outcomeFrom: from, outcomeTo: to }),
+        outcomesNote: t('outcomesNote', { outcomes: r.outcomes, experiments: r.outcomeExperiments }),
       }))}
     />
   );
