@@ -1,4 +1,4 @@
-// `npm run bench [-- --experiments 100000] [--usage 1000000] [--runs 20] [--skip-http] [--skip-queries] [--csv-only] [--only pglite|postgres] [--query <name part>] [--port 3300]`: generates a large organisation on a fresh PGlite
+// `npm run bench [-- --experiments 100000] [--usage 1000000] [--runs 20] [--skip-http] [--skip-queries] [--csv-only] [--only pglite|postgres] [--query <name part>] [--port 3300] [--check]`: generates a large organisation on a fresh PGlite
 // folder (and on BENCH_DATABASE_URL when set: that database is emptied), then measures the dashboard's
 // queries (app and raw SQL), the production server over HTTP, the CSV export and the JavaScript per page.
 // Prints a table, writes bench/results/<date>.json, and ends with a one-line summary.
@@ -17,11 +17,12 @@ import { insertUserWithPassword } from '@/db/seed/demo';
 import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
 import { generateBenchData, generateUsageData } from './generate';
-import { eachOnce, load, rssMb, type LoadResult } from './http';
+import { eachOnce, load, rssMb } from './http';
 import { measureJs, signInCookie } from './js';
 import { benchQueries, type BenchScope } from './queries';
 import { pgliteOverPostgres, printRatios } from './ratios';
-import { round, time, type Timing } from './stats';
+import { round, time } from './stats';
+import { missedTargets, type QueryResult, type TargetResult } from './targets';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -34,6 +35,8 @@ const USAGE_ROWS = Number(arg('usage', '1000000'));
 const RUNS = Number(arg('runs', '20'));
 const skipHttp = args.includes('--skip-http');
 const skipQueries = args.includes('--skip-queries');
+// Exit non-zero naming each target missed (bench/targets.ts).
+const check = args.includes('--check');
 // Only the CSV export over HTTP (no query timings, pages or JS sizes): for iterating on the export.
 const csvOnly = args.includes('--csv-only');
 const only = arg('only', '');
@@ -53,19 +56,6 @@ type Target = {
   runSql: (q: string) => Promise<void>;
   close: () => Promise<void>;
   serverEnv: Record<string, string>;
-};
-
-type QueryResult = { name: string; scope: 'org' | 'team'; app: Timing; raw: Timing; overhead: number };
-type TargetResult = {
-  kind: string;
-  generateSeconds: number;
-  queries: QueryResult[];
-  http?: { page: string; results: LoadResult[] }[];
-  csv?: { seconds: number; bytes: number; peakExtraMb: number; status: number };
-  jsGzipBytes?: Record<string, number>;
-  idleRssMb?: number;
-  /** /dashboard for periods not viewed before: every aggregation computed (c=1). */
-  dashboardUncached?: LoadResult;
 };
 
 function logger(captured: Captured) {
@@ -186,12 +176,17 @@ async function measureServer(t: Target, result: TargetResult) {
       const uncached = Array.from({ length: Math.max(5, Math.round(RUNS / 2)) }, (_, k) => `${base}/dashboard?from=${day(91 + k)}&to=${day(1 + k)}`);
       result.dashboardUncached = await eachOnce(uncached, headers);
     }
-    const pages = ['/dashboard', '/experiments', '/experiments?status=completed&mindset=new_capability&workType=analysis&page=40', '/trends'];
+    const pages = ['/dashboard', '/experiments', '/experiments?status=completed&mindset=new_capability&workType=analysis&page=40', '/trends', '/insights', '/models'];
     result.http = [];
     for (const p of csvOnly ? [] : pages) {
       const results = [];
       for (const c of [1, 10]) results.push(await load(`${base}${p}`, headers, c, c === 1 ? RUNS + 3 : RUNS * 3));
       result.http.push({ page: p, results });
+    }
+    if (!csvOnly) {
+      result.loadedRssMb = await rssMb(server.pid!);
+      result.pageBytes = {};
+      for (const p of pages.filter((q) => !q.includes('?'))) result.pageBytes[p] = Buffer.byteLength(await (await fetch(`${base}${p}`, { headers })).text());
     }
     // CSV export of everything: wall time and peak memory growth of the server, after one warm-up export
     // (first-request compilation and the database's caches are not the export's cost).
@@ -205,7 +200,7 @@ async function measureServer(t: Target, result: TargetResult) {
     const bytes = (await res.arrayBuffer()).byteLength;
     clearInterval(sampler);
     result.csv = { seconds: round((performance.now() - started) / 1000, 2), bytes, peakExtraMb: round(peak - before), status: res.status };
-    if (!csvOnly) result.jsGzipBytes = await measureJs(base, cookie, ['/dashboard', '/experiments', '/trends']);
+    if (!csvOnly) result.jsGzipBytes = await measureJs(base, cookie, ['/dashboard', '/experiments', '/trends', '/insights', '/models']);
   } finally {
     if (server.exitCode === null && server.signalCode === null) {
       server.kill('SIGTERM');
@@ -246,7 +241,8 @@ function printTable(results: TargetResult[]) {
         console.log(`HTTP ${h.page}`.slice(0, 60).padEnd(60), `c=${l.concurrency}`, `p50 ${l.p50} ms  p95 ${l.p95} ms  ${l.rps} req/s  errors ${l.errors}`);
     if (r.csv) console.log(`CSV export: ${r.csv.seconds} s, ${(r.csv.bytes / 1e6).toFixed(1)} MB, +${r.csv.peakExtraMb} MB peak server memory (HTTP ${r.csv.status})`);
     if (r.jsGzipBytes) console.log('JS on first load (gzip):', Object.entries(r.jsGzipBytes).map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} kB`).join(', '));
-    if (r.idleRssMb) console.log(`server memory after start: ${r.idleRssMb} MB`);
+    if (r.pageBytes) console.log('one view, HTML with its RSC payload (raw):', Object.entries(r.pageBytes).map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} kB`).join(', '));
+    if (r.idleRssMb) console.log(`server memory after start: ${r.idleRssMb} MB${r.loadedRssMb ? `, after the load run: ${r.loadedRssMb} MB` : ''}`);
   }
 }
 
@@ -292,6 +288,7 @@ async function main() {
     postgresServer: pgServerVersion,
     results,
     pgliteOverPostgres: ratios,
+    missedTargets: results.flatMap(missedTargets),
   };
   fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
   const file = path.join('bench', 'results', `${report.date.slice(0, 19).replace(/:/g, '-')}.json`);
@@ -299,6 +296,11 @@ async function main() {
   const worst = results.map((r) => `${r.kind}: worst query p95 ${r.queries.length ? Math.max(...r.queries.map((q) => q.app.p95)) : '–'} ms${r.http?.length ? `, /dashboard p95 ${r.http[0].results[0].p95} ms` : ''}${r.csv ? `, CSV ${r.csv.seconds} s +${r.csv.peakExtraMb} MB` : ''}`);
   console.log(`\nwrote ${file}`);
   console.log(`bench: ${N} experiments on ${os.cpus().length} cores — ${worst.join('; ')}`);
+  if (check) {
+    for (const m of report.missedTargets) console.log(`target missed — ${m}`);
+    console.log(report.missedTargets.length ? `${report.missedTargets.length} targets missed` : 'every target met');
+    if (report.missedTargets.length) process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {
