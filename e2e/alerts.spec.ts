@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { signJobRequest, SIGNATURE_HEADER } from '../lib/jobs/command-auth';
+import { LOCALE_COOKIE } from '../i18n/locales';
 import { E2E_SECRET, expect, storageFor, test } from './fixtures';
 
 // Issue 20 §3: the alerts job fills the inbox; the bell counts the unread ones; mark read; preferences persist.
@@ -54,4 +55,19 @@ test('preferences: turn an alert off and send another to the digest; they persis
   await page.screenshot({ path: 'test-results/alerts-inbox-desktop.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'test-results/alerts-inbox-phone.png', fullPage: true });
+});
+
+// Issue 23: an alert is stored as what happened, so a Korean reader reads it in Korean. The demo admin has no language
+// of their own: the cookie decides for this browser only, and other specs signed in as admin stay English.
+test('a Korean reader reads the alerts in Korean', async ({ page, request, baseURL }) => {
+  const run = await request.post('/api/jobs/run', { data: { job: 'alerts' }, headers: { [SIGNATURE_HEADER]: signJobRequest(E2E_SECRET, 'alerts') } });
+  expect(run.status()).toBe(200);
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: 'ko', url: baseURL! }]);
+  await page.goto('/inbox');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  const items = page.getByTestId('alert-item');
+  await expect(items.filter({ hasText: /개인정보 플래그: “[^”]+”\(/ }).first()).toBeVisible();
+  await expect(items.filter({ hasText: /제공업체는 데이터를 학습에 사용할 수 있습니다\./ }).first()).toBeVisible();
+  await expect(items.filter({ hasText: 'Privacy flag: “' })).toHaveCount(0);
+  await expect(items.filter({ hasText: 'whose provider may train on it' })).toHaveCount(0);
 });

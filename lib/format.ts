@@ -62,6 +62,14 @@ export function formatterFor(locale: Locale) {
   const formatPercent = (share: number | null | undefined) =>
     missing(share) ? '—' : nf({ style: 'percent', maximumFractionDigits: 0 }).format(Math.min(1, Math.max(0, share)));
 
+  /**
+   * An alert's figures, written as its stored English has always written them — no thousands separators: a
+   * benchmark score to one decimal at most ("85.3", "1312"), a blended price to exactly two ("$0.26", "$1234.50").
+   */
+  const formatAlertScore = (n: number) => nf({ maximumFractionDigits: 1, minimumFractionDigits: 0, useGrouping: false }).format(n);
+  const formatAlertPrice = (n: number) =>
+    nf({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(n);
+
   const formatFlop = (flop: number | null | undefined) => {
     if (flop == null) return '—';
     const exp = Math.floor(Math.log10(flop));
@@ -71,7 +79,7 @@ export function formatterFor(locale: Locale) {
 
   // ISO days in both languages (2026-12-06): unambiguous, sortable, and what Korean business documents also use.
   const formatDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
-  return { formatNumber, formatHours, formatUsd, formatMoneyCents, formatCentsExact, formatPercent, formatFlop, formatDate };
+  return { formatNumber, formatHours, formatUsd, formatMoneyCents, formatCentsExact, formatPercent, formatAlertScore, formatAlertPrice, formatFlop, formatDate };
 }
 
 export type Formatter = ReturnType<typeof formatterFor>;

@@ -36,7 +36,9 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * (null in an older file, like the prices' of 0014); 0024 gave model links their access channel (an older file's
  * links were API use: 'api', restore.ts) and added vendors' per-channel data-use policies (TABLES_SINCE_CHANNELS:
  * an older file restores with the shipped reference rows, as a new install); 0025 added the usage rollup (derived,
- * never in a backup: the triggers rebuild it as usage_daily is restored).
+ * never in a backup: the triggers rebuild it as usage_daily is restored); 0026 added people's language (null in an
+ * older file: English, as before); 0027 gave alerts their message and its values (null in an older file: such an
+ * alert is shown with its title and body as stored).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -64,6 +66,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0023_price_tier_provenance',
   '0024_access_channels',
   '0025_usage_rollup',
+  '0026_user_locale',
   SCHEMA_VERSION,
 ];
 

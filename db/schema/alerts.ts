@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 /**
@@ -18,6 +18,12 @@ export const alerts = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link').notNull().default(''),
+    /**
+     * What happened, as data (issue 23): the message's name and the values it needs (lib/metrics/alert-text.ts), so
+     * each reader reads it in their own language. Null on alerts raised before 0027: shown as stored.
+     */
+    message: text('message'),
+    params: jsonb('params').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
@@ -25,6 +31,7 @@ export const alerts = pgTable(
     uniqueIndex('alerts_recipient_key_uq').on(t.recipientId, t.key),
     index('alerts_recipient_unread_idx').on(t.recipientId, t.readAt, t.id),
     check('alerts_event_check', sql`${t.event} in ('retest', 'price', 'privacy', 'retirement', 'stale')`),
+    check('alerts_message_check', sql`${t.message} in ('retest', 'privacy', 'retirement', 'stale', 'priceDrop', 'rival')`),
   ],
 );
 

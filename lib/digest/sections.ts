@@ -2,10 +2,11 @@
  * The digest as titled sections of lines, shared by the email (./render.ts) and the /digest page, so both say
  * the same thing. Pure.
  */
-import type { Digest, DigestConcentration } from '@/db/queries/alerts/digest';
+import type { Digest, DigestConcentration, DigestItem } from '@/db/queries/alerts/digest';
 import type { Locale } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
+import { alertText } from '@/lib/metrics/alert-text';
 import { billedConcentrationText } from '@/lib/metrics/concentration';
 
 export type DigestLine = { text: string; detail?: string; link?: string };
@@ -24,7 +25,11 @@ function capped(t: Words, lines: DigestLine[], where: { more: More; link: string
   if (lines.length <= SECTION_LINES) return lines;
   return [...lines.slice(0, SECTION_LINES), { text: t(`digest.more.${where.more}`, { count: lines.length - SECTION_LINES }), link: where.link }];
 }
-const item = (i: { title: string; body: string; link: string }): DigestLine => ({ text: i.title, detail: i.body, link: i.link });
+/** An alert in the reader's language, from its message when it has one (alert-text.ts), else its English. */
+function item(i: DigestItem, locale: Locale): DigestLine {
+  const { title, body } = i.message ? alertText(i.message, locale, i.reader) : i;
+  return { text: title, detail: body, link: i.link };
+}
 
 /** Vendors named in the concentration line; the rest are summed as "others". */
 export const CONCENTRATION_VENDORS = 3;
@@ -71,13 +76,13 @@ export function digestSections(d: Digest, locale: Locale = 'en'): DigestSection[
         return { text: t('digest.priceLine', { model: p.model, vendor: p.vendor, before: usd(p.before), after: usd(p.after), change: `${pct > 0 ? '+' : ''}${pct}%`, date: p.effectiveDate }) };
       }),
     },
-    { id: 'retest', title: t('digest.sections.retest'), count: d.retest.length, lines: capped(t, d.retest.map(item), { more: 'retest', link: '/insights' }) },
-    { id: 'privacy', title: t('digest.sections.privacy'), count: d.privacy.length, lines: capped(t, d.privacy.map(item), { more: 'privacy', link: '/insights' }) },
+    { id: 'retest', title: t('digest.sections.retest'), count: d.retest.length, lines: capped(t, d.retest.map((i) => item(i, locale)), { more: 'retest', link: '/insights' }) },
+    { id: 'privacy', title: t('digest.sections.privacy'), count: d.privacy.length, lines: capped(t, d.privacy.map((i) => item(i, locale)), { more: 'privacy', link: '/insights' }) },
     {
       id: 'attention',
       title: t('digest.sections.attention'),
       count: d.attention.length,
-      lines: capped(t, d.attention.map(item), orgWide ? { more: 'running', link: '/experiments?status=running' } : { more: 'inbox', link: '/inbox' }),
+      lines: capped(t, d.attention.map((i) => item(i, locale)), orgWide ? { more: 'running', link: '/experiments?status=running' } : { more: 'inbox', link: '/inbox' }),
     },
     { id: 'concentration', title: t('digest.sections.concentration'), count: d.concentration ? 1 : 0, lines: d.concentration ? concentrationLines(t, d.concentration) : [] },
   ];

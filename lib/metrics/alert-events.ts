@@ -1,3 +1,5 @@
+import type { AlertMessage } from './alert-text';
+
 /**
  * The five alert events of issue 20 §3, their labels and what each means (shown on the preferences page and
  * in the README). The database check constraints list the same keys (db/schema/alerts.ts).
@@ -37,11 +39,21 @@ export function isPriceDrop(before: number, after: number, percent: number): boo
 }
 
 /**
- * One occurrence of an event for its recipients; `key` is the same for every evaluation that sees it. `body` speaks
- * to a recipient ("your running experiment"); `readerBody`, when the wording differs, to anyone else who reads it
- * (an executive or admin reading the organisation's digest).
+ * One occurrence of an event for its recipients; `key` is the same for every evaluation that sees it. `message` is
+ * what happened as data, rendered in each reader's language (alert-text.ts); `title` and `body` are its English.
+ * `body` speaks to a recipient ("your running experiment"); `readerBody`, when the wording differs, to anyone else
+ * who reads it (an executive or admin reading the organisation's digest).
  */
-export type AlertCandidate = { event: AlertEvent; key: string; recipients: string[]; title: string; body: string; readerBody?: string; link: string };
+export type AlertCandidate = {
+  event: AlertEvent;
+  key: string;
+  recipients: string[];
+  message: AlertMessage;
+  title: string;
+  body: string;
+  readerBody?: string;
+  link: string;
+};
 
 /** The body of an alert as `personId` reads it: as a recipient, or as someone it does not concern directly. */
 export const bodyFor = (c: Pick<AlertCandidate, 'recipients' | 'body' | 'readerBody'>, personId: string) =>

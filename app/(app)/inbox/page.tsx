@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PreferencesForm } from '@/components/alerts/preferences-form';
 import { ActionButton } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
@@ -10,6 +10,7 @@ import { getDb } from '@/db';
 import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
 import { getPreferences, listInbox } from '@/db/queries/alerts/inbox';
 import { ALERT_EVENTS, type AlertEvent } from '@/lib/metrics/alert-events';
+import { storedAlertText } from '@/lib/metrics/alert-text';
 import { dateTimeIn } from '@/lib/metrics/today';
 import { requireUser } from '@/lib/auth/guard';
 import { markReadAction, savePreferencesAction } from './actions';
@@ -24,7 +25,7 @@ export default async function InboxPage() {
   const db = await getDb();
   const [items, prefs, { timeZone }] = await Promise.all([listInbox(db, user.id), getPreferences(db, user.id), getOrgCalendar(db)]);
   const unread = items.filter((a) => !a.readAt).length;
-  const t = await getTranslations('inbox');
+  const [t, locale] = await Promise.all([getTranslations('inbox'), getLocale()]);
   const eventLabel = (event: string) => ((ALERT_EVENTS as readonly string[]).includes(event) ? t(`events.${event as AlertEvent}.label`) : event);
   return (
     <>
@@ -50,7 +51,7 @@ export default async function InboxPage() {
         />
         {items.length ? (
           <ul className="divide-y divide-border" aria-label={t('listLabel')}>
-            {items.map((a) => (
+            {items.map((stored) => ({ ...stored, ...storedAlertText(stored, locale) })).map((a) => (
               <li key={a.id} className="flex flex-wrap items-start gap-3 py-3" data-testid="alert-item" data-alert-id={a.id} data-read={a.readAt ? 'yes' : 'no'}>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { aiModels, experimentModels, experiments, teamMembers, teams, user } from '../../schema';
+import { aiModels, experimentModels, experiments, SENSITIVITIES, teamMembers, teams, user, type Sensitivity } from '../../schema';
 import type { Queryable } from '../../types';
 import { buildExperimentWhere } from '../experiments/filters';
 import { getRetestRadar, loadRadarCatalog } from '../insights/radar';
@@ -7,15 +7,23 @@ import { listPrivacyFlags } from '../insights/privacy';
 import { listAllPriceChanges } from '../models/details';
 import { blendedPrice } from '@/lib/metrics/prices';
 import { isPriceDrop, RETIREMENT_WINDOW_DAYS, STALE_AFTER_DAYS, type AlertCandidate } from '@/lib/metrics/alert-events';
+import { alertText, type AlertMessage } from '@/lib/metrics/alert-text';
 
 /**
  * The five event detectors of issue 20 §3. Each one reads the rule the app already shows (the radar, the
  * privacy flags, the price history) and turns what it finds today into alert candidates with a stable key.
  */
 
-/** A benchmark score as people read it (Epoch's ECI-derived scores carry many decimals). */
-const score = (n: number) => String(Number(n.toFixed(1)));
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * A candidate's message with its English, stored as the alert's title and body (webhooks send it); readerBody only
+ * where another reader's wording differs. Each reader's own language is rendered from the message (alert-text.ts).
+ */
+function said(message: AlertMessage) {
+  const own = alertText(message, 'en', 'recipient');
+  const other = alertText(message, 'en', 'reader');
+  return { message, title: own.title, body: own.body, ...(other.body === own.body ? {} : { readerBody: other.body }) };
+}
+const sensitivity = (s: string | null): Sensitivity | null => ((SENSITIVITIES as readonly string[]).includes(s ?? '') ? (s as Sensitivity) : null);
 const uniq = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))].sort();
 
 async function teamLeads(db: Queryable): Promise<Map<number, string[]>> {
@@ -54,8 +62,7 @@ export async function detectRetest(db: Queryable, today: string): Promise<AlertC
       event: 'retest' as const,
       key: `retest:${item.id}:${c.id}`,
       recipients: uniq([own.get(item.id), ...(leads.get(item.teamId) ?? [])]),
-      title: `Re-test candidate for “${item.title}”: ${c.name}`,
-      body: `${c.name} (${c.vendor}) may clear the bar this blocked experiment set on ${item.benchmarkName}.`,
+      ...said({ name: 'retest', params: { experiment: item.title, model: c.name, vendor: c.vendor, benchmark: item.benchmarkName } }),
       link: `/experiments/${item.id}`,
     })),
   );
@@ -69,8 +76,7 @@ export async function detectPrivacy(db: Queryable, today: string): Promise<Alert
     event: 'privacy' as const,
     key: `privacy:${item.id}:${item.models.map((m) => m.id).sort((a, b) => a - b).join(',')}`,
     recipients: uniq([...(leads.get(item.teamId) ?? []), ...adminIds]),
-    title: `Privacy flag: “${item.title}” (${item.team})`,
-    body: `${capitalised(item.sensitivity ?? 'sensitive')} data goes to ${item.models.map((m) => m.name).join(', ') || 'a model'} whose provider may train on it.`,
+    ...said({ name: 'privacy', params: { experiment: item.title, team: item.team, sensitivity: sensitivity(item.sensitivity), models: item.models.map((m) => m.name) } }),
     link: `/experiments/${item.id}`,
   }));
 }
@@ -92,9 +98,7 @@ export async function detectRetirement(db: Queryable, today: string): Promise<Al
     event: 'retirement' as const,
     key: `retirement:${r.id}:${r.modelId}:${r.retiredOn}`,
     recipients: uniq([r.ownerId]),
-    title: `${r.model} retires on ${r.retiredOn}`,
-    body: `Your running experiment “${r.title}” uses ${r.model}, which the vendor retires on ${r.retiredOn}.`,
-    readerBody: `The running experiment “${r.title}” uses ${r.model}, which the vendor retires on ${r.retiredOn}; its owner has been told.`,
+    ...said({ name: 'retirement', params: { experiment: r.title, model: r.model, retiredOn: r.retiredOn ?? '' } }),
     link: `/experiments/${r.id}`,
   }));
 }
@@ -110,9 +114,7 @@ export async function detectStale(db: Queryable, today: string): Promise<AlertCa
     event: 'stale' as const,
     key: `stale:${r.id}:${r.last}`,
     recipients: uniq([r.ownerId]),
-    title: `No check-in for “${r.title}” since ${r.last}`,
-    body: `Your running experiment has had no check-in for ${STALE_AFTER_DAYS} days or more: add one so its figures stay current.`,
-    readerBody: `This running experiment has had no check-in for ${STALE_AFTER_DAYS} days or more, so its figures may be out of date; its owner has been asked for one.`,
+    ...said({ name: 'stale', params: { experiment: r.title, since: r.last, days: STALE_AFTER_DAYS } }),
     link: `/experiments/${r.id}`,
   }));
 }
@@ -145,9 +147,7 @@ export async function detectPrice(db: Queryable, today: string, dropPercent: num
       event: 'price',
       key,
       recipients: uniq(leads.get(r.teamId) ?? []),
-      title: `${names.get(r.modelId)} is ${pct}% cheaper`,
-      body: `Blended price $${before.toFixed(2)} → $${after.toFixed(2)} per million tokens from ${last.effectiveDate}; your team uses it.`,
-      readerBody: `Blended price $${before.toFixed(2)} → $${after.toFixed(2)} per million tokens from ${last.effectiveDate}; ${r.team} uses it.`,
+      ...said({ name: 'priceDrop', params: { model: names.get(r.modelId) ?? '', percent: pct, before, after, from: last.effectiveDate, team: r.team } }),
       link: `/models`,
     });
   }
@@ -166,8 +166,10 @@ export async function detectPrice(db: Queryable, today: string, dropPercent: num
         event: 'price',
         key: `rival:${r.id}:${m.id}`,
         recipients: uniq(leads.get(r.teamId) ?? []),
-        title: `${m.name} scores as high as ${used.name} at half the price or less`,
-        body: `For “${r.title}”: ${m.name} (${m.vendor}) scores ${score(m.score)} against ${score(used.score)} at $${m.price.toFixed(2)} instead of $${used.price.toFixed(2)} per million tokens.`,
+        ...said({
+          name: 'rival',
+          params: { experiment: r.title, rival: m.name, vendor: m.vendor, model: used.name, rivalScore: m.score, modelScore: used.score, rivalPrice: m.price, modelPrice: used.price },
+        }),
         link: `/experiments/${r.id}`,
       });
     }

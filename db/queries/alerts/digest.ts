@@ -6,6 +6,7 @@ import { listAllPriceChanges } from '../models/details';
 import { digestConcentration, spendOfTeams } from './digest-concentration';
 import { detectPrice, detectPrivacy, detectRetest, detectRetirement, detectStale } from './detect';
 import { bodyFor, priceDropPercent, type AlertCandidate } from '@/lib/metrics/alert-events';
+import type { AlertMessage, AlertReader } from '@/lib/metrics/alert-text';
 import { digestWeek } from '@/lib/metrics/digest-week';
 import { blendedPrice } from '@/lib/metrics/prices';
 import { sharesOf, summarizeConcentration, type ConcentrationSummary, type Share } from '@/lib/metrics/concentration';
@@ -15,7 +16,14 @@ import { sharesOf, summarizeConcentration, type ConcentrationSummary, type Share
  * detectors, so it says what the alerts say: admins and executives read the whole organisation's re-test
  * candidates, privacy flags and experiments needing attention; everyone else the ones the alerts send them.
  */
-export type DigestItem = { title: string; body: string; link: string };
+export type DigestItem = {
+  title: string;
+  body: string;
+  link: string;
+  /** The alert as data, so the digest speaks its reader's language (lib/digest/sections.ts); title and body are its English. */
+  message?: AlertMessage;
+  reader?: AlertReader;
+};
 export type Digest = {
   from: string;
   to: string;
@@ -95,11 +103,12 @@ export type DigestPerson = Digest['person'];
 /** One person's digest: the week's catalog and outcomes, and the alert findings that concern them. */
 export function digestOf(source: DigestSource, person: DigestPerson): Digest {
   const orgWide = person.role === 'admin' || person.role === 'executive';
+  const readerOf = (c: AlertCandidate): AlertReader => (c.recipients.includes(person.id) ? 'recipient' : 'reader');
   const mine = (list: AlertCandidate[]): DigestItem[] => {
     const seen = new Set<string>();
     return list
       .filter((c) => (orgWide || c.recipients.includes(person.id)) && !seen.has(c.key) && Boolean(seen.add(c.key)))
-      .map((c) => ({ title: c.title, body: bodyFor(c, person.id), link: c.link }));
+      .map((c) => ({ title: c.title, body: bodyFor(c, person.id), link: c.link, message: c.message, reader: readerOf(c) }));
   };
   const { retest, privacy, attention, concentration, ...rest } = source;
   // Leads see their own teams' usage on the dashboard (teamScope().leadsOwnTeams); everyone else the organisation's.

@@ -30,7 +30,7 @@ export async function evaluateAlerts(db: Queryable, today: string, options: { dr
   const rows = found.flatMap((c) =>
     c.recipients
       .filter((r) => !disabled.has(`${r}|${c.event}`))
-      .map((recipientId) => ({ recipientId, event: c.event, key: c.key, title: c.title, body: c.body, link: c.link })),
+      .map((recipientId) => ({ recipientId, event: c.event, key: c.key, message: c.message.name, params: c.message.params, title: c.title, body: c.body, link: c.link })),
   );
   const createdIds: number[] = [];
   // Small batches keep each statement's parameters well under the driver's limit.

@@ -11,10 +11,10 @@ export async function countUnread(db: Queryable, userId: string): Promise<number
   return Number(row?.n ?? 0);
 }
 
-/** A person's newest alerts, unread first. */
+/** A person's newest alerts, unread first (message and params: render with storedAlertText in the reader's language). */
 export async function listInbox(db: Queryable, userId: string, limit = 100) {
   return db
-    .select({ id: alerts.id, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link, createdAt: alerts.createdAt, readAt: alerts.readAt })
+    .select({ id: alerts.id, event: alerts.event, title: alerts.title, body: alerts.body, message: alerts.message, params: alerts.params, link: alerts.link, createdAt: alerts.createdAt, readAt: alerts.readAt })
     .from(alerts)
     .where(eq(alerts.recipientId, userId))
     .orderBy(sql`${alerts.readAt} is not null`, desc(alerts.id))
@@ -81,7 +81,7 @@ export async function savePreferences(db: Queryable, actor: { id: string; email:
 export async function alertsToEmailNow(db: Queryable, ids: number[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: alerts.id, email: user.email, name: user.name, locale: user.locale, event: alerts.event, title: alerts.title, body: alerts.body, link: alerts.link })
+    .select({ id: alerts.id, email: user.email, name: user.name, locale: user.locale, event: alerts.event, title: alerts.title, body: alerts.body, message: alerts.message, params: alerts.params, link: alerts.link })
     .from(alerts)
     .innerJoin(user, eq(user.id, alerts.recipientId))
     .leftJoin(alertPreferences, and(eq(alertPreferences.userId, alerts.recipientId), eq(alertPreferences.event, alerts.event)))
