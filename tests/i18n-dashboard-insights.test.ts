@@ -7,6 +7,7 @@ import { rateBook, ratesText, totalSpend, unconvertedText } from '@/lib/metrics/
 import { spendWordsFor } from '@/lib/export/spend-words';
 import { usageNotes } from '@/lib/export/pdf/executive-report';
 import { MESSAGES } from '@/messages';
+import { NO_MODEL_NAMED } from '@/db/queries/usage/telemetry';
 
 /** The dashboard's and insights' catalogs: every message formats, and the English ones read as the pages did before. */
 
@@ -79,4 +80,9 @@ it('the PDF’s notes on a converted total say the rates and what was left out i
   expect(usageNotes(two, 'USD', 'en')).toBe('at 1 EUR = 1.1 USD (2026-01)');
   expect(usageNotes(two, 'USD', 'ko')).toBe('1 EUR = 1.1 USD (2026-01) 환율 적용');
   expect(usageNotes(totalSpend([], 'USD', rateBook([])), 'USD', 'ko')).toBe('');
+});
+
+it('usage that names no model is called so in the reader’s language on the telemetry table', () => {
+  expect(MESSAGES.en.dashboard.telemetry.noModelNamed).toBe(NO_MODEL_NAMED);
+  expect(MESSAGES.ko.dashboard.telemetry.noModelNamed).toBe('모델 이름 없음');
 });

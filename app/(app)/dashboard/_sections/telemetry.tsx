@@ -7,7 +7,7 @@ import { BilledVsReportedTable, SpendText, UsageBreakdownTable, type BilledVsRep
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
-import type { UsageFigures } from '@/db/queries/usage/telemetry';
+import { NO_MODEL_NAMED, type UsageFigures } from '@/db/queries/usage/telemetry';
 import type { UsageScope } from '@/db/queries/usage/filters';
 import { getFormat } from '@/i18n/format';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
@@ -90,7 +90,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   }));
   const modelRows: UsageTableRow[] = t.byModel.map((r) => ({
     key: r.key,
-    label: r.model,
+    label: r.slug == null && r.model === NO_MODEL_NAMED ? tr('telemetry.noModelNamed') : r.model,
     href: r.slug ? href({ model: [r.slug] }) : null,
     sub: r.slug ? r.vendor : tr('telemetry.notInCatalog', { vendor: r.vendor }),
     ...cells(r),
