@@ -4,6 +4,8 @@ import { compileDictionary } from '@/i18n/server-text';
 import { translateServerText } from '@/i18n/server-text-catalogs';
 import korean from '@/messages/ko/server-text.json';
 import { extractServerTexts, placeholderName } from './helpers/server-text-extract';
+import { parseUsage } from '@/lib/usage/sources';
+import { checkRecord } from '@/lib/usage/validate';
 
 const dictionary = korean as Record<string, string>;
 const extracted = extractServerTexts();
@@ -24,6 +26,7 @@ describe('the extraction of server messages', () => {
       '{label} must be a number.': '{label} 항목에는 숫자를 입력해야 합니다.', // lib/validation/experiment-fields.ts, a template
       'Team {name} created.': '{name} 팀을 만들었습니다.', // app/(app)/admin/actions.ts, a template
       'Unexpected field(s): {value}.': '예상하지 못한 필드: {value}.', // lib/action-state.ts
+      'The CSV has a header but no rows.': 'CSV에 머리글만 있고 행이 없습니다.', // lib/usage/sources/csv.ts, a UsageParseError
     };
     for (const [english, ko] of Object.entries(pairs)) {
       expect(texts, english).toContain(english);
@@ -75,6 +78,40 @@ describe('translateServerText', () => {
     expect(translateServerText('Password changed. Your other sessions were signed out. Token revoked.', 'ko')).toBe(
       '비밀번호를 변경했습니다. 다른 세션은 모두 로그아웃되었습니다. 토큰을 폐기했습니다.',
     );
+  });
+
+  it('says why a usage file was refused, as the upload form shows it ("… Nothing was imported.")', () => {
+    const header = 'date,team,vendor,model,requests,input_tokens,output_tokens,cost,currency,active_users';
+    const refusal = (source: 'csv' | 'litellm' | 'openai' | 'anthropic', text: string) => {
+      const r = parseUsage(source, text);
+      if (r.ok) throw new Error('parsed');
+      return `${r.error} Nothing was imported.`;
+    };
+    const cases: [string, string, string][] = [
+      [refusal('csv', `${header}\n2026-02-03,a,V,m,many,1,1,1,USD,\n`), 'Row 2: requests must be a whole number of 0 or more (it is "many"). Nothing was imported.', '2행: requests은(는) 0 이상의 정수여야 합니다(현재: "many"). 아무것도 가져오지 않았습니다.'],
+      [refusal('csv', `${header}\n2026-02-03,a,,m,1,1,1,1,USD,\n`), 'Row 2: vendor is empty. Nothing was imported.', '2행: vendor가 비어 있습니다. 아무것도 가져오지 않았습니다.'],
+      [refusal('csv', `${header}\n`), 'The CSV has a header but no rows. Nothing was imported.', 'CSV에 머리글만 있고 행이 없습니다. 아무것도 가져오지 않았습니다.'],
+      [refusal('litellm', '[{"spend": 1}]'), 'Spend log 1 has no startTime. Nothing was imported.', '1번째 지출 로그에 startTime이 없습니다. 아무것도 가져오지 않았습니다.'],
+      [refusal('openai', '{'), 'The OpenAI page is not valid JSON. Nothing was imported.', 'OpenAI 페이지이(가) 올바른 JSON이 아닙니다. 아무것도 가져오지 않았습니다.'],
+      // Where in a vendor's page, then what is wrong there.
+      [
+        refusal('openai', '{"object": "page", "data": [{"object": "bucket", "start_time": 1767225600, "results": [{"object": "organization.costs.result", "amount": {"value": "x", "currency": "usd"}}]}]}'),
+        'Bucket 1, result 1 of the OpenAI page: its amount "x" is not a number. Nothing was imported.',
+        'OpenAI 페이지의 1번째 버킷, 1번째 결과: 금액 "x"이(가) 숫자가 아닙니다. 아무것도 가져오지 않았습니다.',
+      ],
+      [refusal('anthropic', '{"data": [{}], "has_more": false}'), 'Bucket 1 of the Anthropic page has no starting_at or results. Nothing was imported.', 'Anthropic 페이지의 1번째 버킷: starting_at 또는 results가 없습니다. 아무것도 가져오지 않았습니다.'],
+    ];
+    for (const [text, english, ko] of cases) {
+      expect(text).toBe(english);
+      expect(translateServerText(text, 'ko')).toBe(ko);
+      expect(translateServerText(text, 'en')).toBe(english);
+    }
+    // A record every source's parser let through is checked once more before it is stored (lib/usage/validate.ts).
+    const team = checkRecord({ day: '2026-02-03', externalTeam: 'a\tb', vendor: 'V', externalModel: 'm', requests: 1, inputTokens: 1, outputTokens: 1, costMicros: 0, currency: 'USD', activeUsers: null, engagedUsers: null, details: null }, 4);
+    expect(team).toBe('Record 4: the team holds control characters.');
+    expect(translateServerText(`${team} Nothing was imported.`, 'ko')).toBe('4번째 레코드: team에 제어 문자가 있습니다. 아무것도 가져오지 않았습니다.');
+    // The read-stream's size limit names the file by its source.
+    expect(translateServerText('The copilot file is larger than 10 MB. Nothing was imported.', 'ko')).toBe('Copilot 파일이(가) 10MB보다 큽니다. 아무것도 가져오지 않았습니다.');
   });
 
   it('leaves an unknown sentence in English, never empty', () => {

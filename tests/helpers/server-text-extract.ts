@@ -29,13 +29,20 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** The files whose messages reach forms: schemas, queries, server actions, and the action-state helpers. */
+/**
+ * The files whose messages reach forms: schemas, queries, server actions, the action-state helpers, and the usage
+ * parsers and record check (UsageParseError and refusal sentences the usage import hands to its upload form).
+ */
 export function serverTextFiles(): string[] {
   const files = [
     ...walk(join(ROOT, 'lib/validation')),
     ...walk(join(ROOT, 'db/queries')),
     ...walk(join(ROOT, 'app')).filter((f) => /[\\/](actions|[^\\/]*-actions)\.ts$/.test(f)),
     join(ROOT, 'lib/action-state.ts'),
+    ...walk(join(ROOT, 'lib/usage/sources')),
+    join(ROOT, 'lib/usage/csv-stream.ts'),
+    join(ROOT, 'lib/usage/read-stream.ts'),
+    join(ROOT, 'lib/usage/validate.ts'),
   ];
   return files.filter((f) => f.endsWith('.ts') && !NOT_FORM_TEXT.includes(relative(ROOT, f).split('\\').join('/')));
 }
