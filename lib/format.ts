@@ -32,6 +32,9 @@ export function formatterFor(locale: Locale) {
     return locale === 'ko' ? `${formatNumber(v, digits)}시간` : `${formatNumber(v, digits)} ${v === 1 ? 'hour' : 'hours'}`;
   };
 
+  /** Whole hours in a chart's or a table's short form: "1,238 h", "1,238시간". */
+  const formatHoursShort = (n: number) => (locale === 'ko' ? `${formatNumber(Math.round(n))}시간` : `${formatNumber(Math.round(n))} h`);
+
   /**
    * A price or an amount in US dollars, in one style: two decimals ("$2.50", "$1,250.00"), more only below
    * a dollar so a small price stays exact ("$0.075"), never fewer. `digits` raises the minimum (cost per task).
@@ -79,7 +82,7 @@ export function formatterFor(locale: Locale) {
 
   // ISO days in both languages (2026-12-06): unambiguous, sortable, and what Korean business documents also use.
   const formatDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
-  return { formatNumber, formatHours, formatUsd, formatMoneyCents, formatCentsExact, formatPercent, formatAlertScore, formatAlertPrice, formatFlop, formatDate };
+  return { formatNumber, formatHours, formatHoursShort, formatUsd, formatMoneyCents, formatCentsExact, formatPercent, formatAlertScore, formatAlertPrice, formatFlop, formatDate };
 }
 
 export type Formatter = ReturnType<typeof formatterFor>;

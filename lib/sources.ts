@@ -59,11 +59,22 @@ export function describeSource(value: string | null | undefined): SourceInfo[] {
     .map((k) => SOURCES[k] ?? { label: k });
 }
 
-/** Short text form, for tooltips and table cells. */
-export const sourceText = (value: string | null | undefined) => describeSource(value).map((s) => s.label).join('; ') || 'no source';
-
 export const enteredBy = (email: string, today: string) => `entered by ${email} on ${today}`;
 export const importedBy = (email: string, today: string) => `imported by ${email} on ${today}`;
+
+/** The words sourceText writes itself (not the sources' names), so a page can say them in its reader's language. */
+export type SourceWords = { none: string; enteredBy: (who: string, date: string) => string; importedBy: (who: string, date: string) => string };
+export const ENGLISH_SOURCE_WORDS: SourceWords = { none: 'no source', enteredBy, importedBy };
+const BY_PERSON = /^(entered|imported) by (.+) on (\d{4}-\d{2}-\d{2})$/;
+
+/** Short text form, for tooltips and table cells. */
+export const sourceText = (value: string | null | undefined, words: SourceWords = ENGLISH_SOURCE_WORDS) =>
+  describeSource(value)
+    .map((s) => {
+      const by = BY_PERSON.exec(s.label);
+      return by ? (by[1] === 'entered' ? words.enteredBy : words.importedBy)(by[2], by[3]) : s.label;
+    })
+    .join('; ') || words.none;
 
 /** Today in the organisation's time zone (lib/metrics/today.ts). */
 export const isoToday = () => todayIn();

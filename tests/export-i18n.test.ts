@@ -17,6 +17,7 @@ import { extractPdfText } from '@/lib/export/pdf/extract-text';
 import { methodsFor } from '@/lib/export/pdf/methods';
 import { localizedReportSummary } from '@/lib/export/pdf/summary';
 import { reportSummary, type ReportSummaryInput } from '@/lib/metrics/report-summary';
+import { rateBook, totalSpend } from '@/lib/metrics/usage-currency';
 import type { HeadlineKpis } from '@/lib/metrics/headline';
 import { requestLocale } from '@/lib/export/request-locale';
 import { DEFINITION_TITLE, DEFINITIONS, type DefinitionKey } from '@/lib/metrics/definitions';
@@ -154,6 +155,21 @@ describeEachDb(
       const en = await bytesOf(executiveReportPdf(data, base));
       expect(en.toString('latin1')).not.toContain('NotoSansKR');
       expect(extractPdfText(en)).toContain('Methods and sources');
+    });
+
+    it('the PDF’s exchange-rate notes on imported usage are in the reader’s language', async () => {
+      const data = await executiveReportData(ctx.db, parseExperimentFilters({}));
+      // GBP bills in two months (£ is in the standard fonts' WinAnsi too), a rate set for one: the total says its rate and what it left out.
+      const spend = totalSpend([{ month: '2026-01', currency: 'GBP', costMicros: 2_000_000 }, { month: '2026-02', currency: 'GBP', costMicros: 3_000_000 }], 'USD', rateBook([{ month: '2026-01', currency: 'GBP', rate: 1.25 }]));
+      const usage = { currency: 'USD', total: { activeUsers: 2, engagedUsers: null, requests: 10, inputTokens: 5, outputTokens: 5, spend }, billedVsReported: [] };
+      const base = { organisation: 'Acme', currency: 'USD', filterText: '', generatedAt: new Date(), paper: 'a4' as const };
+      // Without white space: the paragraph wraps where the page width says.
+      const squeeze = (s: string) => s.replace(/\s+/g, '');
+      const textOf = async (locale: 'en' | 'ko') => squeeze(extractPdfText(await bytesOf(executiveReportPdf({ ...data, usage }, { ...base, locale }))));
+      const ko = await textOf('ko');
+      expect(ko).toContain(squeeze('(1 GBP = 1.25 USD (2026-01) 환율 적용; + £3.00 미환산(2026-02의 GBP 환율 없음)).'));
+      expect(ko).not.toContain('notconverted');
+      expect(await textOf('en')).toContain(squeeze('(at 1 GBP = 1.25 USD (2026-01); + £3.00 not converted (no GBP rate for 2026-02)).'));
     });
   },
   { demo: true },

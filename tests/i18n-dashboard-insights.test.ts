@@ -3,8 +3,11 @@ import { createTranslator } from 'next-intl';
 import { shiftSentenceIn } from '@/components/insights/shift-sentence';
 import { englishShiftSentence, type ShiftReading } from '@/lib/metrics/shift';
 import { usageBuckets } from '@/lib/metrics/usage-buckets';
-import { rateBook, ratesText, totalSpend, unconvertedText, type SpendWords } from '@/lib/metrics/usage-currency';
+import { rateBook, ratesText, totalSpend, unconvertedText } from '@/lib/metrics/usage-currency';
+import { spendWordsFor } from '@/lib/export/spend-words';
+import { usageNotes } from '@/lib/export/pdf/executive-report';
 import { MESSAGES } from '@/messages';
+import { NO_MODEL_NAMED } from '@/db/queries/usage/telemetry';
 
 /** The dashboard's and insights' catalogs: every message formats, and the English ones read as the pages did before. */
 
@@ -51,12 +54,7 @@ it('the telemetry week label and spend notes from the catalog are the English on
   const t = createTranslator({ locale: 'en', messages: MESSAGES.en, namespace: 'dashboard.telemetry' });
   const week = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date('2026-12-07T00:00:00Z'));
   expect(t('weekOf', { date: week })).toBe(usageBuckets({ from: '2026-12-07', to: '2026-12-13' }, 'week')[0].label);
-  const words: SpendWords = {
-    at: (rates) => t('spend.at', { rates }),
-    atMonthly: (months, ranges) => t('spend.atMonthly', { months, ranges }),
-    unconverted: (amount, currency, months) => t('spend.unconverted', { amount, currency, months }),
-    months: (count) => t('spend.months', { count }),
-  };
+  const words = spendWordsFor('en');
   const total = totalSpend(
     ['01', '02', '03', '04', '05'].map((m) => ({ month: `2026-${m}`, currency: 'EUR', costMicros: 2_000_000 })),
     'USD',
@@ -66,4 +64,25 @@ it('the telemetry week label and spend notes from the catalog are the English on
   expect(unconvertedText(total)).toContain('not converted');
   expect(ratesText(total, 'USD', words)).toBe(ratesText(total, 'USD'));
   expect(unconvertedText(total, words)).toBe(unconvertedText(total));
+});
+
+it('the PDF’s notes on a converted total say the rates and what was left out in the reader’s language', () => {
+  // Five months of EUR bills; rates set for three of them, none for April and May.
+  const spend = totalSpend(
+    ['01', '02', '03', '04', '05'].map((m) => ({ month: `2026-${m}`, currency: 'EUR', costMicros: 2_000_000 })),
+    'USD',
+    rateBook([{ month: '2026-01', currency: 'EUR', rate: 1.1 }, { month: '2026-02', currency: 'EUR', rate: 1.2 }, { month: '2026-03', currency: 'EUR', rate: 1.05 }]),
+  );
+  expect(usageNotes(spend, 'USD', 'en')).toBe('at the rates set for 3 months (1 EUR = 1.05–1.2 USD); + €4.00 not converted (no EUR rate for 2026-04, 2026-05)');
+  expect(usageNotes(spend, 'USD', 'ko')).toBe('3개월에 설정된 환율 적용(1 EUR = 1.05–1.2 USD); + €4.00 미환산(2026-04, 2026-05의 EUR 환율 없음)');
+  // Two rates or fewer are named one by one.
+  const two = totalSpend([{ month: '2026-01', currency: 'EUR', costMicros: 2_000_000 }], 'USD', rateBook([{ month: '2026-01', currency: 'EUR', rate: 1.1 }]));
+  expect(usageNotes(two, 'USD', 'en')).toBe('at 1 EUR = 1.1 USD (2026-01)');
+  expect(usageNotes(two, 'USD', 'ko')).toBe('1 EUR = 1.1 USD (2026-01) 환율 적용');
+  expect(usageNotes(totalSpend([], 'USD', rateBook([])), 'USD', 'ko')).toBe('');
+});
+
+it('usage that names no model is called so in the reader’s language on the telemetry table', () => {
+  expect(MESSAGES.en.dashboard.telemetry.noModelNamed).toBe(NO_MODEL_NAMED);
+  expect(MESSAGES.ko.dashboard.telemetry.noModelNamed).toBe('모델 이름 없음');
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '@/db/queries/alerts/digest';
 import { renderDigestEmail } from '@/lib/digest/render';
+import { digestSections } from '@/lib/digest/sections';
+import { summarizeConcentration, sharesOf } from '@/lib/metrics/concentration';
 import { renderAlertEmail } from '@/lib/mail/alert-email';
 
 const BASE = 'https://uplift.example.test';
@@ -35,6 +37,29 @@ describe('mails in the recipient’s language', () => {
     // A person who chose no language gets English, as before.
     expect(renderDigestEmail(week(null), BASE, 'https://u/x').subject).toBe('[Uplift] Your week: 2031-06-24 to 2031-06-30');
     expect(renderDigestEmail(week(null), BASE, 'https://u/x').text).toContain('- …and 2 more in your alerts');
+  });
+
+  it('the concentration line in the recipient’s language: the dashboard’s sentence, then the bills by vendor', () => {
+    // Acme 8, Dyn 3, Cirrus 1, Zed 1 of 13: HHI (64 + 9 + 1 + 1) / 169 = 0.44.
+    const weights = { Acme: 8, Dyn: 3, Cirrus: 1, Zed: 1 };
+    const concentration = { from: '2031-04-02', to: '2031-06-30', scope: 'organisation', summary: summarizeConcentration(weights), shares: sharesOf(weights) };
+    const lines = (locale: string | null) => digestSections({ ...week(locale), concentration } as Digest, locale === 'ko' ? 'ko' : 'en').find((s) => s.id === 'concentration');
+    expect(lines('ko')).toEqual({
+      id: 'concentration',
+      title: '집중도',
+      count: 1,
+      lines: [
+        {
+          text: '청구 지출 기준 집중도: HHI 0.44(0.25 초과: 집중됨), 청구액 중 Acme 비중 62%',
+          detail: '조직의 AI 청구액(2031-04-02 ~ 2031-06-30): Acme 62%, Dyn 23%, Cirrus 8%, 기타 1곳 8%.',
+          link: '/dashboard#telemetry-heading',
+        },
+      ],
+    });
+    expect(lines(null)?.lines[0].text).toBe('Concentration by billed spend: HHI 0.44 (above 0.25: concentrated); Acme has 62% of the bill');
+    const mail = renderDigestEmail({ ...week('ko'), concentration } as Digest, BASE, 'https://u/x');
+    expect(mail.text).toContain('집중도\n- 청구 지출 기준 집중도: HHI 0.44(0.25 초과: 집중됨), 청구액 중 Acme 비중 62%\n');
+    expect(mail.html).not.toContain('Concentration by billed spend');
   });
 
   it('a Korean alert: the event, the links and the footer in Korean; the alert’s own title and body as stored', () => {

@@ -9,6 +9,7 @@ import { getFormat } from '@/i18n/format';
 import type { ActionState } from '@/lib/action-state';
 import { planConflicts, type SyncPlan, type TierChange } from '@/lib/catalog/sync/diff';
 import { sourceText } from '@/lib/sources';
+import { sourceWordsIn } from '@/components/models/source-words';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 type Sync = { id: number; status: string; plan: SyncPlan; decidedBy: string | null; decidedAt: Date | null };
@@ -25,6 +26,7 @@ function TakeBox({ k, label, text, pending }: { k: string; label: string; text: 
 /** The diff of one sync: what applying it would add or change, with conflicts to resolve. */
 export async function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Action; discard: Action }) {
   const t = await getTranslations('admin.syncDiff');
+  const sourceWords = sourceWordsIn(await getTranslations('models'));
   const f = await getFormat();
   // List prices are US dollars per 1M tokens, exact to four decimals.
   const usd = (n: number) => `$${f.formatNumber(n, 4)}`;
@@ -34,7 +36,7 @@ export async function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Ac
   const tierName = (c: TierChange) => (c.tier === 'long_context' ? t('longContextOver', { tokens: f.formatNumber(c.contextOverTokens) }) : t(`tiers.${c.tier}`));
   const tierNameLower = (c: TierChange) => (c.tier === 'long_context' ? t('longContextOverLower', { tokens: f.formatNumber(c.contextOverTokens) }) : t(`tiersLower.${c.tier}`));
   const take = t('take');
-  const since = (b: { effectiveDate: string; source: Parameters<typeof sourceText>[0] }) => t('since', { date: b.effectiveDate, source: sourceText(b.source) });
+  const since = (b: { effectiveDate: string; source: Parameters<typeof sourceText>[0] }) => t('since', { date: b.effectiveDate, source: sourceText(b.source, sourceWords) });
   const { plan } = sync;
   const pending = sync.status === 'pending';
   // A sync read before tiers were synced has none.

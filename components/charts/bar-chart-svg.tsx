@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useFormat } from '@/i18n/use-format';
 import { labelEvery, linearScale, niceTicks, wrapLabel } from '@/lib/charts/scale';
 import { formatValue, type ChartRow, type SeriesDef, type ValueFormat } from '@/lib/metrics/dashboard-series';
 import { ChartTips } from './chart-tips';
@@ -40,13 +41,14 @@ type Segment = { row: number; key: string; value: number; start: number; end: nu
  */
 export function BarChartSvg({ label, summary, rows, series, format, currency = 'USD', valueAxis, stacked, expand, horizontal, height = 240, testId }: Props) {
   const t = useTranslations('charts.bars');
+  const f = useFormat();
   const stack = Boolean(stacked || expand);
   const segments = layout(rows, series, stack, Boolean(expand));
   const max = Math.max(0, ...segments.map((s) => s.end));
   const ticks = expand ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(0, max, horizontal ? 4 : 5, format === 'count');
   const top = ticks.at(-1)!;
-  const tickText = (v: number) => (expand ? `${Math.round(v * 100)}%` : formatValue(v, format, currency));
-  const value = (s: Segment) => formatValue(rows[s.row].values[s.key] ?? 0, format, currency);
+  const tickText = (v: number) => (expand ? `${Math.round(v * 100)}%` : formatValue(v, format, currency, f));
+  const value = (s: Segment) => formatValue(rows[s.row].values[s.key] ?? 0, format, currency, f);
   const seriesOf = new Map(series.map((s) => [s.key, s]));
   const name = (s: Segment) => {
     const note = rows[s.row].notes?.[s.key];
@@ -176,7 +178,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
                 <li key={s.key} className="flex items-center gap-2">
                   <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ background: s.color }} />
                   <span>{s.label}:</span>
-                  <span className="font-medium">{formatValue(r.values[s.key] ?? 0, format, currency)}</span>
+                  <span className="font-medium">{formatValue(r.values[s.key] ?? 0, format, currency, f)}</span>
                   {r.notes?.[s.key] ? <span className="text-muted-foreground">({r.notes[s.key]})</span> : null}
                 </li>
               ))}
@@ -221,6 +223,7 @@ function layout(rows: ChartRow[], series: SeriesDef[], stack: boolean, expand: b
 
 /** The chart as a table: every figure a link to its experiments (also a keyboard path to drill down). */
 function ChartDataTable({ label, rows, series, format, currency }: { label: string; rows: ChartRow[]; series: SeriesDef[]; format: ValueFormat; currency: string }) {
+  const f = useFormat();
   const t = useTranslations('charts.bars');
   return (
     <details className="mt-2 text-sm">
@@ -247,7 +250,7 @@ function ChartDataTable({ label, rows, series, format, currency }: { label: stri
                 {series.map((s) => (
                   <td key={s.key} className="border-b border-border px-2 py-1 text-right tabular-nums">
                     <Link href={r.hrefs[s.key]} className="underline-offset-2 hover:underline" title={r.notes?.[s.key]}>
-                      {formatValue(r.values[s.key] ?? 0, format, currency)}
+                      {formatValue(r.values[s.key] ?? 0, format, currency, f)}
                     </Link>
                     {r.notes?.[s.key] ? <span className="sr-only"> ({r.notes[s.key]})</span> : null}
                   </td>

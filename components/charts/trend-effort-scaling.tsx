@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { linearScale } from '@/lib/charts/scale';
 import type { EffortLine } from '@/lib/metrics/effort-scaling';
+import { effortLevelIn } from './effort-level';
 import { getScoreText } from './score-text';
 import { colorFor } from './trend-colors';
 
@@ -21,6 +22,7 @@ export async function TrendEffortScalingChart({ lines, levels, benchmark, unit, 
   const x = (effort: string) => (levels.length < 2 ? 50 : 4 + (92 * levels.indexOf(effort)) / (levels.length - 1));
   const y = linearScale(domain, [HEIGHT - BOTTOM, TOP]);
   const fmt = (v: number) => scoreText.score(unit, v);
+  const level = effortLevelIn(t);
   return (
     <div data-testid="chart-effort-scaling" data-lines={lines.length} className="w-full">
       <ul className="mb-1 flex flex-wrap justify-center gap-x-3 text-xs" aria-hidden>
@@ -46,7 +48,7 @@ export async function TrendEffortScalingChart({ lines, levels, benchmark, unit, 
             ))}
             {levels.map((e) => (
               <text key={e} x={`${x(e)}%`} y={HEIGHT - BOTTOM + 18} textAnchor="middle" {...TICK}>
-                {e}
+                {level(e)}
               </text>
             ))}
             <text x="50%" y={HEIGHT - 4} textAnchor="middle" {...TICK}>
@@ -69,7 +71,7 @@ export async function TrendEffortScalingChart({ lines, levels, benchmark, unit, 
             <g key={l.slug}>
               {l.points.map((p) => (
                 <circle key={p.effort} cx={`${x(p.effort)}%`} cy={y(p.score)} r={4} fill={colorFor(i)} data-point>
-                  <title>{t('point', { name: l.name, effort: p.effort, benchmark, score: fmt(p.score) })}</title>
+                  <title>{t('point', { name: l.name, effort: level(p.effort), benchmark, score: fmt(p.score) })}</title>
                 </circle>
               ))}
             </g>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { useServerText } from '@/i18n/use-server-text';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -44,6 +45,7 @@ async function applyWithProgress(
 /** Upload → per-row preview → apply. The file is read in the browser (with progress), checked again on the server and applied in one transaction. */
 export function ModelImport({ preview }: { preview: Action }) {
   const t = useTranslations('models.import');
+  const st = useServerText();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
@@ -123,7 +125,7 @@ export function ModelImport({ preview }: { preview: Action }) {
                   <Td>
                     <Badge tone={TONE[r.outcome]}>{t(`outcomes.${r.outcome}`)}</Badge>
                   </Td>
-                  <Td className="text-sm">{r.reasons.length ? r.reasons.join('; ') : r.outcome === 'added' ? t('newModel', { name: r.name ?? '' }) : t('replaces', { slug: r.slug })}</Td>
+                  <Td className="text-sm">{r.reasons.length ? r.reasons.map(st).join('; ') : r.outcome === 'added' ? t('newModel', { name: r.name ?? '' }) : t('replaces', { slug: r.slug })}</Td>
                 </tr>
               ))}
             </tbody>

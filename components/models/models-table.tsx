@@ -6,7 +6,8 @@ import { getFormat } from '@/i18n/format';
 import { getScoreText } from '@/components/charts/score-text';
 import type { ChargedPrice, PriceTier } from '@/lib/catalog/price-tiers';
 import type { CapabilityScore, CatalogEntry, SortKey } from '@/lib/metrics/catalog';
-import { describeSource } from '@/lib/sources';
+import { sourceText } from '@/lib/sources';
+import { sourceWordsIn } from './source-words';
 import { getEffortLabel } from './effort-label';
 import { PriceTiersCell } from './price-tiers-cell';
 
@@ -50,8 +51,8 @@ export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
     getEffortLabel(),
     getScoreText(),
   ]);
-  const sourceText = (v: string | null | undefined) => describeSource(v).map((s) => s.label).join('; ') || tm('noSource');
-  const sourceTitle = (v: string | null | undefined) => t('source', { source: sourceText(v) });
+  const sourceWords = sourceWordsIn(tm);
+  const sourceTitle = (v: string | null | undefined) => t('source', { source: sourceText(v, sourceWords) });
   const scoreTitle = (c: CapabilityScore | null) =>
     c
       ? `${sourceTitle(c.source)}${c.externalId ? t('asId', { id: c.externalId }) : ''}${c.effort ? ` (${effortLabel(c.effort)})` : ''}${c.retrievedOn ? t('retrieved', { date: c.retrievedOn }) : ''}`

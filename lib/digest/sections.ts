@@ -5,9 +5,10 @@
 import type { Digest, DigestConcentration, DigestItem } from '@/db/queries/alerts/digest';
 import type { Locale } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
+import { formatterFor } from '@/lib/format';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { alertText } from '@/lib/metrics/alert-text';
-import { billedConcentrationText } from '@/lib/metrics/concentration';
+import type { ConcentrationSummary } from '@/lib/metrics/concentration';
 
 export type DigestLine = { text: string; detail?: string; link?: string };
 /** `count`: how many items the section has (its lines may stop short, see SECTION_LINES). */
@@ -35,13 +36,21 @@ function item(i: DigestItem, locale: Locale): DigestLine {
 export const CONCENTRATION_VENDORS = 3;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
+/** The dashboard's sentence (its telemetry section's catalog keys), in the reader's language; undefined with no spend. */
+function billedConcentrationText(c: ConcentrationSummary, locale: Locale): string | undefined {
+  if (c.hhi == null || !c.level || !c.largest) return undefined;
+  const level = translatorFor(locale, 'insights')(`levelExplain.${c.level}`);
+  const share = formatterFor(locale).formatPercent(c.largest.share);
+  return translatorFor(locale, 'dashboard')('telemetry.billedConcentration', { hhi: c.hhi.toFixed(2), level, vendor: c.largest.key, share });
+}
+
 /** The dashboard's sentence, then whose bills over which days, split by vendor. */
-function concentrationLines(t: Words, c: DigestConcentration): DigestLine[] {
+function concentrationLines(t: Words, c: DigestConcentration, locale: Locale): DigestLine[] {
   const named = c.shares.slice(0, CONCENTRATION_VENDORS).map((s) => `${s.key} ${pct(s.share)}`);
   const rest = c.shares.slice(CONCENTRATION_VENDORS);
   if (rest.length) named.push(t('digest.others', { count: rest.length, share: pct(rest.reduce((sum, s) => sum + s.share, 0)) }));
   const detail = t(c.scope === 'organisation' ? 'digest.concentrationOrg' : 'digest.concentrationTeams', { from: c.from, to: c.to, vendors: named.join(', ') });
-  return [{ text: billedConcentrationText(c.summary)!, detail, link: '/dashboard#telemetry-heading' }];
+  return [{ text: billedConcentrationText(c.summary, locale)!, detail, link: '/dashboard#telemetry-heading' }];
 }
 
 /** `locale`: the reader's language (the email: the recipient's; the page: the request's). */
@@ -84,7 +93,7 @@ export function digestSections(d: Digest, locale: Locale = 'en'): DigestSection[
       count: d.attention.length,
       lines: capped(t, d.attention.map((i) => item(i, locale)), orgWide ? { more: 'running', link: '/experiments?status=running' } : { more: 'inbox', link: '/inbox' }),
     },
-    { id: 'concentration', title: t('digest.sections.concentration'), count: d.concentration ? 1 : 0, lines: d.concentration ? concentrationLines(t, d.concentration) : [] },
+    { id: 'concentration', title: t('digest.sections.concentration'), count: d.concentration ? 1 : 0, lines: d.concentration ? concentrationLines(t, d.concentration, locale) : [] },
   ];
   return sections.filter((s) => s.lines.length);
 }

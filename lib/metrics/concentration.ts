@@ -5,12 +5,6 @@
 export const HHI_THRESHOLDS = { moderate: 0.15, concentrated: 0.25 } as const;
 export type ConcentrationLevel = 'diversified' | 'moderate' | 'concentrated';
 
-export const LEVEL_EXPLAIN: Record<ConcentrationLevel, string> = {
-  diversified: 'below 0.15: diversified',
-  moderate: '0.15–0.25: moderately concentrated',
-  concentrated: 'above 0.25: concentrated',
-};
-
 /** HHI of non-negative weights; null when there is nothing to measure. */
 export function hhi(weights: number[]): number | null {
   const total = weights.reduce((s, w) => s + Math.max(0, w), 0);
@@ -37,12 +31,6 @@ export function sharesOf(weights: Map<string, number> | Record<string, number>):
 }
 
 export type ConcentrationSummary = { hhi: number | null; level: ConcentrationLevel | null; largest: Share | null; count: number };
-
-/** The dashboard's sentence for vendor concentration by billed spend (the digest says the same); undefined with no spend. */
-export function billedConcentrationText(c: ConcentrationSummary): string | undefined {
-  if (c.hhi == null || !c.level || !c.largest) return undefined;
-  return `Concentration by billed spend: HHI ${c.hhi.toFixed(2)} (${LEVEL_EXPLAIN[c.level]}); ${c.largest.key} has ${Math.round(c.largest.share * 100)}% of the bill`;
-}
 
 export function summarizeConcentration(weights: Map<string, number> | Record<string, number>): ConcentrationSummary {
   const shares = sharesOf(weights);

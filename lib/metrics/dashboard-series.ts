@@ -54,7 +54,7 @@ export function formatValue(v: number, format: ValueFormat, currency: string, f:
     case 'cents':
       return f.formatMoneyCents(v, currency);
     case 'hours':
-      return `${f.formatNumber(Math.round(v))} h`;
+      return f.formatHoursShort(v);
     case 'score':
       return v.toFixed(1);
     default:

@@ -8,18 +8,17 @@ const isUsers = (n: unknown) => n === null || (typeof n === 'number' && Number.i
 
 /** Null when the record can be stored, else the sentence that says why not (`n` is its position, from 1). */
 export function checkRecord(r: UsageRecord, n: number): string | null {
-  const at = `Record ${n}`;
-  if (typeof r.day !== 'string' || !isDay(r.day)) return `${at}: the day "${String(r.day).slice(0, 40)}" is not a date written YYYY-MM-DD.`;
+  if (typeof r.day !== 'string' || !isDay(r.day)) return `Record ${n}: the day "${String(r.day).slice(0, 40)}" is not a date written YYYY-MM-DD.`;
   for (const [name, v] of [['team', r.externalTeam], ['vendor', r.vendor], ['model', r.externalModel]] as const) {
-    if (typeof v !== 'string' || v.length > MAX_TEXT) return `${at}: the ${name} must be text of at most ${MAX_TEXT} characters.`;
-    if (/[\u0000-\u001f]/.test(v)) return `${at}: the ${name} holds control characters.`;
+    if (typeof v !== 'string' || v.length > MAX_TEXT) return `Record ${n}: the ${name} must be text of at most ${MAX_TEXT} characters.`;
+    if (/[\u0000-\u001f]/.test(v)) return `Record ${n}: the ${name} holds control characters.`;
   }
-  if (!r.vendor.trim()) return `${at}: the vendor is empty.`;
-  if (!isCount(r.requests) || !isCount(r.inputTokens) || !isCount(r.outputTokens)) return `${at}: requests and tokens must be whole numbers of 0 or more.`;
-  if (typeof r.costMicros !== 'number' || !Number.isSafeInteger(r.costMicros)) return `${at}: the cost must be a whole number of micro-units.`;
-  if (typeof r.currency !== 'string' || !/^[A-Z]{3}$/.test(r.currency)) return `${at}: the currency must be a three-letter code such as USD.`;
-  if (!isUsers(r.activeUsers) || !isUsers(r.engagedUsers)) return `${at}: active and engaged users must be whole numbers of 0 or more, or unknown.`;
-  if (r.details !== null && (typeof r.details !== 'object' || Array.isArray(r.details))) return `${at}: details must be an object.`;
-  if (r.measures !== undefined && r.measures !== 'usage' && r.measures !== 'cost') return `${at}: measures must be usage or cost.`;
+  if (!r.vendor.trim()) return `Record ${n}: the vendor is empty.`;
+  if (!isCount(r.requests) || !isCount(r.inputTokens) || !isCount(r.outputTokens)) return `Record ${n}: requests and tokens must be whole numbers of 0 or more.`;
+  if (typeof r.costMicros !== 'number' || !Number.isSafeInteger(r.costMicros)) return `Record ${n}: the cost must be a whole number of micro-units.`;
+  if (typeof r.currency !== 'string' || !/^[A-Z]{3}$/.test(r.currency)) return `Record ${n}: the currency must be a three-letter code such as USD.`;
+  if (!isUsers(r.activeUsers) || !isUsers(r.engagedUsers)) return `Record ${n}: active and engaged users must be whole numbers of 0 or more, or unknown.`;
+  if (r.details !== null && (typeof r.details !== 'object' || Array.isArray(r.details))) return `Record ${n}: details must be an object.`;
+  if (r.measures !== undefined && r.measures !== 'usage' && r.measures !== 'cost') return `Record ${n}: measures must be usage or cost.`;
   return null;
 }

@@ -29,13 +29,24 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** The files whose messages reach forms: schemas, queries, server actions, and the action-state helpers. */
+/**
+ * The files whose messages reach forms: schemas, queries, server actions, the action-state helpers, the usage
+ * parsers (UsageParseError sentences the usage import hands to its upload form), the webhook URL check, and the
+ * mail settings check /admin shows.
+ */
 export function serverTextFiles(): string[] {
   const files = [
     ...walk(join(ROOT, 'lib/validation')),
     ...walk(join(ROOT, 'db/queries')),
     ...walk(join(ROOT, 'app')).filter((f) => /[\\/](actions|[^\\/]*-actions)\.ts$/.test(f)),
     join(ROOT, 'lib/action-state.ts'),
+    ...walk(join(ROOT, 'lib/usage/sources')),
+    join(ROOT, 'lib/usage/csv-stream.ts'),
+    join(ROOT, 'lib/usage/read-stream.ts'),
+    join(ROOT, 'lib/usage/validate.ts'),
+    join(ROOT, 'lib/webhooks/target.ts'),
+    join(ROOT, 'lib/webhooks/address.ts'),
+    join(ROOT, 'lib/mail/smtp-config.ts'),
   ];
   return files.filter((f) => f.endsWith('.ts') && !NOT_FORM_TEXT.includes(relative(ROOT, f).split('\\').join('/')));
 }
@@ -56,6 +67,21 @@ export function placeholderName(expression: string): string {
   const parts = e.split('.');
   const last = parts[parts.length - 1];
   return last === 'length' && parts.length > 1 ? `${parts[parts.length - 2]}Count` : last;
+}
+
+/**
+ * Where a message is part of a sentence, not one: the URL check's reasons (noun phrases completing "it is …"),
+ * every literal with a space in the file; and a rejected model-import row's reasons (lower case, shown joined by
+ * "; "), every literal pushed onto `reasons`.
+ */
+const FRAGMENT_FILES = ['lib/webhooks/address.ts'];
+const REASON_LIST = /(^|\.)reasons\.push$/;
+
+/** Whether a literal is (one branch of) the argument of reasons.push(…). */
+function isPushedReason(node: ts.Node, sf: ts.SourceFile): boolean {
+  let n = node;
+  while (ts.isConditionalExpression(n.parent) || ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return ts.isCallExpression(n.parent) && REASON_LIST.test(n.parent.expression.getText(sf)) && n.parent.arguments.includes(n as ts.Expression);
 }
 
 const SENTENCE = /^[A-Z0-9"“{(]/;
@@ -81,13 +107,15 @@ export type ExtractedText = { text: string; where: string; kind: 'message' | 'la
 /** Every message and field label in one file, with where it is (path:line). */
 export function extractFromFile(file: string): ExtractedText[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const fragments = FRAGMENT_FILES.includes(relative(ROOT, file).split('\\').join('/'));
   const found: ExtractedText[] = [];
   const where = (n: ts.Node) => `${relative(ROOT, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
   const visit = (node: ts.Node) => {
     if (ts.isTaggedTemplateExpression(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return; // SQL, module names
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const text = ts.isTemplateExpression(node) ? templateText(node, sf) : node.text;
-      if (isSentence(text)) found.push({ text, where: where(node), kind: 'message' });
+      const fragment = (fragments && text.includes(' ')) || isPushedReason(node, sf);
+      if (isSentence(text) || fragment) found.push({ text, where: where(node), kind: 'message' });
       if (ts.isTemplateExpression(node)) return; // a nested template is part of this one's placeholder
     }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in LABEL_ARGUMENT) {

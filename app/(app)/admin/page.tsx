@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { translateServerText } from '@/i18n/server-text-catalogs';
 import { CatalogSyncCard } from '@/components/admin/catalog-sync-card';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
 import { TeamRecordingForm } from '@/components/admin/team-recording-form';
@@ -68,7 +69,9 @@ export default async function AdminPage() {
     listDeadLetters(db),
     listWebhooks(db),
   ]);
-  const smtpProblem = smtpConfigProblem();
+  // One sentence from lib/mail/smtp-config.ts, in the reader's language like every server message (i18n/server-text.ts).
+  const smtpProblemText = smtpConfigProblem();
+  const smtpProblem = smtpProblemText && translateServerText(smtpProblemText, await getLocale());
   // The server checked these at start; a page never fails on them.
   const scheduleOf = (j: ReturnType<typeof listJobs>[number]) => {
     try {

@@ -4,6 +4,7 @@ import { FiltersDisclosure } from '@/components/filters/filters-disclosure';
 import Link from 'next/link';
 import { TrendCapabilityPriceChart } from '@/components/charts/trend-capability-price';
 import { TrendComputeChart } from '@/components/charts/trend-compute';
+import { effortLevelIn } from '@/components/charts/effort-level';
 import { TrendEffortScalingChart } from '@/components/charts/trend-effort-scaling';
 import { TrendTimeHorizonChart } from '@/components/charts/trend-time-horizon';
 import { TrendLevelPriceChart } from '@/components/charts/trend-level-price';
@@ -45,7 +46,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TrendsPage({ searchParams }: Props) {
   await requirePermission('models.read');
-  const [t, tm, f, yearsText, scoreText, locale] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getScoreText(), getLocale()]);
+  const [t, tm, f, yearsText, scoreText, locale, te] = await Promise.all([getTranslations('trends'), getTranslations('models'), getFormat(), getYearsText(), getScoreText(), getLocale(), getTranslations('charts.effort')]);
+  const effortLevel = effortLevelIn(te);
   const times = (n: number) => timesText(n, f);
   const leftOutNote = (n: number, what: string) => (n > 0 ? t('leftOut', { count: n, what }) : t('everyModelShown'));
   const filters = parseModelFilters(await searchParams);
@@ -246,9 +248,9 @@ export default async function TrendsPage({ searchParams }: Props) {
             {t('effort.reading', {
               name: reading.name,
               from: scoreText.score(effortBench?.unit ?? 'percent', reading.from.score),
-              fromEffort: reading.from.effort,
+              fromEffort: effortLevel(reading.from.effort),
               to: scoreText.score(effortBench?.unit ?? 'percent', reading.to.score),
-              toEffort: reading.to.effort,
+              toEffort: effortLevel(reading.to.effort),
               rising: String(reading.rising),
               total: reading.total,
             })}

@@ -30,6 +30,8 @@ export type UsageFigures = {
 
 /** The label unmapped usage (no Uplift team) is shown under. */
 export const UNMAPPED = 'Unmapped';
+/** The model of usage that names none (the dashboard says it in the reader's language: dashboard.telemetry.noModelNamed). */
+export const NO_MODEL_NAMED = 'No model named';
 
 type Group = { k: string | null; month: string; currency: string; au: number | null; eu: number | null; rq: number; it: number; ot: number; cost: number };
 
@@ -134,7 +136,7 @@ async function teamRows(db: Queryable, groups: Group[], fx: FxContext): Promise<
   return rows.sort((a, b) => Number(a.teamId == null) - Number(b.teamId == null) || bySpend(a, b) || a.team.localeCompare(b.team));
 }
 
-/** Per model (usage that names no model is "No model named"), largest spend first, the first `limit`. */
+/** Per model (usage that names no model is NO_MODEL_NAMED), largest spend first, the first `limit`. */
 async function modelRows(db: Queryable, groups: Group[], fx: FxContext, limit: number): Promise<UsageModelRow[]> {
   const byKey = fold(groups, fx);
   const ids = [...byKey.keys()].filter((k) => k?.startsWith('m:')).map((k) => Number(k!.slice(2)));
@@ -148,7 +150,7 @@ async function modelRows(db: Queryable, groups: Group[], fx: FxContext, limit: n
     }
     const [vendor, ...rest] = k!.slice(2).split('|');
     const external = rest.join('|');
-    return { ...v, key: k!, model: external || 'No model named', slug: null, vendor };
+    return { ...v, key: k!, model: external || NO_MODEL_NAMED, slug: null, vendor };
   });
   return rows.sort((a, b) => bySpend(a, b) || a.model.localeCompare(b.model)).slice(0, limit);
 }

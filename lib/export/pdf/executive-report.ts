@@ -18,7 +18,8 @@ import { methodsFor } from './methods';
 import { localizedReportSummary } from './summary';
 import { artifact, endStructure, startSection, tagDocument, tagged } from './tagging';
 import { THEME } from './theme';
-import { formatMicros, ratesText, unconvertedText } from '@/lib/metrics/usage-currency';
+import { formatMicros, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
+import { spendWordsFor } from '../spend-words';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -120,15 +121,21 @@ function titlePage(doc: Doc, data: ExecutiveReportData, ctx: ReportContext, { t,
   paragraph(doc, t('pdf.internal'), { size: 9, color: MUTED });
 }
 
+/** The rates a billed total was converted at and the bills it left out, in the reader's language; '' when neither. */
+export function usageNotes(spend: SpendTotal, currency: string, locale: Locale): string {
+  const words = spendWordsFor(locale);
+  return [ratesText(spend, currency, words), unconvertedText(spend, words, locale)].filter(Boolean).join('; ');
+}
+
 /** Measured usage and billed versus reported spend (the dashboard's telemetry section), when usage was imported. */
-function usage(doc: Doc, data: ExecutiveReportData, { t, f }: Words) {
+function usage(doc: Doc, data: ExecutiveReportData, { locale, t, f }: Words) {
   const u = data.usage;
   if (!u) return;
   // The standard PDF fonts (WinAnsi) have no U+2212 minus sign nor U+2013 in every viewer: a hyphen.
   const plain = (s: string) => s.replace(/[\u2212\u2013]/g, '-');
   heading(doc, t('pdf.billedVsReported'), 13);
   const total = u.total;
-  const notes = [ratesText(total.spend, u.currency), unconvertedText(total.spend)].filter(Boolean).join('; ');
+  const notes = usageNotes(total.spend, u.currency, locale);
   paragraph(
     doc,
     plain(

@@ -26,33 +26,33 @@ export function checkCsvHeader(cells: readonly string[]): string | null {
   return `The first row must be exactly "${CSV_HEADER}" (it is "${cells.join(',').slice(0, 200)}").`;
 }
 
-function countCell(value: string, column: string): number | string {
+/** A count cell of data row `row`, or the whole sentence that refuses it (one sentence, so the server-text dictionary can say it). */
+function countCell(value: string, column: string, row: number): number | string {
   const s = value.trim();
   if (s === '') return 0;
-  if (!/^\d{1,15}$/.test(s)) return `${column} must be a whole number of 0 or more (it is "${s.slice(0, 40)}")`;
+  if (!/^\d{1,15}$/.test(s)) return `Row ${row}: ${column} must be a whole number of 0 or more (it is "${s.slice(0, 40)}").`;
   return Number(s);
 }
 
 /** One data row (row = its number in a spreadsheet, the header being 1) → a record, or the sentence that refuses it. */
 export function csvRowToRecord(cells: readonly string[], row: number): UsageRecord | string {
-  const at = `Row ${row}`;
-  if (cells.some(hasNulByte)) return `${at}: ${NUL_ERROR}`;
-  if (cells.length !== CSV_COLUMNS.length) return `${at} has ${cells.length} cells; every row needs the ${CSV_COLUMNS.length} columns of the header.`;
+  if (cells.some(hasNulByte)) return `Row ${row}: ${NUL_ERROR}`;
+  if (cells.length !== CSV_COLUMNS.length) return `Row ${row} has ${cells.length} cells; every row needs the ${CSV_COLUMNS.length} columns of the header.`;
   const [date, team, vendor, model, requests, input, output, cost, currency, active] = cells.map((c) => c.trim());
-  if (!isDay(date)) return `${at}: date must be a day written YYYY-MM-DD (it is "${date.slice(0, 40)}").`;
-  if (!vendor) return `${at}: vendor is empty.`;
+  if (!isDay(date)) return `Row ${row}: date must be a day written YYYY-MM-DD (it is "${date.slice(0, 40)}").`;
+  if (!vendor) return `Row ${row}: vendor is empty.`;
   for (const [name, v] of [['team', team], ['vendor', vendor], ['model', model]] as const) {
-    if (v.length > MAX_TEXT) return `${at}: ${name} is longer than ${MAX_TEXT} characters.`;
+    if (v.length > MAX_TEXT) return `Row ${row}: ${name} is longer than ${MAX_TEXT} characters.`;
   }
-  const counts = [countCell(requests, 'requests'), countCell(input, 'input_tokens'), countCell(output, 'output_tokens')];
+  const counts = [countCell(requests, 'requests', row), countCell(input, 'input_tokens', row), countCell(output, 'output_tokens', row)];
   const bad = counts.find((c) => typeof c === 'string');
-  if (bad) return `${at}: ${bad}.`;
+  if (bad) return bad;
   const micros = cost === '' ? 0 : /^-?\d+(\.\d+)?$/.test(cost) ? decimalToMicros(cost) : null;
-  if (micros === null) return `${at}: cost must be a decimal such as 12.50 (it is "${cost.slice(0, 40)}").`;
+  if (micros === null) return `Row ${row}: cost must be a decimal such as 12.50 (it is "${cost.slice(0, 40)}").`;
   const code = (currency || 'USD').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) return `${at}: currency must be a three-letter code such as USD (it is "${currency.slice(0, 40)}").`;
-  const users = active === '' ? null : countCell(active, 'active_users');
-  if (typeof users === 'string') return `${at}: ${users}.`;
+  if (!/^[A-Z]{3}$/.test(code)) return `Row ${row}: currency must be a three-letter code such as USD (it is "${currency.slice(0, 40)}").`;
+  const users = active === '' ? null : countCell(active, 'active_users', row);
+  if (typeof users === 'string') return users;
   return {
     day: date,
     externalTeam: team,

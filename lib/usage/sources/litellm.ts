@@ -76,14 +76,13 @@ function fromDailyActivity(results: unknown[]): ParseResult {
 function fromSpendLogs(rows: unknown[]): ParseResult {
   const merged = new RecordMerger();
   for (const [i, row] of rows.entries()) {
-    const where = `Spend log ${i + 1}`;
-    if (!isObject(row)) return fail(`${where} is not an object.`);
+    if (!isObject(row)) return fail(`Spend log ${i + 1} is not an object.`);
     const day = dayOfTimestamp(row.startTime);
-    if (!day) return fail(`${where} has no startTime.`);
+    if (!day) return fail(`Spend log ${i + 1} has no startTime.`);
     const spend = decimalToMicros(typeof row.spend === 'number' || typeof row.spend === 'string' ? row.spend : 0);
     const input = count(row.prompt_tokens);
     const output = count(row.completion_tokens);
-    if (spend === null || input === undefined || output === undefined) return fail(`${where}: its spend and tokens must be numbers.`);
+    if (spend === null || input === undefined || output === undefined) return fail(`Spend log ${i + 1}: its spend and tokens must be numbers.`);
     const meta = isObject(row.metadata) ? row.metadata : {};
     const key = typeof row.api_key === 'string' ? row.api_key : '';
     const teamId = typeof row.team_id === 'string' && row.team_id ? row.team_id : typeof meta.user_api_key_team_id === 'string' ? meta.user_api_key_team_id : '';

@@ -7,13 +7,14 @@ import { BilledVsReportedTable, SpendText, UsageBreakdownTable, type BilledVsRep
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
-import type { UsageFigures } from '@/db/queries/usage/telemetry';
+import { NO_MODEL_NAMED, type UsageFigures } from '@/db/queries/usage/telemetry';
 import type { UsageScope } from '@/db/queries/usage/filters';
 import { getFormat } from '@/i18n/format';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 import type { ConcentrationSummary } from '@/lib/metrics/concentration';
 import { monthLabel } from '@/lib/metrics/period';
-import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal, type SpendWords } from '@/lib/metrics/usage-currency';
+import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
+import { spendWordsFor } from '@/lib/export/spend-words';
 import { dashboardParamsToSearch, sliceOf, type DashboardFilters, type DashboardParams } from '@/lib/validation/dashboard-filters';
 
 /** The catalog key of each gap explanation (lib/metrics/billed-vs-reported.ts's GAP_EXPLANATION, in the reader's language). */
@@ -67,12 +68,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   const base: Partial<DashboardParams> = { ...sliceOf(f), period: 'custom', from: f.period.from, to: f.period.to };
   const href = (extra: Partial<DashboardParams>) => `/dashboard?${dashboardParamsToSearch({ ...base, ...extra })}#telemetry-heading`;
   const money = (micros: number) => formatMicros(micros, currency, 2, locale);
-  const words: SpendWords = {
-    at: (rates) => tr('telemetry.spend.at', { rates }),
-    atMonthly: (months, ranges) => tr('telemetry.spend.atMonthly', { months, ranges }),
-    unconverted: (amount, unit, months) => tr('telemetry.spend.unconverted', { amount, currency: unit, months }),
-    months: (count) => tr('telemetry.spend.months', { count }),
-  };
+  const words = spendWordsFor(locale);
   const spendCell = (s: SpendTotal): SpendCell => ({ text: money(s.reportingMicros), rates: ratesText(s, currency, words), unconverted: unconvertedText(s, words, locale) });
   // A bucket as the reader names it: "Mar 2026" or "w/c 6 Dec" (the week's Monday); the key is the month or that Monday.
   const dayMonth = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -94,7 +90,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   }));
   const modelRows: UsageTableRow[] = t.byModel.map((r) => ({
     key: r.key,
-    label: r.model,
+    label: r.slug == null && r.model === NO_MODEL_NAMED ? tr('telemetry.noModelNamed') : r.model,
     href: r.slug ? href({ model: [r.slug] }) : null,
     sub: r.slug ? r.vendor : tr('telemetry.notInCatalog', { vendor: r.vendor }),
     ...cells(r),
