@@ -15,7 +15,7 @@ import type { Db, Queryable } from './types';
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;
 
 /** Tables only the database's triggers write (their functions run with the owner's rights: db/derived/). */
-export const DERIVED_TABLES = ['model_usage', 'model_best_scores', 'insights_rollup', 'usage_rollup', 'data_version'] as const;
+export const DERIVED_TABLES = ['model_usage', 'model_best_scores', 'insights_rollup', 'usage_rollup', 'usage_rollup_month', 'data_version'] as const;
 
 /** Every other table in the schema: the app reads and writes it (no TRUNCATE, no ownership). */
 export const APP_TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const;

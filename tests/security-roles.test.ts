@@ -114,6 +114,7 @@ if (postgresAvailable) {
         model_best_scores: ['SELECT'],
         insights_rollup: ['SELECT'],
         usage_rollup: ['SELECT'],
+        usage_rollup_month: ['SELECT'],
         data_version: ['SELECT'],
       };
       expect(rows.length).toBeGreaterThan(15);

@@ -38,7 +38,7 @@ export const SCHEMA_VERSION = journal.entries[journal.entries.length - 1].tag;
  * an older file restores with the shipped reference rows, as a new install); 0025 added the usage rollup (derived,
  * never in a backup: the triggers rebuild it as usage_daily is restored); 0026 added people's language (null in an
  * older file: English, as before); 0027 gave alerts their message and its values (null in an older file: such an
- * alert is shown with its title and body as stored).
+ * alert is shown with its title and body as stored); 0028 added the monthly usage rollup (derived, rebuilt like 0025's).
  */
 export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0001_audit_append_only',
@@ -67,6 +67,7 @@ export const RESTORABLE_SCHEMA_VERSIONS: readonly string[] = [
   '0024_access_channels',
   '0025_usage_rollup',
   '0026_user_locale',
+  '0027_alert_messages',
   SCHEMA_VERSION,
 ];
 
@@ -210,6 +211,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   insights_rollup: 'derived: kept by triggers from experiments (db/derived/insights-rollup.sql)',
   model_best_scores: 'derived: kept by triggers from the score tables and the models (db/derived/model-best-scores.sql)',
   usage_rollup: 'derived: kept by triggers from usage_daily (db/derived/usage-rollup.sql)',
+  usage_rollup_month: 'derived: kept by the same triggers from usage_daily (db/derived/usage-rollup.sql)',
   job_leases: "the job runner's live leases: a restored lease would stop or repeat a run on this server",
 };
 

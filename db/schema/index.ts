@@ -23,5 +23,6 @@ export * from './outbox';
 export * from './digest';
 export * from './usage';
 export * from './usage-rollup';
+export * from './usage-rollup-month';
 export * from './techniques';
 export * from './vendor-policies';

@@ -57,6 +57,20 @@ export const RAW_USAGE_ROLLUP = `select greatest(date_trunc('week', day::timesta
     sum(cost_micros) as cost_micros, max(active_users) as active_users, max(engaged_users) as engaged_users
   from usage_daily group by 1, 2, 3, 4, 5, 6, 7`;
 
+/** usage_rollup_month: usage_daily per calendar month (its first day), team, source, vendor, model, currency. */
+export const RAW_USAGE_ROLLUP_MONTH = `select date_trunc('month', day::timestamp)::date as month, team_id, source, vendor,
+    external_model, model_id, currency, count(*)::int as rows, sum(requests) as requests, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+    sum(cost_micros) as cost_micros, max(active_users) as active_users, max(engaged_users) as engaged_users
+  from usage_daily group by 1, 2, 3, 4, 5, 6, 7`;
+
+/** Rows of a usage rollup level that differ from its raw definition (by `unit`: segment or month). */
+const usageLevelDrift = (table: string, raw: string, unit: string) => `select count(*)::int as n
+      from (select *, coalesce(team_id, -1) as tk, coalesce(model_id, -1) as mk from ${table}) s
+      full join (select *, coalesce(team_id, -1) as tk, coalesce(model_id, -1) as mk from (${raw}) r) t
+        using (${unit}, tk, source, vendor, external_model, mk, currency)
+      where s is null or t is null or (s.rows, s.requests, s.input_tokens, s.output_tokens, s.cost_micros, s.active_users, s.engaged_users)
+        is distinct from (t.rows, t.requests, t.input_tokens, t.output_tokens, t.cost_micros, t.active_users, t.engaged_users)`;
+
 export type SummaryDrift = {
   checkinSummary: number;
   outcomeCopies: number;
@@ -67,6 +81,7 @@ export type SummaryDrift = {
   modelUsage: number;
   modelBestScores: number;
   usageRollup: number;
+  usageRollupMonth: number;
 };
 
 export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
@@ -95,13 +110,9 @@ export async function summaryDrift(db: Queryable): Promise<SummaryDrift> {
     modelBestScores: await one(`select count(*)::int as n from model_best_scores s full join (${RAW_MODEL_BEST_SCORES}) t using (model_id, benchmark)
       where s is null or t is null or (s.best_score, s.release_date) is distinct from (t.best_score, t.release_date)`),
     // The key has nullable columns (NULLS NOT DISTINCT in the table): a full join needs plain equality, so -1 stands for null.
-    usageRollup: await one(`select count(*)::int as n
-      from (select *, coalesce(team_id, -1) as tk, coalesce(model_id, -1) as mk from usage_rollup) s
-      full join (select *, coalesce(team_id, -1) as tk, coalesce(model_id, -1) as mk from (${RAW_USAGE_ROLLUP}) r) t
-        using (segment, tk, source, vendor, external_model, mk, currency)
-      where s is null or t is null or (s.rows, s.requests, s.input_tokens, s.output_tokens, s.cost_micros, s.active_users, s.engaged_users)
-        is distinct from (t.rows, t.requests, t.input_tokens, t.output_tokens, t.cost_micros, t.active_users, t.engaged_users)`),
+    usageRollup: await one(usageLevelDrift('usage_rollup', RAW_USAGE_ROLLUP, 'segment')),
+    usageRollupMonth: await one(usageLevelDrift('usage_rollup_month', RAW_USAGE_ROLLUP_MONTH, 'month')),
   };
 }
 
-export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0, modelBestScores: 0, usageRollup: 0 };
+export const NO_DRIFT: SummaryDrift = { checkinSummary: 0, outcomeCopies: 0, modelSummary: 0, outcomeCount: 0, usedBestScore: 0, insightsRollup: 0, modelUsage: 0, modelBestScores: 0, usageRollup: 0, usageRollupMonth: 0 };
