@@ -30,8 +30,11 @@ async function main() {
     let t = performance.now();
     if (EXPERIMENTS > 0) await generateBenchData(run, EXPERIMENTS);
     await generateUsageData(run, ROWS);
-    const [{ raw, rollup }] = await rawRows<{ raw: number; rollup: number }>(conn.db, sql`select (select count(*) from usage_daily)::int as raw, (select count(*) from usage_rollup)::int as rollup`);
-    console.log(`${kind}: generated ${raw} usage rows (${rollup} rollup rows) and ${EXPERIMENTS} experiments in ${((performance.now() - t) / 1000).toFixed(1)} s (load ${load()}).`);
+    const [{ raw, rollup, months }] = await rawRows<{ raw: number; rollup: number; months: number }>(
+      conn.db,
+      sql`select (select count(*) from usage_daily)::int as raw, (select count(*) from usage_rollup)::int as rollup, (select count(*) from usage_rollup_month)::int as months`,
+    );
+    console.log(`${kind}: generated ${raw} usage rows (${rollup} segment and ${months} month rollup rows) and ${EXPERIMENTS} experiments in ${((performance.now() - t) / 1000).toFixed(1)} s (load ${load()}).`);
     const [{ team }] = await rawRows<{ team: number }>(conn.db, sql`select min(team_id)::int as team from usage_daily`);
     const today = new Date().toISOString().slice(0, 10);
     const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);

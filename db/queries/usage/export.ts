@@ -32,7 +32,7 @@ export type UsageExportRow = {
 };
 
 export async function usageExportRows(db: Queryable, f: UsageFilters, scope: UsageScope): Promise<UsageExportRow[]> {
-  const slice = await usageSlice(db, f, scope);
+  const slice = await usageSlice(db, f, scope, 'month');
   const [fx, rows] = await Promise.all([
     loadFxContext(db, f.period),
     rawRows<{ month: string; source: string; team: string | null; vendor: string; model: string | null; external_model: string; rq: number; it: number; ot: number; au: number | null; cost: number; currency: string }>(

@@ -14,7 +14,7 @@ export type UsageFilters = Pick<DashboardFilters, 'period' | 'team' | 'vendor' |
 
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-/** The filters and scope without the period (usage_rollup's rows have the same columns: db/queries/usage/slice.ts). */
+/** The filters and scope without the period (usage_rollup's and usage_rollup_month's rows have the same columns: db/queries/usage/slice.ts). */
 export function usageRowWhere(f: UsageFilters, scope: UsageScope): SQL {
   const c: SQL[] = [sql`true`];
   if (f.team) c.push(sql`u.team_id in (${list(f.team)})`);

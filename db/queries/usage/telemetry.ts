@@ -39,7 +39,7 @@ type Group = { k: string | null; month: string; currency: string; au: number | n
 export type UsageDimension = 'time' | 'team' | 'model' | 'vendor';
 
 /**
- * One pass over the slice (whole week-and-month segments from usage_rollup, the ends from usage_daily: slice.ts) for any of the breakdowns: GROUPING SETS, so the rows are read once however many are
+ * One pass over the slice (whole months, whole week-and-month segments, raw ends: slice.ts) for any of the breakdowns: GROUPING SETS, so the rows are read once however many are
  * asked for (at 10^6 rows the read is the cost, not the grouping). A model is its catalog id where the alias table
  * resolved it, else the vendor's id as reported; a vendor is the catalog's, else the one the source named.
  */
@@ -47,7 +47,8 @@ async function grouped(db: Queryable, f: UsageFilters, scope: UsageScope, dims: 
   const g = usageGranularity(f.period);
   const cols = dims.map((d) => COLUMN[d]).join(', ');
   const sets = sql.raw(dims.map((d) => `(${COLUMN[d]}, month, currency)`).join(', '));
-  const slice = await usageSlice(db, f, scope);
+  // Only a weekly time axis needs rows no month holds: every other pass groups by month (the rates' unit) or coarser.
+  const slice = await usageSlice(db, f, scope, dims.includes('time') ? g : 'month');
   const rows = await rawRows<Group & { g: number }>(
     db,
     sql`select grouping(${sql.raw(cols)}) as g, coalesce(${sql.raw(cols)}) as k, month, currency,
