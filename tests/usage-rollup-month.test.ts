@@ -1,6 +1,6 @@
 // usage_rollup_month (db/derived/usage-rollup.sql): how a period splits into whole months, whole segments and raw
 // days; the monthly level kept equal to usage_daily through inserts, updates, re-mapping, deletes and truncation
-// (summaryDrift); and 12-month telemetry and exports read through it giving exactly what summing usage_daily gives.
+// (summaryDrift), an import that both re-imports and adds rows of one group included; and 12-month telemetry and exports read through it giving exactly what summing usage_daily gives.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { importUsage } from '@/db/queries/usage/import';
@@ -166,6 +166,28 @@ describeEachDb('usage rollup by month', (ctx) => {
       or day between '2026-12-05' and '2026-12-08' or (day between '2026-08-01' and '2026-08-31' and external_team = 'b')`);
     expect((await rawRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from usage_rollup_month where month = '2026-08-01' and team_id = ${teamB}`))[0].n).toBe(2);
     await expectRawFigures();
+    await expectRawFigures({ from: '2025-12-17', to: '2026-12-31' });
+  });
+
+  it('counts once a row an import adds beside rows it re-imports in the same week and month', async () => {
+    // One statement updates 9 December (model m-1) and inserts 10 December (model m-3), team a: its AFTER UPDATE
+    // trigger recomputes (7 December, a) and (December, a), which already hold the new row, before its AFTER INSERT one.
+    const records = [rec('2026-12-09', 'a', 'm-1', 50, 4, 1), rec('2026-12-10', 'a', 'm-3', 9, 3, 1)];
+    expect(await importUsage(ctx.db, { source: 'csv', origin: 'command', records, actor: null })).toMatchObject({ ok: true, rows: 2 });
+    const m3 = await rawRows<{ s: number; m: number }>(
+      ctx.db,
+      sql`select (select sum(requests)::int from usage_rollup where external_model = 'm-3') as s, (select sum(requests)::int from usage_rollup_month where external_model = 'm-3') as m`,
+    );
+    expect(m3).toEqual([{ s: 9, m: 9 }]);
+    await expectRawFigures({ from: '2025-12-17', to: '2026-12-31' });
+    // A plain update earlier in the transaction does not make a later insert of the same groups count for nothing.
+    await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`update usage_daily set requests = requests + 1 where external_model = 'm-3'`);
+      await tx.execute(sql`insert into usage_daily (day, source, connection_id, external_team, team_id, vendor, external_model, requests, input_tokens,
+          output_tokens, cost_micros, currency) select day, source, connection_id, external_team, team_id, vendor, 'm-4', 5, 0, 0, 0, currency
+        from usage_daily where external_model = 'm-3'`);
+    });
+    expect(await rawRows(ctx.db, sql`select requests::int as n from usage_rollup_month where external_model in ('m-3', 'm-4') order by external_model`)).toEqual([{ n: 10 }, { n: 5 }]);
     await expectRawFigures({ from: '2025-12-17', to: '2026-12-31' });
   });
 

@@ -56,7 +56,9 @@ BEGIN
       SELECT greatest(date_trunc('week', n.day::timestamp), date_trunc('month', n.day::timestamp))::date, n.team_id, n.source,
         n.vendor, n.external_model, n.model_id, n.currency, count(*)::int, sum(n.requests), sum(n.input_tokens),
         sum(n.output_tokens), sum(n.cost_micros), max(n.active_users), max(n.engaged_users)
-      FROM new_rows n GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      FROM new_rows n WHERE 's' || greatest(date_trunc('week', n.day::timestamp), date_trunc('month', n.day::timestamp))::date || '|' || coalesce(n.team_id::text, '') NOT IN
+        (SELECT unnest(coalesce(nullif(current_setting('uplift.usage_rollup_recomputed', true), ''), '{}')::text[]))
+      GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT ON CONSTRAINT usage_rollup_key DO UPDATE SET rows = r.rows + excluded.rows,
         requests = r.requests + excluded.requests, input_tokens = r.input_tokens + excluded.input_tokens,
         output_tokens = r.output_tokens + excluded.output_tokens, cost_micros = r.cost_micros + excluded.cost_micros,
@@ -66,11 +68,14 @@ BEGIN
       SELECT date_trunc('month', n.day::timestamp)::date, n.team_id, n.source, n.vendor, n.external_model, n.model_id,
         n.currency, count(*)::int, sum(n.requests), sum(n.input_tokens), sum(n.output_tokens), sum(n.cost_micros),
         max(n.active_users), max(n.engaged_users)
-      FROM new_rows n GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      FROM new_rows n WHERE 'm' || date_trunc('month', n.day::timestamp)::date || '|' || coalesce(n.team_id::text, '') NOT IN
+        (SELECT unnest(coalesce(nullif(current_setting('uplift.usage_rollup_recomputed', true), ''), '{}')::text[]))
+      GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT ON CONSTRAINT usage_rollup_month_key DO UPDATE SET rows = r.rows + excluded.rows,
         requests = r.requests + excluded.requests, input_tokens = r.input_tokens + excluded.input_tokens,
         output_tokens = r.output_tokens + excluded.output_tokens, cost_micros = r.cost_micros + excluded.cost_micros,
         active_users = greatest(r.active_users, excluded.active_users), engaged_users = greatest(r.engaged_users, excluded.engaged_users)$q$;
+    PERFORM set_config('uplift.usage_rollup_recomputed', '', true);
   ELSIF TG_OP = 'UPDATE' THEN
     -- An import's INSERT … ON CONFLICT DO UPDATE fires this for every batch, most often with no row updated.
     IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
@@ -82,6 +87,13 @@ BEGIN
     EXECUTE $q$SELECT usage_rollup_month_recompute(array_agg(month ORDER BY month, team_id), array_agg(team_id ORDER BY month, team_id))
       FROM (SELECT DISTINCT date_trunc('month', x.day::timestamp)::date AS month, x.team_id
         FROM (SELECT day, team_id FROM old_rows UNION ALL SELECT day, team_id FROM new_rows) x) k$q$;
+    -- The groups just recomputed already hold the rows this statement inserted, if it is an INSERT … ON CONFLICT DO
+    -- UPDATE (whose AFTER UPDATE trigger fires before its AFTER INSERT one): the insert branch must not add them again.
+    EXECUTE $q$SELECT set_config('uplift.usage_rollup_recomputed', coalesce(array_agg(DISTINCT k)::text, ''), true)
+      FROM (SELECT 's' || greatest(date_trunc('week', x.day::timestamp), date_trunc('month', x.day::timestamp))::date || '|' || coalesce(x.team_id::text, '') AS k
+          FROM (SELECT day, team_id FROM old_rows UNION ALL SELECT day, team_id FROM new_rows) x
+        UNION ALL SELECT 'm' || date_trunc('month', x.day::timestamp)::date || '|' || coalesce(x.team_id::text, '')
+          FROM (SELECT day, team_id FROM old_rows UNION ALL SELECT day, team_id FROM new_rows) x) k$q$;
   ELSIF TG_OP = 'DELETE' THEN
     EXECUTE $q$SELECT usage_rollup_recompute(array_agg(segment ORDER BY segment, team_id), array_agg(team_id ORDER BY segment, team_id))
       FROM (SELECT DISTINCT greatest(date_trunc('week', o.day::timestamp), date_trunc('month', o.day::timestamp))::date AS segment, o.team_id
@@ -96,9 +108,19 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp;
 --> statement-breakpoint
+-- Every INSERT starts with no recomputed groups: a plain UPDATE earlier in the transaction leaves its list behind.
+CREATE OR REPLACE FUNCTION usage_rollup_insert_start() RETURNS trigger AS $$
+BEGIN
+  PERFORM set_config('uplift.usage_rollup_recomputed', '', true);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
 -- Nobody but the triggers may run these (a trigger fires its function without the privilege).
 REVOKE EXECUTE ON FUNCTION usage_rollup_recompute(date[], integer[]), usage_rollup_month_recompute(date[], integer[]),
-  usage_rollup_refresh() FROM PUBLIC;
+  usage_rollup_refresh(), usage_rollup_insert_start() FROM PUBLIC;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS usage_rollup_insert_start ON usage_daily;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS usage_rollup_insert ON usage_daily;
 --> statement-breakpoint
@@ -125,6 +147,9 @@ INSERT INTO usage_rollup_month (month, team_id, source, vendor, external_model, 
   SELECT date_trunc('month', day::timestamp)::date, team_id, source, vendor, external_model, model_id, currency, count(*)::int,
     sum(requests), sum(input_tokens), sum(output_tokens), sum(cost_micros), max(active_users), max(engaged_users)
   FROM usage_daily GROUP BY 1, 2, 3, 4, 5, 6, 7;
+--> statement-breakpoint
+CREATE TRIGGER usage_rollup_insert_start BEFORE INSERT ON usage_daily
+  FOR EACH STATEMENT EXECUTE FUNCTION usage_rollup_insert_start();
 --> statement-breakpoint
 CREATE TRIGGER usage_rollup_insert AFTER INSERT ON usage_daily
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION usage_rollup_refresh();
