@@ -191,6 +191,19 @@ describeEachDb('usage rollup by month', (ctx) => {
     await expectRawFigures({ from: '2025-12-17', to: '2026-12-31' });
   });
 
+  it('counts rows whose statement named their groups as already recomputed', async () => {
+    // The list is a setting: an INSERT … SELECT can set it itself, after the statement's BEFORE trigger cleared it.
+    // Listed groups are recomputed from usage_daily, never skipped, so the forged list changes no figure.
+    await ctx.db.execute(sql`insert into usage_daily (day, source, connection_id, external_team, team_id, vendor, external_model, requests, input_tokens,
+        output_tokens, cost_micros, currency)
+      select d.day, d.source, d.connection_id, d.external_team, d.team_id, d.vendor, 'm-5', 7, 0, 0, 0, d.currency
+      from usage_daily d, (select set_config('uplift.usage_rollup_recomputed', '{s2026-12-07|${sql.raw(String(teamA))},m2026-12-01|${sql.raw(String(teamA))}}', true)) f
+      where d.external_model = 'm-3'`);
+    expect(await rawRows(ctx.db, sql`select (select sum(requests)::int from usage_rollup where external_model = 'm-5') as s,
+      (select sum(requests)::int from usage_rollup_month where external_model = 'm-5') as m`)).toEqual([{ s: 7, m: 7 }]);
+    await expectRawFigures({ from: '2025-12-17', to: '2026-12-31' });
+  });
+
   it('empties with a truncation', async () => {
     await ctx.ownerDb.execute(sql`truncate usage_daily`);
     expect((await rawRows<{ n: number }>(ctx.db, sql`select ((select count(*) from usage_rollup_month) + (select count(*) from usage_rollup))::int as n`))[0].n).toBe(0);

@@ -63,6 +63,12 @@ BEGIN
         requests = r.requests + excluded.requests, input_tokens = r.input_tokens + excluded.input_tokens,
         output_tokens = r.output_tokens + excluded.output_tokens, cost_micros = r.cost_micros + excluded.cost_micros,
         active_users = greatest(r.active_users, excluded.active_users), engaged_users = greatest(r.engaged_users, excluded.engaged_users)$q$;
+    -- Groups the update branch named as recomputed get recomputed again rather than skipped: the list is only a
+    -- setting, which a statement could set itself, so trusting it could leave rows uncounted.
+    EXECUTE $q$SELECT usage_rollup_recompute(array_agg(segment ORDER BY segment, team_id), array_agg(team_id ORDER BY segment, team_id))
+      FROM (SELECT DISTINCT greatest(date_trunc('week', n.day::timestamp), date_trunc('month', n.day::timestamp))::date AS segment, n.team_id FROM new_rows n
+        WHERE 's' || greatest(date_trunc('week', n.day::timestamp), date_trunc('month', n.day::timestamp))::date || '|' || coalesce(n.team_id::text, '') IN
+        (SELECT unnest(coalesce(nullif(current_setting('uplift.usage_rollup_recomputed', true), ''), '{}')::text[]))) k$q$;
     EXECUTE $q$INSERT INTO usage_rollup_month AS r (month, team_id, source, vendor, external_model, model_id, currency, rows,
         requests, input_tokens, output_tokens, cost_micros, active_users, engaged_users)
       SELECT date_trunc('month', n.day::timestamp)::date, n.team_id, n.source, n.vendor, n.external_model, n.model_id,
@@ -75,6 +81,10 @@ BEGIN
         requests = r.requests + excluded.requests, input_tokens = r.input_tokens + excluded.input_tokens,
         output_tokens = r.output_tokens + excluded.output_tokens, cost_micros = r.cost_micros + excluded.cost_micros,
         active_users = greatest(r.active_users, excluded.active_users), engaged_users = greatest(r.engaged_users, excluded.engaged_users)$q$;
+    EXECUTE $q$SELECT usage_rollup_month_recompute(array_agg(month ORDER BY month, team_id), array_agg(team_id ORDER BY month, team_id))
+      FROM (SELECT DISTINCT date_trunc('month', n.day::timestamp)::date AS month, n.team_id FROM new_rows n
+        WHERE 'm' || date_trunc('month', n.day::timestamp)::date || '|' || coalesce(n.team_id::text, '') IN
+        (SELECT unnest(coalesce(nullif(current_setting('uplift.usage_rollup_recomputed', true), ''), '{}')::text[]))) k$q$;
     PERFORM set_config('uplift.usage_rollup_recomputed', '', true);
   ELSIF TG_OP = 'UPDATE' THEN
     -- An import's INSERT … ON CONFLICT DO UPDATE fires this for every batch, most often with no row updated.
