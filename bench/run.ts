@@ -186,7 +186,12 @@ async function measureServer(t: Target, result: TargetResult) {
     if (!csvOnly) {
       result.loadedRssMb = await rssMb(server.pid!);
       result.pageBytes = {};
-      for (const p of pages.filter((q) => !q.includes('?'))) result.pageBytes[p] = Buffer.byteLength(await (await fetch(`${base}${p}`, { headers })).text());
+      for (const p of pages.filter((q) => !q.includes('?'))) {
+        const res = await fetch(`${base}${p}`, { headers });
+        const html = await res.text();
+        if (res.status === 200) result.pageBytes[p] = Buffer.byteLength(html);
+        else (result.failures ??= []).push(`one view of ${p} answered HTTP ${res.status}, so it was not weighed`);
+      }
     }
     // CSV export of everything: wall time and peak memory growth of the server, after one warm-up export
     // (first-request compilation and the database's caches are not the export's cost).

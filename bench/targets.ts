@@ -18,6 +18,8 @@ export type TargetResult = {
   loadedRssMb?: number;
   /** /dashboard for periods not viewed before: every aggregation computed (c=1). */
   dashboardUncached?: LoadResult;
+  /** what the run could not measure (a page weighed with an error status, say): each one a miss */
+  failures?: string[];
 };
 
 type Limit = { pglite: number; postgres: number };
@@ -36,8 +38,13 @@ const at = (r: TargetResult, page: string, concurrency: number) => r.http?.find(
 
 /** Each target this database's results miss, as a sentence naming the figure and the target; [] when all are met. */
 export function missedTargets(r: TargetResult): string[] {
-  const missed: string[] = [];
   const k = r.kind;
+  const missed: string[] = (r.failures ?? []).map((f) => `${k}: ${f}`);
+  // A figure from failed requests or a server never measured proves nothing: both are misses.
+  if (!r.http?.length) missed.push(`${k}: the pages were not measured (run without --skip-http)`);
+  for (const h of r.http ?? [])
+    for (const l of h.results) if (l.errors > 0) missed.push(`${k}: ${h.page} at c=${l.concurrency} failed ${l.errors} of ${l.requests} requests`);
+  if (r.dashboardUncached?.errors) missed.push(`${k}: first view after a write failed ${r.dashboardUncached.errors} of ${r.dashboardUncached.requests} requests`);
   const dashboard10 = at(r, '/dashboard', 10);
   const dashboard1 = at(r, '/dashboard', 1);
   if (dashboard10 && dashboard10.rps < TARGETS.dashboardRps[k]) missed.push(`${k}: repeated /dashboard at c=10 serves ${dashboard10.rps} req/s (target ≥ ${TARGETS.dashboardRps[k]})`);

@@ -56,4 +56,20 @@ describe('bench targets', () => {
       'pglite: first view after a write has p95 301 ms (target ≤ 300)',
     ]);
   });
+
+  it('counts failed requests, a page it could not weigh and a server never measured as misses', () => {
+    const failing = { ...load(10, 150, 60), errors: 3 };
+    const r: TargetResult = {
+      ...met('postgres'),
+      http: [{ page: '/dashboard', results: [load(1, 50, 22), failing] }],
+      dashboardUncached: { ...load(1, 150, 5), errors: 1 },
+      failures: ['one view of /trends answered HTTP 500, so it was not weighed'],
+    };
+    expect(missedTargets(r)).toEqual([
+      'postgres: one view of /trends answered HTTP 500, so it was not weighed',
+      'postgres: /dashboard at c=10 failed 3 of 20 requests',
+      'postgres: first view after a write failed 1 of 20 requests',
+    ]);
+    expect(missedTargets({ ...met('pglite'), http: undefined })).toEqual(['pglite: the pages were not measured (run without --skip-http)']);
+  });
 });
