@@ -11,7 +11,8 @@ import { APP_ORIGIN, installDb } from './helpers/security-harness';
 
 let idp: Idp;
 /** The issuer Uplift is told about: hangs, fails or serves the real provider's discovery document. */
-let mode: 'hang' | 'fail' | 'serve' = 'hang';
+/** `once`: serves the document to the first request (Uplift's probe), then hangs (better-auth's own read). */
+let mode: 'hang' | 'fail' | 'serve' | 'once' = 'hang';
 let front: http.Server;
 let frontUrl: string;
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   front = http.createServer(async (req, res) => {
     if (mode === 'hang') return; // accept, read, never answer
     if (mode === 'fail') return void res.writeHead(503).end('down');
+    if (mode === 'once') mode = 'hang';
     const doc = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).text();
     res.writeHead(200, { 'content-type': 'application/json' }).end(doc);
   });
@@ -85,4 +87,21 @@ describeEachDb('a provider that does not answer', (ctx) => {
       vi.restoreAllMocks();
     }
   });
+
+  it('builds auth without SSO when the provider answers the check, then stalls', async () => {
+    mode = 'once';
+    resetAuth();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const started = Date.now();
+      const auth = await getAuth(); // without the start time limit this never resolves
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(mode).toBe('hang'); // the probe was answered
+      expect(await auth.api.getSession({ headers: new Headers() })).toBeNull();
+      expect((await startSso()).status).not.toBe(200);
+      expect(errors.mock.calls.map((c) => String(c[0])).some((m) => m.includes('stopped answering'))).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }, 20_000);
 });

@@ -104,6 +104,20 @@ async function ssoStamp(db: Db): Promise<string> {
   return s ? s.updatedAt.toISOString() : 'none';
 }
 
+/** How long better-auth may take to set itself up (it reads the provider's discovery document again). */
+const AUTH_START_TIMEOUT_MS = 10_000;
+
+/** Whether better-auth finished setting up within `ms` (a provider can answer our probe, then stall). */
+async function startsWithin(auth: Auth, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([auth.$context.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function build(db: Db, secure: boolean, stamp: string): Instance {
   const instance: Omit<Instance, 'auth'> = { stamp, checkedAt: Date.now() };
   const auth = resolveSsoConfig(db).then(async (sso) => {
@@ -112,7 +126,12 @@ function build(db: Db, secure: boolean, stamp: string): Instance {
       instance.unreachable = true;
       console.error(`Single sign-on is unavailable: ${sso.issuer} did not give its discovery document within ${DISCOVERY_TIMEOUT_MS / 1000} s. Password sign-in works; trying the provider again in ${SSO_RECHECK_MS / 1000} s.`);
     }
-    return createAuth(db, secure, sso, answered);
+    const auth = createAuth(db, secure, sso, answered);
+    if (!sso || !answered || (await startsWithin(auth, AUTH_START_TIMEOUT_MS))) return auth;
+    // It answered our probe, then stalled when better-auth read it again: serve without SSO, ask again later.
+    instance.unreachable = true;
+    console.error(`Single sign-on is unavailable: ${sso.issuer} answered, then stopped answering while sign-in was being set up (${AUTH_START_TIMEOUT_MS / 1000} s). Password sign-in works; trying the provider again in ${SSO_RECHECK_MS / 1000} s.`);
+    return createAuth(db, secure, sso, false);
   });
   return Object.assign(instance, { auth });
 }
