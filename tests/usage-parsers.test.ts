@@ -190,6 +190,33 @@ describe('csv', () => {
     }
   });
 
+  it('reads a file whose lines end in CR alone, in pieces of any size, as the whole text', async () => {
+    const text = `${CSV_HEADER}\r2026-11-02,platform,Mistral AI,mistral-large-2,1250,1830000,412000,4.1875,EUR,18\r2026-11-02,,Cohere,command-r-plus,80,95000,21000,0.000123,USD,\r`;
+    const whole = records(parseUsage('csv', text));
+    expect(whole.map((r) => [r.externalTeam, r.requests])).toEqual([['platform', 1250], ['', 80]]);
+    // Pieces of 1..3 characters show no line break, or a CR at their very end, before the first row is whole.
+    for (const size of [1, 2, 3, 64]) {
+      const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => Buffer.from(text.slice(i * size, (i + 1) * size)));
+      const out: UsageRecord[] = [];
+      for await (const r of csvRecords(Readable.from(pieces))) out.push(r);
+      expect(out).toEqual(whole);
+    }
+  });
+
+  it('reads a stray quote inside a quoted cell alike wherever its row falls, streamed or whole', async () => {
+    const row = (team: string) => `2026-11-02,${team},Mistral AI,mistral-large-2,1,1,1,1,EUR,1`;
+    for (const text of [`${CSV_HEADER}\n${row('"pla"t"')}\n${row('b')}\n`, `${CSV_HEADER}\n${row('b')}\n${row('"pla"t"')}\n`, `${CSV_HEADER}\n${row('b')}\n${row('"pla"t"')}`]) {
+      const whole = records(parseUsage('csv', text)).map((r) => r.externalTeam);
+      expect(whole.sort()).toEqual(['b', 'pla"t']);
+      for (const size of [1, 5, 1000]) {
+        const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => Buffer.from(text.slice(i * size, (i + 1) * size)));
+        const out: string[] = [];
+        for await (const r of csvRecords(Readable.from(pieces))) out.push(r.externalTeam);
+        expect(out.sort()).toEqual(whole);
+      }
+    }
+  });
+
   it('stops at a quote that is never closed, and at a row longer than 1 MB', async () => {
     const read = async (text: string) => {
       for await (const r of csvRecords(Readable.from([text]))) void r;

@@ -15,22 +15,39 @@ import { checkCsvHeader, csvRowToRecord } from './sources/csv';
 /** A row longer than this is a quote left open, not data: stop rather than hold the rest of the file. */
 const MAX_ROW_CHARS = 1_000_000;
 
-/** The file's line ending, from its first piece (papaparse's own parser does not guess it). */
-const newlineOf = (text: string): '\r\n' | '\n' | '\r' => (text.includes('\r\n') ? '\r\n' : !text.includes('\n') && text.includes('\r') ? '\r' : '\n');
+type Newline = '\r\n' | '\n' | '\r';
+/**
+ * The file's line ending (papaparse's own parser does not guess it), or null while the text read so far does not
+ * show it: no line break yet, or only a CR at the very end, whose LF may come with the next piece.
+ */
+function newlineOf(text: string, final: boolean): Newline | null {
+  if (text.includes('\r\n')) return '\r\n';
+  if (text.includes('\n')) return '\n';
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (cr < text.length - 1 || final)) return '\r';
+  return final ? '\n' : null;
+}
 /** papaparse's skipEmptyLines: 'greedy': a row of nothing but blanks and delimiters is no row. */
 const isBlank = (cells: string[]) => cells.join('').trim() === '';
 
-type Parsed = { data: string[][]; errors: { type: string }[]; meta: { cursor: number } };
+type Parsed = { data: string[][]; errors: { type: string; code: string }[]; meta: { cursor: number } };
 
 /** The rows of each piece; `final` parses what is left at the end, where an open quote is an error. */
 async function* csvRows(input: Readable): AsyncGenerator<string[][]> {
   const decoder = new StringDecoder('utf8');
-  let newline: ReturnType<typeof newlineOf> | null = null;
+  let newline: Newline | null = null;
   let rest = '';
-  const parse = (text: string, final: boolean) => {
-    newline ??= newlineOf(text);
+  const parse = (text: string, final: boolean): string[][] => {
+    newline ??= newlineOf(text, final);
+    if (!newline) {
+      rest = text; // not one whole row yet
+      if (rest.length > MAX_ROW_CHARS) throw new UsageParseError('The CSV has a row longer than 1 MB: a quote is probably never closed.');
+      return [];
+    }
     const parsed = new Papa.Parser({ delimiter: ',', newline }).parse(text, 0, !final) as Parsed;
-    const quote = final ? parsed.errors.find((e) => e.type === 'Quotes') : undefined;
+    // Only a quote still open at the end is an error; a stray quote inside a quoted cell is read as papaparse reads
+    // it, wherever its row falls (lib/usage/sources/csv.ts reads whole files the same way).
+    const quote = final ? parsed.errors.find((e) => e.code === 'MissingQuotes') : undefined;
     if (quote) throw new UsageParseError('The CSV has a quote that is never closed.');
     rest = final ? '' : text.slice(parsed.meta.cursor);
     if (rest.length > MAX_ROW_CHARS) throw new UsageParseError('The CSV has a row longer than 1 MB: a quote is probably never closed.');

@@ -72,7 +72,8 @@ export function csvRowToRecord(cells: readonly string[], row: number): UsageReco
 export function parseCsv(text: string): ParseResult {
   if (text.length > MAX_PARSE_CHARS) return fail(`The CSV is larger than ${MAX_PARSE_CHARS / 1_000_000} MB; import it with \`npm run usage -- import csv <file>\`, which reads it row by row.`);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  // A quote left open; a stray quote inside a quoted cell is read as papaparse reads it (as lib/usage/csv-stream.ts).
+  const quoteError = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (quoteError) return fail(`The CSV has an unclosed quote near row ${(quoteError.row ?? 0) + 1}.`);
   const [header, ...rows] = parsed.data;
   if (!header) return fail('The CSV is empty.');
