@@ -5,10 +5,9 @@
 import type { Digest, DigestConcentration, DigestItem } from '@/db/queries/alerts/digest';
 import type { Locale } from '@/i18n/locales';
 import { translatorFor } from '@/i18n/translator';
-import { formatterFor } from '@/lib/format';
 import { OUTCOME_TYPE_LABEL } from '@/lib/labels';
 import { alertText } from '@/lib/metrics/alert-text';
-import type { ConcentrationSummary } from '@/lib/metrics/concentration';
+import { billedConcentrationText } from '@/lib/metrics/billed-concentration-text';
 
 export type DigestLine = { text: string; detail?: string; link?: string };
 /** `count`: how many items the section has (its lines may stop short, see SECTION_LINES). */
@@ -35,14 +34,6 @@ function item(i: DigestItem, locale: Locale): DigestLine {
 /** Vendors named in the concentration line; the rest are summed as "others". */
 export const CONCENTRATION_VENDORS = 3;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-
-/** The dashboard's sentence (its telemetry section's catalog keys), in the reader's language; undefined with no spend. */
-function billedConcentrationText(c: ConcentrationSummary, locale: Locale): string | undefined {
-  if (c.hhi == null || !c.level || !c.largest) return undefined;
-  const level = translatorFor(locale, 'insights')(`levelExplain.${c.level}`);
-  const share = formatterFor(locale).formatPercent(c.largest.share);
-  return translatorFor(locale, 'dashboard')('telemetry.billedConcentration', { hhi: c.hhi.toFixed(2), level, vendor: c.largest.key, share });
-}
 
 /** The dashboard's sentence, then whose bills over which days, split by vendor. */
 function concentrationLines(t: Words, c: DigestConcentration, locale: Locale): DigestLine[] {

@@ -12,6 +12,8 @@ import type { UsageScope } from '@/db/queries/usage/filters';
 import { getFormat } from '@/i18n/format';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 import type { ConcentrationSummary } from '@/lib/metrics/concentration';
+import { billedConcentrationText } from '@/lib/metrics/billed-concentration-text';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
 import { monthLabel } from '@/lib/metrics/period';
 import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
 import { spendWordsFor } from '@/lib/export/spend-words';
@@ -39,15 +41,12 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   const db = await getDb();
   const [t, billed] = await Promise.all([dashboard.usageTelemetry(db, f, scope), dashboard.billedVsReported(db, f, scope)]);
   const currency = t.reportingCurrency;
-  const [tr, ti, locale, fmt] = await Promise.all([getTranslations('dashboard'), getTranslations('insights'), getLocale(), getFormat()]);
+  const [tr, locale, fmt] = await Promise.all([getTranslations('dashboard'), getLocale(), getFormat()]);
   const count = (n: number) => fmt.formatNumber(Math.round(n));
   const compactFormat = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
   const compact = (n: number) => compactFormat.format(n);
   // Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
-  const concentrationText = (c: ConcentrationSummary) =>
-    c.hhi == null || !c.level || !c.largest
-      ? undefined
-      : tr('telemetry.billedConcentration', { hhi: c.hhi.toFixed(2), level: ti(`levelExplain.${c.level}`), vendor: c.largest.key, share: fmt.formatPercent(c.largest.share) });
+  const concentrationText = (c: ConcentrationSummary) => billedConcentrationText(c, isLocale(locale) ? locale : DEFAULT_LOCALE);
 
   if (!t.anyUsage)
     return (
