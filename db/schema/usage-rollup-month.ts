@@ -1,4 +1,5 @@
-import { bigint, date, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { date, pgTable, unique } from 'drizzle-orm/pg-core';
+import { rollupColumns } from './usage-rollup';
 
 /**
  * Summary: usage_daily added up per calendar month, team, source, vendor, model and bill currency — usage_rollup's
@@ -12,19 +13,7 @@ export const usageRollupMonth = pgTable(
   {
     /** First day of the month. */
     month: date('month', { mode: 'string' }).notNull(),
-    teamId: integer('team_id'),
-    source: text('source').notNull(),
-    vendor: text('vendor').notNull(),
-    externalModel: text('external_model').notNull(),
-    modelId: integer('model_id'),
-    currency: text('currency').notNull(),
-    rows: integer('rows').notNull(),
-    requests: bigint('requests', { mode: 'number' }).notNull(),
-    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
-    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
-    costMicros: bigint('cost_micros', { mode: 'number' }).notNull(),
-    activeUsers: integer('active_users'),
-    engagedUsers: integer('engaged_users'),
+    ...rollupColumns(),
   },
   (t) => [unique('usage_rollup_month_key').on(t.month, t.teamId, t.source, t.vendor, t.externalModel, t.modelId, t.currency).nullsNotDistinct()],
 );

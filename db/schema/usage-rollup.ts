@@ -9,11 +9,9 @@ import { bigint, date, integer, pgTable, text, unique } from 'drizzle-orm/pg-cor
  * the daily maximum of any union of segments. (A distinct count of people would need the people, which no source
  * gives per row; it cannot be rolled up from counts.) Derived data: never written by the app, never backed up.
  */
-export const usageRollup = pgTable(
-  'usage_rollup',
-  {
-    /** First day of the segment: the later of the day's ISO Monday and the 1st of its month. */
-    segment: date('segment', { mode: 'string' }).notNull(),
+/** The group (after its period) and the sums of both rollup levels: this table's and usage_rollup_month's. */
+export function rollupColumns() {
+  return {
     teamId: integer('team_id'),
     source: text('source').notNull(),
     vendor: text('vendor').notNull(),
@@ -27,6 +25,15 @@ export const usageRollup = pgTable(
     costMicros: bigint('cost_micros', { mode: 'number' }).notNull(),
     activeUsers: integer('active_users'),
     engagedUsers: integer('engaged_users'),
+  };
+}
+
+export const usageRollup = pgTable(
+  'usage_rollup',
+  {
+    /** First day of the segment: the later of the day's ISO Monday and the 1st of its month. */
+    segment: date('segment', { mode: 'string' }).notNull(),
+    ...rollupColumns(),
   },
   (t) => [unique('usage_rollup_key').on(t.segment, t.teamId, t.source, t.vendor, t.externalModel, t.modelId, t.currency).nullsNotDistinct()],
 );
