@@ -12,7 +12,9 @@ const arg = (name: string, fallback: string) => {
 };
 const base = arg('base', `http://localhost:${arg('port', '3310')}`);
 const verbose = args.includes('--verbose');
-const routes = args.filter((a, i) => a.startsWith('/') && !args[i - 1]?.startsWith('--'));
+// Routes are the arguments starting with /, except the values of the flags that take one (--verbose takes none).
+const VALUED = ['--port', '--base', '--budget', '--email', '--password'];
+const routes = args.filter((a, i) => a.startsWith('/') && !VALUED.includes(args[i - 1]));
 const account = { email: arg('email', 'exec@uplift.demo'), password: arg('password', 'uplift-demo') };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 

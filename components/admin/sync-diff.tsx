@@ -69,7 +69,7 @@ export async function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Ac
                   <Td className="font-medium">{m.name} <span className="text-muted-foreground">({m.slug})</span></Td>
                   <Td>{m.vendor}</Td>
                   <Td>{m.releaseDate}</Td>
-                  <Td className="text-right tabular-nums">{pair(m)}</Td>
+                  <Td className="num">{pair(m)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -128,8 +128,8 @@ export async function SyncDiff({ sync, apply, discard }: { sync: Sync; apply: Ac
                   <Td className="font-medium">{s.slug}</Td>
                   <Td>{s.benchmark}</Td>
                   <Td>{s.effort || '—'}</Td>
-                  <Td className="text-right tabular-nums">{s.before ? num(s.before.score) : t('new')}</Td>
-                  <Td className="text-right tabular-nums">{num(s.score)}</Td>
+                  <Td className="num">{s.before ? num(s.before.score) : t('new')}</Td>
+                  <Td className="num">{num(s.score)}</Td>
                   <Td>{s.conflict ? <><Badge tone="warning">{t('byAdmin')}</Badge><TakeBox k={s.key} label={t('takeScore', { model: s.slug, benchmark: s.benchmark, effort: s.effort })} text={take} pending={pending} /></> : '—'}</Td>
                 </tr>
               ))}

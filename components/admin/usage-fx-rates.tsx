@@ -46,7 +46,7 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
                 <tr key={`${m.month}|${m.currency}`}>
                   <Td>{m.month}</Td>
                   <Td>{m.currency}</Td>
-                  <Td className="text-right tabular-nums">{formatMicros(m.costMicros, m.currency)}</Td>
+                  <Td className="num">{formatMicros(m.costMicros, m.currency)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -83,7 +83,7 @@ export function UsageFxRates({ reporting, rates, missing }: { reporting: string;
               <tr key={`${r.month}|${r.currency}`}>
                 <Td>{r.month}</Td>
                 <Td>{r.currency}</Td>
-                <Td className="text-right tabular-nums">
+                <Td className="num">
                   {t('rateValue', { currency: r.currency, rate: r.rate, reporting })}
                 </Td>
                 <Td>{r.setBy}</Td>

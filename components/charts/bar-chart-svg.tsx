@@ -176,7 +176,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
             <ul className="space-y-0.5">
               {series.map((s) => (
                 <li key={s.key} className="flex items-center gap-2">
-                  <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ background: s.color }} />
+                  <span aria-hidden className="swatch" style={{ background: s.color }} />
                   <span>{s.label}:</span>
                   <span className="font-medium">{formatValue(r.values[s.key] ?? 0, format, currency, f)}</span>
                   {r.notes?.[s.key] ? <span className="text-muted-foreground">({r.notes[s.key]})</span> : null}
@@ -191,7 +191,7 @@ export function BarChartSvg({ label, summary, rows, series, format, currency = '
         <ul className="mt-1 flex flex-wrap justify-center gap-x-3 gap-y-1 text-xs text-foreground" aria-hidden>
           {series.map((s) => (
             <li key={s.key} className="flex items-center gap-1">
-              <span className="inline-block size-2.5 rounded-sm" style={{ background: s.color }} />
+              <span className="swatch" style={{ background: s.color }} />
               {s.label}
             </li>
           ))}
@@ -233,9 +233,9 @@ function ChartDataTable({ label, rows, series, format, currency }: { label: stri
           <caption className="sr-only">{label}</caption>
           <thead>
             <tr>
-              <th scope="col" className="border-b border-border px-2 py-1 text-left font-medium" />
+              <th scope="col" className="cell-sm text-left font-medium" />
               {series.map((s) => (
-                <th key={s.key} scope="col" className="border-b border-border px-2 py-1 text-right font-medium">
+                <th key={s.key} scope="col" className="cell-sm text-right font-medium">
                   {s.label}
                 </th>
               ))}
@@ -244,12 +244,12 @@ function ChartDataTable({ label, rows, series, format, currency }: { label: stri
           <tbody>
             {rows.map((r) => (
               <tr key={r.label}>
-                <th scope="row" className="border-b border-border px-2 py-1 text-left font-normal">
+                <th scope="row" className="cell-sm text-left font-normal">
                   {r.label}
                 </th>
                 {series.map((s) => (
-                  <td key={s.key} className="border-b border-border px-2 py-1 text-right tabular-nums">
-                    <Link href={r.hrefs[s.key]} className="underline-offset-2 hover:underline" title={r.notes?.[s.key]}>
+                  <td key={s.key} className="cell-sm num">
+                    <Link href={r.hrefs[s.key]} className="quiet-link" title={r.notes?.[s.key]}>
                       {formatValue(r.values[s.key] ?? 0, format, currency, f)}
                     </Link>
                     {r.notes?.[s.key] ? <span className="sr-only"> ({r.notes[s.key]})</span> : null}

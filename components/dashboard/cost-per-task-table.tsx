@@ -61,13 +61,13 @@ export async function CostPerTaskTable({ rows, scope }: { rows: CostPerTaskRow[]
               </Td>
               <Td>{effortText(r.effort)}</Td>
               <Td className="text-right font-medium tabular-nums">{f.formatUsd(r.costPerTaskUsd, 4)}</Td>
-              <Td className="text-right tabular-nums">{r.checkins}</Td>
+              <Td className="num">{r.checkins}</Td>
               <Td className="text-xs" data-testid="cost-source">
                 {sourceText(r.sources)}
               </Td>
-              <Td className="text-right tabular-nums">{f.formatNumber(r.tasks)}</Td>
-              <Td className="text-right tabular-nums">{r.listPrice ? `${f.formatUsd(r.listPrice.input)} / ${f.formatUsd(r.listPrice.output)}` : '—'}</Td>
-              <Td className="text-right tabular-nums">
+              <Td className="num">{f.formatNumber(r.tasks)}</Td>
+              <Td className="num">{r.listPrice ? `${f.formatUsd(r.listPrice.input)} / ${f.formatUsd(r.listPrice.output)}` : '—'}</Td>
+              <Td className="num">
                 {f.formatUsd(r.blendedPerMtok)}
                 {r.charged?.promotionalUntil ? <span className="block text-xs text-muted-foreground">{t('promotionUntil', { date: r.charged.promotionalUntil })}</span> : null}
               </Td>

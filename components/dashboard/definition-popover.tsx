@@ -6,7 +6,7 @@ export function DefinitionPopover({ title, definition }: { title: string; defini
   return (
     <details className="group relative">
       <summary
-        className="flex size-6 cursor-pointer list-none items-center justify-center rounded-full text-xs text-muted-foreground hover:bg-muted hover:text-foreground [&::-webkit-details-marker]:hidden"
+        className="definition-summary"
         aria-label={t('definitionLabel', { title })}
       >
         <svg aria-hidden viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
@@ -14,7 +14,7 @@ export function DefinitionPopover({ title, definition }: { title: string; defini
           <path d="M8 7.2v4M8 4.8v.1" strokeLinecap="round" />
         </svg>
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-border bg-card p-3 text-xs text-foreground shadow-lg">
+      <div className="definition-panel">
         <p className="mb-1 font-medium">{title}</p>
         <p className="text-muted-foreground">{definition}</p>
       </div>

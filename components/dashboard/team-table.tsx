@@ -64,7 +64,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
           <tr key={r.teamId}>
             <Td className="font-medium">{r.team}</Td>
             {FIGURES.map((c) => (
-              <Td key={c.key} className="text-right tabular-nums">
+              <Td key={c.key} className="num">
                 {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
                 <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? r.outcomesNote : undefined}>
                   {formatValue(r[c.key], c.format, currency, f)}

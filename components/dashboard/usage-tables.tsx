@@ -53,7 +53,7 @@ export function UsageBreakdownTable({ rows, nameHeader, testId, currency }: { ro
           <tr key={r.key} data-testid={`${testId}-row`}>
             <Td>
               {r.href ? (
-                <Link href={r.href} className="underline-offset-2 hover:underline">
+                <Link href={r.href} className="quiet-link">
                   {r.label}
                 </Link>
               ) : (
@@ -61,10 +61,10 @@ export function UsageBreakdownTable({ rows, nameHeader, testId, currency }: { ro
               )}
               {r.sub ? <span className="block text-xs text-muted-foreground">{r.sub}</span> : null}
             </Td>
-            <Td className="text-right tabular-nums">{r.activeUsers}</Td>
-            <Td className="text-right tabular-nums">{r.requests}</Td>
-            <Td className="text-right tabular-nums">{r.tokens}</Td>
-            <Td className="text-right tabular-nums">
+            <Td className="num">{r.activeUsers}</Td>
+            <Td className="num">{r.requests}</Td>
+            <Td className="num">{r.tokens}</Td>
+            <Td className="num">
               <SpendText cell={r.spend} />
             </Td>
           </tr>
@@ -105,17 +105,17 @@ export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReport
           <tr key={r.key} data-testid="billed-vs-reported-row">
             <Td>
               {r.href ? (
-                <Link href={r.href} className="underline-offset-2 hover:underline">
+                <Link href={r.href} className="quiet-link">
                   {r.team}
                 </Link>
               ) : (
                 r.team
               )}
             </Td>
-            <Td className="text-right tabular-nums">
+            <Td className="num">
               <SpendText cell={r.billed} />
             </Td>
-            <Td className="text-right tabular-nums">
+            <Td className="num">
               <span className="font-medium">{r.reported}</span>
               <span className="block text-xs text-muted-foreground">{r.reportingExperiments}</span>
             </Td>

@@ -62,7 +62,7 @@ export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
   const priceCell = (charged: number | undefined, list: number | undefined, source: string | undefined) => {
     const promo = charged != null && list != null && charged !== list;
     return (
-      <Td className="text-right tabular-nums" title={sourceTitle(source)}>
+      <Td className="num" title={sourceTitle(source)}>
         {f.formatUsd(promo ? charged : list)}
         {promo ? <div className="text-xs text-muted-foreground line-through">{f.formatUsd(list)}</div> : null}
       </Td>
@@ -112,8 +112,8 @@ export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
             <Td className="whitespace-nowrap">{f.formatDate(m.releaseDate)}</Td>
             {priceCell(m.charged?.input, m.current?.input, m.current?.source)}
             {priceCell(m.charged?.output, m.current?.output, m.current?.source)}
-            <Td className="text-right tabular-nums">{f.formatUsd(m.currentBlended)}</Td>
-            <Td className="text-right tabular-nums" title={scoreTitle(m.capability)} data-testid="capability-cell">
+            <Td className="num">{f.formatUsd(m.currentBlended)}</Td>
+            <Td className="num" title={scoreTitle(m.capability)} data-testid="capability-cell">
               {m.score == null ? <span className="whitespace-nowrap text-xs text-muted-foreground">{tm('notMeasured')}</span> : scoreText.score(axis?.unit ?? 'percent', m.score)}
             </Td>
             <Td className="whitespace-nowrap tabular-nums" title={sourceTitle(m.trainingFlopSource)}>
@@ -124,7 +124,7 @@ export async function ModelsTable({ rows, sort, dir, sortHref, axis }: Props) {
             <Td className="text-xs" title={sourceTitle(m.dataPolicySource)}>
               {tl(`dataPolicy.${m.dataPolicy}`)}
             </Td>
-            <Td className="text-right tabular-nums">{m.experiments}</Td>
+            <Td className="num">{m.experiments}</Td>
           </tr>
         ))}
       </tbody>

@@ -12,7 +12,7 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
   );
 }
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn('border-b border-border bg-muted px-3 py-2 text-left font-medium', className)} {...props} />;
+  return <th scope="col" className={cn('head-cell', className)} {...props} />;
 }
 /** The header of a column of row buttons: named for screen readers, blank on screen (the buttons say it). */
 export function ThActions({ label }: { label?: string }) {
@@ -24,7 +24,7 @@ export function ThActions({ label }: { label?: string }) {
   );
 }
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn('border-b border-border px-3 py-2 align-top', className)} {...props} />;
+  return <td className={cn('cell', className)} {...props} />;
 }
 
 /** A column of TableHead: its name, or its name and whether it holds figures (aligned right, like them). */

@@ -77,7 +77,7 @@ export default async function UsagePage() {
                     <Td>{i.source}</Td>
                     <Td>{isOrigin(i.origin) ? t(`origins.${i.origin}`) : i.origin}</Td>
                     <Td className="break-all">{i.fileName}</Td>
-                    <Td className="text-right tabular-nums">{i.rowCount}</Td>
+                    <Td className="num">{i.rowCount}</Td>
                     <Td className="whitespace-nowrap">{i.firstDay ? (i.firstDay === i.lastDay ? i.firstDay : `${i.firstDay} – ${i.lastDay}`) : '—'}</Td>
                     <Td>{i.createdBy}</Td>
                   </tr>
@@ -103,7 +103,7 @@ export default async function UsagePage() {
                   <tr key={`${e.source}:${e.externalTeam}`}>
                     <Td>{e.source}</Td>
                     <Td className="break-all font-mono text-xs">{e.externalTeam}</Td>
-                    <Td className="text-right tabular-nums">{e.rows}</Td>
+                    <Td className="num">{e.rows}</Td>
                     <Td className="whitespace-nowrap">{e.lastDay ?? '—'}</Td>
                     <Td>
                       <ActionForm action={setUsageMappingAction} label={t('mapLabel', { source: e.source, team: e.externalTeam })}>

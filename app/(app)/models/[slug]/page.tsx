@@ -104,9 +104,9 @@ export default async function ModelPage({ params }: Props) {
                 {prices.map((p) => (
                   <tr key={p.id} data-testid="price-row">
                     <Td className="whitespace-nowrap">{f.formatDate(p.effectiveDate)}</Td>
-                    <Td className="text-right tabular-nums">{f.formatUsd(p.inputUsdPerMtok)}</Td>
-                    <Td className="text-right tabular-nums">{f.formatUsd(p.outputUsdPerMtok)}</Td>
-                    <Td className="text-right tabular-nums">{f.formatUsd(blendedPrice(Number(p.inputUsdPerMtok), Number(p.outputUsdPerMtok)))}</Td>
+                    <Td className="num">{f.formatUsd(p.inputUsdPerMtok)}</Td>
+                    <Td className="num">{f.formatUsd(p.outputUsdPerMtok)}</Td>
+                    <Td className="num">{f.formatUsd(blendedPrice(Number(p.inputUsdPerMtok), Number(p.outputUsdPerMtok)))}</Td>
                     <Td>
                       <SourceList value={p.source} />
                       {p.note ? <p className="mt-1 max-w-xl text-xs text-muted-foreground">{p.note}</p> : null}
