@@ -68,8 +68,13 @@ if (!postgresAvailable && !(globalThis as { warned?: boolean }).warned) {
   console.warn('PostgreSQL integration tests skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them.');
 }
 
-/** The databases every integration test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const DB_KINDS: DatabaseKind[] = postgresAvailable ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * The databases every integration test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * TEST_DB_KINDS=pglite (or postgres) keeps one of them: `npm run test:reliability` runs its deep fuzz once per
+ * database, both at once, since one file's two halves would otherwise run one after the other.
+ */
+const onlyKinds = process.env.TEST_DB_KINDS?.split(',').filter(Boolean);
+export const DB_KINDS: DatabaseKind[] = (postgresAvailable ? (['pglite', 'postgres'] as const) : (['pglite'] as const)).filter((k) => !onlyKinds || onlyKinds.includes(k));
 
 /**
  * Runs `body` once per database with one shared database per file (initdb costs seconds).
