@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/sql';
 import { dashboard } from '@/db/queries/dashboard/cached';
+import { insights } from '@/db/queries/insights/cached';
 import { cachedByDataVersion, readDataVersion } from '@/db/queries/data-version';
 import { previousPeriod } from '@/lib/metrics/period';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
@@ -90,6 +91,19 @@ describeEachDb(
       await run(`insert into experiments (title, team_id, status, start_date) select 'Counted at once', min(id), 'running', '2026-11-02' from teams`);
       const after = await dashboard.kpis(ctx.db, filters);
       expect(after.current.active).toBe(again.current.active + 1);
+    });
+
+    it('/insights shows an archived flagged experiment gone at once, and a caller cannot change what the next one sees', async () => {
+      const scope = { today: TODAY, timeZone: 'UTC', fyStart: 1 };
+      const flags = await insights.privacyFlags(ctx.db, scope);
+      expect(flags.length).toBeGreaterThan(0);
+      const first = flags[0];
+      flags.length = 0;
+      expect((await insights.privacyFlags(ctx.db, scope))[0]).toEqual(first);
+      await run(`update experiments set archived_at = now() where id = ${first.id}`);
+      const after = await insights.privacyFlags(ctx.db, scope);
+      expect(after.map((f) => f.id)).not.toContain(first.id);
+      expect(after.length).toBe((await insights.privacyFlags(ctx.db, { ...scope, timeZone: 'Europe/Paris' })).length);
     });
   },
   { demo: true, today: TODAY },

@@ -10,10 +10,7 @@ import { ShiftPanel } from '@/components/insights/shift-panel';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { getConcentration } from '@/db/queries/insights/concentration';
-import { listPrivacyFlags, listPrivacyMitigations } from '@/db/queries/insights/privacy';
-import { getAwaitingMeasurement, getRetestRadar, listRetests } from '@/db/queries/insights/radar';
-import { getShift } from '@/db/queries/insights/shift';
+import { insights } from '@/db/queries/insights/cached';
 import type { InsightsScope } from '@/db/queries/insights/scope';
 import { requirePermission } from '@/lib/auth/guard';
 import { teamScope, type SessionUser } from '@/lib/auth/permissions';
@@ -90,20 +87,20 @@ type Editable = Section & { listHref: string; canEdit: (teamId: number) => boole
 
 async function Radar({ scope, listHref, canEdit }: Editable) {
   const db = await getDb();
-  const [items, awaiting, retests] = await Promise.all([getRetestRadar(db, scope), getAwaitingMeasurement(db, scope), listRetests(db, scope)]);
+  const [items, awaiting, retests] = await Promise.all([insights.retestRadar(db, scope), insights.awaitingMeasurement(db, scope), insights.retests(db, scope)]);
   return <RetestRadarPanel items={items} awaiting={awaiting} retests={retests} listHref={listHref} canStart={canEdit} action={startRetestAction} />;
 }
 
 async function Concentration({ scope }: Section) {
-  return <ConcentrationPanel report={await getConcentration(await getDb(), scope)} />;
+  return <ConcentrationPanel report={await insights.concentration(await getDb(), scope)} />;
 }
 
 async function Privacy({ scope, listHref, canEdit }: Editable) {
   const db = await getDb();
-  const [items, mitigated] = await Promise.all([listPrivacyFlags(db, scope), listPrivacyMitigations(db, scope)]);
+  const [items, mitigated] = await Promise.all([insights.privacyFlags(db, scope), insights.privacyMitigations(db, scope)]);
   return <PrivacyPanel items={items} mitigated={mitigated} listHref={listHref} canMitigate={canEdit} action={recordMitigationAction} />;
 }
 
 async function Shift({ scope }: Section) {
-  return <ShiftPanel report={await getShift(await getDb(), scope)} />;
+  return <ShiftPanel report={await insights.shift(await getDb(), scope)} />;
 }
