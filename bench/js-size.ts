@@ -4,19 +4,10 @@
 // --base must be the server's BETTER_AUTH_URL (default http://localhost:<port>): sign-in checks the origin.
 // Exits non-zero when a route is over the budget.
 import { measureJsDetailed, signInCookie } from './js';
+import { serverArgs } from './server-args';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const base = arg('base', `http://localhost:${arg('port', '3310')}`);
+const { arg, base, verbose, routes, account } = serverArgs();
 const budgetKb = Number(arg('budget', '170'));
-const verbose = args.includes('--verbose');
-// Routes are the arguments starting with /, except the values of the flags that take one (--verbose takes none).
-const VALUED = ['--port', '--base', '--budget', '--email', '--password'];
-const routes = args.filter((a, i) => a.startsWith('/') && !VALUED.includes(args[i - 1]));
-const account = { email: arg('email', 'exec@uplift.demo'), password: arg('password', 'uplift-demo') };
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 async function main() {

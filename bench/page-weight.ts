@@ -4,18 +4,9 @@
 //   npx tsx bench/page-weight.ts --port 3310 [--base URL] [--verbose] [/dashboard /trends ...]
 import zlib from 'node:zlib';
 import { signInCookie } from './js';
+import { serverArgs } from './server-args';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const base = arg('base', `http://localhost:${arg('port', '3310')}`);
-const verbose = args.includes('--verbose');
-// Routes are the arguments starting with /, except the values of the flags that take one (--verbose takes none).
-const VALUED = ['--port', '--base', '--budget', '--email', '--password'];
-const routes = args.filter((a, i) => a.startsWith('/') && !VALUED.includes(args[i - 1]));
-const account = { email: arg('email', 'exec@uplift.demo'), password: arg('password', 'uplift-demo') };
+const { base, verbose, routes, account } = serverArgs();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** The payload rows of the inlined RSC scripts, unescaped. */

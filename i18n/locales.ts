@@ -13,6 +13,8 @@ export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' };
 
 export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
+/** A supported language, or the default for anything else (next-intl's getLocale() gives a plain string). */
+export const asLocale = (value: unknown): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 
 /** The first supported language in an Accept-Language header, by its q-values ("ko-KR,ko;q=0.9,en;q=0.8" → ko). */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale | undefined {

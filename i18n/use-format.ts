@@ -1,6 +1,6 @@
 import { useLocale } from 'next-intl';
 import { formatterFor } from '@/lib/format';
-import { isLocale, DEFAULT_LOCALE } from './locales';
+import { asLocale } from './locales';
 
 /**
  * The formatters (lib/format.ts) in the page's language, for client components and for server components that
@@ -8,5 +8,5 @@ import { isLocale, DEFAULT_LOCALE } from './locales';
  */
 export function useFormat() {
   const locale = useLocale();
-  return formatterFor(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  return formatterFor(asLocale(locale));
 }

@@ -37,11 +37,11 @@ async function* csvRows(input: Readable): AsyncGenerator<string[][]> {
   const decoder = new StringDecoder('utf8');
   let newline: Newline | null = null;
   let rest = '';
-  const parse = (text: string, final: boolean): string[][] => {
+  /** The whole rows of `text`; what follows them is kept in `rest` for the next piece. */
+  const wholeRows = (text: string, final: boolean): string[][] => {
     newline ??= newlineOf(text, final);
     if (!newline) {
       rest = text; // not one whole row yet
-      if (rest.length > MAX_ROW_CHARS) throw new UsageParseError('The CSV has a row longer than 1 MB: a quote is probably never closed.');
       return [];
     }
     const parsed = new Papa.Parser({ delimiter: ',', newline }).parse(text, 0, !final) as Parsed;
@@ -50,8 +50,12 @@ async function* csvRows(input: Readable): AsyncGenerator<string[][]> {
     const quote = final ? parsed.errors.find((e) => e.code === 'MissingQuotes') : undefined;
     if (quote) throw new UsageParseError('The CSV has a quote that is never closed.');
     rest = final ? '' : text.slice(parsed.meta.cursor);
+    return parsed.data;
+  };
+  const parse = (text: string, final: boolean): string[][] => {
+    const rows = wholeRows(text, final);
     if (rest.length > MAX_ROW_CHARS) throw new UsageParseError('The CSV has a row longer than 1 MB: a quote is probably never closed.');
-    return parsed.data.filter((cells) => !isBlank(cells));
+    return rows.filter((cells) => !isBlank(cells));
   };
   for await (const chunk of input) {
     const rows = parse(rest + decoder.write(chunk as Buffer), false);

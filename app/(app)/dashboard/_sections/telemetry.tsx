@@ -13,7 +13,7 @@ import { getFormat } from '@/i18n/format';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 import type { ConcentrationSummary } from '@/lib/metrics/concentration';
 import { billedConcentrationText } from '@/lib/metrics/billed-concentration-text';
-import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
+import { asLocale } from '@/i18n/locales';
 import { monthLabel } from '@/lib/metrics/period';
 import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
 import { spendWordsFor } from '@/lib/export/spend-words';
@@ -46,7 +46,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   const compactFormat = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
   const compact = (n: number) => compactFormat.format(n);
   // Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
-  const concentrationText = (c: ConcentrationSummary) => billedConcentrationText(c, isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const concentrationText = (c: ConcentrationSummary) => billedConcentrationText(c, asLocale(locale));
 
   if (!t.anyUsage)
     return (
