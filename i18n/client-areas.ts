@@ -9,7 +9,7 @@ import type { Messages } from '@/messages';
 export const CLIENT_NAMESPACES = [
   'admin.catalogUpload', 'admin.connections', 'admin.createTeam', 'admin.createUser', 'admin.rates', 'admin.settings', 'admin.sso',
   'admin.usageUpload', 'admin.userMenu', 'admin.webhooks', 'api.tokens', 'auth.login', 'auth.password', 'auth.setup', 'charts', 'common',
-  'dashboard.filters', 'dashboard.teamTable', 'dashboard.usageTrend', 'experiments.blocker', 'experiments.checkins', 'experiments.child', 'experiments.form', 'experiments.import',
+  'dashboard.filters', 'dashboard.teamTable', 'dashboard.usageTables', 'dashboard.usageTrend', 'experiments.blocker', 'experiments.checkins', 'experiments.child', 'experiments.form', 'experiments.import',
   'experiments.models', 'experiments.picker', 'experiments.techniqueForm', 'filters', 'insights.mitigation', 'insights.radar', 'labels',
   'models.adminForms', 'models.benchmarkEdit', 'models.channelPolicyForm', 'models.form', 'models.import', 'nav.error', 'nav.language',
   'nav.theme', 'reports.export', 'reports.restore',

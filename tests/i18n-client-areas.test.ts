@@ -17,7 +17,7 @@ describe('catalog namespaces sent to the browser', () => {
     expect(sent.charts).toEqual(MESSAGES.en.charts);
     expect(sent.admin?.sso).toEqual(MESSAGES.en.admin.sso);
     expect(Object.keys(sent.admin ?? {}).sort()).toEqual(CLIENT_NAMESPACES.filter((n) => n.startsWith('admin.')).map((n) => n.slice(6)).sort());
-    expect(sent.dashboard).toEqual({ filters: MESSAGES.en.dashboard.filters, teamTable: MESSAGES.en.dashboard.teamTable, usageTrend: MESSAGES.en.dashboard.usageTrend });
+    expect(sent.dashboard).toEqual({ filters: MESSAGES.en.dashboard.filters, teamTable: MESSAGES.en.dashboard.teamTable, usageTables: MESSAGES.en.dashboard.usageTables, usageTrend: MESSAGES.en.dashboard.usageTrend });
     expect('trends' in sent).toBe(false);
     expect(Object.keys(clientMessages(MESSAGES.ko)).sort()).toEqual([...new Set(CLIENT_NAMESPACES.map((n) => n.split('.')[0]))].sort());
   });

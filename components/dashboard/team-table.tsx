@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ShowAllRows, useRowPreview } from '@/components/ui/row-preview';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useFormat } from '@/i18n/use-format';
 import { formatValue, type ValueFormat } from '@/lib/metrics/dashboard-series';
@@ -39,41 +40,46 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
     const cmp = typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number);
     return (sort.dir === 'asc' ? cmp : -cmp) || a.team.localeCompare(b.team);
   });
+  // Sorted first, then cut: the first rows are the top of whichever column the reader sorts by.
+  const preview = useRowPreview(sorted);
   return (
-    <Table data-testid="team-table">
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <Th key={c.key} className={c.format ? 'text-right' : undefined} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button
-                type="button"
-                className="inline-flex items-center gap-1 hover:underline"
-                onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key && s.dir === 'desc' ? 'asc' : c.key === 'team' && s.key !== c.key ? 'asc' : 'desc' }))}
-              >
-                {t(c.key)}
-                <span aria-hidden className="text-xs text-muted-foreground">
-                  {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
-                </span>
-              </button>
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((r) => (
-          <tr key={r.teamId}>
-            <Td className="font-medium">{r.team}</Td>
-            {FIGURES.map((c) => (
-              <Td key={c.key} className="num">
-                {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
-                <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? r.outcomesNote : undefined}>
-                  {formatValue(r[c.key], c.format, currency, f)}
-                </Link>
-              </Td>
+    <>
+      <Table data-testid="team-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <Th key={c.key} className={c.format ? 'text-right' : undefined} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <button
+                  type="button"
+                  className="inline-flex items-center gap-1 hover:underline"
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key && s.dir === 'desc' ? 'asc' : c.key === 'team' && s.key !== c.key ? 'asc' : 'desc' }))}
+                >
+                  {t(c.key)}
+                  <span aria-hidden className="text-xs text-muted-foreground">
+                    {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              </Th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody>
+          {preview.shown.map((r) => (
+            <tr key={r.teamId} data-testid="team-table-row">
+              <Td className="font-medium">{r.team}</Td>
+              {FIGURES.map((c) => (
+                <Td key={c.key} className="num">
+                  {/* Outcomes list the experiments with an outcome in the period; the other figures, the active ones. */}
+                  <Link href={c.key === 'outcomes' ? r.outcomesHref : r.activeHref} className="hover:underline" title={c.key === 'outcomes' ? r.outcomesNote : undefined}>
+                    {formatValue(r[c.key], c.format, currency, f)}
+                  </Link>
+                </Td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <ShowAllRows {...preview} onClick={preview.expand} testId="team-table" />
+    </>
   );
 }

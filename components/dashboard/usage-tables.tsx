@@ -1,5 +1,9 @@
+'use client';
+
+// In the browser: the rows travel once as data, and a long table renders its first rows until "Show all".
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { ShowAllRows, useRowPreview } from '@/components/ui/row-preview';
 import { Table, Td, Th } from '@/components/ui/table';
 
 /** A billed amount as shown: the converted figure, the rate(s) it used, and what it could not convert (flagged). */
@@ -23,54 +27,71 @@ const WARNING = '⚠';
 export function SpendText({ cell }: { cell: SpendCell }) {
   return (
     <>
-      <span className="font-medium">{cell.text}</span>
-      {cell.rates ? <span className="block text-xs text-muted-foreground">{cell.rates}</span> : null}
-      {cell.unconverted ? (
-        <span className="block text-xs text-warning" data-testid="unconverted">
-          {WARNING} {cell.unconverted}
-        </span>
-      ) : null}
+        <span className="font-medium">{cell.text}</span>
+        {cell.rates ? <span className="block text-xs text-muted-foreground">{cell.rates}</span> : null}
+        {cell.unconverted ? (
+          <span className="block text-xs text-warning" data-testid="unconverted">
+            {WARNING} {cell.unconverted}
+          </span>
+        ) : null}
     </>
   );
 }
 
 /** Telemetry by team, model or vendor: one row each, the name a drill-down into the dashboard. */
-export function UsageBreakdownTable({ rows, nameHeader, testId, currency }: { rows: UsageTableRow[]; nameHeader: string; testId: string; currency: string }) {
+export function UsageBreakdownTable({
+  rows,
+  nameHeader,
+  testId,
+  currency,
+  whole,
+}: {
+  rows: UsageTableRow[];
+  nameHeader: string;
+  testId: string;
+  currency: string;
+  /** every row at once (a time series reads as a whole) */
+  whole?: boolean;
+}) {
   const t = useTranslations('dashboard.usageTables');
+  const preview = useRowPreview(rows, whole ? rows.length : undefined);
   return (
-    <Table data-testid={testId}>
-      <thead>
-        <tr>
-          <Th>{nameHeader}</Th>
-          <Th className="text-right">{t('activeUsers')}</Th>
-          <Th className="text-right">{t('requests')}</Th>
-          <Th className="text-right">{t('tokens')}</Th>
-          <Th className="text-right">{t('billedSpend', { currency })}</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-testid={`${testId}-row`}>
-            <Td>
-              {r.href ? (
-                <Link href={r.href} className="quiet-link">
-                  {r.label}
-                </Link>
-              ) : (
-                r.label
-              )}
-              {r.sub ? <span className="block text-xs text-muted-foreground">{r.sub}</span> : null}
-            </Td>
-            <Td className="num">{r.activeUsers}</Td>
-            <Td className="num">{r.requests}</Td>
-            <Td className="num">{r.tokens}</Td>
-            <Td className="num">
-              <SpendText cell={r.spend} />
-            </Td>
+    <>
+      <Table data-testid={testId}>
+        <thead>
+          <tr>
+            <Th>{nameHeader}</Th>
+            <Th className="text-right">{t('activeUsers')}</Th>
+            <Th className="text-right">{t('requests')}</Th>
+            <Th className="text-right">{t('tokens')}</Th>
+            <Th className="text-right">{t('billedSpend', { currency })}</Th>
           </tr>
-        ))}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody>
+          {preview.shown.map((r) => (
+            <tr key={r.key} data-testid={`${testId}-row`}>
+              <Td>
+                {r.href ? (
+                  <Link href={r.href} className="quiet-link">
+                    {r.label}
+                  </Link>
+                ) : (
+                  r.label
+                )}
+                {r.sub ? <span className="block text-xs text-muted-foreground">{r.sub}</span> : null}
+              </Td>
+              <Td className="num">{r.activeUsers}</Td>
+              <Td className="num">{r.requests}</Td>
+              <Td className="num">{r.tokens}</Td>
+              <Td className="num">
+                <SpendText cell={r.spend} />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <ShowAllRows {...preview} onClick={preview.expand} testId={testId} />
+    </>
   );
 }
 
@@ -89,41 +110,45 @@ export type BilledVsReportedView = {
 /** Each team's billed spend beside what its experiments report, the gap, and why. */
 export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReportedView[]; currency: string }) {
   const t = useTranslations('dashboard.usageTables');
+  const preview = useRowPreview(rows);
   return (
-    <Table data-testid="billed-vs-reported">
-      <thead>
-        <tr>
-          <Th>{t('team')}</Th>
-          <Th className="text-right">{t('billed', { currency })}</Th>
-          <Th className="text-right">{t('reported')}</Th>
-          <Th className="text-right">{t('gap')}</Th>
-          <Th>{t('why')}</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-testid="billed-vs-reported-row">
-            <Td>
-              {r.href ? (
-                <Link href={r.href} className="quiet-link">
-                  {r.team}
-                </Link>
-              ) : (
-                r.team
-              )}
-            </Td>
-            <Td className="num">
-              <SpendText cell={r.billed} />
-            </Td>
-            <Td className="num">
-              <span className="font-medium">{r.reported}</span>
-              <span className="block text-xs text-muted-foreground">{r.reportingExperiments}</span>
-            </Td>
-            <Td className="text-right font-medium tabular-nums" data-gap={r.gapSign}>{r.gap}</Td>
-            <Td className="max-w-md text-xs">{r.why}</Td>
+    <>
+      <Table data-testid="billed-vs-reported">
+        <thead>
+          <tr>
+            <Th>{t('team')}</Th>
+            <Th className="text-right">{t('billed', { currency })}</Th>
+            <Th className="text-right">{t('reported')}</Th>
+            <Th className="text-right">{t('gap')}</Th>
+            <Th>{t('why')}</Th>
           </tr>
-        ))}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody>
+          {preview.shown.map((r) => (
+            <tr key={r.key} data-testid="billed-vs-reported-row">
+              <Td>
+                {r.href ? (
+                  <Link href={r.href} className="quiet-link">
+                    {r.team}
+                  </Link>
+                ) : (
+                  r.team
+                )}
+              </Td>
+              <Td className="num">
+                <SpendText cell={r.billed} />
+              </Td>
+              <Td className="num">
+                <span className="font-medium">{r.reported}</span>
+                <span className="block text-xs text-muted-foreground">{r.reportingExperiments}</span>
+              </Td>
+              <Td className="text-right font-medium tabular-nums" data-gap={r.gapSign}>{r.gap}</Td>
+              <Td className="max-w-md text-xs">{r.why}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <ShowAllRows {...preview} onClick={preview.expand} testId="billed-vs-reported" />
+    </>
   );
 }

@@ -143,6 +143,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
           <summary className="cursor-pointer text-xs text-muted-foreground hover:text-foreground">{tr('telemetry.overTime.showTable')}</summary>
           <UsageBreakdownTable
             testId="telemetry-by-time"
+            whole
             nameHeader={tr(`telemetry.overTime.${unit}.header`)}
             currency={currency}
             rows={t.overTime.map((r) => ({ key: r.key, label: bucketLabel(r.key), href: href({ from: r.from, to: r.to }), ...cells(r) }))}
