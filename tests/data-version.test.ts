@@ -85,8 +85,12 @@ describeEachDb(
 
     it('the dashboard shows a new experiment at once, and a caller cannot change what the next one sees', async () => {
       const first = await dashboard.kpis(ctx.db, filters);
-      first.current.active = -1;
+      // Shared between requests, frozen: a change throws (ES modules are strict) rather than reach the next view.
+      expect(() => {
+        first.current.active = -1;
+      }).toThrow(TypeError);
       const again = await dashboard.kpis(ctx.db, filters);
+      expect(again).toBe(first);
       expect(again.current.active).toBeGreaterThan(0);
       await run(`insert into experiments (title, team_id, status, start_date) select 'Counted at once', min(id), 'running', '2026-11-02' from teams`);
       const after = await dashboard.kpis(ctx.db, filters);

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocale } from 'next-intl';
+import { numberFormat } from '@/lib/intl/formatters';
 import type { UsageMetric, UsageTrendPoint } from './usage-trend-chart';
 
 const TICK = { fontSize: 12, fill: 'var(--muted-foreground)' };
@@ -9,7 +10,7 @@ const TICK = { fontSize: 12, fill: 'var(--muted-foreground)' };
 /** The Recharts half of UsageTrendChart (usage-trend-chart.tsx), loaded when scrolled to. */
 export function UsageTrendPlot({ data, metric, name, color, currency }: { data: UsageTrendPoint[]; metric: UsageMetric; name: string; color: string; currency: string }) {
   const intlLocale = useLocale() === 'ko' ? 'ko-KR' : 'en-US';
-  const compact = new Intl.NumberFormat(intlLocale, { notation: 'compact', maximumFractionDigits: 1 });
+  const compact = numberFormat(intlLocale, { notation: 'compact', maximumFractionDigits: 1 });
   const format = (v: number) => (metric === 'spend' ? `${compact.format(v)} ${currency}` : compact.format(v));
   return (
     <ResponsiveContainer width="100%" height="100%">

@@ -4,6 +4,7 @@
  * "This quarter" and "This fiscal year" follow the organisation's fiscal year start (lib/metrics/quarter.ts).
  */
 import type { Locale } from '@/i18n/locales';
+import { dateTimeFormat } from '@/lib/intl/formatters';
 import { fiscalYearStart, quarterStart, type FiscalStart } from './quarter';
 
 export type Period = { from: string; to: string };
@@ -98,12 +99,12 @@ export function monthBuckets(p: Period, max = 120): MonthBucket[] {
 
 /** "Mar 2026" for a YYYY-MM month key ("2026년 3월" in Korean). */
 export function monthLabel(month: string, locale: Locale = 'en'): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** "1 Sep 2026 – 28 Nov 2026" ("2026년 9월 1일 – 2026년 11월 28일" in Korean). */
 export function formatPeriod(p: Period, locale: Locale = 'en'): string {
   const f = (iso: string) =>
-    new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   return `${f(p.from)} – ${f(p.to)}`;
 }

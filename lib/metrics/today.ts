@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { dateTimeFormat } from '@/lib/intl/formatters';
 
 /**
  * Calendar dates in a time zone. "Today", every period and every quarter start from these, never from
@@ -10,13 +11,13 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateIn(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** An instant as the organisation reads it on a page: "2026-12-06 14:05" in its time zone (24-hour clock). */
 export function dateTimeIn(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

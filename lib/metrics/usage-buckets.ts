@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { dateTimeFormat } from '@/lib/intl/formatters';
 import { addDays, monthBuckets, monthLabel, periodDays, type MonthBucket, type Period } from './period';
 
 /**
@@ -19,7 +20,7 @@ export function weekStart(day: string): string {
   return addDays(day, -((dow + 6) % 7));
 }
 
-const shortDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const shortDate = (iso: string) => dateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 export function usageBuckets(p: Period, g: UsageGranularity = usageGranularity(p)): UsageBucket[] {
   if (g === 'month') return monthBuckets(p).map((b: MonthBucket) => ({ key: b.month, label: monthLabel(b.month), from: b.from, to: b.to }));

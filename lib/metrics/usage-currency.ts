@@ -11,6 +11,7 @@
  *   converted total, and is listed as unconverted so every figure that leaves it out says so.
  */
 import type { Locale } from '@/i18n/locales';
+import { numberFormat } from '@/lib/intl/formatters';
 
 export type FxRate = { month: string; currency: string; rate: number };
 /** Bills of one month in one currency (micro-units). */
@@ -107,7 +108,7 @@ export function unconvertedByCurrency(unconverted: readonly UnconvertedBill[]): 
 export function formatMicros(micros: number, currency: string, digits = 2, locale: Locale = 'en'): string {
   const v = micros / MICROS_PER_UNIT;
   try {
-    return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+    return numberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
   } catch {
     return `${v.toFixed(digits)} ${currency}`;
   }
@@ -168,7 +169,7 @@ export function unconvertedText(t: SpendTotal, words: SpendWords = ENGLISH_SPEND
 /** Digits after the point of a currency's minor unit (2 for USD, 0 for JPY; 2 when Intl does not know it). */
 export function minorDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return numberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
   }

@@ -10,29 +10,33 @@ import { getTeamBreakdown } from './teams';
 import { getInsightsSummary } from '../insights/summary';
 import { getUsageTelemetry } from '../usage/telemetry';
 import { getBilledVsReported } from '../usage/billed-vs-reported';
+import { getMarketContext } from './market-context';
 
 /**
  * The dashboard's aggregations as its page reads them: remembered per data version (see data-version.ts),
  * so repeated views at 10^5 experiments cost one primary-key read each. Exports, reports and tests call
- * the uncached functions.
+ * the uncached functions. Every result is shared, frozen (the sections only read them).
  */
+const SHARED = { shared: true };
+
 export const dashboard = {
-  kpis: cachedByDataVersion('kpis', getDashboardKpis),
-  statusByMonth: cachedByDataVersion('statusByMonth', getStatusByMonth),
-  teamsByMonth: cachedByDataVersion('teamsByMonth', getTeamsByMonth),
-  mindsetByMonth: cachedByDataVersion('mindsetByMonth', getMindsetByMonth),
-  outcomesByTypeMonth: cachedByDataVersion('outcomesByTypeMonth', getOutcomesByTypeMonth),
-  impactDistribution: cachedByDataVersion('impactDistribution', getImpactDistribution),
-  topCapabilityStories: cachedByDataVersion('topCapabilityStories', getTopCapabilityStories),
-  efficiencyByMonth: cachedByDataVersion('efficiencyByMonth', getEfficiencyByMonth),
-  qualityComparison: cachedByDataVersion('qualityComparison', getQualityComparison),
-  teamBreakdown: cachedByDataVersion('teamBreakdown', getTeamBreakdown),
-  modelUsage: cachedByDataVersion('modelUsage', getModelUsage),
-  vendorUsage: cachedByDataVersion('vendorUsage', getVendorUsage),
-  insightsSummary: cachedByDataVersion('insightsSummary', getInsightsSummary),
-  earliestStart: cachedByDataVersion('earliestStart', getEarliestStart),
-  usedModelOptions: cachedByDataVersion('usedModelOptions', getUsedModelOptions),
-  costPerTask: cachedByDataVersion('costPerTask', getDashboardCostPerTask),
-  usageTelemetry: cachedByDataVersion('usageTelemetry', getUsageTelemetry),
-  billedVsReported: cachedByDataVersion('billedVsReported', getBilledVsReported),
+  kpis: cachedByDataVersion('kpis', getDashboardKpis, SHARED),
+  statusByMonth: cachedByDataVersion('statusByMonth', getStatusByMonth, SHARED),
+  teamsByMonth: cachedByDataVersion('teamsByMonth', getTeamsByMonth, SHARED),
+  mindsetByMonth: cachedByDataVersion('mindsetByMonth', getMindsetByMonth, SHARED),
+  outcomesByTypeMonth: cachedByDataVersion('outcomesByTypeMonth', getOutcomesByTypeMonth, SHARED),
+  impactDistribution: cachedByDataVersion('impactDistribution', getImpactDistribution, SHARED),
+  topCapabilityStories: cachedByDataVersion('topCapabilityStories', getTopCapabilityStories, SHARED),
+  efficiencyByMonth: cachedByDataVersion('efficiencyByMonth', getEfficiencyByMonth, SHARED),
+  qualityComparison: cachedByDataVersion('qualityComparison', getQualityComparison, SHARED),
+  teamBreakdown: cachedByDataVersion('teamBreakdown', getTeamBreakdown, SHARED),
+  modelUsage: cachedByDataVersion('modelUsage', getModelUsage, SHARED),
+  vendorUsage: cachedByDataVersion('vendorUsage', getVendorUsage, SHARED),
+  insightsSummary: cachedByDataVersion('insightsSummary', getInsightsSummary, SHARED),
+  earliestStart: cachedByDataVersion('earliestStart', getEarliestStart, SHARED),
+  usedModelOptions: cachedByDataVersion('usedModelOptions', getUsedModelOptions, SHARED),
+  costPerTask: cachedByDataVersion('costPerTask', getDashboardCostPerTask, SHARED),
+  usageTelemetry: cachedByDataVersion('usageTelemetry', getUsageTelemetry, SHARED),
+  billedVsReported: cachedByDataVersion('billedVsReported', getBilledVsReported, SHARED),
+  marketContext: cachedByDataVersion('marketContext', getMarketContext, SHARED),
 };

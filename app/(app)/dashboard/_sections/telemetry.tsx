@@ -14,6 +14,7 @@ import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 import type { ConcentrationSummary } from '@/lib/metrics/concentration';
 import { billedConcentrationText } from '@/lib/metrics/billed-concentration-text';
 import { asLocale } from '@/i18n/locales';
+import { dateTimeFormat, numberFormat } from '@/lib/intl/formatters';
 import { monthLabel } from '@/lib/metrics/period';
 import { formatMicros, MICROS_PER_UNIT, ratesText, unconvertedText, type SpendTotal } from '@/lib/metrics/usage-currency';
 import { spendWordsFor } from '@/lib/export/spend-words';
@@ -43,7 +44,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   const currency = t.reportingCurrency;
   const [tr, locale, fmt] = await Promise.all([getTranslations('dashboard'), getLocale(), getFormat()]);
   const count = (n: number) => fmt.formatNumber(Math.round(n));
-  const compactFormat = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  const compactFormat = numberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
   const compact = (n: number) => compactFormat.format(n);
   // Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
   const concentrationText = (c: ConcentrationSummary) => billedConcentrationText(c, asLocale(locale));
@@ -70,7 +71,7 @@ export async function Telemetry({ filters: f, scope, isAdmin }: { filters: Dashb
   const words = spendWordsFor(locale);
   const spendCell = (s: SpendTotal): SpendCell => ({ text: money(s.reportingMicros), rates: ratesText(s, currency, words), unconverted: unconvertedText(s, words, locale) });
   // A bucket as the reader names it: "Mar 2026" or "w/c 6 Dec" (the week's Monday); the key is the month or that Monday.
-  const dayMonth = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const dayMonth = dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const bucketLabel = (key: string) => (t.granularity === 'week' ? tr('telemetry.weekOf', { date: dayMonth.format(new Date(`${key}T00:00:00Z`)) }) : monthLabel(key, locale));
   const cells = (r: UsageFigures) => ({
     activeUsers: r.activeUsers == null ? '—' : count(r.activeUsers),
