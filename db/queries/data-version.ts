@@ -1,4 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+// React's cache() only: it memoizes the version read for one server render, and passes through anywhere else.
+// eslint-disable-next-line no-restricted-imports
 import { cache as reactCache } from 'react';
 import { VersionedCache } from '@/lib/cache/versioned-cache';
 import { dataVersion } from '../schema';
