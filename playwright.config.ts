@@ -10,8 +10,9 @@ const twoServers = /two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// The organisation settings spec changes the currency and time zone every page shows: it runs alone, after the rest.
-const orgWide = /settings\.spec\.ts$/;
+// The organisation settings spec changes the currency and time zone every page shows, and the many-teams spec adds teams
+// every page lists: they run after the rest.
+const orgWide = /(settings|many-teams)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './e2e',

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ShowAllRows, useRowPreview } from '@/components/ui/row-preview';
+import { compareTeams, DEFAULT_TEAM_SORT, type TeamSort, type TeamSortKey } from './team-sort';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useFormat } from '@/i18n/use-format';
 import { formatValue, type ValueFormat } from '@/lib/metrics/dashboard-series';
@@ -17,7 +18,7 @@ export type TeamTableRow = TeamRow & {
   outcomesNote: string;
 };
 
-type Key = 'team' | 'experiments' | 'outcomes' | 'hoursSavedPerMonth' | 'spendMonthlyCents';
+type Key = TeamSortKey;
 /** The columns; each one's heading is dashboard.teamTable.<key> in the catalog. */
 const COLUMNS: { key: Key; format?: ValueFormat }[] = [
   { key: 'team' },
@@ -29,22 +30,25 @@ const COLUMNS: { key: Key; format?: ValueFormat }[] = [
 /** The numeric columns: every figure links to the experiments behind it. */
 const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; format: ValueFormat } => c.format !== undefined);
 
-/** Per-team figures, sortable by any column (the rows are one per team, so sorting here is cheap). */
-export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: string }) {
+/**
+ * Per-team figures, sortable by any column. A long table shows its top ten of the sorted column: the page sends
+ * the top of the default order (`total` tells how many there are), and the first sort by another column, or
+ * "Show all", fetches every team once (`loadAll`).
+ */
+export function TeamTable({ rows, currency, total, loadAll }: { rows: TeamTableRow[]; currency: string; total?: number; loadAll?: () => Promise<TeamTableRow[]> }) {
   const t = useTranslations('dashboard.teamTable');
   const f = useFormat();
-  const [sort, setSort] = useState<{ key: Key; dir: 'asc' | 'desc' }>({ key: 'outcomes', dir: 'desc' });
-  const sorted = [...rows].sort((a, b) => {
-    const x = a[sort.key];
-    const y = b[sort.key];
-    const cmp = typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number);
-    return (sort.dir === 'asc' ? cmp : -cmp) || a.team.localeCompare(b.team);
-  });
+  const [sort, setSort] = useState<TeamSort>(DEFAULT_TEAM_SORT);
+  const preview = useRowPreview(rows, { total, loadAll });
   // Sorted first, then cut: the first rows are the top of whichever column the reader sorts by.
-  const preview = useRowPreview(sorted);
+  const shown = preview.cut([...preview.rows].sort(compareTeams(sort)));
+  const sortBy = (key: Key) => {
+    setSort((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : key === 'team' && s.key !== key ? 'asc' : 'desc' }));
+    void preview.load();
+  };
   return (
     <>
-      <Table data-testid="team-table">
+      <Table data-testid="team-table" aria-busy={preview.status === 'loading'}>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
@@ -52,7 +56,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
                 <button
                   type="button"
                   className="inline-flex items-center gap-1 hover:underline"
-                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key && s.dir === 'desc' ? 'asc' : c.key === 'team' && s.key !== c.key ? 'asc' : 'desc' }))}
+                  onClick={() => sortBy(c.key)}
                 >
                   {t(c.key)}
                   <span aria-hidden className="text-xs text-muted-foreground">
@@ -64,7 +68,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
           </tr>
         </thead>
         <tbody>
-          {preview.shown.map((r) => (
+          {shown.map((r) => (
             <tr key={r.teamId} data-testid="team-table-row">
               <Td className="font-medium">{r.team}</Td>
               {FIGURES.map((c) => (
@@ -79,7 +83,7 @@ export function TeamTable({ rows, currency }: { rows: TeamTableRow[]; currency: 
           ))}
         </tbody>
       </Table>
-      <ShowAllRows {...preview} onClick={preview.expand} testId="team-table" />
+      <ShowAllRows {...preview} testId="team-table" />
     </>
   );
 }

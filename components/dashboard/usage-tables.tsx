@@ -21,6 +21,9 @@ export type UsageTableRow = {
   spend: SpendCell;
 };
 
+/** A long table's first rows and how to fetch the rest (components/ui/row-preview.tsx). */
+type Paged<T> = { total?: number; loadAll?: () => Promise<T[]> };
+
 /** The warning sign before an amount left unconverted: a symbol, the same in every language. */
 const WARNING = '⚠';
 
@@ -45,6 +48,8 @@ export function UsageBreakdownTable({
   testId,
   currency,
   whole,
+  total,
+  loadAll,
 }: {
   rows: UsageTableRow[];
   nameHeader: string;
@@ -52,9 +57,9 @@ export function UsageBreakdownTable({
   currency: string;
   /** every row at once (a time series reads as a whole) */
   whole?: boolean;
-}) {
+} & Paged<UsageTableRow>) {
   const t = useTranslations('dashboard.usageTables');
-  const preview = useRowPreview(rows, whole ? rows.length : undefined);
+  const preview = useRowPreview(rows, { total, loadAll, limit: whole ? rows.length : undefined });
   return (
     <>
       <Table data-testid={testId}>
@@ -68,7 +73,7 @@ export function UsageBreakdownTable({
           </tr>
         </thead>
         <tbody>
-          {preview.shown.map((r) => (
+          {preview.cut(preview.rows).map((r) => (
             <tr key={r.key} data-testid={`${testId}-row`}>
               <Td>
                 {r.href ? (
@@ -90,7 +95,7 @@ export function UsageBreakdownTable({
           ))}
         </tbody>
       </Table>
-      <ShowAllRows {...preview} onClick={preview.expand} testId={testId} />
+      <ShowAllRows {...preview} testId={testId} />
     </>
   );
 }
@@ -108,9 +113,9 @@ export type BilledVsReportedView = {
 };
 
 /** Each team's billed spend beside what its experiments report, the gap, and why. */
-export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReportedView[]; currency: string }) {
+export function BilledVsReportedTable({ rows, currency, total, loadAll }: { rows: BilledVsReportedView[]; currency: string } & Paged<BilledVsReportedView>) {
   const t = useTranslations('dashboard.usageTables');
-  const preview = useRowPreview(rows);
+  const preview = useRowPreview(rows, { total, loadAll });
   return (
     <>
       <Table data-testid="billed-vs-reported">
@@ -124,7 +129,7 @@ export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReport
           </tr>
         </thead>
         <tbody>
-          {preview.shown.map((r) => (
+          {preview.cut(preview.rows).map((r) => (
             <tr key={r.key} data-testid="billed-vs-reported-row">
               <Td>
                 {r.href ? (
@@ -148,7 +153,7 @@ export function BilledVsReportedTable({ rows, currency }: { rows: BilledVsReport
           ))}
         </tbody>
       </Table>
-      <ShowAllRows {...preview} onClick={preview.expand} testId="billed-vs-reported" />
+      <ShowAllRows {...preview} testId="billed-vs-reported" />
     </>
   );
 }

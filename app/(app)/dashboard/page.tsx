@@ -25,8 +25,8 @@ import { hasPermission, teamScope } from '@/lib/auth/permissions';
 import { experimentFiltersToSearch } from '@/lib/validation/experiment-filters';
 import { formatPeriod } from '@/lib/metrics/period';
 import { fiscalYearLabel, quarterLabel, quarterOf } from '@/lib/metrics/quarter';
-import { effectivePreset, parseDashboardParams, resolveDashboardFilters, sliceOf } from '@/lib/validation/dashboard-filters';
-import { getOrgCalendar } from '@/db/queries/admin/org-calendar';
+import { dashboardParamsToSearch, effectivePreset, sliceOf } from '@/lib/validation/dashboard-filters';
+import { dashboardRequest } from './request';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard.page');
@@ -42,11 +42,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission('dashboard.read');
   const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
-  const params = parseDashboardParams(await searchParams);
   const db = await getDb();
-  const [earliest, teams, models, org] = await Promise.all([dashboard.earliestStart(db), listTeams(db), dashboard.usedModelOptions(db), getOrgCalendar(db)]);
+  const [{ params, filters, org }, teams, models] = await Promise.all([dashboardRequest(user, await searchParams), listTeams(db), dashboard.usedModelOptions(db)]);
   const { currency, today, fyStart } = org;
-  const filters = resolveDashboardFilters(params, { today, earliest, myTeamIds: user.teamIds, fyStart });
+  // What "Show all" under a long table sends back to fetch its other rows (./table-actions.ts).
+  const search = dashboardParamsToSearch(params);
   // A new key per filter set: sections show their skeleton again instead of stale figures.
   const key = JSON.stringify(filters);
   // "Q3 FY2026/27 to date": the fiscal quarter or year the preset stands for (org_settings.fiscal_year_start_month).
@@ -103,7 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </Section>
 
       <Section id="teams" title={t('sections.teams.title')} description={t('sections.teams.description')} streamKey={key} skeleton={{ label: t('sections.teams.skeleton'), className: 'h-[20rem]' }}>
-        <TeamsBreakdown filters={filters} currency={currency} />
+        <TeamsBreakdown filters={filters} currency={currency} search={search} />
       </Section>
 
       <Section id="models" title={t('sections.models.title')} description={t('sections.models.description')} streamKey={key} skeleton={{ label: t('sections.models.skeleton'), className: 'h-[30rem]' }}>
@@ -117,7 +117,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         streamKey={key}
         skeleton={{ label: t('sections.telemetry.skeleton'), className: 'h-[36rem]' }}
       >
-        <Telemetry filters={filters} scope={teamScope(user).leadsOwnTeams} isAdmin={hasPermission(user.role, 'admin.settings')} />
+        <Telemetry filters={filters} scope={teamScope(user).leadsOwnTeams} isAdmin={hasPermission(user.role, 'admin.settings')} search={search} />
       </Section>
 
       <Section id="cost-per-task" title={t('sections.costPerTask.title')} description={t('sections.costPerTask.description')} streamKey={key} skeleton={{ label: t('sections.costPerTask.skeleton'), className: 'h-[14rem]' }}>

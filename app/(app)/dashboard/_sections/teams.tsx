@@ -1,24 +1,21 @@
 import { getTranslations } from 'next-intl/server';
 import { TeamTable } from '@/components/dashboard/team-table';
+import { compareTeams, DEFAULT_TEAM_SORT } from '@/components/dashboard/team-sort';
 import { EmptyState } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { dashboard } from '@/db/queries/dashboard/cached';
-import { drillDownHref, type DashboardFilters } from '@/lib/validation/dashboard-filters';
+import { firstRows, PREVIEW_ROWS } from '@/lib/table/preview';
+import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import { allTeamTableRows } from '../table-actions';
+import { teamTableRows } from './team-rows';
 
-/** By team: each team's active experiments, capability outcomes, hours saved and spend in the period. */
-export async function TeamsBreakdown({ filters: f, currency }: { filters: DashboardFilters; currency: string }) {
+/**
+ * By team: each team's active experiments, capability outcomes, hours saved and spend in the period. The page
+ * sends the top ten of the table's opening order; sorting by another column or "Show all" fetches every team.
+ */
+export async function TeamsBreakdown({ filters: f, currency, search }: { filters: DashboardFilters; currency: string; search: string }) {
   const [rows, t] = await Promise.all([dashboard.teamBreakdown(await getDb(), f), getTranslations('dashboard')]);
   if (rows.length === 0) return <EmptyState title={t('teams.empty')} />;
-  const { from, to } = f.period;
-  return (
-    <TeamTable
-      currency={currency}
-      rows={rows.map((r) => ({
-        ...r,
-        activeHref: drillDownHref({ ...f, team: [r.teamId] }, { from, to }),
-        outcomesHref: drillDownHref({ ...f, team: [r.teamId] }, { outcomeFrom: from, outcomeTo: to }),
-        outcomesNote: t('outcomesNote', { outcomes: r.outcomes, experiments: r.outcomeExperiments }),
-      }))}
-    />
-  );
+  const top = firstRows([...rows].sort(compareTeams(DEFAULT_TEAM_SORT)), PREVIEW_ROWS, false);
+  return <TeamTable currency={currency} rows={await teamTableRows(f, top)} total={rows.length} loadAll={allTeamTableRows.bind(null, search)} />;
 }
