@@ -102,7 +102,9 @@ describeEachDb(
       const flags = await insights.privacyFlags(ctx.db, scope);
       expect(flags.length).toBeGreaterThan(0);
       const first = flags[0];
-      flags.length = 0;
+      expect(() => {
+        flags.length = 0;
+      }).toThrow(TypeError);
       expect((await insights.privacyFlags(ctx.db, scope))[0]).toEqual(first);
       await run(`update experiments set archived_at = now() where id = ${first.id}`);
       const after = await insights.privacyFlags(ctx.db, scope);
