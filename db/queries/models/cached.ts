@@ -10,8 +10,12 @@ import { listCurrentTeamModelUsage } from './details';
  * dashboard's figures (db/queries/dashboard/cached.ts), so a repeated view re-runs no query and the first
  * view after any write to the catalog, the scores or the experiments sees it.
  */
+// Shared, frozen: the pages only read them (lib/metrics takes readonly lists); a copy of the catalog for each view cost
+// more than the page's own work.
+const SHARED = { shared: true };
+
 export const catalogPages = {
-  catalog: cachedByDataVersion('catalog', loadCatalog),
-  currentTeamUsage: cachedByDataVersion('currentTeamUsage', (db: Queryable, period: Period) => listCurrentTeamModelUsage(db, period)),
-  costPerTask: cachedByDataVersion('trendsCostPerTask', (db: Queryable, today: string) => getCostPerTask(db, { today })),
+  catalog: cachedByDataVersion('catalog', loadCatalog, SHARED),
+  currentTeamUsage: cachedByDataVersion('currentTeamUsage', (db: Queryable, period: Period) => listCurrentTeamModelUsage(db, period), SHARED),
+  costPerTask: cachedByDataVersion('trendsCostPerTask', (db: Queryable, today: string) => getCostPerTask(db, { today }), SHARED),
 };
