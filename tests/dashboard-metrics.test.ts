@@ -135,6 +135,11 @@ describe('dashboard URL parameters', () => {
     const custom = parseDashboardParams({ period: 'custom', from: '2026-01-01', to: '2026-02-01' });
     expect(parseDashboardParams(new URLSearchParams(dashboardParamsToSearch(custom)))).toEqual(custom);
     expect(dashboardParamsToSearch(parseDashboardParams({ period: '90d' }))).toBe('');
+    // from/to without a period is a custom period: its link (and what "Show all" sends back) keeps it.
+    const bare = parseDashboardParams({ from: '2025-01-01', to: '2025-03-31', team: '3' });
+    const again = parseDashboardParams(new URLSearchParams(dashboardParamsToSearch(bare)));
+    expect(resolveDashboardFilters(again, { today: '2026-11-28' }).period).toEqual({ from: '2025-01-01', to: '2025-03-31' });
+    expect(resolveDashboardFilters(again, { today: '2026-11-28' })).toEqual(resolveDashboardFilters(bare, { today: '2026-11-28' }));
   });
 
   it('drill-down links carry the slice plus the figure\'s own conditions', () => {

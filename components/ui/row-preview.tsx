@@ -17,11 +17,13 @@ type Options<T> = {
  * teams: the page renders the first rows, and the rest arrive when asked for (at once when the page sent them all,
  * else from `loadAll`).
  */
-export function useRowPreview<T>(rows: readonly T[], { total = rows.length, loadAll, limit = PREVIEW_ROWS }: Options<T> = {}) {
+export function useRowPreview<T>(rows: readonly T[], { total: counted = rows.length, loadAll, limit = PREVIEW_ROWS }: Options<T> = {}) {
   const [expanded, setExpanded] = useState(false);
   const [loaded, setLoaded] = useState<readonly T[] | null>(null);
   const [status, setStatus] = useState<'idle' | 'loading' | 'failed'>('idle');
-  const complete = loaded ?? (loadAll && rows.length < total ? null : rows);
+  const complete = loaded ?? (loadAll && rows.length < counted ? null : rows);
+  // Once every row is here, their number is the count (the data may have changed since the page counted them).
+  const total = loaded ? loaded.length : counted;
 
   /** Every row, fetched once if the page did not send them all; null if that failed (the reader can retry). */
   const load = async (): Promise<readonly T[] | null> => {

@@ -20,7 +20,9 @@ export function experimentFiltersToSearch(f: Partial<ExperimentFilters>): string
 
 /** The dashboard's own query string for these parameters (the shareable link). */
 export function dashboardParamsToSearch(p: Partial<DashboardParams>): string {
-  const { period, ...rest } = p;
+  const { period: named, ...rest } = p;
+  // A URL with from/to and no period is a custom period (effectivePreset): kept as one, not dropped for 90 days.
+  const period = named ?? (p.from || p.to ? 'custom' : undefined);
   const s = new URLSearchParams(experimentFiltersToSearch(rest));
   if (period && period !== '90d') s.set('period', period);
   if (period !== 'custom') {
