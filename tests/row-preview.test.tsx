@@ -66,7 +66,7 @@ describe('a long dashboard table shows its top ten, and every row after "Show al
     let calls = 0;
     const loadAll = async () => {
       calls++;
-      return teams;
+      return { rows: teams };
     };
     inEnglish(<TeamTable rows={byOutcomes.slice(0, 10)} total={30} currency="USD" loadAll={loadAll} />);
     expect(names('team-table-row')).toEqual(byOutcomes.slice(0, 10).map((t) => t.team));
@@ -86,7 +86,7 @@ describe('a long dashboard table shows its top ten, and every row after "Show al
     let fail = true;
     const loadAll = async () => {
       if (fail) throw new Error('offline');
-      return teams;
+      return { rows: teams };
     };
     inEnglish(<TeamTable rows={teams.slice(0, 10)} total={30} currency="USD" loadAll={loadAll} />);
     fireEvent.click(screen.getByTestId('team-table-show-all'));

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ShowAllRows, useRowPreview } from '@/components/ui/row-preview';
+import { ShowAllRows, useRowPreview, type RowsOrError } from '@/components/ui/row-preview';
 import { compareTeams, DEFAULT_TEAM_SORT, type TeamSort, type TeamSortKey } from './team-sort';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useFormat } from '@/i18n/use-format';
@@ -35,7 +35,7 @@ const FIGURES = COLUMNS.filter((c): c is { key: Exclude<Key, 'team'>; format: Va
  * the top of the default order (`total` tells how many there are), and the first sort by another column, or
  * "Show all", fetches every team once (`loadAll`).
  */
-export function TeamTable({ rows, currency, total, loadAll }: { rows: TeamTableRow[]; currency: string; total?: number; loadAll?: () => Promise<TeamTableRow[]> }) {
+export function TeamTable({ rows, currency, total, loadAll }: { rows: TeamTableRow[]; currency: string; total?: number; loadAll?: () => Promise<RowsOrError<TeamTableRow>> }) {
   const t = useTranslations('dashboard.teamTable');
   const f = useFormat();
   const [sort, setSort] = useState<TeamSort>(DEFAULT_TEAM_SORT);

@@ -3,7 +3,7 @@
 // In the browser: the rows travel once as data, and a long table renders its first rows until "Show all".
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { ShowAllRows, useRowPreview } from '@/components/ui/row-preview';
+import { ShowAllRows, useRowPreview, type RowsOrError } from '@/components/ui/row-preview';
 import { Table, Td, Th } from '@/components/ui/table';
 
 /** A billed amount as shown: the converted figure, the rate(s) it used, and what it could not convert (flagged). */
@@ -22,7 +22,7 @@ export type UsageTableRow = {
 };
 
 /** A long table's first rows and how to fetch the rest (components/ui/row-preview.tsx). */
-type Paged<T> = { total?: number; loadAll?: () => Promise<T[]> };
+type Paged<T> = { total?: number; loadAll?: () => Promise<RowsOrError<T>> };
 
 /** The warning sign before an amount left unconverted: a symbol, the same in every language. */
 const WARNING = '⚠';

@@ -4,11 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { firstRows, PREVIEW_ROWS } from '@/lib/table/preview';
 
+/** What fetching every row answers: the rows, or why they could not be read. */
+export type RowsOrError<T> = { rows: T[] } | { error: string };
+
 type Options<T> = {
   /** how many rows there are in all, when `rows` holds only the first ones */
   total?: number;
   /** fetches every row (a server action): the page sends only the first rows of a long table */
-  loadAll?: () => Promise<T[]>;
+  loadAll?: () => Promise<RowsOrError<T>>;
   limit?: number;
 };
 
@@ -30,7 +33,9 @@ export function useRowPreview<T>(rows: readonly T[], { total: counted = rows.len
     if (complete) return complete;
     setStatus('loading');
     try {
-      const all = await loadAll!();
+      const got = await loadAll!();
+      if ('error' in got) throw new Error(got.error);
+      const all = got.rows;
       setLoaded(all);
       setStatus('idle');
       return all;

@@ -46,6 +46,7 @@ import { EXPORTS } from './exports';
 import { USAGE_CONNECTIONS } from './usage-connections';
 import { ROUTES } from './routes';
 import { USAGE } from './usage';
+import { DASHBOARD } from './dashboard';
 
 export type { TableEntry } from './entry';
 
@@ -57,6 +58,7 @@ export const ACTION_TABLE: TableEntry[] = [
   ...CORRECTIONS,
   ...TECHNIQUES,
   ...EXPERIMENTS_IMPORT,
+  ...DASHBOARD,
   ...INSIGHTS,
   ...MODELS,
   ...CATALOG_SYNC,

@@ -1,4 +1,5 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { asLocale } from '@/i18n/locales';
 import { TeamTable } from '@/components/dashboard/team-table';
 import { compareTeams, DEFAULT_TEAM_SORT } from '@/components/dashboard/team-sort';
 import { EmptyState } from '@/components/ui/page-header';
@@ -14,8 +15,8 @@ import { teamTableRows } from './team-rows';
  * sends the top ten of the table's opening order; sorting by another column or "Show all" fetches every team.
  */
 export async function TeamsBreakdown({ filters: f, currency, search }: { filters: DashboardFilters; currency: string; search: string }) {
-  const [rows, t] = await Promise.all([dashboard.teamBreakdown(await getDb(), f), getTranslations('dashboard')]);
+  const [rows, t, locale] = await Promise.all([dashboard.teamBreakdown(await getDb(), f), getTranslations('dashboard'), getLocale()]);
   if (rows.length === 0) return <EmptyState title={t('teams.empty')} />;
   const top = firstRows([...rows].sort(compareTeams(DEFAULT_TEAM_SORT)), PREVIEW_ROWS, false);
-  return <TeamTable currency={currency} rows={await teamTableRows(f, top)} total={rows.length} loadAll={allTeamTableRows.bind(null, search)} />;
+  return <TeamTable currency={currency} rows={teamTableRows(f, top, asLocale(locale))} total={rows.length} loadAll={allTeamTableRows.bind(null, search)} />;
 }

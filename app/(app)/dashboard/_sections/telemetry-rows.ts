@@ -1,8 +1,9 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import type { BilledVsReportedView, SpendCell, UsageTableRow } from '@/components/dashboard/usage-tables';
 import { NO_MODEL_NAMED, type UsageFigures, type UsageTelemetry } from '@/db/queries/usage/telemetry';
 import type { BilledVsReportedRow } from '@/db/queries/usage/billed-vs-reported';
-import { getFormat } from '@/i18n/format';
+import type { Locale } from '@/i18n/locales';
+import { translatorFor } from '@/i18n/translator';
+import { formatterFor } from '@/lib/format';
 import { dateTimeFormat, numberFormat } from '@/lib/intl/formatters';
 import type { GapReason } from '@/lib/metrics/billed-vs-reported';
 import { monthLabel } from '@/lib/metrics/period';
@@ -25,9 +26,11 @@ const GAP_KEY = {
  * How the telemetry section writes its figures and rows in the reader's language: the section renders with it,
  * and the actions that send a long table's other rows (../table-actions.ts) build them the same way.
  */
-export async function telemetryText(f: DashboardFilters, telemetry: Pick<UsageTelemetry, 'reportingCurrency' | 'granularity'>) {
+export function telemetryText(f: DashboardFilters, telemetry: Pick<UsageTelemetry, 'reportingCurrency' | 'granularity'>, locale: Locale) {
   const currency = telemetry.reportingCurrency;
-  const [tr, locale, fmt] = await Promise.all([getTranslations('dashboard'), getLocale(), getFormat()]);
+  // The reader's language passed in, not read from the request: the actions that send the other rows run outside a page.
+  const tr = translatorFor(locale, 'dashboard');
+  const fmt = formatterFor(locale);
   const count = (n: number) => fmt.formatNumber(Math.round(n));
   const compactFormat = numberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
   const compact = (n: number) => compactFormat.format(n);

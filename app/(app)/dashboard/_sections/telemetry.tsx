@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { DefinitionPopover } from '@/components/dashboard/definition-popover';
 import { UsageTrendChart } from '@/components/dashboard/usage-trend-chart';
@@ -26,7 +27,7 @@ const EXPERIMENT_ONLY = ['workType', 'status', 'mindset', 'q', 'sensitivity', 'o
 export async function Telemetry({ filters: f, scope, isAdmin, search }: { filters: DashboardFilters; scope: UsageScope; isAdmin: boolean; search: string }) {
   const db = await getDb();
   const [t, billed] = await Promise.all([dashboard.usageTelemetry(db, f, scope), dashboard.billedVsReported(db, f, scope)]);
-  const text = await telemetryText(f, t);
+  const text = telemetryText(f, t, asLocale(await getLocale()));
   const { tr, currency, count, compact, spendCell } = text;
   // Vendor concentration by billed spend (the Insights page weighs vendors by experiments; the bills say where the money goes).
   const concentrationText = (c: ConcentrationSummary) => billedConcentrationText(c, asLocale(text.locale));
