@@ -48,7 +48,6 @@ export function useRowPreview<T>(rows: readonly T[], { total: counted = rows.len
   return {
     /** the rows at hand: all of them once loaded */
     rows: complete ?? rows,
-    complete: complete != null,
     /** the rows to show of a list in the table's order */
     cut: (list: readonly T[]) => firstRows(list, limit, expanded),
     more: expanded ? 0 : total - firstRows(complete ?? rows, limit, false).length,

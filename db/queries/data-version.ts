@@ -55,3 +55,6 @@ export function cachedByDataVersion<A extends unknown[], R>(name: string, fn: (d
     return options.shared ? value : structuredClone(value);
   };
 }
+
+/** The same, shared and frozen: for results their pages only read (see `shared` above). */
+export const sharedByDataVersion = <A extends unknown[], R>(name: string, fn: (db: Queryable, ...args: A) => Promise<R>) => cachedByDataVersion(name, fn, { shared: true });

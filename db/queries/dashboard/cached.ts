@@ -1,4 +1,4 @@
-import { cachedByDataVersion } from '../data-version';
+import { sharedByDataVersion } from '../data-version';
 import { getMindsetByMonth, getStatusByMonth, getTeamsByMonth } from './adoption';
 import { getImpactDistribution, getOutcomesByTypeMonth, getTopCapabilityStories } from './capability';
 import { getEfficiencyByMonth, getQualityComparison } from './efficiency';
@@ -17,26 +17,24 @@ import { getMarketContext } from './market-context';
  * so repeated views at 10^5 experiments cost one primary-key read each. Exports, reports and tests call
  * the uncached functions. Every result is shared, frozen (the sections only read them).
  */
-const SHARED = { shared: true };
-
 export const dashboard = {
-  kpis: cachedByDataVersion('kpis', getDashboardKpis, SHARED),
-  statusByMonth: cachedByDataVersion('statusByMonth', getStatusByMonth, SHARED),
-  teamsByMonth: cachedByDataVersion('teamsByMonth', getTeamsByMonth, SHARED),
-  mindsetByMonth: cachedByDataVersion('mindsetByMonth', getMindsetByMonth, SHARED),
-  outcomesByTypeMonth: cachedByDataVersion('outcomesByTypeMonth', getOutcomesByTypeMonth, SHARED),
-  impactDistribution: cachedByDataVersion('impactDistribution', getImpactDistribution, SHARED),
-  topCapabilityStories: cachedByDataVersion('topCapabilityStories', getTopCapabilityStories, SHARED),
-  efficiencyByMonth: cachedByDataVersion('efficiencyByMonth', getEfficiencyByMonth, SHARED),
-  qualityComparison: cachedByDataVersion('qualityComparison', getQualityComparison, SHARED),
-  teamBreakdown: cachedByDataVersion('teamBreakdown', getTeamBreakdown, SHARED),
-  modelUsage: cachedByDataVersion('modelUsage', getModelUsage, SHARED),
-  vendorUsage: cachedByDataVersion('vendorUsage', getVendorUsage, SHARED),
-  insightsSummary: cachedByDataVersion('insightsSummary', getInsightsSummary, SHARED),
-  earliestStart: cachedByDataVersion('earliestStart', getEarliestStart, SHARED),
-  usedModelOptions: cachedByDataVersion('usedModelOptions', getUsedModelOptions, SHARED),
-  costPerTask: cachedByDataVersion('costPerTask', getDashboardCostPerTask, SHARED),
-  usageTelemetry: cachedByDataVersion('usageTelemetry', getUsageTelemetry, SHARED),
-  billedVsReported: cachedByDataVersion('billedVsReported', getBilledVsReported, SHARED),
-  marketContext: cachedByDataVersion('marketContext', getMarketContext, SHARED),
+  kpis: sharedByDataVersion('kpis', getDashboardKpis),
+  statusByMonth: sharedByDataVersion('statusByMonth', getStatusByMonth),
+  teamsByMonth: sharedByDataVersion('teamsByMonth', getTeamsByMonth),
+  mindsetByMonth: sharedByDataVersion('mindsetByMonth', getMindsetByMonth),
+  outcomesByTypeMonth: sharedByDataVersion('outcomesByTypeMonth', getOutcomesByTypeMonth),
+  impactDistribution: sharedByDataVersion('impactDistribution', getImpactDistribution),
+  topCapabilityStories: sharedByDataVersion('topCapabilityStories', getTopCapabilityStories),
+  efficiencyByMonth: sharedByDataVersion('efficiencyByMonth', getEfficiencyByMonth),
+  qualityComparison: sharedByDataVersion('qualityComparison', getQualityComparison),
+  teamBreakdown: sharedByDataVersion('teamBreakdown', getTeamBreakdown),
+  modelUsage: sharedByDataVersion('modelUsage', getModelUsage),
+  vendorUsage: sharedByDataVersion('vendorUsage', getVendorUsage),
+  insightsSummary: sharedByDataVersion('insightsSummary', getInsightsSummary),
+  earliestStart: sharedByDataVersion('earliestStart', getEarliestStart),
+  usedModelOptions: sharedByDataVersion('usedModelOptions', getUsedModelOptions),
+  costPerTask: sharedByDataVersion('costPerTask', getDashboardCostPerTask),
+  usageTelemetry: sharedByDataVersion('usageTelemetry', getUsageTelemetry),
+  billedVsReported: sharedByDataVersion('billedVsReported', getBilledVsReported),
+  marketContext: sharedByDataVersion('marketContext', getMarketContext),
 };
